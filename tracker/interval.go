@@ -1,0 +1,218 @@
+package tracker
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Interval is the set of counts a figure allows, [Low, High], or [Low, ∞)
+// when Unbounded. Bounds are whole numbers; High is meaningless when
+// Unbounded.
+type Interval struct {
+	Low       decimal.Decimal
+	High      decimal.Decimal
+	Unbounded bool
+}
+
+var (
+	one      = decimal.NewFromInt(1)
+	zero     = decimal.Zero
+	tenth9   = decimal.New(9, -1)  // 0.9
+	tenth11  = decimal.New(11, -1) // 1.1
+	maxCount = decimal.New(1, 12)  // no casualty count is larger; guards the extractor
+)
+
+// Point returns the interval [n, n].
+func Point(n decimal.Decimal) Interval { return Interval{Low: n, High: n} }
+
+// AtLeastInterval returns [n, ∞).
+func AtLeastInterval(n decimal.Decimal) Interval { return Interval{Low: n, Unbounded: true} }
+
+// Bounds returns the interval a qualifier gives the stated number n, by the
+// table in the README: exact [n, n]; at_least and vague [n, ∞); more_than
+// [n+1, ∞); at_most [0, n]; less_than [0, n-1]; approx [round(0.9n),
+// round(1.1n)]; nearly [round(0.9n), n-1]. Range needs two numbers: use
+// RangeInterval. Lower bounds never go below zero and never above the upper
+// one ("nearly 1" is [0, 0]).
+func Bounds(q Qualifier, n decimal.Decimal) Interval {
+	var iv Interval
+	switch q {
+	case AtLeast, Vague:
+		iv = AtLeastInterval(n)
+	case MoreThan:
+		iv = AtLeastInterval(n.Add(one))
+	case AtMost:
+		iv = Interval{Low: zero, High: n}
+	case LessThan:
+		iv = Interval{Low: zero, High: n.Sub(one)}
+	case Approx:
+		iv = Interval{Low: n.Mul(tenth9).Round(0), High: n.Mul(tenth11).Round(0)}
+	case Nearly:
+		iv = Interval{Low: n.Mul(tenth9).Round(0), High: n.Sub(one)}
+	default: // Exact, and Range given one number
+		iv = Point(n)
+	}
+	if iv.Low.Sign() < 0 {
+		iv.Low = zero
+	}
+	if !iv.Unbounded && iv.High.Sign() < 0 {
+		iv.High = zero
+	}
+	if !iv.Unbounded && iv.Low.Cmp(iv.High) > 0 {
+		iv.Low = iv.High
+	}
+	return iv
+}
+
+// RangeInterval returns [a, b], swapping the ends if they come reversed.
+func RangeInterval(a, b decimal.Decimal) Interval {
+	if a.Cmp(b) > 0 {
+		a, b = b, a
+	}
+	return Interval{Low: a, High: b}
+}
+
+// Validate reports an interval with a negative, fractional or reversed bound.
+func (iv Interval) Validate() error {
+	if iv.Low.Sign() < 0 || !iv.Low.Equal(iv.Low.Truncate(0)) {
+		return fmt.Errorf("%w: low %s is not a whole number of people", ErrInvalidClaim, iv.Low)
+	}
+	if iv.Unbounded {
+		return nil
+	}
+	if iv.High.Sign() < 0 || !iv.High.Equal(iv.High.Truncate(0)) {
+		return fmt.Errorf("%w: high %s is not a whole number of people", ErrInvalidClaim, iv.High)
+	}
+	if iv.Low.Cmp(iv.High) > 0 {
+		return fmt.Errorf("%w: low %s is above high %s", ErrInvalidClaim, iv.Low, iv.High)
+	}
+	return nil
+}
+
+// Equal reports whether two intervals are the same set.
+func (iv Interval) Equal(o Interval) bool {
+	if iv.Unbounded != o.Unbounded || !iv.Low.Equal(o.Low) {
+		return false
+	}
+	return iv.Unbounded || iv.High.Equal(o.High)
+}
+
+// Overlaps reports whether some count lies in both intervals.
+func (iv Interval) Overlaps(o Interval) bool {
+	if !iv.Unbounded && iv.High.Cmp(o.Low) < 0 {
+		return false
+	}
+	if !o.Unbounded && o.High.Cmp(iv.Low) < 0 {
+		return false
+	}
+	return true
+}
+
+// Contains reports whether n lies in the interval.
+func (iv Interval) Contains(n decimal.Decimal) bool {
+	return n.Cmp(iv.Low) >= 0 && (iv.Unbounded || n.Cmp(iv.High) <= 0)
+}
+
+// String writes the interval in mathematical notation: "[1100, ∞)".
+func (iv Interval) String() string {
+	if iv.Unbounded {
+		return "[" + iv.Low.String() + ", ∞)"
+	}
+	return "[" + iv.Low.String() + ", " + iv.High.String() + "]"
+}
+
+// Range writes the interval as people write a range: "1,100+", "100–300",
+// "415".
+func (iv Interval) Range() string {
+	switch {
+	case iv.Unbounded:
+		return FormatCount(iv.Low) + "+"
+	case iv.Low.Equal(iv.High):
+		return FormatCount(iv.Low)
+	default:
+		return FormatCount(iv.Low) + "–" + FormatCount(iv.High)
+	}
+}
+
+// Figure writes a claim's value as a report would: "≥1,100" (at least),
+// "701+" (more than 700), "≤300", "<300", "~150", "nearly 1,000",
+// "100–300", "hundreds (100+)". The interval it stands for is c.Interval.
+func (c Claim) Figure() string {
+	iv := c.Interval
+	switch c.Qualifier {
+	case Exact:
+		if iv.Unbounded || iv.Low.Equal(iv.High) {
+			return iv.Range()
+		}
+	case AtLeast:
+		if iv.Unbounded {
+			return "≥" + FormatCount(iv.Low)
+		}
+	case MoreThan:
+		if iv.Unbounded {
+			return FormatCount(iv.Low) + "+"
+		}
+	case AtMost:
+		if iv.Low.IsZero() && !iv.Unbounded {
+			return "≤" + FormatCount(iv.High)
+		}
+	case LessThan:
+		if iv.Low.IsZero() && !iv.Unbounded {
+			return "<" + FormatCount(iv.High.Add(one))
+		}
+	case Approx:
+		if n, ok := approxStated(iv); ok {
+			return "~" + FormatCount(n)
+		}
+	case Nearly:
+		if !iv.Unbounded {
+			return "nearly " + FormatCount(iv.High.Add(one))
+		}
+	case Vague:
+		if c.Vague != "" {
+			return c.Vague + " (" + iv.Range() + ")"
+		}
+	}
+	return iv.Range()
+}
+
+// approxStated recovers N from an approx interval [round(0.9N),
+// round(1.1N)]; false when no N near the midpoint gives exactly these ends
+// (a reviewer set the bounds by hand).
+func approxStated(iv Interval) (decimal.Decimal, bool) {
+	if iv.Unbounded {
+		return decimal.Decimal{}, false
+	}
+	mid := iv.Low.Add(iv.High).Div(decimal.NewFromInt(2)).Round(0)
+	for d := int64(-2); d <= 2; d++ {
+		n := mid.Add(decimal.NewFromInt(d))
+		if b := Bounds(Approx, n); b.Equal(iv) {
+			return n, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+// FormatCount writes a whole number with comma thousands separators:
+// 1100 → "1,100". Fractions, which no count has, are written as they are.
+func FormatCount(n decimal.Decimal) string {
+	s := n.String()
+	if strings.ContainsAny(s, ".eE") {
+		return s
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,159 @@
+package tracker
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxTextBytes caps one report's text. Long-form articles run to 100 KB;
+// anything past 4 MiB is a wrong file, not a report, and reading it whole
+// would make memory grow with the mistake.
+const MaxTextBytes = 4 << 20
+
+// Report is one article or statement as stored: its text, where it came
+// from, and which extractor read it.
+type Report struct {
+	// ID is ReportID(Text): the same text added twice is one report.
+	ID     string `json:"id"`
+	Source string `json:"source"` // the outlet or publisher
+	URL    string `json:"url"`
+	Title  string `json:"title"`
+	// Published is the report's date; claims are dated by it unless the
+	// text says otherwise.
+	Published Date      `json:"published"`
+	Added     time.Time `json:"added"`
+	Text      string    `json:"text"`
+	// Extractor is the ExtractorVersion that produced the stored claims.
+	Extractor string `json:"extractor"`
+}
+
+// ReportID returns a short stable id for a text: the first 12 hex digits
+// of the SHA-256 of the text with runs of white space folded to one space
+// and the ends trimmed, so re-saving an article with other line breaks
+// does not make it a new report.
+func ReportID(text string) string {
+	h := sha256.Sum256([]byte(strings.Join(strings.Fields(text), " ")))
+	return hex.EncodeToString(h[:6])
+}
+
+// ClaimID returns the stable id of the n-th claim (1-based, in text order)
+// of a report: "<report id>-<n>".
+func ClaimID(reportID string, n int) string {
+	return reportID + "-" + strconv.Itoa(n)
+}
+
+// CheckText reports why text cannot be a report: over MaxTextBytes, binary
+// (a NUL byte or mostly control characters), invalid UTF-8, or empty once
+// white space is trimmed. The error says where the problem starts.
+func CheckText(text []byte) error {
+	if len(text) > MaxTextBytes {
+		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxTextBytes)
+	}
+	if i := bytes.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	if !utf8.Valid(text) {
+		i := 0
+		for i < len(text) {
+			r, n := utf8.DecodeRune(text[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return fmt.Errorf("%w at offset %d", ErrInvalidUTF8, i)
+	}
+	ctrl := 0
+	for _, r := range string(text) {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			ctrl++
+		}
+	}
+	if ctrl > 0 && ctrl*20 > utf8.RuneCount(text) {
+		return fmt.Errorf("%w: %d control characters", ErrBinary, ctrl)
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return ErrEmptyText
+	}
+	return nil
+}
+
+// Status is where a stored claim stands in review.
+type Status string
+
+// The review statuses. Rejected claims are kept (the record never loses
+// what was extracted) but count nowhere.
+const (
+	Unreviewed Status = "unreviewed"
+	Accepted   Status = "accepted"
+	Rejected   Status = "rejected"
+	Corrected  Status = "corrected"
+)
+
+// Statuses lists every Status.
+var Statuses = []Status{Unreviewed, Accepted, Rejected, Corrected}
+
+// ParseStatus returns the Status named s, or ErrUnknownStatus.
+func ParseStatus(s string) (Status, error) {
+	for _, st := range Statuses {
+		if string(st) == s {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownStatus, s, joinNames(Statuses))
+}
+
+// Version is one state of a stored claim: the extracted original, or a
+// review that accepted, rejected or corrected it. Versions are appended,
+// never overwritten.
+type Version struct {
+	Claim  Claim     `json:"claim"`
+	Status Status    `json:"status"`
+	By     string    `json:"by"` // "extractor <version>" or the reviewer
+	At     time.Time `json:"at"`
+	Note   string    `json:"note,omitempty"`
+}
+
+// StoredClaim is a claim as the store keeps it: its current version, the
+// report it came from, and its whole history.
+type StoredClaim struct {
+	ID       string `json:"id"`
+	ReportID string `json:"report"`
+	// Outlet and Published are copied from the report so that reconcile
+	// needs nothing else.
+	Outlet    string `json:"outlet"`
+	Published Date   `json:"published"`
+	// Claim and Status are the current version (the last of Versions).
+	Claim  Claim  `json:"claim"`
+	Status Status `json:"status"`
+	// Versions holds every version, oldest (the extracted original) first.
+	Versions []Version `json:"versions"`
+}
+
+// Counts reports whether the claim counts in timelines and checks: every
+// claim that is not rejected.
+func (s StoredClaim) Counts() bool { return s.Status != Rejected }
+
+// Source returns who a claim's figure is from: the attribution when the
+// text names one, else the outlet that published the report.
+func (s StoredClaim) Source() string {
+	if s.Claim.Attribution != "" {
+		return s.Claim.Attribution
+	}
+	return s.Outlet
+}
+
+// Ack is a user's acknowledgement of a reconcile finding: seen, explained,
+// not to fail a check again.
+type Ack struct {
+	Finding string    `json:"finding"`
+	Note    string    `json:"note"`
+	At      time.Time `json:"at"`
+}
