@@ -1,4 +1,1754 @@
 package tracker
 
-// extract is being written; this placeholder finds nothing.
-func extract(text string, opts Options) Result { return Result{} }
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The clause rules. A figure is a claim only when a casualty word governs
+// it in one of a few shapes:
+//
+//	noun:      "12 deaths", "203 hostages", "1.4 million refugees"
+//	post:      "700 Israelis have been killed", "13 killed", "hundreds of people hostage"
+//	pre:       "killing 12", "wounded at least 19 others", "kidnapped about 240"
+//	toll:      "the death toll rose to 2,329", "Gaza death toll tops 10,000"
+//	breakdown: "…, including five children", "among the dead were 20 women"
+//	coordination: "700 Israelis and 415 Palestinians were killed"
+//
+// Everything else (numbers of rockets, minutes, members) is not a claim.
+// A clause that speculates ("could rise to"), negates, or lumps categories
+// together ("killed or wounded") gives no claim.
+
+// link is how a quantity became a claim.
+type link struct {
+	q        int // index into sentence.qs
+	cat      Category
+	who      string
+	how      linkKind
+	a, b     int // token range of the whole phrase (quantity, group, casualty word)
+	trig     int // token index of the casualty word, -1 for none
+	head     int // for breakdowns and coordination: the quantity (index into sentence.qs) of the figure it depends on, else -1
+	placeMin int // the place must be found at or after this token
+	prior    bool
+	part     bool // a coordinated part of a breakdown: "including 20 children and 11 women"
+	period   bool // an increment
+	toll     bool // linked through a toll noun: a running count
+}
+
+type linkKind uint8
+
+const (
+	byNoun linkKind = iota + 1
+	byPost
+	byPre
+	byToll
+	byBreakdown
+	byCoord
+	byPrior
+)
+
+// np is the noun phrase after a number: the counted group, or a casualty
+// noun, or nothing (a verb or a preposition follows), or a unit that
+// makes the number something other than people.
+type np struct {
+	kind npKind
+	who  string
+	trig trigger
+	end  int // token after the phrase
+}
+
+type npKind uint8
+
+const (
+	npNone npKind = iota
+	npPerson
+	npCasualty
+	npUnit
+)
+
+// funcWords may follow a bare count without being its noun: verbs,
+// prepositions, conjunctions, adverbs. An unknown lowercase word after a
+// number is taken as a unit ("146 mass shootings"), which is never people.
+var funcWords = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"being": true, "has": true, "have": true, "had": true, "will": true,
+	"would": true, "could": true, "may": true, "might": true, "must": true,
+	"shall": true, "should": true, "can": true, "did": true, "do": true, "does": true,
+	"in": true, "on": true, "at": true, "of": true, "from": true, "by": true,
+	"with": true, "during": true, "after": true, "before": true, "since": true,
+	"across": true, "inside": true, "near": true, "among": true, "including": true,
+	"to": true, "for": true, "into": true, "over": true, "under": true, "amid": true,
+	"following": true, "as": true, "and": true, "or": true, "but": true,
+	"while": true, "whereas": true, "who": true, "which": true, "that": true,
+	"whom": true, "whose": true, "they": true, "them": true, "their": true,
+	"already": true, "reportedly": true, "also": true, "now": true, "so": true,
+	"still": true, "just": true, "all": true, "both": true, "each": true,
+	"respectively": true, "remain": true, "remained": true, "remains": true,
+	"yesterday": true, "today": true, "overnight": true, "last": true, "this": true,
+	"according": true, "said": true, "says": true, "say": true, "there": true,
+	"when": true, "where": true, "altogether": true, "total": true,
+	"inside.": true, "across.": true, "than": true, "more": true, "others": true,
+	"out": true, "up": true, "within": true, "throughout": true, "between": true,
+	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true,
+	"our": true, "your": true, "my": true, "these": true, "those": true,
+	"it": true, "he": true, "she": true, "we": true, "you": true, "i": true,
+	"lay": true, "lie": true, "lying": true, "got": true, "get": true,
+	"officially": true, "later": true, "initially": true, "allegedly": true,
+	"apparently": true, "confirmed": true, "reported": true, "believed": true,
+	"thought": true, "known": true, "presumed": true, "feared": true,
+	"pronounced": true, "declared": true, "listed": true, "registered": true,
+	"found": true, "recovered": true, "retrieved": true, "pulled": true,
+	"left": true, "people": false, "died": true, "became": true, "become": true,
+	"here": true, "then": true, "too": true, "again": true, "either": true,
+	"per": true, "via": true, "toward": true, "towards": true, "against": true,
+	"without": true, "within.": true, "via.": true, "about": true, "around": true,
+	"if": true, "because": true, "though": true, "although": true, "unless": true,
+	"once": true, "until": true, "till": true, "whether": true, "not": true,
+	"never": true, "no": true, "were.": true, "among.": true, "some": true,
+	"many": true, "most": true, "several": true, "none": true, "half": true,
+	"only": true, "nearly": true, "almost": true, "about.": true, "how": true,
+	"what": true, "why": true, "killed": true, "dead": true,
+}
+
+// postSkip are the words allowed between a counted group and its
+// casualty word: "700 Israelis have already been killed", "12 were
+// reported dead", "30 remain missing".
+var postSkip = map[string]bool{
+	"were": true, "was": true, "have": true, "has": true, "had": true, "been": true,
+	"being": true, "are": true, "is": true, "be": true, "reportedly": true,
+	"also": true, "already": true, "now": true, "all": true, "both": true,
+	"confirmed": true, "reported": true, "believed": true, "thought": true,
+	"said": true, "to": true, "still": true, "remain": true, "remained": true,
+	"remains": true, "later": true, "subsequently": true, "allegedly": true,
+	"officially": true, "initially": true, "respectively": true, "presumed": true,
+	"known": true, "listed": true, "as": true, "got": true, "left": true,
+	"lay": true, "lie": true, "lying": true, "found": true, "pronounced": true,
+	"declared": true, "registered": true, "recorded": true, "being.": true,
+	"so": true, "far": true, "apparently": true, "likely": false, "counted": true,
+	"reported.": true, "verified": true, "among": false, "either": true,
+	"been.": true, "ever": true, "yet": true, "who": true, "that": true,
+	"had.": true, "since": false, "now.": true, "altogether": true, "in": false,
+	"who.": true, "which": true, "are.": true, "previously": true, "each": true,
+	"mostly": true, "mainly": true, "largely": true,
+}
+
+// preSkip are the words allowed between an active casualty verb and its
+// number: "killed also 12" is rare, "killing at least 12" holds the
+// qualifier in the quantity already.
+var preSkip = map[string]bool{
+	"also": true, "reportedly": true, "allegedly": true, "apparently": true,
+	"an": false, "some": false,
+}
+
+// tollLinkers may stand between a toll noun and its number: "the death
+// toll in Gaza has risen to 2,329", "death toll: 1,100".
+var tollLinkers = map[string]bool{
+	"to": true, "at": true, "of": true, "reached": true, "reaches": true,
+	"reach": true, "reaching": true, "hit": true, "hits": true, "hitting": true,
+	"is": true, "was": true, "are": true, "were": true, "stood": true,
+	"stands": true, "standing": true, "stand": true, "rose": true, "rises": true,
+	"risen": true, "rising": true, "rise": true, "has": true, "have": true,
+	"had": true, "climbed": true, "climbs": true, "climbing": true, "climb": true,
+	"jumped": true, "jumps": true, "jumping": true, "increased": true,
+	"increases": true, "increasing": true, "grew": true, "grown": true,
+	"grows": true, "soared": true, "surged": true, "mounted": true,
+	"mounts": true, "edged": true, "up": true, "now": true, "so": true,
+	"far": true, "already": true, "officially": true, "further": true,
+	"reportedly": true, "in": true, "the": true, "from": true, "since": true,
+	"a": true, "an": true, "new": true, "total": true, "'s": true, ",": true,
+	"crossed": true, "crosses": true, "bringing": true, "brought": true,
+	"raised": true, "raising": true, "raises": true, "raise": true,
+	"revised": true, "revises": true, "revising": true, "lowered": true,
+	"lowers": true, "down": true, "updated": true, "updates": true,
+	"put": true, "puts": true, "putting": true, "sets": true, "set": true,
+	"adjusted": true, "corrected": true, "corrects": true, "this": true,
+	"war": true, "conflict": true, "attack": true, "attacks": true,
+	"fighting": true, "strikes": true, "bombardment": true, "offensive": true,
+	"hostilities": true, "violence": true, "earthquake": true, "quake": true,
+	"floods": true, "flooding": true, "disaster": true, "blast": true,
+	"explosion": true, "war's": true, ":": true, "as": true, "of.": true,
+	"officials": false, "overall": true, "cumulative": true, "its": true,
+	"their": true, "his": true, "her": true, "own": true, "latest": true,
+	"tally": true, "count": true, "figure": true, "figures": true,
+	"nearly": true, "by": true, "jumps.": true, "is.": true, "stood.": true,
+	"rocketed": true, "spiked": true, "passed": true, "past": true,
+	"doubled": true, "swelled": true, "swells": true, "grows.": true,
+	"airstrikes": true, "strike": true, "bombing": true, "bombings": true,
+	"shelling": true, "raids": true, "raid": true, "assault": true,
+	"storm": true, "collapse": true, "fire": true, "crash": true,
+	"shooting": true, "massacre": true, "hurricane": true, "cyclone": true,
+	"tsunami": true, "landslide": true, "landslides": true, "-": true, "–": true,
+	"—": true, "officially.": true, "ministry": false,
+}
+
+// extract runs the extractor over a whole text.
+func extract(text string, opts Options) Result {
+	var res Result
+	sents := splitSentences(text, nil)
+	var toks []token
+	var lowb []byte
+	s := &sentence{text: text, date: opts.Date}
+	for _, sp := range sents {
+		if !mayHoldClaim(text[sp.start:sp.end]) {
+			continue
+		}
+		toks, lowb = lexText(text, sp.start, sp.end, toks[:0], lowb)
+		s.reset(sp, toks)
+		res.Claims = append(res.Claims, s.claims()...)
+	}
+	return res
+}
+
+// mayHoldClaim is a cheap filter: a sentence with no digit and no number
+// or vague word cannot hold a figure. Most sentences of a report fail it,
+// which is what keeps extraction fast.
+func mayHoldClaim(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	ls := s
+	for _, w := range numberStems {
+		if containsFold(ls, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberStems are substrings of every number word and vague word.
+var numberStems = []string{
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty",
+	"sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
+	"billion", "dozen", "several", "few", "couple", "scores", "handful",
+}
+
+// containsFold reports whether s contains the lowercase ASCII word w,
+// ignoring ASCII case.
+func containsFold(s, w string) bool {
+	n := len(w)
+	c0 := w[0]
+	for i := 0; i+n <= len(s); i++ {
+		c := s[i]
+		if c|0x20 != c0 {
+			continue
+		}
+		ok := true
+		for k := 1; k < n; k++ {
+			if s[i+k]|0x20 != w[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) reset(sp span, toks []token) {
+	s.start, s.end = sp.start, sp.end
+	s.toks = toks
+	n := len(toks)
+	if cap(s.excluded) < n {
+		s.excluded = make([]bool, n)
+		s.qty = make([]int, n)
+	}
+	s.excluded = s.excluded[:n]
+	s.qty = s.qty[:n]
+	for i := range s.excluded {
+		s.excluded[i] = false
+		s.qty[i] = -1
+	}
+	s.qs = s.qs[:0]
+}
+
+// claims runs the passes over one sentence and returns its claims.
+func (s *sentence) claims() []Claim {
+	s.markExclusions()
+	times := s.parseTimes()
+	s.parseQuantities()
+	if len(s.qs) == 0 {
+		return nil
+	}
+	s.attachPriors()
+	links := s.link()
+	if len(links) == 0 {
+		return nil
+	}
+	attrs := s.attributions()
+	places := s.places(attrs)
+	grp := s.groups(links)
+	made := make([]Claim, len(links))
+	ok := make([]bool, len(links))
+	// heads first: parts copy their head's time
+	for pass := 0; pass < 2; pass++ {
+		for k := range links {
+			l := &links[k]
+			dependent := l.how == byBreakdown || l.part
+			if dependent != (pass == 1) {
+				continue
+			}
+			c, good := s.claimOf(links, k, grp, places, attrs, times)
+			if !good {
+				continue
+			}
+			if dependent {
+				if h := findLink(links, l.head); h >= 0 && ok[h] {
+					hc := made[h]
+					c.Scope, c.Since, c.From, c.To, c.AsOf = hc.Scope, hc.Since, hc.From, hc.To, hc.AsOf
+					if c.Where == "" {
+						c.Where = hc.Where
+					}
+				}
+			}
+			made[k], ok[k] = c, true
+		}
+	}
+	out := make([]Claim, 0, len(links))
+	for k := range links {
+		if !ok[k] {
+			continue
+		}
+		c := made[k]
+		out = append(out, c)
+		if q := s.qs[links[k].q]; q.prior != nil {
+			p := c
+			iv := q.prior.interval()
+			p.Interval, p.Qualifier, p.Vague = iv, q.prior.q, q.prior.vague
+			if q.prior.isRange {
+				p.Qualifier = Range
+			}
+			p.Prior = true
+			p.Start = s.toks[q.prior.i].start
+			p.End = s.toks[q.prior.j-1].end
+			p.Span = s.text[p.Start:p.End]
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// findLink returns the index of the link of quantity q, or -1.
+func findLink(links []link, q int) int {
+	if q < 0 {
+		return -1
+	}
+	for i := range links {
+		if links[i].q == q {
+			return i
+		}
+	}
+	return -1
+}
+
+// groups numbers the links so that figures sharing one clause's tail share
+// a group: "13 were killed and 19 wounded in Rafah on Tuesday" puts both
+// in Rafah on Tuesday; parts join their head's group.
+func (s *sentence) groups(links []link) []int {
+	grp := make([]int, len(links))
+	for k := range links {
+		grp[k] = k
+		l := links[k]
+		if l.head >= 0 {
+			if h := findLink(links, l.head); h >= 0 && h < k {
+				grp[k] = grp[h]
+				continue
+			}
+		}
+		if k == 0 {
+			continue
+		}
+		p := links[k-1]
+		pend := max(p.b, s.qs[p.q].j)
+		start := min(l.a, s.qs[l.q].i)
+		between := 0
+		okJoin := true
+		for m := pend; m < start; m++ {
+			w := s.word(m)
+			if w != "and" && w != "," {
+				okJoin = false
+				break
+			}
+			between++
+		}
+		if okJoin && between <= 2 && start >= pend {
+			grp[k] = grp[k-1]
+		}
+	}
+	// forward coordination and parts that precede their head
+	for k := range links {
+		if l := links[k]; l.head >= 0 {
+			if h := findLink(links, l.head); h > k {
+				grp[k] = grp[h]
+			}
+		}
+	}
+	return grp
+}
+// attachPriors finds the earlier figure of a rising toll and hangs it on
+// the current one: "rose to 2,329 from 1,900", "rose from 1,900 to 2,329",
+// "2,329, up from 1,900".
+func (s *sentence) attachPriors() {
+	for a := range s.qs {
+		qa := &s.qs[a]
+		if qa.consumed {
+			continue
+		}
+		// X … from Y
+		k := qa.j
+		// allow the group noun between: "2,329 Palestinians, up from 1,900"
+		for d := 0; d < 3 && k < len(s.toks); d++ {
+			if _, ok := groups[s.word(k)]; ok {
+				k++
+				continue
+			}
+			if _, ok := demonyms[s.word(k)]; ok {
+				k++
+				continue
+			}
+			break
+		}
+		if s.isWord(k, ",") {
+			k++
+		}
+		if s.isWord(k, "up") || s.isWord(k, "down") {
+			k++
+		}
+		fromOK := s.isWord(k, "from") && (changeVerbs[s.word(qa.i-1)] || s.isWord(qa.i-1, "to") || s.isWord(k-1, "up") || s.isWord(k-1, "down"))
+		if s.isWord(k, "compared") && (s.isWord(k+1, "with") || s.isWord(k+1, "to")) {
+			fromOK = true
+			k++
+		}
+		if fromOK {
+			m := k + 1
+			if s.isWord(m, "a") && (s.isWord(m+1, "previous") || s.isWord(m+1, "prior")) {
+				m += 2
+			} else if s.isWord(m, "an") && s.isWord(m+1, "earlier") {
+				m += 2
+			}
+			if b := s.qty[min(m, len(s.toks)-1)]; b >= 0 && b != a && s.qs[b].i == m && !s.qs[b].consumed {
+				s.qs[b].consumed = true
+				qa.prior = &s.qs[b]
+				continue
+			}
+		}
+		// from Y to X (Y is qa here)
+		if s.isWord(qa.i-1, "from") && s.changeVerbBefore(qa.i-1) && s.isWord(qa.j, "to") {
+			if b := s.qty[min(qa.j+1, len(s.toks)-1)]; b >= 0 && b != a && s.qs[b].i == qa.j+1 {
+				qa.consumed = true
+				s.qs[b].prior = qa
+			}
+		}
+	}
+}
+
+// link decides which quantities are claims, and of what.
+func (s *sentence) link() []link {
+	var links []link
+	linked := make([]int, len(s.qs))
+	for i := range linked {
+		linked[i] = -1
+	}
+	nps := make([]np, len(s.qs))
+	for qi := range s.qs {
+		nps[qi] = s.nounPhrase(&s.qs[qi])
+	}
+	add := func(l link) {
+		linked[l.q] = len(links)
+		links = append(links, l)
+	}
+	for qi := range s.qs {
+		q := &s.qs[qi]
+		if q.consumed {
+			continue
+		}
+		p := nps[qi]
+		if p.kind == npUnit {
+			continue
+		}
+		if l, ok := s.linkNoun(qi, p); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkPost(qi, p); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkPre(qi, p); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkBreakdown(qi, p, links); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkToll(qi, p); ok {
+			add(l)
+			continue
+		}
+	}
+	// coordination: "700 Israelis and 415 Palestinians were killed" and
+	// "killed 12 soldiers and 30 civilians"
+	for changed := true; changed; {
+		changed = false
+		for qi := range s.qs {
+			if linked[qi] >= 0 || s.qs[qi].consumed || nps[qi].kind == npUnit {
+				continue
+			}
+			if l, ok := s.linkCoord(qi, nps, linked, links); ok {
+				add(l)
+				changed = true
+			}
+		}
+	}
+	// drop what speculation, negation or lumping undoes
+	kept := links[:0]
+	for _, l := range links {
+		if s.undone(l) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	// the order of claims is text order
+	sortLinks(kept, s)
+	return kept
+}
+
+func sortLinks(ls []link, s *sentence) {
+	for i := 1; i < len(ls); i++ {
+		for j := i; j > 0 && s.qs[ls[j].q].i < s.qs[ls[j-1].q].i; j-- {
+			ls[j], ls[j-1] = ls[j-1], ls[j]
+		}
+	}
+}
+
+// nounPhrase reads the group after a quantity: "700 Israelis", "hundreds
+// of people", "12 more Israeli civilians", "five children", "3,000
+// rockets" (a unit).
+func (s *sentence) nounPhrase(q *quantity) np {
+	k := q.j
+	if s.isWord(k, "of") && (q.vague != "" || s.isWord(k-1, "dozen") || s.isWord(k-1, "million") || s.isWord(k-1, "thousand") || s.isWord(k-1, "hundred")) {
+		k++
+		if s.isWord(k, "the") {
+			k++
+		}
+	}
+	start := k
+	var modGroup string
+	for d := 0; d < 4 && k < len(s.toks); d++ {
+		t := s.toks[k]
+		if t.kind != tWord {
+			if t.kind == tPunct && t.text == "-" {
+				break
+			}
+			break
+		}
+		// multi-word group nouns and casualty nouns first
+		if g, n := lookup(s, groups, k, 2); n > 0 {
+			// a noun used as a modifier: "police officers", "aid workers"
+			who := g
+			end := k + n
+			if g2, n2 := lookup(s, groups, end, 2); n2 > 0 && n == 1 && modifierNoun(t.lower) {
+				who, end = g2, end+n2
+			}
+			// a casualty noun after the group: "civilian deaths" is handled
+			// below; "people killed" is post
+			if tr, n3 := lookup(s, triggers, end, 1); n3 > 0 && tr.noun && !tr.post && !tr.pre {
+				return np{kind: npCasualty, who: who, trig: tr, end: end + n3}
+			}
+			return np{kind: npPerson, who: who, end: end}
+		}
+		if tr, n := lookup(s, triggers, k, 2); n > 0 && tr.noun {
+			who := tr.who
+			if modGroup != "" {
+				who = modGroup
+			}
+			// "12 injured people": a participle used as an adjective
+			if tr.post {
+				if g, n2 := lookup(s, groups, k+n, 2); n2 > 0 {
+					return np{kind: npCasualty, who: g, trig: tr, end: k + n + n2}
+				}
+				if g, ok := demonyms[s.word(k+n)]; ok && strings.HasSuffix(s.word(k+n), "s") {
+					return np{kind: npCasualty, who: g, trig: tr, end: k + n + 1}
+				}
+				// "13 killed", "12 dead": post, no noun
+				return np{kind: npNone, end: k}
+			}
+			return np{kind: npCasualty, who: who, trig: tr, end: k + n}
+		}
+		if g, ok := demonyms[t.lower]; ok {
+			// noun ("700 Israelis") or adjective ("Israeli soldiers")
+			if g2, n := lookup(s, groups, k+1, 2); n > 0 {
+				return np{kind: npPerson, who: g2, end: k + 1 + n}
+			}
+			if tr, n := lookup(s, triggers, k+1, 1); n > 0 && tr.noun && !tr.post {
+				return np{kind: npCasualty, who: g, trig: tr, end: k + 1 + n}
+			}
+			if modifiers[s.word(k+1)] || isDemonymAdj(s.word(k+1)) {
+				modGroup = g
+				k++
+				continue
+			}
+			return np{kind: npPerson, who: g, end: k + 1}
+		}
+		if mg, ok := nounModifierGroups[t.lower]; ok {
+			if tr, n := lookup(s, triggers, k+1, 1); n > 0 && tr.noun && !tr.post {
+				return np{kind: npCasualty, who: mg, trig: tr, end: k + 1 + n}
+			}
+		}
+		if modifiers[t.lower] && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+			if t.lower == "more" && (s.isWord(k+1, "than") || funcWords[s.word(k+1)] || isTriggerWord(s, k+1)) {
+				break
+			}
+			k++
+			continue
+		}
+		if t.upper && k > start-1 && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+			// a capitalised modifier before a group: "Hamas fighters",
+			// "UNRWA staff", "Thai nationals"
+			if _, n := lookup(s, groups, k+1, 2); n > 0 {
+				k++
+				continue
+			}
+		}
+		if funcWords[t.lower] || isTriggerWord(s, k) || t.upper {
+			break
+		}
+		if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing") {
+			break
+		}
+		if _, ok := weekdays[t.lower]; ok {
+			break
+		}
+		if _, ok := months[t.lower]; ok {
+			break
+		}
+		return np{kind: npUnit, end: k + 1}
+	}
+	if modGroup != "" {
+		return np{kind: npPerson, who: modGroup, end: k}
+	}
+	return np{kind: npNone, end: q.j}
+}
+
+func modifierNoun(w string) bool {
+	switch w {
+	case "police", "aid", "health", "medical", "rescue", "media", "family", "staff", "security":
+		return true
+	}
+	return false
+}
+
+func isDemonymAdj(w string) bool {
+	g, ok := demonyms[w]
+	return ok && g != w
+}
+
+func isTriggerWord(s *sentence, k int) bool {
+	_, n := lookup(s, triggers, k, 3)
+	return n > 0
+}
+
+// linkNoun: "12 deaths", "203 hostages", "1.4 million refugees".
+func (s *sentence) linkNoun(qi int, p np) (link, bool) {
+	if p.kind != npCasualty {
+		return link{}, false
+	}
+	q := &s.qs[qi]
+	who := p.who
+	if who == "" {
+		who = "people"
+	}
+	cat := p.trig.cat
+	// "12 Israelis held hostage": a person noun then a post word is post,
+	// handled there; here the noun is the casualty word itself.
+	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: q.increment}, true
+}
+
+// linkPost: the casualty word follows the group: "700 Israelis have been
+// killed", "13 killed", "took hundreds of people hostage".
+func (s *sentence) linkPost(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	k := p.end
+	if p.kind == npNone {
+		k = q.j
+		if s.isWord(k, "others") || s.isWord(k, "other") && s.isWord(k+1, "people") {
+			k++
+			if s.isWord(k, "people") {
+				k++
+			}
+			p.who = "people"
+		}
+	}
+	// "12 more" was marked as an increment; skip the word
+	if s.isWord(k, "more") {
+		k++
+	}
+	// "of them"/"of whom" belong to breakdowns
+	if s.isWord(k, "of") {
+		return link{}, false
+	}
+	start := k
+	for d := 0; d < 7 && k < len(s.toks); d++ {
+		w := s.word(k)
+		if tr, n := lookup(s, triggers, k, 4); n > 0 && tr.post {
+			// a pre-only reading of the same word ("killed 12") belongs to
+			// the next number: "13 killed 12 injured" is not English.
+			if n == 1 && !tr.post {
+				break
+			}
+			who := p.who
+			if who == "" {
+				who = "people"
+			}
+			if s.qtyBetween(start, k) {
+				return link{}, false
+			}
+			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
+		}
+		if !postSkip[w] {
+			break
+		}
+		k++
+	}
+	return link{}, false
+}
+
+// qtyBetween reports a live quantity among tokens [i, j).
+func (s *sentence) qtyBetween(i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if x := s.qty[k]; x >= 0 && !s.qs[x].consumed {
+			return true
+		}
+	}
+	return false
+}
+
+// linkPre: an active casualty verb before the number: "killing 12",
+// "wounded at least 19 others", "claimed the lives of 12".
+func (s *sentence) linkPre(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	k := q.i - 1
+	for k >= 0 && preSkip[s.word(k)] {
+		k--
+	}
+	if k < 0 {
+		return link{}, false
+	}
+	tr, n := lookupEnding(s, triggers, k+1, 4)
+	if n == 0 || !tr.pre {
+		return link{}, false
+	}
+	who := p.who
+	if who == "" {
+		who = "people"
+	}
+	end := q.j
+	if p.kind == npPerson {
+		end = p.end
+	}
+	// "took 240 people hostage" is post; "holding 240 hostages" noun.
+	return link{q: qi, cat: tr.cat, who: who, how: byPre, a: k + 1 - n, b: end, trig: k + 1 - n, head: -1, placeMin: end, period: q.increment}, true
+}
+
+// linkToll: a toll noun before the number: "the death toll rose to 2,329",
+// "death toll of 1,100", "Gaza death toll tops 10,000", "the number of
+// children killed has risen to 3,000".
+func (s *sentence) linkToll(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	k := q.i - 1
+	linkerSeen := q.qualIsVerb
+	if q.increment {
+		linkerSeen = true
+	}
+	byWord := false
+	for d := 0; d < 14 && k >= 0; d++ {
+		// a toll noun ending at k?
+		if cat, n := lookupEnding(s, tollNouns, k+1, 5); n > 0 {
+			if !linkerSeen && !(s.isWord(k+1, "of") || s.isWord(k+1, ":") || s.isWord(k+1, "at")) {
+				return link{}, false
+			}
+			tollStart := k + 1 - n
+			who := s.tollGroup(tollStart, k+1)
+			if p.kind == npPerson {
+				who = p.who
+			}
+			if who == "" {
+				who = "people"
+			}
+			if s.isWord(k, "toll") && !s.isWord(k-1, "death") && n == 1 && !tollContext(s, tollStart) {
+				return link{}, false
+			}
+			end := q.j
+			if p.kind == npPerson {
+				end = p.end
+			}
+			period := q.increment || byWord
+			return link{q: qi, cat: cat, who: who, how: byToll, a: tollStart, b: end, trig: tollStart, head: -1, placeMin: tollStart, toll: !period, period: period}, true
+		}
+		// "the number of Palestinians killed", "the number of children
+		// killed in Gaza"
+		if s.isWord(k, "killed") || s.isWord(k, "injured") || s.isWord(k, "wounded") || s.isWord(k, "detained") || s.isWord(k, "arrested") || s.isWord(k, "displaced") {
+			if cat, who, start, ok := s.numberOfGroup(k); ok {
+				if !linkerSeen {
+					return link{}, false
+				}
+				end := q.j
+				return link{q: qi, cat: cat, who: who, how: byToll, a: start, b: end, trig: k, head: -1, placeMin: k, toll: true}, true
+			}
+		}
+		w := s.word(k)
+		if x := s.qty[k]; x >= 0 && !s.qs[x].consumed {
+			return link{}, false
+		}
+		if s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0 {
+			return link{}, false
+		}
+		if w == "by" && changeVerbs[s.word(k-1)] {
+			byWord = true
+		}
+		if tollLinkers[w] || s.toks[k].upper || s.excluded[k] || (s.qty[k] >= 0 && s.qs[s.qty[k]].consumed) {
+			if w != "the" && w != "in" && w != "," && w != "a" && w != "an" && w != "of" && w != "'s" && !s.toks[k].upper && !s.excluded[k] {
+				linkerSeen = true
+			}
+			if w == "of" || w == ":" || w == "at" {
+				linkerSeen = true
+			}
+			if w == "," && d == 0 {
+				return link{}, false
+			}
+			k--
+			continue
+		}
+		if _, ok := placeDirections[w]; ok {
+			k--
+			continue
+		}
+		return link{}, false
+	}
+	return link{}, false
+}
+
+// tollContext reports whether a bare "toll" is a casualty count: a death
+// toll in all but name when preceded by a possessive or place ("Israel's
+// toll", "the Gaza toll", "the official toll") or "the toll" as subject.
+func tollContext(s *sentence, i int) bool {
+	prev := s.word(i - 1)
+	switch prev {
+	case "the", "official", "overall", "total", "new", "latest", "'s", "updated", "revised", "cumulative", "civilian", "its", "their":
+		return true
+	}
+	return i > 0 && s.toks[i-1].upper
+}
+
+// tollGroup reads the group named before a toll noun: "the Palestinian
+// death toll" counts palestinians.
+func (s *sentence) tollGroup(i, j int) string {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := s.word(k)
+		if g, ok := demonyms[w]; ok {
+			return g
+		}
+		if g, ok := nounModifierGroups[w]; ok {
+			return g
+		}
+		if w == "the" || w == "'s" {
+			break
+		}
+	}
+	// "number of Palestinians killed": handled in numberOfGroup
+	return ""
+}
+
+// numberOfGroup reads "the number of <group> <verb>" ending at token k
+// (the verb): "the number of Palestinians killed", "number of children
+// killed in Gaza".
+func (s *sentence) numberOfGroup(k int) (Category, string, int, bool) {
+	tr, n := lookup(s, triggers, k, 1)
+	if n == 0 {
+		return "", "", 0, false
+	}
+	m := k - 1
+	who := "people"
+	for m >= 0 && k-m <= 4 {
+		w := s.word(m)
+		if w == "of" && s.isWord(m-1, "number") {
+			start := m - 1
+			if s.isWord(start-1, "the") {
+				start--
+			}
+			return tr.cat, who, start, true
+		}
+		if g, ok := groups[w]; ok {
+			who = g
+		} else if g, ok := demonyms[w]; ok {
+			if who == "people" {
+				who = g
+			}
+		} else if !modifiers[w] {
+			return "", "", 0, false
+		}
+		m--
+	}
+	return "", "", 0, false
+}
+
+// linkBreakdown: a part of a total: "…, including five children", "among
+// the dead were 20 women", "of whom 12 were children", "five of them
+// children".
+func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
+	q := &s.qs[qi]
+	// marker before: "including 5 children", "among them 3 women", "of
+	// whom 12 were children"
+	k := q.i - 1
+	if s.isWord(k, ",") {
+		k--
+	}
+	bw, n := lookupEnding(s, breakdownWords, k+1, 4)
+	if n == 0 || !bw {
+		// "five of them children", "12 of them women"
+		if s.isWord(q.j, "of") && (s.isWord(q.j+1, "them") || s.isWord(q.j+1, "whom") || s.isWord(q.j+1, "those")) {
+			m := q.j + 2
+			if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "being") {
+				m++
+			}
+			if g, gn := lookup(s, groups, m, 2); gn > 0 {
+				if h := s.headBefore(q.i, links); h >= 0 {
+					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + gn, trig: -1, head: links[h].q, placeMin: m + gn}, true
+				}
+			}
+			if g, ok := demonyms[s.word(m)]; ok {
+				if h := s.headBefore(q.i, links); h >= 0 {
+					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + 1, trig: -1, head: links[h].q, placeMin: m + 1}, true
+				}
+			}
+		}
+		return link{}, false
+	}
+	markerStart := k + 1 - n
+	marker, _ := s.phrase(markerStart, n)
+	// the category: the marker may name it ("among the dead"), else the
+	// total it breaks down
+	cat := Category("")
+	switch {
+	case strings.Contains(marker, "dead") || strings.Contains(marker, "killed") || strings.Contains(marker, "victims"):
+		cat = Killed
+	case strings.Contains(marker, "injured") || strings.Contains(marker, "wounded"):
+		cat = Injured
+	case strings.Contains(marker, "hostages") || strings.Contains(marker, "taken"):
+		cat = Hostage
+	}
+	head := s.headBefore(markerStart, links)
+	if cat == "" && head < 0 {
+		// "The dead include 12 children", "those killed included"
+		if v, ok := s.subjectCategory(markerStart); ok {
+			cat = v
+		} else {
+			return link{}, false
+		}
+	}
+	if cat == "" {
+		cat = links[head].cat
+	}
+	who, end := p.who, p.end
+	if p.kind != npPerson {
+		// "of whom 12 were children"
+		m := q.j
+		if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "was") {
+			m++
+		}
+		if g, gn := lookup(s, groups, m, 2); gn > 0 {
+			who, end = g, m+gn
+		} else if g, ok := demonyms[s.word(m)]; ok {
+			who, end = g, m+1
+		} else {
+			return link{}, false
+		}
+	}
+	// "among them" after a non-casualty total ("200 buildings, including
+	// 12 schools") never reaches here: the head must be a claim.
+	if head >= 0 && links[head].cat != cat && !strings.Contains(marker, "among") {
+		cat = links[head].cat
+	}
+	headQ := -1
+	if head >= 0 {
+		headQ = links[head].q
+	}
+	return link{q: qi, cat: cat, who: who, how: byBreakdown, a: markerStart, b: end, trig: -1, head: headQ, placeMin: end}, true
+}
+
+// headBefore returns the last link whose quantity ends before token k,
+// within the sentence, or -1.
+func (s *sentence) headBefore(k int, links []link) int {
+	best := -1
+	for i, l := range links {
+		if s.qs[l.q].j <= k && (best < 0 || s.qs[l.q].i > s.qs[links[best].q].i) {
+			best = i
+		}
+	}
+	return best
+}
+
+// subjectCategory reads "the dead include", "those killed included", "the
+// victims include" before a breakdown marker at k.
+func (s *sentence) subjectCategory(k int) (Category, bool) {
+	for m := k - 1; m >= 0 && m >= k-3; m-- {
+		w := s.word(m)
+		switch w {
+		case "dead", "killed", "victims", "fatalities", "deaths":
+			return Killed, true
+		case "injured", "wounded", "injuries":
+			return Injured, true
+		case "hostages", "captives", "abductees":
+			return Hostage, true
+		case "missing":
+			return Missing, true
+		case "detainees", "detained", "arrested":
+			return Arrested, true
+		}
+	}
+	return "", false
+}
+
+// linkCoord: a quantity joined by "and" or a comma to a linked one shares
+// its casualty word: "700 Israelis and 415 Palestinians were killed",
+// "killed 12 soldiers and 30 civilians", "including 20 children and 11
+// women".
+func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link, bool) {
+	q := &s.qs[qi]
+	p := nps[qi]
+	if p.kind != npPerson && p.kind != npNone {
+		return link{}, false
+	}
+	// forward: q1 [group] (and|,) q2 … where q2 is linked by post
+	k := p.end
+	if p.kind == npNone {
+		k = q.j
+	}
+	if s.isWord(k, ",") {
+		k++
+	}
+	if s.isWord(k, "and") || s.isWord(k, "or") {
+		if s.isWord(k, "or") {
+			return link{}, false
+		}
+		k++
+	}
+	if k > p.end && k < len(s.toks) {
+		if x := s.qty[k]; x >= 0 && s.qs[x].i == k && linked[x] >= 0 && p.kind == npPerson {
+			l := links[linked[x]]
+			if l.how == byPost || l.how == byCoord && s.qs[l.q].i > q.i {
+				return link{q: qi, cat: l.cat, who: p.who, how: byCoord, a: q.i, b: p.end, trig: l.trig, head: x, placeMin: l.placeMin}, true
+			}
+		}
+	}
+	// backward: … q1 [group] (and|,) q2 where q1 is linked by pre,
+	// breakdown or coordination
+	k = q.i - 1
+	if s.isWord(k, "and") {
+		k--
+	}
+	if s.isWord(k, ",") {
+		k--
+	}
+	if k == q.i-1 {
+		return link{}, false
+	}
+	for x := range s.qs {
+		if linked[x] < 0 {
+			continue
+		}
+		l := links[linked[x]]
+		end := l.b
+		if end-1 == k && (l.how == byPre || l.how == byBreakdown || l.how == byCoord || l.how == byNoun && s.qs[l.q].j == l.b) {
+			who := p.who
+			if who == "" {
+				if l.how == byBreakdown {
+					return link{}, false
+				}
+				who = "people"
+			}
+			head, how := l.q, byCoord
+			if l.how == byBreakdown || l.how == byCoord && l.part {
+				head = l.head
+			}
+			return link{q: qi, cat: l.cat, who: who, how: how, part: l.how == byBreakdown || l.part, a: q.i, b: max(p.end, q.j), trig: l.trig, head: head, placeMin: max(p.end, q.j)}, true
+		}
+	}
+	return link{}, false
+}
+
+// undone reports a link that a clause undoes: speculation ("could rise
+// to"), negation ("none of the 12"), or two categories lumped on one
+// figure ("12 killed or wounded").
+func (s *sentence) undone(l link) bool {
+	q := s.qs[l.q]
+	lo, hi := min(l.a, q.i), max(l.b, q.j)
+	if l.trig >= 0 {
+		lo, hi = min(lo, l.trig), max(hi, l.trig+1)
+	}
+	// speculation anywhere from a few words before to the end of the phrase
+	from := lo - 6
+	for k := lo - 1; k >= 0 && k >= lo-6; k-- {
+		if w := s.word(k); w == ";" || w == "." || w == "but" || w == "while" {
+			from = k + 1
+			break
+		}
+		if s.word(k) == "," && l.how != byToll {
+			from = k + 1
+			break
+		}
+	}
+	if from < 0 {
+		from = 0
+	}
+	for k := from; k < hi && k < len(s.toks); k++ {
+		if k >= q.i && k < q.j {
+			continue // the qualifier itself ("no fewer than")
+		}
+		w := s.word(k)
+		if speculation[w] {
+			if w == "may" && (s.toks[k].upper || k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
+				continue // the month
+			}
+			return true
+		}
+		if negations[w] && k < q.i {
+			if w == "no" && s.isWord(k+1, "fewer") || w == "no" && s.isWord(k+1, "less") || w == "no" && s.isWord(k+1, "more") {
+				continue
+			}
+			if w == "not" && (s.isWord(k+1, "less") || s.isWord(k+1, "fewer") || s.isWord(k+1, "more")) {
+				continue
+			}
+			return true
+		}
+	}
+	// "feared dead", "presumed dead" after the phrase
+	if s.isWord(hi, "feared") || s.isWord(hi-2, "feared") || s.isWord(l.trig-1, "feared") {
+		return true
+	}
+	// lumped categories: "killed or wounded", "dead and injured", unless
+	// the second word has its own number ("killed 13 and wounded 19").
+	if l.trig >= 0 && (l.how == byPost || l.how == byPre) {
+		_, tn := lookup(s, triggers, l.trig, 4)
+		after := l.trig + tn
+		if s.isWord(after, "or") || s.isWord(after, "and") || s.isWord(after, "and/or") || s.isWord(after, "/") {
+			if tr2, n2 := lookup(s, triggers, after+1, 3); n2 > 0 && tr2.cat != l.catOf() {
+				next := after + 1 + n2
+				if l.how == byPost {
+					if x := s.qty[min(next, len(s.toks)-1)]; !(x >= 0 && s.qs[x].i == next) {
+						return true
+					}
+				} else if l.how == byPre {
+					return true
+				}
+			}
+		}
+		if l.how == byPre {
+			before := l.trig - 1
+			if s.isWord(before, "or") || s.isWord(before, "and") || s.isWord(before, "and/or") || s.isWord(before, "/") {
+				if tr0, n0 := lookupEnding(s, triggers, before, 3); n0 > 0 && tr0.cat != l.cat && tr0.pre {
+					return true
+				}
+			}
+		}
+	}
+	// "casualties" as the noun of the quantity: never a count of dead
+	return false
+}
+
+func (l link) catOf() Category { return l.cat }
+
+// claimOf turns a link into a Claim: its interval, group, place, source
+// and time.
+func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs []attribution, times []timeExpr) (Claim, bool) {
+	l := links[k]
+	q := s.qs[l.q]
+	c := Claim{Category: l.cat, Who: l.who, Qualifier: q.q, Vague: q.vague}
+	c.Interval = q.interval()
+	if q.isRange {
+		c.Qualifier = Range
+	}
+	a, b := l.a, l.b
+	if q.i < a {
+		a = q.i
+	}
+	if q.j > b {
+		b = q.j
+	}
+	c.Start, c.End = s.toks[a].start, s.toks[b-1].end
+	c.Span = s.text[c.Start:c.End]
+	c.Sentence = s.text[s.start:s.end]
+	c.Where = s.placeFor(k, links, grp, places)
+	c.Attribution = s.attributionFor(l, attrs)
+	s.timeFor(&c, k, links, grp, times)
+	c.Revised = s.revised(l)
+	if c.Interval.Validate() != nil {
+		return Claim{}, false
+	}
+	return c, true
+}
+// revised reports revision words in the clause before the figure.
+func (s *sentence) revised(l link) bool {
+	q := s.qs[l.q]
+	lo := min(l.a, q.i)
+	for k := lo - 1; k >= 0 && k >= lo-10; k-- {
+		w := s.word(k)
+		if w == ";" || w == "." {
+			break
+		}
+		if revisionWords[w] {
+			return true
+		}
+	}
+	for k := q.j; k < len(s.toks) && k < q.j+4; k++ {
+		if revisionWords[s.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeFor sets the claim's date, scope and period from the sentence's time
+// expressions and clause shape.
+func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []timeExpr) {
+	l := links[k]
+	c.AsOf = s.date
+	c.Scope = UnknownScope
+	q := s.qs[l.q]
+	lo, hi := s.groupExtent(k, links, grp)
+	clauseEnd := len(s.toks)
+	for m := hi; m < len(s.toks); m++ {
+		if s.word(m) == ";" {
+			clauseEnd = m
+			break
+		}
+	}
+	clauseStart := 0
+	for m := lo - 1; m >= 0; m-- {
+		if s.word(m) == ";" {
+			clauseStart = m + 1
+			break
+		}
+	}
+	// the nearest relevant time expression in the clause
+	var best *timeExpr
+	bestDist := 1 << 30
+	for i := range times {
+		e := &times[i]
+		if e.i < clauseStart || e.j > clauseEnd {
+			continue
+		}
+		opening := e.i == clauseStart || e.i == clauseStart+1 && s.toks[clauseStart].kind == tPunct
+		// a "since" clause after the figure governs it ("killed since
+		// Saturday"); one before it only when it opens the clause
+		// ("Since Saturday, 1,100 …").
+		if e.kind == timeSince && e.i > hi+1 && s.qtyBetween(hi, e.i) {
+			continue
+		}
+		if e.kind == timeSince && e.j <= lo && !opening {
+			continue
+		}
+		// a running toll is not dated by a period elsewhere in the
+		// sentence ("another 12 in the past 24 hours, bringing the toll
+		// to 7,028")
+		if l.toll && e.kind == timePeriod && !(e.i > l.a && e.j <= q.i) {
+			continue
+		}
+		d := 0
+		switch {
+		case e.j <= lo:
+			d = lo - e.j
+		case e.i >= hi:
+			d = e.i - hi
+		}
+		// another figure between the expression and this one takes it,
+		// unless the expression opens the clause
+		if d > 0 && !opening && s.otherLinkBetween(links, grp, k, min(e.j, lo), max(e.i, hi)) {
+			continue
+		}
+		if d < bestDist {
+			best, bestDist = e, d
+		}
+	}
+	if best != nil {
+		switch best.kind {
+		case timeSince:
+			c.Scope = Cumulative
+			c.Since = best.from
+		case timePeriod:
+			c.Scope = Period
+			c.From, c.To = best.from, best.to
+			if d, err := ParseDate(best.to); err == nil && !d.IsZero() && best.from == best.to {
+				c.AsOf = d
+			}
+		case timeAsOf:
+			if d, err := ParseDate(best.to); err == nil && !d.IsZero() {
+				c.AsOf = d
+			}
+		case timeBetween:
+			if best.span >= 0 && best.span <= 3 {
+				c.Scope = Period
+				c.From, c.To = best.from, best.to
+			} else {
+				c.Scope = Cumulative
+				c.Since = best.from
+			}
+			if d, err := ParseDate(best.to); err == nil && !d.IsZero() {
+				c.AsOf = d
+			}
+		}
+	}
+	if l.period || q.increment {
+		c.Scope = Period
+		return
+	}
+	if c.Scope != UnknownScope {
+		return
+	}
+	if l.toll {
+		c.Scope = Cumulative
+		return
+	}
+	// running-toll wording: "have been killed", "so far", "in total"
+	for m := max(clauseStart, lo-4); m < clauseEnd && m < hi+6; m++ {
+		switch s.word(m) {
+		case "so":
+			if s.isWord(m+1, "far") {
+				c.Scope = Cumulative
+				return
+			}
+		case "total", "overall", "cumulative", "altogether":
+			c.Scope = Cumulative
+			return
+		case "date":
+			if s.isWord(m-1, "to") {
+				c.Scope = Cumulative
+				return
+			}
+		case "have", "has":
+			if m >= lo-1 && (s.isWord(m+1, "been") || s.isWord(m+1, "died") || s.isWord(m+1, "fled") || s.isWord(m+1, "now") || s.isWord(m+1, "already")) {
+				c.Scope = Cumulative
+				return
+			}
+		}
+	}
+}
+
+func (s *sentence) otherLinkBetween(links []link, grp []int, k, i, j int) bool {
+	for m, o := range links {
+		if grp[m] == grp[k] {
+			continue
+		}
+		oq := s.qs[o.q]
+		if oq.i >= i && oq.j <= j {
+			return true
+		}
+	}
+	return false
+}
+// place is a place phrase found in a sentence.
+type place struct {
+	i, j    int    // token range including the preposition
+	name    string // as written, without preposition and leading "the"
+	initial bool   // "In Gaza, …" at the sentence start
+	modTok  bool   // a place modifying a toll noun ("Gaza death toll")
+}
+
+// places finds the place phrases of a sentence: a preposition then a
+// capitalised name ("in Gaza", "into Israel", "in the occupied West Bank",
+// "at the al-Ahli Arab hospital", "in southern Israel").
+func (s *sentence) places(attrs []attribution) []place {
+	var out []place
+	for i := 0; i < len(s.toks); i++ {
+		if !placePreps[s.word(i)] {
+			continue
+		}
+		if inAttribution(attrs, i) {
+			continue
+		}
+		if p, ok := s.placeAt(i); ok {
+			p.initial = i == 0 || (i == 1 && s.toks[0].kind == tPunct)
+			out = append(out, p)
+			i = p.j - 1
+		}
+	}
+	// "Gaza death toll", "Israel's death toll"
+	for i := 0; i < len(s.toks); i++ {
+		if _, n := lookup(s, tollNouns, i, 2); n > 0 && i > 0 {
+			k := i - 1
+			if s.isWord(k, "'s") {
+				k--
+			}
+			if k >= 0 && s.toks[k].upper && !notPlaces[s.word(k)] && !isDemonymAdj(s.word(k)) {
+				m := k
+				for m-1 >= 0 && s.toks[m-1].upper && !notPlaces[s.word(m-1)] && m-1 > 0 {
+					m--
+				}
+				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "’s"), "'s")
+				out = append(out, place{i: m, j: i, name: name, modTok: true})
+			}
+		}
+	}
+	return out
+}
+
+func inAttribution(attrs []attribution, i int) bool {
+	for _, a := range attrs {
+		if i >= a.i && i < a.j {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) placeAt(i int) (place, bool) {
+	k := i + 1
+	for placeDrop[s.word(k)] {
+		k++
+	}
+	first := k
+	if placeDirections[s.word(k)] {
+		k++
+	}
+	hasCap := false
+	last := -1
+	for k < len(s.toks) && k < first+7 {
+		t := s.toks[k]
+		if t.kind != tWord {
+			break
+		}
+		lw := t.lower
+		switch {
+		case t.upper && !notPlaces[lw] && !isDemonymAdj(lw):
+			hasCap = true
+			last = k
+		case t.upper && isDemonymAdj(lw) && k+1 < len(s.toks) && s.toks[k+1].upper && !notPlaces[s.word(k+1)]:
+			// "Palestinian Authority" is notPlaces; "Lebanese border"
+			// lowercase; "Israeli Kibbutz" rare
+			last = k
+		case strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-") || strings.HasPrefix(lw, "ash-") || strings.HasPrefix(lw, "an-"):
+			hasCap = true
+			last = k
+		case placeHeads[lw] && (hasCap || s.isWord(k-1, "the")):
+			last = k
+		case (lw == "of" || lw == "de") && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
+			// "Bay of Bengal"
+		case !t.upper && hasCap && k+1 < len(s.toks) && placeHeads[s.word(k+1)] && !funcWords[lw]:
+			// "Nova music festival", "Jabalia refugee camp"
+		default:
+			k = first + 100
+			continue
+		}
+		k++
+	}
+	if !hasCap || last < 0 {
+		return place{}, false
+	}
+	// a place ends with a name or a site noun, never with a common noun
+	// ("Israeli airstrikes" is not a place)
+	lt := s.toks[last]
+	if !lt.upper && !placeHeads[lt.lower] && !strings.HasPrefix(lt.lower, "al-") {
+		return place{}, false
+	}
+	name := s.text[s.toks[first].start:lt.end]
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	return place{i: i, j: last + 1, name: name}, true
+}
+
+// placeFor chooses the place of a claim: the first place after its
+// casualty word up to the next figure outside its group, else the toll's
+// own place ("the death toll in Gaza", "Gaza death toll"), else the
+// sentence's opening "In Gaza, …". Parts share their head's place.
+func (s *sentence) placeFor(k int, links []link, grp []int, places []place) string {
+	l := links[k]
+	q := s.qs[l.q]
+	start := max(l.placeMin, q.j)
+	limit := len(s.toks)
+	for m, o := range links {
+		if grp[m] == grp[k] {
+			continue
+		}
+		if oi := min(o.a, s.qs[o.q].i); oi > start && oi < limit {
+			limit = oi
+		}
+	}
+	for m := start; m < limit; m++ {
+		if s.word(m) == ";" {
+			limit = m
+			break
+		}
+	}
+	for _, p := range places {
+		if p.modTok {
+			continue
+		}
+		if p.i >= start && p.i < limit && !s.sinceCovers(p.i) {
+			return p.name
+		}
+	}
+	// the toll's own place: "the death toll in Gaza rose to"
+	for _, p := range places {
+		if p.modTok && p.j <= l.a+1 && p.j >= l.a-3 {
+			return p.name
+		}
+		if !p.modTok && l.how == byToll && p.i > l.a && p.j <= q.i {
+			return p.name
+		}
+	}
+	for _, p := range places {
+		if p.initial {
+			return p.name
+		}
+	}
+	return ""
+}
+
+// sinceCovers reports whether token k lies inside a "since …" clause,
+// whose places are the starting event's, not the figure's.
+func (s *sentence) sinceCovers(k int) bool {
+	for m := k - 1; m >= 0 && m >= k-25; m-- {
+		w := s.word(m)
+		if w == "since" {
+			return true
+		}
+		if w == ";" || (s.toks[m].kind == tNum && !s.excluded[m]) {
+			return false
+		}
+		if _, ok := weekdays[w]; ok {
+			return false
+		}
+	}
+	return false
+}
+
+// attribution is who a sentence says gave its figures.
+type attribution struct {
+	i, j int // token range of the source phrase
+	name string
+	verb int // token index of the reporting verb or "according"
+}
+
+// attributions finds "according to X", "X said", "said X", "citing X"
+// and "X figures show".
+func (s *sentence) attributions() []attribution {
+	var out []attribution
+	for v := 0; v < len(s.toks); v++ {
+		w := s.word(v)
+		switch {
+		case w == "according" && s.isWord(v+1, "to"):
+			if a, ok := s.sourceAfter(v+2, v); ok {
+				out = append(out, a)
+			}
+		case w == "citing" || (w == "figures" || w == "data" || w == "statistics") && s.isWord(v+1, "from"):
+			k := v + 1
+			if w != "citing" {
+				k = v + 2
+			}
+			if a, ok := s.sourceAfter(k, v); ok {
+				out = append(out, a)
+			}
+		case attributionVerbs[w]:
+			if a, ok := s.sourceBefore(v); ok {
+				out = append(out, a)
+			} else if a, ok := s.sourceAfter(v+1, v); ok && (w == "said" || w == "says" || w == "reported" || w == "added" || w == "told") && s.invertedSaid(v) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// invertedSaid reports "…, said the ministry" (the verb after a comma or
+// quote, its subject after it).
+func (s *sentence) invertedSaid(v int) bool {
+	p := s.word(v - 1)
+	return p == "," || p == "\"" || p == "”" || p == "'" || p == "’"
+}
+
+// sourceNouns are heads that make a noun phrase a source.
+var sourceNouns = map[string]bool{
+	"ministry": true, "military": true, "army": true, "officials": true,
+	"official": true, "police": true, "spokesman": true, "spokesperson": true,
+	"spokeswoman": true, "authorities": true, "authority": true, "agency": true,
+	"office": true, "government": true, "department": true, "sources": true,
+	"medics": true, "doctors": true, "rescuers": true, "paramedics": true,
+	"hospital": true, "service": true, "services": true, "organization": true,
+	"organisation": true, "statement": true, "group": true, "figures": true,
+	"data": true, "report": true, "committee": true, "commission": true,
+	"force": true, "forces": true, "coordinator": true, "envoy": true,
+	"minister": true, "president": true, "director": true, "head": true,
+	"chief": true, "diplomat": true, "diplomats": true, "observers": true,
+	"monitor": true, "monitors": true, "workers": true, "witnesses": true,
+	"residents": true, "survivors": true, "tally": true, "count": true,
+	"council": true, "institute": true, "mission": true, "team": true,
+	"centre": true, "center": true, "network": true, "crescent": true,
+	"cross": true, "society": true, "defence": true, "defense": true,
+	"media": true, "press": true, "channel": true, "broadcaster": true,
+	"newspaper": true, "outlet": true, "intelligence": true, "assessment": true,
+	"investigation": true, "estimate": true, "estimates": true, "update": true,
+	"bulletin": true, "briefing": true, "wing": true, "unit": true, "board": true,
+}
+
+// sourceBefore reads the subject before a reporting verb at v: "the Gaza
+// health ministry said", "Israel's military says", "officials told AFP".
+func (s *sentence) sourceBefore(v int) (attribution, bool) {
+	k := v - 1
+	// "has said", "had said", "also said", "later reported"
+	for k >= 0 {
+		w := s.word(k)
+		if w == "has" || w == "had" || w == "have" || w == "also" || w == "later" || w == "previously" || w == "earlier" || w == "on" && false {
+			k--
+			continue
+		}
+		break
+	}
+	end := k + 1
+	startTok := end
+	for k >= 0 && end-k <= 8 {
+		t := s.toks[k]
+		w := t.lower
+		if t.kind == tWord && !funcWords[w] && !isTriggerWord(s, k) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+			if _, ok := weekdays[w]; ok {
+				break
+			}
+			startTok = k
+			k--
+			continue
+		}
+		break
+	}
+	if startTok >= end {
+		return attribution{}, false
+	}
+	// trim a leading "the", a trailing time
+	for startTok < end && (s.word(startTok) == "the" || s.word(startTok) == "of") {
+		startTok++
+	}
+	if startTok >= end {
+		return attribution{}, false
+	}
+	ok := false
+	for m := startTok; m < end; m++ {
+		if sourceNouns[s.word(m)] || s.toks[m].upper || s.toks[m].kind == tAlnum {
+			ok = true
+		}
+	}
+	if !ok {
+		return attribution{}, false
+	}
+	first := s.word(startTok)
+	switch first {
+	case "he", "she", "it", "they", "we", "i", "you", "who", "which", "that":
+		return attribution{}, false
+	}
+	name := cleanSource(s.textOf(startTok, end))
+	if name == "" {
+		return attribution{}, false
+	}
+	return attribution{i: startTok, j: end, name: name, verb: v}, true
+}
+
+// sourceAfter reads a source after "according to", "citing" or an
+// inverted "said": up to a comma, a period or a clause word.
+func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
+	start := k
+	for s.isWord(start, "the") {
+		start++
+	}
+	end := start
+	for end < len(s.toks) && end-start < 10 {
+		t := s.toks[end]
+		w := t.lower
+		if t.kind == tPunct && w != "'" && w != "’" && w != "-" && w != "&" {
+			break
+		}
+		if w == "on" || w == "which" || w == "who" || w == "that" || w == "as" || w == "after" ||
+			w == "since" || w == "while" || w == "citing" || w == "but" || w == "when" || w == "and" && !(end+1 < len(s.toks) && s.toks[end+1].upper) {
+			break
+		}
+		if w == "in" && !(end+1 < len(s.toks) && s.toks[end+1].upper) {
+			break
+		}
+		if t.kind == tNum {
+			break
+		}
+		if _, ok := weekdays[w]; ok {
+			break
+		}
+		if funcWords[w] && w != "of" && w != "in" && w != "for" && w != "and" && w != "the" {
+			break
+		}
+		end++
+	}
+	if end <= start {
+		return attribution{}, false
+	}
+	switch s.word(start) {
+	case "he", "she", "it", "they", "we", "i", "you":
+		return attribution{}, false
+	}
+	name := cleanSource(s.textOf(start, end))
+	if name == "" {
+		return attribution{}, false
+	}
+	return attribution{i: start, j: end, name: name, verb: v}, true
+}
+
+// cleanSource trims what is not the source's name: a leading "the",
+// trailing possessives and "figures".
+func cleanSource(name string) string {
+	name = strings.TrimSpace(name)
+	for _, p := range []string{"the ", "The "} {
+		name = strings.TrimPrefix(name, p)
+	}
+	for _, suf := range []string{" figures", " data", " statistics", " tally", "'s", "’s", " in a statement", " statement"} {
+		name = strings.TrimSuffix(name, suf)
+	}
+	if utf8.RuneCountInString(name) < 2 {
+		return ""
+	}
+	return name
+}
+
+// attributionFor chooses the source nearest the figure.
+func (s *sentence) attributionFor(l link, attrs []attribution) string {
+	if len(attrs) == 0 {
+		return ""
+	}
+	q := s.qs[l.q]
+	best, bestD := "", 1<<30
+	for _, a := range attrs {
+		d := 0
+		switch {
+		case a.j <= q.i:
+			d = q.i - a.j
+		case a.i >= q.j:
+			d = a.i - q.j
+		}
+		if d < bestD {
+			best, bestD = a.name, d
+		}
+	}
+	return best
+}
+
+// groupExtent returns the token range covered by a link's group.
+func (s *sentence) groupExtent(k int, links []link, grp []int) (int, int) {
+	lo, hi := len(s.toks), 0
+	for m := range links {
+		if grp[m] != grp[k] {
+			continue
+		}
+		l := links[m]
+		q := s.qs[l.q]
+		lo = min(lo, l.a, q.i)
+		hi = max(hi, l.b, q.j)
+	}
+	return lo, hi
+}

@@ -1,6 +1,217 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
 
-func extractCommand(e env) *cli.Command { return &cli.Command{Name: "extract", Usage: "(being written)"} }
-func evalCommand(e env) *cli.Command    { return &cli.Command{Name: "eval", Usage: "(being written)"} }
+	"github.com/urfave/cli/v2"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// extractOptions are the flags of `toll extract`.
+type extractOptions struct {
+	Paths  []string
+	Date   tracker.Date
+	Format string
+}
+
+func extractCommand(e env) *cli.Command {
+	return &cli.Command{
+		Name:      "extract",
+		Usage:     "print the casualty claims in text or HTML files",
+		ArgsUsage: "FILE...|-",
+		Description: "extract reads news text (plain text, Markdown or HTML) and prints every\n" +
+			"casualty figure it finds: category, interval, qualifier, group, place, source,\n" +
+			"date and the phrase it came from. Nothing is stored.\n\n" +
+			"Examples:\n" +
+			"   toll extract --date 2023-10-09 article.txt\n" +
+			"   curl -s https://example.org/story | toll extract --format jsonl -\n" +
+			"   toll extract --format json report1.html report2.txt",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "date", Usage: "the report's date, YYYY-MM-DD: dates the claims and resolves \"since Saturday\""},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, json or jsonl"},
+		},
+		Action: func(c *cli.Context) error {
+			opts := extractOptions{Paths: c.Args().Slice(), Format: c.String("format")}
+			if len(opts.Paths) == 0 {
+				return usageError{msg: "extract: give one or more files, or - for standard input"}
+			}
+			d, err := tracker.ParseDate(c.String("date"))
+			if err != nil {
+				return usageError{msg: fmt.Sprintf("extract: --date: %v", err)}
+			}
+			opts.Date = d
+			if err := checkFormat(opts.Format, "table", "json", "jsonl"); err != nil {
+				return usageError{msg: "extract: " + err.Error()}
+			}
+			return runExtract(c.Context, opts, e.stdin, c.App.Writer)
+		},
+	}
+}
+
+// extracted is one input's text and claims.
+type extracted struct {
+	name   string
+	text   string
+	claims []tracker.Claim
+}
+
+func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.Writer) error {
+	var all []extracted
+	for _, p := range opts.Paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		text, err := readInputText(p, stdin)
+		if err != nil {
+			return err
+		}
+		res, err := tracker.Extract(text, tracker.Options{Date: opts.Date})
+		if err != nil {
+			return fmt.Errorf("extract %s: %w", displayName(p), err)
+		}
+		all = append(all, extracted{name: displayName(p), text: text, claims: res.Claims})
+	}
+	switch opts.Format {
+	case "jsonl":
+		for _, x := range all {
+			for _, c := range x.claims {
+				b, err := c.MarshalExtractJSON()
+				if err != nil {
+					return err
+				}
+				if _, err := fmt.Fprintf(w, "%s\n", b); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	case "json":
+		if _, err := io.WriteString(w, "["); err != nil {
+			return err
+		}
+		first := true
+		for _, x := range all {
+			for _, c := range x.claims {
+				b, err := c.MarshalExtractJSON()
+				if err != nil {
+					return err
+				}
+				sep := ",\n  "
+				if first {
+					sep = "\n  "
+					first = false
+				}
+				if _, err := fmt.Fprintf(w, "%s%s", sep, b); err != nil {
+					return err
+				}
+			}
+		}
+		if !first {
+			_, err := io.WriteString(w, "\n]\n")
+			return err
+		}
+		_, err := io.WriteString(w, "]\n")
+		return err
+	default:
+		for i, x := range all {
+			if len(all) > 1 {
+				if i > 0 {
+					fmt.Fprintln(w)
+				}
+				fmt.Fprintf(w, "%s\n", x.name)
+			}
+			if err := writeClaimTable(w, x.claims); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// writeClaimTable prints claims aligned for people: the figure as written
+// (≥1,100, 701+, 100–300), who and where, the source, the date and scope,
+// and the phrase it came from.
+func writeClaimTable(w io.Writer, claims []tracker.Claim) error {
+	if len(claims) == 0 {
+		_, err := fmt.Fprintln(w, "no casualty claims found")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CATEGORY\tFIGURE\tWHO\tWHERE\tSOURCE\tAS OF\tSCOPE\tPHRASE")
+	for _, c := range claims {
+		scope := string(c.Scope)
+		switch {
+		case c.Scope == tracker.Cumulative && c.Since != "":
+			scope = "since " + c.Since
+		case c.Scope == tracker.Period && c.From != "" && c.From != c.To:
+			scope = c.From + "…" + c.To
+		case c.Scope == tracker.Period && c.From != "":
+			scope = "on " + c.From
+		}
+		fig := c.Figure()
+		if c.Prior {
+			fig += " (earlier)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Category, fig, c.Who, dash(c.Where),
+			dash(c.Attribution), dash(c.AsOf.String()), scope, quoteSpan(c.Span))
+	}
+	return tw.Flush()
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// quoteSpan folds a phrase onto one line and shortens a long one.
+func quoteSpan(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:57]) + "…"
+	}
+	return "“" + s + "”"
+}
+
+func displayName(p string) string {
+	if p == "-" {
+		return "standard input"
+	}
+	return p
+}
+
+// checkFormat reports a format outside the allowed ones.
+func checkFormat(f string, allowed ...string) error {
+	for _, a := range allowed {
+		if f == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown --format %q (want %s)", f, strings.Join(allowed, ", "))
+}
+
+// readInputText reads one input for extract. It is replaced by the ingest
+// package's reader once that lands (HTML main text, size cap).
+func readInputText(p string, stdin io.Reader) (string, error) {
+	var b []byte
+	var err error
+	if p == "-" {
+		b, err = io.ReadAll(io.LimitReader(stdin, tracker.MaxTextBytes+1))
+	} else {
+		b, err = os.ReadFile(p)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", displayName(p), err)
+	}
+	if err := tracker.CheckText(b); err != nil {
+		return "", fmt.Errorf("%s: %w", displayName(p), err)
+	}
+	return string(b), nil
+}

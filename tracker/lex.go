@@ -1,0 +1,229 @@
+package tracker
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is the kind of a token.
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // letters, with inner hyphens and apostrophes: "al-Ahli", "Sixty-three", "Israel's"
+	tNum                  // digits, with thousands commas and a decimal point: "1,100", "1.2"
+	tAlnum                // letters and digits run together: "G7", "10km", "1st", "1990s"
+	tPunct                // anything else, one rune at a time
+)
+
+// token is one lexeme with its byte offsets in the whole text.
+type token struct {
+	kind       tokKind
+	start, end int
+	text       string // text[start:end]
+	lower      string // lowercased text for words; text otherwise
+	// space reports white space before the token (false when it is glued
+	// to the previous one, as the "-" in "12-year-old").
+	space bool
+	// upper reports a capitalised first letter.
+	upper bool
+}
+
+// lexer is a synchronous state-function lexer in the manner of
+// text/template/parse: next/peek/backup/accept/acceptRun/emit over one
+// sentence, appending to a caller-owned slice so one report allocates its
+// token buffer once.
+type lexer struct {
+	src   string // the whole text: offsets are into it
+	pos   int    // current position
+	start int    // start of the current token
+	end   int    // end of the region being lexed
+	width int    // width of the last rune read
+	space bool   // white space seen since the last token
+	toks  []token
+	lowb  []byte // scratch for lowercasing
+}
+
+type stateFn func(*lexer) stateFn
+
+const eof = -1
+
+func (l *lexer) next() rune {
+	if l.pos >= l.end {
+		l.width = 0
+		return eof
+	}
+	r, w := rune(l.src[l.pos]), 1
+	if r >= utf8.RuneSelf {
+		r, w = utf8.DecodeRuneInString(l.src[l.pos:l.end])
+	}
+	l.width = w
+	l.pos += w
+	return r
+}
+
+func (l *lexer) peek() rune {
+	r := l.next()
+	l.backup()
+	return r
+}
+
+// peek2 returns the rune after the next one without consuming either.
+func (l *lexer) peek2() rune {
+	save, w := l.pos, l.width
+	l.next()
+	r := l.next()
+	l.pos, l.width = save, w
+	return r
+}
+
+func (l *lexer) backup() { l.pos -= l.width }
+
+func (l *lexer) accept(valid func(rune) bool) bool {
+	if valid(l.next()) {
+		return true
+	}
+	l.backup()
+	return false
+}
+
+func (l *lexer) acceptRun(valid func(rune) bool) {
+	for valid(l.next()) {
+	}
+	l.backup()
+}
+
+func (l *lexer) ignore() { l.start = l.pos }
+
+func (l *lexer) emit(k tokKind) {
+	t := token{kind: k, start: l.start, end: l.pos, text: l.src[l.start:l.pos], space: l.space}
+	t.lower = t.text
+	if k == tWord || k == tAlnum {
+		t.lower = l.lowerOf(t.text)
+		r, _ := utf8.DecodeRuneInString(t.text)
+		t.upper = unicode.IsUpper(r)
+	}
+	l.toks = append(l.toks, t)
+	l.start = l.pos
+	l.space = false
+}
+
+// lowerOf lowercases s, folding curly apostrophes to straight ones so the
+// tables need one spelling. It returns s itself when nothing changes, so
+// most words cost no allocation.
+func (l *lexer) lowerOf(s string) string {
+	same := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			same = false
+			break
+		}
+	}
+	if same {
+		return s
+	}
+	l.lowb = l.lowb[:0]
+	for _, r := range s {
+		switch r {
+		case '’', '‘':
+			r = '\''
+		case '‐', '‑':
+			r = '-'
+		}
+		l.lowb = utf8.AppendRune(l.lowb, unicode.ToLower(r))
+	}
+	return string(l.lowb)
+}
+
+func isLetter(r rune) bool { return r != eof && unicode.IsLetter(r) }
+func isDigit(r rune) bool  { return '0' <= r && r <= '9' }
+func isAlnum(r rune) bool  { return isDigit(r) || isLetter(r) }
+func isSpace(r rune) bool  { return r != eof && unicode.IsSpace(r) }
+
+// isApostrophe covers the straight and the typographic apostrophe.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// isInnerHyphen covers the hyphens that join words: "al-Ahli".
+func isInnerHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
+
+// lexText lexes src[start:end] and appends its tokens to toks.
+func lexText(src string, start, end int, toks []token, lowb []byte) ([]token, []byte) {
+	l := &lexer{src: src, pos: start, start: start, end: end, toks: toks, lowb: lowb}
+	for state := lexAny; state != nil; {
+		state = state(l)
+	}
+	return l.toks, l.lowb
+}
+
+func lexAny(l *lexer) stateFn {
+	r := l.next()
+	switch {
+	case r == eof:
+		return nil
+	case isSpace(r):
+		l.acceptRun(isSpace)
+		l.ignore()
+		l.space = true
+		return lexAny
+	case isDigit(r):
+		return lexNumber
+	case isLetter(r):
+		return lexWord
+	default:
+		l.emit(tPunct)
+		return lexAny
+	}
+}
+
+// lexNumber reads digits with thousands commas ("1,100") and one decimal
+// point ("1.2"). A number run straight into letters ("10km", "1st",
+// "1990s") is one alnum token and never a count.
+func lexNumber(l *lexer) stateFn {
+	l.acceptRun(isDigit)
+	for {
+		r := l.peek()
+		if (r == ',' || r == '.') && isDigit(l.peek2()) {
+			l.next()
+			l.acceptRun(isDigit)
+			continue
+		}
+		break
+	}
+	if isLetter(l.peek()) {
+		l.acceptRun(isAlnum)
+		l.emit(tAlnum)
+		return lexAny
+	}
+	l.emit(tNum)
+	return lexAny
+}
+
+// lexWord reads letters with inner hyphens and apostrophes ("al-Ahli",
+// "Israel's", "year-old"). Digits inside make it alnum ("G7", "COVID19").
+func lexWord(l *lexer) stateFn {
+	kind := tWord
+	for {
+		r := l.next()
+		w := l.width // the peeks below change l.width
+		switch {
+		case isLetter(r):
+		case isDigit(r):
+			kind = tAlnum
+		case (isApostrophe(r) || isInnerHyphen(r)) && isLetter(l.peek()):
+		case r == '.' && isLetter(l.peek()) && l.peek2() == '.':
+			// dotted abbreviations: "U.S.", "a.m."
+			l.next()
+			l.next()
+			for isLetter(l.peek()) && l.peek2() == '.' {
+				l.next()
+				l.next()
+			}
+			l.emit(kind)
+			return lexAny
+		default:
+			l.pos -= w
+			l.emit(kind)
+			return lexAny
+		}
+	}
+}

@@ -1,0 +1,661 @@
+package tracker
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// quantity is a number phrase in a sentence: the qualifier, the number or
+// range, and any post-qualifier, with what they mean.
+type quantity struct {
+	i, j       int // token range [i, j) including qualifiers
+	ni, nj     int // token range of the number itself (both ends of a range)
+	n, n2      decimal.Decimal
+	isRange    bool
+	q          Qualifier
+	vague      string
+	increment  bool      // "another 12", "12 more", "rose by 100"
+	prior      *quantity // "rose to X from Y": Y, attached to X
+	consumed   bool      // taken as another quantity's prior
+	hasQual    bool      // a qualifier word was written
+	qualIsVerb bool      // the qualifier is a verb ("tops", "nears") that links a toll by itself
+}
+
+// sentence is one sentence's tokens and what the passes found in them.
+type sentence struct {
+	text  string // the whole text
+	start int    // byte offsets of the sentence
+	end   int
+	toks  []token
+	// excluded marks number tokens that are years, dates, ages, times,
+	// percentages, money, names or measures: never counts.
+	excluded []bool
+	// qty maps a token index to the index of the quantity covering it, or -1.
+	qty  []int
+	qs   []quantity
+	date Date
+	key  []byte // scratch for phrase lookups
+}
+
+// word returns the lowercase text of token i, or "" out of range.
+func (s *sentence) word(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].lower
+}
+
+// isWord reports whether token i is the word w (lowercase).
+func (s *sentence) isWord(i int, w string) bool { return s.word(i) == w }
+
+// glued reports whether token i touches token i-1 (no white space).
+func (s *sentence) glued(i int) bool {
+	return i > 0 && i < len(s.toks) && !s.toks[i].space
+}
+
+// phrase returns the n-token phrase starting at i joined by spaces, using
+// the scratch buffer; the result is only valid until the next call.
+func (s *sentence) phrase(i, n int) (string, bool) {
+	if i < 0 || i+n > len(s.toks) {
+		return "", false
+	}
+	s.key = s.key[:0]
+	for k := i; k < i+n; k++ {
+		t := &s.toks[k]
+		if k > i {
+			if t.kind == tPunct && t.text == "-" && !t.space {
+				// "300-plus" is looked up as "300 plus" below
+			}
+			s.key = append(s.key, ' ')
+		}
+		s.key = append(s.key, t.lower...)
+	}
+	return string(s.key), true
+}
+
+// lookup finds the longest phrase of at most maxN tokens starting at i
+// present in m; it returns the value and the number of tokens.
+func lookup[V any](s *sentence, m map[string]V, i, maxN int) (V, int) {
+	var zero V
+	for n := maxN; n >= 1; n-- {
+		if i+n > len(s.toks) {
+			continue
+		}
+		s.key = s.key[:0]
+		for k := i; k < i+n; k++ {
+			if k > i {
+				s.key = append(s.key, ' ')
+			}
+			s.key = append(s.key, s.toks[k].lower...)
+		}
+		if v, ok := m[string(s.key)]; ok {
+			return v, n
+		}
+	}
+	return zero, 0
+}
+
+// lookupEnding finds the longest phrase of at most maxN tokens ending just
+// before token j present in m; it returns the value and the number of tokens.
+func lookupEnding[V any](s *sentence, m map[string]V, j, maxN int) (V, int) {
+	var zero V
+	for n := maxN; n >= 1; n-- {
+		i := j - n
+		if i < 0 {
+			continue
+		}
+		if v, k := lookup(s, m, i, n); k == n {
+			return v, n
+		}
+	}
+	return zero, 0
+}
+
+// markExclusions flags number tokens that are never counts: years, dates,
+// ages, times, percentages, money, ordinals, phone and document numbers,
+// names ("F-16"), compound modifiers ("15-nation") and measures.
+func (s *sentence) markExclusions() {
+	toks := s.toks
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tNum {
+			continue
+		}
+		if s.notACount(i) {
+			s.excluded[i] = true
+		}
+	}
+}
+
+func (s *sentence) notACount(i int) bool {
+	toks := s.toks
+	t := toks[i]
+	digits := strings.ReplaceAll(t.text, ",", "")
+	prev, next := s.word(i-1), s.word(i+1)
+	// Fractions without a scale word ("magnitude 7.8") are never counts.
+	if strings.Contains(digits, ".") {
+		if _, ok := scaleWords[next]; !ok {
+			return true
+		}
+	}
+	// Glued to a word before: "F-16", "COVID-19", "A/ES-10".
+	if s.glued(i) && i >= 1 && (prev == "-" || prev == "/" || prev == "#" || prev == "№") {
+		if i >= 2 && s.glued(i-1) && toks[i-2].kind != tNum {
+			return true
+		}
+		if prev == "/" || prev == "#" || prev == "№" {
+			return true
+		}
+	}
+	if s.glued(i) && i >= 1 && (toks[i-1].kind == tWord || toks[i-1].kind == tAlnum) {
+		return true
+	}
+	// Money: "$5", "€5", "US$", "5 dollars".
+	if i >= 1 && s.glued(i) && strings.ContainsAny(prev, "$€£₪¥") {
+		return true
+	}
+	switch next {
+	case "%", "percent", "per", "pc", "pct", "dollars", "euros", "shekels", "pounds", "usd", "eur":
+		if next != "per" || s.word(i+2) == "cent" {
+			return true
+		}
+	}
+	// Times: "6:30", "6 a.m.", "10 GMT", "0600 GMT".
+	if next == ":" && s.glued(i+1) && i+2 < len(toks) && toks[i+2].kind == tNum && s.glued(i+2) {
+		return true
+	}
+	if prev == ":" && s.glued(i) && i >= 2 && toks[i-2].kind == tNum {
+		return true
+	}
+	if timeWords[next] {
+		return true
+	}
+	// Compound modifiers: "15-nation", "12-year-old", "2,000-strong",
+	// "10-day"; but "300-plus" is a qualifier.
+	if next == "-" && s.glued(i+1) && i+2 < len(toks) && s.glued(i+2) {
+		after := toks[i+2]
+		if after.kind == tWord && after.lower != "plus" {
+			return true
+		}
+		// phone numbers: "02-555-1234" (two glued hyphen groups)
+		if after.kind == tNum && s.isWord(i+3, "-") && s.glued(i+3) {
+			return true
+		}
+	}
+	// Phone numbers "(02) 555" and "+972 ...".
+	if prev == "+" && s.glued(i) {
+		return true
+	}
+	// Ages: "aged 12", "12 years old".
+	if (next == "years" || next == "year" || next == "months" || next == "month") && (s.isWord(i+2, "old") || s.isWord(i+2, "of")) {
+		return true
+	}
+	if prev == "aged" || prev == "age" || prev == "ages" {
+		return true
+	}
+	// Names and references: "Resolution 2712", "Article 51", "No. 5".
+	if nameWords[prev] {
+		return true
+	}
+	if prev == "." && (s.word(i-2) == "no" || s.word(i-2) == "nos") {
+		return true
+	}
+	// Dates: "October 7", "Oct. 7", "7 October", "7 Oct".
+	if len(digits) <= 2 {
+		if _, ok := months[prev]; ok && prev != "may" || prev == "may" && toks[i-1].upper {
+			return true
+		}
+		if prev == "." && i >= 2 {
+			if _, ok := months[s.word(i-2)]; ok {
+				return true
+			}
+		}
+		if _, ok := months[next]; ok && (next != "may" || toks[i+1].upper) {
+			return true
+		}
+		if next == "of" {
+			if _, ok := months[s.word(i+2)]; ok {
+				return true // "the 7th of October" written "7 of October"
+			}
+		}
+	}
+	// Years: four digits between 1800 and 2100 with no separator, unless
+	// a group noun follows ("2023 people" is written "2,023" in copy).
+	if len(digits) == 4 && !strings.Contains(t.text, ",") && digits >= "1800" && digits <= "2100" {
+		if _, ok := groups[next]; !ok {
+			if _, ok := demonyms[next]; !ok {
+				return true
+			}
+		}
+	}
+	// Years after a month and day: "October 7, 2023".
+	if prev == "," && i >= 2 && toks[i-2].kind == tNum && len(digits) == 4 {
+		return true
+	}
+	// Decades and score lines like "3-1" are too rare to matter; ordinals
+	// ("1st") are alnum tokens, never numbers.
+	return false
+}
+
+// parseQuantities finds the number phrases of the sentence.
+func (s *sentence) parseQuantities() {
+	toks := s.toks
+	for i := 0; i < len(toks); {
+		if s.qty[i] >= 0 {
+			i++
+			continue
+		}
+		q, ok := s.quantityAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		s.addQuantity(q)
+		i = q.j
+	}
+}
+
+func (s *sentence) addQuantity(q quantity) {
+	idx := len(s.qs)
+	s.qs = append(s.qs, q)
+	for k := q.i; k < q.j; k++ {
+		s.qty[k] = idx
+	}
+}
+
+// numberAt reads a bare number starting at token i: digits with optional
+// scale word ("1.2 million"), space-grouped thousands ("625 000"), or
+// number words ("Sixty-three", "a hundred and two", "three dozen", "half a
+// million"). It returns the value and the end token index.
+func (s *sentence) numberAt(i int) (decimal.Decimal, int, bool) {
+	toks := s.toks
+	if i >= len(toks) {
+		return decimal.Decimal{}, i, false
+	}
+	t := toks[i]
+	if t.kind == tNum {
+		if s.excluded[i] {
+			return decimal.Decimal{}, i, false
+		}
+		digits := t.text
+		if !validGrouping(digits) {
+			return decimal.Decimal{}, i, false
+		}
+		digits = strings.ReplaceAll(digits, ",", "")
+		j := i + 1
+		// "625 000": groups of three digits after a space, only when the
+		// first group has at most three digits and no comma was used.
+		if !strings.Contains(t.text, ",") && len(digits) <= 3 {
+			for j < len(toks) && toks[j].kind == tNum && toks[j].space && len(toks[j].text) == 3 &&
+				!strings.ContainsAny(toks[j].text, ",.") && !s.excluded[j] && sameLineSpace(s.text, toks[j-1].end, toks[j].start) {
+				digits += toks[j].text
+				j++
+			}
+		}
+		v, err := decimal.NewFromString(digits)
+		if err != nil {
+			return decimal.Decimal{}, i, false
+		}
+		if sc, ok := scaleWords[s.word(j)]; ok {
+			v = v.Mul(decimal.NewFromInt(sc))
+			j++
+		}
+		if !v.Equal(v.Truncate(0)) || v.Cmp(maxCount) > 0 {
+			return decimal.Decimal{}, i, false
+		}
+		return v, j, true
+	}
+	if t.kind != tWord {
+		return decimal.Decimal{}, i, false
+	}
+	return s.numberWordsAt(i)
+}
+
+// sameLineSpace reports whether the gap between two tokens is a single
+// space (or a no-break or thin space), as in "625 000".
+func sameLineSpace(text string, a, b int) bool {
+	gap := text[a:b]
+	return gap == " " || gap == "\u00a0" || gap == "\u202f" || gap == "\u2009"
+}
+
+// validGrouping accepts "1100", "1,100", "1,100,000" and "1.2", and
+// rejects malformed groupings such as "1,10" or "3,4".
+func validGrouping(s string) bool {
+	if !strings.Contains(s, ",") {
+		return true
+	}
+	intPart := s
+	if k := strings.IndexByte(s, '.'); k >= 0 {
+		intPart = s[:k]
+	}
+	parts := strings.Split(intPart, ",")
+	if len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// numberWordsAt parses English cardinal number words.
+func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
+	toks := s.toks
+	var total, cur int64
+	j := i
+	seen := false
+	lastScale := false
+	w := s.word(j)
+	// "half a million", "half a dozen"
+	if w == "half" && s.isWord(j+1, "a") {
+		if sc, ok := scaleWords[s.word(j+2)]; ok && sc >= 12 {
+			return decimal.NewFromInt(sc / 2), j + 3, true
+		}
+		return decimal.Decimal{}, i, false
+	}
+	// "a hundred", "a dozen", "a thousand", "an estimated" is not ours
+	if w == "a" || w == "an" {
+		if sc, ok := scaleWords[s.word(j+1)]; ok {
+			cur = 1
+			j++
+			_ = sc
+		} else {
+			return decimal.Decimal{}, i, false
+		}
+	}
+	for j < len(toks) {
+		t := toks[j]
+		if t.kind != tWord {
+			break
+		}
+		lw := t.lower
+		if n, ok := wordValue(lw); ok {
+			if seen && !lastScale && cur%100 != 0 {
+				break // "five six" is not a number
+			}
+			cur += n
+			seen = true
+			lastScale = false
+			j++
+			continue
+		}
+		if sc, ok := scaleWords[lw]; ok {
+			if !seen && cur == 0 {
+				break
+			}
+			if cur == 0 {
+				cur = 1
+			}
+			switch {
+			case sc == 12 || sc == 100:
+				cur *= sc
+			default:
+				total += cur * sc
+				cur = 0
+			}
+			seen = true
+			lastScale = true
+			j++
+			continue
+		}
+		if lw == "and" && lastScale && j+1 < len(toks) {
+			if _, ok := wordValue(s.word(j + 1)); ok {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if !seen {
+		return decimal.Decimal{}, i, false
+	}
+	return decimal.NewFromInt(total + cur), j, true
+}
+
+// wordValue reads "seven", "sixty-three", "twenty one" parts.
+func wordValue(w string) (int64, bool) {
+	if n, ok := smallNumbers[w]; ok {
+		return n, true
+	}
+	if k := strings.IndexByte(w, '-'); k > 0 {
+		a, ok1 := smallNumbers[w[:k]]
+		b, ok2 := smallNumbers[w[k+1:]]
+		if ok1 && ok2 && a >= 20 && a%10 == 0 && b < 10 {
+			return a + b, true
+		}
+	}
+	return 0, false
+}
+
+// vagueAt reads a vague quantity word: "hundreds", "tens of thousands",
+// "a few", "several hundred", "dozens". It returns the word as written
+// (lowercase), its conservative value and the end index.
+func (s *sentence) vagueAt(i int) (string, int64, int, bool) {
+	w := s.word(i)
+	switch w {
+	case "tens", "hundreds":
+		if s.isWord(i+1, "of") && s.isWord(i+2, "thousands") {
+			return w + " of thousands", vagueWords[w+" of thousands"], i + 3, true
+		}
+	case "several", "a", "few":
+		// "several hundred", "a few thousand", "several dozen"
+		base := w
+		k := i + 1
+		if w == "a" {
+			if !s.isWord(i+1, "few") && !s.isWord(i+1, "couple") && !s.isWord(i+1, "handful") {
+				return "", 0, i, false
+			}
+			base = "a " + s.word(i+1)
+			k = i + 2
+			if base == "a couple" && s.isWord(k, "of") && !isScaleNext(s, k+1) {
+				// "a couple of people": the "of" belongs to the group
+			}
+		}
+		if w == "few" {
+			return "", 0, i, false
+		}
+		if sc, ok := scaleWords[s.word(k)]; ok && sc >= 12 {
+			v := vagueWords[base] * sc
+			if s.word(k+1) == "of" {
+				// "several hundred of them" – keep "of" for the group
+			}
+			return base + " " + s.word(k), v, k + 1, true
+		}
+		if v, ok := vagueWords[base]; ok {
+			return base, v, k, true
+		}
+		return "", 0, i, false
+	}
+	if v, ok := vagueWords[w]; ok && !strings.Contains(w, " ") {
+		return w, v, i + 1, true
+	}
+	return "", 0, i, false
+}
+
+func isScaleNext(s *sentence, i int) bool {
+	_, ok := scaleWords[s.word(i)]
+	return ok
+}
+
+// quantityAt reads a full number phrase starting at token i: an optional
+// qualifier, a number, a range or a vague word, and an optional
+// post-qualifier. Qualifiers are only taken when they stand right before
+// the number they bind.
+func (s *sentence) quantityAt(i int) (quantity, bool) {
+	q := quantity{i: i, q: Exact}
+	k := i
+	// increment words: "another 12", "a further 30"
+	if v, n := lookup(s, incrementWords, k, 2); n > 0 && v {
+		if _, _, ok := s.bareAt(k + n); ok {
+			q.increment = true
+			k += n
+		}
+	}
+	// range openers: "between A and B", "anywhere between", "from A to B"
+	switch {
+	case s.isWord(k, "between") || (s.isWord(k, "anywhere") && s.isWord(k+1, "between")):
+		b := k + 1
+		if s.isWord(k, "anywhere") {
+			b = k + 2
+		}
+		if a, aEnd, ok := s.numberAt(b); ok && s.isWord(aEnd, "and") {
+			if c, cEnd, ok := s.numberAt(aEnd + 1); ok {
+				a = scaleLike(a, c, s, aEnd, cEnd)
+				q.ni, q.nj, q.j = b, cEnd, cEnd
+				q.n, q.n2, q.isRange, q.q, q.hasQual = a, c, true, Range, true
+				return q, true
+			}
+		}
+		return q, false
+	case s.isWord(k, "from") && !s.changeVerbBefore(k):
+		if a, aEnd, ok := s.numberAt(k + 1); ok && s.isWord(aEnd, "to") {
+			if c, cEnd, ok := s.numberAt(aEnd + 1); ok && a.Cmp(c) < 0 {
+				a = scaleLike(a, c, s, aEnd, cEnd)
+				q.ni, q.nj, q.j = k+1, cEnd, cEnd
+				q.n, q.n2, q.isRange, q.q, q.hasQual = a, c, true, Range, true
+				return q, true
+			}
+		}
+	}
+	// pre-qualifiers
+	if k == i {
+		if qual, n := lookup(s, preQualifiers, k, 3); n > 0 {
+			if _, _, ok := s.bareAt(k + n); ok {
+				if !(qual == MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) {
+					q.q, q.hasQual = qual, true
+					q.qualIsVerb = isVerbQualifier(s.word(k))
+					k += n
+				}
+			}
+		}
+	}
+	// the number or vague word
+	if word, v, end, ok := s.vagueAt(k); ok {
+		if q.hasQual {
+			// "at least hundreds" keeps the vague reading with the
+			// qualifier's bound: the vague value is a lower bound anyway.
+		}
+		q.ni, q.nj, q.j = k, end, end
+		q.n = decimal.NewFromInt(v)
+		q.vague = word
+		q.q = Vague
+		return q, true
+	}
+	n, end, ok := s.numberAt(k)
+	if !ok {
+		return q, false
+	}
+	q.ni, q.nj, q.j, q.n = k, end, end, n
+	// ranges: "100–300", "100-300", "100 to 300", "10 or 12" is not one
+	if s.isWord(end, "–") || s.isWord(end, "—") || (s.isWord(end, "-") && s.glued(end) && s.glued(end+1)) {
+		if c, cEnd, ok := s.numberAt(end + 1); ok && n.Cmp(c) < 0 {
+			n = scaleLike(n, c, s, end, cEnd)
+			q.n, q.n2, q.isRange, q.nj, q.j = n, c, true, cEnd, cEnd
+			q.q = Range
+			return q, true
+		}
+	}
+	if s.isWord(end, "to") && !s.changeVerbBefore(q.i) {
+		if c, cEnd, ok := s.numberAt(end + 1); ok && n.Cmp(c) < 0 && !s.isWord(cEnd, "from") {
+			n = scaleLike(n, c, s, end, cEnd)
+			q.n, q.n2, q.isRange, q.nj, q.j = n, c, true, cEnd, cEnd
+			q.q = Range
+			return q, true
+		}
+	}
+	// post-qualifiers: "300 or more", "300-plus", "300+"
+	if s.isWord(end, "-") && s.glued(end) && s.isWord(end+1, "plus") {
+		q.q, q.hasQual, q.j = AtLeast, true, end+2
+		return q, true
+	}
+	if s.isWord(end, "+") && s.glued(end) {
+		q.q, q.hasQual, q.j = AtLeast, true, end+1
+		return q, true
+	}
+	if qual, n := lookup(s, postQualifiers, end, 2); n > 0 && !q.hasQual {
+		q.q, q.hasQual, q.j = qual, true, end+n
+		return q, true
+	}
+	// "12 more people": an increment
+	if s.isWord(end, "more") && !s.isWord(end+1, "than") {
+		q.increment = true
+	}
+	return q, true
+}
+
+// bareAt reports whether a number or vague word starts at token i.
+func (s *sentence) bareAt(i int) (decimal.Decimal, int, bool) {
+	if _, v, end, ok := s.vagueAt(i); ok {
+		return decimal.NewFromInt(v), end, true
+	}
+	if s.isWord(i, "between") {
+		if _, aEnd, ok := s.numberAt(i + 1); ok && s.isWord(aEnd, "and") {
+			return decimal.Decimal{}, aEnd, true
+		}
+	}
+	return s.numberAt(i)
+}
+
+// overIsPreposition reports "over" used for time or place ("over 48
+// hours" is a measure and is rejected later anyway; "over the weekend"
+// has no number). Kept for "over" followed by a number then a time unit.
+func (s *sentence) overIsPreposition(k int) bool {
+	_, end, ok := s.numberAt(k + 1)
+	if !ok {
+		return true
+	}
+	return units[s.word(end)]
+}
+
+// changeVerbBefore reports whether a change verb ("rose", "climbed")
+// stands within three tokens before token k, which makes "from A to B" a
+// change rather than a range.
+func (s *sentence) changeVerbBefore(k int) bool {
+	for d := 1; d <= 3 && k-d >= 0; d++ {
+		w := s.word(k - d)
+		if changeVerbs[w] {
+			return true
+		}
+		if w == "," || w == "." {
+			return false
+		}
+	}
+	return false
+}
+
+// scaleLike gives a range's first number the scale of the second when it
+// was written without one: "between 1.2 and 1.5 million".
+func scaleLike(a, b decimal.Decimal, s *sentence, aEnd, bEnd int) decimal.Decimal {
+	if _, ok := scaleWords[s.word(aEnd-1)]; ok {
+		return a
+	}
+	if sc, ok := scaleWords[s.word(bEnd-1)]; ok && sc >= 1000 {
+		if scaled := a.Mul(decimal.NewFromInt(sc)); scaled.Cmp(b) <= 0 && a.Cmp(decimal.NewFromInt(1000)) < 0 {
+			return scaled
+		}
+	}
+	return a
+}
+
+// isVerbQualifier reports qualifiers that are verbs and can link a toll
+// noun to its number on their own: "death toll tops 10,000".
+func isVerbQualifier(w string) bool {
+	switch w {
+	case "tops", "topped", "topping", "top", "surpasses", "surpassed", "surpassing", "surpass",
+		"exceeds", "exceeded", "exceeding", "exceed", "passes", "passed", "passing",
+		"nears", "neared", "nearing", "approaches", "approaching":
+		return true
+	}
+	return false
+}
+
+// stated returns the interval of a quantity.
+func (q *quantity) interval() Interval {
+	if q.isRange {
+		return RangeInterval(q.n, q.n2)
+	}
+	return Bounds(q.q, q.n)
+}

@@ -1,0 +1,180 @@
+package tracker
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a byte range [start, end) of the text.
+type span struct{ start, end int }
+
+// splitSentences cuts text into sentences, trimmed of surrounding white
+// space. It knows news copy: a period after "Oct", "U.S", "Dr" or an
+// initial does not end a sentence; a blank line always does; a single line
+// break does when the line before it ends a sentence or reads as a
+// headline (short, no closing punctuation) and the next line starts with a
+// capital. Limits: an abbreviation that really ends a sentence ("... in
+// the U.S. The ...") is joined to the next one, which at worst hands a
+// figure a neighbouring sentence's attribution.
+func splitSentences(text string, out []span) []span {
+	start := 0
+	n := len(text)
+	lineStart := 0
+	flush := func(end int) {
+		s, e := trimSpan(text, start, end)
+		if e > s {
+			out = append(out, span{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < n; {
+		c := text[i]
+		switch {
+		case c == '\n':
+			// Blank line: always a boundary.
+			j := i + 1
+			for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			if j < n && text[j] == '\n' || j >= n {
+				flush(i)
+				i = j
+				lineStart = j
+				continue
+			}
+			line := strings.TrimSpace(text[lineStart:i])
+			next, _ := utf8.DecodeRuneInString(text[j:])
+			if endsSentence(line) || (isHeadline(line) && (unicode.IsUpper(next) || next == '"' || next == '“' || isDigit(next))) || isBullet(text[j:]) {
+				flush(i)
+			}
+			i = j
+			lineStart = j
+			continue
+		case c == '.' || c == '!' || c == '?':
+			j := i + 1
+			// runs of terminators and closing quotes or brackets
+			for j < n {
+				r, w := utf8.DecodeRuneInString(text[j:])
+				if r == '.' || r == '!' || r == '?' || r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' {
+					j += w
+					continue
+				}
+				break
+			}
+			if j >= n {
+				i = j
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsSpace(r) {
+				i = j
+				continue
+			}
+			k := j
+			for k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r') {
+				k++
+			}
+			if k < n && text[k] == '\n' {
+				// the line-break case decides
+				i = k
+				continue
+			}
+			if k >= n {
+				i = k
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(text[k:])
+			if c == '.' && isAbbreviation(text[:i], next) {
+				i = j
+				continue
+			}
+			if unicode.IsUpper(next) || isDigit(next) || next == '"' || next == '“' || next == '\'' || next == '‘' || next == '(' || next == '[' || next == '—' || next == '-' {
+				flush(j)
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	flush(n)
+	return out
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, w := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += w
+	}
+	for e > s {
+		r, w := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= w
+	}
+	return s, e
+}
+
+// endsSentence reports whether a line ends with closing punctuation.
+func endsSentence(line string) bool {
+	if line == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch r {
+	case '.', '!', '?', ':', ';', '"', '”', '’', ')':
+		return true
+	}
+	return false
+}
+
+// isHeadline reports whether a line reads as a headline or a dateline: no
+// closing punctuation and short enough not to be a hard-wrapped sentence.
+func isHeadline(line string) bool {
+	return line != "" && !endsSentence(line) && utf8.RuneCountInString(line) <= 90 && !strings.HasSuffix(line, ",")
+}
+
+// isBullet reports whether a line starts a list item.
+func isBullet(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ")
+}
+
+// isAbbreviation reports whether the period ending before the word at the
+// end of pre belongs to an abbreviation rather than ending the sentence.
+// next is the first rune after the white space that follows.
+func isAbbreviation(pre string, next rune) bool {
+	// the word before the period
+	k := len(pre)
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(pre[:k])
+		if !(unicode.IsLetter(r) || r == '.') {
+			break
+		}
+		k -= w
+	}
+	word := pre[k:]
+	if word == "" {
+		return false
+	}
+	lw := strings.ToLower(word)
+	// single initials: "John F. Kennedy"
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	if alwaysAbbr[lw] {
+		// "U.S." or "Oct." really ending a sentence before a capital is
+		// rare in news copy; months are followed by a day number.
+		return true
+	}
+	// dotted forms like "a.m", "p.m": end a sentence only before a capital
+	if strings.Contains(lw, ".") {
+		return !unicode.IsUpper(next)
+	}
+	return false
+}

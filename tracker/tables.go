@@ -1,0 +1,630 @@
+package tracker
+
+// The extractor's vocabulary, in one place so that it can be read and
+// changed. Every table is keyed by lowercase words; multi-word entries are
+// written with single spaces. Changing a table changes what is extracted:
+// bump ExtractorVersion when you do.
+
+// vagueWords maps a vague quantity word to the conservative number it
+// stands for, after ACLED's coding: the lowest value a careful reader can
+// defend. The interval is [n, ∞) and the word is kept on the claim.
+var vagueWords = map[string]int64{
+	"several":                 3,
+	"a few":                   2,
+	"a couple":                2,
+	"a couple of":             2,
+	"tens":                    10,
+	"dozens":                  12,
+	"scores":                  20,
+	"hundreds":                100,
+	"thousands":               1000,
+	"tens of thousands":       10000,
+	"hundreds of thousands":   100000,
+	"millions":                1000000,
+	"a handful":               2,
+	"tens of thousands of":    10000, // written forms with "of" are matched by the parser; kept for lookups
+	"hundreds of thousands of": 100000,
+}
+
+// preQualifiers are the words that stand before a number and say how to
+// read it. Longest match wins ("no more than" beats "more than").
+var preQualifiers = map[string]Qualifier{
+	"exactly":        Exact,
+	"precisely":      Exact,
+	"a total of":     Exact,
+	"at least":       AtLeast,
+	"no fewer than":  AtLeast,
+	"no less than":   AtLeast,
+	"not less than":  AtLeast,
+	"not fewer than": AtLeast,
+	"a minimum of":   AtLeast,
+	"at a minimum":   AtLeast,
+	"more than":      MoreThan,
+	"over":           MoreThan,
+	"above":          MoreThan,
+	"exceeding":      MoreThan,
+	"exceeded":       MoreThan,
+	"exceeds":        MoreThan,
+	"exceed":         MoreThan,
+	"in excess of":   MoreThan,
+	"upwards of":     MoreThan,
+	"upward of":      MoreThan,
+	"beyond":         MoreThan,
+	"surpassing":     MoreThan,
+	"surpassed":      MoreThan,
+	"surpasses":      MoreThan,
+	"surpass":        MoreThan,
+	"topping":        MoreThan,
+	"topped":         MoreThan,
+	"tops":           MoreThan,
+	"top":            MoreThan,
+	"passing":        MoreThan,
+	"passed":         MoreThan,
+	"passes":         MoreThan,
+	"just over":      MoreThan,
+	"well over":      MoreThan,
+	"well above":     MoreThan,
+	"just above":     MoreThan,
+	"more then":      MoreThan, // a common typo in wire copy
+	"up to":          AtMost,
+	"as many as":     AtMost,
+	"at most":        AtMost,
+	"no more than":   AtMost,
+	"not more than":  AtMost,
+	"a maximum of":   AtMost,
+	"fewer than":     LessThan,
+	"less than":      LessThan,
+	"under":          LessThan,
+	"below":          LessThan,
+	"about":          Approx,
+	"around":         Approx,
+	"approximately":  Approx,
+	"approx.":        Approx,
+	"roughly":        Approx,
+	"some":           Approx,
+	"an estimated":   Approx,
+	"estimated":      Approx,
+	"circa":          Approx,
+	"ca.":            Approx,
+	"~":              Approx,
+	"almost":         Nearly,
+	"nearly":         Nearly,
+	"close to":       Nearly,
+	"just under":     Nearly,
+	"just below":     Nearly,
+	"just shy of":    Nearly,
+	"nears":          Nearly,
+	"neared":         Nearly,
+	"nearing":        Nearly,
+	"near":           Nearly,
+	"approaching":    Nearly,
+	"approaches":     Nearly,
+}
+
+// postQualifiers follow the number: "300 or more", "300-plus".
+var postQualifiers = map[string]Qualifier{
+	"or more":     AtLeast,
+	"or over":     AtLeast,
+	"plus":        AtLeast,
+	"+":           AtLeast,
+	"or fewer":    AtMost,
+	"or less":     AtMost,
+	"and counting": AtLeast,
+}
+
+// incrementWords before a number make it an increment, never a total:
+// "another 12 were killed", "a further 30".
+var incrementWords = map[string]bool{
+	"another":       true,
+	"a further":     true,
+	"an additional": true,
+	"additional":    true,
+	"further":       true,
+	"a new":         false, // "a new toll of 1,300" is a total; listed to say so
+}
+
+// smallNumbers are the number words below a hundred.
+var smallNumbers = map[string]int64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// scaleWords multiply the number before them: "1.2 million", "three
+// thousand". "dozen" is a scale too: "three dozen" is 36.
+var scaleWords = map[string]int64{
+	"dozen":    12,
+	"hundred":  100,
+	"thousand": 1000,
+	"million":  1000000,
+	"billion":  1000000000,
+	"mln":      1000000,
+	"bn":       1000000000,
+}
+
+// trigger is a casualty word and how it links to its number.
+type trigger struct {
+	cat Category
+	// post: follows the counted group ("700 Israelis were killed", "12
+	// dead"); pre: an active verb before its object ("killing 12");
+	// noun: the counted noun itself ("12 deaths", "203 hostages").
+	post, pre, noun bool
+	// who, for nouns that name the group too ("hostages" are people).
+	who string
+}
+
+// triggers maps casualty words to their category. Multi-word entries are
+// matched before single words.
+var triggers = map[string]trigger{
+	// killed
+	"killed":            {cat: Killed, post: true, pre: true},
+	"killing":           {cat: Killed, pre: true},
+	"kills":             {cat: Killed, pre: true},
+	"kill":              {cat: Killed, pre: true},
+	"dead":              {cat: Killed, post: true, noun: true},
+	"died":              {cat: Killed, post: true},
+	"have died":         {cat: Killed, post: true},
+	"deaths":            {cat: Killed, noun: true},
+	"death":             {cat: Killed, noun: true},
+	"fatalities":        {cat: Killed, noun: true},
+	"fatality":          {cat: Killed, noun: true},
+	"martyred":          {cat: Killed, post: true},
+	"martyrs":           {cat: Killed, noun: true},
+	"martyr":            {cat: Killed, noun: true},
+	"perished":          {cat: Killed, post: true},
+	"lost their lives":  {cat: Killed, post: true},
+	"lost their life":   {cat: Killed, post: true},
+	"lost his life":     {cat: Killed, post: true},
+	"lost her life":     {cat: Killed, post: true},
+	"slain":             {cat: Killed, post: true},
+	"murdered":          {cat: Killed, post: true, pre: true},
+	"massacred":         {cat: Killed, post: true, pre: true},
+	"shot dead":         {cat: Killed, post: true, pre: true},
+	"shot and killed":   {cat: Killed, post: true, pre: true},
+	"claimed the lives of": {cat: Killed, pre: true},
+	"claiming the lives of": {cat: Killed, pre: true},
+	"took the lives of": {cat: Killed, pre: true},
+	"bodies":            {cat: Killed, noun: true, who: "people"},
+	"body":              {cat: Killed, noun: true, who: "people"},
+	// injured
+	"injured":   {cat: Injured, post: true, pre: true, noun: true},
+	"injuring":  {cat: Injured, pre: true},
+	"injures":   {cat: Injured, pre: true},
+	"wounded":   {cat: Injured, post: true, pre: true, noun: true},
+	"wounding":  {cat: Injured, pre: true},
+	"wounds":    {cat: Injured, pre: true},
+	"hurt":      {cat: Injured, post: true},
+	"hurting":   {cat: Injured, pre: true},
+	"injuries":  {cat: Injured, noun: true},
+	"injury":    {cat: Injured, noun: true},
+	// missing
+	"missing":          {cat: Missing, post: true, noun: true},
+	"unaccounted for":  {cat: Missing, post: true},
+	"unaccounted-for":  {cat: Missing, post: true},
+	// hostage
+	"hostage":           {cat: Hostage, post: true},
+	"hostages":          {cat: Hostage, post: true, noun: true, who: "people"},
+	"taken hostage":     {cat: Hostage, post: true},
+	"held hostage":      {cat: Hostage, post: true},
+	"abducted":          {cat: Hostage, post: true, pre: true},
+	"abducting":         {cat: Hostage, pre: true},
+	"kidnapped":         {cat: Hostage, post: true, pre: true},
+	"kidnapping":        {cat: Hostage, pre: true},
+	"held captive":      {cat: Hostage, post: true},
+	"captive":           {cat: Hostage, post: true},
+	"captives":          {cat: Hostage, noun: true, who: "people"},
+	"in captivity":      {cat: Hostage, post: true},
+	"abductees":         {cat: Hostage, noun: true, who: "people"},
+	// displaced
+	"displaced":         {cat: Displaced, post: true, pre: true, noun: true},
+	"displacing":        {cat: Displaced, pre: true},
+	"homeless":          {cat: Displaced, post: true, noun: true},
+	"fled their homes":  {cat: Displaced, post: true},
+	"have fled":         {cat: Displaced, post: true},
+	"fled":              {cat: Displaced, post: true},
+	"refugees":          {cat: Displaced, noun: true, who: "people"},
+	"uprooted":          {cat: Displaced, post: true, pre: true},
+	"forced from their homes": {cat: Displaced, post: true},
+	"driven from their homes": {cat: Displaced, post: true},
+	"internally displaced": {cat: Displaced, post: true, noun: true},
+	"idps":              {cat: Displaced, noun: true, who: "people"},
+	// arrested
+	"arrested":          {cat: Arrested, post: true, pre: true},
+	"arresting":         {cat: Arrested, pre: true},
+	"detained":          {cat: Arrested, post: true, pre: true},
+	"detaining":         {cat: Arrested, pre: true},
+	"rounded up":        {cat: Arrested, post: true, pre: true},
+	"rounding up":       {cat: Arrested, pre: true},
+	"arrests":           {cat: Arrested, noun: true},
+	"detentions":        {cat: Arrested, noun: true},
+	"detainees":         {cat: Arrested, noun: true, who: "people"},
+	"taken into custody": {cat: Arrested, post: true},
+	"taken prisoner":    {cat: Arrested, post: true},
+}
+
+// tollNouns name a running count ("the death toll", "the number of
+// injured"). A number linked to one is that count; the category comes from
+// the noun, or from the casualty word after "number of".
+var tollNouns = map[string]Category{
+	"death toll":        Killed,
+	"toll":              Killed,
+	"fatality toll":     Killed,
+	"fatality count":    Killed,
+	"body count":        Killed,
+	"death count":       Killed,
+	"casualty toll":     Killed, // in wire usage "casualty toll" is a death toll
+	"hostage count":     Hostage,
+	"hostage tally":     Hostage,
+	"hostage toll":      Hostage,
+	"number of hostages": Hostage,
+	"number of captives": Hostage,
+	"number of dead":    Killed,
+	"number of deaths":  Killed,
+	"number of martyrs": Killed,
+	"number of fatalities": Killed,
+	"number of killed":  Killed,
+	"number of those killed": Killed,
+	"number of people killed": Killed,
+	"number of wounded": Injured,
+	"number of injured": Injured,
+	"number of injuries": Injured,
+	"number of people injured": Injured,
+	"number of people wounded": Injured,
+	"number of missing": Missing,
+	"number of people missing": Missing,
+	"number of displaced": Displaced,
+	"number of displaced people": Displaced,
+	"number of people displaced": Displaced,
+	"number of refugees": Displaced,
+	"number of detainees": Arrested,
+	"number of arrests": Arrested,
+	"number of people arrested": Arrested,
+	"number of people detained": Arrested,
+	"injury toll":       Injured,
+	"injured toll":      Injured,
+	"displacement toll": Displaced,
+}
+
+// groups maps group nouns to the normalised group: a lowercase plural.
+var groups = map[string]string{
+	"people": "people", "persons": "people", "person": "people",
+	"individuals": "people", "individual": "people", "residents": "people",
+	"victims": "people", "others": "people", "other people": "people",
+	"worshippers": "people", "worshipers": "people", "festivalgoers": "people",
+	"festival-goers": "people", "partygoers": "people", "villagers": "people",
+	"family members": "people", "relatives": "people", "patients": "people",
+	"passengers": "passengers", "shoppers": "people", "pilgrims": "people",
+	"civilians": "civilians", "civilian": "civilians", "noncombatants": "civilians",
+	"children": "children", "child": "children", "kids": "children",
+	"minors": "children", "boys": "children", "girls": "children",
+	"babies": "children", "infants": "children", "toddlers": "children",
+	"newborns": "children", "teenagers": "children",
+	"women": "women", "woman": "women", "mothers": "women",
+	"men": "men", "man": "men",
+	"elderly": "elderly", "elderly people": "elderly", "older people": "elderly",
+	"soldiers": "soldiers", "soldier": "soldiers", "troops": "soldiers",
+	"servicemen": "soldiers", "service members": "soldiers", "reservists": "soldiers",
+	"servicemembers": "soldiers", "conscripts": "soldiers",
+	"police officers": "police officers", "policemen": "police officers",
+	"police": "police officers", "officers": "police officers", "police officer": "police officers",
+	"journalists": "journalists", "journalist": "journalists", "reporters": "journalists",
+	"media workers": "journalists", "photographers": "journalists",
+	"medics": "medics", "paramedics": "medics", "doctors": "medics", "nurses": "medics",
+	"health workers": "medics", "healthcare workers": "medics", "medical staff": "medics",
+	"medical workers": "medics", "medic": "medics",
+	"aid workers": "aid workers", "humanitarian workers": "aid workers",
+	"humanitarians": "aid workers", "staff members": "staff", "staff": "staff",
+	"employees": "staff", "workers": "workers", "labourers": "workers", "laborers": "workers",
+	"farmworkers": "workers", "miners": "workers", "firefighters": "firefighters",
+	"rescuers": "rescuers", "rescue workers": "rescuers",
+	"students": "students", "pupils": "students", "teachers": "teachers",
+	"migrants": "migrants", "asylum seekers": "migrants",
+	"foreigners": "foreigners", "foreign nationals": "foreigners", "nationals": "foreigners",
+	"fighters": "fighters", "militants": "militants", "gunmen": "militants",
+	"attackers": "militants", "combatants": "fighters", "terrorists": "militants",
+	"prisoners": "prisoners", "inmates": "prisoners",
+	"protesters": "protesters", "demonstrators": "protesters",
+	"settlers": "settlers", "farmers": "farmers", "fishermen": "fishermen",
+	"hostages": "people", "captives": "people", "detainees": "people", "bodies": "people",
+	"refugees": "people", "abductees": "people",
+}
+
+// demonyms maps nationality nouns and adjectives to the group. As a noun
+// ("700 Israelis") it is the group; as an adjective before another group
+// noun ("Israeli soldiers") it is dropped in favour of that noun.
+var demonyms = map[string]string{
+	"israelis": "israelis", "israeli": "israelis",
+	"palestinians": "palestinians", "palestinian": "palestinians",
+	"gazans": "gazans", "gazan": "gazans",
+	"lebanese": "lebanese", "syrians": "syrians", "syrian": "syrians",
+	"ukrainians": "ukrainians", "ukrainian": "ukrainians",
+	"russians": "russians", "russian": "russians",
+	"americans": "americans", "american": "americans",
+	"britons": "britons", "british": "britons",
+	"thais": "thais", "thai": "thais", "nepalese": "nepalese", "nepali": "nepalese",
+	"french": "french", "germans": "germans", "german": "germans",
+	"sudanese": "sudanese", "turks": "turks", "turkish": "turks",
+	"iraqis": "iraqis", "iraqi": "iraqis", "iranians": "iranians", "iranian": "iranians",
+	"yemenis": "yemenis", "yemeni": "yemenis", "egyptians": "egyptians", "egyptian": "egyptians",
+	"jordanians": "jordanians", "jordanian": "jordanians", "afghans": "afghans", "afghan": "afghans",
+	"filipinos": "filipinos", "filipino": "filipinos", "chinese": "chinese",
+	"indians": "indians", "indian": "indians", "pakistanis": "pakistanis",
+	"libyans": "libyans", "libyan": "libyans", "moroccans": "moroccans",
+	"haitians": "haitians", "haitian": "haitians", "somalis": "somalis", "somali": "somalis",
+	"ethiopians": "ethiopians", "ethiopian": "ethiopians", "kurds": "kurds", "kurdish": "kurds",
+	"argentinians": "argentinians", "mexicans": "mexicans", "canadians": "canadians",
+	"australians": "australians", "europeans": "europeans", "africans": "africans",
+	"bedouin": "bedouin", "bedouins": "bedouin", "druze": "druze",
+}
+
+// modifiers may stand between a number and its group noun without
+// changing the group: "700 more Israeli civilians", "12 unarmed men".
+var modifiers = map[string]bool{
+	"more": true, "other": true, "additional": true, "further": true,
+	"innocent": true, "unarmed": true, "young": true, "foreign": true,
+	"local": true, "armed": true, "civil": true, "defence": true, "defense": true,
+	"security": true, "military": true, "un": true, "unrwa": true, "hamas": true,
+	"idf": true, "aid": true, "red": true, "crescent": true, "cross": true,
+	"newborn": true, "pregnant": true, "displaced": false, "wounded": false,
+	"palestinian": true, "israeli": true, "civilian": true, "off-duty": true,
+	"active-duty": true, "reserve": true, "army": true, "border": true,
+	"medical": true, "health": true, "emergency": true, "fellow": true,
+	"elderly": true, "teenage": true, "female": true, "male": true,
+	"british": true, "american": true, "thai": true, "french": true,
+	"total": true, "mostly": true, "largely": true, "mainly": true,
+	"people": false, "municipal": true, "rescue": true, "relief": true,
+	"family": true, "of": false, "their": false, "whom": false,
+}
+
+// civilianAdjectives turn a casualty noun into a group: "civilian deaths"
+// count civilians, "child deaths" children.
+var nounModifierGroups = map[string]string{
+	"civilian": "civilians", "child": "children", "children's": "children",
+	"military": "soldiers", "soldier": "soldiers", "troop": "soldiers",
+	"journalist": "journalists", "women's": "women", "female": "women",
+	"police": "police officers", "migrant": "migrants", "refugee": "people",
+	"student": "students", "aid": "aid workers", "worker": "workers",
+}
+
+// units are nouns that make a number something other than a count of
+// people: "90 minutes", "15 members", "3,000 rockets". A number whose noun
+// is in this table, or is any unknown noun, is never a casualty figure.
+// Listed here are the ones the extractor must reject even when a casualty
+// word is near.
+var units = map[string]bool{
+	"minutes": true, "minute": true, "hours": true, "hour": true, "days": true,
+	"day": true, "weeks": true, "week": true, "months": true, "month": true,
+	"years": true, "year": true, "decades": true, "seconds": true,
+	"percent": true, "per": true, "pct": true, "km": true, "kilometres": true,
+	"kilometers": true, "miles": true, "mile": true, "metres": true, "meters": true,
+	"feet": true, "tons": true, "tonnes": true, "litres": true, "liters": true,
+	"dollars": true, "euros": true, "shekels": true, "pounds": true,
+	"rockets": true, "missiles": true, "drones": true, "shells": true,
+	"buildings": true, "homes": true, "houses": true, "trucks": true,
+}
+
+// timeWords after a number make it a time of day: "at 6 a.m.", "10 GMT".
+var timeWords = map[string]bool{
+	"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "utc": true,
+	"o'clock": true, "hrs": true, "local": false, "cet": true, "est": true, "edt": true,
+}
+
+// nameWords before a number make it part of a name or a reference, never a
+// count: "Resolution 2712", "Article 51", "Route 6", "Flight 17".
+var nameWords = map[string]bool{
+	"resolution": true, "resolutions": true, "article": true, "articles": true,
+	"no.": true, "no": false, "number": false, "route": true, "highway": true,
+	"flight": true, "room": true, "gate": true, "building": true, "block": true,
+	"section": true, "paragraph": true, "chapter": true, "page": true,
+	"unit": true, "brigade": true, "division": true, "battalion": true,
+	"platform": true, "line": true, "bus": true, "road": true, "street": true,
+	"phase": true, "level": true, "category": true, "magnitude": true,
+	"covid": true, "covid-": true, "f-": true, "tel": true, "ext": true,
+	"vol": true, "vol.": true, "pp": true, "p.": true, "doc": true,
+	"aged": true, "age": true, "ages": true, "grade": true, "class": true,
+	"sura": true, "verse": true, "hall": true, "terminal": true, "apartment": true,
+	"apt": true, "floor": true, "in": false, "since": false, "of": false,
+}
+
+// speculation words in a clause make its figures a guess about the
+// future or a fear, which toll never files as a claim.
+var speculation = map[string]bool{
+	"could": true, "may": true, "might": true, "would": true, "feared": true,
+	"fear": true, "fears": true, "fearing": true, "expected": true, "expects": true,
+	"likely": true, "projected": true, "projects": true, "threatened": true,
+	"threatens": true, "threaten": true, "risk": true, "risks": true,
+	"if": true, "unless": true, "potentially": true, "possibly": true,
+	"forecast": true, "predicted": true, "predicts": true, "warned": true,
+	"warns": true, "warning": true, "plans": true, "planned": true, "aims": true,
+	"should": true, "whether": true, "suspected": false, "feared dead": true,
+	"estimates that as many": false, "hypothetical": true, "scenario": true,
+	"worst-case": true, "potential": true,
+}
+
+// negations before a number or its verb make the figure false: "none of
+// the 12 were hurt", "not 12".
+var negations = map[string]bool{
+	"no": true, "not": true, "none": true, "never": true, "nobody": true,
+	"neither": true, "nor": true, "without": true, "denied": true, "denies": true,
+	"deny": true, "n't": true,
+}
+
+// changeVerbs make "from A to B" a change, not a range ("rose from 1,900 to
+// 2,329"), and mark "to X from Y" rising tolls.
+var changeVerbs = map[string]bool{
+	"rose": true, "rises": true, "risen": true, "rise": true, "rising": true,
+	"climbed": true, "climbs": true, "climb": true, "climbing": true,
+	"jumped": true, "jumps": true, "jump": true, "jumping": true,
+	"increased": true, "increases": true, "increase": true, "increasing": true,
+	"grew": true, "grows": true, "grown": true, "growing": true,
+	"surged": true, "surges": true, "soared": true, "soars": true,
+	"mounted": true, "mounts": true, "went": true, "gone": true, "up": true,
+	"raised": true, "raises": true, "raising": true, "revised": true, "revises": true,
+	"lowered": true, "lowers": true, "fell": true, "falls": true, "dropped": true,
+	"drops": true, "reduced": true, "reduces": true, "corrected": true, "corrects": true,
+	"updated": true, "updates": true, "adjusted": true, "adjusts": true,
+	"downgraded": true, "upgraded": true, "spiked": true, "spikes": true,
+	"edged": true, "ticked": true, "doubled": true, "tripled": true,
+	"decreased": true, "declined": true, "down": true, "increased by": true,
+	"bringing": true, "brought": true, "brings": true, "bring": true, "taking": true,
+	"took": false, "pushing": true, "pushed": true,
+}
+
+// revisionWords say a figure was revised or corrected, which makes a fall
+// a revision rather than an inconsistency.
+var revisionWords = map[string]bool{
+	"revised": true, "revises": true, "revising": true, "revision": true,
+	"corrected": true, "corrects": true, "correcting": true, "correction": true,
+	"lowered": true, "lowers": true, "downgraded": true, "adjusted": true,
+	"amended": true, "recalculated": true, "readjusted": true, "downward": true,
+}
+
+// breakdownWords introduce the parts of a total: "killing 12, including
+// five children".
+var breakdownWords = map[string]bool{
+	"including":       true,
+	"includes":        true,
+	"included":        true,
+	"include":         true,
+	"among them":      true,
+	"among whom":      true,
+	"of whom":         true,
+	"among the dead":  true,
+	"among the victims": true,
+	"among the killed": true,
+	"among those killed": true,
+	"among the injured": true,
+	"among the wounded": true,
+	"among the hostages": true,
+	"among those": true,
+	"among the": true,
+	"among": true,
+	"of them":         true,
+	"of those":        true,
+	"among those taken": true,
+}
+
+// attributionVerbs follow (or, inverted, precede) the one who gave a
+// figure: "the ministry said", "said the ministry".
+var attributionVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "reported": true, "reports": true,
+	"announced": true, "announces": true, "confirmed": true, "confirms": true,
+	"stated": true, "states": true, "added": true, "adds": true, "estimated": true,
+	"estimates": true, "told": true, "tells": true, "claimed": true, "claims": true,
+	"counted": true, "counts": true, "recorded": true, "records": true,
+	"documented": true, "documents": true, "put": true, "puts": true,
+	"noted": true, "notes": true, "updated": true, "wrote": true, "writes": true,
+	"tallied": true, "verified": true, "verifies": true, "acknowledged": true,
+	"acknowledges": true, "revealed": true, "reveals": true, "declared": true,
+	"declares": true, "published": true, "publishes": true, "raised": false,
+	"revised": false, "posted": true, "tweeted": true, "has said": true,
+}
+
+// weekdays and months for date expressions.
+var weekdays = map[string]int{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4,
+	"friday": 5, "saturday": 6,
+}
+
+var months = map[string]int{
+	"january": 1, "jan": 1, "jan.": 1, "february": 2, "feb": 2, "feb.": 2,
+	"march": 3, "mar": 3, "mar.": 3, "april": 4, "apr": 4, "apr.": 4, "may": 5,
+	"june": 6, "jun": 6, "jun.": 6, "july": 7, "jul": 7, "jul.": 7,
+	"august": 8, "aug": 8, "aug.": 8, "september": 9, "sept": 9, "sept.": 9,
+	"sep": 9, "sep.": 9, "october": 10, "oct": 10, "oct.": 10, "november": 11,
+	"nov": 11, "nov.": 11, "december": 12, "dec": 12, "dec.": 12,
+}
+
+// abbreviations end with a period that does not end a sentence. alwaysAbbr
+// never end one (titles); the rest end one only before a capitalised word
+// that is not a number.
+var alwaysAbbr = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+	"lt": true, "col": true, "sgt": true, "capt": true, "maj": true, "cpl": true,
+	"pvt": true, "adm": true, "rep": true, "sen": true, "gov": true, "st": true,
+	"rev": true, "hon": true, "fr": true, "mt": true, "ft": true, "brig": true,
+	"cmdr": true, "insp": true, "supt": true, "messrs": true, "no": true,
+	"vs": true, "v": true, "approx": true, "ca": true, "cf": true, "nos": true,
+	"e.g": true, "i.e": true, "etc": false, "u.s": true, "u.n": true, "u.k": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// placeHeads end a place that is a site rather than an area: figures about
+// one event site ("the al-Ahli Arab hospital") are kept apart from
+// area-wide tolls by the reconciler.
+var placeHeads = map[string]bool{
+	"hospital": true, "festival": true, "school": true, "camp": true,
+	"mosque": true, "church": true, "market": true, "kibbutz": true,
+	"complex": true, "compound": true, "stadium": true, "square": true,
+	"crossing": true, "border": false, "strip": true, "bank": true,
+	"city": true, "province": true, "region": true, "district": true,
+	"governorate": true, "village": true, "town": true, "valley": true,
+	"heights": true, "centre": true, "center": true, "clinic": true,
+	"university": true, "shelter": true, "concert": true, "party": true,
+	"rave": true, "neighbourhood": true, "neighborhood": true, "port": true,
+	"airport": true, "mall": true, "building": true, "tower": true,
+	"plant": true, "mine": true, "factory": true, "station": true,
+	"prison": true, "oblast": true, "state": true, "county": true,
+}
+
+// notPlaces are capitalised words that follow "in" or "at" without being
+// places: organisations, days, months, people's titles.
+var notPlaces = map[string]bool{
+	"council": true, "ministry": true, "army": true, "forces": true,
+	"nations": true, "agency": true, "office": true, "department": true,
+	"hamas": true, "idf": true, "un": true, "reuters": true, "afp": true, "ap": true,
+	"associated": true, "press": true, "health": true, "government": true,
+	"authority": true, "committee": true, "parliament": true, "knesset": true,
+	"congress": true, "senate": true, "house": true, "white": true,
+	"pentagon": true, "kremlin": true, "hezbollah": true, "jihad": true,
+	"ocha": true, "unrwa": true, "who": true, "unicef": true, "icrc": true,
+	"statement": true, "report": true, "update": true, "briefing": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true,
+	"february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "oct": true, "nov": true, "dec": true,
+	"sept": true, "aug": true, "jan": true, "feb": true, "the": false,
+	"israeli": true, "palestinian": true, "russian": true, "ukrainian": true,
+	"syrian": true, "american": true, "hamas-run": true, "israeli-occupied": false,
+	"english": true, "arabic": true, "hebrew": true, "telegram": true,
+	"gmt": true, "i": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"security": true, "general": true, "assembly": true, "court": true,
+	"media": true, "defense": true, "defence": true, "force": true, "corps": true,
+	"brigades": true, "movement": true, "group": true, "organization": true,
+	"organisation": true, "programme": true, "program": true, "fund": true,
+	"bank's": false, "interior": true, "foreign": true, "national": true,
+	"insurance": true, "institute": true, "service": true, "services": true,
+	"intelligence": true, "directorate": true, "red": true, "crescent": true,
+	"cross": true, "society": true, "federation": true, "union": true,
+	"world": true, "food": true, "emergency": true, "rescue": true,
+}
+
+// placeDirections may open a place: "southern Israel", "northern Gaza".
+var placeDirections = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true,
+	"northeastern": true, "northwestern": true, "southeastern": true,
+	"southwestern": true, "north-east": true, "north-west": true,
+	"south-east": true, "south-west": true, "greater": true, "upper": true,
+	"lower": true,
+}
+
+// placeDrop are words dropped from the front of a place: "the occupied
+// West Bank" is "West Bank".
+var placeDrop = map[string]bool{
+	"the": true, "occupied": true, "besieged": true, "blockaded": true,
+	"war-torn": true, "embattled": true, "israeli-occupied": true,
+	"devastated": true, "beleaguered": true, "coastal": true, "bombarded": true,
+}
+
+// placePreps introduce the place a figure is about.
+var placePreps = map[string]bool{
+	"in": true, "into": true, "on": true, "at": true, "across": true,
+	"throughout": true, "inside": true, "near": true, "around": false,
+	"within": true, "from": false,
+}
