@@ -390,6 +390,7 @@ func (s *sentence) groups(links []link) []int {
 	}
 	return grp
 }
+
 // attachPriors finds the earlier figure of a rising toll and hangs it on
 // the current one: "rose to 2,329 from 1,900", "rose from 1,900 to 2,329",
 // "2,329, up from 1,900".
@@ -1193,6 +1194,7 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 	}
 	return c, true
 }
+
 // revised reports revision words in the clause before the figure.
 func (s *sentence) revised(l link) bool {
 	q := s.qs[l.q]
@@ -1352,6 +1354,7 @@ func (s *sentence) otherLinkBetween(links []link, grp []int, k, i, j int) bool {
 	}
 	return false
 }
+
 // place is a place phrase found in a sentence.
 type place struct {
 	i, j    int    // token range including the preposition

@@ -63,9 +63,9 @@ type GoldClaim struct {
 	Attribution *string           `json:"attribution,omitempty"`
 	Scope       *tracker.Scope    `json:"scope,omitempty"`
 
-	low, high      decimal.Decimal
-	unbounded      bool
-	start, end     int
+	low, high  decimal.Decimal
+	unbounded  bool
+	start, end int
 }
 
 // Read parses a corpus. Errors name the line.
