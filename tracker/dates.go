@@ -128,7 +128,7 @@ func (s *sentence) textOf(i, j int) string {
 }
 
 func (s *sentence) dayNumber(i int) (int, bool) {
-	if i >= len(s.toks) || s.toks[i].kind != tNum {
+	if i >= len(s.toks) || s.toks[i].kind != tNum || len(s.toks[i].text) > 2 {
 		return 0, false
 	}
 	d, err := strconv.Atoi(s.toks[i].text)
@@ -179,6 +179,9 @@ func (s *sentence) parseTimes() []timeExpr {
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		w := s.word(i)
+		if toks[i].kind != tNum && s.flags[i]&fDate == 0 {
+			continue
+		}
 		switch w {
 		case "since":
 			if e, ok := s.sinceAt(i); ok {
@@ -222,13 +225,35 @@ func (s *sentence) parseTimes() []timeExpr {
 			if s.isWord(i-1, "on") {
 				k = i - 1
 			}
-			out = append(out, timeExpr{kind: timePeriod, i: k, j: end, from: d.String(), to: d.String()})
+			kind := timePeriod
+			// "the ministry said on Sunday", "officials said Tuesday":
+			// the day of the statement, not a period of the figure
+			if attributionVerbs[s.word(k-1)] || s.isWord(k-1, "statement") {
+				kind = timeAsOf
+			}
+			out = append(out, timeExpr{kind: kind, i: k, j: end, from: d.String(), to: d.String()})
 			s.exclude(i, end)
 			i = end - 1
 		}
 	}
 	return out
 }
+
+// dateWords are the words that can open a time expression.
+var dateWords = func() map[string]bool {
+	m := map[string]bool{
+		"since": true, "between": true, "from": true, "as": true, "in": true,
+		"over": true, "during": true, "within": true, "for": true, "overnight": true,
+		"yesterday": true, "today": true, "tonight": true, "last": true,
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for w := range months {
+		m[w] = true
+	}
+	return m
+}()
 
 func (s *sentence) exclude(i, j int) {
 	for k := i; k < j && k < len(s.toks); k++ {

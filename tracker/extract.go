@@ -30,7 +30,7 @@ type Result struct {
 // only for text that cannot be a report (see CheckText); strange text gives
 // fewer claims and some diagnostics, never an error.
 func Extract(text string, opts Options) (Result, error) {
-	if err := CheckText([]byte(text)); err != nil {
+	if err := checkText(text); err != nil {
 		return Result{}, err
 	}
 	return extract(text, opts), nil

@@ -185,8 +185,8 @@ var tollLinkers = map[string]bool{
 func extract(text string, opts Options) Result {
 	var res Result
 	sents := splitSentences(text, nil)
-	var toks []token
-	var lowb []byte
+	toks := make([]token, 0, 64)
+	var lowb []byte // lowercasing scratch
 	s := &sentence{text: text, date: opts.Date}
 	for _, sp := range sents {
 		if !mayHoldClaim(text[sp.start:sp.end]) {
@@ -200,55 +200,73 @@ func extract(text string, opts Options) Result {
 }
 
 // mayHoldClaim is a cheap filter: a sentence with no digit and no number
-// or vague word cannot hold a figure. Most sentences of a report fail it,
-// which is what keeps extraction fast.
+// or vague word cannot hold a figure, and one with no casualty stem cannot
+// hold a claim. Most sentences of a report fail it, which is what keeps
+// extraction fast.
 func mayHoldClaim(s string) bool {
+	if !casualtyStems.in(s) {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if '0' <= c && c <= '9' {
+		if c := s[i]; '0' <= c && c <= '9' {
 			return true
 		}
 	}
-	ls := s
-	for _, w := range numberStems {
-		if containsFold(ls, w) {
-			return true
+	return numberStems.in(s)
+}
+
+// stems is a set of lowercase ASCII substrings grouped by first letter,
+// so a sentence is read once whatever the number of stems.
+type stems [256][]string
+
+func newStems(ws ...string) *stems {
+	var t stems
+	for _, w := range ws {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return &t
+}
+
+// in reports whether s holds one of the stems, ignoring ASCII case.
+func (t *stems) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, w := range t[s[i]|0x20] {
+			if i+len(w) > len(s) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(w); k++ {
+				if s[i+k]|0x20 != w[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 // numberStems are substrings of every number word and vague word.
-var numberStems = []string{
+var numberStems = newStems(
 	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 	"ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty",
 	"sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-	"billion", "dozen", "several", "few", "couple", "scores", "handful",
-}
+	"billion", "dozen", "several", "few", "couple", "scores", "handful", "half",
+)
 
-// containsFold reports whether s contains the lowercase ASCII word w,
-// ignoring ASCII case.
-func containsFold(s, w string) bool {
-	n := len(w)
-	c0 := w[0]
-	for i := 0; i+n <= len(s); i++ {
-		c := s[i]
-		if c|0x20 != c0 {
-			continue
-		}
-		ok := true
-		for k := 1; k < n; k++ {
-			if s[i+k]|0x20 != w[k] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
+// casualtyStems are substrings of every casualty word and toll noun (a
+// test keeps this true): a sentence without one cannot hold a claim.
+var casualtyStems = newStems(
+	"kill", "dead", "death", "died", "fatal", "martyr", "perish", "lives", "life",
+	"slain", "murder", "massacre", "shot", "bod", "injur", "wound", "hurt",
+	"missing", "unaccounted", "hostage", "abduct", "kidnap", "captiv", "displac",
+	"homeless", "fled", "refugee", "uproot", "forced", "driven", "idp", "arrest",
+	"detain", "detention", "rounded", "rounding", "custody", "prisoner", "toll",
+	"count",
+)
 
 func (s *sentence) reset(sp span, toks []token) {
 	s.start, s.end = sp.start, sp.end
@@ -258,11 +276,19 @@ func (s *sentence) reset(sp span, toks []token) {
 		s.excluded = make([]bool, n)
 		s.qty = make([]int, n)
 	}
+	if cap(s.flags) < n {
+		s.flags = make([]wflag, n)
+	}
 	s.excluded = s.excluded[:n]
 	s.qty = s.qty[:n]
+	s.flags = s.flags[:n]
 	for i := range s.excluded {
 		s.excluded[i] = false
 		s.qty[i] = -1
+		s.flags[i] = 0
+		if t := &toks[i]; t.kind == tWord || t.kind == tPunct {
+			s.flags[i] = lexicon[t.lower]
+		}
 	}
 	s.qs = s.qs[:0]
 }
@@ -296,6 +322,15 @@ func (s *sentence) claims() []Claim {
 			c, good := s.claimOf(links, k, grp, places, attrs, times)
 			if !good {
 				continue
+			}
+			if !dependent && k > 0 && ok[k-1] && s.andJoined(links[k-1], *l) {
+				pc := made[k-1]
+				if c.Where == "" {
+					c.Where = pc.Where
+				}
+				if c.Scope == UnknownScope && pc.Scope != UnknownScope && pc.Scope != Period || c.Scope == UnknownScope && pc.Scope == Period && pc.From != "" {
+					c.Scope, c.Since, c.From, c.To, c.AsOf = pc.Scope, pc.Since, pc.From, pc.To, pc.AsOf
+				}
 			}
 			if dependent {
 				if h := findLink(links, l.head); h >= 0 && ok[h] {
@@ -331,6 +366,24 @@ func (s *sentence) claims() []Claim {
 		}
 	}
 	return out
+}
+
+// andJoined reports two figures joined by ", and" or "and" in one clause
+// with no reporting verb between: "9,083 civilian deaths in Ukraine since
+// February 2022, and 15,779 injuries".
+func (s *sentence) andJoined(a, b link) bool {
+	aEnd := max(a.b, s.qs[a.q].j)
+	bStart := min(b.a, s.qs[b.q].i)
+	if bStart < aEnd+1 || !s.isWord(bStart-1, "and") {
+		return false
+	}
+	for m := aEnd; m < bStart; m++ {
+		w := s.word(m)
+		if w == ";" || attributionVerbs[w] || clauseWords[w] || w == "." {
+			return false
+		}
+	}
+	return true
 }
 
 // findLink returns the index of the link of quantity q, or -1.
@@ -539,6 +592,33 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			k++
 		}
 	}
+	// partitives: "four of its medics", "three of the dead were teenagers"
+	if s.isWord(k, "of") && q.vague == "" {
+		m := k + 1
+		switch s.word(m) {
+		case "its", "their", "the", "his", "her", "our", "those":
+			m++
+		}
+		if m > k+1 {
+			if tr, n := lookup(s, triggerTab, m, 1); n > 0 && (tr.noun || tr.post) {
+				who, e := "people", m+n
+				if s.isWord(e, "were") || s.isWord(e, "was") || s.isWord(e, "are") || s.isWord(e, "is") {
+					if g, gn := lookup(s, groupTab, e+1, 2); gn > 0 {
+						who, e = g, e+1+gn
+					} else if g, ok := demonyms[s.word(e+1)]; ok {
+						who, e = g, e+2
+					}
+				}
+				return np{kind: npCasualty, who: who, trig: tr, end: e}
+			}
+			for modifiers[s.word(m)] || isDemonymAdj(s.word(m)) {
+				m++
+			}
+			if g, gn := lookup(s, groupTab, m, 2); gn > 0 {
+				return np{kind: npPerson, who: g, end: m + gn}
+			}
+		}
+	}
 	start := k
 	var modGroup string
 	for d := 0; d < 4 && k < len(s.toks); d++ {
@@ -550,28 +630,45 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			break
 		}
 		// multi-word group nouns and casualty nouns first
-		if g, n := lookup(s, groups, k, 2); n > 0 {
+		if g, n := lookup(s, groupTab, k, 2); n > 0 {
 			// a noun used as a modifier: "police officers", "aid workers"
 			who := g
 			end := k + n
-			if g2, n2 := lookup(s, groups, end, 2); n2 > 0 && n == 1 && modifierNoun(t.lower) {
+			if g2, n2 := lookup(s, groupTab, end, 2); n2 > 0 && n == 1 && modifierNoun(t.lower) {
 				who, end = g2, end+n2
 			}
 			// a casualty noun after the group: "civilian deaths" is handled
 			// below; "people killed" is post
-			if tr, n3 := lookup(s, triggers, end, 1); n3 > 0 && tr.noun && !tr.post && !tr.pre {
+			if tr, n3 := lookup(s, triggerTab, end, 1); n3 > 0 && tr.noun && !tr.post && !tr.pre {
 				return np{kind: npCasualty, who: who, trig: tr, end: end + n3}
+			}
+			// coordinated groups: "women and children", "Israelis and
+			// foreign nationals"
+			if s.isWord(end, "and") {
+				m := end + 1
+				for modifiers[s.word(m)] || isDemonymAdj(s.word(m)) {
+					m++
+				}
+				g2, n2 := lookup(s, groupTab, m, 2)
+				if n2 == 0 {
+					if d, ok := demonyms[s.word(m)]; ok && !isDemonymAdj(s.word(m)) {
+						g2, n2 = d, 1
+					}
+				}
+				if n2 > 0 {
+					return np{kind: npPerson, who: joinGroups(who, g2), end: m + n2}
+				}
 			}
 			return np{kind: npPerson, who: who, end: end}
 		}
-		if tr, n := lookup(s, triggers, k, 2); n > 0 && tr.noun {
+		if tr, n := lookup(s, triggerTab, k, 2); n > 0 && tr.noun {
 			who := tr.who
 			if modGroup != "" {
 				who = modGroup
 			}
 			// "12 injured people": a participle used as an adjective
 			if tr.post {
-				if g, n2 := lookup(s, groups, k+n, 2); n2 > 0 {
+				if g, n2 := lookup(s, groupTab, k+n, 2); n2 > 0 {
 					return np{kind: npCasualty, who: g, trig: tr, end: k + n + n2}
 				}
 				if g, ok := demonyms[s.word(k+n)]; ok && strings.HasSuffix(s.word(k+n), "s") {
@@ -584,10 +681,10 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		}
 		if g, ok := demonyms[t.lower]; ok {
 			// noun ("700 Israelis") or adjective ("Israeli soldiers")
-			if g2, n := lookup(s, groups, k+1, 2); n > 0 {
+			if g2, n := lookup(s, groupTab, k+1, 2); n > 0 {
 				return np{kind: npPerson, who: g2, end: k + 1 + n}
 			}
-			if tr, n := lookup(s, triggers, k+1, 1); n > 0 && tr.noun && !tr.post {
+			if tr, n := lookup(s, triggerTab, k+1, 1); n > 0 && tr.noun && !tr.post {
 				return np{kind: npCasualty, who: g, trig: tr, end: k + 1 + n}
 			}
 			if modifiers[s.word(k+1)] || isDemonymAdj(s.word(k+1)) {
@@ -595,10 +692,22 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				k++
 				continue
 			}
+			if s.isWord(k+1, "and") {
+				m := k + 2
+				for modifiers[s.word(m)] || isDemonymAdj(s.word(m)) {
+					m++
+				}
+				if g2, n2 := lookup(s, groupTab, m, 2); n2 > 0 {
+					return np{kind: npPerson, who: joinGroups(g, g2), end: m + n2}
+				}
+				if d, ok := demonyms[s.word(m)]; ok && !isDemonymAdj(s.word(m)) {
+					return np{kind: npPerson, who: joinGroups(g, d), end: m + 1}
+				}
+			}
 			return np{kind: npPerson, who: g, end: k + 1}
 		}
 		if mg, ok := nounModifierGroups[t.lower]; ok {
-			if tr, n := lookup(s, triggers, k+1, 1); n > 0 && tr.noun && !tr.post {
+			if tr, n := lookup(s, triggerTab, k+1, 1); n > 0 && tr.noun && !tr.post {
 				return np{kind: npCasualty, who: mg, trig: tr, end: k + 1 + n}
 			}
 		}
@@ -612,7 +721,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		if t.upper && k > start-1 && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
 			// a capitalised modifier before a group: "Hamas fighters",
 			// "UNRWA staff", "Thai nationals"
-			if _, n := lookup(s, groups, k+1, 2); n > 0 {
+			if _, n := lookup(s, groupTab, k+1, 2); n > 0 {
 				k++
 				continue
 			}
@@ -637,6 +746,18 @@ func (s *sentence) nounPhrase(q *quantity) np {
 	return np{kind: npNone, end: q.j}
 }
 
+// joinGroups names two coordinated groups: "women and children" is a
+// group reports keep; any other mix counts people.
+func joinGroups(a, b string) string {
+	switch {
+	case a == b:
+		return a
+	case a == "women" && b == "children" || a == "children" && b == "women":
+		return "women and children"
+	}
+	return "people"
+}
+
 func modifierNoun(w string) bool {
 	switch w {
 	case "police", "aid", "health", "medical", "rescue", "media", "family", "staff", "security":
@@ -651,7 +772,7 @@ func isDemonymAdj(w string) bool {
 }
 
 func isTriggerWord(s *sentence, k int) bool {
-	_, n := lookup(s, triggers, k, 3)
+	_, n := lookup(s, triggerTab, k, 3)
 	return n > 0
 }
 
@@ -695,9 +816,25 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		return link{}, false
 	}
 	start := k
+	// ", including 55 children," between the group and its verb
+	skipFrom, skipTo := -1, -1
+	if s.isWord(k, ",") {
+		if _, n := lookup(s, breakdownTab, k+1, 2); n > 0 {
+			for m := k + 1; m < len(s.toks) && m < k+12; m++ {
+				if s.word(m) == "," {
+					skipFrom, skipTo = k, m+1
+					k = m + 1
+					break
+				}
+				if s.word(m) == ";" || s.word(m) == "." {
+					break
+				}
+			}
+		}
+	}
 	for d := 0; d < 7 && k < len(s.toks); d++ {
 		w := s.word(k)
-		if tr, n := lookup(s, triggers, k, 4); n > 0 && tr.post {
+		if tr, n := lookup(s, triggerTab, k, 4); n > 0 && tr.post {
 			// a pre-only reading of the same word ("killed 12") belongs to
 			// the next number: "13 killed 12 injured" is not English.
 			if n == 1 && !tr.post {
@@ -707,7 +844,11 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			if who == "" {
 				who = "people"
 			}
-			if s.qtyBetween(start, k) {
+			if skipFrom >= 0 {
+				if s.qtyBetween(start, skipFrom) || s.qtyBetween(skipTo, k) {
+					return link{}, false
+				}
+			} else if s.qtyBetween(start, k) {
 				return link{}, false
 			}
 			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
@@ -741,7 +882,7 @@ func (s *sentence) linkPre(qi int, p np) (link, bool) {
 	if k < 0 {
 		return link{}, false
 	}
-	tr, n := lookupEnding(s, triggers, k+1, 4)
+	tr, n := lookupEnding(s, triggerTab, k+1, 4)
 	if n == 0 || !tr.pre {
 		return link{}, false
 	}
@@ -759,31 +900,43 @@ func (s *sentence) linkPre(qi int, p np) (link, bool) {
 
 // linkToll: a toll noun before the number: "the death toll rose to 2,329",
 // "death toll of 1,100", "Gaza death toll tops 10,000", "the number of
-// children killed has risen to 3,000".
+// children killed has risen to 3,000", "the number of martyrs resulting
+// from the aggression since 7 October has risen to 7,028".
+//
+// The number must follow a linking word ("to", "at", "of", ":", "reached",
+// "stands at", a verb qualifier such as "tops"); the toll noun may stand
+// up to sixteen words before it in the same clause, with no other figure
+// and no other toll noun between.
 func (s *sentence) linkToll(qi int, p np) (link, bool) {
 	q := &s.qs[qi]
+	near := q.qualIsVerb || q.increment
 	k := q.i - 1
-	linkerSeen := q.qualIsVerb
-	if q.increment {
-		linkerSeen = true
-	}
+	// "rose by 100": an increment through the toll
 	byWord := false
-	for d := 0; d < 14 && k >= 0; d++ {
-		// a toll noun ending at k?
-		if cat, n := lookupEnding(s, tollNouns, k+1, 5); n > 0 {
-			if !linkerSeen && !(s.isWord(k+1, "of") || s.isWord(k+1, ":") || s.isWord(k+1, "at")) {
+	if s.isWord(k, "by") && changeVerbs[s.word(k-1)] {
+		byWord, near = true, true
+	}
+	if !near {
+		switch w := s.word(k); {
+		case tollNearLinkers[w], changeVerbs[w] && w != "up" && w != "down":
+			near = true
+		}
+	}
+	if !near {
+		return link{}, false
+	}
+	for d := 0; d < 26 && k >= 0; d++ {
+		if cat, n := lookupEnding(s, tollTab, k+1, 5); n > 0 {
+			tollStart := k + 1 - n
+			if n == 1 && s.isWord(k, "toll") && !tollContext(s, tollStart) {
 				return link{}, false
 			}
-			tollStart := k + 1 - n
 			who := s.tollGroup(tollStart, k+1)
 			if p.kind == npPerson {
 				who = p.who
 			}
 			if who == "" {
 				who = "people"
-			}
-			if s.isWord(k, "toll") && !s.isWord(k-1, "death") && n == 1 && !tollContext(s, tollStart) {
-				return link{}, false
 			}
 			end := q.j
 			if p.kind == npPerson {
@@ -792,59 +945,46 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			period := q.increment || byWord
 			return link{q: qi, cat: cat, who: who, how: byToll, a: tollStart, b: end, trig: tollStart, head: -1, placeMin: tollStart, toll: !period, period: period}, true
 		}
-		// "the number of Palestinians killed", "the number of children
-		// killed in Gaza"
-		if s.isWord(k, "killed") || s.isWord(k, "injured") || s.isWord(k, "wounded") || s.isWord(k, "detained") || s.isWord(k, "arrested") || s.isWord(k, "displaced") {
+		// "the number of Palestinians killed …"
+		if tr, n := lookup(s, triggerTab, k, 1); n > 0 && (tr.post || tr.pre) {
 			if cat, who, start, ok := s.numberOfGroup(k); ok {
-				if !linkerSeen {
-					return link{}, false
-				}
-				end := q.j
-				return link{q: qi, cat: cat, who: who, how: byToll, a: start, b: end, trig: k, head: -1, placeMin: k, toll: true}, true
+				return link{q: qi, cat: cat, who: who, how: byToll, a: start, b: q.j, trig: k, head: -1, placeMin: k, toll: !byWord, period: byWord}, true
 			}
 		}
 		w := s.word(k)
-		if x := s.qty[k]; x >= 0 && !s.qs[x].consumed {
+		switch {
+		case w == ";" || w == "." || w == "?" || w == "!":
+			return link{}, false
+		case s.qty[k] >= 0 && !s.qs[s.qty[k]].consumed:
+			return link{}, false
+		case s.toks[k].kind == tNum && !s.excluded[k]:
+			return link{}, false
+		case attributionVerbs[w] && w != "put" && w != "puts":
+			// "the ministry said 12 …": a clause boundary
 			return link{}, false
 		}
-		if s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0 {
-			return link{}, false
-		}
-		if w == "by" && changeVerbs[s.word(k-1)] {
-			byWord = true
-		}
-		if tollLinkers[w] || s.toks[k].upper || s.excluded[k] || (s.qty[k] >= 0 && s.qs[s.qty[k]].consumed) {
-			if w != "the" && w != "in" && w != "," && w != "a" && w != "an" && w != "of" && w != "'s" && !s.toks[k].upper && !s.excluded[k] {
-				linkerSeen = true
-			}
-			if w == "of" || w == ":" || w == "at" {
-				linkerSeen = true
-			}
-			if w == "," && d == 0 {
-				return link{}, false
-			}
-			k--
-			continue
-		}
-		if _, ok := placeDirections[w]; ok {
-			k--
-			continue
-		}
-		return link{}, false
+		k--
 	}
 	return link{}, false
 }
 
-// tollContext reports whether a bare "toll" is a casualty count: a death
-// toll in all but name when preceded by a possessive or place ("Israel's
-// toll", "the Gaza toll", "the official toll") or "the toll" as subject.
+// tollNearLinkers may stand right before a toll's number.
+var tollNearLinkers = map[string]bool{
+	"to": true, "at": true, "of": true, ":": true, "reached": true, "reaches": true,
+	"reach": true, "reaching": true, "hit": true, "hits": true, "hitting": true,
+	"is": true, "was": true, "are": true, "were": true, "now": true, "stood": true,
+	"stands": true, "crossed": true, "crosses": true, "-": true, "–": true, "—": true,
+	"includes": false, "touched": true, "totalled": true, "totaled": true, "totals": true,
+}
+
+// tollContext reports whether a bare "toll" is a casualty count. It is,
+// unless it is the idiom "take a heavy toll" or an economic toll.
 func tollContext(s *sentence, i int) bool {
-	prev := s.word(i - 1)
-	switch prev {
-	case "the", "official", "overall", "total", "new", "latest", "'s", "updated", "revised", "cumulative", "civilian", "its", "their":
-		return true
+	switch s.word(i - 1) {
+	case "heavy", "terrible", "psychological", "emotional", "economic", "mental", "financial", "road", "bridge":
+		return false
 	}
-	return i > 0 && s.toks[i-1].upper
+	return true
 }
 
 // tollGroup reads the group named before a toll noun: "the Palestinian
@@ -870,7 +1010,7 @@ func (s *sentence) tollGroup(i, j int) string {
 // (the verb): "the number of Palestinians killed", "number of children
 // killed in Gaza".
 func (s *sentence) numberOfGroup(k int) (Category, string, int, bool) {
-	tr, n := lookup(s, triggers, k, 1)
+	tr, n := lookup(s, triggerTab, k, 1)
 	if n == 0 {
 		return "", "", 0, false
 	}
@@ -910,7 +1050,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 	if s.isWord(k, ",") {
 		k--
 	}
-	bw, n := lookupEnding(s, breakdownWords, k+1, 4)
+	bw, n := lookupEnding(s, breakdownTab, k+1, 4)
 	if n == 0 || !bw {
 		// "five of them children", "12 of them women"
 		if s.isWord(q.j, "of") && (s.isWord(q.j+1, "them") || s.isWord(q.j+1, "whom") || s.isWord(q.j+1, "those")) {
@@ -918,7 +1058,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "being") {
 				m++
 			}
-			if g, gn := lookup(s, groups, m, 2); gn > 0 {
+			if g, gn := lookup(s, groupTab, m, 2); gn > 0 {
 				if h := s.headBefore(q.i, links); h >= 0 {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + gn, trig: -1, head: links[h].q, placeMin: m + gn}, true
 				}
@@ -963,10 +1103,13 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 		if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "was") {
 			m++
 		}
-		if g, gn := lookup(s, groups, m, 2); gn > 0 {
+		if g, gn := lookup(s, groupTab, m, 2); gn > 0 {
 			who, end = g, m+gn
 		} else if g, ok := demonyms[s.word(m)]; ok {
 			who, end = g, m+1
+		} else if head >= 0 && p.kind == npNone {
+			// "392 soldiers …, including 71 since the ground operation began"
+			who, end = links[head].who, q.j
 		} else {
 			return link{}, false
 		}
@@ -1136,10 +1279,10 @@ func (s *sentence) undone(l link) bool {
 	// lumped categories: "killed or wounded", "dead and injured", unless
 	// the second word has its own number ("killed 13 and wounded 19").
 	if l.trig >= 0 && (l.how == byPost || l.how == byPre) {
-		_, tn := lookup(s, triggers, l.trig, 4)
+		_, tn := lookup(s, triggerTab, l.trig, 4)
 		after := l.trig + tn
 		if s.isWord(after, "or") || s.isWord(after, "and") || s.isWord(after, "and/or") || s.isWord(after, "/") {
-			if tr2, n2 := lookup(s, triggers, after+1, 3); n2 > 0 && tr2.cat != l.catOf() {
+			if tr2, n2 := lookup(s, triggerTab, after+1, 3); n2 > 0 && tr2.cat != l.catOf() {
 				next := after + 1 + n2
 				if l.how == byPost {
 					if x := s.qty[min(next, len(s.toks)-1)]; !(x >= 0 && s.qs[x].i == next) {
@@ -1153,14 +1296,44 @@ func (s *sentence) undone(l link) bool {
 		if l.how == byPre {
 			before := l.trig - 1
 			if s.isWord(before, "or") || s.isWord(before, "and") || s.isWord(before, "and/or") || s.isWord(before, "/") {
-				if tr0, n0 := lookupEnding(s, triggers, before, 3); n0 > 0 && tr0.cat != l.cat && tr0.pre {
+				if tr0, n0 := lookupEnding(s, triggerTab, before, 3); n0 > 0 && tr0.cat != l.cat && tr0.pre {
 					return true
 				}
 			}
 		}
 	}
-	// "casualties" as the noun of the quantity: never a count of dead
+	// released hostages and prisoners are no longer held: "13 hostages
+	// were released", "the release of 50 hostages"
+	if l.cat == Hostage || l.cat == Arrested {
+		for k := max(0, lo-3); k < len(s.toks) && k < hi+16; k++ {
+			w := s.word(k)
+			if releaseWords[w] {
+				return true
+			}
+			if k >= hi && (w == ";" || w == "." || clauseWords[w]) {
+				break
+			}
+		}
+	}
 	return false
+}
+
+// clauseWords open a new clause: a place or a release after one of them
+// is not the figure's.
+var clauseWords = map[string]bool{
+	"as": true, "while": true, "when": true, "whereas": true, "but": true,
+	"although": true, "though": true, "because": true, "which": true,
+	"who": true, "whom": true, "whose": true, "ahead": true, "despite": true,
+	"said": true, "says": true, "say": true, "told": true, "after": false,
+	"amid": true, "where": true, "since": false,
+}
+
+// releaseWords near a hostage or detainee figure make it a count of
+// people set free, which is not a count of people held.
+var releaseWords = map[string]bool{
+	"released": true, "release": true, "releasing": true, "freed": true, "free": true,
+	"freeing": true, "returned": true, "rescued": true, "exchanged": true,
+	"swapped": true, "handed": true, "swap": true, "exchange": true, "liberated": true,
 }
 
 func (l link) catOf() Category { return l.cat }
@@ -1204,12 +1377,12 @@ func (s *sentence) revised(l link) bool {
 		if w == ";" || w == "." {
 			break
 		}
-		if revisionWords[w] {
+		if s.flags[k]&fRevision != 0 {
 			return true
 		}
 	}
 	for k := q.j; k < len(s.toks) && k < q.j+4; k++ {
-		if revisionWords[s.word(k)] {
+		if s.flags[k]&fRevision != 0 {
 			return true
 		}
 	}
@@ -1333,7 +1506,7 @@ func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []tim
 				c.Scope = Cumulative
 				return
 			}
-		case "have", "has":
+		case "have", "has", "had":
 			if m >= lo-1 && (s.isWord(m+1, "been") || s.isWord(m+1, "died") || s.isWord(m+1, "fled") || s.isWord(m+1, "now") || s.isWord(m+1, "already")) {
 				c.Scope = Cumulative
 				return
@@ -1369,7 +1542,7 @@ type place struct {
 func (s *sentence) places(attrs []attribution) []place {
 	var out []place
 	for i := 0; i < len(s.toks); i++ {
-		if !placePreps[s.word(i)] {
+		if s.flags[i]&fPlacePrep == 0 || !placePreps[s.word(i)] {
 			continue
 		}
 		if inAttribution(attrs, i) {
@@ -1383,7 +1556,7 @@ func (s *sentence) places(attrs []attribution) []place {
 	}
 	// "Gaza death toll", "Israel's death toll"
 	for i := 0; i < len(s.toks); i++ {
-		if _, n := lookup(s, tollNouns, i, 2); n > 0 && i > 0 {
+		if _, n := lookup(s, tollTab, i, 2); n > 0 && i > 0 {
 			k := i - 1
 			if s.isWord(k, "'s") {
 				k--
@@ -1415,6 +1588,20 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	for placeDrop[s.word(k)] {
 		k++
 	}
+	// "the eastern Ukrainian city of Kramatorsk": the name after "of"
+	for m := k; m < len(s.toks) && m < k+5; m++ {
+		if areaNouns[s.word(m)] && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
+			if p, ok := s.placeAt(m + 1); ok {
+				p.i = i
+				return p, true
+			}
+		}
+		if t := s.toks[m]; t.kind != tWord || !(placeDirections[t.lower] || isDemonymAdj(t.lower) || t.lower == "the") {
+			if !areaNouns[s.word(m)] {
+				break
+			}
+		}
+	}
 	first := k
 	if placeDirections[s.word(k)] {
 		k++
@@ -1442,6 +1629,8 @@ func (s *sentence) placeAt(i int) (place, bool) {
 			last = k
 		case (lw == "of" || lw == "de") && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
 			// "Bay of Bengal"
+		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !notPlaces[s.word(k+1)] && !isDemonymAdj(s.word(k+1)):
+			// "Turkey and Syria"
 		case !t.upper && hasCap && k+1 < len(s.toks) && placeHeads[s.word(k+1)] && !funcWords[lw]:
 			// "Nova music festival", "Jabalia refugee camp"
 		default:
@@ -1464,6 +1653,14 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	return place{i: i, j: last + 1, name: name}, true
 }
 
+// areaNouns name a settlement before "of": "the city of Kramatorsk".
+var areaNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "port": true, "region": true,
+	"province": true, "district": true, "governorate": true, "area": true,
+	"state": true, "island": true, "suburb": true, "neighbourhood": true,
+	"neighborhood": true, "camp": false,
+}
+
 // placeFor chooses the place of a claim: the first place after its
 // casualty word up to the next figure outside its group, else the toll's
 // own place ("the death toll in Gaza", "Gaza death toll"), else the
@@ -1482,7 +1679,7 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 		}
 	}
 	for m := start; m < limit; m++ {
-		if s.word(m) == ";" {
+		if w := s.word(m); w == ";" || clauseWords[w] {
 			limit = m
 			break
 		}
@@ -1504,12 +1701,32 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 			return p.name
 		}
 	}
+	// the subject's place: "an airstrike on Jabalia killed 12"
+	if l.how == byPre || l.how == byToll {
+		for i := len(places) - 1; i >= 0; i-- {
+			p := places[i]
+			if !p.modTok && p.j <= l.a && !s.clauseBreakBetween(p.j, l.a) && !s.sinceCovers(p.i) {
+				return p.name
+			}
+		}
+	}
 	for _, p := range places {
 		if p.initial {
 			return p.name
 		}
 	}
 	return ""
+}
+
+// clauseBreakBetween reports a clause boundary among tokens [i, j).
+func (s *sentence) clauseBreakBetween(i, j int) bool {
+	for m := i; m < j; m++ {
+		w := s.word(m)
+		if w == ";" || w == "," || clauseWords[w] || attributionVerbs[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // sinceCovers reports whether token k lies inside a "since …" clause,
@@ -1542,6 +1759,9 @@ type attribution struct {
 func (s *sentence) attributions() []attribution {
 	var out []attribution
 	for v := 0; v < len(s.toks); v++ {
+		if s.flags[v]&fAttr == 0 {
+			continue
+		}
 		w := s.word(v)
 		switch {
 		case w == "according" && s.isWord(v+1, "to"):

@@ -19,9 +19,9 @@ type Interval struct {
 var (
 	one      = decimal.NewFromInt(1)
 	zero     = decimal.Zero
-	tenth9   = decimal.New(9, -1)  // 0.9
-	tenth11  = decimal.New(11, -1) // 1.1
-	maxCount = decimal.New(1, 12)  // no casualty count is larger; guards the extractor
+	tenth9   = decimal.New(9, -1)                    // 0.9
+	tenth11  = decimal.New(11, -1)                   // 1.1
+	maxCount = decimal.NewFromInt(1_000_000_000_000) // no casualty count is larger; guards the extractor
 )
 
 // Point returns the interval [n, n].

@@ -40,7 +40,10 @@ type lexer struct {
 	width int    // width of the last rune read
 	space bool   // white space seen since the last token
 	toks  []token
-	lowb  []byte // scratch for lowercasing
+	// lowered is src[base:end] lowercased with the same byte offsets;
+	// tokens' lower fields are slices of it.
+	lowered string
+	base    int
 }
 
 type stateFn func(*lexer) stateFn
@@ -98,47 +101,78 @@ func (l *lexer) emit(k tokKind) {
 	t := token{kind: k, start: l.start, end: l.pos, text: l.src[l.start:l.pos], space: l.space}
 	t.lower = t.text
 	if k == tWord || k == tAlnum {
-		t.lower = l.lowerOf(t.text)
-		r, _ := utf8.DecodeRuneInString(t.text)
-		t.upper = unicode.IsUpper(r)
+		t.lower = l.lowered[l.start-l.base : l.pos-l.base]
+		c := t.text[0]
+		if c < utf8.RuneSelf {
+			t.upper = 'A' <= c && c <= 'Z'
+		} else {
+			r, _ := utf8.DecodeRuneInString(t.text)
+			t.upper = unicode.IsUpper(r)
+		}
 	}
 	l.toks = append(l.toks, t)
 	l.start = l.pos
 	l.space = false
 }
 
-// lowerOf lowercases s, folding curly apostrophes to straight ones so the
-// tables need one spelling. It returns s itself when nothing changes, so
-// most words cost no allocation.
-func (l *lexer) lowerOf(s string) string {
-	same := true
+// lowerSameLen lowercases s rune by rune, keeping a rune whose lowercase
+// form would change its byte length, so that byte offsets into s are byte
+// offsets into the result. It returns s itself (no allocation) when s has
+// no uppercase ASCII and no non-ASCII bytes.
+func lowerSameLen(s string, buf []byte) (string, []byte) {
+	plain := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			same = false
+			plain = false
 			break
 		}
 	}
-	if same {
-		return s
+	if plain {
+		return s, buf
 	}
-	l.lowb = l.lowb[:0]
-	for _, r := range s {
-		switch r {
-		case '’', '‘':
-			r = '\''
-		case '‐', '‑':
-			r = '-'
+	buf = buf[:0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
 		}
-		l.lowb = utf8.AppendRune(l.lowb, unicode.ToLower(r))
+		r, w := utf8.DecodeRuneInString(s[i:])
+		lr := unicode.ToLower(r)
+		if utf8.RuneLen(lr) != w {
+			lr = r
+		}
+		if lr == utf8.RuneError {
+			buf = append(buf, s[i:i+w]...)
+		} else {
+			buf = utf8.AppendRune(buf, lr)
+		}
+		i += w
 	}
-	return string(l.lowb)
+	return string(buf), buf
 }
 
-func isLetter(r rune) bool { return r != eof && unicode.IsLetter(r) }
-func isDigit(r rune) bool  { return '0' <= r && r <= '9' }
-func isAlnum(r rune) bool  { return isDigit(r) || isLetter(r) }
-func isSpace(r rune) bool  { return r != eof && unicode.IsSpace(r) }
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+func isAlnum(r rune) bool { return isDigit(r) || isLetter(r) }
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
 
 // isApostrophe covers the straight and the typographic apostrophe.
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
@@ -146,13 +180,15 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 // isInnerHyphen covers the hyphens that join words: "al-Ahli".
 func isInnerHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 
-// lexText lexes src[start:end] and appends its tokens to toks.
-func lexText(src string, start, end int, toks []token, lowb []byte) ([]token, []byte) {
-	l := &lexer{src: src, pos: start, start: start, end: end, toks: toks, lowb: lowb}
+// lexText lexes src[start:end] and appends its tokens to toks. buf is
+// scratch for lowercasing, returned for reuse.
+func lexText(src string, start, end int, toks []token, buf []byte) ([]token, []byte) {
+	lowered, buf := lowerSameLen(src[start:end], buf)
+	l := &lexer{src: src, pos: start, start: start, end: end, toks: toks, lowered: lowered, base: start}
 	for state := lexAny; state != nil; {
 		state = state(l)
 	}
-	return l.toks, l.lowb
+	return l.toks, buf
 }
 
 func lexAny(l *lexer) stateFn {

@@ -36,6 +36,11 @@ type sentence struct {
 	qs   []quantity
 	date Date
 	key  []byte // scratch for phrase lookups
+	next []int  // scratch for parseQuantities
+	// flags holds each token's lexicon flags.
+	flags []wflag
+	// memo caches numberAt during the quantity pass (nil outside it).
+	memo, memoBuf []numMemo
 }
 
 // word returns the lowercase text of token i, or "" out of range.
@@ -74,12 +79,106 @@ func (s *sentence) phrase(i, n int) (string, bool) {
 	return string(s.key), true
 }
 
+// wflag marks what a word can be, so that the passes test a bit instead
+// of looking the word up in each table.
+type wflag uint32
+
+const (
+	fNumber wflag = 1 << iota
+	fDate
+	fPlacePrep
+	fAttr
+	fRevision
+)
+
+// phrases indexes a word table for fast phrase lookups: which words can
+// start or end an entry, and how long its entries are. Built once from
+// the readable tables in tables.go and never changed.
+type phrases[V any] struct {
+	m             map[string]V
+	first         map[string]int // longest entry starting with the word
+	last          map[string]int // longest entry ending with the word
+	fFirst, fLast wflag
+}
+
+// lexicon maps every word some table starts or ends with to its flags;
+// each token is looked up once (sentence.reset).
+var lexicon = map[string]wflag{}
+
+var nextFlag = fRevision << 1
+
+func index[V any](m map[string]V) *phrases[V] {
+	p := &phrases[V]{m: m, first: map[string]int{}, last: map[string]int{}}
+	p.fFirst, p.fLast = nextFlag, nextFlag<<1
+	nextFlag <<= 2
+	for k := range m {
+		ws := strings.Fields(k)
+		n := len(ws)
+		if n > p.first[ws[0]] {
+			p.first[ws[0]] = n
+		}
+		if n > p.last[ws[n-1]] {
+			p.last[ws[n-1]] = n
+		}
+		lexicon[ws[0]] |= p.fFirst
+		lexicon[ws[n-1]] |= p.fLast
+	}
+	return p
+}
+
+// The indexed tables. Package initialisation builds them in this order
+// before anything runs; they are never written afterwards.
+var (
+	triggerTab   = index(triggers)
+	tollTab      = index(tollNouns)
+	groupTab     = index(groups)
+	preQualTab   = index(preQualifiers)
+	postQualTab  = index(postQualifiers)
+	incrementTab = index(incrementWords)
+	breakdownTab = index(breakdownWords)
+	_            = markWords()
+)
+
+func markWords() bool {
+	for w := range numberWords {
+		lexicon[w] |= fNumber
+	}
+	for w := range dateWords {
+		lexicon[w] |= fDate
+	}
+	for w := range placePreps {
+		lexicon[w] |= fPlacePrep
+	}
+	for w := range attributionVerbs {
+		lexicon[w] |= fAttr
+	}
+	for w, ok := range revisionWords {
+		if ok {
+			lexicon[w] |= fRevision
+		}
+	}
+	for _, w := range []string{"according", "citing", "figures", "data", "statistics"} {
+		lexicon[w] |= fAttr
+	}
+	return true
+}
+
 // lookup finds the longest phrase of at most maxN tokens starting at i
-// present in m; it returns the value and the number of tokens.
-func lookup[V any](s *sentence, m map[string]V, i, maxN int) (V, int) {
+// present in the table; it returns the value and the number of tokens.
+func lookup[V any](s *sentence, t *phrases[V], i, maxN int) (V, int) {
 	var zero V
-	for n := maxN; n >= 1; n-- {
+	if i < 0 || i >= len(s.toks) || s.flags[i]&t.fFirst == 0 {
+		return zero, 0
+	}
+	longest := t.first[s.toks[i].lower]
+	for n := min(maxN, longest); n >= 1; n-- {
 		if i+n > len(s.toks) {
+			continue
+		}
+		if n == 1 {
+			if v, ok := t.m[s.toks[i].lower]; ok {
+				return v, 1
+			}
 			continue
 		}
 		s.key = s.key[:0]
@@ -89,7 +188,7 @@ func lookup[V any](s *sentence, m map[string]V, i, maxN int) (V, int) {
 			}
 			s.key = append(s.key, s.toks[k].lower...)
 		}
-		if v, ok := m[string(s.key)]; ok {
+		if v, ok := t.m[string(s.key)]; ok {
 			return v, n
 		}
 	}
@@ -97,15 +196,19 @@ func lookup[V any](s *sentence, m map[string]V, i, maxN int) (V, int) {
 }
 
 // lookupEnding finds the longest phrase of at most maxN tokens ending just
-// before token j present in m; it returns the value and the number of tokens.
-func lookupEnding[V any](s *sentence, m map[string]V, j, maxN int) (V, int) {
+// before token j present in the table.
+func lookupEnding[V any](s *sentence, t *phrases[V], j, maxN int) (V, int) {
 	var zero V
-	for n := maxN; n >= 1; n-- {
+	if j-1 < 0 || j-1 >= len(s.toks) || s.flags[j-1]&t.fLast == 0 {
+		return zero, 0
+	}
+	longest := t.last[s.toks[j-1].lower]
+	for n := min(maxN, longest); n >= 1; n-- {
 		i := j - n
 		if i < 0 {
 			continue
 		}
-		if v, k := lookup(s, m, i, n); k == n {
+		if v, k := lookup(s, t, i, n); k == n {
 			return v, n
 		}
 	}
@@ -230,8 +333,10 @@ func (s *sentence) notACount(i int) bool {
 		}
 	}
 	// Years after a month and day: "October 7, 2023".
-	if prev == "," && i >= 2 && toks[i-2].kind == tNum && len(digits) == 4 {
-		return true
+	if prev == "," && i >= 3 && toks[i-2].kind == tNum && len(digits) == 4 && !strings.Contains(t.text, ",") && digits >= "1800" && digits <= "2100" {
+		if _, ok := months[s.word(i-3)]; ok {
+			return true
+		}
 	}
 	// Decades and score lines like "3-1" are too rare to matter; ordinals
 	// ("1st") are alnum tokens, never numbers.
@@ -241,8 +346,37 @@ func (s *sentence) notACount(i int) bool {
 // parseQuantities finds the number phrases of the sentence.
 func (s *sentence) parseQuantities() {
 	toks := s.toks
+	// where a number could start: only there are qualifiers worth looking
+	// up (a number phrase opens at most four words before its number)
+	last := -100
+	for i := range toks {
+		if s.numberish(i) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	// the exclusions are final now: remember numbers from here on
+	if cap(s.memoBuf) < len(toks) {
+		s.memoBuf = make([]numMemo, len(toks))
+	}
+	s.memo = s.memoBuf[:len(toks)]
+	clear(s.memo)
+	defer func() { s.memo = nil }()
+	if cap(s.next) < len(toks)+1 {
+		s.next = make([]int, len(toks)+1)
+	}
+	next := s.next[:len(toks)+1] // next numberish token at or after i
+	next[len(toks)] = 1 << 30
+	for i := len(toks) - 1; i >= 0; i-- {
+		next[i] = next[i+1]
+		if s.numberish(i) {
+			next[i] = i
+		}
+	}
 	for i := 0; i < len(toks); {
-		if s.qty[i] >= 0 {
+		if s.qty[i] >= 0 || next[i] > i+4 {
 			i++
 			continue
 		}
@@ -264,15 +398,75 @@ func (s *sentence) addQuantity(q quantity) {
 	}
 }
 
+// numberWords are the words numberish accepts, gathered from the number,
+// scale and vague tables.
+var numberWords = func() map[string]bool {
+	m := map[string]bool{"few": true, "couple": true, "handful": true, "half": true}
+	for w := range smallNumbers {
+		m[w] = true
+	}
+	for w := range scaleWords {
+		m[w] = true
+	}
+	for w := range vagueWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// numberish reports a token that can be or start a number: digits that
+// are not excluded, number words, scale words and vague words.
+func (s *sentence) numberish(i int) bool {
+	t := &s.toks[i]
+	switch t.kind {
+	case tNum:
+		return !s.excluded[i]
+	case tWord:
+		w := t.lower
+		if s.flags[i]&fNumber != 0 {
+			return true
+		}
+		if strings.IndexByte(w, '-') > 0 {
+			_, ok := wordValue(w)
+			return ok
+		}
+	}
+	return false
+}
+
 // numberAt reads a bare number starting at token i: digits with optional
 // scale word ("1.2 million"), space-grouped thousands ("625 000"), or
 // number words ("Sixty-three", "a hundred and two", "three dozen", "half a
 // million"). It returns the value and the end token index.
 func (s *sentence) numberAt(i int) (decimal.Decimal, int, bool) {
-	toks := s.toks
-	if i >= len(toks) {
+	if i < 0 || i >= len(s.toks) {
 		return decimal.Decimal{}, i, false
 	}
+	if s.memo != nil {
+		if m := &s.memo[i]; m.state != 0 {
+			return m.v, m.end, m.state > 0
+		}
+		v, end, ok := s.readNumber(i)
+		m := &s.memo[i]
+		m.v, m.end, m.state = v, end, -1
+		if ok {
+			m.state = 1
+		}
+		return v, end, ok
+	}
+	return s.readNumber(i)
+}
+
+// numMemo caches numberAt, which the quantity pass asks about the same
+// token several times.
+type numMemo struct {
+	v     decimal.Decimal
+	end   int
+	state int8 // 0 unknown, 1 a number, -1 not
+}
+
+func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
+	toks := s.toks
 	t := toks[i]
 	if t.kind == tNum {
 		if s.excluded[i] {
@@ -282,7 +476,9 @@ func (s *sentence) numberAt(i int) (decimal.Decimal, int, bool) {
 		if !validGrouping(digits) {
 			return decimal.Decimal{}, i, false
 		}
-		digits = strings.ReplaceAll(digits, ",", "")
+		if strings.IndexByte(digits, ',') >= 0 {
+			digits = strings.ReplaceAll(digits, ",", "")
+		}
 		j := i + 1
 		// "625 000": groups of three digits after a space, only when the
 		// first group has at most three digits and no comma was used.
@@ -293,15 +489,15 @@ func (s *sentence) numberAt(i int) (decimal.Decimal, int, bool) {
 				j++
 			}
 		}
-		v, err := decimal.NewFromString(digits)
-		if err != nil {
+		v, ok := parseCount(digits)
+		if !ok {
 			return decimal.Decimal{}, i, false
 		}
 		if sc, ok := scaleWords[s.word(j)]; ok {
 			v = v.Mul(decimal.NewFromInt(sc))
 			j++
 		}
-		if !v.Equal(v.Truncate(0)) || v.Cmp(maxCount) > 0 {
+		if v.Exponent() < 0 && !v.Equal(v.Truncate(0)) || v.Cmp(maxCount) > 0 {
 			return decimal.Decimal{}, i, false
 		}
 		return v, j, true
@@ -310,6 +506,28 @@ func (s *sentence) numberAt(i int) (decimal.Decimal, int, bool) {
 		return decimal.Decimal{}, i, false
 	}
 	return s.numberWordsAt(i)
+}
+
+// parseCount reads digits with at most one decimal point. Whole numbers
+// up to twelve digits take the fast path; the rest go through decimal.
+func parseCount(digits string) (decimal.Decimal, bool) {
+	if len(digits) <= 12 {
+		var n int64
+		whole := true
+		for i := 0; i < len(digits); i++ {
+			c := digits[i]
+			if c < '0' || c > '9' {
+				whole = false
+				break
+			}
+			n = n*10 + int64(c-'0')
+		}
+		if whole && len(digits) > 0 {
+			return decimal.NewFromInt(n), true
+		}
+	}
+	v, err := decimal.NewFromString(digits)
+	return v, err == nil
 }
 
 // sameLineSpace reports whether the gap between two tokens is a single
@@ -488,7 +706,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	q := quantity{i: i, q: Exact}
 	k := i
 	// increment words: "another 12", "a further 30"
-	if v, n := lookup(s, incrementWords, k, 2); n > 0 && v {
+	if v, n := lookup(s, incrementTab, k, 2); n > 0 && v {
 		if _, _, ok := s.bareAt(k + n); ok {
 			q.increment = true
 			k += n
@@ -522,7 +740,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	}
 	// pre-qualifiers
 	if k == i {
-		if qual, n := lookup(s, preQualifiers, k, 3); n > 0 {
+		if qual, n := lookup(s, preQualTab, k, 3); n > 0 {
 			if _, _, ok := s.bareAt(k + n); ok {
 				if !(qual == MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) {
 					q.q, q.hasQual = qual, true
@@ -575,7 +793,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 		q.q, q.hasQual, q.j = AtLeast, true, end+1
 		return q, true
 	}
-	if qual, n := lookup(s, postQualifiers, end, 2); n > 0 && !q.hasQual {
+	if qual, n := lookup(s, postQualTab, end, 2); n > 0 && !q.hasQual {
 		q.q, q.hasQual, q.j = qual, true, end+n
 		return q, true
 	}

@@ -1,14 +1,12 @@
 package tracker
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -56,13 +54,20 @@ func CheckText(text []byte) error {
 	if len(text) > MaxTextBytes {
 		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxTextBytes)
 	}
-	if i := bytes.IndexByte(text, 0); i >= 0 {
+	return checkText(string(text))
+}
+
+func checkText(text string) error {
+	if len(text) > MaxTextBytes {
+		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxTextBytes)
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
 		return fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
 	}
-	if !utf8.Valid(text) {
+	if !utf8.ValidString(text) {
 		i := 0
 		for i < len(text) {
-			r, n := utf8.DecodeRune(text[i:])
+			r, n := utf8.DecodeRuneInString(text[i:])
 			if r == utf8.RuneError && n <= 1 {
 				break
 			}
@@ -70,16 +75,28 @@ func CheckText(text []byte) error {
 		}
 		return fmt.Errorf("%w at offset %d", ErrInvalidUTF8, i)
 	}
-	ctrl := 0
-	for _, r := range string(text) {
-		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+	ctrl, runes := 0, 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			runes++
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7f {
+				ctrl++
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		runes++
+		if r >= 0x80 && r < 0xa0 {
 			ctrl++
 		}
+		i += w
 	}
-	if ctrl > 0 && ctrl*20 > utf8.RuneCount(text) {
+	if ctrl > 0 && ctrl*20 > runes {
 		return fmt.Errorf("%w: %d control characters", ErrBinary, ctrl)
 	}
-	if len(bytes.TrimSpace(text)) == 0 {
+	if strings.TrimSpace(text) == "" {
 		return ErrEmptyText
 	}
 	return nil

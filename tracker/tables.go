@@ -62,6 +62,7 @@ var preQualifiers = map[string]Qualifier{
 	"passed":         MoreThan,
 	"passes":         MoreThan,
 	"just over":      MoreThan,
+	"past":           MoreThan, // "climbed past 21,000"; "the past 24 hours" is a time, excluded first
 	"well over":      MoreThan,
 	"well above":     MoreThan,
 	"just above":     MoreThan,
@@ -328,8 +329,6 @@ var groups = map[string]string{
 	"prisoners": "prisoners", "inmates": "prisoners",
 	"protesters": "protesters", "demonstrators": "protesters",
 	"settlers": "settlers", "farmers": "farmers", "fishermen": "fishermen",
-	"hostages": "people", "captives": "people", "detainees": "people", "bodies": "people",
-	"refugees": "people", "abductees": "people",
 }
 
 // demonyms maps nationality nouns and adjectives to the group. As a noun
@@ -569,6 +568,9 @@ var placeHeads = map[string]bool{
 	"airport": true, "mall": true, "building": true, "tower": true,
 	"plant": true, "mine": true, "factory": true, "station": true,
 	"prison": true, "oblast": true, "state": true, "county": true,
+	"restaurant": true, "cafe": true, "hotel": true, "theatre": true, "theater": true,
+	"museum": true, "bakery": true, "supermarket": true, "nightclub": true,
+	"synagogue": true, "cathedral": true, "temple": true, "base": true,
 }
 
 // notPlaces are capitalised words that follow "in" or "at" without being
@@ -588,7 +590,7 @@ var notPlaces = map[string]bool{
 	"february": true, "march": true, "april": true, "may": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true,
 	"november": true, "december": true, "oct": true, "nov": true, "dec": true,
-	"sept": true, "aug": true, "jan": true, "feb": true, "the": false,
+	"sept": true, "aug": true, "jan": true, "feb": true, "the": true, "a": true, "an": true,
 	"israeli": true, "palestinian": true, "russian": true, "ukrainian": true,
 	"syrian": true, "american": true, "hamas-run": true, "israeli-occupied": false,
 	"english": true, "arabic": true, "hebrew": true, "telegram": true,

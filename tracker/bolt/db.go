@@ -1,0 +1,251 @@
+package bolt
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"syscall"
+	"time"
+
+	bbolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// Schema is the layout version this package writes (see the package doc).
+const Schema = 1
+
+// DefaultTimeout is how long Open waits for another process to let go of
+// the database before it gives up with ErrLocked.
+const DefaultTimeout = 2 * time.Second
+
+var (
+	bucketMeta    = []byte("meta")
+	bucketReports = []byte("reports")
+	bucketClaims  = []byte("claims")
+	bucketSeq     = []byte("seq")
+	bucketByDate  = []byte("bydate")
+	bucketAcks    = []byte("acks")
+	keySchema     = []byte("schema")
+)
+
+// allBuckets is every bucket of the current schema, created by Open.
+var allBuckets = [][]byte{bucketMeta, bucketReports, bucketClaims, bucketSeq, bucketByDate, bucketAcks}
+
+// migration upgrades a database from one schema to the next inside the
+// transaction of Open.
+type migration func(tx *bbolt.Tx) error
+
+// migrations[i] upgrades schema i+1 to i+2. Schema 1 is the first, so
+// there is none yet; the machinery is tested with a made-up table.
+var migrations = []migration{}
+
+// ExtractFunc is the extractor's signature, tracker.Extract.
+type ExtractFunc func(text string, opts tracker.Options) (tracker.Result, error)
+
+// Options configure Open. The zero value is ready to use.
+type Options struct {
+	// Timeout bounds the wait for the file lock; zero means DefaultTimeout.
+	Timeout time.Duration
+	// ReadOnly opens with a shared lock and refuses to write; the file
+	// must exist.
+	ReadOnly bool
+	// Now is the clock for added times and versions; nil means time.Now.
+	Now func() time.Time
+	// Extract and ExtractorVersion replace tracker.Extract and
+	// tracker.ExtractorVersion, so that tests can play a newer extractor.
+	Extract          ExtractFunc
+	ExtractorVersion string
+	// NoSync skips fsync on commit. Only for tests and benchmarks that
+	// build throwaway databases: a crash can then lose committed data.
+	NoSync bool
+}
+
+// DB is an open toll database. Its methods are safe for concurrent use.
+type DB struct {
+	bdb       *bbolt.DB
+	path      string
+	now       func() time.Time
+	extract   ExtractFunc
+	extractor string
+}
+
+// Open opens the toll database at path, creating it (but not its
+// directory) unless opts.ReadOnly. It creates the buckets of a new file,
+// migrates an older schema in one transaction, and refuses a newer one.
+func Open(path string, opts Options) (*DB, error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("database %s is a directory: %w", path, ErrNotDatabase)
+	}
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	bdb, err := openBolt(path, &bbolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly, NoSync: opts.NoSync})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion}
+	if db.now == nil {
+		db.now = time.Now
+	}
+	if db.extract == nil {
+		db.extract = tracker.Extract
+	}
+	if db.extractor == "" {
+		db.extractor = tracker.ExtractorVersion
+	}
+	if opts.ReadOnly {
+		err = db.view(func(tx *bbolt.Tx) error { return checkSchema(tx, path, false, migrations) })
+	} else {
+		err = db.update(func(tx *bbolt.Tx) error { return checkSchema(tx, path, true, migrations) })
+	}
+	if err != nil {
+		_ = bdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// openBolt is bbolt.Open with its panics (some damaged files make it
+// index out of range) turned into errors.
+func openBolt(path string, o *bbolt.Options) (db *bbolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%w: %v", berrors.ErrInvalid, r)
+		}
+	}()
+	return bbolt.Open(path, 0o600, o)
+}
+
+// openError turns what bbolt.Open returned into a message naming path.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("database %s is %w", path, ErrLocked)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
+		errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
+		return fmt.Errorf("database %s is %w (bbolt: %v)", path, ErrNotDatabase, err)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, fs.ErrNotExist):
+			return fmt.Errorf("database %s does not exist: %w", path, fs.ErrNotExist)
+		case errors.Is(pe.Err, fs.ErrPermission), errors.Is(pe.Err, syscall.EROFS):
+			return fmt.Errorf("database %s cannot be opened for writing (read-only location?): %w", path, pe.Err)
+		}
+		return fmt.Errorf("database %s: %w", path, pe.Err)
+	}
+	return fmt.Errorf("database %s: %w", path, err)
+}
+
+// checkSchema creates the buckets of a new database, migrates an older
+// one (when writable) and refuses a newer one or a foreign bbolt file.
+func checkSchema(tx *bbolt.Tx, path string, writable bool, steps []migration) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		empty := true
+		_ = tx.ForEach(func([]byte, *bbolt.Bucket) error { empty = false; return nil })
+		if !empty {
+			return fmt.Errorf("database %s is a bbolt file of another program: %w", path, ErrNotDatabase)
+		}
+		if !writable {
+			return fmt.Errorf("database %s is empty: %w", path, ErrNotDatabase)
+		}
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucket(b); err != nil {
+				return fmt.Errorf("database %s: create bucket %s: %w", path, b, err)
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(Schema)))
+	}
+	raw := meta.Get(keySchema)
+	v, err := strconv.Atoi(string(raw))
+	if err != nil || v < 1 {
+		return fmt.Errorf("database %s has schema %q: %w", path, raw, ErrNotDatabase)
+	}
+	latest := len(steps) + 1
+	switch {
+	case v > latest:
+		return fmt.Errorf("database %s has schema %d, this toll reads up to %d: %w", path, v, latest, ErrSchemaTooNew)
+	case v == latest:
+		return nil
+	case !writable:
+		return fmt.Errorf("database %s has schema %d (current %d); run any writing toll command on it first: %w",
+			path, v, latest, ErrNeedsMigration)
+	}
+	for ; v < latest; v++ {
+		if err := steps[v-1](tx); err != nil {
+			return fmt.Errorf("database %s: migrate schema %d to %d: %w", path, v, v+1, err)
+		}
+	}
+	return meta.Put(keySchema, []byte(strconv.Itoa(latest)))
+}
+
+// Path returns the file the database was opened from.
+func (db *DB) Path() string { return db.path }
+
+// Close releases the database and its lock.
+func (db *DB) Close() error {
+	if err := db.bdb.Close(); err != nil {
+		return fmt.Errorf("close database %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// view runs fn in a read transaction, turning a bbolt panic into
+// ErrCorrupt.
+func (db *DB) view(fn func(*bbolt.Tx) error) (err error) {
+	defer db.recoverCorrupt(&err)
+	return db.bdb.View(fn)
+}
+
+// update runs fn in a write transaction, turning a bbolt panic into
+// ErrCorrupt; bbolt rolls the transaction back.
+func (db *DB) update(fn func(*bbolt.Tx) error) (err error) {
+	defer db.recoverCorrupt(&err)
+	err = db.bdb.Update(fn)
+	if errors.Is(err, berrors.ErrDatabaseReadOnly) {
+		return fmt.Errorf("database %s was opened read-only: %w", db.path, err)
+	}
+	return err
+}
+
+func (db *DB) recoverCorrupt(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("database %s: %w: %v", db.path, ErrCorrupt, r)
+	}
+}
+
+// claimKey is the claims bucket key of claim n of a report.
+func claimKey(reportID string, n int) []byte {
+	k := make([]byte, len(reportID)+4)
+	copy(k, reportID)
+	binary.BigEndian.PutUint32(k[len(reportID):], uint32(n))
+	return k
+}
+
+// splitClaimKey returns the report id and number of a claims bucket key.
+func splitClaimKey(k []byte) (string, int) {
+	if len(k) < 4 {
+		return "", 0
+	}
+	return string(k[:len(k)-4]), int(binary.BigEndian.Uint32(k[len(k)-4:]))
+}
+
+// dateKey is the bydate key of a report: its published day in RFC 3339
+// (fixed width, sorts as time does) then its id.
+func dateKey(r tracker.Report) []byte {
+	return append([]byte(r.Published.Time().UTC().Format(time.RFC3339)), r.ID...)
+}
+
+func u32(n int) []byte {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, uint32(n))
+	return b
+}

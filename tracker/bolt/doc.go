@@ -1,0 +1,34 @@
+// Package bolt keeps toll's reports, claims and acknowledgements in a
+// bbolt file. It is the only package that imports bbolt; everything it
+// hands out is a type of package tracker.
+//
+// Layout (schema 1). Every key is fixed-width or prefix-free so that
+// cursors can seek:
+//
+//	meta     "schema" → "1"
+//	reports  report id (12 hex digits) → tracker.Report as JSON
+//	claims   report id + n (uint32, big-endian) → the claim's record as JSON
+//	         (outlet, published date and every tracker.Version), so a
+//	         report's claims are contiguous and in text order
+//	seq      report id → the next claim number (uint32, big-endian); claim
+//	         numbers are never reused, so a cited claim id never comes to
+//	         mean another figure after a re-extraction removed it
+//	bydate   published date (RFC 3339, UTC, fixed width) + report id → ""
+//	acks     finding → tracker.Ack as JSON
+//
+// Each exported method is one transaction. Add takes a batch: all of its
+// reports are committed together or none is, and each report is always
+// stored whole with its claims. Listing (EachReport, EachClaim, Export)
+// decodes and hands out one row at a time inside a read transaction, so
+// memory does not grow with the number of claims; the callback must not
+// call back into the DB.
+//
+// Open waits at most Options.Timeout for the file lock that bbolt takes
+// and then fails with ErrLocked. A file that is not a bbolt database, or
+// one written by a newer toll, is refused with an error naming the path;
+// nothing is written to it. A panic inside bbolt (which it raises on some
+// damaged files) is turned into ErrCorrupt.
+//
+// Limits: an Import runs in a single transaction, so its memory grows with
+// the size of the import; a bulk Add holds one batch in memory.
+package bolt

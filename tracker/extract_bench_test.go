@@ -1,0 +1,61 @@
+package tracker
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchText builds about n bytes of news-like copy from the reports under
+// testdata/extract: real article shapes, mostly sentences with no figure.
+func benchText(tb testing.TB, n int) string {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "extract", "*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no benchmark reports under testdata/extract: %v", err)
+	}
+	var parts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < n; i++ {
+		sb.WriteString(parts[i%len(parts)])
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+// BenchmarkExtract measures extraction throughput on news-like copy, one
+// report of about 3 KB at a time (the size of a wire story). The floor is
+// 20 MB/s on one core of a 2-core machine.
+func BenchmarkExtract(b *testing.B) {
+	text := benchText(b, 3<<10)
+	opts := Options{Date: MustDate("2023-10-20")}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(text, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExtractLarge reads one 1 MB text: memory should stay
+// proportional to the text, not grow faster.
+func BenchmarkExtractLarge(b *testing.B) {
+	text := benchText(b, 1<<20)
+	opts := Options{Date: MustDate("2023-10-20")}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(text, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

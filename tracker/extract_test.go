@@ -1,0 +1,326 @@
+package tracker
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// want is a compact expectation: "killed [1100,∞) at_least people".
+type want struct {
+	desc  string // category interval qualifier who
+	where string
+	span  string // text[start:end], checked when not empty
+}
+
+func describeClaim(c Claim) string {
+	d := fmt.Sprintf("%s %s %s %s", c.Category, c.Interval, c.Qualifier, c.Who)
+	if c.Prior {
+		d += " prior"
+	}
+	return d
+}
+
+func mustExtract(tb testing.TB, text, date string) []Claim {
+	tb.Helper()
+	res, err := Extract(text, Options{Date: MustDate(date)})
+	if err != nil {
+		tb.Fatalf("Extract: %v", err)
+	}
+	for _, c := range res.Claims {
+		if c.Start < 0 || c.End > len(text) || text[c.Start:c.End] != c.Span {
+			tb.Fatalf("span %d..%d %q does not match the text", c.Start, c.End, c.Span)
+		}
+	}
+	return res.Claims
+}
+
+func TestExtractRules(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"at least binds its own number", "At least 13 people were killed and 19 wounded in Rafah.",
+			[]want{{desc: "killed [13, ∞) at_least people", where: "Rafah"}, {desc: "injured [19, 19] exact people", where: "Rafah"}}},
+		{"more than", "More than 700 Israelis have been killed.", []want{{desc: "killed [701, ∞) more_than israelis"}}},
+		{"approx", "About 150 people were taken hostage.", []want{{desc: "hostage [135, 165] approx people"}}},
+		{"nearly", "Nearly 1,000 women have been killed.", []want{{desc: "killed [900, 999] nearly women"}}},
+		{"up to", "Up to 300 people were wounded.", []want{{desc: "injured [0, 300] at_most people"}}},
+		{"fewer than", "Fewer than 50 people were arrested.", []want{{desc: "arrested [0, 49] less_than people"}}},
+		{"range between", "Between 10 and 50 people died.", []want{{desc: "killed [10, 50] range people"}}},
+		{"range dash", "Officials said 100–300 people were killed.", []want{{desc: "killed [100, 300] range people"}}},
+		{"range to", "Some 100 to 300 people were killed.", []want{{desc: "killed [100, 300] range people"}}},
+		{"or more", "Police said 300 or more people were detained.", []want{{desc: "arrested [300, ∞) at_least people"}}},
+		{"plus", "The 300-plus hostages are held in Gaza.", []want{{desc: "hostage [300, ∞) at_least people", where: "Gaza"}}},
+		{"plus count", "Hamas is holding 300-plus hostages.", []want{{desc: "hostage [300, ∞) at_least people"}}},
+		{"vague hundreds", "Gunmen took hundreds of people hostage.", []want{{desc: "hostage [100, ∞) vague people"}}},
+		{"vague dozens", "Dozens of Palestinians were wounded.", []want{{desc: "injured [12, ∞) vague palestinians"}}},
+		{"tens of thousands", "Tens of thousands of people have fled their homes.", []want{{desc: "displaced [10000, ∞) vague people"}}},
+		{"a dozen is exact", "A dozen soldiers were wounded.", []want{{desc: "injured [12, 12] exact soldiers"}}},
+		{"three dozen", "Three dozen people were arrested.", []want{{desc: "arrested [36, 36] exact people"}}},
+		{"number words", "Sixty-three journalists have been killed.", []want{{desc: "killed [63, 63] exact journalists"}}},
+		{"a hundred and two", "A hundred and two aid workers have lost their lives.", []want{{desc: "killed [102, 102] exact aid workers"}}},
+		{"half a million", "Half a million people have been displaced.", []want{{desc: "displaced [500000, 500000] exact people"}}},
+		{"decimal scale", "An estimated 1.4 million people have been displaced.", []want{{desc: "displaced [1260000, 1540000] approx people"}}},
+		{"space thousands", "Some 625 000 people are homeless.", []want{{desc: "displaced [562500, 687500] approx people"}}},
+		{"breakdown", "An airstrike killed 12 people, including five children.",
+			[]want{{desc: "killed [12, 12] exact people"}, {desc: "killed [5, 5] exact children"}}},
+		{"rising toll with prior", "The death toll rose to 2,329 from 1,900.",
+			[]want{{desc: "killed [2329, 2329] exact people"}, {desc: "killed [1900, 1900] exact people prior"}}},
+		{"increment", "Another 12 people were killed overnight.", []want{{desc: "killed [12, 12] exact people"}}},
+		{"speculation", "Officials warned the toll could rise to 1,000.", nil},
+		{"feared", "As many as 100 people are feared dead.", nil},
+		{"casualties", "More than 3,000 casualties were reported.", nil},
+		{"lumped", "Twelve people were killed or wounded.", nil},
+		{"non-counts", "The council met for about 90 minutes and the 15-nation body heard thousands of rockets had been fired.", nil},
+		{"officers at prayers", "Between 300 and 400 officers usually attended prayers.", nil},
+		{"age", "A 12-year-old boy was among those wounded.", nil},
+		{"released hostages", "Thirteen Israeli hostages were released on Friday.", nil},
+		{"headline toll", "Gaza death toll tops 10,000, health ministry says", []want{{desc: "killed [10001, ∞) more_than people", where: "Gaza"}}},
+		{"hostage count headline", "Israel raises hostage count to 203", []want{{desc: "hostage [203, 203] exact people"}}},
+		{"coordination", "More than 700 Israelis and at least 415 Palestinians have been killed.",
+			[]want{{desc: "killed [701, ∞) more_than israelis"}, {desc: "killed [415, ∞) at_least palestinians"}}},
+		{"partitive", "Four of its medics have been killed.", []want{{desc: "killed [4, 4] exact medics"}}},
+		{"years are not counts", "In 2014, 2,251 Palestinians were killed.", []want{{desc: "killed [2251, 2251] exact palestinians"}}},
+		{"dates are not counts", "On October 7, 1,200 people were killed.", []want{{desc: "killed [1200, 1200] exact people"}}},
+		{"percent", "About 70 percent of those killed were women and children.", nil},
+		{"money", "The ministry said $5 million was needed for 12 hospitals.", nil},
+		{"resolution", "Resolution 2712 was adopted with 12 votes in favour.", nil},
+		{"noun deaths", "Ukraine has recorded 9,083 civilian deaths.", []want{{desc: "killed [9083, 9083] exact civilians"}}},
+		{"bodies", "Rescuers recovered 40 bodies from the rubble.", []want{{desc: "killed [40, 40] exact people"}}},
+		{"missing", "Some 6,500 people are reported missing in Gaza.", []want{{desc: "missing [5850, 7150] approx people", where: "Gaza"}}},
+		{"place after prep", "At least 415 Palestinians have been killed in Israeli airstrikes on Gaza.",
+			[]want{{desc: "killed [415, ∞) at_least palestinians", where: "Gaza"}}},
+		{"event site", "The ministry said at least 471 people were killed at the al-Ahli Arab hospital.",
+			[]want{{desc: "killed [471, ∞) at_least people", where: "al-Ahli Arab hospital"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustExtract(t, tt.text, "2023-10-20")
+			if len(got) != len(tt.want) {
+				var ds []string
+				for _, c := range got {
+					ds = append(ds, describeClaim(c))
+				}
+				t.Fatalf("got %d claims %q, want %d", len(got), ds, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if d := describeClaim(got[i]); d != w.desc {
+					t.Errorf("claim %d: got %q, want %q", i, d, w.desc)
+				}
+				if w.where != "" && got[i].Where != w.where {
+					t.Errorf("claim %d: where got %q, want %q", i, got[i].Where, w.where)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractTime(t *testing.T) {
+	tests := []struct {
+		name, text, date      string
+		scope                 Scope
+		since, from, to, asOf string
+	}{
+		{"since weekday", "At least 1,100 people have been killed since Saturday.", "2023-10-09", Cumulative, "2023-10-07", "", "", "2023-10-09"},
+		{"since weekday unresolved", "At least 1,100 people have been killed since Saturday.", "", Cumulative, "Saturday", "", "", ""},
+		{"since date", "Since October 7, 54 Palestinians have been killed in the West Bank.", "2023-10-15", Cumulative, "2023-10-07", "", "", "2023-10-15"},
+		{"past 24 hours", "In the past 24 hours, 704 Palestinians were killed.", "2023-10-24", Period, "", "2023-10-23", "2023-10-24", "2023-10-24"},
+		{"on weekday", "An airstrike killed 12 people on Tuesday.", "2023-10-20", Period, "", "2023-10-17", "2023-10-17", "2023-10-17"},
+		{"said on weekday is not the period", "Israel said on Sunday that 1,300 people had been killed.", "2023-10-15", Cumulative, "", "", "", "2023-10-15"},
+		{"between long span", "Between 7 October and 23 May, at least 35,800 Palestinians were killed.", "2024-05-23", Cumulative, "2023-10-07", "", "", "2024-05-23"},
+		{"between short span", "Between the afternoons of 22 and 23 May, 91 Palestinians were killed.", "2024-05-23", Period, "", "2024-05-22", "2024-05-23", "2024-05-23"},
+		{"toll is cumulative", "The death toll rose to 2,329.", "2023-10-13", Cumulative, "", "", "", "2023-10-13"},
+		{"event is unknown", "An airstrike killed 12 people.", "2023-10-13", UnknownScope, "", "", "", "2023-10-13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d Date
+			if tt.date != "" {
+				d = MustDate(tt.date)
+			}
+			res, err := Extract(tt.text, Options{Date: d})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) == 0 {
+				t.Fatal("no claim")
+			}
+			c := res.Claims[0]
+			if c.Scope != tt.scope || c.Since != tt.since || c.From != tt.from || c.To != tt.to || c.AsOf.String() != tt.asOf {
+				t.Errorf("got scope %s since %q from %q to %q as_of %q, want %s %q %q %q %q",
+					c.Scope, c.Since, c.From, c.To, c.AsOf, tt.scope, tt.since, tt.from, tt.to, tt.asOf)
+			}
+		})
+	}
+}
+
+func TestExtractAttribution(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"said after", "At least 13 people were killed, the Gaza health ministry said.", "Gaza health ministry"},
+		{"according to", "According to the Israeli military, 203 hostages are held in Gaza.", "Israeli military"},
+		{"says before", "The UN says 1.4 million people have been displaced.", "UN"},
+		{"inverted", "Twelve people were killed, said the ministry.", "ministry"},
+		{"headline", "Gaza death toll tops 10,000, health ministry says", "health ministry"},
+		{"none", "At least 13 people were killed.", ""},
+		{"pronoun", "He said 13 people were killed.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustExtract(t, tt.text, "2023-10-20")
+			if len(got) == 0 {
+				t.Fatal("no claim")
+			}
+			if got[0].Attribution != tt.want {
+				t.Errorf("got %q, want %q", got[0].Attribution, tt.want)
+			}
+		})
+	}
+}
+
+// TestSeedArticle is the acceptance test of issue 2: the article the
+// project started from gives exactly four claims.
+func TestSeedArticle(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "seed", "unsc-2023-10-09.txt")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("seed article not present (%v): it lives in ../shared beside the repository", err)
+	}
+	got := mustExtract(t, string(b), "2023-10-09")
+	want := []string{
+		"killed [1100, ∞) at_least people",
+		"hostage [100, ∞) vague people",
+		"killed [701, ∞) more_than israelis",
+		"killed [415, ∞) at_least palestinians",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d claims, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if d := describeClaim(got[i]); d != w {
+			t.Errorf("claim %d: got %q, want %q", i, d, w)
+		}
+	}
+	if got[0].Scope != Cumulative || got[0].Since != "2023-10-07" {
+		t.Errorf("first claim: got scope %s since %q, want cumulative since 2023-10-07", got[0].Scope, got[0].Since)
+	}
+	if got[1].Vague != "hundreds" {
+		t.Errorf("hostage claim: got vague %q, want hundreds", got[1].Vague)
+	}
+	if got[3].Where != "Gaza" {
+		t.Errorf("Palestinians claim: got where %q, want Gaza", got[3].Where)
+	}
+}
+
+// TestGolden extracts every report under testdata/extract and compares
+// the JSON with testdata/extract/<name>.golden.jsonl. Run with -update to
+// rewrite, then review the diff.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "extract", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// the report's date is in its name: wire-2023-10-15.txt
+			date := name[len(name)-10:]
+			claims := mustExtract(t, string(b), date)
+			var buf bytes.Buffer
+			for _, c := range claims {
+				j, err := json.Marshal(c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				buf.Write(j)
+				buf.WriteByte('\n')
+			}
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.jsonl"
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./tracker -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s differs from the extraction; run go test ./tracker -update and review the diff\ngot:\n%s", golden, buf.String())
+			}
+		})
+	}
+}
+
+func TestExtractErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want error
+	}{
+		{"empty", "  \n ", ErrEmptyText},
+		{"binary", "abc\x00def", ErrBinary},
+		{"invalid utf8", "abc\xffdef", ErrInvalidUTF8},
+		{"too large", strings.Repeat("a", MaxTextBytes+1), ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Extract(tt.text, Options{})
+			if err == nil || !errorsIs(err, tt.want) {
+				t.Errorf("got %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractJSONKeys(t *testing.T) {
+	got := mustExtract(t, "At least 1,100 people have been killed since Saturday.", "2023-10-09")
+	b, err := got[0].MarshalExtractJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"category", "low", "high", "qualifier", "vague", "who", "where", "attribution", "as_of", "scope", "since", "prior", "start", "end", "span", "sentence"}
+	if len(m) != len(want) {
+		t.Errorf("got %d keys, want %d: %s", len(m), len(want), b)
+	}
+	for _, k := range want {
+		if _, ok := m[k]; !ok {
+			t.Errorf("key %q missing from %s", k, b)
+		}
+	}
+	if string(m["low"]) != "1100" || string(m["high"]) != "null" {
+		t.Errorf("got low %s high %s, want 1100 and null", m["low"], m["high"])
+	}
+	// the full form round-trips
+	full, err := json.Marshal(got[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Claim
+	if err := json.Unmarshal(full, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Interval.String() != got[0].Interval.String() || back.Since != got[0].Since || back.Span != got[0].Span {
+		t.Errorf("round trip: got %+v, want %+v", back, got[0])
+	}
+}
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }
