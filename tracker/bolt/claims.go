@@ -1,0 +1,199 @@
+package bolt
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// ClaimFilter selects claims for EachClaim. Zero fields select everything.
+type ClaimFilter struct {
+	// Report is a report id or unique prefix.
+	Report   string
+	Category tracker.Category
+	// Who matches the claim's group, case-insensitively, as a substring
+	// ("israeli" matches "israelis").
+	Who string
+	// Source matches, case-insensitively as a substring, the claim's
+	// attribution or the outlet of its report.
+	Source string
+	Status tracker.Status
+	// Since and Until bound the claim's as-of date, both inclusive. A
+	// claim with no as-of date is left out when either is set.
+	Since, Until tracker.Date
+}
+
+func (f ClaimFilter) match(sc tracker.StoredClaim) bool {
+	c := sc.Claim
+	switch {
+	case f.Category != "" && c.Category != f.Category:
+		return false
+	case f.Status != "" && sc.Status != f.Status:
+		return false
+	case f.Who != "" && !containsFold(c.Who, f.Who):
+		return false
+	case f.Source != "" && !containsFold(c.Attribution, f.Source) && !containsFold(sc.Outlet, f.Source):
+		return false
+	case (!f.Since.IsZero() || !f.Until.IsZero()) && c.AsOf.IsZero():
+		return false
+	case !f.Since.IsZero() && c.AsOf.Before(f.Since):
+		return false
+	case !f.Until.IsZero() && c.AsOf.After(f.Until):
+		return false
+	}
+	return true
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// EachClaim calls fn for every claim the filter selects, ordered by the
+// published date of its report, then report id, then claim number. It
+// decodes one claim at a time inside one read transaction, so memory does
+// not grow with the number of claims. An error from fn stops the walk and
+// is returned as it is.
+func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error {
+	return db.view(func(tx *bbolt.Tx) error {
+		visit := func(id string) error {
+			return eachClaimOf(tx, id, func(n int, rec claimRecord) error {
+				sc := rec.stored(id, n)
+				if !f.match(sc) {
+					return nil
+				}
+				return fn(sc)
+			})
+		}
+		if f.Report != "" {
+			id, err := resolveReport(tx, f.Report)
+			if err != nil {
+				return err
+			}
+			return visit(id)
+		}
+		c := tx.Bucket(bucketByDate).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if len(k) <= len(dateKeyPrefixSample) {
+				return fmt.Errorf("database %s: bad index key %q: %w", db.path, k, ErrCorrupt)
+			}
+			if err := visit(string(k[len(dateKeyPrefixSample):])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Claims returns every claim of a report (id or unique prefix) in text
+// order.
+func (db *DB) Claims(reportID string) ([]tracker.StoredClaim, error) {
+	var out []tracker.StoredClaim
+	err := db.EachClaim(ClaimFilter{Report: reportID}, func(sc tracker.StoredClaim) error {
+		out = append(out, sc)
+		return nil
+	})
+	return out, err
+}
+
+// Claim returns one claim by id, "<report id or unique prefix>-<n>".
+func (db *DB) Claim(id string) (tracker.StoredClaim, error) {
+	var sc tracker.StoredClaim
+	err := db.view(func(tx *bbolt.Tx) error {
+		var err error
+		sc, err = getClaim(tx, id)
+		return err
+	})
+	return sc, err
+}
+
+// ParseClaimID splits "<report>-<n>" into its parts. The report part may
+// be a prefix; it is not looked up.
+func ParseClaimID(id string) (report string, n int, err error) {
+	i := strings.LastIndexByte(id, '-')
+	if i <= 0 {
+		return "", 0, fmt.Errorf("claim %q: %w (want REPORT-N, e.g. 3f2a9c1b7d04-2)", id, ErrNotFound)
+	}
+	n, err = strconv.Atoi(id[i+1:])
+	if err != nil || n < 1 {
+		return "", 0, fmt.Errorf("claim %q: %w (the part after - must be a claim number)", id, ErrNotFound)
+	}
+	return id[:i], n, nil
+}
+
+func getClaim(tx *bbolt.Tx, id string) (tracker.StoredClaim, error) {
+	prefix, n, err := ParseClaimID(id)
+	if err != nil {
+		return tracker.StoredClaim{}, err
+	}
+	rid, err := resolveReport(tx, prefix)
+	if err != nil {
+		return tracker.StoredClaim{}, fmt.Errorf("claim %s: %w", id, err)
+	}
+	v := tx.Bucket(bucketClaims).Get(claimKey(rid, n))
+	if v == nil {
+		return tracker.StoredClaim{}, fmt.Errorf("claim %s: %w (report %s has no claim %d)", id, ErrNotFound, rid, n)
+	}
+	rec, err := decodeClaim(rid, n, v)
+	if err != nil {
+		return tracker.StoredClaim{}, err
+	}
+	return rec.stored(rid, n), nil
+}
+
+// Review appends a reviewer's version to a claim: accepted or rejected
+// (v.Claim is ignored and the current claim kept) or corrected (v.Claim is
+// the corrected claim, which must validate and differ from the current
+// one). Earlier versions are never changed. v.At defaults to now.
+func (db *DB) Review(id string, v tracker.Version) (tracker.StoredClaim, error) {
+	var out tracker.StoredClaim
+	err := db.update(func(tx *bbolt.Tx) error {
+		sc, err := getClaim(tx, id)
+		if err != nil {
+			return err
+		}
+		switch v.Status {
+		case tracker.Accepted, tracker.Rejected:
+			v.Claim = sc.Claim
+		case tracker.Corrected:
+			if err := v.Claim.Validate(); err != nil {
+				return fmt.Errorf("claim %s: correction: %w", sc.ID, err)
+			}
+			if SameClaim(v.Claim, sc.Claim) {
+				return fmt.Errorf("claim %s: %w: the correction changes nothing", sc.ID, ErrBadReview)
+			}
+		default:
+			return fmt.Errorf("claim %s: %w: status %q (want accepted, rejected or corrected)", sc.ID, ErrBadReview, v.Status)
+		}
+		if strings.TrimSpace(v.By) == "" {
+			return fmt.Errorf("claim %s: %w: no reviewer name", sc.ID, ErrBadReview)
+		}
+		if v.At.IsZero() {
+			v.At = db.now().UTC()
+		}
+		rid, n, _ := ParseClaimID(sc.ID)
+		rec := claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: append(sc.Versions, v)}
+		if err := putClaim(tx, rid, n, rec); err != nil {
+			return err
+		}
+		out = rec.stored(rid, n)
+		return nil
+	})
+	if err != nil {
+		return tracker.StoredClaim{}, fmt.Errorf("review: %w", err)
+	}
+	return out, nil
+}
+
+// SameClaim reports whether two claims say the same thing in every field,
+// comparing numbers by value (2 and 2.0 are the same count).
+func SameClaim(a, b tracker.Claim) bool {
+	return a.Category == b.Category && a.Interval.Equal(b.Interval) && a.Qualifier == b.Qualifier &&
+		a.Vague == b.Vague && a.Who == b.Who && a.Where == b.Where && a.Attribution == b.Attribution &&
+		a.AsOf.Compare(b.AsOf) == 0 && a.Scope == b.Scope && a.Since == b.Since && a.From == b.From && a.To == b.To &&
+		a.Prior == b.Prior && a.Revised == b.Revised && a.Start == b.Start && a.End == b.End &&
+		a.Span == b.Span && a.Sentence == b.Sentence
+}

@@ -1,0 +1,308 @@
+package bolt
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// ExportVersion is the version of the export formats written by Export.
+const ExportVersion = 1
+
+// The export formats.
+const (
+	FormatJSON  = "json"
+	FormatJSONL = "jsonl"
+	FormatCSV   = "csv"
+)
+
+// exportHeader opens every export.
+type exportHeader struct {
+	TollExport int `json:"toll_export"`
+	Schema     int `json:"schema"`
+}
+
+// exportReport is a report in an export: the report, the next claim
+// number it would give (so that numbers stay never-reused across an
+// export and import) and, in the JSON document only, its claims.
+type exportReport struct {
+	Report    tracker.Report        `json:"report"`
+	NextClaim int                   `json:"next_claim"`
+	Claims    []tracker.StoredClaim `json:"claims,omitempty"`
+}
+
+// exportLine is one line of the JSONL export: exactly one field is set.
+type exportLine struct {
+	*exportHeader
+	Report    *tracker.Report      `json:"report,omitempty"`
+	NextClaim int                  `json:"next_claim,omitempty"`
+	Claim     *tracker.StoredClaim `json:"claim,omitempty"`
+	Ack       *tracker.Ack         `json:"ack,omitempty"`
+}
+
+// csvColumns are the columns of the CSV export. A row's "record" says
+// what it holds: "export" (version = schema), "report", "version" (one
+// version of a claim; id is the claim id, version counts from 1) or "ack".
+var csvColumns = []string{
+	"record", "id", "report", "version", "status", "by", "at", "note",
+	"source", "url", "title", "published", "added", "extractor", "next_claim", "text",
+	"category", "low", "high", "qualifier", "vague", "who", "where", "attribution",
+	"as_of", "scope", "since", "from", "to", "prior", "revised", "start", "end", "span", "sentence",
+	"finding",
+}
+
+// Export writes every report, claim (with its whole history) and ack in
+// one read transaction, reports in id order, each report's claims in
+// number order, acks by finding. The output is deterministic: importing
+// it into an empty database and exporting again gives the same bytes.
+func (db *DB) Export(w io.Writer, format string) error {
+	bw := bufio.NewWriter(w)
+	var x exporter
+	switch format {
+	case FormatJSON:
+		x = &jsonExporter{w: bw}
+	case FormatJSONL:
+		x = &jsonlExporter{w: bw}
+	case FormatCSV:
+		x = &csvExporter{w: csv.NewWriter(bw)}
+	default:
+		return fmt.Errorf("export: unknown format %q (want json, jsonl or csv)", format)
+	}
+	err := db.view(func(tx *bbolt.Tx) error {
+		if err := x.begin(); err != nil {
+			return err
+		}
+		c := tx.Bucket(bucketReports).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			id := string(k)
+			r, _, err := getReport(tx, id)
+			if err != nil {
+				return err
+			}
+			var claims []tracker.StoredClaim
+			err = eachClaimOf(tx, id, func(n int, rec claimRecord) error {
+				claims = append(claims, rec.stored(id, n))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if err := x.report(exportReport{Report: r, NextClaim: nextClaimNumber(tx, id), Claims: claims}); err != nil {
+				return err
+			}
+		}
+		if err := x.endReports(); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAcks).ForEach(func(k, v []byte) error {
+			a, err := decodeAck(k, v)
+			if err != nil {
+				return err
+			}
+			return x.ack(a)
+		})
+	})
+	if err == nil {
+		err = x.end()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// exporter writes one format. A report is held with its claims only while
+// it is written, so memory is bounded by the largest report.
+type exporter interface {
+	begin() error
+	report(exportReport) error
+	endReports() error
+	ack(tracker.Ack) error
+	end() error
+}
+
+type jsonExporter struct {
+	w       *bufio.Writer
+	n, acks int
+}
+
+func (x *jsonExporter) begin() error {
+	_, err := fmt.Fprintf(x.w, "{\"toll_export\":%d,\"schema\":%d,\"reports\":[", ExportVersion, Schema)
+	return err
+}
+
+func (x *jsonExporter) report(r exportReport) error {
+	claims := r.Claims
+	r.Claims = nil
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	sep := ",\n"
+	if x.n == 0 {
+		sep = "\n"
+	}
+	x.n++
+	// The claims are written one a line inside the report object, which
+	// ends with "}": reopen it.
+	if _, err := fmt.Fprintf(x.w, "%s%s,\"claims\":[", sep, b[:len(b)-1]); err != nil {
+		return err
+	}
+	for i, sc := range claims {
+		b, err := json.Marshal(sc)
+		if err != nil {
+			return err
+		}
+		sep := ",\n"
+		if i == 0 {
+			sep = "\n"
+		}
+		if _, err := fmt.Fprintf(x.w, "%s%s", sep, b); err != nil {
+			return err
+		}
+	}
+	_, err = x.w.WriteString("]}")
+	return err
+}
+
+func (x *jsonExporter) endReports() error {
+	_, err := x.w.WriteString("],\"acks\":[")
+	return err
+}
+
+func (x *jsonExporter) ack(a tracker.Ack) error {
+	b, err := json.Marshal(a)
+	if err != nil {
+		return err
+	}
+	sep := ",\n"
+	if x.acks == 0 {
+		sep = "\n"
+	}
+	x.acks++
+	_, err = fmt.Fprintf(x.w, "%s%s", sep, b)
+	return err
+}
+
+func (x *jsonExporter) end() error {
+	_, err := x.w.WriteString("]}\n")
+	return err
+}
+
+type jsonlExporter struct{ w *bufio.Writer }
+
+func (x *jsonlExporter) line(l exportLine) error {
+	b, err := json.Marshal(l)
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	_, err = x.w.Write(b)
+	return err
+}
+
+func (x *jsonlExporter) begin() error {
+	return x.line(exportLine{exportHeader: &exportHeader{TollExport: ExportVersion, Schema: Schema}})
+}
+
+func (x *jsonlExporter) report(r exportReport) error {
+	if err := x.line(exportLine{Report: &r.Report, NextClaim: r.NextClaim}); err != nil {
+		return err
+	}
+	for i := range r.Claims {
+		if err := x.line(exportLine{Claim: &r.Claims[i]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *jsonlExporter) endReports() error      { return nil }
+func (x *jsonlExporter) ack(a tracker.Ack) error { return x.line(exportLine{Ack: &a}) }
+func (x *jsonlExporter) end() error              { return nil }
+
+type csvExporter struct{ w *csv.Writer }
+
+func (x *csvExporter) row(set map[string]string) error {
+	rec := make([]string, len(csvColumns))
+	for i, c := range csvColumns {
+		rec[i] = set[c]
+	}
+	return x.w.Write(rec)
+}
+
+func (x *csvExporter) begin() error {
+	if err := x.w.Write(csvColumns); err != nil {
+		return err
+	}
+	return x.row(map[string]string{"record": "export", "id": strconv.Itoa(ExportVersion), "version": strconv.Itoa(Schema)})
+}
+
+func (x *csvExporter) report(r exportReport) error {
+	rp := r.Report
+	err := x.row(map[string]string{
+		"record": "report", "id": rp.ID, "source": rp.Source, "url": rp.URL, "title": rp.Title,
+		"published": rp.Published.String(), "added": timeText(rp.Added), "extractor": rp.Extractor,
+		"next_claim": strconv.Itoa(r.NextClaim), "text": rp.Text,
+	})
+	if err != nil {
+		return err
+	}
+	for _, sc := range r.Claims {
+		for i, v := range sc.Versions {
+			row := claimColumns(v.Claim)
+			row["record"], row["id"], row["report"] = "version", sc.ID, sc.ReportID
+			row["version"], row["status"], row["by"] = strconv.Itoa(i+1), string(v.Status), v.By
+			row["at"], row["note"] = timeText(v.At), v.Note
+			if err := x.row(row); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (x *csvExporter) endReports() error { return nil }
+
+func (x *csvExporter) ack(a tracker.Ack) error {
+	return x.row(map[string]string{"record": "ack", "finding": a.Finding, "note": a.Note, "at": timeText(a.At)})
+}
+
+func (x *csvExporter) end() error {
+	x.w.Flush()
+	return x.w.Error()
+}
+
+// claimColumns writes a claim's fields as CSV cells: numbers as written,
+// high empty when unbounded, booleans true/false.
+func claimColumns(c tracker.Claim) map[string]string {
+	high := ""
+	if !c.Interval.Unbounded {
+		high = c.Interval.High.String()
+	}
+	return map[string]string{
+		"category": string(c.Category), "low": c.Interval.Low.String(), "high": high,
+		"qualifier": string(c.Qualifier), "vague": c.Vague, "who": c.Who, "where": c.Where,
+		"attribution": c.Attribution, "as_of": c.AsOf.String(), "scope": string(c.Scope),
+		"since": c.Since, "from": c.From, "to": c.To, "prior": strconv.FormatBool(c.Prior),
+		"revised": strconv.FormatBool(c.Revised), "start": strconv.Itoa(c.Start), "end": strconv.Itoa(c.End),
+		"span": c.Span, "sentence": c.Sentence,
+	}
+}
+
+// timeText writes t as encoding/json does, so CSV and JSON agree.
+func timeText(t time.Time) string {
+	b, _ := t.MarshalText()
+	return string(b)
+}

@@ -1,0 +1,521 @@
+package bolt
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// ImportResult counts what Import stored.
+type ImportResult struct {
+	Reports, Claims, Acks int
+}
+
+// maxImportLine caps one JSONL line: a report of tracker.MaxTextBytes
+// escaped as JSON, with room to spare.
+const maxImportLine = 8*tracker.MaxTextBytes + 1<<20
+
+var reportIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
+
+// Import reads an export (JSON document, JSONL or CSV, told apart by
+// their first line) and stores everything in it in one transaction: all
+// of it or, on any problem, nothing. Every record is checked: report ids
+// against their text, claim ids against their report, each version's
+// claim against tracker.Claim.Validate, the current claim against the
+// last version. The database need not be empty, but no report id or ack
+// finding of the file may already be in it (ErrCollision): merging two
+// histories of one report is not something toll guesses at. name is used
+// in messages.
+func (db *DB) Import(r io.Reader, name string) (ImportResult, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	first, _ := br.Peek(1 << 12)
+	var res ImportResult
+	err := db.update(func(tx *bbolt.Tx) error {
+		im := &importer{tx: tx, reports: map[string]*importedReport{}, acks: map[string]bool{}}
+		var err error
+		switch {
+		case len(bytes.TrimSpace(first)) == 0:
+			err = errors.New("the file is empty")
+		case bytes.HasPrefix(first, []byte("record,")):
+			err = im.readCSV(br)
+		case isJSONLHeader(first):
+			err = im.readJSONL(br)
+		case first[0] == '{':
+			err = im.readJSON(br)
+		default:
+			err = errors.New("not a toll export (want the output of toll export: json, jsonl or csv)")
+		}
+		if err == nil {
+			err = im.finish()
+		}
+		res = im.res
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import %s: %w", name, err)
+	}
+	return res, nil
+}
+
+// isJSONLHeader reports whether the first line is a whole JSON object
+// without reports: the JSONL header. The JSON document's first line is
+// an unfinished object.
+func isJSONLHeader(b []byte) bool {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(line, &probe) != nil {
+		return false
+	}
+	_, hasReports := probe["reports"]
+	return !hasReports
+}
+
+type importedReport struct {
+	r      tracker.Report
+	next   int
+	claims map[int]bool
+}
+
+type importer struct {
+	tx        *bbolt.Tx
+	header    bool
+	reports   map[string]*importedReport
+	acks      map[string]bool
+	res       ImportResult
+	lastClaim string
+}
+
+func (im *importer) headerOK(h exportHeader) error {
+	if im.header {
+		return errors.New("a second export header")
+	}
+	if h.TollExport != ExportVersion {
+		return fmt.Errorf("toll_export is %d, this toll reads %d", h.TollExport, ExportVersion)
+	}
+	if h.Schema < 1 || h.Schema > Schema {
+		return fmt.Errorf("exported from schema %d, this toll reads up to %d: %w", h.Schema, Schema, ErrSchemaTooNew)
+	}
+	im.header = true
+	return nil
+}
+
+func (im *importer) report(r tracker.Report, next int) error {
+	if !im.header {
+		return errors.New("no export header before the first report")
+	}
+	switch {
+	case !reportIDPattern.MatchString(r.ID):
+		return fmt.Errorf("report id %q is not 12 hex digits", r.ID)
+	case tracker.ReportID(r.Text) != r.ID:
+		return fmt.Errorf("report %s: the id does not match its text (the text was edited?)", r.ID)
+	case r.Published.IsZero():
+		return fmt.Errorf("report %s: %w", r.ID, ErrNoDate)
+	case im.reports[r.ID] != nil:
+		return fmt.Errorf("report %s is in the file twice", r.ID)
+	case next < 1:
+		return fmt.Errorf("report %s: next_claim %d is below 1", r.ID, next)
+	}
+	if err := tracker.CheckText([]byte(r.Text)); err != nil {
+		return fmt.Errorf("report %s: %w", r.ID, err)
+	}
+	if im.tx.Bucket(bucketReports).Get([]byte(r.ID)) != nil {
+		return fmt.Errorf("report %s: %w (import only into an empty database or one without these reports)", r.ID, ErrCollision)
+	}
+	if err := putReport(im.tx, r); err != nil {
+		return err
+	}
+	if err := im.tx.Bucket(bucketSeq).Put([]byte(r.ID), u32(next)); err != nil {
+		return err
+	}
+	im.reports[r.ID] = &importedReport{r: r, next: next, claims: map[int]bool{}}
+	im.res.Reports++
+	return nil
+}
+
+func (im *importer) claim(sc tracker.StoredClaim) error {
+	rid, n, err := ParseClaimID(sc.ID)
+	if err != nil {
+		return err
+	}
+	ir := im.reports[sc.ReportID]
+	switch {
+	case rid != sc.ReportID:
+		return fmt.Errorf("claim %s: its id does not name report %s", sc.ID, sc.ReportID)
+	case ir == nil:
+		return fmt.Errorf("claim %s: report %s is not before it in the file", sc.ID, sc.ReportID)
+	case ir.claims[n]:
+		return fmt.Errorf("claim %s is in the file twice", sc.ID)
+	case n >= ir.next:
+		return fmt.Errorf("claim %s: number %d is not below the report's next_claim %d", sc.ID, n, ir.next)
+	case len(sc.Versions) == 0:
+		return fmt.Errorf("claim %s has no versions", sc.ID)
+	case sc.Outlet != ir.r.Source || sc.Published.Compare(ir.r.Published) != 0:
+		return fmt.Errorf("claim %s: outlet or published date differ from its report's", sc.ID)
+	}
+	for i, v := range sc.Versions {
+		if _, err := tracker.ParseStatus(string(v.Status)); err != nil {
+			return fmt.Errorf("claim %s version %d: %w", sc.ID, i+1, err)
+		}
+		if err := v.Claim.Validate(); err != nil {
+			return fmt.Errorf("claim %s version %d: %w", sc.ID, i+1, err)
+		}
+		if v.Claim.End > len(ir.r.Text) {
+			return fmt.Errorf("claim %s version %d: span %d..%d is outside the report's text", sc.ID, i+1, v.Claim.Start, v.Claim.End)
+		}
+	}
+	last := sc.Versions[len(sc.Versions)-1]
+	if sc.Status != "" && (sc.Status != last.Status || !SameClaim(sc.Claim, last.Claim)) {
+		return fmt.Errorf("claim %s: the current claim is not its last version", sc.ID)
+	}
+	ir.claims[n] = true
+	im.res.Claims++
+	return putClaim(im.tx, rid, n, claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: sc.Versions})
+}
+
+func (im *importer) ack(a tracker.Ack) error {
+	if !im.header {
+		return errors.New("no export header before the first ack")
+	}
+	switch {
+	case strings.TrimSpace(a.Finding) == "":
+		return errors.New("an ack names no finding")
+	case im.acks[a.Finding]:
+		return fmt.Errorf("ack %q is in the file twice", a.Finding)
+	case im.tx.Bucket(bucketAcks).Get([]byte(a.Finding)) != nil:
+		return fmt.Errorf("ack %q: %w", a.Finding, ErrCollision)
+	}
+	im.acks[a.Finding] = true
+	im.res.Acks++
+	return putAck(im.tx, a)
+}
+
+func (im *importer) finish() error {
+	if !im.header {
+		return errors.New("no export header: not a toll export")
+	}
+	return nil
+}
+
+// readJSONL reads one record a line; errors name the line.
+func (im *importer) readJSONL(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<16), maxImportLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var l struct {
+			TollExport *int                 `json:"toll_export"`
+			Schema     int                  `json:"schema"`
+			Report     *tracker.Report      `json:"report"`
+			NextClaim  int                  `json:"next_claim"`
+			Claim      *tracker.StoredClaim `json:"claim"`
+			Ack        *tracker.Ack         `json:"ack"`
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&l); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		var err error
+		switch {
+		case l.TollExport != nil:
+			err = im.headerOK(exportHeader{TollExport: *l.TollExport, Schema: l.Schema})
+		case l.Report != nil:
+			err = im.report(*l.Report, l.NextClaim)
+		case l.Claim != nil:
+			err = im.claim(*l.Claim)
+		case l.Ack != nil:
+			err = im.ack(*l.Ack)
+		default:
+			err = errors.New("neither a report, a claim nor an ack")
+		}
+		if err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("after line %d: %w", line, err)
+	}
+	return nil
+}
+
+// lineCounter remembers where lines start so that a decoder offset can be
+// turned into a line number.
+type lineCounter struct {
+	r      io.Reader
+	off    int64
+	starts []int64
+}
+
+func (lc *lineCounter) Read(p []byte) (int, error) {
+	n, err := lc.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			lc.starts = append(lc.starts, lc.off+int64(i)+1)
+		}
+	}
+	lc.off += int64(n)
+	return n, err
+}
+
+func (lc *lineCounter) line(off int64) int {
+	return sort.Search(len(lc.starts), func(i int) bool { return lc.starts[i] > off }) + 1
+}
+
+// readJSON reads the JSON document a report at a time; errors name the
+// line where the decoder stood.
+func (im *importer) readJSON(r io.Reader) error {
+	lc := &lineCounter{r: r}
+	dec := json.NewDecoder(lc)
+	at := func(err error) error {
+		return fmt.Errorf("line %d: %w", lc.line(dec.InputOffset()), err)
+	}
+	if err := expectDelim(dec, '{'); err != nil {
+		return at(err)
+	}
+	var h exportHeader
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return at(err)
+		}
+		switch key, _ := tok.(string); key {
+		case "toll_export":
+			err = dec.Decode(&h.TollExport)
+		case "schema":
+			if err = dec.Decode(&h.Schema); err == nil {
+				err = im.headerOK(h)
+			}
+		case "reports":
+			err = eachElement(dec, func() error {
+				var er exportReport
+				if err := dec.Decode(&er); err != nil {
+					return err
+				}
+				if err := im.report(er.Report, er.NextClaim); err != nil {
+					return err
+				}
+				for _, sc := range er.Claims {
+					if err := im.claim(sc); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		case "acks":
+			err = eachElement(dec, func() error {
+				var a tracker.Ack
+				if err := dec.Decode(&a); err != nil {
+					return err
+				}
+				return im.ack(a)
+			})
+		default:
+			err = fmt.Errorf("unknown key %v", tok)
+		}
+		if err != nil {
+			return at(err)
+		}
+	}
+	if err := expectDelim(dec, '}'); err != nil {
+		return at(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return at(errors.New("more data after the export document"))
+	}
+	return nil
+}
+
+func expectDelim(dec *json.Decoder, d json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != d {
+		return fmt.Errorf("want %q, found %v", d, tok)
+	}
+	return nil
+}
+
+func eachElement(dec *json.Decoder, fn func() error) error {
+	if err := expectDelim(dec, '['); err != nil {
+		return err
+	}
+	for dec.More() {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	return expectDelim(dec, ']')
+}
+
+// readCSV reads the CSV export; errors name the line. A claim's versions
+// are consecutive rows.
+func (im *importer) readCSV(r io.Reader) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = len(csvColumns)
+	head, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("line 1: %w", err)
+	}
+	if !slices.Equal(head, csvColumns) {
+		return errors.New("line 1: the columns are not those of toll export --format csv")
+	}
+	col := map[string]int{}
+	for i, c := range csvColumns {
+		col[c] = i
+	}
+	var pending *tracker.StoredClaim
+	flush := func() error {
+		if pending == nil {
+			return nil
+		}
+		last := pending.Versions[len(pending.Versions)-1]
+		pending.Claim, pending.Status = last.Claim, last.Status
+		err := im.claim(*pending)
+		pending = nil
+		return err
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err // csv.ParseError names the line
+		}
+		line, _ := cr.FieldPos(0)
+		get := func(c string) string { return rec[col[c]] }
+		if err := im.csvRow(get, &pending, flush); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+	}
+	return flush()
+}
+
+func (im *importer) csvRow(get func(string) string, pending **tracker.StoredClaim, flush func() error) error {
+	if get("record") != "version" {
+		if err := flush(); err != nil {
+			return err
+		}
+	}
+	switch get("record") {
+	case "export":
+		v, err1 := strconv.Atoi(get("id"))
+		s, err2 := strconv.Atoi(get("version"))
+		if err1 != nil || err2 != nil {
+			return errors.New("the export row needs numbers in id and version")
+		}
+		return im.headerOK(exportHeader{TollExport: v, Schema: s})
+	case "report":
+		pub, err := tracker.ParseDate(get("published"))
+		if err != nil {
+			return err
+		}
+		var added time.Time
+		if err := added.UnmarshalText([]byte(get("added"))); err != nil {
+			return fmt.Errorf("added: %w", err)
+		}
+		next, err := strconv.Atoi(get("next_claim"))
+		if err != nil {
+			return fmt.Errorf("next_claim %q is not a number", get("next_claim"))
+		}
+		return im.report(tracker.Report{
+			ID: get("id"), Source: get("source"), URL: get("url"), Title: get("title"),
+			Published: pub, Added: added, Text: get("text"), Extractor: get("extractor"),
+		}, next)
+	case "version":
+		v, err := csvVersion(get)
+		if err != nil {
+			return err
+		}
+		k, _ := strconv.Atoi(get("version"))
+		p := *pending
+		if p != nil && p.ID != get("id") {
+			if err := flush(); err != nil {
+				return err
+			}
+			p = nil
+		}
+		if p == nil {
+			ir := im.reports[get("report")]
+			if ir == nil {
+				return fmt.Errorf("claim %s: report %s is not before it in the file", get("id"), get("report"))
+			}
+			p = &tracker.StoredClaim{ID: get("id"), ReportID: get("report"), Outlet: ir.r.Source, Published: ir.r.Published}
+			*pending = p
+		}
+		if k != len(p.Versions)+1 {
+			return fmt.Errorf("claim %s: version %q out of order (want %d)", p.ID, get("version"), len(p.Versions)+1)
+		}
+		p.Versions = append(p.Versions, v)
+		return nil
+	case "ack":
+		var at time.Time
+		if err := at.UnmarshalText([]byte(get("at"))); err != nil {
+			return fmt.Errorf("at: %w", err)
+		}
+		return im.ack(tracker.Ack{Finding: get("finding"), Note: get("note"), At: at})
+	}
+	return fmt.Errorf("unknown record %q (want export, report, version or ack)", get("record"))
+}
+
+// csvVersion reads one version row back into a tracker.Version.
+func csvVersion(get func(string) string) (tracker.Version, error) {
+	var v tracker.Version
+	if err := v.At.UnmarshalText([]byte(get("at"))); err != nil {
+		return v, fmt.Errorf("at: %w", err)
+	}
+	v.Status, v.By, v.Note = tracker.Status(get("status")), get("by"), get("note")
+	c := &v.Claim
+	low, err := decimal.NewFromString(get("low"))
+	if err != nil {
+		return v, fmt.Errorf("low %q is not a number", get("low"))
+	}
+	c.Interval = tracker.AtLeastInterval(low)
+	if h := get("high"); h != "" {
+		high, err := decimal.NewFromString(h)
+		if err != nil {
+			return v, fmt.Errorf("high %q is not a number", h)
+		}
+		c.Interval = tracker.Interval{Low: low, High: high}
+	}
+	if c.AsOf, err = tracker.ParseDate(get("as_of")); err != nil {
+		return v, err
+	}
+	bools := map[string]*bool{"prior": &c.Prior, "revised": &c.Revised}
+	for k, p := range bools {
+		if *p, err = strconv.ParseBool(get(k)); err != nil {
+			return v, fmt.Errorf("%s %q is not true or false", k, get(k))
+		}
+	}
+	ints := map[string]*int{"start": &c.Start, "end": &c.End}
+	for k, p := range ints {
+		if *p, err = strconv.Atoi(get(k)); err != nil {
+			return v, fmt.Errorf("%s %q is not a number", k, get(k))
+		}
+	}
+	c.Category, c.Qualifier, c.Scope = tracker.Category(get("category")), tracker.Qualifier(get("qualifier")), tracker.Scope(get("scope"))
+	c.Vague, c.Who, c.Where, c.Attribution = get("vague"), get("who"), get("where"), get("attribution")
+	c.Since, c.From, c.To, c.Span, c.Sentence = get("since"), get("from"), get("to"), get("span"), get("sentence")
+	return v, nil
+}

@@ -1,0 +1,348 @@
+package bolt
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// NewReport is a report to add: its text and what is known of where it
+// came from. The id, added time and extractor version are filled in by Add.
+type NewReport struct {
+	Source    string
+	URL       string
+	Title     string
+	Published tracker.Date
+	Text      string
+}
+
+// AddResult says what Add did with one report.
+type AddResult struct {
+	// Report is the stored report: the new one, or the one already there.
+	Report tracker.Report
+	// Claims is the number of claims stored for the report.
+	Claims int
+	// Existing is true when the text was stored already; nothing changed.
+	Existing bool
+	// Err is why this report was not added (no date, unusable text). The
+	// other reports of the batch are not affected by it.
+	Err error
+}
+
+// claimRecord is a claim's value in the claims bucket. Its id and report
+// are the key; the current claim and status are the last version.
+type claimRecord struct {
+	Outlet    string            `json:"outlet"`
+	Published tracker.Date      `json:"published"`
+	Versions  []tracker.Version `json:"versions"`
+}
+
+func (r claimRecord) stored(reportID string, n int) tracker.StoredClaim {
+	last := r.Versions[len(r.Versions)-1]
+	return tracker.StoredClaim{
+		ID: tracker.ClaimID(reportID, n), ReportID: reportID,
+		Outlet: r.Outlet, Published: r.Published,
+		Claim: last.Claim, Status: last.Status, Versions: r.Versions,
+	}
+}
+
+// Add stores each report that is not stored yet, with the claims the
+// extractor finds in it, in one transaction: the whole batch is committed
+// or, on a storage error, none of it. A report whose text is already
+// stored (same tracker.ReportID) is left as it is. Problems with one
+// report (no date, unusable text) are reported in its AddResult.Err and
+// do not stop the others.
+func (db *DB) Add(reports []NewReport) ([]AddResult, error) {
+	results := make([]AddResult, len(reports))
+	err := db.update(func(tx *bbolt.Tx) error {
+		for i, nr := range reports {
+			res, err := db.addTx(tx, nr)
+			if err != nil {
+				return err
+			}
+			results[i] = res
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("add reports to %s: %w", db.path, err)
+	}
+	return results, nil
+}
+
+// addTx adds one report. Its error is a storage failure that must abort
+// the transaction; problems with the report itself go in AddResult.Err.
+func (db *DB) addTx(tx *bbolt.Tx, nr NewReport) (AddResult, error) {
+	id := tracker.ReportID(nr.Text)
+	if old, ok, err := getReport(tx, id); err != nil {
+		return AddResult{}, err
+	} else if ok {
+		return AddResult{Report: old, Claims: countClaims(tx, id), Existing: true}, nil
+	}
+	if nr.Published.IsZero() {
+		return AddResult{Err: fmt.Errorf("report %s: %w", id, ErrNoDate)}, nil
+	}
+	res, err := db.extract(nr.Text, tracker.Options{Date: nr.Published})
+	if err != nil {
+		return AddResult{Err: fmt.Errorf("report %s: %w", id, err)}, nil
+	}
+	now := db.now().UTC()
+	r := tracker.Report{
+		ID: id, Source: nr.Source, URL: nr.URL, Title: nr.Title, Published: nr.Published,
+		Added: now, Text: nr.Text, Extractor: db.extractor,
+	}
+	if err := putReport(tx, r); err != nil {
+		return AddResult{}, err
+	}
+	for i, c := range res.Claims {
+		rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
+			{Claim: c, Status: tracker.Unreviewed, By: "extractor " + db.extractor, At: now},
+		}}
+		if err := putClaim(tx, id, i+1, rec); err != nil {
+			return AddResult{}, err
+		}
+	}
+	if err := tx.Bucket(bucketSeq).Put([]byte(id), u32(len(res.Claims)+1)); err != nil {
+		return AddResult{}, err
+	}
+	return AddResult{Report: r, Claims: len(res.Claims)}, nil
+}
+
+// Has reports whether a report with exactly this id is stored.
+func (db *DB) Has(id string) (bool, error) {
+	var ok bool
+	err := db.view(func(tx *bbolt.Tx) error {
+		ok = tx.Bucket(bucketReports).Get([]byte(id)) != nil
+		return nil
+	})
+	return ok, err
+}
+
+// Report returns the report whose id is id or starts with it.
+func (db *DB) Report(id string) (tracker.Report, error) {
+	var r tracker.Report
+	err := db.view(func(tx *bbolt.Tx) error {
+		full, err := resolveReport(tx, id)
+		if err != nil {
+			return err
+		}
+		r, _, err = getReport(tx, full)
+		return err
+	})
+	return r, err
+}
+
+// ResolveReport returns the full id of the one report whose id starts with
+// prefix (case-insensitive), ErrNotFound or ErrAmbiguous.
+func (db *DB) ResolveReport(prefix string) (string, error) {
+	var full string
+	err := db.view(func(tx *bbolt.Tx) error {
+		var err error
+		full, err = resolveReport(tx, prefix)
+		return err
+	})
+	return full, err
+}
+
+// resolveReport finds the one report id starting with prefix, like git
+// does with commit ids.
+func resolveReport(tx *bbolt.Tx, prefix string) (string, error) {
+	p := strings.ToLower(strings.TrimSpace(prefix))
+	if p == "" || strings.Trim(p, "0123456789abcdef") != "" {
+		return "", fmt.Errorf("report %q: %w (report ids are hex digits)", prefix, ErrNotFound)
+	}
+	c := tx.Bucket(bucketReports).Cursor()
+	var found []string
+	for k, _ := c.Seek([]byte(p)); k != nil && bytes.HasPrefix(k, []byte(p)) && len(found) < 4; k, _ = c.Next() {
+		found = append(found, string(k))
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("report %s: %w", prefix, ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	more := ""
+	if len(found) > 3 {
+		found, more = found[:3], ", ..."
+	}
+	return "", fmt.Errorf("report %s: %w: it starts %s%s", prefix, ErrAmbiguous, strings.Join(found, ", "), more)
+}
+
+// ReportSummary is a report as listed: the report and how many claims it
+// has.
+type ReportSummary struct {
+	Report tracker.Report
+	Claims int
+}
+
+// EachReport calls fn for every report in order of published date, then
+// id, decoding one at a time in a single read transaction. An error from
+// fn stops the walk and is returned as it is.
+func (db *DB) EachReport(fn func(ReportSummary) error) error {
+	return db.view(func(tx *bbolt.Tx) error {
+		c := tx.Bucket(bucketByDate).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if len(k) < len(dateKeyPrefixSample) {
+				return fmt.Errorf("database %s: bad index key %q: %w", db.path, k, ErrCorrupt)
+			}
+			id := string(k[len(dateKeyPrefixSample):])
+			r, ok, err := getReport(tx, id)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return fmt.Errorf("database %s: index names missing report %s: %w", db.path, id, ErrCorrupt)
+			}
+			if err := fn(ReportSummary{Report: r, Claims: countClaims(tx, id)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// dateKeyPrefixSample has the width of the date part of a bydate key.
+const dateKeyPrefixSample = "2006-01-02T00:00:00Z"
+
+// Removed says what Remove took out.
+type Removed struct {
+	Report   tracker.Report
+	Claims   int
+	Reviewed int
+}
+
+// Remove deletes a report (id or unique prefix) and all its claims in one
+// transaction.
+func (db *DB) Remove(id string) (Removed, error) {
+	var out Removed
+	err := db.update(func(tx *bbolt.Tx) error {
+		full, err := resolveReport(tx, id)
+		if err != nil {
+			return err
+		}
+		r, _, err := getReport(tx, full)
+		if err != nil {
+			return err
+		}
+		out.Report = r
+		var keys [][]byte
+		err = eachClaimOf(tx, full, func(n int, rec claimRecord) error {
+			keys = append(keys, claimKey(full, n))
+			out.Claims++
+			if rec.Versions[len(rec.Versions)-1].Status != tracker.Unreviewed {
+				out.Reviewed++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		cb := tx.Bucket(bucketClaims)
+		for _, k := range keys {
+			if err := cb.Delete(k); err != nil {
+				return err
+			}
+		}
+		if err := tx.Bucket(bucketSeq).Delete([]byte(full)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketByDate).Delete(dateKey(r)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketReports).Delete([]byte(full))
+	})
+	if err != nil {
+		return Removed{}, fmt.Errorf("remove: %w", err)
+	}
+	return out, nil
+}
+
+func getReport(tx *bbolt.Tx, id string) (tracker.Report, bool, error) {
+	v := tx.Bucket(bucketReports).Get([]byte(id))
+	if v == nil {
+		return tracker.Report{}, false, nil
+	}
+	var r tracker.Report
+	if err := json.Unmarshal(v, &r); err != nil {
+		return tracker.Report{}, false, fmt.Errorf("decode report %s: %w: %v", id, ErrCorrupt, err)
+	}
+	return r, true, nil
+}
+
+func putReport(tx *bbolt.Tx, r tracker.Report) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("encode report %s: %w", r.ID, err)
+	}
+	if err := tx.Bucket(bucketReports).Put([]byte(r.ID), b); err != nil {
+		return fmt.Errorf("store report %s: %w", r.ID, err)
+	}
+	if err := tx.Bucket(bucketByDate).Put(dateKey(r), nil); err != nil {
+		return fmt.Errorf("index report %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+func putClaim(tx *bbolt.Tx, reportID string, n int, rec claimRecord) error {
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode claim %s: %w", tracker.ClaimID(reportID, n), err)
+	}
+	if err := tx.Bucket(bucketClaims).Put(claimKey(reportID, n), b); err != nil {
+		return fmt.Errorf("store claim %s: %w", tracker.ClaimID(reportID, n), err)
+	}
+	return nil
+}
+
+func decodeClaim(reportID string, n int, v []byte) (claimRecord, error) {
+	var rec claimRecord
+	if err := json.Unmarshal(v, &rec); err != nil {
+		return claimRecord{}, fmt.Errorf("decode claim %s: %w: %v", tracker.ClaimID(reportID, n), ErrCorrupt, err)
+	}
+	if len(rec.Versions) == 0 {
+		return claimRecord{}, fmt.Errorf("claim %s has no versions: %w", tracker.ClaimID(reportID, n), ErrCorrupt)
+	}
+	return rec, nil
+}
+
+// eachClaimOf calls fn for every claim of a report in order of n.
+func eachClaimOf(tx *bbolt.Tx, reportID string, fn func(n int, rec claimRecord) error) error {
+	c := tx.Bucket(bucketClaims).Cursor()
+	p := []byte(reportID)
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+4; k, v = c.Next() {
+		n := int(binary.BigEndian.Uint32(k[len(p):]))
+		rec, err := decodeClaim(reportID, n, v)
+		if err != nil {
+			return err
+		}
+		if err := fn(n, rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func countClaims(tx *bbolt.Tx, reportID string) int {
+	c := tx.Bucket(bucketClaims).Cursor()
+	p := []byte(reportID)
+	n := 0
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+4; k, _ = c.Next() {
+		n++
+	}
+	return n
+}
+
+func nextClaimNumber(tx *bbolt.Tx, reportID string) int {
+	v := tx.Bucket(bucketSeq).Get([]byte(reportID))
+	if len(v) != 4 {
+		return 1
+	}
+	return int(binary.BigEndian.Uint32(v))
+}
