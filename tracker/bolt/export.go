@@ -228,7 +228,7 @@ func (x *jsonlExporter) report(r exportReport) error {
 	return nil
 }
 
-func (x *jsonlExporter) endReports() error      { return nil }
+func (x *jsonlExporter) endReports() error       { return nil }
 func (x *jsonlExporter) ack(a tracker.Ack) error { return x.line(exportLine{Ack: &a}) }
 func (x *jsonlExporter) end() error              { return nil }
 

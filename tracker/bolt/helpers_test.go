@@ -86,7 +86,9 @@ func genReport(rng *rand.Rand, i, size int) NewReport {
 			fmt.Fprintf(&b, "More than %d people remain missing, according to %s. ", 2+rng.IntN(900), sources[rng.IntN(len(sources))])
 		},
 		func() { fmt.Fprintf(&b, "About %d people were taken hostage, the army said. ", 10+rng.IntN(300)) },
-		func() { fmt.Fprintf(&b, "%d soldiers had been injured near the border, officials said. ", 1+rng.IntN(80)) },
+		func() {
+			fmt.Fprintf(&b, "%d soldiers had been injured near the border, officials said. ", 1+rng.IntN(80))
+		},
 	}
 	n := 0
 	for b.Len() < size {
