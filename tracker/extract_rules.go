@@ -193,11 +193,22 @@ func extract(text string, opts Options) Result {
 			continue
 		}
 		toks, lowb = lexText(text, sp.start, sp.end, toks[:0], lowb)
-		s.reset(sp, toks)
-		res.Claims = append(res.Claims, s.claims()...)
+		// A "sentence" longer than any real one (a table or a list with
+		// no periods) is read in windows, which keeps the clause rules'
+		// cost bounded whatever the input.
+		for a := 0; a < len(toks); a += maxSentenceTokens {
+			b := min(a+maxSentenceTokens, len(toks))
+			w := toks[a:b]
+			s.reset(span{w[0].start, w[len(w)-1].end}, w)
+			res.Claims = append(res.Claims, s.claims()...)
+		}
 	}
 	return res
 }
+
+// maxSentenceTokens bounds the tokens read as one sentence. News
+// sentences run to 60 tokens, rarely 120.
+const maxSentenceTokens = 160
 
 // mayHoldClaim is a cheap filter: a sentence with no digit and no number
 // or vague word cannot hold a figure, and one with no casualty stem cannot
@@ -832,8 +843,20 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			}
 		}
 	}
-	for d := 0; d < 7 && k < len(s.toks); d++ {
+	// a place between the group and its verb: "1.7 million people in Gaza
+	// have been displaced"
+	if placePreps[s.word(k)] && p.kind != npNone {
+		if pl, ok := s.placeAt(k); ok && pl.j-k <= 5 {
+			k = pl.j
+		}
+	}
+	for d := 0; d < 8 && k < len(s.toks); d++ {
 		w := s.word(k)
+		// "were among those killed", "are among the dead"
+		if w == "among" && (s.isWord(k+1, "those") || s.isWord(k+1, "the")) {
+			k += 2
+			continue
+		}
 		if tr, n := lookup(s, triggerTab, k, 4); n > 0 && tr.post {
 			// a pre-only reading of the same word ("killed 12") belongs to
 			// the next number: "13 killed 12 injured" is not English.
@@ -1372,6 +1395,11 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 func (s *sentence) revised(l link) bool {
 	q := s.qs[l.q]
 	lo := min(l.a, q.i)
+	for k := lo; k < q.i; k++ {
+		if s.flags[k]&fRevision != 0 {
+			return true
+		}
+	}
 	for k := lo - 1; k >= 0 && k >= lo-10; k-- {
 		w := s.word(k)
 		if w == ";" || w == "." {
@@ -1489,6 +1517,17 @@ func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []tim
 	if l.toll {
 		c.Scope = Cumulative
 		return
+	}
+	// hostages being held now are a running count: "203 people are being
+	// held hostage", "Hamas is holding 240 hostages", "remain in captivity"
+	if l.cat == Hostage {
+		for m := max(clauseStart, lo-3); m < clauseEnd && m < hi+3; m++ {
+			switch s.word(m) {
+			case "are", "is", "remain", "remains", "still", "currently", "holding", "holds", "now":
+				c.Scope = Cumulative
+				return
+			}
+		}
 	}
 	// running-toll wording: "have been killed", "so far", "in total"
 	for m := max(clauseStart, lo-4); m < clauseEnd && m < hi+6; m++ {

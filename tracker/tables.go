@@ -518,8 +518,11 @@ var attributionVerbs = map[string]bool{
 	"noted": true, "notes": true, "updated": true, "wrote": true, "writes": true,
 	"tallied": true, "verified": true, "verifies": true, "acknowledged": true,
 	"acknowledges": true, "revealed": true, "reveals": true, "declared": true,
-	"declares": true, "published": true, "publishes": true, "raised": false,
-	"revised": false, "posted": true, "tweeted": true, "has said": true,
+	"declares": true, "published": true, "publishes": true,
+	"posted": true, "tweeted": true,
+	// the subject of a revision is the one who gave the new figure
+	"revised": true, "revises": true, "raised": true, "raises": true,
+	"lowered": true, "lowers": true,
 }
 
 // weekdays and months for date expressions.

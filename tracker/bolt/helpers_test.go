@@ -90,11 +90,9 @@ func genReport(rng *rand.Rand, i, size int) NewReport {
 			fmt.Fprintf(&b, "%d soldiers had been injured near the border, officials said. ", 1+rng.IntN(80))
 		},
 	}
-	n := 0
 	for b.Len() < size {
 		if rng.IntN(3) == 0 {
 			sentences[rng.IntN(len(sentences))]()
-			n++
 		} else {
 			b.WriteString(filler[rng.IntN(len(filler))])
 			b.WriteString(" ")

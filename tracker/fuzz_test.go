@@ -1,0 +1,109 @@
+package tracker
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// fuzzSeeds gathers the seed corpus: every golden report and every
+// passage of the annotated corpus. The fuzz test fails when it is empty,
+// so a moved directory cannot silently turn fuzzing into a no-op.
+func fuzzSeeds(tb testing.TB) []string {
+	tb.Helper()
+	var seeds []string
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "extract", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		seeds = append(seeds, string(b))
+	}
+	corpora, _ := filepath.Glob(filepath.Join("..", "testdata", "eval", "*.jsonl"))
+	for _, f := range corpora {
+		fh, err := os.Open(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 1<<16), 1<<20)
+		for sc.Scan() {
+			var p struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &p) == nil && p.Text != "" {
+				seeds = append(seeds, p.Text)
+			}
+		}
+		fh.Close()
+	}
+	// shapes that have broken lexers before
+	seeds = append(seeds, "on.”", "U.S. 1,100", "between 1 and", "12-", "from 1,900 to", "a hundred and", "—", "\u00a0625\u00a0000 people were killed")
+	return seeds
+}
+
+func TestFuzzSeedsNotEmpty(t *testing.T) {
+	if n := len(fuzzSeeds(t)); n < 10 {
+		t.Fatalf("got %d fuzz seeds, want at least 10", n)
+	}
+}
+
+// FuzzExtract checks the extractor's promises on any text: no panic;
+// every span inside the input and equal to its slice; the same input gives
+// the same claims; low ≤ high; every claim valid.
+func FuzzExtract(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s, "2023-10-09")
+	}
+	f.Fuzz(func(t *testing.T, text, date string) {
+		d, err := ParseDate(date)
+		if err != nil {
+			d = Date{}
+		}
+		// never a hang: a text that takes seconds is a failure with the
+		// input saved under testdata/fuzz
+		type out struct {
+			res Result
+			err error
+		}
+		done := make(chan out, 1)
+		go func() {
+			r, err := Extract(text, Options{Date: d})
+			done <- out{r, err}
+		}()
+		var res Result
+		select {
+		case o := <-done:
+			res, err = o.res, o.err
+		case <-time.After(3 * time.Second):
+			t.Fatalf("Extract took over 3s on %d bytes", len(text))
+		}
+		if err != nil {
+			return // text that cannot be a report: checked by TestExtractErrors
+		}
+		again, err := Extract(text, Options{Date: d})
+		if err != nil {
+			t.Fatalf("second run failed: %v", err)
+		}
+		if !reflect.DeepEqual(res, again) {
+			t.Fatalf("same input, different claims")
+		}
+		for _, c := range res.Claims {
+			if c.Start < 0 || c.End > len(text) || c.Start > c.End {
+				t.Fatalf("span %d..%d outside the input (%d bytes)", c.Start, c.End, len(text))
+			}
+			if text[c.Start:c.End] != c.Span {
+				t.Fatalf("span %q is not text[%d:%d]", c.Span, c.Start, c.End)
+			}
+			if !c.Interval.Unbounded && c.Interval.Low.Cmp(c.Interval.High) > 0 {
+				t.Fatalf("low %s above high %s", c.Interval.Low, c.Interval.High)
+			}
+			if err := c.Validate(); err != nil {
+				t.Fatalf("invalid claim %+v: %v", c, err)
+			}
+		}
+	})
+}
