@@ -218,7 +218,7 @@ func (db *DB) update(fn func(*bbolt.Tx) error) (err error) {
 
 func (db *DB) recoverCorrupt(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("database %s: %w: %v", db.path, ErrCorrupt, r)
+		*err = fmt.Errorf("database %s is %w (bbolt: %v)", db.path, ErrCorrupt, r)
 	}
 }
 

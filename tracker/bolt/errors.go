@@ -11,7 +11,7 @@ var (
 	// damaged meta pages, a directory, or a bbolt file of another program.
 	ErrNotDatabase = errors.New("not a toll database")
 	// ErrCorrupt is a database bbolt failed to read part-way.
-	ErrCorrupt = errors.New("database is damaged")
+	ErrCorrupt = errors.New("damaged")
 	// ErrSchemaTooNew is a database written by a newer toll.
 	ErrSchemaTooNew = errors.New("database was written by a newer toll")
 	// ErrNeedsMigration is an older database opened read-only.

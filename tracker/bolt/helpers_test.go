@@ -21,9 +21,11 @@ func fixedClock() func() time.Time {
 	}
 }
 
-// mustOpen opens a fresh database in a temporary directory.
+// mustOpen opens a fresh database in a temporary directory, without
+// fsync (the tests that need durability open their own).
 func mustOpen(tb testing.TB, opts Options) *DB {
 	tb.Helper()
+	opts.NoSync = true
 	if opts.Now == nil {
 		opts.Now = fixedClock()
 	}

@@ -306,21 +306,7 @@ func (im *importer) readJSON(r io.Reader) error {
 				err = im.headerOK(h)
 			}
 		case "reports":
-			err = eachElement(dec, func() error {
-				var er exportReport
-				if err := dec.Decode(&er); err != nil {
-					return err
-				}
-				if err := im.report(er.Report, er.NextClaim); err != nil {
-					return err
-				}
-				for _, sc := range er.Claims {
-					if err := im.claim(sc); err != nil {
-						return err
-					}
-				}
-				return nil
-			})
+			err = eachElement(dec, func() error { return im.readJSONReport(dec) })
 		case "acks":
 			err = eachElement(dec, func() error {
 				var a tracker.Ack
@@ -343,6 +329,56 @@ func (im *importer) readJSON(r io.Reader) error {
 		return at(errors.New("more data after the export document"))
 	}
 	return nil
+}
+
+// readJSONReport reads one element of "reports" key by key, so that an
+// error is found right after the value it is about and the line given is
+// that value's (each claim is on a line of its own in an export).
+func (im *importer) readJSONReport(dec *json.Decoder) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
+	}
+	var er exportReport
+	stored := false
+	store := func() error {
+		if stored {
+			return nil
+		}
+		stored = true
+		return im.report(er.Report, er.NextClaim)
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch key, _ := tok.(string); key {
+		case "report":
+			err = dec.Decode(&er.Report)
+		case "next_claim":
+			err = dec.Decode(&er.NextClaim)
+		case "claims":
+			if err := store(); err != nil {
+				return err
+			}
+			err = eachElement(dec, func() error {
+				var sc tracker.StoredClaim
+				if err := dec.Decode(&sc); err != nil {
+					return err
+				}
+				return im.claim(sc)
+			})
+		default:
+			err = fmt.Errorf("unknown key %v in a report", tok)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := store(); err != nil {
+		return err
+	}
+	return expectDelim(dec, '}')
 }
 
 func expectDelim(dec *json.Decoder, d json.Delim) error {

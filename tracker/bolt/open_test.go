@@ -219,7 +219,9 @@ func TestMigrate(t *testing.T) {
 	if !errors.Is(err, ErrNeedsMigration) {
 		t.Errorf("read-only open of an old schema: err = %v, want ErrNeedsMigration", err)
 	}
-	err = bdb.Update(func(tx *bbolt.Tx) error { return checkSchema(tx, path, true, []migration{mark("step1"), mark("step2")}) })
+	err = bdb.Update(func(tx *bbolt.Tx) error {
+		return checkSchema(tx, path, true, []migration{mark("step1"), mark("step2")})
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
