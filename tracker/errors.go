@@ -25,4 +25,6 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrEmptyText is a report with no text.
 	ErrEmptyText = errors.New("empty text")
+	// ErrInternal is a bug in toll, reported instead of crashing.
+	ErrInternal = errors.New("internal error")
 )

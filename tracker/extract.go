@@ -1,5 +1,7 @@
 package tracker
 
+import "fmt"
+
 // ExtractorVersion names the extractor's rules. It changes whenever a
 // change to the rules can change what is extracted, so that stored reports
 // read by an older extractor can be found and re-read (toll reextract).
@@ -29,9 +31,16 @@ type Result struct {
 // Extract returns every casualty claim in text, in text order. It fails
 // only for text that cannot be a report (see CheckText); strange text gives
 // fewer claims and some diagnostics, never an error.
-func Extract(text string, opts Options) (Result, error) {
+func Extract(text string, opts Options) (res Result, err error) {
 	if err := checkText(text); err != nil {
 		return Result{}, err
 	}
+	// A bug in a clause rule must cost the user one report, not the
+	// whole batch: it comes back as ErrInternal (the fuzz test fails on it).
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = Result{}, fmt.Errorf("%w: extractor failed: %v", ErrInternal, r)
+		}
+	}()
 	return extract(text, opts), nil
 }

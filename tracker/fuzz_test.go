@@ -3,6 +3,7 @@ package tracker
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -80,6 +81,9 @@ func FuzzExtract(f *testing.F) {
 			res, err = o.res, o.err
 		case <-time.After(3 * time.Second):
 			t.Fatalf("Extract took over 3s on %d bytes", len(text))
+		}
+		if errors.Is(err, ErrInternal) {
+			t.Fatal(err)
 		}
 		if err != nil {
 			return // text that cannot be a report: checked by TestExtractErrors

@@ -229,17 +229,43 @@ func (s *sentence) markExclusions() {
 			s.excluded[i] = true
 		}
 	}
+	// phone and reference numbers: three or more digit groups joined by
+	// hyphens ("08-286-3335"), or numbers after "call", "phone", "fax"
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != tNum {
+			continue
+		}
+		j := i
+		for j+2 < len(toks) && s.isWord(j+1, "-") && s.glued(j+1) && s.glued(j+2) && toks[j+2].kind == tNum {
+			j += 2
+		}
+		if (j-i)/2+1 >= 3 || phoneWords[s.word(i-1)] {
+			for k := i; k <= j; k++ {
+				s.excluded[k] = true
+			}
+		}
+		i = j
+	}
 }
+
+// phoneWords before a number make it a phone number.
+var phoneWords = map[string]bool{"call": true, "phone": true, "fax": true, "hotline": true, "tel": true, "dial": true, "whatsapp": true}
 
 func (s *sentence) notACount(i int) bool {
 	toks := s.toks
 	t := toks[i]
 	digits := strings.ReplaceAll(t.text, ",", "")
 	prev, next := s.word(i-1), s.word(i+1)
-	// Fractions without a scale word ("magnitude 7.8") are never counts.
+	// Fractions without a scale word ("magnitude 7.8") are never counts,
+	// unless a scaled number follows in a range: "between 1.2 and 1.5
+	// million".
 	if strings.Contains(digits, ".") {
 		if _, ok := scaleWords[next]; !ok {
-			return true
+			connector := next == "and" || next == "to" || next == "–" || next == "-"
+			_, scaled := scaleWords[s.word(i+3)]
+			if !(connector && i+2 < len(toks) && toks[i+2].kind == tNum && scaled) {
+				return true
+			}
 		}
 	}
 	// Glued to a word before: "F-16", "COVID-19", "A/ES-10".
@@ -497,7 +523,14 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 			v = v.Mul(decimal.NewFromInt(sc))
 			j++
 		}
-		if v.Exponent() < 0 && !v.Equal(v.Truncate(0)) || v.Cmp(maxCount) > 0 {
+		if v.Exponent() < 0 && !v.Equal(v.Truncate(0)) {
+			// a fraction stands only as the first end of a scaled range;
+			// scaleLike makes it whole or the claim is dropped
+			if w := s.word(j); w != "and" && w != "to" && w != "–" && w != "-" {
+				return decimal.Decimal{}, i, false
+			}
+		}
+		if v.Cmp(maxCount) > 0 {
 			return decimal.Decimal{}, i, false
 		}
 		return v, j, true
@@ -591,8 +624,8 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 		}
 		lw := t.lower
 		if n, ok := wordValue(lw); ok {
-			if seen && !lastScale && cur%100 != 0 {
-				break // "five six" is not a number
+			if seen && !lastScale && !(cur%100 >= 20 && cur%10 == 0 && n < 10) {
+				break // "five six" is not a number; "twenty one" is
 			}
 			cur += n
 			seen = true

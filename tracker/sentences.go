@@ -45,7 +45,8 @@ func splitSentences(text string, out []span) []span {
 			}
 			line := strings.TrimSpace(text[lineStart:i])
 			next, _ := utf8.DecodeRuneInString(text[j:])
-			if endsSentence(line) || (isHeadline(line) && (unicode.IsUpper(next) || next == '"' || next == '“' || isDigit(next))) || isBullet(text[j:]) {
+			firstLine := lineStart >= start && strings.TrimSpace(text[start:lineStart]) == ""
+			if endsSentence(line) || (firstLine && isHeadline(line) && (unicode.IsUpper(next) || next == '"' || next == '“' || isDigit(next))) || isBullet(text[j:]) {
 				flush(i)
 			}
 			i = j
@@ -135,7 +136,17 @@ func endsSentence(line string) bool {
 // isHeadline reports whether a line reads as a headline or a dateline: no
 // closing punctuation and short enough not to be a hard-wrapped sentence.
 func isHeadline(line string) bool {
-	return line != "" && !endsSentence(line) && utf8.RuneCountInString(line) <= 90 && !strings.HasSuffix(line, ",")
+	if line == "" || endsSentence(line) || utf8.RuneCountInString(line) > 90 || strings.HasSuffix(line, ",") {
+		return false
+	}
+	// a hard-wrapped line ends in the middle of a phrase: "killed since"
+	last := line[strings.LastIndexAny(line, " \t")+1:]
+	switch strings.ToLower(last) {
+	case "the", "a", "an", "of", "in", "on", "at", "to", "by", "for", "from", "and", "or", "but",
+		"since", "that", "with", "as", "than", "said", "were", "was", "have", "has", "had", "been":
+		return false
+	}
+	return true
 }
 
 // isBullet reports whether a line starts a list item.

@@ -1,0 +1,105 @@
+package tracker
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestBounds(t *testing.T) {
+	n := func(i int64) decimal.Decimal { return decimal.NewFromInt(i) }
+	tests := []struct {
+		name string
+		q    Qualifier
+		n    int64
+		want string
+	}{
+		{"exact", Exact, 415, "[415, 415]"},
+		{"at least", AtLeast, 1100, "[1100, ∞)"},
+		{"more than", MoreThan, 700, "[701, ∞)"},
+		{"at most", AtMost, 300, "[0, 300]"},
+		{"less than", LessThan, 50, "[0, 49]"},
+		{"approx", Approx, 150, "[135, 165]"},
+		{"approx rounds half away", Approx, 15, "[14, 17]"},
+		{"nearly", Nearly, 1000, "[900, 999]"},
+		{"nearly one", Nearly, 1, "[0, 0]"},
+		{"less than zero", LessThan, 0, "[0, 0]"},
+		{"vague", Vague, 100, "[100, ∞)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Bounds(tt.q, n(tt.n)).String(); got != tt.want {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFigure(t *testing.T) {
+	n := decimal.NewFromInt
+	tests := []struct {
+		name string
+		c    Claim
+		want string
+	}{
+		{"at least", Claim{Qualifier: AtLeast, Interval: Bounds(AtLeast, n(1100))}, "≥1,100"},
+		{"more than", Claim{Qualifier: MoreThan, Interval: Bounds(MoreThan, n(700))}, "701+"},
+		{"range", Claim{Qualifier: Range, Interval: RangeInterval(n(100), n(300))}, "100–300"},
+		{"approx", Claim{Qualifier: Approx, Interval: Bounds(Approx, n(1200))}, "~1,200"},
+		{"nearly", Claim{Qualifier: Nearly, Interval: Bounds(Nearly, n(1000))}, "nearly 1,000"},
+		{"less than", Claim{Qualifier: LessThan, Interval: Bounds(LessThan, n(50))}, "<50"},
+		{"at most", Claim{Qualifier: AtMost, Interval: Bounds(AtMost, n(300))}, "≤300"},
+		{"vague", Claim{Qualifier: Vague, Vague: "hundreds", Interval: Bounds(Vague, n(100))}, "hundreds (100+)"},
+		{"exact", Claim{Qualifier: Exact, Interval: Point(n(1234567))}, "1,234,567"},
+		{"corrected by hand", Claim{Qualifier: Approx, Interval: RangeInterval(n(10), n(90))}, "10–90"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.c.Figure(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	n := decimal.NewFromInt
+	tests := []struct {
+		name string
+		a, b Interval
+		want bool
+	}{
+		{"disjoint", RangeInterval(n(10), n(50)), RangeInterval(n(100), n(300)), false},
+		{"touching", RangeInterval(n(10), n(100)), RangeInterval(n(100), n(300)), true},
+		{"unbounded", AtLeastInterval(n(471)), RangeInterval(n(100), n(300)), false},
+		{"unbounded overlap", AtLeastInterval(n(200)), RangeInterval(n(100), n(300)), true},
+		{"both unbounded", AtLeastInterval(n(1)), AtLeastInterval(n(1000)), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.a.Overlaps(tt.b); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			if got := tt.b.Overlaps(tt.a); got != tt.want {
+				t.Errorf("reversed: got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDate(t *testing.T) {
+	d := MustDate("2023-10-09")
+	if d.Weekday().String() != "Monday" {
+		t.Errorf("got %s, want Monday", d.Weekday())
+	}
+	if got := d.AddDays(-2).String(); got != "2023-10-07" {
+		t.Errorf("got %s, want 2023-10-07", got)
+	}
+	if _, err := ParseDate("9 Oct 2023"); err == nil {
+		t.Error("ParseDate accepted a malformed date")
+	}
+	var z Date
+	if b, _ := z.MarshalText(); string(b) != "" {
+		t.Errorf("zero date marshals as %q", b)
+	}
+}
