@@ -980,7 +980,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			return link{}, false
 		case s.qty[k] >= 0 && !s.qs[s.qty[k]].consumed:
 			return link{}, false
-		case s.toks[k].kind == tNum && !s.excluded[k]:
+		case s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0:
 			return link{}, false
 		case attributionVerbs[w] && w != "put" && w != "puts":
 			// "the ministry said 12 …": a clause boundary
@@ -1072,6 +1072,18 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 	k := q.i - 1
 	if s.isWord(k, ",") {
 		k--
+	}
+	// "Of the 1,200 killed, 800 were civilians"
+	if s.isWord(q.i-1, ",") && (s.isWord(q.j, "were") || s.isWord(q.j, "are")) {
+		if h := s.headBefore(q.i, links); h >= 0 {
+			hl := links[h]
+			hs := min(hl.a, s.qs[hl.q].i)
+			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && max(hl.b, s.qs[hl.q].j) == q.i-1 {
+				if g, gn := lookup(s, groupTab, q.j+1, 2); gn > 0 {
+					return link{q: qi, cat: hl.cat, who: g, how: byBreakdown, a: q.i, b: q.j + 1 + gn, trig: -1, head: hl.q, placeMin: q.j + 1 + gn}, true
+				}
+			}
+		}
 	}
 	bw, n := lookupEnding(s, breakdownTab, k+1, 4)
 	if n == 0 || !bw {
@@ -1344,7 +1356,7 @@ func (s *sentence) undone(l link) bool {
 // clauseWords open a new clause: a place or a release after one of them
 // is not the figure's.
 var clauseWords = map[string]bool{
-	"as": true, "while": true, "when": true, "whereas": true, "but": true,
+	"as": true, "while": true, "whereas": true, "but": true,
 	"although": true, "though": true, "because": true, "which": true,
 	"who": true, "whom": true, "whose": true, "ahead": true, "despite": true,
 	"said": true, "says": true, "say": true, "told": true, "after": false,
@@ -1600,7 +1612,7 @@ func (s *sentence) places(attrs []attribution) []place {
 			if s.isWord(k, "'s") {
 				k--
 			}
-			if k >= 0 && s.toks[k].upper && !notPlaces[s.word(k)] && !isDemonymAdj(s.word(k)) {
+			if k >= 0 && s.toks[k].upper && !notPlaces[s.word(k)] && !isDemonymAdj(s.word(k)) && s.flags[k]&tollTab.fFirst == 0 {
 				m := k
 				for m-1 >= 0 && s.toks[m-1].upper && !notPlaces[s.word(m-1)] && m-1 > 0 {
 					m--
@@ -1707,7 +1719,10 @@ var areaNouns = map[string]bool{
 func (s *sentence) placeFor(k int, links []link, grp []int, places []place) string {
 	l := links[k]
 	q := s.qs[l.q]
-	start := max(l.placeMin, q.j)
+	start := q.j
+	if l.how != byPost && l.how != byNoun {
+		start = max(l.placeMin, q.j)
+	}
 	limit := len(s.toks)
 	for m, o := range links {
 		if grp[m] == grp[k] {
@@ -1740,13 +1755,13 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 			return p.name
 		}
 	}
-	// the subject's place: "an airstrike on Jabalia killed 12"
-	if l.how == byPre || l.how == byToll {
-		for i := len(places) - 1; i >= 0; i-- {
-			p := places[i]
-			if !p.modTok && p.j <= l.a && !s.clauseBreakBetween(p.j, l.a) && !s.sinceCovers(p.i) {
-				return p.name
-			}
+	// the subject's place: "an airstrike on Jabalia killed 12", "the
+	// floods in Libya have left 4,000 dead"
+	lo, _ := s.groupExtent(k, links, grp)
+	for i := len(places) - 1; i >= 0; i-- {
+		p := places[i]
+		if !p.modTok && p.j <= lo && !s.clauseBreakBetween(p.j, lo) && !s.sinceCovers(p.i) {
+			return p.name
 		}
 	}
 	for _, p := range places {
@@ -1875,7 +1890,7 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	for k >= 0 && end-k <= 8 {
 		t := s.toks[k]
 		w := t.lower
-		if t.kind == tWord && !funcWords[w] && !isTriggerWord(s, k) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+		if t.kind == tWord && !funcWords[w] && !isTriggerWord(s, k) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
 			if _, ok := weekdays[w]; ok {
 				break
 			}
