@@ -80,6 +80,14 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			extractCommand(e),
 			evalCommand(e),
+			reportsCommand(e),
+			claimsCommand(e),
+			showCommand(e),
+			reviewCommand(e),
+			reextractCommand(e),
+			exportCommand(e),
+			importCommand(e),
+			rmCommand(e),
 		},
 	}
 	return app

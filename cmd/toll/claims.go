@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/bolt"
+)
+
+// claimsOptions are the flags of `toll claims`.
+type claimsOptions struct {
+	DB     string
+	Format string
+	Filter bolt.ClaimFilter
+}
+
+func claimsCommand(e env) *cli.Command {
+	return &cli.Command{
+		Name:  "claims",
+		Usage: "list stored claims, filtered",
+		Description: "claims lists the stored claims, by report date then position in the report,\n" +
+			"as they stand after review (toll show CLAIM --history has every version).\n" +
+			"--who and --source match case-insensitively anywhere in the value; --source\n" +
+			"looks at who gave the figure and at the outlet that published it. --since\n" +
+			"and --until bound the date the figure refers to (as of), both inclusive.\n" +
+			"The table is aligned in blocks of 1,000 rows so that long listings stream.\n\n" +
+			"Examples:\n" +
+			"   toll claims --category killed\n" +
+			"   toll claims --source ministry --since 2023-10-07 --until 2023-10-31\n" +
+			"   toll claims --status unreviewed --format jsonl | jq .claim.span",
+		Flags: []cli.Flag{
+			dbFlag(), formatFlag("table", "table", "json", "jsonl", "csv"),
+			&cli.StringFlag{Name: "report", Usage: "only the claims of this report (id or unique prefix)"},
+			&cli.StringFlag{Name: "category", Usage: "only this category: killed, injured, missing, hostage, displaced, arrested"},
+			&cli.StringFlag{Name: "who", Usage: "only groups containing this (people, children, israelis, ...)"},
+			&cli.StringFlag{Name: "source", Usage: "only figures whose attribution or outlet contains this"},
+			&cli.StringFlag{Name: "status", Usage: "only this review status: unreviewed, accepted, rejected, corrected"},
+			&cli.StringFlag{Name: "since", Usage: "only figures as of this date or later, YYYY-MM-DD"},
+			&cli.StringFlag{Name: "until", Usage: "only figures as of this date or earlier, YYYY-MM-DD"},
+		},
+		Action: func(c *cli.Context) error {
+			opts, err := claimsFlags(c)
+			if err != nil {
+				return err
+			}
+			if opts.DB, err = dbPath(c.String("db"), e); err != nil {
+				return err
+			}
+			return runClaims(c.Context, opts, e, c.App.Writer)
+		},
+	}
+}
+
+func claimsFlags(c *cli.Context) (claimsOptions, error) {
+	opts := claimsOptions{Format: c.String("format")}
+	bad := func(err error) (claimsOptions, error) { return claimsOptions{}, usageError{msg: "claims: " + err.Error()} }
+	if err := checkFormat(opts.Format, "table", "json", "jsonl", "csv"); err != nil {
+		return bad(err)
+	}
+	if c.NArg() > 0 {
+		return bad(fmt.Errorf("unexpected argument %q (filters are flags: --report ID)", c.Args().First()))
+	}
+	f := &opts.Filter
+	f.Report, f.Who, f.Source = c.String("report"), c.String("who"), c.String("source")
+	if s := c.String("category"); s != "" {
+		cat, err := tracker.ParseCategory(s)
+		if err != nil {
+			return bad(fmt.Errorf("--category: %w", err))
+		}
+		f.Category = cat
+	}
+	if s := c.String("status"); s != "" {
+		st, err := tracker.ParseStatus(s)
+		if err != nil {
+			return bad(fmt.Errorf("--status: %w", err))
+		}
+		f.Status = st
+	}
+	var err error
+	if f.Since, err = tracker.ParseDate(c.String("since")); err != nil {
+		return bad(fmt.Errorf("--since: %w", err))
+	}
+	if f.Until, err = tracker.ParseDate(c.String("until")); err != nil {
+		return bad(fmt.Errorf("--until: %w", err))
+	}
+	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
+		return bad(fmt.Errorf("--until %s is before --since %s", f.Until, f.Since))
+	}
+	return opts, nil
+}
+
+// claimCSVHeader are the CSV columns of `toll claims`: every field of the
+// current version, plus the figure as written and the version count.
+var claimCSVHeader = []string{"id", "report", "published", "outlet", "status", "category", "figure", "low", "high",
+	"qualifier", "vague", "who", "where", "attribution", "as_of", "scope", "since", "from", "to", "prior", "revised",
+	"start", "end", "span", "sentence", "versions"}
+
+func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) error {
+	db, err := openRead(opts.DB, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	header := []string{"ID", "DATE", "CATEGORY", "FIGURE", "WHO", "WHERE", "SOURCE", "STATUS"}
+	if opts.Format == "csv" {
+		header = claimCSVHeader
+	}
+	l := newLister(opts.Format, w, header)
+	err = db.EachClaim(opts.Filter, func(sc tracker.StoredClaim) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if opts.Format == "csv" {
+			return l.write(nil, claimCSV(sc))
+		}
+		return l.write(sc, claimCells(sc))
+	})
+	if err != nil {
+		return fmt.Errorf("claims: %w", err)
+	}
+	return l.close("no claims match")
+}
+
+// claimCells is a claim's table row.
+func claimCells(sc tracker.StoredClaim) []string {
+	c := sc.Claim
+	date := c.AsOf
+	if date.IsZero() {
+		date = sc.Published
+	}
+	fig := c.Figure()
+	if c.Prior {
+		fig += " (earlier)"
+	}
+	return []string{sc.ID, date.String(), string(c.Category), fig, c.Who, c.Where, sc.Source(), string(sc.Status)}
+}
+
+func claimCSV(sc tracker.StoredClaim) []string {
+	c := sc.Claim
+	high := ""
+	if !c.Interval.Unbounded {
+		high = c.Interval.High.String()
+	}
+	return []string{sc.ID, sc.ReportID, sc.Published.String(), sc.Outlet, string(sc.Status), string(c.Category), c.Figure(),
+		c.Interval.Low.String(), high, string(c.Qualifier), c.Vague, c.Who, c.Where, c.Attribution, c.AsOf.String(),
+		string(c.Scope), c.Since, c.From, c.To, strconv.FormatBool(c.Prior), strconv.FormatBool(c.Revised),
+		strconv.Itoa(c.Start), strconv.Itoa(c.End), c.Span, c.Sentence, strconv.Itoa(len(sc.Versions))}
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/tollproject/toll/tracker/bolt"
+)
+
+// dbFlag is the --db flag of every command that uses the database.
+func dbFlag() cli.Flag {
+	return &cli.StringFlag{
+		Name:  "db",
+		Usage: "database file (default $TOLL_DB, else $XDG_DATA_HOME/toll/toll.db, else ~/.local/share/toll/toll.db)",
+	}
+}
+
+// dbPath picks the database file: --db, else $TOLL_DB, else
+// $XDG_DATA_HOME/toll/toll.db, else ~/.local/share/toll/toll.db. A
+// relative XDG_DATA_HOME is ignored, as the XDG spec says.
+func dbPath(flag string, e env) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	if p := e.getenv("TOLL_DB"); p != "" {
+		return p, nil
+	}
+	if d := e.getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "toll", "toll.db"), nil
+	}
+	if h := e.getenv("HOME"); h != "" {
+		return filepath.Join(h, ".local", "share", "toll", "toll.db"), nil
+	}
+	return "", errors.New("no place for the database: pass --db PATH or set TOLL_DB (HOME is not set)")
+}
+
+// openWrite opens the database for a command that changes it, creating
+// the file and its directory on first use.
+func openWrite(path string, e env) (*bolt.DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("database %s: cannot create its directory: %w", path, unwrapPath(err))
+	}
+	return bolt.Open(path, bolt.Options{Now: e.now})
+}
+
+// openRead opens the database for a command that only reads it. A
+// database that does not exist yet is an error, not a new empty file.
+func openRead(path string, e env) (*bolt.DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no toll database at %s yet: add reports with \"toll add\" first, or pass --db", path)
+	}
+	return bolt.Open(path, bolt.Options{ReadOnly: true, Now: e.now})
+}
+
+// unwrapPath drops the path an *fs.PathError repeats, for messages that
+// name it already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
