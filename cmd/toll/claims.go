@@ -58,7 +58,9 @@ func claimsCommand(e env) *cli.Command {
 
 func claimsFlags(c *cli.Context) (claimsOptions, error) {
 	opts := claimsOptions{Format: c.String("format")}
-	bad := func(err error) (claimsOptions, error) { return claimsOptions{}, usageError{msg: "claims: " + err.Error()} }
+	bad := func(err error) (claimsOptions, error) {
+		return claimsOptions{}, usageError{msg: "claims: " + err.Error()}
+	}
 	if err := checkFormat(opts.Format, "table", "json", "jsonl", "csv"); err != nil {
 		return bad(err)
 	}
