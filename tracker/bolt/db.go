@@ -141,7 +141,13 @@ func openError(path string, err error) error {
 		}
 		return fmt.Errorf("database %s: %w", path, pe.Err)
 	}
-	return fmt.Errorf("database %s: %w", path, err)
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return fmt.Errorf("database %s: %w", path, err)
+	}
+	// bbolt's other complaints are about the file's contents ("file size
+	// too small", bad page sizes).
+	return fmt.Errorf("database %s is %w (bbolt: %v)", path, ErrNotDatabase, err)
 }
 
 // checkSchema creates the buckets of a new database, migrates an older

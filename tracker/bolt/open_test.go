@@ -57,6 +57,7 @@ func TestOpenBadFiles(t *testing.T) {
 	}{
 		{"text file", write("notes.txt", []byte(strings.Repeat("not a database\n", 1000))), false, ErrNotDatabase, "not a toll database"},
 		{"short text file", write("short.txt", []byte("hello")), false, ErrNotDatabase, "not a toll database"},
+		{"text file under two pages", write("small.txt", bytes.Repeat([]byte("notes\n"), 1000)), false, ErrNotDatabase, "not a toll database"},
 		{"damaged meta pages", good, false, ErrNotDatabase, "not a toll database"},
 		{"foreign bbolt file", foreign, false, ErrNotDatabase, "another program"},
 		{"directory", dir, false, ErrNotDatabase, "is a directory"},
