@@ -39,8 +39,8 @@ func dbPath(flag string, e env) (string, error) {
 	return "", errors.New("no place for the database: pass --db PATH or set TOLL_DB (HOME is not set)")
 }
 
-// openWrite opens the database for a command that changes it, creating
-// the file and its directory on first use.
+// openWrite opens the database for a command that adds to it (add,
+// import), creating the file and its directory on first use.
 func openWrite(path string, e env) (*bolt.DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("database %s: cannot create its directory: %w", path, unwrapPath(err))
@@ -48,11 +48,28 @@ func openWrite(path string, e env) (*bolt.DB, error) {
 	return bolt.Open(path, bolt.Options{Now: e.now})
 }
 
+// openChange opens an existing database for a command that changes what
+// is in it (review, reextract, rm): there is nothing to change in a
+// database that does not exist, so it is not created.
+func openChange(path string, e env) (*bolt.DB, error) {
+	if err := mustExist(path); err != nil {
+		return nil, err
+	}
+	return bolt.Open(path, bolt.Options{Now: e.now})
+}
+
+func mustExist(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no toll database at %s yet: add reports with \"toll add\" first, or pass --db", path)
+	}
+	return nil
+}
+
 // openRead opens the database for a command that only reads it. A
 // database that does not exist yet is an error, not a new empty file.
 func openRead(path string, e env) (*bolt.DB, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("no toll database at %s yet: add reports with \"toll add\" first, or pass --db", path)
+	if err := mustExist(path); err != nil {
+		return nil, err
 	}
 	return bolt.Open(path, bolt.Options{ReadOnly: true, Now: e.now})
 }

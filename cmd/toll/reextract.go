@@ -63,7 +63,7 @@ func reextractCommand(e env) *cli.Command {
 }
 
 func runReextract(ctx context.Context, opts reextractOptions, e env, w io.Writer) error {
-	db, err := openWrite(opts.DB, e)
+	db, err := openChange(opts.DB, e)
 	if err != nil {
 		return err
 	}

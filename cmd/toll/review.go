@@ -96,7 +96,7 @@ func reviewCommand(e env) *cli.Command {
 }
 
 func runReview(ctx context.Context, opts reviewOptions, e env, w io.Writer) error {
-	db, err := openWrite(opts.DB, e)
+	db, err := openChange(opts.DB, e)
 	if err != nil {
 		return err
 	}

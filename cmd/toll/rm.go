@@ -55,7 +55,7 @@ func rmCommand(e env) *cli.Command {
 }
 
 func runRm(ctx context.Context, opts rmOptions, e env, w, ew io.Writer) error {
-	db, err := openWrite(opts.DB, e)
+	db, err := openChange(opts.DB, e)
 	if err != nil {
 		return err
 	}

@@ -99,11 +99,12 @@ func TestDefaultDBCreated(t *testing.T) {
 	}
 }
 
-// TestReadCommandsNeedDatabase checks that reading commands on a database
-// that does not exist say so and create nothing.
+// TestReadCommandsNeedDatabase checks that commands other than add and
+// import, on a database that does not exist, say so and create nothing.
 func TestReadCommandsNeedDatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "sub", "toll.db")
-	for _, args := range [][]string{{"reports"}, {"claims"}, {"show", "abc123"}, {"export"}} {
+	for _, args := range [][]string{{"reports"}, {"claims"}, {"show", "abc123"}, {"export"},
+		{"review", "--accept", "abc123-1"}, {"rm", "--yes", "abc123"}, {"reextract", "--all"}} {
 		_, _, err := runToll(t, storeEnv(db, ""), args...)
 		if err == nil || !strings.Contains(err.Error(), "no toll database at "+db) {
 			t.Errorf("toll %s: err = %v, want one saying there is no database at %s", args[0], err, db)
@@ -308,6 +309,44 @@ func TestLockedDatabase(t *testing.T) {
 		_, _, err := runToll(t, storeEnv(path, ""), args...)
 		if want := "database " + path + " is in use by another toll process"; err == nil || err.Error() != want {
 			t.Errorf("toll %s: err = %v, want %q", args[0], err, want)
+		}
+	}
+}
+
+// TestReextractCommand re-reads a database whose reports an older
+// extractor read: --all picks them, reviewed claims keep their decision,
+// and a second --all finds nothing to do. What the current extractor
+// finds may change as it improves, so only the bookkeeping is checked.
+func TestReextractCommand(t *testing.T) {
+	fixture, err := os.ReadFile(filepath.Join(storeTestdata, "fixture.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.ReplaceAll(string(fixture), `"extractor":"`+tracker.ExtractorVersion+`"`, `"extractor":"0"`)
+	db := filepath.Join(t.TempDir(), "toll.db")
+	e := storeEnv(db, old)
+	mustToll(t, e, "import", "-")
+	coast := fixtureID(t, "2023-10-09-coastline-courier")
+	mustToll(t, e, "review", "--set", "low=1200", coast+"-1")
+
+	out := mustToll(t, e, "reextract", "--all")
+	if !strings.Contains(out, "3 reports re-read with extractor "+tracker.ExtractorVersion) ||
+		!strings.Contains(out, coast+" (extractor 0 → "+tracker.ExtractorVersion+")") {
+		t.Errorf("reextract --all said:\n%s", out)
+	}
+	if got := mustToll(t, e, "show", coast+"-1"); !strings.Contains(got, "figure       ≥1,200") || !strings.Contains(got, "status       corrected") {
+		t.Errorf("the correction did not survive re-extraction:\n%s", got)
+	}
+	if out := mustToll(t, e, "reextract", "--all"); !strings.HasPrefix(out, "0 reports re-read") {
+		t.Errorf("second reextract --all said:\n%s", out)
+	}
+	if out := mustToll(t, e, "reextract", coast[:5]); !strings.Contains(out, "1 reports re-read") {
+		t.Errorf("reextract ID said:\n%s", out)
+	}
+	for _, args := range [][]string{{"reextract"}, {"reextract", "--all", coast}} {
+		var ue usageError
+		if _, _, err := runToll(t, e, args...); !errors.As(err, &ue) {
+			t.Errorf("toll %s: err = %v, want a usage error", strings.Join(args, " "), err)
 		}
 	}
 }
