@@ -77,10 +77,10 @@ func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error
 		}
 		c := tx.Bucket(bucketByDate).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if len(k) <= len(dateKeyPrefixSample) {
+			if len(k) <= dateKeyWidth {
 				return fmt.Errorf("database %s: bad index key %q: %w", db.path, k, ErrCorrupt)
 			}
-			if err := visit(string(k[len(dateKeyPrefixSample):])); err != nil {
+			if err := visit(string(k[dateKeyWidth:])); err != nil {
 				return err
 			}
 		}

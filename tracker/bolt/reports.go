@@ -189,10 +189,10 @@ func (db *DB) EachReport(fn func(ReportSummary) error) error {
 	return db.view(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketByDate).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if len(k) < len(dateKeyPrefixSample) {
+			if len(k) < dateKeyWidth {
 				return fmt.Errorf("database %s: bad index key %q: %w", db.path, k, ErrCorrupt)
 			}
-			id := string(k[len(dateKeyPrefixSample):])
+			id := string(k[dateKeyWidth:])
 			r, ok, err := getReport(tx, id)
 			if err != nil {
 				return err
@@ -208,8 +208,8 @@ func (db *DB) EachReport(fn func(ReportSummary) error) error {
 	})
 }
 
-// dateKeyPrefixSample has the width of the date part of a bydate key.
-const dateKeyPrefixSample = "2006-01-02T00:00:00Z"
+// dateKeyWidth is the width of the date part of a bydate key.
+const dateKeyWidth = len("2006-01-02T00:00:00Z")
 
 // Removed says what Remove took out.
 type Removed struct {
