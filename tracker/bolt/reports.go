@@ -189,7 +189,7 @@ func (db *DB) EachReport(fn func(ReportSummary) error) error {
 	return db.view(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketByDate).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if len(k) < dateKeyWidth {
+			if len(k) <= dateKeyWidth {
 				return fmt.Errorf("database %s: bad index key %q: %w", db.path, k, ErrCorrupt)
 			}
 			id := string(k[dateKeyWidth:])
