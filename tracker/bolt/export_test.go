@@ -138,6 +138,7 @@ func TestImportBad(t *testing.T) {
 		want     []string
 	}{
 		{"empty", "", []string{"empty"}},
+		{"blank", "\n \n", []string{"empty"}},
 		{"not an export", "hello\n", []string{"not a toll export"}},
 		{"no header", join(lines[1:]...), []string{"line 1", "no export header"}},
 		{"newer schema", strings.Replace(jsonl, `"schema":1`, `"schema":9`, 1), []string{"line 1", "schema 9"}},

@@ -48,14 +48,15 @@ func (db *DB) Import(r io.Reader, name string) (ImportResult, error) {
 	err := db.update(func(tx *bbolt.Tx) error {
 		im := &importer{tx: tx, reports: map[string]*importedReport{}, acks: map[string]bool{}}
 		var err error
+		lead := bytes.TrimLeft(first, " \t\r\n")
 		switch {
-		case len(bytes.TrimSpace(first)) == 0:
+		case len(lead) == 0:
 			err = errors.New("the file is empty")
-		case bytes.HasPrefix(first, []byte("record,")):
+		case bytes.HasPrefix(lead, []byte("record,")):
 			err = im.readCSV(br)
-		case isJSONLHeader(first):
+		case isJSONLHeader(lead):
 			err = im.readJSONL(br)
-		case first[0] == '{':
+		case lead[0] == '{':
 			err = im.readJSON(br)
 		default:
 			err = errors.New("not a toll export (want the output of toll export: json, jsonl or csv)")
