@@ -1291,13 +1291,13 @@ func (s *sentence) undone(l link) bool {
 			continue // the qualifier itself ("no fewer than")
 		}
 		w := s.word(k)
-		if speculation[w] {
+		if s.flags[k]&fSpec != 0 {
 			if w == "may" && (s.toks[k].upper || k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
 				continue // the month
 			}
 			return true
 		}
-		if negations[w] && k < q.i {
+		if s.flags[k]&fNeg != 0 && k < q.i {
 			if w == "no" && s.isWord(k+1, "fewer") || w == "no" && s.isWord(k+1, "less") || w == "no" && s.isWord(k+1, "more") {
 				continue
 			}
@@ -1342,10 +1342,10 @@ func (s *sentence) undone(l link) bool {
 	if l.cat == Hostage || l.cat == Arrested {
 		for k := max(0, lo-3); k < len(s.toks) && k < hi+16; k++ {
 			w := s.word(k)
-			if releaseWords[w] {
+			if s.flags[k]&fRelease != 0 {
 				return true
 			}
-			if k >= hi && (w == ";" || w == "." || clauseWords[w]) {
+			if k >= hi && (w == ";" || w == "." || s.flags[k]&fClause != 0) {
 				break
 			}
 		}
@@ -1733,7 +1733,7 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 		}
 	}
 	for m := start; m < limit; m++ {
-		if w := s.word(m); w == ";" || clauseWords[w] {
+		if w := s.word(m); w == ";" || s.flags[m]&fClause != 0 {
 			limit = m
 			break
 		}
@@ -1776,7 +1776,7 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 func (s *sentence) clauseBreakBetween(i, j int) bool {
 	for m := i; m < j; m++ {
 		w := s.word(m)
-		if w == ";" || w == "," || clauseWords[w] || attributionVerbs[w] {
+		if w == ";" || w == "," || s.flags[m]&(fClause|fAttr) != 0 && (clauseWords[w] || attributionVerbs[w]) {
 			return true
 		}
 	}
@@ -1890,7 +1890,10 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	for k >= 0 && end-k <= 8 {
 		t := s.toks[k]
 		w := t.lower
-		if t.kind == tWord && !funcWords[w] && !isTriggerWord(s, k) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+		// casualty nouns may sit inside a source's name: "the agency for
+		// Palestinian refugees", "the Commission of Detainees"
+		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && isDemonymAdj(s.word(k-1)))
+		if t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
 			if _, ok := weekdays[w]; ok {
 				break
 			}

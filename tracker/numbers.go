@@ -89,6 +89,10 @@ const (
 	fPlacePrep
 	fAttr
 	fRevision
+	fSpec
+	fNeg
+	fRelease
+	fClause
 )
 
 // phrases indexes a word table for fast phrase lookups: which words can
@@ -105,7 +109,7 @@ type phrases[V any] struct {
 // each token is looked up once (sentence.reset).
 var lexicon = map[string]wflag{}
 
-var nextFlag = fRevision << 1
+var nextFlag = fClause << 1
 
 func index[V any](m map[string]V) *phrases[V] {
 	p := &phrases[V]{m: m, first: map[string]int{}, last: map[string]int{}}
@@ -151,6 +155,26 @@ func markWords() bool {
 	}
 	for w := range attributionVerbs {
 		lexicon[w] |= fAttr
+	}
+	for w, ok := range speculation {
+		if ok {
+			lexicon[w] |= fSpec
+		}
+	}
+	for w, ok := range negations {
+		if ok {
+			lexicon[w] |= fNeg
+		}
+	}
+	for w, ok := range releaseWords {
+		if ok {
+			lexicon[w] |= fRelease
+		}
+	}
+	for w, ok := range clauseWords {
+		if ok {
+			lexicon[w] |= fClause
+		}
 	}
 	for w, ok := range revisionWords {
 		if ok {
