@@ -1,0 +1,64 @@
+// Package ingest turns input files into plain report documents for toll:
+// text and markdown files, HTML pages, JSONL batches and RSS, RDF or Atom
+// feeds, from files, directories or standard input. It is an adapter like
+// the store: it knows the formats and the libraries that read them
+// (go-readability, gofeed, golang.org/x/net/html), and nothing of the
+// database or the command line.
+//
+// A caller expands its arguments with Files and reads each with ReadFile,
+// which returns every report in the file as a Doc, or an error and no
+// documents: a file is read whole or not at all, so a batch never lands
+// with a report silently missing. ReadText reads an input that must hold
+// exactly one report (toll extract). Parse does the same for bytes in
+// memory, with a Kind chosen by Detect or by the caller.
+//
+//	paths, err := ingest.Files(args) // "-" is standard input
+//	for _, p := range paths {
+//		docs, err := ingest.ReadFile(p, os.Stdin)
+//		...
+//	}
+//
+// # Kinds
+//
+// The extension decides (.txt, .md, .html/.htm, .jsonl, .xml/.rss/.atom);
+// standard input and other extensions are sniffed (see Detect).
+//
+//   - Text is kept as written, with line ends made LF.
+//   - Markdown keeps its text with the markup that confuses sentence
+//     splitting stripped (headings, bullets, emphasis, link syntax).
+//   - HTML gives the page's main text: readability's article content,
+//     with the lead paragraph put back when readability dropped it, and
+//     all paragraph text when readability finds nothing (see mainText in
+//     html.go for the rules). Paragraphs are separated by blank lines,
+//     entities decoded, scripts, styles, navigation, asides and footers
+//     dropped, white space folded. Title, URL, site name and date come
+//     from the page's metadata.
+//   - JSONL holds one report per line: {"source", "url", "published",
+//     "title", "text"}; "text" is required; blank lines are skipped; any
+//     other key is an error naming it and the line, so a typo cannot drop
+//     data silently.
+//   - A feed gives one report per item: title, link, date, the feed's
+//     title as Source, and the item's content (else its description) as
+//     text, HTML stripped. An item with no text fails the feed, naming
+//     the items.
+//
+// # Dates
+//
+// Published is a calendar day. Metadata is read as YYYY-MM-DD or RFC 3339
+// (feeds: any date gofeed parses); other forms are refused in JSONL and
+// ignored in pages, never guessed, since a day-month swap would misdate
+// every claim. A date-time is taken at its own UTC offset, the day the
+// publisher's clock showed, not converted to UTC: the report's own
+// "yesterday" and "on Saturday" are relative to that day. A feed that
+// writes its dates in GMT gives GMT days.
+//
+// # Limits
+//
+// An input is read through io.LimitReader up to MaxFileBytes; each
+// document's text must then pass tracker.CheckText (at most
+// tracker.MaxTextBytes, not binary, valid UTF-8, not empty). Raw input is
+// checked for NUL bytes and invalid UTF-8 before any parser sees it, with
+// the offset in the message; pages in legacy encodings must be converted
+// to UTF-8 first. Errors are one line naming the file (and line or item)
+// and wrap the tracker sentinels or this package's own, for errors.Is.
+package ingest

@@ -1,0 +1,112 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/tollproject/toll/tracker"
+)
+
+// parseFeed reads an RSS, RDF or Atom feed with gofeed: one document per
+// item, in feed order, with the feed's title as Source, the item's link,
+// title and date (published, else updated: gofeed's choice for Atom),
+// and as text the item's content, else its description, turned into plain
+// text by the same HTML path as pages (all paragraph text; readability is
+// not run on an item, which is already the article body).
+//
+// An item with no text, or whose text fails tracker.CheckText, fails the
+// whole feed with the items named: a title-only item is a report that
+// cannot be read, and dropping it silently would lose it.
+func parseFeed(origin string, data []byte) ([]Doc, error) {
+	name := displayName(origin)
+	switch el := firstElement(bytes.ToLower(firstBytes(bytes.TrimPrefix(data, utf8BOM), sniffBytes))); el {
+	case "rss", "feed", "rdf:rdf":
+	case "":
+		return nil, fmt.Errorf("%s: %w: no root element in the first %d bytes (want <rss>, <feed> or <rdf:RDF>)", name, ErrMalformedFeed, sniffBytes)
+	default:
+		return nil, fmt.Errorf("%s: %w: root element <%s>, want <rss>, <feed> or <rdf:RDF>", name, ErrMalformedFeed, el)
+	}
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", name, ErrMalformedFeed, err)
+	}
+	if len(f.Items) == 0 {
+		return nil, fmt.Errorf("%s: %w: the feed has no items", name, tracker.ErrEmptyText)
+	}
+	source := normalizeSpace(f.Title)
+	docs := make([]Doc, 0, len(f.Items))
+	var empty []string
+	for i, it := range f.Items {
+		n := i + 1
+		d := Doc{
+			Origin: fmt.Sprintf("%s: item %d", origin, n),
+			Source: source,
+			URL:    strings.TrimSpace(it.Link),
+			Title:  normalizeSpace(it.Title),
+		}
+		if it.PublishedParsed != nil {
+			d.Published = dayOf(*it.PublishedParsed)
+		} else if it.UpdatedParsed != nil {
+			d.Published = dayOf(*it.UpdatedParsed)
+		}
+		body := it.Content
+		if strings.TrimSpace(body) == "" {
+			body = it.Description
+		}
+		d.Text = fragmentText(body)
+		if err := checkDoc(&d); err != nil {
+			if strings.TrimSpace(d.Text) == "" {
+				empty = append(empty, strconv.Itoa(n))
+				continue
+			}
+			return nil, fmt.Errorf("%s: item %d%s: %w", name, n, quoteTitle(d.Title), err)
+		}
+		docs = append(docs, d)
+	}
+	if len(empty) > 0 {
+		what := "item " + empty[0] + " of %d has"
+		if len(empty) > 1 {
+			what = "items " + joinAnd(empty) + " of %d have"
+		}
+		return nil, fmt.Errorf("%s: %w: "+what+" no content or description (save the articles' pages and add those instead)",
+			name, tracker.ErrEmptyText, len(f.Items))
+	}
+	return docs, nil
+}
+
+// firstBytes returns at most n bytes of b.
+func firstBytes(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+// quoteTitle returns ` ("title")` for messages, or "" without a title.
+func quoteTitle(t string) string {
+	if t == "" {
+		return ""
+	}
+	const max = 60
+	if len(t) > max {
+		cut := max
+		for cut > 0 && !isRuneStart(t[cut]) {
+			cut--
+		}
+		t = t[:cut] + "…"
+	}
+	return fmt.Sprintf(" (%q)", t)
+}
+
+func isRuneStart(b byte) bool { return b&0xc0 != 0x80 }
+
+// joinAnd writes "3", "3 and 5" or "3, 5 and 7".
+func joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

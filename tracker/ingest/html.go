@@ -1,0 +1,288 @@
+package ingest
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Limits of the HTML path.
+const (
+	// maxReadabilityElems bounds the pages handed to readability, whose
+	// scoring passes grow faster than the page; a bigger page (a huge
+	// live blog) is read by the paragraph path alone, which is linear.
+	maxReadabilityElems = 100_000
+	// minLeadWords is how many words a paragraph before readability's
+	// content needs to be restored as a lead: fewer are bylines, dates,
+	// credits and labels.
+	minLeadWords = 8
+	// maxLeadParas is how many such paragraphs are restored at most: a
+	// standfirst and a lead or two, not the page's chrome above them.
+	maxLeadParas = 3
+	// maxLeadLinkShare is the share of a lead candidate's text that may
+	// sit inside links: teasers for other stories are mostly links, and
+	// their figures are not this report's.
+	maxLeadLinkShare = 0.5
+	// minAnchorWords is how many words a paragraph needs before its
+	// presence in readability's text counts as where that text starts;
+	// shorter strings ("Advertisement") match anywhere.
+	minAnchorWords = 4
+)
+
+// htmlDoc reads a page: metadata from its head and markup, and its main
+// text. The text is readability's article content, with the lead
+// paragraphs restored when readability left them out, and falls back to
+// all paragraph text of the page when readability finds nothing. The
+// errors of the text check are left to the caller.
+func htmlDoc(data []byte) Doc {
+	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		// html.Parse fails only when its reader does; a bytes.Reader
+		// does not, so this is unreachable, and an empty Doc is reported
+		// as empty text.
+		return Doc{}
+	}
+	d := pageMeta(root)
+	d.Text = joinParas(mainText(root))
+	return d
+}
+
+// mainText returns the paragraphs of a page's main text.
+//
+// Readability (the go-readability port of Firefox's Reader View) finds
+// the article and drops the page around it, but it can also drop the lead
+// paragraph, which is where news reports put the figure: a standfirst in
+// an element whose class says "header" or "summary" is scored as chrome.
+// So the page is also read whole (all paragraph text, see paragraphs),
+// the paragraph where readability's article body starts is found (see
+// bodyStart), and the paragraphs before it are looked at: walking back
+// from it, up to maxLeadParas paragraphs inside the same <article> or
+// <main> (else <body>), stopping at the headline <h1>, each with at least
+// minLeadWords words, mostly not link text, not in an element whose class
+// or id says cookie, newsletter, related and the like, and not already in
+// readability's text, are put back in front of the body.
+//
+// Limits: a paragraph readability drops further down the article is not
+// restored (the lead is the one that matters most and the one that can be
+// told from chrome by position); what readability keeps is kept, even a
+// teaser above the headline; when readability finds no content, or
+// content that matches no paragraph of the page, all paragraph text of the
+// page is used, chrome included.
+func mainText(root *html.Node) []para {
+	all := paragraphs(root)
+	if countElements(root, maxReadabilityElems+1) > maxReadabilityElems {
+		return all
+	}
+	p := readability.NewParser()
+	art, err := p.ParseDocument(root, nil)
+	if err != nil || art.Node == nil {
+		return all
+	}
+	read := paragraphs(art.Node)
+	if len(read) == 0 {
+		return all
+	}
+	joined := " " + joinWith(read, " ") + " "
+	start := bodyStart(all, joined)
+	if start < 0 {
+		return all
+	}
+	scope := articleScope(all[start].node)
+	var lead []para
+	for i := start - 1; i >= 0 && len(lead) < maxLeadParas; i-- {
+		pa := all[i]
+		if !isInside(pa.node, scope) || pa.tag == atom.H1 {
+			break
+		}
+		if !isLeadCandidate(pa, scope) || strings.Contains(joined, pa.text) {
+			continue
+		}
+		lead = append(lead, pa)
+	}
+	if len(lead) == 0 {
+		return read
+	}
+	// The lead goes right before the readability paragraph that holds
+	// the body's first one, after whatever readability kept above it.
+	at := 0
+	for j, r := range read {
+		if strings.Contains(r.text, all[start].text) {
+			at = j
+			break
+		}
+	}
+	out := make([]para, 0, len(lead)+len(read))
+	out = append(out, read[:at]...)
+	for i := len(lead) - 1; i >= 0; i-- {
+		out = append(out, lead[i])
+	}
+	return append(out, read[at:]...)
+}
+
+// bodyStart returns the index in all of the first paragraph of the
+// article body as readability sees it: the start of the longest run (in
+// words) of consecutive paragraphs that readability kept. Paragraphs under
+// minAnchorWords words neither break a run nor start one (a byline or a
+// photo credit between lead and body). Readability can keep a stray block
+// above the article (a teaser, a notice), so its first paragraph is not
+// always where the body starts. It returns -1 when no paragraph of the
+// page is in readability's text.
+func bodyStart(all []para, joined string) int {
+	best, bestWords := -1, 0
+	runStart, runWords := -1, 0
+	for i, pa := range all {
+		if pa.words < minAnchorWords {
+			continue
+		}
+		if !strings.Contains(joined, pa.text) {
+			runStart, runWords = -1, 0
+			continue
+		}
+		if runStart < 0 {
+			runStart = i
+		}
+		runWords += pa.words
+		if runWords > bestWords {
+			best, bestWords = runStart, runWords
+		}
+	}
+	return best
+}
+
+// isLeadCandidate reports whether a paragraph before readability's
+// content may be the lead (see mainText).
+func isLeadCandidate(pa para, scope *html.Node) bool {
+	switch pa.tag {
+	case atom.Li, atom.Dt, atom.Dd, atom.Td, atom.Th, atom.Figcaption, atom.Caption:
+		return false
+	}
+	if pa.words < minLeadWords {
+		return false
+	}
+	if float64(pa.linkBytes) > maxLeadLinkShare*float64(len(pa.text)) {
+		return false
+	}
+	for n := pa.node; n != nil && n != scope; n = n.Parent {
+		if rxChrome.MatchString(attr(n, "class")) || rxChrome.MatchString(attr(n, "id")) {
+			return false
+		}
+	}
+	return true
+}
+
+// rxChrome matches class and id values of page furniture whose
+// paragraphs must not be restored as a lead. "header" and "summary" are
+// not in it: that is where leads live.
+var rxChrome = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|subscri|promo|related|recommend|share|social|comment|sidebar|advert|sponsor|breadcrumb|menu|\bnav|popup|modal|paywall|signup|sign-up|footer|masthead|teaser|most-read|trending`)
+
+// articleScope returns the nearest <article> or <main> (or role="main")
+// element holding n, else the <body>, else the root.
+func articleScope(n *html.Node) *html.Node {
+	var body *html.Node
+	for p := n; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch {
+		case p.DataAtom == atom.Article, p.DataAtom == atom.Main, attr(p, "role") == "main":
+			return p
+		case p.DataAtom == atom.Body:
+			body = p
+		}
+	}
+	if body != nil {
+		return body
+	}
+	root := n
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	return root
+}
+
+// isInside reports whether n is scope or inside it.
+func isInside(n, scope *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == scope {
+			return true
+		}
+	}
+	return false
+}
+
+// countElements counts element nodes, stopping at limit.
+func countElements(root *html.Node, limit int) int {
+	n := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && n < limit; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				n++
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return n
+}
+
+// attr returns the value of an element's attribute, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether an element has the attribute at all.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && strings.EqualFold(a.Key, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// fragmentText turns a feed item's content into plain text: HTML through
+// the paragraph path, plain text (no tags) with its paragraphs kept and
+// the white space inside each folded.
+func fragmentText(s string) string {
+	if !rxTag.MatchString(s) {
+		return plainParagraphs(s)
+	}
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return ""
+	}
+	return joinParas(paragraphs(root))
+}
+
+// rxTag matches the start of an HTML tag, comment or entity-free markup.
+var rxTag = regexp.MustCompile(`<[A-Za-z/!]`)
+
+// plainParagraphs folds white space inside each blank-line separated
+// paragraph and joins them with one blank line.
+func plainParagraphs(s string) string {
+	var out []string
+	for _, p := range rxBlankLine.Split(normalizeNewlines(s), -1) {
+		if p = normalizeSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+var rxBlankLine = regexp.MustCompile(`\n[ \t\f\v]*\n`)
+
+// normalizeSpace folds runs of white space (including no-break spaces)
+// into one space and trims the ends.
+func normalizeSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
