@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/ingest"
 )
 
 // extractOptions are the flags of `toll extract`.
@@ -27,7 +27,9 @@ func extractCommand(e env) *cli.Command {
 		ArgsUsage: "FILE...|-",
 		Description: "extract reads news text (plain text, Markdown or HTML) and prints every\n" +
 			"casualty figure it finds: category, interval, qualifier, group, place, source,\n" +
-			"date and the phrase it came from. Nothing is stored.\n\n" +
+			"date and the phrase it came from. Nothing is stored. A JSONL file of reports\n" +
+			"or an RSS/Atom feed gives each report's claims in turn, dated by --date or\n" +
+			"else by the report's own date.\n\n" +
 			"Examples:\n" +
 			"   toll extract --date 2023-10-09 article.txt\n" +
 			"   curl -s https://example.org/story | toll extract --format jsonl -\n" +
@@ -67,15 +69,21 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		text, err := readInputText(p, stdin)
+		docs, err := ingest.ReadFile(p, stdin)
 		if err != nil {
 			return err
 		}
-		res, err := tracker.Extract(text, tracker.Options{Date: opts.Date})
-		if err != nil {
-			return fmt.Errorf("extract %s: %w", displayName(p), err)
+		for _, d := range docs {
+			date := opts.Date
+			if date.IsZero() {
+				date = d.Published
+			}
+			res, err := tracker.Extract(d.Text, tracker.Options{Date: date})
+			if err != nil {
+				return fmt.Errorf("extract %s: %w", d.Origin, err)
+			}
+			all = append(all, extracted{name: d.Origin, text: d.Text, claims: res.Claims})
 		}
-		all = append(all, extracted{name: displayName(p), text: text, claims: res.Claims})
 	}
 	switch opts.Format {
 	case "jsonl":
@@ -195,23 +203,4 @@ func checkFormat(f string, allowed ...string) error {
 		}
 	}
 	return fmt.Errorf("unknown --format %q (want %s)", f, strings.Join(allowed, ", "))
-}
-
-// readInputText reads one input for extract. It is replaced by the ingest
-// package's reader once that lands (HTML main text, size cap).
-func readInputText(p string, stdin io.Reader) (string, error) {
-	var b []byte
-	var err error
-	if p == "-" {
-		b, err = io.ReadAll(io.LimitReader(stdin, tracker.MaxTextBytes+1))
-	} else {
-		b, err = os.ReadFile(p)
-	}
-	if err != nil {
-		return "", fmt.Errorf("read %s: %w", displayName(p), err)
-	}
-	if err := tracker.CheckText(b); err != nil {
-		return "", fmt.Errorf("%s: %w", displayName(p), err)
-	}
-	return string(b), nil
 }
