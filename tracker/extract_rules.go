@@ -1812,6 +1812,17 @@ type attribution struct {
 // and "X figures show".
 func (s *sentence) attributions() []attribution {
 	var out []attribution
+	// headline form "UN: 1.4 million displaced", "IDF: 203 hostages"
+	for k := 1; k <= 4 && k < len(s.toks); k++ {
+		if s.word(k) != ":" {
+			continue
+		}
+		last := s.toks[k-1]
+		if sourceNouns[last.lower] || isAcronym(last.text) {
+			out = append(out, attribution{i: 0, j: k, name: cleanSource(s.textOf(0, k)), verb: k})
+		}
+		break
+	}
 	for v := 0; v < len(s.toks); v++ {
 		if s.flags[v]&fAttr == 0 {
 			continue
@@ -1839,6 +1850,20 @@ func (s *sentence) attributions() []attribution {
 		}
 	}
 	return out
+}
+
+// isAcronym reports an all-capitals word of two to six letters: "UN",
+// "IDF", "OCHA".
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // invertedSaid reports "…, said the ministry" (the verb after a comma or

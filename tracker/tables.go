@@ -194,6 +194,8 @@ var triggers = map[string]trigger{
 	"injured":  {cat: Injured, post: true, pre: true, noun: true},
 	"injuring": {cat: Injured, pre: true},
 	"injures":  {cat: Injured, pre: true},
+	"injure":   {cat: Injured, pre: true},
+	"wound":    {cat: Injured, pre: true},
 	"wounded":  {cat: Injured, post: true, pre: true, noun: true},
 	"wounding": {cat: Injured, pre: true},
 	"wounds":   {cat: Injured, pre: true},
