@@ -80,6 +80,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			extractCommand(e),
 			evalCommand(e),
+			addCommand(e),
 			reportsCommand(e),
 			claimsCommand(e),
 			showCommand(e),
