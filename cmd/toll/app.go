@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"time"
 
@@ -24,6 +25,15 @@ type exitError struct {
 
 func (e exitError) Error() string { return e.err.Error() }
 func (e exitError) Unwrap() error { return e.err }
+
+// printError prints an error returned by the app once, as "toll: …",
+// unless the command already reported it (errFailed).
+func printError(w io.Writer, err error) {
+	if errors.Is(err, errFailed) {
+		return
+	}
+	fmt.Fprintln(w, "toll:", err)
+}
 
 // exitCode picks the process status for an error returned by the app:
 // 2 for a command line toll could not parse, the carried code for an

@@ -3,7 +3,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 )
@@ -13,7 +12,7 @@ func main() {
 	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
 	stop()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "toll:", err)
+		printError(os.Stderr, err)
 		os.Exit(exitCode(err))
 	}
 }
