@@ -45,6 +45,7 @@ const (
 	byBreakdown
 	byCoord
 	byPrior
+	byRestate
 )
 
 // np is the noun phrase after a number: the counted group, or a casualty
@@ -201,6 +202,7 @@ func extract(text string, opts Options) Result {
 			w := toks[a:b]
 			s.reset(span{w[0].start, w[len(w)-1].end}, w)
 			res.Claims = append(res.Claims, s.claims()...)
+			res.Diagnostics = append(res.Diagnostics, s.diags...)
 		}
 	}
 	return res
@@ -276,7 +278,7 @@ var casualtyStems = newStems(
 	"missing", "unaccounted", "hostage", "abduct", "kidnap", "captiv", "displac",
 	"homeless", "fled", "refugee", "uproot", "forced", "driven", "idp", "arrest",
 	"detain", "detention", "rounded", "rounding", "custody", "prisoner", "toll",
-	"count",
+	"count", "casualt",
 )
 
 func (s *sentence) reset(sp span, toks []token) {
@@ -302,6 +304,7 @@ func (s *sentence) reset(sp span, toks []token) {
 		}
 	}
 	s.qs = s.qs[:0]
+	s.diags = s.diags[:0]
 }
 
 // claims runs the passes over one sentence and returns its claims.
@@ -557,6 +560,15 @@ func (s *sentence) link() []link {
 			continue
 		}
 	}
+	// restatements: "a few dozen people died, probably between 10 and 50"
+	for qi := range s.qs {
+		if linked[qi] >= 0 || s.qs[qi].consumed || nps[qi].kind == npUnit {
+			continue
+		}
+		if l, ok := s.linkRestate(qi, nps[qi], links); ok {
+			add(l)
+		}
+	}
 	// coordination: "700 Israelis and 415 Palestinians were killed" and
 	// "killed 12 soldiers and 30 civilians"
 	for changed := true; changed; {
@@ -574,14 +586,51 @@ func (s *sentence) link() []link {
 	// drop what speculation, negation or lumping undoes
 	kept := links[:0]
 	for _, l := range links {
-		if s.undone(l) {
+		if why := s.undone(l); why != "" {
+			s.note(l.a, l.b, why)
 			continue
 		}
 		kept = append(kept, l)
 	}
+	// figures near a casualty word that no rule read: say so rather than
+	// drop them silently
+	for qi := range s.qs {
+		q := &s.qs[qi]
+		if linked[qi] >= 0 || q.consumed {
+			continue
+		}
+		if e := nps[qi].end; s.isWord(e-1, "casualties") || s.isWord(q.j, "casualties") {
+			s.note(q.i, max(e, q.j+1), "casualties count the dead and the injured together: not filed")
+			continue
+		}
+		if nps[qi].kind == npUnit {
+			continue
+		}
+		for k := max(0, q.i-4); k < len(s.toks) && k < q.j+5; k++ {
+			if s.flags[k]&(triggerTab.fFirst|tollTab.fLast) != 0 && (isTriggerWord(s, k) || s.isWord(k, "toll")) {
+				msg := "a number near a casualty word that no rule reads as a claim"
+				for m := max(0, q.i-6); m < len(s.toks) && m < q.j+8; m++ {
+					if s.flags[m]&fSpec != 0 && !(s.word(m) == "may" && s.toks[m].upper) {
+						msg = "a guess or a fear, not a reported figure"
+						break
+					}
+				}
+				s.note(q.i, q.j, msg)
+				break
+			}
+		}
+	}
 	// the order of claims is text order
 	sortLinks(kept, s)
 	return kept
+}
+
+// note records a diagnostic over tokens [i, j).
+func (s *sentence) note(i, j int, msg string) {
+	if i < 0 || j > len(s.toks) || i >= j {
+		return
+	}
+	s.diags = append(s.diags, Diagnostic{Start: s.toks[i].start, End: s.toks[j-1].end, Message: msg})
 }
 
 func sortLinks(ls []link, s *sentence) {
@@ -1194,6 +1243,45 @@ func (s *sentence) subjectCategory(k int) (Category, bool) {
 	return "", false
 }
 
+// restateHedges may stand between a figure and its restatement.
+var restateHedges = map[string]bool{
+	"probably": true, "possibly": true, "perhaps": true, "likely": true,
+	"maybe": true, "or": true, "roughly": false, "most": true, "likely.": true,
+}
+
+// linkRestate: a second figure for the same count, set off by a comma:
+// "a few dozen people died, probably between 10 and 50". It shares the
+// first figure's category and group; the hedge word is kept in the span.
+func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
+	q := &s.qs[qi]
+	k := q.i - 1
+	for k >= 0 && restateHedges[s.word(k)] {
+		k--
+	}
+	if !s.isWord(k, ",") || p.kind == npCasualty {
+		return link{}, false
+	}
+	if p.kind == npNone && q.j < len(s.toks) && !(s.word(q.j) == "." || s.word(q.j) == "," || s.word(q.j) == ";" || s.word(q.j) == ")") {
+		return link{}, false
+	}
+	for _, l := range links {
+		end := max(l.b, s.qs[l.q].j)
+		// a phrase of place or time may close the first figure's clause:
+		// "died at the hospital, probably between 10 and 50"
+		if end < k && end+6 >= k && (placePreps[s.word(end)] || s.flags[end]&fDate != 0) && !s.qtyBetween(end, k) && !s.clauseBreakBetween(end, k) {
+			end = k
+		}
+		if end == k && l.how != byBreakdown {
+			who := l.who
+			if p.kind == npPerson {
+				who = p.who
+			}
+			return link{q: qi, cat: l.cat, who: who, how: byRestate, a: k + 1, b: max(q.j, p.end), trig: -1, head: l.q, placeMin: max(q.j, p.end)}, true
+		}
+	}
+	return link{}, false
+}
+
 // linkCoord: a quantity joined by "and" or a comma to a linked one shares
 // its casualty word: "700 Israelis and 415 Palestinians were killed",
 // "killed 12 soldiers and 30 civilians", "including 20 children and 11
@@ -1262,10 +1350,10 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	return link{}, false
 }
 
-// undone reports a link that a clause undoes: speculation ("could rise
+// undone returns why a clause undoes a link, or "" when it stands: speculation ("could rise
 // to"), negation ("none of the 12"), or two categories lumped on one
 // figure ("12 killed or wounded").
-func (s *sentence) undone(l link) bool {
+func (s *sentence) undone(l link) string {
 	q := s.qs[l.q]
 	lo, hi := min(l.a, q.i), max(l.b, q.j)
 	if l.trig >= 0 {
@@ -1290,12 +1378,15 @@ func (s *sentence) undone(l link) bool {
 		if k >= q.i && k < q.j {
 			continue // the qualifier itself ("no fewer than")
 		}
+		if l.how == byRestate && k >= l.a && k < q.i {
+			continue // the restatement's hedge ("probably")
+		}
 		w := s.word(k)
 		if s.flags[k]&fSpec != 0 {
 			if w == "may" && (s.toks[k].upper || k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
 				continue // the month
 			}
-			return true
+			return "a guess or a fear, not a reported figure"
 		}
 		if s.flags[k]&fNeg != 0 && k < q.i {
 			if w == "no" && s.isWord(k+1, "fewer") || w == "no" && s.isWord(k+1, "less") || w == "no" && s.isWord(k+1, "more") {
@@ -1304,12 +1395,12 @@ func (s *sentence) undone(l link) bool {
 			if w == "not" && (s.isWord(k+1, "less") || s.isWord(k+1, "fewer") || s.isWord(k+1, "more")) {
 				continue
 			}
-			return true
+			return "negated"
 		}
 	}
 	// "feared dead", "presumed dead" after the phrase
 	if s.isWord(hi, "feared") || s.isWord(hi-2, "feared") || s.isWord(l.trig-1, "feared") {
-		return true
+		return "feared, not confirmed"
 	}
 	// lumped categories: "killed or wounded", "dead and injured", unless
 	// the second word has its own number ("killed 13 and wounded 19").
@@ -1321,10 +1412,10 @@ func (s *sentence) undone(l link) bool {
 				next := after + 1 + n2
 				if l.how == byPost {
 					if x := s.qty[min(next, len(s.toks)-1)]; !(x >= 0 && s.qs[x].i == next) {
-						return true
+						return "two categories lumped on one figure"
 					}
 				} else if l.how == byPre {
-					return true
+					return "two categories lumped on one figure"
 				}
 			}
 		}
@@ -1332,7 +1423,7 @@ func (s *sentence) undone(l link) bool {
 			before := l.trig - 1
 			if s.isWord(before, "or") || s.isWord(before, "and") || s.isWord(before, "and/or") || s.isWord(before, "/") {
 				if tr0, n0 := lookupEnding(s, triggerTab, before, 3); n0 > 0 && tr0.cat != l.cat && tr0.pre {
-					return true
+					return "two categories lumped on one figure"
 				}
 			}
 		}
@@ -1343,14 +1434,14 @@ func (s *sentence) undone(l link) bool {
 		for k := max(0, lo-3); k < len(s.toks) && k < hi+16; k++ {
 			w := s.word(k)
 			if s.flags[k]&fRelease != 0 {
-				return true
+				return "people released, not people held"
 			}
 			if k >= hi && (w == ";" || w == "." || s.flags[k]&fClause != 0) {
 				break
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // clauseWords open a new clause: a place or a release after one of them

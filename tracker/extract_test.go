@@ -86,6 +86,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{desc: "killed [1524, 1524] exact children", where: "Gaza"}, {desc: "killed [1000, 1000] exact women", where: "Gaza"}}},
 		{"place inside the phrase", "UNRWA says 1.4 million people in Gaza are now internally displaced.",
 			[]want{{desc: "displaced [1400000, 1400000] exact people", where: "Gaza"}}},
+		{"restatement", "An official said a few dozen people died at the hospital, probably between 10 and 50.",
+			[]want{{desc: "killed [24, ∞) vague people"}, {desc: "killed [10, 50] range people"}}},
 		{"increment", "Another 12 people were killed overnight.", []want{{desc: "killed [12, 12] exact people"}}},
 		{"speculation", "Officials warned the toll could rise to 1,000.", nil},
 		{"feared", "As many as 100 people are feared dead.", nil},
@@ -334,3 +336,30 @@ func TestExtractJSONKeys(t *testing.T) {
 }
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+func TestDiagnostics(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"speculation", "Officials warned the toll could rise to 1,000.", "a guess or a fear"},
+		{"lumped", "Twelve people were killed or wounded.", "lumped"},
+		{"casualties", "More than 3,000 casualties were reported.", "casualties"},
+		{"released", "Thirteen hostages were released on Friday.", "released"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(tt.text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) != 0 {
+				t.Errorf("got %d claims, want none", len(res.Claims))
+			}
+			if len(res.Diagnostics) == 0 || !strings.Contains(res.Diagnostics[0].Message, tt.want) {
+				t.Fatalf("got diagnostics %+v, want one saying %q", res.Diagnostics, tt.want)
+			}
+			d := res.Diagnostics[0]
+			if d.Start < 0 || d.End > len(tt.text) || d.Start >= d.End {
+				t.Errorf("diagnostic span %d..%d outside the text", d.Start, d.End)
+			}
+		})
+	}
+}

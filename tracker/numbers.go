@@ -39,6 +39,8 @@ type sentence struct {
 	next []int  // scratch for parseQuantities
 	// flags holds each token's lexicon flags.
 	flags []wflag
+	// diags collects the sentence's diagnostics.
+	diags []Diagnostic
 	// memo caches numberAt during the quantity pass (nil outside it).
 	memo, memoBuf []numMemo
 }

@@ -61,6 +61,7 @@ type extracted struct {
 	name   string
 	text   string
 	claims []tracker.Claim
+	notes  []tracker.Diagnostic
 }
 
 func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.Writer) error {
@@ -82,7 +83,7 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 			if err != nil {
 				return fmt.Errorf("extract %s: %w", d.Origin, err)
 			}
-			all = append(all, extracted{name: d.Origin, text: d.Text, claims: res.Claims})
+			all = append(all, extracted{name: d.Origin, text: d.Text, claims: res.Claims, notes: res.Diagnostics})
 		}
 	}
 	switch opts.Format {
@@ -136,6 +137,12 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 			}
 			if err := writeClaimTable(w, x.claims); err != nil {
 				return err
+			}
+			if len(x.notes) > 0 {
+				fmt.Fprintf(w, "\nnot read as claims:\n")
+				for _, n := range x.notes {
+					fmt.Fprintf(w, "  %s: %s\n", quoteSpan(x.text[n.Start:n.End]), n.Message)
+				}
 			}
 		}
 		return nil
