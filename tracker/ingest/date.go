@@ -31,7 +31,9 @@ func parsePublished(s string) (tracker.Date, error) {
 		return tracker.Date{}, nil
 	}
 	if len(s) == len(tracker.DateLayout) {
-		return tracker.ParseDate(s)
+		if d, err := tracker.ParseDate(s); err == nil {
+			return d, nil
+		}
 	}
 	for _, layout := range dateTimeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {

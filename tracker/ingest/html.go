@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"index/suffixarray"
 	"regexp"
 	"strings"
 
@@ -47,7 +48,7 @@ func htmlDoc(data []byte) Doc {
 		return Doc{}
 	}
 	d := pageMeta(root)
-	d.Text = joinParas(mainText(root))
+	d.Text = joinParas(mainText(root, d.Title))
 	return d
 }
 
@@ -66,13 +67,16 @@ func htmlDoc(data []byte) Doc {
 // or id says cookie, newsletter, related and the like, and not already in
 // readability's text, are put back in front of the body.
 //
+// The same reading of position trims what readability keeps above the
+// headline (a teaser for another story, a cookie notice): see
+// dropAboveHeadline. Those figures are not this report's.
+//
 // Limits: a paragraph readability drops further down the article is not
 // restored (the lead is the one that matters most and the one that can be
-// told from chrome by position); what readability keeps is kept, even a
-// teaser above the headline; when readability finds no content, or
+// told from chrome by position); when readability finds no content, or
 // content that matches no paragraph of the page, all paragraph text of the
 // page is used, chrome included.
-func mainText(root *html.Node) []para {
+func mainText(root *html.Node, title string) []para {
 	all := paragraphs(root)
 	if countElements(root, maxReadabilityElems+1) > maxReadabilityElems {
 		return all
@@ -86,11 +90,12 @@ func mainText(root *html.Node) []para {
 	if len(read) == 0 {
 		return all
 	}
-	joined := " " + joinWith(read, " ") + " "
-	start := bodyStart(all, joined)
+	index := newTextIndex(read)
+	start := bodyStart(all, index)
 	if start < 0 {
 		return all
 	}
+	read = dropAboveHeadline(read, all, start, title)
 	scope := articleScope(all[start].node)
 	var lead []para
 	for i := start - 1; i >= 0 && len(lead) < maxLeadParas; i-- {
@@ -98,7 +103,7 @@ func mainText(root *html.Node) []para {
 		if !isInside(pa.node, scope) || pa.tag == atom.H1 {
 			break
 		}
-		if !isLeadCandidate(pa, scope) || strings.Contains(joined, pa.text) {
+		if !isLeadCandidate(pa, scope) || index.contains(pa.text) {
 			continue
 		}
 		lead = append(lead, pa)
@@ -123,6 +128,55 @@ func mainText(root *html.Node) []para {
 	return append(out, read[at:]...)
 }
 
+// dropAboveHeadline removes from readability's paragraphs those that the
+// page has only above its headline: the first <h1> of the page, when it
+// comes before the body's start and matches the title (so it is the
+// headline, not a logo set as <h1>). A paragraph whose text also appears
+// below the headline is kept.
+func dropAboveHeadline(read, all []para, start int, title string) []para {
+	h1 := -1
+	for i, pa := range all {
+		if pa.tag == atom.H1 {
+			h1 = i
+			break
+		}
+	}
+	if h1 < 0 || h1 > start || !sameHeadline(all[h1].text, title) {
+		return read
+	}
+	above := make(map[string]bool)
+	for _, pa := range all[:h1] {
+		above[pa.text] = true
+	}
+	for _, pa := range all[h1:] {
+		delete(above, pa.text)
+	}
+	if len(above) == 0 {
+		return read
+	}
+	kept := read[:0:0]
+	for _, r := range read {
+		if !above[r.text] {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == 0 {
+		return read
+	}
+	return kept
+}
+
+// sameHeadline reports whether an <h1> is the page's headline: one of
+// the h1 text and the title holds the other, ignoring case (a <title>
+// often adds the site's name).
+func sameHeadline(h1, title string) bool {
+	h1, title = strings.ToLower(h1), strings.ToLower(title)
+	if h1 == "" || title == "" {
+		return false
+	}
+	return strings.Contains(title, h1) || strings.Contains(h1, title)
+}
+
 // bodyStart returns the index in all of the first paragraph of the
 // article body as readability sees it: the start of the longest run (in
 // words) of consecutive paragraphs that readability kept. Paragraphs under
@@ -131,14 +185,14 @@ func mainText(root *html.Node) []para {
 // above the article (a teaser, a notice), so its first paragraph is not
 // always where the body starts. It returns -1 when no paragraph of the
 // page is in readability's text.
-func bodyStart(all []para, joined string) int {
+func bodyStart(all []para, index *textIndex) int {
 	best, bestWords := -1, 0
 	runStart, runWords := -1, 0
 	for i, pa := range all {
 		if pa.words < minAnchorWords {
 			continue
 		}
-		if !strings.Contains(joined, pa.text) {
+		if !index.contains(pa.text) {
 			runStart, runWords = -1, 0
 			continue
 		}
@@ -151,6 +205,40 @@ func bodyStart(all []para, joined string) int {
 		}
 	}
 	return best
+}
+
+// textIndex answers whether a page paragraph is in readability's text.
+// Most are, word for word, as one paragraph (both are rendered by
+// paragraphs), which a map answers; the rest (paragraphs readability
+// dropped, or split or joined differently) go to a suffix array of the
+// whole text, so that a page of many paragraphs costs n log n, not the n²
+// of searching the text once per paragraph.
+type textIndex struct {
+	paras  map[string]bool
+	joined string
+	sa     *suffixarray.Index // built on the first miss
+}
+
+func newTextIndex(read []para) *textIndex {
+	x := &textIndex{paras: make(map[string]bool, len(read)), joined: joinWith(read, " ")}
+	for _, r := range read {
+		x.paras[r.text] = true
+	}
+	return x
+}
+
+// contains reports whether s occurs in the text.
+func (x *textIndex) contains(s string) bool {
+	if x.paras[s] {
+		return true
+	}
+	if len(s) > len(x.joined) {
+		return false
+	}
+	if x.sa == nil {
+		x.sa = suffixarray.New([]byte(x.joined))
+	}
+	return len(x.sa.Lookup([]byte(s), 1)) > 0
 }
 
 // isLeadCandidate reports whether a paragraph before readability's

@@ -124,16 +124,17 @@ func parseJSONLine(line []byte) (Doc, error) {
 // jsonProblem says what is wrong with an invalid JSON line and where, in
 // words a person who edited the file by hand can act on.
 func jsonProblem(line []byte, err error) string {
+	const cut = "unexpected end of input (a line cut short, or an object split over lines?)"
 	var se *json.SyntaxError
 	switch {
+	case err == nil:
+	case strings.Contains(err.Error(), "unexpected end of JSON input"):
+		return cut
 	case errors.As(err, &se):
-		if se.Offset >= int64(len(line)) {
-			return "unexpected end of input (a line cut short, or an object split over lines?)"
-		}
+		// Offset counts the bytes read, the offending one included: it
+		// is that byte's 1-based column.
 		return fmt.Sprintf("%v at column %d", se, se.Offset)
-	case err != nil && strings.Contains(err.Error(), "unexpected end of JSON input"):
-		return "unexpected end of input (a line cut short, or an object split over lines?)"
-	case err != nil:
+	default:
 		return err.Error()
 	}
 	return "not valid JSON"
