@@ -19,6 +19,7 @@ var dateTimeLayouts = []string{
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00",
 	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
 }
 
 // parsePublished reads a publication date: YYYY-MM-DD, or an RFC 3339

@@ -25,11 +25,13 @@
 //
 //   - Text is kept as written, with line ends made LF.
 //   - Markdown keeps its text with the markup that confuses sentence
-//     splitting stripped (headings, bullets, emphasis, link syntax).
+//     splitting stripped (headings, bullets, emphasis, link syntax); a
+//     YAML front matter block gives title, source, url and published.
 //   - HTML gives the page's main text: readability's article content,
-//     with the lead paragraph put back when readability dropped it, and
-//     all paragraph text when readability finds nothing (see mainText in
-//     html.go for the rules). Paragraphs are separated by blank lines,
+//     with the lead paragraph put back when readability dropped it, what
+//     it kept above the headline (teasers, notices) taken out, and all
+//     paragraph text when readability finds nothing (see mainText in
+//     html.go for the rules and their limits). Paragraphs are separated by blank lines,
 //     entities decoded, scripts, styles, navigation, asides and footers
 //     dropped, white space folded. Title, URL, site name and date come
 //     from the page's metadata.

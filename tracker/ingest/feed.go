@@ -29,7 +29,7 @@ func parseFeed(origin string, data []byte) ([]Doc, error) {
 	default:
 		return nil, fmt.Errorf("%s: %w: root element <%s>, want <rss>, <feed> or <rdf:RDF>", name, ErrMalformedFeed, el)
 	}
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	f, err := parseGofeed(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", name, ErrMalformedFeed, err)
 	}
@@ -75,6 +75,17 @@ func parseFeed(origin string, data []byte) ([]Doc, error) {
 			name, tracker.ErrEmptyText, len(f.Items))
 	}
 	return docs, nil
+}
+
+// parseGofeed runs gofeed, turning a panic in it into an error: one bad
+// feed must cost its file, not the batch.
+func parseGofeed(data []byte) (f *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("the feed parser failed: %s", normalizeSpace(fmt.Sprint(r)))
+		}
+	}()
+	return gofeed.NewParser().Parse(bytes.NewReader(data))
 }
 
 // firstBytes returns at most n bytes of b.

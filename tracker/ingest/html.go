@@ -81,12 +81,11 @@ func mainText(root *html.Node, title string) []para {
 	if countElements(root, maxReadabilityElems+1) > maxReadabilityElems {
 		return all
 	}
-	p := readability.NewParser()
-	art, err := p.ParseDocument(root, nil)
-	if err != nil || art.Node == nil {
+	art, ok := readArticle(root)
+	if !ok {
 		return all
 	}
-	read := paragraphs(art.Node)
+	read := paragraphs(art)
 	if len(read) == 0 {
 		return all
 	}
@@ -126,6 +125,24 @@ func mainText(root *html.Node, title string) []para {
 		out = append(out, lead[i])
 	}
 	return append(out, read[at:]...)
+}
+
+// readArticle runs readability on a copy of the page and returns its
+// article content. A readability failure, including a panic in its
+// heuristics on a strange page, is reported as no content, so the page is
+// read by the paragraph path instead of crashing the batch.
+func readArticle(root *html.Node) (art *html.Node, ok bool) {
+	defer func() {
+		if recover() != nil {
+			art, ok = nil, false
+		}
+	}()
+	p := readability.NewParser()
+	a, err := p.ParseDocument(root, nil)
+	if err != nil || a.Node == nil {
+		return nil, false
+	}
+	return a.Node, true
 }
 
 // dropAboveHeadline removes from readability's paragraphs those that the

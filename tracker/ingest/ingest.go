@@ -56,7 +56,8 @@ type Doc struct {
 	// "feed.xml: item 3", "reports.jsonl:12", "-".
 	Origin string
 	// Source is the outlet or publisher if the input says (JSONL
-	// "source", the feed's title, an HTML page's site name), else "".
+	// "source", the feed's title, an HTML page's site name, markdown
+	// front matter), else "".
 	Source string
 	URL    string
 	Title  string
@@ -318,11 +319,13 @@ func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	switch kind {
 	case Text, Markdown:
-		text := normalizeNewlines(string(data))
+		d := Doc{Origin: origin, Text: normalizeNewlines(string(data))}
 		if kind == Markdown {
-			text = stripMarkdown(text)
+			if err := readFrontMatter(&d); err != nil {
+				return nil, fmt.Errorf("%s%w", name, err)
+			}
+			d.Text = stripMarkdown(d.Text)
 		}
-		d := Doc{Origin: origin, Text: text}
 		if err := checkDoc(&d); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

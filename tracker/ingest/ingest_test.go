@@ -245,6 +245,8 @@ func TestReadFileStdinErrors(t *testing.T) {
 		{"empty", strings.NewReader(""), tracker.ErrEmptyText, "standard input: empty text"},
 		{"jsonl line 3", strings.NewReader("{\"text\": \"a\"}\n\n{\"text\": \"b\",}\n"), ErrInvalidJSON,
 			"standard input:3: invalid JSON: invalid character '}' looking for beginning of object key string at column 14"},
+		{"page without text", strings.NewReader("<html><body><script>render(1200)</script></body></html>"), tracker.ErrEmptyText,
+			"standard input: empty text (no paragraph text in the page; if it loads its text with scripts, save the text instead)"},
 		{"over the file cap", io.LimitReader(endless('a'), MaxFileBytes+10), tracker.ErrTooLarge,
 			"standard input: text too large: over 33554432 bytes, the limit of one input file"},
 	}
@@ -536,6 +538,54 @@ See also https://idf.example/nova and the summary.
 `}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ReadFile(%s):\n got %q\nwant %q", path, got[0].Text, want[0].Text)
+	}
+}
+
+func TestMarkdownFrontMatter(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    Doc
+		wantErr string
+	}{
+		{
+			name: "metadata moved out of the text",
+			in:   "---\ntitle: \"Toll: 1,200\"\nsource: Foreign ministry\ndate: 2023-11-10\nlink: https://x.example/r\ntags:\n  - revision\n---\n\n# Revised\n\nAbout 1,200 killed.\n",
+			want: Doc{Origin: "r.md", Title: "Toll: 1,200", Source: "Foreign ministry", URL: "https://x.example/r",
+				Published: date("2023-11-10"), Text: "Revised\n\nAbout 1,200 killed.\n"},
+		},
+		{
+			name: "a rule with no closing line is not front matter",
+			in:   "---\nAbout 1,200 killed.\n",
+			want: Doc{Origin: "r.md", Text: "\nAbout 1,200 killed.\n"},
+		},
+		{
+			name:    "bad date names the line",
+			in:      "---\ntitle: T\npublished: 10/11/2023\n---\nAbout 1,200 killed.\n",
+			wantErr: `r.md:3: front matter "published": bad date "10/11/2023": want YYYY-MM-DD or an RFC 3339 time such as 2023-10-09T14:00:00+03:00`,
+		},
+		{
+			name:    "front matter only",
+			in:      "---\ntitle: T\n---\n",
+			wantErr: "r.md: empty text",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Parse("r.md", []byte(tt.in), Markdown)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("Parse error:\n got %v\nwant %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("Parse:\n got %#v\nwant %#v", got, tt.want)
+			}
+		})
 	}
 }
 

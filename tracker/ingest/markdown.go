@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -119,4 +120,68 @@ func replaceAllRepeat(re *regexp.Regexp, s, repl string) string {
 		}
 		s = t
 	}
+}
+
+// maxFrontMatterLines bounds the search for the end of a front matter
+// block, so that a file opening with a "---" rule is not read as one.
+const maxFrontMatterLines = 100
+
+var rxFrontKey = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*):\s*(.*?)\s*$`)
+
+// readFrontMatter moves a YAML front matter block from the start of a
+// markdown report's text into its metadata: title, source, url (or link)
+// and published (or date). The block is a "---" line, flat "key: value"
+// lines, and a closing "---" or "..." line within maxFrontMatterLines
+// lines; values may be quoted. Other keys (tags, author, ...) are
+// ignored, as are nested and multi-line values: this is not a YAML
+// parser. A date that is not YYYY-MM-DD or RFC 3339 is an error naming
+// the line, since the user wrote it and a guess could misdate every
+// claim. Errors start with ":<line>: " for the caller to put the file
+// name in front.
+func readFrontMatter(d *Doc) error {
+	if !strings.HasPrefix(d.Text, "---\n") {
+		return nil
+	}
+	lines := strings.SplitN(d.Text, "\n", maxFrontMatterLines+2)
+	end := -1
+	for i := 1; i < len(lines) && i <= maxFrontMatterLines; i++ {
+		if l := strings.TrimRight(lines[i], " \t"); l == "---" || l == "..." {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	for i := 1; i < end; i++ {
+		m := rxFrontKey.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		v := unquote(m[2])
+		switch strings.ToLower(m[1]) {
+		case "title":
+			d.Title = v
+		case "source":
+			d.Source = v
+		case "url", "link":
+			d.URL = v
+		case "published", "date":
+			date, err := parsePublished(v)
+			if err != nil {
+				return fmt.Errorf(":%d: front matter %q: %w", i+1, m[1], err)
+			}
+			d.Published = date
+		}
+	}
+	d.Text = strings.TrimLeft(strings.Join(lines[end+1:], "\n"), "\n")
+	return nil
+}
+
+// unquote removes one pair of matching single or double quotes.
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1]
+	}
+	return s
 }
