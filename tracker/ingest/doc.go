@@ -46,13 +46,16 @@
 //
 // # Dates
 //
-// Published is a calendar day. Metadata is read as YYYY-MM-DD or RFC 3339
-// (feeds: any date gofeed parses); other forms are refused in JSONL and
-// ignored in pages, never guessed, since a day-month swap would misdate
-// every claim. A date-time is taken at its own UTC offset, the day the
-// publisher's clock showed, not converted to UTC: the report's own
-// "yesterday" and "on Saturday" are relative to that day. A feed that
-// writes its dates in GMT gives GMT days.
+// Published is a calendar day: the day the input wrote. Metadata is read
+// as YYYY-MM-DD or RFC 3339 (feeds: RFC 822 too, or any date gofeed
+// parses); other forms are refused in JSONL and front matter and ignored
+// in pages, never guessed, since a day-month swap would misdate every
+// claim. A date-time is taken at the offset or zone it was written in,
+// the day the publisher's clock showed, not converted to UTC: the
+// report's own "yesterday" and "on Saturday" are relative to that day,
+// and a report published at 01:30 on Sunday in Jerusalem would otherwise
+// be dated Saturday. Only a feed date in a form gofeed alone reads gets
+// its UTC day.
 //
 // # Limits
 //

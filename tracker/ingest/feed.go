@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/tollproject/toll/tracker"
@@ -12,7 +13,8 @@ import (
 
 // parseFeed reads an RSS, RDF or Atom feed with gofeed: one document per
 // item, in feed order, with the feed's title as Source, the item's link,
-// title and date (published, else updated: gofeed's choice for Atom),
+// title and date (published, else updated; the day the feed wrote, see
+// feedDay),
 // and as text the item's content, else its description, turned into plain
 // text by the same HTML path as pages (all paragraph text; readability is
 // not run on an item, which is already the article body).
@@ -48,9 +50,9 @@ func parseFeed(origin string, data []byte) ([]Doc, error) {
 			Title:  normalizeSpace(it.Title),
 		}
 		if it.PublishedParsed != nil {
-			d.Published = dayOf(*it.PublishedParsed)
+			d.Published = feedDay(it.Published, *it.PublishedParsed)
 		} else if it.UpdatedParsed != nil {
-			d.Published = dayOf(*it.UpdatedParsed)
+			d.Published = feedDay(it.Updated, *it.UpdatedParsed)
 		}
 		body := it.Content
 		if strings.TrimSpace(body) == "" {
@@ -86,6 +88,42 @@ func parseGofeed(data []byte) (f *gofeed.Feed, err error) {
 		}
 	}()
 	return gofeed.NewParser().Parse(bytes.NewReader(data))
+}
+
+// feedLayouts are the RSS date forms (RFC 822 and its variants), with a
+// numeric offset or a zone name.
+var feedLayouts = []string{
+	time.RFC1123Z,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 02 Jan 2006 15:04 -0700",
+	"Mon, 2 Jan 2006 15:04 -0700",
+	"02 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04:05 -0700",
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 02 Jan 2006 15:04 MST",
+	"Mon, 2 Jan 2006 15:04 MST",
+	"02 Jan 2006 15:04:05 MST",
+	"2 Jan 2006 15:04:05 MST",
+}
+
+// feedDay is the calendar day of a feed item's date as the feed wrote it,
+// like every other date toll reads (see dayOf). gofeed gives the instant
+// converted to UTC, so the written form is read again (RFC 3339, RFC 822
+// and its variants; with a zone name too, since the day written does not
+// depend on what the zone means); a date in a form only gofeed reads
+// gives its UTC day.
+func feedDay(raw string, parsed time.Time) tracker.Date {
+	raw = strings.TrimSpace(raw)
+	if d, err := parsePublished(raw); err == nil && !d.IsZero() {
+		return d
+	}
+	for _, layout := range feedLayouts {
+		if t, err := time.Parse(layout, raw); err == nil {
+			return dayOf(t)
+		}
+	}
+	return dayOf(parsed.UTC())
 }
 
 // firstBytes returns at most n bytes of b.

@@ -216,6 +216,23 @@ func TestReadFileStdin(t *testing.T) {
 			want:  []Doc{{Origin: "-: item 1", Source: "T", Title: "I", Text: "At least 471 killed."}},
 		},
 		{
+			name: "feed date at the publisher's offset, not UTC",
+			input: `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title>` +
+				`<published>2023-10-08T01:30:00+03:00</published><summary>At least 250 killed since yesterday.</summary></entry></feed>`,
+			want: []Doc{{Origin: "-: item 1", Source: "A", Title: "E", Published: date("2023-10-08"), Text: "At least 250 killed since yesterday."}},
+		},
+		{
+			name: "rss date as written, numeric offset or zone name",
+			input: `<rss version="2.0"><channel><title>R</title>` +
+				`<item><title>a</title><pubDate>Sun, 8 Oct 2023 01:30:00 +0300</pubDate><description>At least 250 killed.</description></item>` +
+				`<item><title>b</title><pubDate>Sat, 07 Oct 2023 22:30:00 EDT</pubDate><description>At least 250 killed.</description></item>` +
+				`</channel></rss>`,
+			want: []Doc{
+				{Origin: "-: item 1", Source: "R", Title: "a", Published: date("2023-10-08"), Text: "At least 250 killed."},
+				{Origin: "-: item 2", Source: "R", Title: "b", Published: date("2023-10-07"), Text: "At least 250 killed."},
+			},
+		},
+		{
 			name:  "brace prose stays text",
 			input: "{Editor's note} At least 229 hostages, the army said.",
 			want:  []Doc{{Origin: "-", Text: "{Editor's note} At least 229 hostages, the army said."}},
