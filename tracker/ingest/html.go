@@ -30,8 +30,10 @@ const (
 	maxLeadLinkShare = 0.5
 	// minAnchorWords is how many words a paragraph needs before its
 	// presence in readability's text counts as where that text starts;
-	// shorter strings ("Advertisement") match anywhere.
+	// shorter strings ("Advertisement") match anywhere. minAnchorBytes
+	// does the same for scripts written without spaces.
 	minAnchorWords = 4
+	minAnchorBytes = 60
 )
 
 // htmlDoc reads a page: metadata from its head and markup, and its main
@@ -97,14 +99,16 @@ func mainText(root *html.Node, title string) []para {
 	read = dropAboveHeadline(read, all, start, title)
 	scope := articleScope(all[start].node)
 	var lead []para
+	seen := make(map[string]bool)
 	for i := start - 1; i >= 0 && len(lead) < maxLeadParas; i-- {
 		pa := all[i]
 		if !isInside(pa.node, scope) || pa.tag == atom.H1 {
 			break
 		}
-		if !isLeadCandidate(pa, scope) || index.contains(pa.text) {
+		if !isLeadCandidate(pa, scope, title) || index.contains(pa.text) || seen[pa.text] {
 			continue
 		}
+		seen[pa.text] = true
 		lead = append(lead, pa)
 	}
 	if len(lead) == 0 {
@@ -196,29 +200,29 @@ func sameHeadline(h1, title string) bool {
 
 // bodyStart returns the index in all of the first paragraph of the
 // article body as readability sees it: the start of the longest run (in
-// words) of consecutive paragraphs that readability kept. Paragraphs under
-// minAnchorWords words neither break a run nor start one (a byline or a
+// bytes of text) of consecutive paragraphs that readability kept. Paragraphs under
+// minAnchorWords words (or minAnchorBytes) neither break a run nor start one (a byline or a
 // photo credit between lead and body). Readability can keep a stray block
 // above the article (a teaser, a notice), so its first paragraph is not
 // always where the body starts. It returns -1 when no paragraph of the
 // page is in readability's text.
 func bodyStart(all []para, index *textIndex) int {
-	best, bestWords := -1, 0
-	runStart, runWords := -1, 0
+	best, bestSize := -1, 0
+	runStart, runSize := -1, 0
 	for i, pa := range all {
-		if pa.words < minAnchorWords {
+		if pa.words < minAnchorWords && len(pa.text) < minAnchorBytes {
 			continue
 		}
 		if !index.contains(pa.text) {
-			runStart, runWords = -1, 0
+			runStart, runSize = -1, 0
 			continue
 		}
 		if runStart < 0 {
 			runStart = i
 		}
-		runWords += pa.words
-		if runWords > bestWords {
-			best, bestWords = runStart, runWords
+		runSize += len(pa.text)
+		if runSize > bestSize {
+			best, bestSize = runStart, runSize
 		}
 	}
 	return best
@@ -260,7 +264,7 @@ func (x *textIndex) contains(s string) bool {
 
 // isLeadCandidate reports whether a paragraph before readability's
 // content may be the lead (see mainText).
-func isLeadCandidate(pa para, scope *html.Node) bool {
+func isLeadCandidate(pa para, scope *html.Node, title string) bool {
 	switch pa.tag {
 	case atom.Li, atom.Dt, atom.Dd, atom.Td, atom.Th, atom.Figcaption, atom.Caption:
 		return false
@@ -271,6 +275,12 @@ func isLeadCandidate(pa para, scope *html.Node) bool {
 	if float64(pa.linkBytes) > maxLeadLinkShare*float64(len(pa.text)) {
 		return false
 	}
+	// The headline again (a second <h1>, an <h2> deck repeating it)
+	// would count its figure twice; a byline or dateline is no lead.
+	if sameHeadline(pa.text, title) && len(pa.text) <= len(title) || rxByline.MatchString(pa.text) ||
+		pa.words < maxDatelineWords && rxClock.MatchString(pa.text) {
+		return false
+	}
 	for n := pa.node; n != nil && n != scope; n = n.Parent {
 		if rxChrome.MatchString(attr(n, "class")) || rxChrome.MatchString(attr(n, "id")) {
 			return false
@@ -279,10 +289,22 @@ func isLeadCandidate(pa para, scope *html.Node) bool {
 	return true
 }
 
+// Bylines and datelines, which sit between headline and body and are
+// long enough to pass minLeadWords: they start with "By", "Posted",
+// "Published" or "Updated", or are short and hold a clock time.
+var (
+	rxByline = regexp.MustCompile(`(?i)^\W*(by|posted|published|updated|last updated)\b`)
+	rxClock  = regexp.MustCompile(`\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2} ?[ap]\.?m\b`)
+)
+
+// maxDatelineWords is the length under which a paragraph with a clock
+// time is taken for a dateline, not a lead: leads run longer.
+const maxDatelineWords = 16
+
 // rxChrome matches class and id values of page furniture whose
 // paragraphs must not be restored as a lead. "header" and "summary" are
 // not in it: that is where leads live.
-var rxChrome = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|subscri|promo|related|recommend|share|social|comment|sidebar|advert|sponsor|breadcrumb|menu|\bnav|popup|modal|paywall|signup|sign-up|footer|masthead|teaser|most-read|trending`)
+var rxChrome = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|subscri|promo|related|recommend|share|social|comment|sidebar|advert|sponsor|breadcrumb|menu|\bnav|popup|modal|paywall|signup|sign-up|footer|masthead|teaser|most-read|trending|byline|dateline|author|timestamp|caption|credit`)
 
 // articleScope returns the nearest <article> or <main> (or role="main")
 // element holding n, else the <body>, else the root.
