@@ -1,0 +1,814 @@
+package reconcile
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/tollproject/toll/tracker"
+)
+
+// maxParts caps the candidate parts of one total in parts_exceed_total.
+// The search for the largest set of disjoint parts is exponential in the
+// candidates; a report breaks a total into a handful of groups, and past
+// 16 only the 16 largest are tried (a sum can only miss, never invent, a
+// finding).
+const maxParts = 16
+
+// Check returns the findings over the claims that count: figures that
+// cannot all be true, and changes that need a look. It reasons over every
+// counted claim and keeps the findings that involve at least one claim
+// matching opts' filters, so that "--source ministry" still shows the
+// ministry disagreeing with someone else. See the package documentation
+// for each kind's rule.
+func Check(claims []tracker.StoredClaim, opts Options) (Findings, error) {
+	p, err := prepare(claims, opts, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	c := &checker{p: p, window: int32(opts.Window), filter: newFilterSpec(p.tax, opts),
+		decreasePairs: map[[2]int32]bool{}, ids: map[string]bool{}}
+	c.indexSeries()
+	c.decreases()
+	c.disagreements()
+	c.subgroups()
+	c.parts()
+	c.priors()
+	c.periods()
+	sortFindings(c.out)
+	if c.out == nil {
+		c.out = Findings{}
+	}
+	return c.out, nil
+}
+
+type checker struct {
+	p      *prep
+	window int32
+	filter filterSpec
+	out    Findings
+	ids    map[string]bool
+	// decreasePairs holds the figure pairs already reported as a
+	// decrease or revision, so that a window does not report them again
+	// as sources_disagree.
+	decreasePairs map[[2]int32]bool
+	// seriesFigs[s] are series s's figures ([lo, hi) into p.figs, sorted
+	// by source then day); byDay[s] the same figures sorted by day, then
+	// period, then source, then interval.
+	seriesLo, seriesHi []int32
+	byDay              [][]int32
+}
+
+func (c *checker) indexSeries() {
+	p := c.p
+	n := len(p.series)
+	c.seriesLo, c.seriesHi = make([]int32, n), make([]int32, n)
+	c.byDay = make([][]int32, n)
+	for i := 0; i < len(p.figs); {
+		s := p.figs[i].series
+		j := i
+		for j < len(p.figs) && p.figs[j].series == s {
+			j++
+		}
+		c.seriesLo[s], c.seriesHi[s] = int32(i), int32(j)
+		d := make([]int32, 0, j-i)
+		for k := i; k < j; k++ {
+			if p.figs[k].day != noDay {
+				d = append(d, int32(k))
+			}
+		}
+		slices.SortFunc(d, func(a, b int32) int {
+			fa, fb := &p.figs[a], &p.figs[b]
+			return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.from, fb.from),
+				cmp.Compare(fa.to, fb.to), cmp.Compare(fa.source, fb.source), compareIntervals(fa.iv, fb.iv))
+		})
+		c.byDay[s] = d
+		i = j
+	}
+}
+
+// dayGroups splits figure indexes sorted by day into runs of one day.
+func (c *checker) dayGroups(figs []int32) [][]int32 {
+	var out [][]int32
+	for i := 0; i < len(figs); {
+		j := i
+		for j < len(figs) && c.p.figs[figs[j]].day == c.p.figs[figs[i]].day {
+			j++
+		}
+		out = append(out, figs[i:j])
+		i = j
+	}
+	return out
+}
+
+// sourceRuns splits series s's figures into runs of one source, each
+// sorted by day.
+func (c *checker) sourceRuns(s int32) [][]int32 {
+	var out [][]int32
+	lo, hi := c.seriesLo[s], c.seriesHi[s]
+	for i := lo; i < hi; {
+		j := i
+		for j < hi && c.p.figs[j].source == c.p.figs[i].source {
+			j++
+		}
+		run := make([]int32, 0, j-i)
+		for k := i; k < j; k++ {
+			if c.p.figs[k].day != noDay {
+				run = append(run, k)
+			}
+		}
+		out = append(out, run)
+		i = j
+	}
+	return out
+}
+
+func hasSource(p *prep, figs []int32, src int32) bool {
+	for _, f := range figs {
+		if p.figs[f].source == src {
+			return true
+		}
+	}
+	return false
+}
+
+// countCannotFall reports whether a category counts people in a way that
+// only grows: the dead and the injured. Hostages, the missing, the
+// displaced and the arrested are stocks: releases, returns and finds make
+// them fall.
+func countCannotFall(cat tracker.Category) bool {
+	return cat == tracker.Killed || cat == tracker.Injured
+}
+
+// decreases finds falls in cumulative series: a source's own figures day
+// to day, and the series passing from one source to another.
+func (c *checker) decreases() {
+	p := c.p
+	for s := range p.series {
+		si := &p.series[s]
+		if si.key.Scope != tracker.Cumulative {
+			continue
+		}
+		for _, run := range c.sourceRuns(int32(s)) {
+			days := c.dayGroups(run)
+			for i := 1; i < len(days); i++ {
+				for _, x := range days[i-1] {
+					for _, y := range days[i] {
+						if below(p.figs[y].iv, p.figs[x].iv) {
+							c.decrease(x, y, true)
+						}
+					}
+				}
+			}
+		}
+		// A change of source: the earlier day's source is silent on the
+		// later day and the later one was silent on the earlier day.
+		// Where both speak on one day, sources_disagree compares them.
+		days := c.dayGroups(c.byDay[s])
+		for i := 1; i < len(days); i++ {
+			for _, x := range days[i-1] {
+				for _, y := range days[i] {
+					fx, fy := &p.figs[x], &p.figs[y]
+					if fx.source == fy.source || hasSource(p, days[i-1], fy.source) || hasSource(p, days[i], fx.source) {
+						continue
+					}
+					if below(fy.iv, fx.iv) {
+						c.decrease(x, y, false)
+					}
+				}
+			}
+		}
+	}
+}
+
+func (c *checker) decrease(x, y int32, sameSource bool) {
+	p := c.p
+	fx, fy := &p.figs[x], &p.figs[y]
+	si := &p.series[fy.series]
+	c.decreasePairs[[2]int32{x, y}] = true
+	recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
+	what := p.what(fy.series)
+	if fy.revised {
+		msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s (%s, %s); the text says the figure was revised.",
+			p.sources[fy.source].name, what, p.figure(fy), dateOf(fy.day),
+			p.figure(fx), p.sources[fx.source].name, dateOf(fx.day))
+		c.emit(Revision, Info, si.key, msg, recs)
+		return
+	}
+	if !sameSource {
+		msg := fmt.Sprintf("The count of %s fell from %s (%s, %s) to %s (%s, %s) across a change of source; the two may count differently.",
+			what, p.figure(fx), p.sources[fx.source].name, dateOf(fx.day),
+			p.figure(fy), p.sources[fy.source].name, dateOf(fy.day))
+		c.emit(Decrease, Warning, si.key, msg, recs)
+		return
+	}
+	sev, why := Error, "a count that cannot fall, and no revision is stated"
+	if !countCannotFall(si.key.Category) {
+		sev, why = Warning, fmt.Sprintf("%s counts can fall (releases, returns, bodies identified), so check why", si.key.Category)
+	}
+	msg := fmt.Sprintf("%s's count of %s fell from %s on %s to %s on %s: %s.",
+		p.sources[fy.source].name, what, p.figure(fx), dateOf(fx.day), p.figure(fy), dateOf(fy.day), why)
+	c.emit(Decrease, sev, si.key, msg, recs)
+}
+
+// disagreements finds two sources whose intervals for one series and day
+// do not overlap.
+func (c *checker) disagreements() {
+	p := c.p
+	for s := range p.series {
+		si := &p.series[s]
+		switch {
+		case si.key.Scope == tracker.Period:
+			c.periodDisagreements(int32(s))
+			continue
+		case si.key.Scope == tracker.Cumulative, si.key.Scope == tracker.UnknownScope && si.site:
+		default:
+			// Single events in an area: two strikes in one town on one
+			// day are not two estimates of one toll.
+			continue
+		}
+		sev := Error
+		if si.key.Scope == tracker.UnknownScope {
+			sev = Warning
+		}
+		days := c.dayGroups(c.byDay[s])
+		for i, d := range days {
+			for a := 0; a < len(d); a++ {
+				for b := a + 1; b < len(d); b++ {
+					x, y := d[a], d[b]
+					if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(p.figs[y].iv) {
+						c.disagree(x, y, sev)
+					}
+				}
+			}
+			if c.window == 0 || !countCannotFall(si.key.Category) {
+				continue
+			}
+			for j := i + 1; j < len(days) && p.figs[days[j][0]].day-p.figs[d[0]].day <= c.window; j++ {
+				for _, x := range d {
+					for _, y := range days[j] {
+						if p.figs[x].source != p.figs[y].source && below(p.figs[y].iv, p.figs[x].iv) && !c.decreasePairs[[2]int32{x, y}] {
+							c.disagree(x, y, Warning)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// periodDisagreements compares period figures that name the same period.
+func (c *checker) periodDisagreements(s int32) {
+	p := c.p
+	var figs []int32
+	for k := c.seriesLo[s]; k < c.seriesHi[s]; k++ {
+		if p.figs[k].from != noDay {
+			figs = append(figs, k)
+		}
+	}
+	slices.SortFunc(figs, func(a, b int32) int {
+		fa, fb := &p.figs[a], &p.figs[b]
+		return cmp.Or(cmp.Compare(fa.from, fb.from), cmp.Compare(fa.to, fb.to), cmp.Compare(a, b))
+	})
+	for i := 0; i < len(figs); {
+		j := i
+		for j < len(figs) && p.figs[figs[j]].from == p.figs[figs[i]].from && p.figs[figs[j]].to == p.figs[figs[i]].to {
+			j++
+		}
+		for a := i; a < j; a++ {
+			for b := a + 1; b < j; b++ {
+				x, y := figs[a], figs[b]
+				if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(p.figs[y].iv) {
+					c.disagree(x, y, Error)
+				}
+			}
+		}
+		i = j
+	}
+}
+
+func (c *checker) disagree(x, y int32, sev Severity) {
+	p := c.p
+	fx, fy := &p.figs[x], &p.figs[y]
+	// the higher figure first
+	if below(fx.iv, fy.iv) {
+		x, y, fx, fy = y, x, fy, fx
+	}
+	si := &p.series[fx.series]
+	var when, dx, dy string
+	switch {
+	case si.key.Scope == tracker.Period:
+		when = "for " + periodPhrase(fx.from, fx.to)
+	case fx.day == fy.day:
+		when = "on " + dateOf(fx.day).String()
+	default:
+		when = fmt.Sprintf("%d days apart", abs(fy.day-fx.day))
+		if fy.day-fx.day == 1 || fx.day-fy.day == 1 {
+			when = "a day apart"
+		}
+		dx, dy = " ("+dateOf(fx.day).String()+")", " ("+dateOf(fy.day).String()+")"
+	}
+	msg := fmt.Sprintf("Sources disagree on %s %s: %s: %s%s; %s: %s%s; %s.",
+		p.what(fx.series), when,
+		p.sources[fx.source].name, p.figure(fx), dx,
+		p.sources[fy.source].name, p.figure(fy), dy,
+		ratioPhrase(fx.iv.Low, fy.iv.High))
+	recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
+	c.emit(SourcesDisagree, sev, si.key, msg, recs)
+}
+
+// ratioPhrase says how far apart two intervals are: the higher one's
+// lower bound over the lower one's upper bound.
+func ratioPhrase(hiLow, loHigh decimal.Decimal) string {
+	if loHigh.IsZero() {
+		return fmt.Sprintf("one gives at least %s, the other none", tracker.FormatCount(hiLow))
+	}
+	r := hiLow.DivRound(loHigh, 1)
+	return fmt.Sprintf("the lower bound of one is %s× the upper bound of the other", r.String())
+}
+
+func abs(n int32) int32 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// periodPhrase writes a period: "2023-10-23 to 2023-10-24", or one day.
+func periodPhrase(from, to int32) string {
+	if from == to {
+		return dateOf(from).String()
+	}
+	return dateOf(from).String() + " to " + dateOf(to).String()
+}
+
+// subgroups finds a part above its whole: one source's figures for one
+// day (cumulative and period series), and, within one report, any two
+// figures for one day (cumulative and period) or in one sentence (single
+// events: one report often tells of several strikes in one place).
+func (c *checker) subgroups() {
+	p := c.p
+	type bucket struct {
+		cat          tracker.Category
+		scope        tracker.Scope
+		place, src   int32
+		day, from, to int32
+	}
+	byBucket := map[bucket][]int32{}
+	for k := range p.figs {
+		f := &p.figs[k]
+		si := &p.series[f.series]
+		if si.key.Scope == tracker.UnknownScope || f.day == noDay || si.key.Scope == tracker.Period && f.from == noDay {
+			continue
+		}
+		b := bucket{cat: si.key.Category, scope: si.key.Scope, place: si.place, src: f.source, day: f.day, from: f.from, to: f.to}
+		byBucket[b] = append(byBucket[b], int32(k))
+	}
+	for _, figs := range byBucket {
+		for _, x := range figs {
+			for _, y := range figs {
+				fx, fy := &p.figs[x], &p.figs[y]
+				if p.partOf(p.series[fx.series].group, p.series[fy.series].group) && below(fy.iv, fx.iv) {
+					recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
+					msg := fmt.Sprintf("%s gives %s %s on %s, more than the %s %s it gives for the same day; a part cannot exceed its whole.",
+						p.sources[fx.source].name, p.figure(fx), p.what(fx.series), dateOf(fx.day),
+						p.figure(fy), p.what(fy.series))
+					c.emit(SubgroupExceedsTotal, Error, p.series[fy.series].key, msg, recs)
+				}
+			}
+		}
+	}
+	for _, recs := range c.reportBuckets(false) {
+		for _, x := range recs {
+			for _, y := range recs {
+				rx, ry := &p.recs[x], &p.recs[y]
+				sx, sy := &p.series[rx.series], &p.series[ry.series]
+				if rx.source == ry.source && sx.key.Scope != tracker.UnknownScope {
+					continue // the same-source pass has it
+				}
+				if sx.place != sy.place || !p.partOf(sx.group, sy.group) || !below(ry.iv, rx.iv) {
+					continue
+				}
+				msg := fmt.Sprintf("Report %s gives %s %s (%s), more than the %s %s (%s) it gives for the same %s; a part cannot exceed its whole.",
+					p.claims[rx.ci].ReportID, p.claims[rx.ci].Claim.Figure(), p.what(rx.series), p.sources[rx.source].name,
+					p.claims[ry.ci].Claim.Figure(), p.what(ry.series), p.sources[ry.source].name, sameWhat(sx.key.Scope))
+				c.emit(SubgroupExceedsTotal, Error, sy.key, msg, []int32{x, y})
+			}
+		}
+	}
+}
+
+func sameWhat(s tracker.Scope) string {
+	if s == tracker.UnknownScope {
+		return "event"
+	}
+	return "day"
+}
+
+// reportBuckets groups dated, non-prior records by report, category,
+// scope, day and period; single events (scope unknown) also by sentence.
+// Unless acrossPlaces is set, by place too.
+func (c *checker) reportBuckets(acrossPlaces bool) [][]int32 {
+	p := c.p
+	type bucket struct {
+		report, sentence string
+		cat              tracker.Category
+		scope            tracker.Scope
+		place            int32
+		day, from, to    int32
+	}
+	m := map[bucket][]int32{}
+	for _, ri := range p.ord {
+		r := &p.recs[ri]
+		if r.day == noDay {
+			continue
+		}
+		si := &p.series[r.series]
+		sc := &p.claims[r.ci]
+		b := bucket{report: sc.ReportID, cat: si.key.Category, scope: si.key.Scope, place: si.place,
+			day: r.day, from: r.from, to: r.to}
+		if acrossPlaces {
+			b.place = -1
+		}
+		if si.key.Scope == tracker.UnknownScope {
+			b.sentence = sc.Claim.Sentence
+		}
+		m[b] = append(m[b], ri)
+	}
+	out := make([][]int32, 0, len(m))
+	for _, recs := range m {
+		out = append(out, recs)
+	}
+	// map order must not reach the output: findings are sorted at the
+	// end, and ids do not depend on order, but keep the walk stable too
+	slices.SortFunc(out, func(a, b []int32) int { return cmp.Compare(a[0], b[0]) })
+	return out
+}
+
+// parts finds disjoint parts in one report whose lower bounds add up to
+// more than the total's upper bound. A total with no place is read as
+// the report's overall figure, so parts in any place that is not an event
+// site count towards it; a total with a place takes parts in that place
+// only.
+func (c *checker) parts() {
+	p := c.p
+	for _, recs := range c.reportBuckets(true) {
+		if len(recs) < 3 {
+			continue
+		}
+		seenWhole := map[string]bool{}
+		for _, w := range recs {
+			rw := &p.recs[w]
+			if rw.iv.Unbounded {
+				continue
+			}
+			sw := &p.series[rw.series]
+			wk := fmt.Sprint(sw.group, sw.place, rw.iv)
+			if seenWhole[wk] {
+				continue
+			}
+			seenWhole[wk] = true
+			var cands []int32
+			seenPart := map[string]bool{}
+			for _, x := range recs {
+				rx := &p.recs[x]
+				sx := &p.series[rx.series]
+				if x == w || !p.partOf(sx.group, sw.group) || rx.iv.Low.Cmp(rw.iv.High) > 0 {
+					continue
+				}
+				if sx.place != sw.place && (p.places[sw.place].key != "" || sx.site) {
+					continue
+				}
+				k := fmt.Sprint(sx.group, sx.place, rx.iv)
+				if seenPart[k] {
+					continue
+				}
+				seenPart[k] = true
+				cands = append(cands, x)
+			}
+			if len(cands) < 2 {
+				continue
+			}
+			slices.SortStableFunc(cands, func(a, b int32) int { return p.recs[b].iv.Low.Cmp(p.recs[a].iv.Low) })
+			if len(cands) > maxParts {
+				cands = cands[:maxParts]
+			}
+			best, sum := c.bestDisjoint(cands)
+			if len(best) < 2 || sum.Cmp(rw.iv.High) <= 0 {
+				continue
+			}
+			names := make([]string, len(best))
+			for i, x := range best {
+				rx := &p.recs[x]
+				names[i] = fmt.Sprintf("%s %s (%s)", p.claims[rx.ci].Claim.Figure(), p.what(rx.series), p.sources[rx.source].name)
+			}
+			msg := fmt.Sprintf("Report %s gives %s, which share no one and add up to at least %s, more than the %s %s (%s) it gives as the total.",
+				p.claims[rw.ci].ReportID, joinAnd(names), tracker.FormatCount(sum),
+				p.claims[rw.ci].Claim.Figure(), p.what(rw.series), p.sources[rw.source].name)
+			c.emit(PartsExceedTotal, Error, sw.key, msg, append(best, w))
+		}
+	}
+}
+
+// bestDisjoint returns the pairwise disjoint subset of cands with the
+// largest sum of lower bounds (ties: the earlier candidates), and the sum.
+func (c *checker) bestDisjoint(cands []int32) ([]int32, decimal.Decimal) {
+	p := c.p
+	var best []int32
+	bestSum := decimal.Zero
+	var cur []int32
+	var walk func(i int, sum decimal.Decimal)
+	walk = func(i int, sum decimal.Decimal) {
+		if i == len(cands) {
+			if len(cur) >= 2 && sum.Cmp(bestSum) > 0 {
+				best, bestSum = slices.Clone(cur), sum
+			}
+			return
+		}
+		x := cands[i]
+		ok := true
+		for _, y := range cur {
+			if !p.disjoint(p.series[p.recs[x].series].group, p.series[p.recs[y].series].group) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			cur = append(cur, x)
+			walk(i+1, sum.Add(p.recs[x].iv.Low))
+			cur = cur[:len(cur)-1]
+		}
+		walk(i+1, sum)
+	}
+	walk(0, decimal.Zero)
+	return best, bestSum
+}
+
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// priors checks "rose to X from Y" against X and against what the source
+// said before. Only counts that cannot fall are checked: a stock may have
+// moved either way between updates toll does not hold.
+func (c *checker) priors() {
+	p := c.p
+	if len(p.priors) == 0 {
+		return
+	}
+	type key struct {
+		report         string
+		series, source int32
+	}
+	want := map[key]bool{}
+	for _, pi := range p.priors {
+		r := &p.recs[pi]
+		want[key{p.claims[r.ci].ReportID, r.series, r.source}] = true
+	}
+	current := map[key][]int32{}
+	for _, ri := range p.ord {
+		r := &p.recs[ri]
+		k := key{p.claims[r.ci].ReportID, r.series, r.source}
+		if want[k] {
+			current[k] = append(current[k], ri)
+		}
+	}
+	for _, pi := range p.priors {
+		pr := &p.recs[pi]
+		si := &p.series[pr.series]
+		if si.key.Scope != tracker.Cumulative || !countCannotFall(si.key.Category) {
+			continue
+		}
+		psc := &p.claims[pr.ci]
+		xs := current[key{psc.ReportID, pr.series, pr.source}]
+		src := p.sources[pr.source].name
+		fired := false
+		for _, x := range xs {
+			rx := &p.recs[x]
+			if rx.revised || !below(rx.iv, pr.iv) {
+				continue
+			}
+			msg := fmt.Sprintf("Report %s gives %s's count of %s as %s, up from %s, but %s is below %s.",
+				psc.ReportID, src, p.what(pr.series), p.claims[rx.ci].Claim.Figure(), psc.Claim.Figure(),
+				p.claims[rx.ci].Claim.Figure(), psc.Claim.Figure())
+			c.emit(PriorMismatch, Warning, si.key, msg, []int32{pi, x})
+			fired = true
+			break
+		}
+		if fired || pr.day == noDay || pr.iv.Unbounded {
+			continue
+		}
+		// the source's figures in the series before the report's date
+		var earlier []int32
+		for k := c.seriesLo[pr.series]; k < c.seriesHi[pr.series]; k++ {
+			f := &p.figs[k]
+			if f.source == pr.source && f.day != noDay && f.day < pr.day {
+				earlier = append(earlier, k)
+			}
+		}
+		if len(earlier) == 0 {
+			continue
+		}
+		lastDay := p.figs[earlier[len(earlier)-1]].day
+		var last []int32
+		var lastIvs []tracker.Interval
+		matched := false
+		for _, k := range earlier {
+			if p.figs[k].iv.Overlaps(pr.iv) {
+				matched = true
+			}
+			if p.figs[k].day == lastDay {
+				last = append(last, k)
+				lastIvs = append(lastIvs, p.figs[k].iv)
+			}
+		}
+		h := hull(lastIvs...)
+		// Y above the last figure is explained by an update toll does not
+		// hold; Y that matches an older figure is a stale but real
+		// baseline. Y below the last figure and matching none is not
+		// something the source said.
+		if matched || !below(pr.iv, h) {
+			continue
+		}
+		lastFigs := make([]string, len(last))
+		recs := []int32{pi}
+		recs = append(recs, xs...)
+		for i, k := range last {
+			lastFigs[i] = p.figure(&p.figs[k])
+			recs = append(recs, p.figRecs(&p.figs[k])...)
+		}
+		now := "its figure"
+		if len(xs) > 0 {
+			now = p.claims[p.recs[xs[0]].ci].Claim.Figure()
+		}
+		msg := fmt.Sprintf("Report %s says %s's count of %s rose to %s from %s, but %s last gave %s on %s and never %s before.",
+			psc.ReportID, src, p.what(pr.series), now, psc.Claim.Figure(), src,
+			strings.Join(lastFigs, " and "), dateOf(lastDay), psc.Claim.Figure())
+		c.emit(PriorMismatch, Warning, si.key, msg, recs)
+	}
+}
+
+// periods compares a source's period figure with the change in its own
+// cumulative figure over the period: from the period's start to its end
+// when they differ ("in the past 24 hours" on the 24th runs from the 23rd
+// to the 24th), from the day before when the period is one day ("on
+// Tuesday"). It fires only when the source gave cumulative figures on
+// both days and no pair of them allows the period figure.
+func (c *checker) periods() {
+	p := c.p
+	type key struct {
+		cat          tracker.Category
+		group, place int32
+	}
+	cumulative := map[key]int32{}
+	for s := range p.series {
+		si := &p.series[s]
+		if si.key.Scope == tracker.Cumulative {
+			cumulative[key{si.key.Category, si.group, si.place}] = int32(s)
+		}
+	}
+	for k := range p.figs {
+		f := &p.figs[k]
+		si := &p.series[f.series]
+		if si.key.Scope != tracker.Period || f.from == noDay {
+			continue
+		}
+		cs, ok := cumulative[key{si.key.Category, si.group, si.place}]
+		if !ok {
+			continue
+		}
+		base := f.from
+		if f.from == f.to {
+			base = f.from - 1
+		}
+		atEnd := c.figsAt(cs, f.source, f.to)
+		atBase := c.figsAt(cs, f.source, base)
+		if len(atEnd) == 0 || len(atBase) == 0 {
+			continue
+		}
+		consistent := false
+		var change Change
+		for _, e := range atEnd {
+			for _, b := range atBase {
+				change = difference(p.figs[e].iv, p.figs[b].iv)
+				if change.Overlaps(f.iv) {
+					consistent = true
+				}
+			}
+		}
+		if consistent {
+			continue
+		}
+		recs := slices.Clone(p.figRecs(f))
+		var baseFigs, endFigs []string
+		for _, b := range atBase {
+			baseFigs = append(baseFigs, p.figure(&p.figs[b]))
+			recs = append(recs, p.figRecs(&p.figs[b])...)
+		}
+		for _, e := range atEnd {
+			endFigs = append(endFigs, p.figure(&p.figs[e]))
+			recs = append(recs, p.figRecs(&p.figs[e])...)
+		}
+		changeText := "a change of " + change.String()
+		if len(atEnd)*len(atBase) > 1 {
+			changeText = "and no pair of those figures allows it"
+		}
+		msg := fmt.Sprintf("%s gives %s %s for %s, but its cumulative figure went from %s (%s) to %s (%s), %s.",
+			p.sources[f.source].name, p.figure(f), p.what(f.series), periodPhrase(f.from, f.to),
+			strings.Join(baseFigs, " and "), dateOf(base), strings.Join(endFigs, " and "), dateOf(f.to), changeText)
+		c.emit(PeriodMismatch, Warning, si.key, msg, recs)
+	}
+}
+
+// figsAt returns the figures of a source in a series on a day.
+func (c *checker) figsAt(series, source, day int32) []int32 {
+	p := c.p
+	lo, hi := int(c.seriesLo[series]), int(c.seriesHi[series])
+	i, _ := slices.BinarySearchFunc(p.figs[lo:hi], [2]int32{source, day}, func(f fig, t [2]int32) int {
+		return cmp.Or(cmp.Compare(f.source, t[0]), cmp.Compare(f.day, t[1]))
+	})
+	var out []int32
+	for k := lo + i; k < hi && p.figs[k].source == source && p.figs[k].day == day; k++ {
+		out = append(out, int32(k))
+	}
+	return out
+}
+
+// emit records a finding unless the filters exclude every claim in it or
+// an identical one was already recorded.
+func (c *checker) emit(kind Kind, sev Severity, series SeriesKey, msg string, recs []int32) {
+	p := c.p
+	if c.filter.active() {
+		keep := false
+		for _, ri := range recs {
+			if p.matchRec(c.filter, &p.recs[ri]) {
+				keep = true
+				break
+			}
+		}
+		if !keep {
+			return
+		}
+	}
+	refs := make([]ClaimRef, len(recs))
+	var date tracker.Date
+	for i, ri := range recs {
+		refs[i] = p.ref(ri)
+		if refs[i].Date.After(date) {
+			date = refs[i].Date
+		}
+	}
+	id := findingID(kind, refs)
+	if c.ids[id] {
+		return
+	}
+	c.ids[id] = true
+	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: series, Date: date, Message: msg, Claims: refs})
+}
+
+// ref cites a record's claim.
+func (p *prep) ref(ri int32) ClaimRef {
+	r := &p.recs[ri]
+	sc := &p.claims[r.ci]
+	return ClaimRef{
+		ID: sc.ID, Report: sc.ReportID, Date: dateOf(r.day), Source: sc.Source(), Outlet: sc.Outlet,
+		Figure: sc.Claim.Figure(), Interval: r.iv, Series: p.series[r.series].key,
+		Sentence: sc.Claim.Sentence, Span: sc.Claim.Span, Start: sc.Claim.Start, End: sc.Claim.End,
+	}
+}
+
+// figure writes a figure as its first claim wrote it.
+func (p *prep) figure(f *fig) string {
+	return p.claims[p.recs[p.ord[f.lo]].ci].Claim.Figure()
+}
+
+// categoryWords says what happened in a phrase: "people held hostage".
+func categoryWords(c tracker.Category) string {
+	if c == tracker.Hostage {
+		return "held hostage"
+	}
+	return string(c)
+}
+
+// what names a series in a sentence: "women killed in Gaza", "people
+// killed at al-Ahli Arab hospital".
+func (p *prep) what(s int32) string {
+	si := &p.series[s]
+	w := si.key.Who + " " + categoryWords(si.key.Category)
+	if si.key.Where != "" {
+		if si.site {
+			w += " at " + si.key.Where
+		} else {
+			w += " in " + si.key.Where
+		}
+	}
+	return w
+}

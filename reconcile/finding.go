@@ -1,0 +1,195 @@
+package reconcile
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// Kind is what a finding is about. The values are the JSON names.
+type Kind string
+
+// The kinds of finding Check reports.
+const (
+	// Decrease: a cumulative series falls (a later upper bound below an
+	// earlier lower bound) without the text saying it was revised.
+	Decrease Kind = "decrease"
+	// Revision: the same fall, where the later claim says the figure was
+	// revised or corrected.
+	Revision Kind = "revision"
+	// SubgroupExceedsTotal: a part above its whole (children killed above
+	// people killed) from one source on one day, or within one report.
+	SubgroupExceedsTotal Kind = "subgroup_exceeds_total"
+	// PartsExceedTotal: disjoint parts in one report whose lower bounds add
+	// up to more than the total's upper bound.
+	PartsExceedTotal Kind = "parts_exceed_total"
+	// SourcesDisagree: two sources' intervals for one series and day (±
+	// window) do not overlap.
+	SourcesDisagree Kind = "sources_disagree"
+	// PriorMismatch: "rose to X from Y" where Y is not what the source said
+	// before, or X is below Y.
+	PriorMismatch Kind = "prior_mismatch"
+	// PeriodMismatch: a period figure that cannot be the change in the same
+	// source's cumulative figure over that period.
+	PeriodMismatch Kind = "period_mismatch"
+)
+
+// Kinds lists every Kind.
+var Kinds = []Kind{Decrease, Revision, SubgroupExceedsTotal, PartsExceedTotal, SourcesDisagree, PriorMismatch, PeriodMismatch}
+
+// Severity is how much a finding matters to someone about to publish.
+type Severity string
+
+// The severities, least first.
+const (
+	// Info: worth knowing, explained by the text (a stated revision).
+	Info Severity = "info"
+	// Warning: worth a look; may have an innocent explanation (a change of
+	// source, a stock that can fall, a single event's estimates).
+	Warning Severity = "warning"
+	// Error: figures that cannot all be true as stated (a source's own
+	// death toll falling, a part above its whole).
+	Error Severity = "error"
+)
+
+func (s Severity) rank() int {
+	switch s {
+	case Info:
+		return 1
+	case Warning:
+		return 2
+	case Error:
+		return 3
+	}
+	return 0
+}
+
+// ParseSeverity returns the Severity named s, or ErrUnknownSeverity.
+func ParseSeverity(s string) (Severity, error) {
+	switch sv := Severity(s); sv {
+	case Info, Warning, Error:
+		return sv, nil
+	}
+	return "", fmt.Errorf("%w %q (want info, warning or error)", ErrUnknownSeverity, s)
+}
+
+// ClaimRef is a claim as a finding cites it: enough to find it again
+// (claim and report ids) and to read it (date, source, figure, sentence,
+// span).
+type ClaimRef struct {
+	ID       string           `json:"claim"`
+	Report   string           `json:"report"`
+	Date     tracker.Date     `json:"date"`
+	Source   string           `json:"source"`
+	Outlet   string           `json:"outlet"`
+	Figure   string           `json:"figure"`
+	Interval tracker.Interval `json:"-"`
+	Series   SeriesKey        `json:"series"`
+	Sentence string           `json:"sentence"`
+	Span     string           `json:"span"`
+	Start    int              `json:"start"`
+	End      int              `json:"end"`
+}
+
+// Finding is one thing Check found: figures that cannot all be true, or
+// that need a look.
+type Finding struct {
+	// ID is a short hash of the kind and the sorted claim ids: stable
+	// across runs, so an acknowledgement keeps applying. A new claim
+	// joining a finding (another outlet repeating a figure) changes it:
+	// new evidence is shown again.
+	ID       string   `json:"id"`
+	Kind     Kind     `json:"kind"`
+	Severity Severity `json:"severity"`
+	// Series is the series the finding is about; for parts_exceed_total
+	// and subgroup_exceeds_total, the whole's.
+	Series SeriesKey `json:"series"`
+	// Date is the latest date among the claims.
+	Date tracker.Date `json:"date"`
+	// Message is one plain sentence with the numbers.
+	Message string `json:"message"`
+	// Claims are the claims involved, in the order the message names them.
+	Claims []ClaimRef `json:"claims"`
+	// Ack is the user's acknowledgement, nil when there is none.
+	Ack *tracker.Ack `json:"ack,omitempty"`
+}
+
+// Acknowledged reports whether a user has acknowledged the finding.
+func (f Finding) Acknowledged() bool { return f.Ack != nil }
+
+// Findings is what Check returns, in a stable order: by date, then kind,
+// then id.
+type Findings []Finding
+
+// Acknowledge returns a copy of fs with Ack set on every finding acks
+// holds (keyed by finding id, as the store keeps them). Acks for findings
+// that no longer occur are ignored.
+func (fs Findings) Acknowledge(acks map[string]tracker.Ack) Findings {
+	out := make(Findings, len(fs))
+	for i, f := range fs {
+		if a, ok := acks[f.ID]; ok {
+			f.Ack = &a
+		} else {
+			f.Ack = nil
+		}
+		out[i] = f
+	}
+	return out
+}
+
+// Fails reports whether any finding not acknowledged has at least the
+// threshold severity: the --fail-on test.
+func (fs Findings) Fails(threshold Severity) bool {
+	for _, f := range fs {
+		if !f.Acknowledged() && f.Severity.rank() >= threshold.rank() {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns how many findings have each severity, acknowledged ones
+// apart.
+func (fs Findings) Count() (bySeverity map[Severity]int, acknowledged int) {
+	bySeverity = map[Severity]int{}
+	for _, f := range fs {
+		if f.Acknowledged() {
+			acknowledged++
+			continue
+		}
+		bySeverity[f.Severity]++
+	}
+	return bySeverity, acknowledged
+}
+
+// findingID hashes the kind and the sorted claim ids.
+func findingID(kind Kind, refs []ClaimRef) string {
+	ids := make([]string, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	slices.Sort(ids)
+	h := sha256.New()
+	h.Write([]byte(kind))
+	for _, id := range ids {
+		h.Write([]byte{0})
+		h.Write([]byte(id))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+func sortFindings(fs Findings) {
+	slices.SortFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			a.Date.Compare(b.Date),
+			compareSeriesKey(a.Series, b.Series),
+			cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind)),
+			strings.Compare(a.ID, b.ID),
+		)
+	})
+}

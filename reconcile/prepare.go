@@ -1,0 +1,545 @@
+package reconcile
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// Options select and tune what the entry points read. The zero value uses
+// every claim that counts, the default taxonomy, the sources view and a
+// window of 0 (same day only).
+type Options struct {
+	// Category keeps one category; empty keeps all.
+	Category tracker.Category
+	// Who keeps one group, named as written or by an alias ("kids" keeps
+	// children); empty keeps all.
+	Who string
+	// Where keeps one place, named as written or by an alias ("the Gaza
+	// Strip" keeps Gaza); empty keeps all.
+	Where string
+	// Source keeps figures whose attribution, outlet or canonical source
+	// name holds this text, case-insensitively; empty keeps all.
+	Source string
+	// ReviewedOnly uses only accepted and corrected claims; by default
+	// unreviewed ones count too (rejected ones never do).
+	ReviewedOnly bool
+	// Window is how many days apart two sources' figures may be and still
+	// be compared (sources_disagree) or aligned (Diff). 0 means the same
+	// day. A wider window compares cumulative figures of different days
+	// only in the one direction growth cannot explain: an earlier lower
+	// bound above a later upper bound, for killed and injured.
+	Window int
+	// View is the timeline view; empty means sources.
+	View View
+	// Taxonomy normalises groups, places and sources; nil means
+	// DefaultTaxonomy().
+	Taxonomy *Taxonomy
+}
+
+func (o Options) validate() error {
+	if o.Window < 0 {
+		return fmt.Errorf("%w: window %d is negative", ErrBadOptions, o.Window)
+	}
+	if o.Category != "" {
+		if _, err := tracker.ParseCategory(string(o.Category)); err != nil {
+			return fmt.Errorf("%w: %w", ErrBadOptions, err)
+		}
+	}
+	if _, err := ParseView(string(o.View)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// SeriesKey names one quantity over time: what happened (category), to
+// whom (canonical group), where (canonical place, "" when unstated) and
+// whether the figures are running totals, period counts or single events
+// (scope).
+type SeriesKey struct {
+	Category tracker.Category `json:"category"`
+	Who      string           `json:"who"`
+	Where    string           `json:"where"`
+	Scope    tracker.Scope    `json:"scope"`
+}
+
+// String writes the key as a phrase: "killed palestinians in Gaza
+// (cumulative)".
+func (k SeriesKey) String() string {
+	var b strings.Builder
+	b.WriteString(string(k.Category))
+	b.WriteString(" ")
+	b.WriteString(k.Who)
+	if k.Where != "" {
+		b.WriteString(" in ")
+		b.WriteString(k.Where)
+	}
+	b.WriteString(" (")
+	b.WriteString(string(k.Scope))
+	b.WriteString(")")
+	return b.String()
+}
+
+// noDay is the day of an undated claim; it sorts first.
+const noDay = math.MinInt32
+
+// dayOf returns the days since 1970-01-01 of a date, or noDay.
+func dayOf(d tracker.Date) int32 {
+	if d.IsZero() {
+		return noDay
+	}
+	return int32(d.Time().Unix() / 86400)
+}
+
+// dateOf is the inverse of dayOf.
+func dateOf(day int32) tracker.Date {
+	if day == noDay {
+		return tracker.Date{}
+	}
+	return tracker.NewDate(1970, 1, 1+int(day))
+}
+
+// rec is one counted claim, normalised. Indexes point into prep's tables.
+type rec struct {
+	ci       int32 // index into the input claims
+	series   int32
+	side     int8 // Diff's side (1 for A, 2 for B); 0 elsewhere
+	source   int32
+	day      int32 // the date the figure refers to
+	from, to int32 // a period figure's bounds; noDay when not dates
+	prior    bool
+	revised  bool
+	iv       tracker.Interval
+}
+
+// seriesInfo is one series with its normalised parts.
+type seriesInfo struct {
+	key          SeriesKey
+	group, place int32
+	site         bool
+}
+
+// nameInfo is a canonical name with its comparison key.
+type nameInfo struct {
+	key, name string
+}
+
+// fig is a figure: the claims of one source in one series on one day
+// (and period) that give the same interval. Checks reason over figures,
+// so that five outlets quoting one ministry figure make one finding, not
+// five.
+type fig struct {
+	side           int8
+	series, source int32
+	day, from, to  int32
+	iv             tracker.Interval
+	revised        bool  // a claim says the figure was revised
+	lo, hi         int32 // its claims are ord[lo:hi]
+}
+
+// prep is the claims normalised and indexed for one call.
+type prep struct {
+	tax     *Taxonomy
+	claims  []tracker.StoredClaim
+	recs    []rec
+	series  []seriesInfo
+	sources []nameInfo
+	groups  []nameInfo
+	places  []nameInfo
+	placeOf map[string]int32 // place key → index
+	groupOf map[string]int32
+
+	ord    []int32 // indexes of non-prior recs, by series, source, day, period, interval, figure, claim id
+	priors []int32 // indexes of prior recs, by claim id
+	figs   []fig
+
+	partMemo map[[2]int32]bool
+	disjMemo map[[2]int32]bool
+}
+
+// prepare normalises the claims that count. With filter set it keeps only
+// those matching opts' category, who, where and source; otherwise every
+// counted claim is kept and p.matchRec tells which match. side, when not
+// nil, gives each claim a side (Diff's A and B); a negative side drops the
+// claim.
+func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(ci int, sc *tracker.StoredClaim) int8) (*prep, error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	if len(claims) > math.MaxInt32 {
+		return nil, fmt.Errorf("%w: %d claims, at most %d", ErrBadOptions, len(claims), math.MaxInt32)
+	}
+	tax := opts.Taxonomy
+	if tax == nil {
+		tax = DefaultTaxonomy()
+	}
+	p := &prep{
+		tax: tax, claims: claims, placeOf: map[string]int32{}, groupOf: map[string]int32{},
+		partMemo: map[[2]int32]bool{}, disjMemo: map[[2]int32]bool{},
+	}
+	type groupNorm struct{ group, place int32 }
+	type seriesID struct {
+		cat          tracker.Category
+		scope        tracker.Scope
+		group, place int32
+	}
+	whoCache := map[string]groupNorm{}
+	whereCache := map[string]int32{}
+	sourceCache := map[string]int32{}
+	sourceOf := map[string]int32{}
+	seriesOf := map[seriesID]int32{}
+	var f filterSpec
+	if filter {
+		f = newFilterSpec(tax, opts)
+	}
+
+	placeIndex := func(raw string) int32 {
+		if i, ok := whereCache[raw]; ok {
+			return i
+		}
+		key, canon := tax.placeKey(raw)
+		name := canon
+		if name == "" {
+			name = trimName(raw)
+		}
+		i, ok := p.placeOf[key]
+		if !ok {
+			i = int32(len(p.places))
+			p.placeOf[key] = i
+			p.places = append(p.places, nameInfo{key: key, name: name})
+		} else if canon == "" && name < p.places[i].name {
+			// unknown places show their smallest spelling, whatever
+			// the input order
+			p.places[i].name = name
+		}
+		whereCache[raw] = i
+		return i
+	}
+	groupIndex := func(g string) int32 {
+		i, ok := p.groupOf[g]
+		if !ok {
+			i = int32(len(p.groups))
+			p.groupOf[g] = i
+			p.groups = append(p.groups, nameInfo{key: g, name: g})
+		}
+		return i
+	}
+
+	p.recs = make([]rec, 0, len(claims))
+	for ci := range claims {
+		sc := &claims[ci]
+		if !sc.Counts() || opts.ReviewedOnly && sc.Status != tracker.Accepted && sc.Status != tracker.Corrected {
+			continue
+		}
+		var sd int8
+		if side != nil {
+			if sd = side(ci, sc); sd < 0 {
+				continue
+			}
+		}
+		c := &sc.Claim
+		if err := c.Validate(); err != nil {
+			return nil, fmt.Errorf("%w %s (report %s): %w", ErrInvalidClaim, sc.ID, sc.ReportID, err)
+		}
+		gn, ok := whoCache[c.Who]
+		if !ok {
+			g, implied := tax.group(c.Who)
+			gn = groupNorm{group: groupIndex(g), place: -1}
+			if implied != "" {
+				gn.place = placeIndex(implied)
+			}
+			whoCache[c.Who] = gn
+		}
+		place := gn.place
+		if strings.TrimSpace(c.Where) != "" || place < 0 {
+			place = placeIndex(c.Where)
+		}
+		sid := seriesID{cat: c.Category, scope: c.Scope, group: gn.group, place: place}
+		si, ok := seriesOf[sid]
+		if !ok {
+			si = int32(len(p.series))
+			seriesOf[sid] = si
+			p.series = append(p.series, seriesInfo{group: gn.group, place: place})
+		}
+		raw := sc.Source()
+		src, ok := sourceCache[raw]
+		if !ok {
+			key, canon := tax.sourceKey(raw)
+			name := canon
+			if name == "" {
+				name = trimName(raw)
+			}
+			src, ok = sourceOf[key]
+			if !ok {
+				src = int32(len(p.sources))
+				sourceOf[key] = src
+				p.sources = append(p.sources, nameInfo{key: key, name: name})
+			} else if canon == "" && name < p.sources[src].name {
+				p.sources[src].name = name
+			}
+			sourceCache[raw] = src
+		}
+		if filter && !f.matchClaim(p, sc, gn.group, place, src, c.Category) {
+			continue
+		}
+		asOf := c.AsOf
+		if asOf.IsZero() {
+			asOf = sc.Published
+		}
+		r := rec{ci: int32(ci), series: si, side: sd, source: src, day: dayOf(asOf),
+			from: noDay, to: noDay, prior: c.Prior, revised: c.Revised, iv: c.Interval}
+		if c.Scope == tracker.Period {
+			r.from, r.to = periodDays(c.From, c.To)
+		}
+		p.recs = append(p.recs, r)
+	}
+	// Fill in series keys, then renumber series and sources in key order
+	// so that every later ordering is independent of the input order.
+	for i := range p.series {
+		s := &p.series[i]
+		s.site = tax.IsSite(p.places[s.place].name)
+	}
+	for sid, i := range seriesOf {
+		p.series[i].key = SeriesKey{Category: sid.cat, Who: p.groups[sid.group].name,
+			Where: p.places[sid.place].name, Scope: sid.scope}
+	}
+	p.renumber()
+	p.index()
+	return p, nil
+}
+
+// periodDays reads a period's From and To as days; noDay when either is
+// not a date (words kept as written, like "overnight").
+func periodDays(from, to string) (int32, int32) {
+	f, err1 := tracker.ParseDate(from)
+	t, err2 := tracker.ParseDate(to)
+	if err1 != nil || err2 != nil || f.IsZero() || t.IsZero() || t.Before(f) {
+		return noDay, noDay
+	}
+	return dayOf(f), dayOf(t)
+}
+
+// categoryRank orders categories as tracker.Categories lists them.
+func categoryRank(c tracker.Category) int {
+	if i := slices.Index(tracker.Categories, c); i >= 0 {
+		return i
+	}
+	return len(tracker.Categories)
+}
+
+func scopeRank(s tracker.Scope) int {
+	switch s {
+	case tracker.Cumulative:
+		return 0
+	case tracker.Period:
+		return 1
+	}
+	return 2
+}
+
+func compareSeriesKey(a, b SeriesKey) int {
+	return cmp.Or(
+		cmp.Compare(categoryRank(a.Category), categoryRank(b.Category)),
+		strings.Compare(a.Who, b.Who),
+		strings.Compare(a.Where, b.Where),
+		cmp.Compare(scopeRank(a.Scope), scopeRank(b.Scope)),
+	)
+}
+
+// renumber sorts series by key and sources by key and rewrites the recs.
+func (p *prep) renumber() {
+	sOrder := make([]int32, len(p.series))
+	for i := range sOrder {
+		sOrder[i] = int32(i)
+	}
+	slices.SortFunc(sOrder, func(a, b int32) int { return compareSeriesKey(p.series[a].key, p.series[b].key) })
+	sNew := make([]int32, len(p.series))
+	series := make([]seriesInfo, len(p.series))
+	for n, old := range sOrder {
+		sNew[old] = int32(n)
+		series[n] = p.series[old]
+	}
+	p.series = series
+
+	srcOrder := make([]int32, len(p.sources))
+	for i := range srcOrder {
+		srcOrder[i] = int32(i)
+	}
+	slices.SortFunc(srcOrder, func(a, b int32) int { return strings.Compare(p.sources[a].key, p.sources[b].key) })
+	srcNew := make([]int32, len(p.sources))
+	sources := make([]nameInfo, len(p.sources))
+	for n, old := range srcOrder {
+		srcNew[old] = int32(n)
+		sources[n] = p.sources[old]
+	}
+	p.sources = sources
+	for i := range p.recs {
+		p.recs[i].series = sNew[p.recs[i].series]
+		p.recs[i].source = srcNew[p.recs[i].source]
+	}
+}
+
+// compareIntervals orders by low, then bounded before unbounded, then high.
+func compareIntervals(a, b tracker.Interval) int {
+	if c := a.Low.Cmp(b.Low); c != 0 {
+		return c
+	}
+	if a.Unbounded != b.Unbounded {
+		if a.Unbounded {
+			return 1
+		}
+		return -1
+	}
+	if a.Unbounded {
+		return 0
+	}
+	return a.High.Cmp(b.High)
+}
+
+// compareClaims breaks ties between records by the claim's identity, so
+// that equal records sort the same whatever the input order.
+func (p *prep) compareClaims(a, b *rec) int {
+	ca, cb := &p.claims[a.ci], &p.claims[b.ci]
+	return cmp.Or(
+		strings.Compare(ca.ID, cb.ID),
+		strings.Compare(ca.ReportID, cb.ReportID),
+		cmp.Compare(ca.Claim.Start, cb.Claim.Start),
+		cmp.Compare(ca.Claim.End, cb.Claim.End),
+		strings.Compare(ca.Claim.Sentence, cb.Claim.Sentence),
+	)
+}
+
+// index sorts the records and builds the figures.
+func (p *prep) index() {
+	for i := range p.recs {
+		if p.recs[i].prior {
+			p.priors = append(p.priors, int32(i))
+		} else {
+			p.ord = append(p.ord, int32(i))
+		}
+	}
+	slices.SortFunc(p.priors, func(a, b int32) int { return p.compareClaims(&p.recs[a], &p.recs[b]) })
+	slices.SortFunc(p.ord, func(a, b int32) int {
+		ra, rb := &p.recs[a], &p.recs[b]
+		if c := cmp.Or(
+			cmp.Compare(ra.series, rb.series),
+			cmp.Compare(ra.side, rb.side),
+			cmp.Compare(ra.source, rb.source),
+			cmp.Compare(ra.day, rb.day),
+			cmp.Compare(ra.from, rb.from),
+			cmp.Compare(ra.to, rb.to),
+			compareIntervals(ra.iv, rb.iv),
+		); c != 0 {
+			return c
+		}
+		ca, cb := &p.claims[ra.ci].Claim, &p.claims[rb.ci].Claim
+		return cmp.Or(
+			strings.Compare(string(ca.Qualifier), string(cb.Qualifier)),
+			strings.Compare(ca.Vague, cb.Vague),
+			p.compareClaims(ra, rb),
+		)
+	})
+	for i := 0; i < len(p.ord); {
+		r := &p.recs[p.ord[i]]
+		f := fig{side: r.side, series: r.series, source: r.source, day: r.day, from: r.from, to: r.to,
+			iv: r.iv, lo: int32(i)}
+		for i < len(p.ord) && p.sameFig(&f, &p.recs[p.ord[i]]) {
+			f.revised = f.revised || p.recs[p.ord[i]].revised
+			i++
+		}
+		f.hi = int32(i)
+		p.figs = append(p.figs, f)
+	}
+}
+
+func (p *prep) sameFig(f *fig, r *rec) bool {
+	return r.series == f.series && r.side == f.side && r.source == f.source && r.day == f.day &&
+		r.from == f.from && r.to == f.to && r.iv.Equal(f.iv)
+}
+
+// figRecs returns the records of a figure.
+func (p *prep) figRecs(f *fig) []int32 { return p.ord[f.lo:f.hi] }
+
+// partOf is Taxonomy.PartOf on group indexes, memoised.
+func (p *prep) partOf(a, b int32) bool {
+	k := [2]int32{a, b}
+	v, ok := p.partMemo[k]
+	if !ok {
+		v = p.tax.PartOf(p.groups[a].name, p.groups[b].name)
+		p.partMemo[k] = v
+	}
+	return v
+}
+
+// disjoint is Taxonomy.Disjoint on group indexes, memoised.
+func (p *prep) disjoint(a, b int32) bool {
+	k := [2]int32{a, b}
+	v, ok := p.disjMemo[k]
+	if !ok {
+		v = p.tax.Disjoint(p.groups[a].name, p.groups[b].name)
+		p.disjMemo[k] = v
+	}
+	return v
+}
+
+// filterSpec is Options' filters resolved against the taxonomy.
+type filterSpec struct {
+	category          tracker.Category
+	group, place, src string // normalised; "" matches all
+	hasPlace          bool
+}
+
+func newFilterSpec(tax *Taxonomy, o Options) filterSpec {
+	f := filterSpec{category: o.Category, src: strings.ToLower(strings.TrimSpace(o.Source))}
+	if strings.TrimSpace(o.Who) != "" {
+		f.group = tax.groupName(o.Who)
+	}
+	if strings.TrimSpace(o.Where) != "" {
+		f.place, _ = tax.placeKey(o.Where)
+		f.hasPlace = true
+	}
+	return f
+}
+
+func (f filterSpec) active() bool {
+	return f.category != "" || f.group != "" || f.hasPlace || f.src != ""
+}
+
+func (f filterSpec) matchClaim(p *prep, sc *tracker.StoredClaim, group, place, src int32, cat tracker.Category) bool {
+	if f.category != "" && cat != f.category {
+		return false
+	}
+	if f.group != "" && p.groups[group].key != f.group {
+		return false
+	}
+	if f.hasPlace && p.places[place].key != f.place {
+		return false
+	}
+	if f.src != "" && !sourceMatches(f.src, sc, p.sources[src].name) {
+		return false
+	}
+	return true
+}
+
+// sourceMatches reports whether the lowercase text s is in the claim's
+// attribution, its outlet or its canonical source name.
+func sourceMatches(s string, sc *tracker.StoredClaim, canonical string) bool {
+	return containsFold(sc.Claim.Attribution, s) || containsFold(sc.Outlet, s) || containsFold(canonical, s)
+}
+
+func containsFold(hay, lowerNeedle string) bool {
+	return strings.Contains(strings.ToLower(hay), lowerNeedle)
+}
+
+// matchRec reports whether a record passes the filter (for Check, which
+// reasons over every claim and then keeps the findings that touch a
+// matching one).
+func (p *prep) matchRec(f filterSpec, r *rec) bool {
+	s := &p.series[r.series]
+	sc := &p.claims[r.ci]
+	return f.matchClaim(p, sc, s.group, s.place, r.source, s.key.Category)
+}

@@ -1,0 +1,485 @@
+package reconcile
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// Format is an output format of the Write methods.
+type Format string
+
+// The output formats. Charts (svg, png, html) are for timelines only.
+const (
+	FormatTable Format = "table"
+	FormatJSON  Format = "json"
+	FormatCSV   Format = "csv"
+	FormatSVG   Format = "svg"
+	FormatPNG   Format = "png"
+	FormatHTML  Format = "html"
+)
+
+// ParseFormat returns the Format named s; "" is FormatTable.
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(s); f {
+	case "":
+		return FormatTable, nil
+	case FormatTable, FormatJSON, FormatCSV, FormatSVG, FormatPNG, FormatHTML:
+		return f, nil
+	}
+	return "", fmt.Errorf("%w %q (want table, json, csv, svg, png or html)", ErrUnknownFormat, s)
+}
+
+func unsupported(what string, f Format, want string) error {
+	return fmt.Errorf("%w %q for %s (want %s)", ErrUnknownFormat, f, what, want)
+}
+
+// writeJSON writes v indented, with a final newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// flusher is a buffered writer that remembers its first error.
+type flusher struct {
+	bw  *bufio.Writer
+	err error
+}
+
+func (f *flusher) printf(format string, args ...any) {
+	if f.err == nil {
+		_, f.err = fmt.Fprintf(f.bw, format, args...)
+	}
+}
+
+func (f *flusher) done() error {
+	if f.err != nil {
+		return f.err
+	}
+	return f.bw.Flush()
+}
+
+// Write writes the timeline as a table, JSON, CSV, or a chart (svg, png,
+// or html: one self-contained page with the charts and the table).
+func (t *Timeline) Write(w io.Writer, f Format) error {
+	switch f {
+	case FormatTable, "":
+		return t.writeTable(w)
+	case FormatJSON:
+		return writeJSON(w, t)
+	case FormatCSV:
+		return t.writeCSV(w)
+	case FormatSVG, FormatPNG:
+		return t.writeChart(w, f)
+	case FormatHTML:
+		return t.writeHTML(w)
+	}
+	return unsupported("a timeline", f, "table, json, csv, svg, png or html")
+}
+
+// seriesTitle is a series' heading: "killed palestinians in Gaza
+// (cumulative)", "killed people at al-Ahli Arab hospital (event site,
+// scope unknown)".
+func seriesTitle(s SeriesKey, site bool) string {
+	if !site {
+		return s.String()
+	}
+	scope := string(s.Scope)
+	if s.Scope == tracker.UnknownScope {
+		scope = "scope unknown"
+	}
+	return fmt.Sprintf("%s %s at %s (event site, %s)", s.Category, s.Who, s.Where, scope)
+}
+
+// claimList writes up to three claim ids and how many more.
+func claimList(ps []Provenance) string {
+	ids := make([]string, 0, 3)
+	for i, p := range ps {
+		if i == 3 {
+			return strings.Join(ids, " ") + " +" + strconv.Itoa(len(ps)-3) + " more"
+		}
+		ids = append(ids, p.Claim)
+	}
+	return strings.Join(ids, " ")
+}
+
+func figureCell(e *Entry) string {
+	if e.Revised {
+		return e.Figure + " (revised)"
+	}
+	return e.Figure
+}
+
+func changeCell(c *Change) string {
+	if c == nil {
+		return ""
+	}
+	return c.String()
+}
+
+func (t *Timeline) writeTable(w io.Writer) error {
+	out := &flusher{bw: bufio.NewWriter(w)}
+	if len(t.Series) == 0 {
+		out.printf("No figures.\n")
+		return out.done()
+	}
+	for i, s := range t.Series {
+		if i > 0 {
+			out.printf("\n")
+		}
+		out.printf("%s\n", seriesTitle(s.Key, s.Site))
+		tw := tabwriter.NewWriter(out.bw, 0, 0, 2, ' ', 0)
+		if t.View == ViewRange {
+			fmt.Fprintf(tw, "  DATE\tBAND\tSOURCES\tCLAIMS\n")
+			for _, e := range s.Entries {
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", e.Date, figureCell(&e), e.Source, claimList(e.Claims))
+			}
+		} else {
+			fmt.Fprintf(tw, "  DATE\tSOURCE\tFIGURE\tINTERVAL\tCHANGE\tCLAIMS\n")
+			for _, e := range s.Entries {
+				date := e.Date.String()
+				if date == "" {
+					date = "undated"
+				}
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", date, e.Source, figureCell(&e), e.Interval.Range(), changeCell(e.Change), claimList(e.Claims))
+			}
+		}
+		if err := tw.Flush(); err != nil && out.err == nil {
+			out.err = err
+		}
+	}
+	return out.done()
+}
+
+// csvWriter writes records and remembers the first error.
+type csvWriter struct {
+	cw  *csv.Writer
+	err error
+}
+
+func (c *csvWriter) write(rec ...string) {
+	if c.err == nil {
+		c.err = c.cw.Write(rec)
+	}
+}
+
+func (c *csvWriter) done() error {
+	c.cw.Flush()
+	if c.err != nil {
+		return c.err
+	}
+	return c.cw.Error()
+}
+
+func bounds(iv tracker.Interval) (low, high string) {
+	if iv.Unbounded {
+		return iv.Low.String(), ""
+	}
+	return iv.Low.String(), iv.High.String()
+}
+
+func changeBounds(c *Change) (low, high string) {
+	if c == nil {
+		return "", ""
+	}
+	if !c.LowOpen {
+		low = c.Low.String()
+	}
+	if !c.HighOpen {
+		high = c.High.String()
+	}
+	return low, high
+}
+
+func provenanceCells(ps []Provenance) (claims, reports, outlets string) {
+	var c, r, o []string
+	for _, p := range ps {
+		c = append(c, p.Claim)
+		if len(r) == 0 || r[len(r)-1] != p.Report {
+			r = append(r, p.Report)
+		}
+		if !slices.Contains(o, p.Outlet) {
+			o = append(o, p.Outlet)
+		}
+	}
+	return strings.Join(c, " "), strings.Join(r, " "), strings.Join(o, "; ")
+}
+
+// writeCSV writes one row per entry. An empty high is unbounded; an empty
+// change bound is open.
+func (t *Timeline) writeCSV(w io.Writer) error {
+	c := &csvWriter{cw: csv.NewWriter(w)}
+	c.write("view", "category", "who", "where", "scope", "site", "date", "source", "figure", "low", "high",
+		"change_low", "change_high", "revised", "claims", "reports", "outlets")
+	for _, s := range t.Series {
+		for _, e := range s.Entries {
+			lo, hi := bounds(e.Interval)
+			clo, chi := changeBounds(e.Change)
+			claims, reports, outlets := provenanceCells(e.Claims)
+			c.write(string(t.View), string(s.Key.Category), s.Key.Who, s.Key.Where, string(s.Key.Scope),
+				strconv.FormatBool(s.Site), e.Date.String(), e.Source, e.Figure, lo, hi, clo, chi,
+				strconv.FormatBool(e.Revised), claims, reports, outlets)
+		}
+	}
+	return c.done()
+}
+
+// claimRefJSON is ClaimRef on the wire, with the interval as numbers.
+type claimRefJSON struct {
+	ID     string       `json:"claim"`
+	Report string       `json:"report"`
+	Date   tracker.Date `json:"date"`
+	Source string       `json:"source"`
+	Outlet string       `json:"outlet"`
+	Figure string       `json:"figure"`
+	intervalJSON
+	Series   SeriesKey `json:"series"`
+	Sentence string    `json:"sentence"`
+	Span     string    `json:"span"`
+	Start    int       `json:"start"`
+	End      int       `json:"end"`
+}
+
+// MarshalJSON writes the reference with its interval as whole numbers.
+func (r ClaimRef) MarshalJSON() ([]byte, error) {
+	return json.Marshal(claimRefJSON{ID: r.ID, Report: r.Report, Date: r.Date, Source: r.Source, Outlet: r.Outlet,
+		Figure: r.Figure, intervalJSON: wireInterval(r.Interval), Series: r.Series, Sentence: r.Sentence,
+		Span: r.Span, Start: r.Start, End: r.End})
+}
+
+// Write writes the findings as a table (one block per finding with its
+// claims, then a count), JSON (an array) or CSV (one row per finding).
+func (fs Findings) Write(w io.Writer, f Format) error {
+	switch f {
+	case FormatTable, "":
+		return fs.writeTable(w)
+	case FormatJSON:
+		if fs == nil {
+			fs = Findings{}
+		}
+		return writeJSON(w, fs)
+	case FormatCSV:
+		return fs.writeCSV(w)
+	}
+	return unsupported("findings", f, "table, json or csv")
+}
+
+// markSpan writes the sentence with the figure's span in «».
+func markSpan(sentence, span string) string {
+	if span == "" {
+		return sentence
+	}
+	if i := strings.Index(sentence, span); i >= 0 {
+		return sentence[:i] + "«" + span + "»" + sentence[i+len(span):]
+	}
+	return sentence + " «" + span + "»"
+}
+
+func (fs Findings) writeTable(w io.Writer) error {
+	out := &flusher{bw: bufio.NewWriter(w)}
+	if len(fs) == 0 {
+		out.printf("No findings.\n")
+		return out.done()
+	}
+	for i, f := range fs {
+		if i > 0 {
+			out.printf("\n")
+		}
+		out.printf("%-7s  %s  %s  %s  %s\n", f.Severity, f.Kind, f.ID, f.Date, f.Series)
+		out.printf("  %s\n", f.Message)
+		for _, c := range f.Claims {
+			via := ""
+			if c.Outlet != "" && c.Outlet != c.Source {
+				via = " via " + c.Outlet
+			}
+			out.printf("  - %s  %s%s  %s  claim %s, report %s\n", c.Date, c.Source, via, c.Figure, c.ID, c.Report)
+			if c.Sentence != "" || c.Span != "" {
+				out.printf("    %q\n", markSpan(c.Sentence, c.Span))
+			}
+		}
+		if f.Ack != nil {
+			out.printf("  acknowledged %s: %s\n", f.Ack.At.UTC().Format("2006-01-02"), f.Ack.Note)
+		}
+	}
+	by, acked := fs.Count()
+	out.printf("\n%s: %d error, %d warning, %d info; %d acknowledged\n",
+		plural(len(fs), "finding"), by[Error], by[Warning], by[Info], acked)
+	return out.done()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func (fs Findings) writeCSV(w io.Writer) error {
+	c := &csvWriter{cw: csv.NewWriter(w)}
+	c.write("id", "severity", "kind", "date", "category", "who", "where", "scope", "message",
+		"acknowledged", "note", "claims", "reports")
+	for _, f := range fs {
+		var claims, reports []string
+		for _, r := range f.Claims {
+			claims = append(claims, r.ID)
+			if !slices.Contains(reports, r.Report) {
+				reports = append(reports, r.Report)
+			}
+		}
+		note := ""
+		if f.Ack != nil {
+			note = f.Ack.Note
+		}
+		c.write(f.ID, string(f.Severity), string(f.Kind), f.Date.String(), string(f.Series.Category),
+			f.Series.Who, f.Series.Where, string(f.Series.Scope), f.Message,
+			strconv.FormatBool(f.Acknowledged()), note, strings.Join(claims, " "), strings.Join(reports, " "))
+	}
+	return c.done()
+}
+
+// Write writes the source diff as a table, JSON or CSV.
+func (d *SourceDiff) Write(w io.Writer, f Format) error {
+	switch f {
+	case FormatTable, "":
+		return d.writeTable(w)
+	case FormatJSON:
+		return writeJSON(w, d)
+	case FormatCSV:
+		return d.writeCSV(w)
+	}
+	return unsupported("a diff", f, "table, json or csv")
+}
+
+func entryCells(e *Entry) (date, fig string) {
+	if e == nil {
+		return "", "—"
+	}
+	return e.Date.String(), figureCell(e)
+}
+
+func (d *SourceDiff) writeTable(w io.Writer) error {
+	out := &flusher{bw: bufio.NewWriter(w)}
+	out.printf("A: %s\nB: %s\n", d.A, d.B)
+	if len(d.Series) == 0 {
+		out.printf("\nNo series that both report.\n")
+		return out.done()
+	}
+	for _, s := range d.Series {
+		out.printf("\n%s\n", seriesTitle(s.Key, s.Site))
+		tw := tabwriter.NewWriter(out.bw, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  DATE A\tA\tDATE B\tB\tGAP B−A\tOVERLAP\n")
+		for _, r := range s.Rows {
+			da, fa := entryCells(r.A)
+			db, fb := entryCells(r.B)
+			overlap := ""
+			if r.A != nil && r.B != nil {
+				overlap = "no"
+				if r.Overlap {
+					overlap = "yes"
+				}
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", da, fa, db, fb, changeCell(r.Gap), overlap)
+		}
+		if err := tw.Flush(); err != nil && out.err == nil {
+			out.err = err
+		}
+	}
+	return out.done()
+}
+
+func (d *SourceDiff) writeCSV(w io.Writer) error {
+	c := &csvWriter{cw: csv.NewWriter(w)}
+	c.write("category", "who", "where", "scope", "site", "date_a", "source_a", "figure_a", "low_a", "high_a",
+		"date_b", "source_b", "figure_b", "low_b", "high_b", "days", "gap_low", "gap_high", "overlap")
+	side := func(e *Entry) []string {
+		if e == nil {
+			return []string{"", "", "", "", ""}
+		}
+		lo, hi := bounds(e.Interval)
+		return []string{e.Date.String(), e.Source, e.Figure, lo, hi}
+	}
+	for _, s := range d.Series {
+		for _, r := range s.Rows {
+			glo, ghi := changeBounds(r.Gap)
+			rec := []string{string(s.Key.Category), s.Key.Who, s.Key.Where, string(s.Key.Scope), strconv.FormatBool(s.Site)}
+			rec = append(rec, side(r.A)...)
+			rec = append(rec, side(r.B)...)
+			overlap := ""
+			if r.A != nil && r.B != nil {
+				overlap = strconv.FormatBool(r.Overlap)
+			}
+			rec = append(rec, strconv.Itoa(r.Days), glo, ghi, overlap)
+			c.write(rec...)
+		}
+	}
+	return c.done()
+}
+
+// Write writes the report diff as a table, JSON or CSV.
+func (d *ReportDiff) Write(w io.Writer, f Format) error {
+	switch f {
+	case FormatTable, "":
+		return d.writeTable(w)
+	case FormatJSON:
+		return writeJSON(w, d)
+	case FormatCSV:
+		return d.writeCSV(w)
+	}
+	return unsupported("a report diff", f, "table, json or csv")
+}
+
+func (d *ReportDiff) writeTable(w io.Writer) error {
+	out := &flusher{bw: bufio.NewWriter(w)}
+	out.printf("A: %s\nB: %s\n", cmp.Or(d.A, "(several reports)"), cmp.Or(d.B, "(several reports)"))
+	if len(d.Changes) == 0 {
+		out.printf("\nNo figures changed; %s the same.\n", plural(d.Unchanged, "figure"))
+		return out.done()
+	}
+	out.printf("\n")
+	tw := tabwriter.NewWriter(out.bw, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "CHANGE\tSERIES\tSOURCE\tA\tB\tDELTA\n")
+	for _, c := range d.Changes {
+		_, fa := entryCells(c.Old)
+		_, fb := entryCells(c.New)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Change, seriesTitle(c.Series, c.Site), c.Source, fa, fb, changeCell(c.Delta))
+	}
+	if err := tw.Flush(); err != nil && out.err == nil {
+		out.err = err
+	}
+	out.printf("\n%s changed, %s the same\n", plural(len(d.Changes), "figure"), plural(d.Unchanged, "figure"))
+	return out.done()
+}
+
+func (d *ReportDiff) writeCSV(w io.Writer) error {
+	c := &csvWriter{cw: csv.NewWriter(w)}
+	c.write("change", "category", "who", "where", "scope", "site", "source", "figure_a", "low_a", "high_a",
+		"figure_b", "low_b", "high_b", "delta_low", "delta_high")
+	side := func(e *Entry) []string {
+		if e == nil {
+			return []string{"", "", ""}
+		}
+		lo, hi := bounds(e.Interval)
+		return []string{e.Figure, lo, hi}
+	}
+	for _, ch := range d.Changes {
+		rec := []string{string(ch.Change), string(ch.Series.Category), ch.Series.Who, ch.Series.Where,
+			string(ch.Series.Scope), strconv.FormatBool(ch.Site), ch.Source}
+		rec = append(rec, side(ch.Old)...)
+		rec = append(rec, side(ch.New)...)
+		lo, hi := changeBounds(ch.Delta)
+		rec = append(rec, lo, hi)
+		c.write(rec...)
+	}
+	return c.done()
+}
