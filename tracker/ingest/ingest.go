@@ -125,8 +125,9 @@ const extList = ".txt, .md, .html, .htm, .jsonl, .xml, .rss or .atom"
 // A file named explicitly is always kept, whatever its extension (ReadFile
 // sniffs its kind). Inside a directory only the extensions above count;
 // files and directories whose names start with "." are skipped (.git,
-// editor backups), and symbolic links to directories are not followed, so
-// a link cycle cannot make the walk endless. A missing path, or a
+// editor backups), and symbolic links to directories inside a directory
+// are not followed, so a link cycle cannot make the walk endless (a link
+// named in paths is followed). A missing path, or a
 // directory with no report files, is an error naming it.
 func Files(paths []string) ([]string, error) {
 	if len(paths) == 0 {
@@ -173,12 +174,18 @@ func Files(paths []string) ([]string, error) {
 
 // walkDir returns the report files under dir, sorted.
 func walkDir(dir string) ([]string, error) {
+	root := dir
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link named on the command line is followed: WalkDir does
+		// that for its root only when the name ends in a separator.
+		root = dirName(dir)
+	}
 	var found []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return pathError(p, err)
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

@@ -381,6 +381,13 @@ func TestFiles(t *testing.T) {
 		{"argument order, each once", []string{j("other"), "-", j("tree", "b.txt"), j("tree", "sub", "..", "b.txt"), "-"},
 			[]string{j("other", "x.txt"), "-", j("tree", "b.txt")}},
 	}
+	if symlinks {
+		tests = append(tests, struct {
+			name  string
+			paths []string
+			want  []string
+		}{"a link to a directory named in paths is followed", []string{j("tree", "linkdir")}, []string{j("tree", "linkdir", "x.txt")}})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := Files(tt.paths)
