@@ -66,8 +66,15 @@ func htmlDoc(data []byte) Doc {
 // from it, up to maxLeadParas paragraphs inside the same <article> or
 // <main> (else <body>), stopping at the headline <h1>, each with at least
 // minLeadWords words, mostly not link text, not in an element whose class
-// or id says cookie, newsletter, related and the like, and not already in
+// or id says cookie, newsletter, related, byline, caption and the like,
+// not a byline, dateline or repeat of the headline, and not already in
 // readability's text, are put back in front of the body.
+//
+// Measured on go-readability's own 134 test pages (TestCorpusLeads): 30
+// paragraphs put back on 22 pages, about 18 of them standfirsts, leads or
+// body paragraphs readability had dropped, the rest short chrome (an
+// embedded post, a sponsor line, interface text) with no figures; nothing
+// readability kept was removed there.
 //
 // The same reading of position trims what readability keeps above the
 // headline (a teaser for another story, a cookie notice): see
