@@ -377,7 +377,7 @@ func checkRaw(data []byte) error {
 		return fmt.Errorf("%w: UTF-16 text (convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8)", tracker.ErrInvalidUTF8)
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Errorf("%w: NUL byte at offset %d", tracker.ErrBinary, i)
+		return fmt.Errorf("%w: NUL byte at offset %d%s", tracker.ErrBinary, i, lineOf(data, i))
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -388,12 +388,22 @@ func checkRaw(data []byte) error {
 			}
 			i += n
 		}
-		return fmt.Errorf("%w at offset %d (convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)", tracker.ErrInvalidUTF8, i)
+		return fmt.Errorf("%w at offset %d%s (convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)", tracker.ErrInvalidUTF8, i, lineOf(data, i))
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
 		return tracker.ErrEmptyText
 	}
 	return nil
+}
+
+// lineOf says which line an offset is on, " (line 12)", past the first
+// line only: in a batch file the line names the report.
+func lineOf(data []byte, off int) string {
+	n := bytes.Count(data[:off], []byte{'\n'}) + 1
+	if n == 1 {
+		return ""
+	}
+	return fmt.Sprintf(" (line %d)", n)
 }
 
 // normalizeNewlines turns CRLF and lone CR line ends into LF, so that

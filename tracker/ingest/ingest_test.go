@@ -264,6 +264,8 @@ func TestReadFileStdinErrors(t *testing.T) {
 			"standard input:3: invalid JSON: invalid character '}' looking for beginning of object key string at column 14"},
 		{"page without text", strings.NewReader("<html><body><script>render(1200)</script></body></html>"), tracker.ErrEmptyText,
 			"standard input: empty text (no paragraph text in the page; if it loads its text with scripts, save the text instead)"},
+		{"invalid UTF-8 in a batch names the line", strings.NewReader("{\"text\": \"a\"}\n{\"text\": \"caf\xe9\"}\n"), tracker.ErrInvalidUTF8,
+			"standard input: invalid UTF-8 at offset 27 (line 2) (convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)"},
 		{"over the file cap", io.LimitReader(endless('a'), MaxFileBytes+10), tracker.ErrTooLarge,
 			"standard input: text too large: over 33554432 bytes, the limit of one input file"},
 	}
