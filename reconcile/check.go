@@ -351,9 +351,9 @@ func periodPhrase(from, to int32) string {
 func (c *checker) subgroups() {
 	p := c.p
 	type bucket struct {
-		cat          tracker.Category
-		scope        tracker.Scope
-		place, src   int32
+		cat           tracker.Category
+		scope         tracker.Scope
+		place, src    int32
 		day, from, to int32
 	}
 	byBucket := map[bucket][]int32{}
@@ -419,7 +419,8 @@ func (c *checker) reportBuckets(acrossPlaces bool) [][]int32 {
 		place            int32
 		day, from, to    int32
 	}
-	m := map[bucket][]int32{}
+	index := map[bucket]int{}
+	var out [][]int32
 	for _, ri := range p.ord {
 		r := &p.recs[ri]
 		if r.day == noDay {
@@ -435,15 +436,19 @@ func (c *checker) reportBuckets(acrossPlaces bool) [][]int32 {
 		if si.key.Scope == tracker.UnknownScope {
 			b.sentence = sc.Claim.Sentence
 		}
-		m[b] = append(m[b], ri)
+		i, ok := index[b]
+		if !ok {
+			i = len(out)
+			index[b] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], ri)
 	}
-	out := make([][]int32, 0, len(m))
-	for _, recs := range m {
-		out = append(out, recs)
+	// by claim id within a bucket, so that "the first" of two equal
+	// figures is the one with the smallest id, whatever the input order
+	for _, recs := range out {
+		slices.SortFunc(recs, func(a, b int32) int { return p.compareClaims(&p.recs[a], &p.recs[b]) })
 	}
-	// map order must not reach the output: findings are sorted at the
-	// end, and ids do not depend on order, but keep the walk stable too
-	slices.SortFunc(out, func(a, b []int32) int { return cmp.Compare(a[0], b[0]) })
 	return out
 }
 
@@ -580,6 +585,9 @@ func (c *checker) priors() {
 		if want[k] {
 			current[k] = append(current[k], ri)
 		}
+	}
+	for _, xs := range current {
+		slices.SortFunc(xs, func(a, b int32) int { return p.compareClaims(&p.recs[a], &p.recs[b]) })
 	}
 	for _, pi := range p.priors {
 		pr := &p.recs[pi]
