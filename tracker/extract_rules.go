@@ -130,7 +130,8 @@ var postSkip = map[string]bool{
 	"been.": true, "ever": true, "yet": true, "who": true, "that": true,
 	"had.": true, "since": false, "now.": true, "altogether": true, "in": false,
 	"who.": true, "which": true, "are.": true, "previously": true, "each": true,
-	"mostly": true, "mainly": true, "largely": true,
+	"mostly": true, "mainly": true, "largely": true, "worldwide": true,
+	"globally": true, "nationwide": true, "overall": true,
 }
 
 // preSkip are the words allowed between an active casualty verb and its
@@ -267,7 +268,7 @@ var numberStems = newStems(
 	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 	"ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty",
 	"sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-	"billion", "dozen", "several", "few", "couple", "scores", "handful", "half",
+	"billion", "dozen", "several", "few", "couple", "scores", "handful", "half", "zero",
 )
 
 // casualtyStems are substrings of every casualty word and toll noun (a
@@ -278,7 +279,7 @@ var casualtyStems = newStems(
 	"missing", "unaccounted", "hostage", "abduct", "kidnap", "captiv", "displac",
 	"homeless", "fled", "refugee", "uproot", "forced", "driven", "idp", "arrest",
 	"detain", "detention", "rounded", "rounding", "custody", "prisoner", "toll",
-	"count", "casualt",
+	"count", "casualt", "cross", "refuge",
 )
 
 func (s *sentence) reset(sp span, toks []token) {
@@ -780,8 +781,12 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		}
 		if t.upper && k > start-1 && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
 			// a capitalised modifier before a group: "Hamas fighters",
-			// "UNRWA staff", "Thai nationals"
+			// "UNRWA staff", "Thai nationals", "Rohingya refugees"
 			if _, n := lookup(s, groupTab, k+1, 2); n > 0 {
+				k++
+				continue
+			}
+			if tr, n := lookup(s, triggerTab, k+1, 1); n > 0 && tr.noun {
 				k++
 				continue
 			}
@@ -847,8 +852,15 @@ func (s *sentence) linkNoun(qi int, p np) (link, bool) {
 		who = "people"
 	}
 	cat := p.trig.cat
-	// "12 Israelis held hostage": a person noun then a post word is post,
-	// handled there; here the noun is the casualty word itself.
+	// "almost 50 hostages killed", "15 detainees died in custody": the
+	// verb after the noun says what happened to them
+	k := p.end
+	for d := 0; d < 4 && k < len(s.toks) && postSkip[s.word(k)]; d++ {
+		k++
+	}
+	if tr, n := lookup(s, triggerTab, k, 3); n > 0 && tr.post && tr.cat != cat && tr.cat == Killed {
+		return link{q: qi, cat: tr.cat, who: who, how: byNoun, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
+	}
 	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: q.increment}, true
 }
 
@@ -892,11 +904,32 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			}
 		}
 	}
-	// a place between the group and its verb: "1.7 million people in Gaza
-	// have been displaced"
-	if placePreps[s.word(k)] && p.kind != npNone {
-		if pl, ok := s.placeAt(k); ok && pl.j-k <= 5 {
+	// a place or an organisation between the group and its verb: "1.7
+	// million people in Gaza have been displaced", "seven aid workers from
+	// World Central Kitchen were killed"
+	if (placePreps[s.word(k)] || s.isWord(k, "from") || s.isWord(k, "of")) && p.kind != npNone {
+		if pl, ok := s.placeAt(k); ok && pl.j-k <= 6 {
 			k = pl.j
+		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
+			k = m
+		}
+	}
+	// an appositive: "up to 1.9 million people, or over 85 per cent of
+	// the population, have been displaced"; "About 240 people, Israelis
+	// and foreign nationals, are held captive"
+	if skipFrom < 0 && s.isWord(k, ",") && p.kind != npNone {
+		for m := k + 1; m < len(s.toks) && m < k+14; m++ {
+			w := s.word(m)
+			if w == ";" || w == "." || s.flags[m]&(fAttr|fClause) != 0 || isTriggerWord(s, m) {
+				break
+			}
+			if w == "," {
+				if nw := s.word(m + 1); postSkip[nw] || isTriggerWord(s, m+1) {
+					skipFrom, skipTo = k, m+1
+					k = m + 1
+				}
+				break
+			}
 		}
 	}
 	for d := 0; d < 8 && k < len(s.toks); d++ {
@@ -923,14 +956,43 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			} else if s.qtyBetween(start, k) {
 				return link{}, false
 			}
+			// "almost 50 hostages killed": the noun is the group, the
+			// verb after it what happened to them
+			if tr.noun && tr.cat != Killed {
+				m := k + n
+				for d := 0; d < 4 && m < len(s.toks) && postSkip[s.word(m)]; d++ {
+					m++
+				}
+				if tr2, n2 := lookup(s, triggerTab, m, 3); n2 > 0 && tr2.post && tr2.cat == Killed {
+					tr, k, n = tr2, m, n2
+				}
+			}
 			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
 		}
-		if !postSkip[w] {
+		if !postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
 			break
 		}
 		k++
 	}
 	return link{}, false
+}
+
+// properRun returns the end of a run of capitalised words (a name such as
+// "World Central Kitchen") starting at i, after an optional "the"; i when
+// there is none.
+func (s *sentence) properRun(i int) int {
+	k := i
+	if s.isWord(k, "the") {
+		k++
+	}
+	m := k
+	for m < len(s.toks) && s.toks[m].kind == tWord && (s.toks[m].upper || s.isWord(m, "of") && m+1 < len(s.toks) && s.toks[m+1].upper) {
+		m++
+	}
+	if m == k {
+		return i
+	}
+	return m
 }
 
 // qtyBetween reports a live quantity among tokens [i, j).
@@ -993,6 +1055,11 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		case tollNearLinkers[w], changeVerbs[w] && w != "up" && w != "down":
 			near = true
 		}
+		// "death toll above 500,000": a qualified number right after
+		// the toll noun
+		if _, n := lookupEnding(s, tollTab, k+1, 3); n > 0 && q.hasQual {
+			near = true
+		}
 	}
 	if !near {
 		return link{}, false
@@ -1017,21 +1084,36 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			period := q.increment || byWord
 			return link{q: qi, cat: cat, who: who, how: byToll, a: tollStart, b: end, trig: tollStart, head: -1, placeMin: tollStart, toll: !period, period: period}, true
 		}
-		// "the number of Palestinians killed …"
-		if tr, n := lookup(s, triggerTab, k, 1); n > 0 && (tr.post || tr.pre) {
-			if cat, who, start, ok := s.numberOfGroup(k); ok {
-				return link{q: qi, cat: cat, who: who, how: byToll, a: start, b: q.j, trig: k, head: -1, placeMin: k, toll: !byWord, period: byWord}, true
+		// "the number of Palestinians killed …", "the number of people
+		// held hostage in Gaza", "the number of confirmed deaths"
+		if s.isWord(k, "number") && s.isWord(k+1, "of") {
+			if cat, who, ok := s.numberOfPhrase(k+2, q.i); ok {
+				start := k
+				if s.isWord(k-1, "the") {
+					start--
+				}
+				return link{q: qi, cat: cat, who: who, how: byToll, a: start, b: q.j, trig: k, head: -1, placeMin: k + 2, toll: !byWord, period: byWord}, true
+			}
+		}
+		// "the wounded now number 10,859", "the dead total 300"
+		if (s.isWord(k, "dead") || s.isWord(k, "wounded") || s.isWord(k, "injured") || s.isWord(k, "missing") || s.isWord(k, "displaced") || s.isWord(k, "detained")) && (s.isWord(k-1, "the") || k == 0) {
+			if tr, n := lookup(s, triggerTab, k, 1); n > 0 {
+				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
 			}
 		}
 		w := s.word(k)
 		switch {
 		case w == ";" || w == "." || w == "?" || w == "!":
 			return link{}, false
+		case s.qty[k] >= 0 && s.isWord(s.qs[s.qty[k]].i-1, "by") && s.qs[s.qty[k]].j <= q.i:
+			// "rose by 12 overnight to 1,512": step over the increment
+			k = s.qs[s.qty[k]].i - 1
+			continue
 		case s.qty[k] >= 0 && !s.qs[s.qty[k]].consumed:
 			return link{}, false
 		case s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0:
 			return link{}, false
-		case attributionVerbs[w] && w != "put" && w != "puts":
+		case w == "said" || w == "says" || w == "say" || w == "told" || w == "tells" || w == "announced" || w == "announces":
 			// "the ministry said 12 …": a clause boundary
 			return link{}, false
 		}
@@ -1047,6 +1129,36 @@ var tollNearLinkers = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "now": true, "stood": true,
 	"stands": true, "crossed": true, "crosses": true, "-": true, "–": true, "—": true,
 	"includes": false, "touched": true, "totalled": true, "totaled": true, "totals": true,
+	"number": true, "numbered": true, "total": true, "remained": true, "remains": true,
+	"remain": true, "stand": true, "stayed": true,
+}
+
+// numberOfPhrase reads what "the number of …" counts, from token i up to
+// the number at j: a casualty word names the category ("people held
+// hostage", "confirmed deaths", "foreigners among the dead"), a group word
+// the group. The phrase must name a casualty within eight words.
+func (s *sentence) numberOfPhrase(i, j int) (Category, string, bool) {
+	who := "people"
+	for k := i; k < j && k < i+8; k++ {
+		if tr, n := lookup(s, triggerTab, k, 3); n > 0 {
+			return tr.cat, who, true
+		}
+		if g, n := lookup(s, groupTab, k, 2); n > 0 {
+			who = g
+			k += n - 1
+			continue
+		}
+		if g, ok := demonyms[s.word(k)]; ok {
+			if !isDemonymAdj(s.word(k)) || who == "people" {
+				who = g
+			}
+			continue
+		}
+		if tollLinkers[s.word(k)] && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
+			break
+		}
+	}
+	return "", "", false
 }
 
 // tollContext reports whether a bare "toll" is a casualty count. It is,
@@ -1122,17 +1234,36 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 	if s.isWord(k, ",") {
 		k--
 	}
-	// "Of the 1,200 killed, 800 were civilians"
-	if s.isWord(q.i-1, ",") && (s.isWord(q.j, "were") || s.isWord(q.j, "are")) {
+	// "Of the 1,200 killed, 800 were civilians", "Of the 34,622 people
+	// killed in Gaza, 24,686 have been identified"
+	if s.isWord(q.i-1, ",") {
 		if h := s.headBefore(q.i, links); h >= 0 {
 			hl := links[h]
 			hs := min(hl.a, s.qs[hl.q].i)
-			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && max(hl.b, s.qs[hl.q].j) == q.i-1 {
-				if g, gn := lookup(s, groupTab, q.j+1, 2); gn > 0 {
-					return link{q: qi, cat: hl.cat, who: g, how: byBreakdown, a: q.i, b: q.j + 1 + gn, trig: -1, head: hl.q, placeMin: q.j + 1 + gn}, true
+			he := max(hl.b, s.qs[hl.q].j)
+			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && (he == q.i-1 || he < q.i-1 && placePreps[s.word(he)] && !s.qtyBetween(he, q.i) && !s.clauseBreakBetween(he, q.i-1)) {
+				who, end := hl.who, q.j
+				if s.isWord(q.j, "were") || s.isWord(q.j, "are") {
+					if g, gn := lookup(s, groupTab, q.j+1, 2); gn > 0 {
+						who, end = g, q.j+1+gn
+					}
 				}
+				return link{q: qi, cat: hl.cat, who: who, how: byBreakdown, a: q.i, b: end, trig: -1, head: hl.q, placeMin: end}, true
 			}
 		}
+	}
+	// a list after a colon: "24,686 have been identified: 7,797 children,
+	// 4,959 women …"
+	if s.isWord(q.i-1, ":") && p.kind == npPerson {
+		for h := len(links) - 1; h >= 0; h-- {
+			if !s.qtyBetween(s.qs[links[h].q].j, q.i-1) && s.qs[links[h].q].j <= q.i {
+				return link{q: qi, cat: links[h].cat, who: p.who, how: byBreakdown, a: q.i, b: p.end, trig: -1, head: links[h].q, placeMin: p.end}, true
+			}
+		}
+	}
+	// "among the dead were 12 children", "the victims included"
+	for s.isWord(k, "were") || s.isWord(k, "are") || s.isWord(k, "was") || s.isWord(k, "is") {
+		k--
 	}
 	bw, n := lookupEnding(s, breakdownTab, k+1, 4)
 	if n == 0 || !bw {
@@ -1145,6 +1276,13 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			if g, gn := lookup(s, groupTab, m, 2); gn > 0 {
 				if h := s.headBefore(q.i, links); h >= 0 {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + gn, trig: -1, head: links[h].q, placeMin: m + gn}, true
+				}
+			}
+			// "1,404 of them critically", "119 of them in the past 24
+			// hours": a part of the same group
+			if _, isDemonym := demonyms[s.word(m)]; !isDemonym {
+				if h := s.headBefore(q.i, links); h >= 0 {
+					return link{q: qi, cat: links[h].cat, who: links[h].who, how: byBreakdown, a: q.i, b: q.j + 2, trig: -1, head: links[h].q, placeMin: q.j + 2}, true
 				}
 			}
 			if g, ok := demonyms[s.word(m)]; ok {
@@ -1292,41 +1430,19 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	if p.kind != npPerson && p.kind != npNone {
 		return link{}, false
 	}
-	// forward: q1 [group] (and|,) q2 … where q2 is linked by post
-	k := p.end
-	if p.kind == npNone {
-		k = q.j
-	}
-	if s.isWord(k, ",") {
-		k++
-	}
-	if s.isWord(k, "and") || s.isWord(k, "or") {
-		if s.isWord(k, "or") {
-			return link{}, false
-		}
-		k++
-	}
-	if k > p.end && k < len(s.toks) {
-		if x := s.qty[k]; x >= 0 && s.qs[x].i == k && linked[x] >= 0 && p.kind == npPerson {
-			l := links[linked[x]]
-			if l.how == byPost || l.how == byCoord && s.qs[l.q].i > q.i {
-				return link{q: qi, cat: l.cat, who: p.who, how: byCoord, a: q.i, b: p.end, trig: l.trig, head: x, placeMin: l.placeMin}, true
-			}
-		}
-	}
 	// backward: … q1 [group] (and|,) q2 where q1 is linked by pre,
 	// breakdown or coordination
-	k = q.i - 1
+	k := q.i - 1
 	if s.isWord(k, "and") {
 		k--
 	}
 	if s.isWord(k, ",") {
 		k--
 	}
-	if k == q.i-1 {
-		return link{}, false
-	}
 	for x := range s.qs {
+		if k == q.i-1 {
+			break
+		}
 		if linked[x] < 0 {
 			continue
 		}
@@ -1345,6 +1461,23 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 				head = l.head
 			}
 			return link{q: qi, cat: l.cat, who: who, how: how, part: l.how == byBreakdown || l.part, a: q.i, b: max(p.end, q.j), trig: l.trig, head: head, placeMin: max(p.end, q.j)}, true
+		}
+	}
+	// forward: q1 [group] and q2 … where q2 is linked by post
+	k = p.end
+	if p.kind == npNone {
+		k = q.j
+	}
+	if !s.isWord(k, "and") {
+		return link{}, false
+	}
+	k++
+	if k > p.end && k < len(s.toks) {
+		if x := s.qty[k]; x >= 0 && s.qs[x].i == k && linked[x] >= 0 && p.kind == npPerson {
+			l := links[linked[x]]
+			if l.how == byPost || l.how == byCoord && s.qs[l.q].i > q.i {
+				return link{q: qi, cat: l.cat, who: p.who, how: byCoord, a: q.i, b: p.end, trig: l.trig, head: x, placeMin: l.placeMin}, true
+			}
 		}
 	}
 	return link{}, false
@@ -1426,6 +1559,13 @@ func (s *sentence) undone(l link) string {
 					return "two categories lumped on one figure"
 				}
 			}
+		}
+	}
+	// armies cross borders too: only civilians are displaced
+	if l.cat == Displaced {
+		switch l.who {
+		case "soldiers", "fighters", "militants", "police officers":
+			return "armed forces moving, not people displaced"
 		}
 	}
 	// released hostages and prisoners are no longer held: "13 hostages
