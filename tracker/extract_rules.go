@@ -338,8 +338,13 @@ func (s *sentence) claims() []Claim {
 			if !good {
 				continue
 			}
-			if !dependent && k > 0 && ok[k-1] && s.andJoined(links[k-1], *l) {
-				pc := made[k-1]
+			// the nearest earlier figure that is not a part
+			prev := k - 1
+			for prev >= 0 && (links[prev].how == byBreakdown || links[prev].part) {
+				prev--
+			}
+			if !dependent && prev >= 0 && ok[prev] && s.andJoined(links[prev], *l) {
+				pc := made[prev]
 				if c.Where == "" {
 					c.Where = pc.Where
 				}
@@ -389,13 +394,25 @@ func (s *sentence) claims() []Claim {
 func (s *sentence) andJoined(a, b link) bool {
 	aEnd := max(a.b, s.qs[a.q].j)
 	bStart := min(b.a, s.qs[b.q].i)
-	if bStart < aEnd+1 || !s.isWord(bStart-1, "and") {
+	if bStart < aEnd+1 {
 		return false
 	}
-	for m := aEnd; m < bStart; m++ {
+	// "…, and 13,561 …", "…, and that 6,268 …", "…, with 2,059 …"
+	j := bStart - 1
+	if s.isWord(j, "that") {
+		j--
+	}
+	if !s.isWord(j, "and") && !s.isWord(j, "with") {
+		return false
+	}
+	for m := aEnd; m < j; m++ {
 		w := s.word(m)
 		if w == ";" || attributionVerbs[w] || clauseWords[w] || w == "." {
 			return false
+		}
+		// parts of the first figure may stand between
+		if x := s.qty[m]; x >= 0 && x != a.q {
+			continue
 		}
 	}
 	return true
@@ -1930,9 +1947,30 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	if !lt.upper && !placeHeads[lt.lower] && !strings.HasPrefix(lt.lower, "al-") {
 		return place{}, false
 	}
+	// "in the New Year's Day earthquake": a name used as a modifier
+	if lt.upper && eventNouns[s.word(last+1)] {
+		return place{}, false
+	}
 	name := s.text[s.toks[first].start:lt.end]
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	// "Nigeria's Kaduna state" is "Kaduna state"
+	if k := strings.IndexAny(name, "'’"); k > 0 && first < last {
+		if rest := name[k:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+			name = strings.TrimSpace(rest[strings.IndexByte(rest, ' '):])
+		}
+	}
 	return place{i: i, j: last + 1, name: name}, true
+}
+
+// eventNouns after a capitalised name make it a modifier, not a place:
+// "the New Year's Day earthquake", "the Hamas attack".
+var eventNouns = map[string]bool{
+	"earthquake": true, "quake": true, "attack": true, "attacks": true, "strike": true,
+	"strikes": true, "blast": true, "floods": true, "flood": true, "war": true,
+	"offensive": true, "bombing": true, "raid": true, "raids": true, "explosion": true,
+	"fire": true, "crash": true, "shooting": true, "massacre": true, "crisis": true,
+	"conflict": true, "storm": true, "hurricane": true, "cyclone": true, "eruption": true,
+	"collapse": true, "stampede": true, "festivities": true, "celebrations": true,
 }
 
 // areaNouns name a settlement before "of": "the city of Kramatorsk".
@@ -1989,9 +2027,18 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 	// the subject's place: "an airstrike on Jabalia killed 12", "the
 	// floods in Libya have left 4,000 dead"
 	lo, _ := s.groupExtent(k, links, grp)
-	for i := len(places) - 1; i >= 0; i-- {
-		p := places[i]
-		if !p.modTok && p.j <= lo && !s.clauseBreakBetween(p.j, lo) && !s.sinceCovers(p.i) {
+	// ", killing at least 51 people", ", bringing the death toll to 40":
+	// a participle clause whose subject is the main clause before the comma
+	subjEnd := lo
+	if (l.how == byPre || l.how == byToll) && s.isWord(l.a-1, ",") && strings.HasSuffix(s.word(l.a), "ing") {
+		subjEnd = l.a - 1
+	} else if l.how == byToll && s.isWord(l.a-2, ",") && strings.HasSuffix(s.word(l.a-1), "ing") {
+		subjEnd = l.a - 2
+	}
+	for _, p := range places {
+		if !p.modTok && p.j <= subjEnd && !s.clauseBreakBetween(p.j, subjEnd) && !s.sinceCovers(p.i) {
+			// the first place of the subject is the most specific:
+			// "a blast at al-Ahli Arab hospital in Gaza City"
 			return p.name
 		}
 	}
@@ -2037,6 +2084,10 @@ type attribution struct {
 	i, j int // token range of the source phrase
 	name string
 	verb int // token index of the reporting verb or "according"
+	// leading marks an attribution that opens what it reports ("the
+	// ministry said 12 …", "According to X, …"); the others close it
+	// ("…, the ministry said", "…, according to X").
+	leading bool
 }
 
 // attributions finds "according to X", "X said", "said X", "citing X"
@@ -2050,7 +2101,7 @@ func (s *sentence) attributions() []attribution {
 		}
 		last := s.toks[k-1]
 		if sourceNouns[last.lower] || isAcronym(last.text) {
-			out = append(out, attribution{i: 0, j: k, name: cleanSource(s.textOf(0, k)), verb: k})
+			out = append(out, attribution{i: 0, j: k, name: cleanSource(s.textOf(0, k)), verb: k, leading: true})
 		}
 		break
 	}
@@ -2062,6 +2113,7 @@ func (s *sentence) attributions() []attribution {
 		switch {
 		case w == "according" && s.isWord(v+1, "to"):
 			if a, ok := s.sourceAfter(v+2, v); ok {
+				a.leading = s.leadsClause(a)
 				out = append(out, a)
 			}
 		case w == "citing" || (w == "figures" || w == "data" || w == "statistics") && s.isWord(v+1, "from"):
@@ -2074,6 +2126,7 @@ func (s *sentence) attributions() []attribution {
 			}
 		case attributionVerbs[w]:
 			if a, ok := s.sourceBefore(v); ok {
+				a.leading = s.leadsClause(a)
 				out = append(out, a)
 			} else if a, ok := s.sourceAfter(v+1, v); ok && (w == "said" || w == "says" || w == "reported" || w == "added" || w == "told") && s.invertedSaid(v) {
 				out = append(out, a)
@@ -2081,6 +2134,44 @@ func (s *sentence) attributions() []attribution {
 		}
 	}
 	return out
+}
+
+// leadsClause reports whether an attribution opens what it reports ("the
+// ministry said 12 …", "According to X, 12 …") rather than closing it
+// ("…, the ministry said", "…, the ministry said on Sunday.").
+func (s *sentence) leadsClause(a attribution) bool {
+	if s.word(a.verb) == "according" {
+		// "According to X, …" leads; "…, according to X" and "… were
+		// killed according to X" close
+		switch s.word(a.verb - 1) {
+		case "", ":", ";", "and", "but", "while", "—", "\"", "“":
+			return true
+		}
+		return false
+	}
+	if a.verb < a.i {
+		// inverted: "…, said the ministry" closes
+		return !s.isWord(a.verb-1, ",")
+	}
+	// after the verb: skip a day or a manner ("on Sunday", "in a
+	// statement", "late on Monday"), then a comma or the end closes
+	k := a.verb + 1
+	for k < len(s.toks) {
+		w := s.word(k)
+		if w == "on" || w == "in" || w == "a" || w == "late" || w == "early" || w == "statement" || w == "today" || w == "yesterday" || w == "overnight" || s.flags[k]&fDate != 0 && w != "since" && w != "between" && w != "from" || s.toks[k].kind == tNum && s.excluded[k] {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= len(s.toks) {
+		return false
+	}
+	switch s.word(k) {
+	case ",", ".", ";", "!", "?", ")", "”", "\"":
+		return false
+	}
+	return true
 }
 
 // isAcronym reports an all-capitals word of two to six letters: "UN",
@@ -2102,6 +2193,17 @@ func isAcronym(w string) bool {
 func (s *sentence) invertedSaid(v int) bool {
 	p := s.word(v - 1)
 	return p == "," || p == "\"" || p == "”" || p == "'" || p == "’"
+}
+
+// sourceHeads are more people and bodies who give figures, alone:
+// "activists say", "rescuers said".
+var sourceHeads = map[string]bool{
+	"activists": true, "rescuers": true, "residents": true, "witnesses": true,
+	"medics": true, "doctors": true, "officials": true, "authorities": true,
+	"police": true, "governor": true, "mayor": true, "charity": true, "organisers": true,
+	"organizers": true, "diplomats": true, "analysts": true, "investigators": true,
+	"prosecutors": true, "survivors": true, "relatives": true, "families": true,
+	"volunteers": true, "paramedics": true, "nurses": true, "journalists": true,
 }
 
 // sourceNouns are heads that make a noun phrase a source.
@@ -2135,7 +2237,8 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	// "has said", "had said", "also said", "later reported"
 	for k >= 0 {
 		w := s.word(k)
-		if w == "has" || w == "had" || w == "have" || w == "also" || w == "later" || w == "previously" || w == "earlier" || w == "on" && false {
+		switch w {
+		case "has", "had", "have", "also", "later", "previously", "earlier", "today", "yesterday", "now", "again", "officially", "still", "separately":
 			k--
 			continue
 		}
@@ -2149,7 +2252,12 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		// casualty nouns may sit inside a source's name: "the agency for
 		// Palestinian refugees", "the Commission of Detainees"
 		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && isDemonymAdj(s.word(k-1)))
-		if t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+		// "the Commission of Detainees' Affairs and the Palestinian
+		// Prisoners' Society", "officials and medics"; "(BINUH)"
+		joined := (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
+		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
+		if joined || paren || t.kind == tWord && isAcronym(t.text) ||
+			t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
 			if _, ok := weekdays[w]; ok {
 				break
 			}
@@ -2169,13 +2277,15 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	if startTok >= end {
 		return attribution{}, false
 	}
-	ok := false
-	for m := startTok; m < end; m++ {
-		if sourceNouns[s.word(m)] || s.toks[m].upper || s.toks[m].kind == tAlnum {
-			ok = true
-		}
+	for startTok < end && (s.word(startTok) == "and" || s.word(startTok) == ")") {
+		startTok++
 	}
-	if !ok {
+	if startTok >= end {
+		return attribution{}, false
+	}
+	// the source is a name or a noun phrase; a lone common word that is
+	// not a known kind of source ("reports", "figures") is not one
+	if end-startTok == 1 && !s.toks[startTok].upper && !sourceNouns[s.word(startTok)] && !sourceHeads[s.word(startTok)] {
 		return attribution{}, false
 	}
 	first := s.word(startTok)
@@ -2204,7 +2314,7 @@ func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
 		if t.kind == tPunct && w != "'" && w != "’" && w != "-" && w != "&" {
 			break
 		}
-		if w == "on" || w == "which" || w == "who" || w == "that" || w == "as" || w == "after" ||
+		if w == "on" || w == "which" || w == "who" || w == "that" || w == "as" || w == "after" || w == "cited" || w == "quoted" || w == "via" ||
 			w == "since" || w == "while" || w == "citing" || w == "but" || w == "when" || w == "and" && !(end+1 < len(s.toks) && s.toks[end+1].upper) {
 			break
 		}
@@ -2243,7 +2353,17 @@ func cleanSource(name string) string {
 	for _, p := range []string{"the ", "The "} {
 		name = strings.TrimPrefix(name, p)
 	}
-	for _, suf := range []string{" figures", " data", " statistics", " tally", "'s", "’s", " in a statement", " statement"} {
+	// "OCHA's latest update" is OCHA; "an AFP tally of official Israeli
+	// figures" keeps its words
+	for _, suf := range []string{"'s latest update", "’s latest update", "'s update", "’s update", "'s statement", "’s statement", "'s figures", "’s figures", "'s data", "’s data"} {
+		name = strings.TrimSuffix(name, suf)
+	}
+	if !strings.Contains(name, " of ") {
+		for _, suf := range []string{" figures", " data", " statistics"} {
+			name = strings.TrimSuffix(name, suf)
+		}
+	}
+	for _, suf := range []string{" in a statement", " statement", "'s", "’s"} {
 		name = strings.TrimSuffix(name, suf)
 	}
 	if utf8.RuneCountInString(name) < 2 {
@@ -2263,8 +2383,21 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 		d := 0
 		switch {
 		case a.j <= q.i:
+			// a source before the figure governs it when it leads ("the
+			// ministry said 12 …"), or when a closing one is followed by
+			// "and": "…, the governor said, and 30 more were wounded"
+			if !a.leading && !s.isWord(a.verb+1, ",") && !s.isWord(a.j, ",") {
+				continue
+			}
+			if !a.leading && s.qtyBetween(a.j, q.i) && !s.andBetween(a.j, q.i) {
+				continue
+			}
 			d = q.i - a.j
 		case a.i >= q.j:
+			// a source after the figure governs it when it closes
+			if a.leading {
+				continue
+			}
 			d = a.i - q.j
 		}
 		if d < bestD {
@@ -2272,6 +2405,16 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 		}
 	}
 	return best
+}
+
+// andBetween reports an "and" among tokens [i, j).
+func (s *sentence) andBetween(i, j int) bool {
+	for m := i; m < j; m++ {
+		if s.isWord(m, "and") {
+			return true
+		}
+	}
+	return false
 }
 
 // groupExtent returns the token range covered by a link's group.

@@ -555,7 +555,11 @@ var attributionVerbs = map[string]bool{
 	"tallied": true, "verified": true, "verifies": true, "acknowledged": true,
 	"acknowledges": true, "revealed": true, "reveals": true, "declared": true,
 	"declares": true, "published": true, "publishes": true,
-	"posted": true, "tweeted": true,
+	"posted": true, "tweeted": true, "explained": true, "explains": true,
+	"indicated": true, "indicates": true, "concluded": true, "concludes": true,
+	"found": true, "finds": true, "showed": true, "shows": true, "insisted": true,
+	"insists": true, "warned": true, "warns": true, "registered": true, "registers": true,
+	"believes": true, "believed": false, "stressed": true, "specified": true,
 	// the subject of a revision is the one who gave the new figure
 	"revised": true, "revises": true, "raised": true, "raises": true,
 	"lowered": true, "lowers": true,
@@ -610,6 +614,7 @@ var placeHeads = map[string]bool{
 	"restaurant": true, "cafe": true, "hotel": true, "theatre": true, "theater": true,
 	"museum": true, "bakery": true, "supermarket": true, "nightclub": true,
 	"synagogue": true, "cathedral": true, "temple": true, "base": true,
+	"site": true,
 }
 
 // notPlaces are capitalised words that follow "in" or "at" without being
@@ -643,6 +648,8 @@ var notPlaces = map[string]bool{
 	"intelligence": true, "directorate": true, "red": true, "crescent": true,
 	"cross": true, "society": true, "federation": true, "union": true,
 	"world": true, "food": true, "emergency": true, "rescue": true,
+	"day": true, "eve": true, "year's": true, "christmas": true, "easter": true,
+	"ramadan": true, "halloween": true, "eid": true,
 }
 
 // placeDirections may open a place: "southern Israel", "northern Gaza".
@@ -667,5 +674,5 @@ var placeDrop = map[string]bool{
 var placePreps = map[string]bool{
 	"in": true, "into": true, "on": true, "at": true, "across": true,
 	"throughout": true, "inside": true, "near": true, "around": false,
-	"within": true, "from": false,
+	"within": true, "from": false, "off": true, "along": true,
 }
