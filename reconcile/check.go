@@ -194,14 +194,14 @@ func (c *checker) decrease(x, y int32, sameSource bool) {
 		msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s (%s, %s); the text says the figure was revised.",
 			p.sources[fy.source].name, what, p.figure(fy), dateOf(fy.day),
 			p.figure(fx), p.sources[fx.source].name, dateOf(fx.day))
-		c.emit(Revision, Info, si.key, msg, recs)
+		c.emit(Revision, Info, fy.series, msg, recs)
 		return
 	}
 	if !sameSource {
 		msg := fmt.Sprintf("The count of %s fell from %s (%s, %s) to %s (%s, %s) across a change of source; the two may count differently.",
 			what, p.figure(fx), p.sources[fx.source].name, dateOf(fx.day),
 			p.figure(fy), p.sources[fy.source].name, dateOf(fy.day))
-		c.emit(Decrease, Warning, si.key, msg, recs)
+		c.emit(Decrease, Warning, fy.series, msg, recs)
 		return
 	}
 	sev, why := Error, "a count that cannot fall, and no revision is stated"
@@ -210,7 +210,7 @@ func (c *checker) decrease(x, y int32, sameSource bool) {
 	}
 	msg := fmt.Sprintf("%s's count of %s fell from %s on %s to %s on %s: %s.",
 		p.sources[fy.source].name, what, p.figure(fx), dateOf(fx.day), p.figure(fy), dateOf(fy.day), why)
-	c.emit(Decrease, sev, si.key, msg, recs)
+	c.emit(Decrease, sev, fy.series, msg, recs)
 }
 
 // disagreements finds two sources whose intervals for one series and day
@@ -316,7 +316,7 @@ func (c *checker) disagree(x, y int32, sev Severity) {
 		p.sources[fy.source].name, p.figure(fy), dy,
 		ratioPhrase(fx.iv.Low, fy.iv.High))
 	recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
-	c.emit(SourcesDisagree, sev, si.key, msg, recs)
+	c.emit(SourcesDisagree, sev, fx.series, msg, recs)
 }
 
 // ratioPhrase says how far apart two intervals are: the higher one's
@@ -375,7 +375,7 @@ func (c *checker) subgroups() {
 					msg := fmt.Sprintf("%s gives %s %s on %s, more than the %s %s it gives for the same day; a part cannot exceed its whole.",
 						p.sources[fx.source].name, p.figure(fx), p.what(fx.series), dateOf(fx.day),
 						p.figure(fy), p.what(fy.series))
-					c.emit(SubgroupExceedsTotal, Error, p.series[fy.series].key, msg, recs)
+					c.emit(SubgroupExceedsTotal, Error, fy.series, msg, recs)
 				}
 			}
 		}
@@ -394,7 +394,7 @@ func (c *checker) subgroups() {
 				msg := fmt.Sprintf("Report %s gives %s %s (%s), more than the %s %s (%s) it gives for the same %s; a part cannot exceed its whole.",
 					p.claims[rx.ci].ReportID, p.claims[rx.ci].Claim.Figure(), p.what(rx.series), p.sources[rx.source].name,
 					p.claims[ry.ci].Claim.Figure(), p.what(ry.series), p.sources[ry.source].name, sameWhat(sx.key.Scope))
-				c.emit(SubgroupExceedsTotal, Error, sy.key, msg, []int32{x, y})
+				c.emit(SubgroupExceedsTotal, Error, ry.series, msg, []int32{x, y})
 			}
 		}
 	}
@@ -512,7 +512,7 @@ func (c *checker) parts() {
 			msg := fmt.Sprintf("Report %s gives %s, which share no one and add up to at least %s, more than the %s %s (%s) it gives as the total.",
 				p.claims[rw.ci].ReportID, joinAnd(names), tracker.FormatCount(sum),
 				p.claims[rw.ci].Claim.Figure(), p.what(rw.series), p.sources[rw.source].name)
-			c.emit(PartsExceedTotal, Error, sw.key, msg, append(best, w))
+			c.emit(PartsExceedTotal, Error, rw.series, msg, append(best, w))
 		}
 	}
 }
@@ -607,7 +607,7 @@ func (c *checker) priors() {
 			msg := fmt.Sprintf("Report %s gives %s's count of %s as %s, up from %s, but %s is below %s.",
 				psc.ReportID, src, p.what(pr.series), p.claims[rx.ci].Claim.Figure(), psc.Claim.Figure(),
 				p.claims[rx.ci].Claim.Figure(), psc.Claim.Figure())
-			c.emit(PriorMismatch, Warning, si.key, msg, []int32{pi, x})
+			c.emit(PriorMismatch, Warning, pr.series, msg, []int32{pi, x})
 			fired = true
 			break
 		}
@@ -660,7 +660,7 @@ func (c *checker) priors() {
 		msg := fmt.Sprintf("Report %s says %s's count of %s rose to %s from %s, but %s last gave %s on %s and never %s before.",
 			psc.ReportID, src, p.what(pr.series), now, psc.Claim.Figure(), src,
 			strings.Join(lastFigs, " and "), dateOf(lastDay), psc.Claim.Figure())
-		c.emit(PriorMismatch, Warning, si.key, msg, recs)
+		c.emit(PriorMismatch, Warning, pr.series, msg, recs)
 	}
 }
 
@@ -732,7 +732,7 @@ func (c *checker) periods() {
 		msg := fmt.Sprintf("%s gives %s %s for %s, but its cumulative figure went from %s (%s) to %s (%s), %s.",
 			p.sources[f.source].name, p.figure(f), p.what(f.series), periodPhrase(f.from, f.to),
 			strings.Join(baseFigs, " and "), dateOf(base), strings.Join(endFigs, " and "), dateOf(f.to), changeText)
-		c.emit(PeriodMismatch, Warning, si.key, msg, recs)
+		c.emit(PeriodMismatch, Warning, f.series, msg, recs)
 	}
 }
 
@@ -752,7 +752,7 @@ func (c *checker) figsAt(series, source, day int32) []int32 {
 
 // emit records a finding unless the filters exclude every claim in it or
 // an identical one was already recorded.
-func (c *checker) emit(kind Kind, sev Severity, series SeriesKey, msg string, recs []int32) {
+func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs []int32) {
 	p := c.p
 	if c.filter.active() {
 		keep := false
@@ -779,7 +779,8 @@ func (c *checker) emit(kind Kind, sev Severity, series SeriesKey, msg string, re
 		return
 	}
 	c.ids[id] = true
-	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: series, Date: date, Message: msg, Claims: refs})
+	si := &p.series[series]
+	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: si.key, Site: si.site, Date: date, Message: msg, Claims: refs})
 }
 
 // ref cites a record's claim.

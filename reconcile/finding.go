@@ -109,6 +109,8 @@ type Finding struct {
 	// Series is the series the finding is about; for parts_exceed_total
 	// and subgroup_exceeds_total, the whole's.
 	Series SeriesKey `json:"series"`
+	// Site is true when the series' place is an event site.
+	Site bool `json:"site"`
 	// Date is the latest date among the claims.
 	Date tracker.Date `json:"date"`
 	// Message is one plain sentence with the numbers.

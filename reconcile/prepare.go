@@ -344,10 +344,16 @@ func scopeRank(s tracker.Scope) int {
 func compareSeriesKey(a, b SeriesKey) int {
 	return cmp.Or(
 		cmp.Compare(categoryRank(a.Category), categoryRank(b.Category)),
-		strings.Compare(a.Who, b.Who),
-		strings.Compare(a.Where, b.Where),
+		compareFold(a.Who, b.Who),
+		compareFold(a.Where, b.Where),
 		cmp.Compare(scopeRank(a.Scope), scopeRank(b.Scope)),
 	)
+}
+
+// compareFold orders names as a reader would, ignoring case, and by bytes
+// only to break ties.
+func compareFold(a, b string) int {
+	return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
 }
 
 // renumber sorts series by key and sources by key and rewrites the recs.

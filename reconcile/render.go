@@ -296,7 +296,7 @@ func (fs Findings) writeTable(w io.Writer) error {
 		if i > 0 {
 			out.printf("\n")
 		}
-		out.printf("%-7s  %s  %s  %s  %s\n", f.Severity, f.Kind, f.ID, f.Date, f.Series)
+		out.printf("%-7s  %s  %s  %s  %s\n", f.Severity, f.Kind, f.ID, f.Date, seriesTitle(f.Series, f.Site))
 		out.printf("  %s\n", f.Message)
 		for _, c := range f.Claims {
 			via := ""
