@@ -231,6 +231,13 @@ func (s *sentence) parseTimes() []timeExpr {
 			if attributionVerbs[s.word(k-1)] || s.isWord(k-1, "statement") {
 				kind = timeAsOf
 			}
+			// "the 7 October attack", "Monday's earthquake": a date that
+			// names an event dates nothing
+			if eventNouns[s.word(end)] || s.isWord(end, "'s") || strings.HasSuffix(s.word(end-1), "'s") {
+				s.exclude(i, end)
+				i = end - 1
+				continue
+			}
 			out = append(out, timeExpr{kind: kind, i: k, j: end, from: d.String(), to: d.String()})
 			s.exclude(i, end)
 			i = end - 1

@@ -32,6 +32,7 @@ type link struct {
 	prior    bool
 	part     bool // a coordinated part of a breakdown: "including 20 children and 11 women"
 	period   bool // an increment
+	bare     bool // no group was named: "… and 105 were injured"
 	toll     bool // linked through a toll noun: a running count
 }
 
@@ -348,6 +349,11 @@ func (s *sentence) claims() []Claim {
 				if c.Where == "" {
 					c.Where = pc.Where
 				}
+				// "88 Palestinians were killed and 105 were injured": the
+				// second figure counts the group the first named
+				if l.bare {
+					c.Who = pc.Who
+				}
 				if c.Scope == UnknownScope && pc.Scope != UnknownScope && pc.Scope != Period || c.Scope == UnknownScope && pc.Scope == Period && pc.From != "" {
 					c.Scope, c.Since, c.From, c.To, c.AsOf = pc.Scope, pc.Since, pc.From, pc.To, pc.AsOf
 				}
@@ -382,6 +388,16 @@ func (s *sentence) claims() []Claim {
 			p.Start = s.toks[q.prior.i].start
 			p.End = s.toks[q.prior.j-1].end
 			p.Span = s.text[p.Start:p.End]
+			// "up from at least 260 counted by ZAKA": the earlier figure's
+			// own source
+			switch s.word(q.prior.j) {
+			case "counted", "reported", "recorded", "given", "tallied", "cited", "announced":
+				if s.isWord(q.prior.j+1, "by") {
+					if a, ok := s.sourceAfter(q.prior.j+2, q.prior.j); ok {
+						p.Attribution = a.name
+					}
+				}
+			}
 			out = append(out, p)
 		}
 	}
@@ -561,6 +577,13 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		// a toll noun whose linking word stands right before the number
+		// ("the cumulative toll is at least 35,800 Palestinians killed")
+		// names the count better than the words after it
+		if l, ok := s.linkToll(qi, p); ok {
+			add(l)
+			continue
+		}
 		if l, ok := s.linkPost(qi, p); ok {
 			add(l)
 			continue
@@ -573,9 +596,28 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
-		if l, ok := s.linkToll(qi, p); ok {
-			add(l)
+	}
+	// another source's figure for the same count: "…, while the army put
+	// the number at 11"
+	for qi := range s.qs {
+		q := &s.qs[qi]
+		if linked[qi] >= 0 || q.consumed || nps[qi].kind == npUnit || !s.isWord(q.i-1, "at") {
 			continue
+		}
+		k := q.i - 2
+		if !s.isWord(k, "number") && !s.isWord(k, "figure") && !s.isWord(k, "toll") {
+			continue
+		}
+		if !s.isWord(k-1, "the") && !s.isWord(k-1, "its") && !s.isWord(k-1, "their") {
+			continue
+		}
+		switch s.word(k - 2) {
+		case "put", "puts", "putting", "placed", "places", "estimated", "estimates", "set", "sets":
+		default:
+			continue
+		}
+		if h := s.headBefore(k, links); h >= 0 {
+			add(link{q: qi, cat: links[h].cat, who: links[h].who, how: byRestate, a: k - 1, b: q.j, trig: -1, head: links[h].q, placeMin: q.j})
 		}
 	}
 	// restatements: "a few dozen people died, probably between 10 and 50"
@@ -790,7 +832,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			}
 		}
 		if modifiers[t.lower] && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
-			if t.lower == "more" && (s.isWord(k+1, "than") || funcWords[s.word(k+1)] || isTriggerWord(s, k+1)) {
+			if t.lower == "more" && (s.isWord(k+1, "than") || funcWords[s.word(k+1)] || isTriggerWord(s, k+1) && !isNounTrigger(s, k+1)) {
 				break
 			}
 			k++
@@ -853,6 +895,13 @@ func isDemonymAdj(w string) bool {
 	return ok && g != w
 }
 
+// isNounTrigger reports a casualty noun that counts on its own: "bodies",
+// "deaths", "hostages".
+func isNounTrigger(s *sentence, k int) bool {
+	tr, n := lookup(s, triggerTab, k, 1)
+	return n > 0 && tr.noun && !tr.post && !tr.pre
+}
+
 func isTriggerWord(s *sentence, k int) bool {
 	_, n := lookup(s, triggerTab, k, 3)
 	return n > 0
@@ -900,9 +949,14 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	if s.isWord(k, "more") {
 		k++
 	}
-	// "of them"/"of whom" belong to breakdowns
+	// "at least nine of them were killed": a partitive before the verb;
+	// other "of" phrases belong to breakdowns
 	if s.isWord(k, "of") {
-		return link{}, false
+		if (s.isWord(k+1, "them") || s.isWord(k+1, "those") || s.isWord(k+1, "whom")) && p.kind == npNone {
+			k += 2
+		} else {
+			return link{}, false
+		}
 	}
 	start := k
 	// ", including 55 children," between the group and its verb
@@ -962,8 +1016,8 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			if n == 1 && !tr.post {
 				break
 			}
-			who := p.who
-			if who == "" {
+			who, bare := p.who, p.who == ""
+			if bare {
 				who = "people"
 			}
 			if skipFrom >= 0 {
@@ -984,7 +1038,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 					tr, k, n = tr2, m, n2
 				}
 			}
-			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
+			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare}, true
 		}
 		if !postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
 			break
@@ -1113,7 +1167,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			}
 		}
 		// "the wounded now number 10,859", "the dead total 300"
-		if (s.isWord(k, "dead") || s.isWord(k, "wounded") || s.isWord(k, "injured") || s.isWord(k, "missing") || s.isWord(k, "displaced") || s.isWord(k, "detained")) && (s.isWord(k-1, "the") || k == 0) {
+		if (s.isWord(k, "dead") || s.isWord(k, "wounded") || s.isWord(k, "injured") || s.isWord(k, "missing") || s.isWord(k, "displaced") || s.isWord(k, "detained")) && (s.isWord(k-1, "the") || k == 0) && countVerbs[s.word(q.i-1)] {
 			if tr, n := lookup(s, triggerTab, k, 1); n > 0 {
 				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
 			}
@@ -1137,6 +1191,14 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		k--
 	}
 	return link{}, false
+}
+
+// countVerbs make a casualty adjective the subject of a count: "the
+// wounded now number 10,859", "the dead total 300".
+var countVerbs = map[string]bool{
+	"number": true, "numbered": true, "total": true, "totalled": true, "totaled": true,
+	"totals": true, "reached": true, "reach": true, "stood": true, "stand": true,
+	"stands": true, "exceeded": true, "exceed": true, "topped": true, "top": true,
 }
 
 // tollNearLinkers may stand right before a toll's number.
@@ -1723,6 +1785,16 @@ func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []tim
 		if l.toll && e.kind == timePeriod && !(e.i > l.a && e.j <= q.i) {
 			continue
 		}
+		// "rose by 2,680 overnight to 8,574": the period dates the rise,
+		// not the running toll
+		if l.toll && e.kind == timePeriod && s.changeVerbIn(l.a, e.i) {
+			continue
+		}
+		// "… on Saturday, and the army said 700 had been killed": a
+		// reporting verb between opens another clause
+		if e.j <= lo && !opening && s.reportingVerbIn(e.j, lo) {
+			continue
+		}
 		d := 0
 		switch {
 		case e.j <= lo:
@@ -1806,7 +1878,10 @@ func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []tim
 				return
 			}
 		case "have", "has", "had":
-			if m >= lo-1 && (s.isWord(m+1, "been") || s.isWord(m+1, "died") || s.isWord(m+1, "fled") || s.isWord(m+1, "now") || s.isWord(m+1, "already")) {
+			// "have been killed", "have now died", "have recovered 300
+			// bodies": a count up to now
+			nx := s.word(m + 1)
+			if m >= lo-1 && (nx == "been" || nx == "now" || nx == "already" || nx == "so" || strings.HasSuffix(nx, "ed") || nx == "fled" || nx == "taken" || nx == "seen") {
 				c.Scope = Cumulative
 				return
 			}
@@ -1841,7 +1916,9 @@ type place struct {
 func (s *sentence) places(attrs []attribution) []place {
 	var out []place
 	for i := 0; i < len(s.toks); i++ {
-		if s.flags[i]&fPlacePrep == 0 || !placePreps[s.word(i)] {
+		// "in shelling of Idlib province", "the siege of Mariupol"
+		ofEvent := s.isWord(i, "of") && (eventNouns[s.word(i-1)] || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
+		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !placePreps[s.word(i)]) {
 			continue
 		}
 		if inAttribution(attrs, i) {
@@ -1853,10 +1930,24 @@ func (s *sentence) places(attrs []attribution) []place {
 			i = p.j - 1
 		}
 	}
-	// "Gaza death toll", "Israel's death toll"
+	// a headline's opening place: "Morocco quake kills …", "Dnipro
+	// strike: ~40 dead"
+	if len(s.toks) > 2 && s.toks[0].upper && !notPlaces[s.word(0)] && !isDemonymAdj(s.word(0)) {
+		m := 0
+		for m+1 < len(s.toks) && s.toks[m+1].upper && !notPlaces[s.word(m+1)] && m < 3 {
+			m++
+		}
+		if eventNouns[s.word(m+1)] {
+			out = append(out, place{i: 0, j: m + 1, name: s.textOf(0, m+1), initial: true})
+		}
+	}
+	// "Gaza death toll", "Israel's death toll", "Derna flood toll"
 	for i := 0; i < len(s.toks); i++ {
 		if _, n := lookup(s, tollTab, i, 2); n > 0 && i > 0 {
 			k := i - 1
+			if eventNouns[s.word(k)] {
+				k--
+			}
 			if s.isWord(k, "'s") {
 				k--
 			}
@@ -1864,6 +1955,10 @@ func (s *sentence) places(attrs []attribution) []place {
 				m := k
 				for m-1 >= 0 && s.toks[m-1].upper && !notPlaces[s.word(m-1)] && m-1 > 0 {
 					m--
+				}
+				// "Turkey–Syria earthquake toll"
+				if m >= 2 && (s.isWord(m-1, "–") || s.isWord(m-1, "-")) && s.glued(m) && s.glued(m-1) && s.toks[m-2].upper {
+					m -= 2
 				}
 				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "’s"), "'s")
 				out = append(out, place{i: m, j: i, name: name, modTok: true})
@@ -2088,6 +2183,8 @@ type attribution struct {
 	// ministry said 12 …", "According to X, …"); the others close it
 	// ("…, the ministry said", "…, according to X").
 	leading bool
+	// passive marks "reported by X", which governs the figure around it.
+	passive bool
 }
 
 // attributions finds "according to X", "X said", "said X", "citing X"
@@ -2124,6 +2221,13 @@ func (s *sentence) attributions() []attribution {
 			if a, ok := s.sourceAfter(k, v); ok {
 				out = append(out, a)
 			}
+		case attributionVerbs[w] && s.isWord(v+1, "by"):
+			// passive: "the toll reported by the Ministry of Health"
+			if a, ok := s.sourceAfter(v+2, v); ok {
+				a.leading = false
+				a.passive = true
+				out = append(out, a)
+			}
 		case attributionVerbs[w]:
 			if a, ok := s.sourceBefore(v); ok {
 				a.leading = s.leadsClause(a)
@@ -2144,7 +2248,7 @@ func (s *sentence) leadsClause(a attribution) bool {
 		// "According to X, …" leads; "…, according to X" and "… were
 		// killed according to X" close
 		switch s.word(a.verb - 1) {
-		case "", ":", ";", "and", "but", "while", "—", "\"", "“":
+		case "", ":", ";", "and", "but", "while", "—", "\"", "“", "-", "•", "*":
 			return true
 		}
 		return false
@@ -2156,6 +2260,18 @@ func (s *sentence) leadsClause(a attribution) bool {
 	// after the verb: skip a day or a manner ("on Sunday", "in a
 	// statement", "late on Monday"), then a comma or the end closes
 	k := a.verb + 1
+	// "survivors told the Italian coast guard.": skip the one told
+	if w := s.word(a.verb); w == "told" || w == "tells" {
+		if s.isWord(k, "reporters") || s.isWord(k, "journalists") || s.isWord(k, "the") || k < len(s.toks) && s.toks[k].upper {
+			k = s.properRun(k)
+			if s.isWord(k, "reporters") || s.isWord(k, "journalists") || s.isWord(k, "coast") {
+				k++
+			}
+			for k < len(s.toks) && s.toks[k].kind == tWord && !funcWords[s.word(k)] && k < a.verb+6 {
+				k++
+			}
+		}
+	}
 	for k < len(s.toks) {
 		w := s.word(k)
 		if w == "on" || w == "in" || w == "a" || w == "late" || w == "early" || w == "statement" || w == "today" || w == "yesterday" || w == "overnight" || s.flags[k]&fDate != 0 && w != "since" && w != "between" && w != "from" || s.toks[k].kind == tNum && s.excluded[k] {
@@ -2204,6 +2320,8 @@ var sourceHeads = map[string]bool{
 	"organizers": true, "diplomats": true, "analysts": true, "investigators": true,
 	"prosecutors": true, "survivors": true, "relatives": true, "families": true,
 	"volunteers": true, "paramedics": true, "nurses": true, "journalists": true,
+	"county": true, "state": true, "city": true, "district": true, "province": true,
+	"region": true, "municipality": true, "administration": true,
 }
 
 // sourceNouns are heads that make a noun phrase a source.
@@ -2254,7 +2372,9 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && isDemonymAdj(s.word(k-1)))
 		// "the Commission of Detainees' Affairs and the Palestinian
 		// Prisoners' Society", "officials and medics"; "(BINUH)"
-		joined := (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
+		// "the Committee to Protect Journalists"
+		inName := (w == "to" || w == "for" || w == "of") && k > 0 && k+1 < end && s.toks[k-1].upper && s.toks[k+1].upper
+		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
 		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
 		if joined || paren || t.kind == tWord && isAcronym(t.text) ||
 			t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
@@ -2382,6 +2502,13 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 	for _, a := range attrs {
 		d := 0
 		switch {
+		case a.passive && a.i > q.j && s.isWord(q.j, "reported") || a.passive && a.verb > q.i && a.verb <= q.j+1:
+			// "the toll reported by X is …", "… 260 counted by ZAKA"
+			d = 0
+		case a.passive && a.j <= q.i:
+			// "the cumulative toll reported by the Ministry of Health … is
+			// at least 35,800"
+			d = q.i - a.j
 		case a.j <= q.i:
 			// a source before the figure governs it when it leads ("the
 			// ministry said 12 …"), or when a closing one is followed by
@@ -2411,6 +2538,28 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 func (s *sentence) andBetween(i, j int) bool {
 	for m := i; m < j; m++ {
 		if s.isWord(m, "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// changeVerbIn reports a change verb ("rose", "climbed") among tokens
+// [i, j).
+func (s *sentence) changeVerbIn(i, j int) bool {
+	for m := max(i, 0); m < j && m < len(s.toks); m++ {
+		if changeVerbs[s.word(m)] && s.word(m) != "up" && s.word(m) != "down" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerbIn reports "said", "says" or "told" among tokens [i, j).
+func (s *sentence) reportingVerbIn(i, j int) bool {
+	for m := max(i, 0); m < j && m < len(s.toks); m++ {
+		switch s.word(m) {
+		case "said", "says", "say", "told", "tells", "announced", "reported":
 			return true
 		}
 	}

@@ -316,12 +316,17 @@ var tollNouns = map[string]Category{
 	"number wounded":             Injured,
 	"number missing":             Missing,
 	"number displaced":           Displaced,
+	"number detained":            Arrested,
+	"number arrested":            Arrested,
+	"number abducted":            Hostage,
+	"number kidnapped":           Hostage,
 	"injured toll":               Injured,
 	"displacement toll":          Displaced,
 }
 
 // groups maps group nouns to the normalised group: a lowercase plural.
 var groups = map[string]string{
+	"officials": "officials", "local officials": "officials",
 	"citizens": "people", "crew members": "crew", "crew": "crew",
 	"sailors": "crew", "seafarers": "crew", "climbers": "climbers", "hikers": "climbers",
 	"tourists": "tourists", "spectators": "people", "fans": "people", "guests": "people",
