@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -183,6 +184,9 @@ func (a *adder) report(d ingest.Doc) (bolt.NewReport, error) {
 	if a.opts.Title != "" {
 		nr.Title = a.opts.Title
 	}
+	if nr.Title == "" {
+		nr.Title = headline(d.Text)
+	}
 	if !a.opts.Date.IsZero() {
 		nr.Published = a.opts.Date
 	}
@@ -195,6 +199,18 @@ func (a *adder) report(d ingest.Doc) (bolt.NewReport, error) {
 		}
 	}
 	return nr, nil
+}
+
+// headline takes a plain text report's first line as its title when it
+// reads as one (a short line with no closing period), as wire copy and
+// saved articles start with the headline.
+func headline(text string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	line = strings.TrimSpace(line)
+	if line == "" || len([]rune(line)) > 120 || strings.HasSuffix(line, ".") {
+		return ""
+	}
+	return line
 }
 
 func noDateError(origin string) error {
