@@ -37,11 +37,31 @@ func Check(claims []tracker.StoredClaim, opts Options) (Findings, error) {
 	c.parts()
 	c.priors()
 	c.periods()
-	sortFindings(c.out)
-	if c.out == nil {
-		c.out = Findings{}
+	return c.sorted(), nil
+}
+
+// sorted returns the findings by date, series (in key order, which the
+// series indexes follow), kind and id.
+func (c *checker) sorted() Findings {
+	order := make([]int, len(c.out))
+	for i := range order {
+		order[i] = i
 	}
-	return c.out, nil
+	slices.SortFunc(order, func(a, b int) int {
+		fa, fb := &c.out[a], &c.out[b]
+		if c := cmp.Or(fa.Date.Compare(fb.Date), cmp.Compare(c.outSeries[a], c.outSeries[b])); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(slices.Index(Kinds, fa.Kind), slices.Index(Kinds, fb.Kind)); c != 0 {
+			return c
+		}
+		return strings.Compare(fa.ID, fb.ID)
+	})
+	out := make(Findings, len(order))
+	for i, k := range order {
+		out[i] = c.out[k]
+	}
+	return out
 }
 
 type checker struct {
@@ -49,11 +69,16 @@ type checker struct {
 	window int32
 	filter filterSpec
 	out    Findings
-	ids    map[string]bool
+	// outSeries[i] is the series index of out[i], for sorting
+	outSeries []int32
+	ids       map[string]bool
 	// decreasePairs holds the figure pairs already reported as a
 	// decrease or revision, so that a window does not report them again
 	// as sources_disagree.
 	decreasePairs map[[2]int32]bool
+	// byReport holds the dated, non-prior records by report, then
+	// bucket, then place (see reportBuckets)
+	byReport []int32
 	// seriesFigs[s] are series s's figures ([lo, hi) into p.figs, sorted
 	// by source then day); byDay[s] the same figures sorted by day, then
 	// period, then source, then interval.
@@ -81,8 +106,11 @@ func (c *checker) indexSeries() {
 		}
 		slices.SortFunc(d, func(a, b int32) int {
 			fa, fb := &p.figs[a], &p.figs[b]
-			return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.from, fb.from),
-				cmp.Compare(fa.to, fb.to), cmp.Compare(fa.source, fb.source), compareIntervals(fa.iv, fb.iv))
+			if c := cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.from, fb.from),
+				cmp.Compare(fa.to, fb.to), cmp.Compare(fa.source, fb.source)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b) // figures are already in interval order
 		})
 		c.byDay[s] = d
 		i = j
@@ -156,7 +184,7 @@ func (c *checker) decreases() {
 			for i := 1; i < len(days); i++ {
 				for _, x := range days[i-1] {
 					for _, y := range days[i] {
-						if below(p.figs[y].iv, p.figs[x].iv) {
+						if below(*p.figs[y].iv, *p.figs[x].iv) {
 							c.decrease(x, y, true)
 						}
 					}
@@ -174,7 +202,7 @@ func (c *checker) decreases() {
 					if fx.source == fy.source || hasSource(p, days[i-1], fy.source) || hasSource(p, days[i], fx.source) {
 						continue
 					}
-					if below(fy.iv, fx.iv) {
+					if below(*fy.iv, *fx.iv) {
 						c.decrease(x, y, false)
 					}
 				}
@@ -238,7 +266,7 @@ func (c *checker) disagreements() {
 			for a := 0; a < len(d); a++ {
 				for b := a + 1; b < len(d); b++ {
 					x, y := d[a], d[b]
-					if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(p.figs[y].iv) {
+					if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(*p.figs[y].iv) {
 						c.disagree(x, y, sev)
 					}
 				}
@@ -249,7 +277,7 @@ func (c *checker) disagreements() {
 			for j := i + 1; j < len(days) && p.figs[days[j][0]].day-p.figs[d[0]].day <= c.window; j++ {
 				for _, x := range d {
 					for _, y := range days[j] {
-						if p.figs[x].source != p.figs[y].source && below(p.figs[y].iv, p.figs[x].iv) && !c.decreasePairs[[2]int32{x, y}] {
+						if p.figs[x].source != p.figs[y].source && below(*p.figs[y].iv, *p.figs[x].iv) && !c.decreasePairs[[2]int32{x, y}] {
 							c.disagree(x, y, Warning)
 						}
 					}
@@ -280,7 +308,7 @@ func (c *checker) periodDisagreements(s int32) {
 		for a := i; a < j; a++ {
 			for b := a + 1; b < j; b++ {
 				x, y := figs[a], figs[b]
-				if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(p.figs[y].iv) {
+				if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(*p.figs[y].iv) {
 					c.disagree(x, y, Error)
 				}
 			}
@@ -293,7 +321,7 @@ func (c *checker) disagree(x, y int32, sev Severity) {
 	p := c.p
 	fx, fy := &p.figs[x], &p.figs[y]
 	// the higher figure first
-	if below(fx.iv, fy.iv) {
+	if below(*fx.iv, *fy.iv) {
 		x, y, fx, fy = y, x, fy, fx
 	}
 	si := &p.series[fx.series]
@@ -326,6 +354,10 @@ func ratioPhrase(hiLow, loHigh decimal.Decimal) string {
 		return fmt.Sprintf("one gives at least %s, the other none", tracker.FormatCount(hiLow))
 	}
 	r := hiLow.DivRound(loHigh, 1)
+	if r.Cmp(decimal.NewFromInt(1)) <= 0 {
+		// "1×" would hide the gap
+		return fmt.Sprintf("the lower bound of one is %s above the upper bound of the other", tracker.FormatCount(hiLow.Sub(loHigh)))
+	}
 	return fmt.Sprintf("the lower bound of one is %s× the upper bound of the other", r.String())
 }
 
@@ -350,34 +382,47 @@ func periodPhrase(from, to int32) string {
 // events: one report often tells of several strikes in one place).
 func (c *checker) subgroups() {
 	p := c.p
-	type bucket struct {
-		cat           tracker.Category
-		scope         tracker.Scope
-		place, src    int32
-		day, from, to int32
-	}
-	byBucket := map[bucket][]int32{}
+	// dated figures of cumulative and period series, grouped by place by
+	// a counting sort, then by category, scope, source, day and period
+	var idx []int32
 	for k := range p.figs {
 		f := &p.figs[k]
 		si := &p.series[f.series]
 		if si.key.Scope == tracker.UnknownScope || f.day == noDay || si.key.Scope == tracker.Period && f.from == noDay {
 			continue
 		}
-		b := bucket{cat: si.key.Category, scope: si.key.Scope, place: si.place, src: f.source, day: f.day, from: f.from, to: f.to}
-		byBucket[b] = append(byBucket[b], int32(k))
+		idx = append(idx, int32(k))
 	}
-	for _, figs := range byBucket {
-		for _, x := range figs {
-			for _, y := range figs {
-				fx, fy := &p.figs[x], &p.figs[y]
-				if p.partOf(p.series[fx.series].group, p.series[fy.series].group) && below(fy.iv, fx.iv) {
-					recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
-					msg := fmt.Sprintf("%s gives %s %s on %s, more than the %s %s it gives for the same day; a part cannot exceed its whole.",
-						p.sources[fx.source].name, p.figure(fx), p.what(fx.series), dateOf(fx.day),
-						p.figure(fy), p.what(fy.series))
-					c.emit(SubgroupExceedsTotal, Error, fy.series, msg, recs)
+	key := func(a, b int32) int {
+		fa, fb := &p.figs[a], &p.figs[b]
+		sa, sb := &p.series[fa.series], &p.series[fb.series]
+		return cmp.Or(cmp.Compare(sa.catRank, sb.catRank), cmp.Compare(sa.scopeRank, sb.scopeRank),
+			cmp.Compare(fa.source, fb.source), cmp.Compare(fa.day, fb.day),
+			cmp.Compare(fa.from, fb.from), cmp.Compare(fa.to, fb.to))
+	}
+	byPlace, bounds := countingSort(idx, len(p.places), func(k int32) int { return int(p.series[p.figs[k].series].place) })
+	for b := 0; b+1 < len(bounds); b++ {
+		run := byPlace[bounds[b]:bounds[b+1]]
+		slices.SortFunc(run, func(x, y int32) int { return cmp.Or(key(x, y), cmp.Compare(x, y)) })
+		for i := 0; i < len(run); {
+			j := i + 1
+			for j < len(run) && key(run[i], run[j]) == 0 {
+				j++
+			}
+			figs := run[i:j]
+			for _, x := range figs {
+				for _, y := range figs {
+					fx, fy := &p.figs[x], &p.figs[y]
+					if p.partOf(p.series[fx.series].group, p.series[fy.series].group) && below(*fy.iv, *fx.iv) {
+						recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
+						msg := fmt.Sprintf("%s gives %s %s on %s, more than the %s %s it gives for the same day; a part cannot exceed its whole.",
+							p.sources[fx.source].name, p.figure(fx), p.what(fx.series), dateOf(fx.day),
+							p.figure(fy), p.what(fy.series))
+						c.emit(SubgroupExceedsTotal, Error, fy.series, msg, recs)
+					}
 				}
 			}
+			i = j
 		}
 	}
 	for _, recs := range c.reportBuckets(false) {
@@ -388,7 +433,7 @@ func (c *checker) subgroups() {
 				if rx.source == ry.source && sx.key.Scope != tracker.UnknownScope {
 					continue // the same-source pass has it
 				}
-				if sx.place != sy.place || !p.partOf(sx.group, sy.group) || !below(ry.iv, rx.iv) {
+				if sx.place != sy.place || !p.partOf(sx.group, sy.group) || !below(p.iv(y), p.iv(x)) {
 					continue
 				}
 				msg := fmt.Sprintf("Report %s gives %s %s (%s), more than the %s %s (%s) it gives for the same %s; a part cannot exceed its whole.",
@@ -409,47 +454,71 @@ func sameWhat(s tracker.Scope) string {
 
 // reportBuckets groups dated, non-prior records by report, category,
 // scope, day and period; single events (scope unknown) also by sentence.
-// Unless acrossPlaces is set, by place too.
+// Unless acrossPlaces is set, by place too. Within a bucket records are
+// in claim id order, so that "the first" of two equal figures is the one
+// with the smallest id, whatever the input order. Only buckets of two or
+// more records are returned.
 func (c *checker) reportBuckets(acrossPlaces bool) [][]int32 {
 	p := c.p
-	type bucket struct {
-		report, sentence string
-		cat              tracker.Category
-		scope            tracker.Scope
-		place            int32
-		day, from, to    int32
+	if c.byReport == nil {
+		idx := make([]int32, 0, len(p.ord))
+		nreports := 0
+		for _, ri := range p.ord {
+			if r := &p.recs[ri]; r.day != noDay {
+				idx = append(idx, ri)
+				nreports = max(nreports, int(r.report)+1)
+			}
+		}
+		// a counting sort by report, then small sorts within reports
+		var bounds []int
+		c.byReport, bounds = countingSort(idx, nreports, func(ri int32) int { return int(p.recs[ri].report) })
+		for k := 0; k+1 < len(bounds); k++ {
+			slices.SortFunc(c.byReport[bounds[k]:bounds[k+1]], func(a, b int32) int {
+				ra, rb := &p.recs[a], &p.recs[b]
+				if k := cmp.Or(c.bucketKey(ra, rb, true), cmp.Compare(p.series[ra.series].place, p.series[rb.series].place)); k != 0 {
+					return k
+				}
+				return p.compareClaims(ra, rb)
+			})
+		}
 	}
-	index := map[bucket]int{}
 	var out [][]int32
-	for _, ri := range p.ord {
-		r := &p.recs[ri]
-		if r.day == noDay {
-			continue
+	recs := c.byReport
+	for i := 0; i < len(recs); {
+		j := i + 1
+		for j < len(recs) && c.bucketKey(&p.recs[recs[i]], &p.recs[recs[j]], acrossPlaces) == 0 {
+			j++
 		}
-		si := &p.series[r.series]
-		sc := &p.claims[r.ci]
-		b := bucket{report: sc.ReportID, cat: si.key.Category, scope: si.key.Scope, place: si.place,
-			day: r.day, from: r.from, to: r.to}
-		if acrossPlaces {
-			b.place = -1
+		if j-i > 1 {
+			b := recs[i:j:j]
+			if acrossPlaces {
+				// back to claim id order across the places
+				b = slices.Clone(b)
+				slices.SortFunc(b, func(x, y int32) int { return p.compareClaims(&p.recs[x], &p.recs[y]) })
+			}
+			out = append(out, b)
 		}
-		if si.key.Scope == tracker.UnknownScope {
-			b.sentence = sc.Claim.Sentence
-		}
-		i, ok := index[b]
-		if !ok {
-			i = len(out)
-			index[b] = i
-			out = append(out, nil)
-		}
-		out[i] = append(out[i], ri)
-	}
-	// by claim id within a bucket, so that "the first" of two equal
-	// figures is the one with the smallest id, whatever the input order
-	for _, recs := range out {
-		slices.SortFunc(recs, func(a, b int32) int { return p.compareClaims(&p.recs[a], &p.recs[b]) })
+		i = j
 	}
 	return out
+}
+
+// bucketKey compares the bucket of two records of one report.
+func (c *checker) bucketKey(a, b *rec, acrossPlaces bool) int {
+	sa, sb := &c.p.series[a.series], &c.p.series[b.series]
+	k := cmp.Or(
+		cmp.Compare(a.report, b.report),
+		cmp.Compare(sa.catRank, sb.catRank),
+		cmp.Compare(sa.scopeRank, sb.scopeRank),
+		cmp.Compare(a.day, b.day),
+		cmp.Compare(a.from, b.from),
+		cmp.Compare(a.to, b.to),
+		cmp.Compare(a.sentence, b.sentence),
+	)
+	if k != 0 || acrossPlaces {
+		return k
+	}
+	return cmp.Compare(sa.place, sb.place)
 }
 
 // parts finds disjoint parts in one report whose lower bounds add up to
@@ -466,11 +535,12 @@ func (c *checker) parts() {
 		seenWhole := map[string]bool{}
 		for _, w := range recs {
 			rw := &p.recs[w]
-			if rw.iv.Unbounded {
+			wiv := p.iv(w)
+			if wiv.Unbounded {
 				continue
 			}
 			sw := &p.series[rw.series]
-			wk := fmt.Sprint(sw.group, sw.place, rw.iv)
+			wk := fmt.Sprint(sw.group, sw.place, wiv)
 			if seenWhole[wk] {
 				continue
 			}
@@ -480,13 +550,13 @@ func (c *checker) parts() {
 			for _, x := range recs {
 				rx := &p.recs[x]
 				sx := &p.series[rx.series]
-				if x == w || !p.partOf(sx.group, sw.group) || rx.iv.Low.Cmp(rw.iv.High) > 0 {
+				if x == w || !p.partOf(sx.group, sw.group) || p.iv(x).Low.Cmp(wiv.High) > 0 {
 					continue
 				}
 				if sx.place != sw.place && (p.places[sw.place].key != "" || sx.site) {
 					continue
 				}
-				k := fmt.Sprint(sx.group, sx.place, rx.iv)
+				k := fmt.Sprint(sx.group, sx.place, p.iv(x))
 				if seenPart[k] {
 					continue
 				}
@@ -496,12 +566,12 @@ func (c *checker) parts() {
 			if len(cands) < 2 {
 				continue
 			}
-			slices.SortStableFunc(cands, func(a, b int32) int { return p.recs[b].iv.Low.Cmp(p.recs[a].iv.Low) })
+			slices.SortStableFunc(cands, func(a, b int32) int { return p.iv(b).Low.Cmp(p.iv(a).Low) })
 			if len(cands) > maxParts {
 				cands = cands[:maxParts]
 			}
 			best, sum := c.bestDisjoint(cands)
-			if len(best) < 2 || sum.Cmp(rw.iv.High) <= 0 {
+			if len(best) < 2 || sum.Cmp(wiv.High) <= 0 {
 				continue
 			}
 			names := make([]string, len(best))
@@ -542,7 +612,7 @@ func (c *checker) bestDisjoint(cands []int32) ([]int32, decimal.Decimal) {
 		}
 		if ok {
 			cur = append(cur, x)
-			walk(i+1, sum.Add(p.recs[x].iv.Low))
+			walk(i+1, sum.Add(p.iv(x).Low))
 			cur = cur[:len(cur)-1]
 		}
 		walk(i+1, sum)
@@ -569,19 +639,16 @@ func (c *checker) priors() {
 	if len(p.priors) == 0 {
 		return
 	}
-	type key struct {
-		report         string
-		series, source int32
-	}
+	type key struct{ report, series, source int32 }
 	want := map[key]bool{}
 	for _, pi := range p.priors {
 		r := &p.recs[pi]
-		want[key{p.claims[r.ci].ReportID, r.series, r.source}] = true
+		want[key{r.report, r.series, r.source}] = true
 	}
 	current := map[key][]int32{}
 	for _, ri := range p.ord {
 		r := &p.recs[ri]
-		k := key{p.claims[r.ci].ReportID, r.series, r.source}
+		k := key{r.report, r.series, r.source}
 		if want[k] {
 			current[k] = append(current[k], ri)
 		}
@@ -596,12 +663,12 @@ func (c *checker) priors() {
 			continue
 		}
 		psc := &p.claims[pr.ci]
-		xs := current[key{psc.ReportID, pr.series, pr.source}]
+		xs := current[key{pr.report, pr.series, pr.source}]
 		src := p.sources[pr.source].name
 		fired := false
 		for _, x := range xs {
 			rx := &p.recs[x]
-			if rx.revised || !below(rx.iv, pr.iv) {
+			if rx.revised || !below(p.iv(x), p.iv(pi)) {
 				continue
 			}
 			msg := fmt.Sprintf("Report %s gives %s's count of %s as %s, up from %s, but %s is below %s.",
@@ -611,7 +678,7 @@ func (c *checker) priors() {
 			fired = true
 			break
 		}
-		if fired || pr.day == noDay || pr.iv.Unbounded {
+		if fired || pr.day == noDay || pr.open {
 			continue
 		}
 		// the source's figures in the series before the report's date
@@ -630,12 +697,12 @@ func (c *checker) priors() {
 		var lastIvs []tracker.Interval
 		matched := false
 		for _, k := range earlier {
-			if p.figs[k].iv.Overlaps(pr.iv) {
+			if p.figs[k].iv.Overlaps(p.iv(pi)) {
 				matched = true
 			}
 			if p.figs[k].day == lastDay {
 				last = append(last, k)
-				lastIvs = append(lastIvs, p.figs[k].iv)
+				lastIvs = append(lastIvs, *p.figs[k].iv)
 			}
 		}
 		h := hull(lastIvs...)
@@ -643,7 +710,7 @@ func (c *checker) priors() {
 		// hold; Y that matches an older figure is a stale but real
 		// baseline. Y below the last figure and matching none is not
 		// something the source said.
-		if matched || !below(pr.iv, h) {
+		if matched || !below(p.iv(pi), h) {
 			continue
 		}
 		lastFigs := make([]string, len(last))
@@ -706,8 +773,8 @@ func (c *checker) periods() {
 		var change Change
 		for _, e := range atEnd {
 			for _, b := range atBase {
-				change = difference(p.figs[e].iv, p.figs[b].iv)
-				if change.Overlaps(f.iv) {
+				change = difference(*p.figs[e].iv, *p.figs[b].iv)
+				if change.Overlaps(*f.iv) {
 					consistent = true
 				}
 			}
@@ -780,6 +847,7 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 	}
 	c.ids[id] = true
 	si := &p.series[series]
+	c.outSeries = append(c.outSeries, series)
 	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: si.key, Site: si.site, Date: date, Message: msg, Claims: refs})
 }
 
@@ -789,7 +857,7 @@ func (p *prep) ref(ri int32) ClaimRef {
 	sc := &p.claims[r.ci]
 	return ClaimRef{
 		ID: sc.ID, Report: sc.ReportID, Date: dateOf(r.day), Source: sc.Source(), Outlet: sc.Outlet,
-		Figure: sc.Claim.Figure(), Interval: r.iv, Series: p.series[r.series].key,
+		Figure: sc.Claim.Figure(), Interval: sc.Claim.Interval, Series: p.series[r.series].key,
 		Sentence: sc.Claim.Sentence, Span: sc.Claim.Span, Start: sc.Claim.Start, End: sc.Claim.End,
 	}
 }

@@ -124,7 +124,7 @@ func Diff(claims []tracker.StoredClaim, a, b string, opts Options) (*SourceDiff,
 func dated(es []Entry) []Entry {
 	n := 0
 	for n < len(es) && !es[n].Date.IsZero() {
-		es[n].Change = nil
+		es[n].prev = nil
 		n++
 	}
 	return es[:n]
@@ -324,7 +324,7 @@ func bySource(es []Entry, src string) []Entry {
 	var out []Entry
 	for _, e := range es {
 		if e.Source == src {
-			e.Change = nil
+			e.prev = nil
 			out = append(out, e)
 		}
 	}

@@ -1,12 +1,10 @@
 package reconcile
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/tollproject/toll/tracker"
 )
@@ -183,15 +181,4 @@ func findingID(kind Kind, refs []ClaimRef) string {
 		h.Write([]byte(id))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
-}
-
-func sortFindings(fs Findings) {
-	slices.SortFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			a.Date.Compare(b.Date),
-			compareSeriesKey(a.Series, b.Series),
-			cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind)),
-			strings.Compare(a.ID, b.ID),
-		)
-	})
 }

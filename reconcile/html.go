@@ -75,7 +75,7 @@ func (t *Timeline) writeHTML(w io.Writer) error {
 				hasDated = true
 			}
 			hs.Rows = append(hs.Rows, htmlRow{Date: date, Source: e.Source, Figure: figureCell(&e),
-				Interval: e.Interval.Range(), Change: changeCell(e.Change), Claims: claimList(e.Claims)})
+				Interval: e.Interval.Range(), Change: changeCell(e.Change()), Claims: claimList(e.Claims)})
 		}
 		if hasDated {
 			svg, err := panelSVG(s, t.View)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -103,24 +104,58 @@ func dateOf(day int32) tracker.Date {
 	return tracker.NewDate(1970, 1, 1+int(day))
 }
 
-// rec is one counted claim, normalised. Indexes point into prep's tables.
+// rec is one counted claim, normalised. Indexes point into prep's tables;
+// the interval stays in the claim (see prep.iv), and lo and hi copy its
+// bounds as int64 for fast ordering unless big is set.
 type rec struct {
 	ci       int32 // index into the input claims
 	series   int32
-	side     int8 // Diff's side (1 for A, 2 for B); 0 elsewhere
 	source   int32
+	report   int32 // interned report id
+	sentence int32 // interned sentence of a single event; -1 otherwise
 	day      int32 // the date the figure refers to
 	from, to int32 // a period figure's bounds; noDay when not dates
+	lo, hi   int64
+	side     int8 // Diff's side (1 for A, 2 for B); 0 elsewhere
 	prior    bool
 	revised  bool
-	iv       tracker.Interval
+	open     bool // no upper bound
+	big      bool // a bound is not an int64: compare the decimals
+}
+
+// iv returns a record's interval.
+func (p *prep) iv(ri int32) tracker.Interval { return p.claims[p.recs[ri].ci].Claim.Interval }
+
+// setBounds fills lo, hi, open and big from an interval.
+func (r *rec) setBounds(iv tracker.Interval) {
+	r.open = iv.Unbounded
+	var ok bool
+	if r.lo, ok = smallInt(iv.Low); !ok {
+		r.big = true
+	}
+	if !iv.Unbounded {
+		if r.hi, ok = smallInt(iv.High); !ok {
+			r.big = true
+		}
+	}
+}
+
+// smallInt returns d as an int64 when its exponent is 0 (as decimals
+// read from "1100" are) and it has at most 18 digits; anything else is
+// compared as a decimal.
+func smallInt(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() != 0 || d.NumDigits() > 18 {
+		return 0, false
+	}
+	return d.CoefficientInt64(), true
 }
 
 // seriesInfo is one series with its normalised parts.
 type seriesInfo struct {
-	key          SeriesKey
-	group, place int32
-	site         bool
+	key                SeriesKey
+	group, place       int32
+	catRank, scopeRank int8
+	site               bool
 }
 
 // nameInfo is a canonical name with its comparison key.
@@ -136,9 +171,9 @@ type fig struct {
 	side           int8
 	series, source int32
 	day, from, to  int32
-	iv             tracker.Interval
-	revised        bool  // a claim says the figure was revised
-	lo, hi         int32 // its claims are ord[lo:hi]
+	iv             *tracker.Interval // the first claim's
+	revised        bool              // a claim says the figure was revised
+	lo, hi         int32             // its claims are ord[lo:hi]
 }
 
 // prep is the claims normalised and indexed for one call.
@@ -156,6 +191,9 @@ type prep struct {
 	ord    []int32 // indexes of non-prior recs, by series, source, day, period, interval, figure, claim id
 	priors []int32 // indexes of prior recs, by claim id
 	figs   []fig
+
+	provs     []Provenance // see provenance
+	provsUsed int
 
 	partMemo map[[2]int32]bool
 	disjMemo map[[2]int32]bool
@@ -187,6 +225,8 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		scope        tracker.Scope
 		group, place int32
 	}
+	reportOf := map[string]int32{}
+	sentenceOf := map[string]int32{}
 	whoCache := map[string]groupNorm{}
 	whereCache := map[string]int32{}
 	sourceCache := map[string]int32{}
@@ -290,10 +330,24 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		if asOf.IsZero() {
 			asOf = sc.Published
 		}
-		r := rec{ci: int32(ci), series: si, side: sd, source: src, day: dayOf(asOf),
-			from: noDay, to: noDay, prior: c.Prior, revised: c.Revised, iv: c.Interval}
-		if c.Scope == tracker.Period {
+		rep, ok := reportOf[sc.ReportID]
+		if !ok {
+			rep = int32(len(reportOf))
+			reportOf[sc.ReportID] = rep
+		}
+		r := rec{ci: int32(ci), series: si, side: sd, source: src, report: rep, sentence: -1,
+			day: dayOf(asOf), from: noDay, to: noDay, prior: c.Prior, revised: c.Revised}
+		r.setBounds(c.Interval)
+		switch c.Scope {
+		case tracker.Period:
 			r.from, r.to = periodDays(c.From, c.To)
+		case tracker.UnknownScope:
+			sn, ok := sentenceOf[c.Sentence]
+			if !ok {
+				sn = int32(len(sentenceOf))
+				sentenceOf[c.Sentence] = sn
+			}
+			r.sentence = sn
 		}
 		p.recs = append(p.recs, r)
 	}
@@ -304,8 +358,10 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		s.site = tax.IsSite(p.places[s.place].name)
 	}
 	for sid, i := range seriesOf {
-		p.series[i].key = SeriesKey{Category: sid.cat, Who: p.groups[sid.group].name,
+		s := &p.series[i]
+		s.key = SeriesKey{Category: sid.cat, Who: p.groups[sid.group].name,
 			Where: p.places[sid.place].name, Scope: sid.scope}
+		s.catRank, s.scopeRank = int8(categoryRank(sid.cat)), int8(scopeRank(sid.scope))
 	}
 	p.renumber()
 	p.index()
@@ -410,50 +466,52 @@ func compareIntervals(a, b tracker.Interval) int {
 // that equal records sort the same whatever the input order.
 func (p *prep) compareClaims(a, b *rec) int {
 	ca, cb := &p.claims[a.ci], &p.claims[b.ci]
-	return cmp.Or(
-		strings.Compare(ca.ID, cb.ID),
-		strings.Compare(ca.ReportID, cb.ReportID),
-		cmp.Compare(ca.Claim.Start, cb.Claim.Start),
-		cmp.Compare(ca.Claim.End, cb.Claim.End),
-		strings.Compare(ca.Claim.Sentence, cb.Claim.Sentence),
-	)
+	// (not cmp.Or: its arguments are all evaluated, and this is hot)
+	if c := strings.Compare(ca.ID, cb.ID); c != 0 {
+		return c
+	}
+	if c := strings.Compare(ca.ReportID, cb.ReportID); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ca.Claim.Start, cb.Claim.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ca.Claim.End, cb.Claim.End); c != 0 {
+		return c
+	}
+	return strings.Compare(ca.Claim.Sentence, cb.Claim.Sentence)
 }
 
-// index sorts the records and builds the figures.
+// index sorts the records and builds the figures. Records are first
+// put in series order by a counting sort, so that the comparison sort
+// only orders each series' few records.
 func (p *prep) index() {
+	nonPrior := make([]int32, 0, len(p.recs))
 	for i := range p.recs {
 		if p.recs[i].prior {
 			p.priors = append(p.priors, int32(i))
 		} else {
-			p.ord = append(p.ord, int32(i))
+			nonPrior = append(nonPrior, int32(i))
 		}
 	}
 	slices.SortFunc(p.priors, func(a, b int32) int { return p.compareClaims(&p.recs[a], &p.recs[b]) })
-	slices.SortFunc(p.ord, func(a, b int32) int {
-		ra, rb := &p.recs[a], &p.recs[b]
-		if c := cmp.Or(
-			cmp.Compare(ra.series, rb.series),
-			cmp.Compare(ra.side, rb.side),
-			cmp.Compare(ra.source, rb.source),
-			cmp.Compare(ra.day, rb.day),
-			cmp.Compare(ra.from, rb.from),
-			cmp.Compare(ra.to, rb.to),
-			compareIntervals(ra.iv, rb.iv),
-		); c != 0 {
-			return c
+	var bounds []int
+	p.ord, bounds = countingSort(nonPrior, len(p.series), func(ri int32) int { return int(p.recs[ri].series) })
+	for s := 0; s+1 < len(bounds); s++ {
+		slices.SortFunc(p.ord[bounds[s]:bounds[s+1]], p.compareInSeries)
+	}
+	n := 0
+	for i := range p.ord {
+		if i == 0 || !p.sameRec(&p.recs[p.ord[i-1]], &p.recs[p.ord[i]]) {
+			n++
 		}
-		ca, cb := &p.claims[ra.ci].Claim, &p.claims[rb.ci].Claim
-		return cmp.Or(
-			strings.Compare(string(ca.Qualifier), string(cb.Qualifier)),
-			strings.Compare(ca.Vague, cb.Vague),
-			p.compareClaims(ra, rb),
-		)
-	})
+	}
+	p.figs = make([]fig, 0, n)
 	for i := 0; i < len(p.ord); {
 		r := &p.recs[p.ord[i]]
 		f := fig{side: r.side, series: r.series, source: r.source, day: r.day, from: r.from, to: r.to,
-			iv: r.iv, lo: int32(i)}
-		for i < len(p.ord) && p.sameFig(&f, &p.recs[p.ord[i]]) {
+			iv: &p.claims[r.ci].Claim.Interval, lo: int32(i)}
+		for i < len(p.ord) && p.sameRec(r, &p.recs[p.ord[i]]) {
 			f.revised = f.revised || p.recs[p.ord[i]].revised
 			i++
 		}
@@ -462,9 +520,77 @@ func (p *prep) index() {
 	}
 }
 
-func (p *prep) sameFig(f *fig, r *rec) bool {
-	return r.series == f.series && r.side == f.side && r.source == f.source && r.day == f.day &&
-		r.from == f.from && r.to == f.to && r.iv.Equal(f.iv)
+// countingSort returns idx grouped by key (0 <= key < nkeys), stable, and
+// where each key's run starts: run k is out[bounds[k]:bounds[k+1]].
+func countingSort(idx []int32, nkeys int, key func(int32) int) (out []int32, bounds []int) {
+	bounds = make([]int, nkeys+1)
+	for _, i := range idx {
+		bounds[key(i)+1]++
+	}
+	for k := 1; k <= nkeys; k++ {
+		bounds[k] += bounds[k-1]
+	}
+	next := slices.Clone(bounds[:nkeys])
+	out = make([]int32, len(idx))
+	for _, i := range idx {
+		k := key(i)
+		out[next[k]] = i
+		next[k]++
+	}
+	return out, bounds
+}
+
+// compareInSeries orders two records of one series: side, source, day,
+// period, interval, wording, then the claim's identity.
+func (p *prep) compareInSeries(a, b int32) int {
+	ra, rb := &p.recs[a], &p.recs[b]
+	if c := cmp.Or(
+		cmp.Compare(ra.side, rb.side),
+		cmp.Compare(ra.source, rb.source),
+		cmp.Compare(ra.day, rb.day),
+		cmp.Compare(ra.from, rb.from),
+		cmp.Compare(ra.to, rb.to),
+	); c != 0 {
+		return c
+	}
+	if c := p.compareRecIntervals(ra, rb); c != 0 {
+		return c
+	}
+	ca, cb := &p.claims[ra.ci].Claim, &p.claims[rb.ci].Claim
+	if c := strings.Compare(string(ca.Qualifier), string(cb.Qualifier)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(ca.Vague, cb.Vague); c != 0 {
+		return c
+	}
+	return p.compareClaims(ra, rb)
+}
+
+// sameRec reports whether two records give one figure.
+func (p *prep) sameRec(a, b *rec) bool {
+	return a.series == b.series && a.side == b.side && a.source == b.source && a.day == b.day &&
+		a.from == b.from && a.to == b.to && p.compareRecIntervals(a, b) == 0
+}
+
+// compareRecIntervals is compareIntervals on records, on int64s when both
+// fit.
+func (p *prep) compareRecIntervals(a, b *rec) int {
+	if a.big || b.big {
+		return compareIntervals(p.claims[a.ci].Claim.Interval, p.claims[b.ci].Claim.Interval)
+	}
+	if c := cmp.Compare(a.lo, b.lo); c != 0 {
+		return c
+	}
+	if a.open != b.open {
+		if a.open {
+			return 1
+		}
+		return -1
+	}
+	if a.open {
+		return 0
+	}
+	return cmp.Compare(a.hi, b.hi)
 }
 
 // figRecs returns the records of a figure.

@@ -116,9 +116,9 @@ func claimList(ps []Provenance) string {
 
 func figureCell(e *Entry) string {
 	if e.Revised {
-		return e.Figure + " (revised)"
+		return e.Figure() + " (revised)"
 	}
-	return e.Figure
+	return e.Figure()
 }
 
 func changeCell(c *Change) string {
@@ -152,7 +152,7 @@ func (t *Timeline) writeTable(w io.Writer) error {
 				if date == "" {
 					date = "undated"
 				}
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", date, e.Source, figureCell(&e), e.Interval.Range(), changeCell(e.Change), claimList(e.Claims))
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", date, e.Source, figureCell(&e), e.Interval.Range(), changeCell(e.Change()), claimList(e.Claims))
 			}
 		}
 		if err := tw.Flush(); err != nil && out.err == nil {
@@ -225,10 +225,10 @@ func (t *Timeline) writeCSV(w io.Writer) error {
 	for _, s := range t.Series {
 		for _, e := range s.Entries {
 			lo, hi := bounds(e.Interval)
-			clo, chi := changeBounds(e.Change)
+			clo, chi := changeBounds(e.Change())
 			claims, reports, outlets := provenanceCells(e.Claims)
 			c.write(string(t.View), string(s.Key.Category), s.Key.Who, s.Key.Where, string(s.Key.Scope),
-				strconv.FormatBool(s.Site), e.Date.String(), e.Source, e.Figure, lo, hi, clo, chi,
+				strconv.FormatBool(s.Site), e.Date.String(), e.Source, e.Figure(), lo, hi, clo, chi,
 				strconv.FormatBool(e.Revised), claims, reports, outlets)
 		}
 	}
@@ -407,7 +407,7 @@ func (d *SourceDiff) writeCSV(w io.Writer) error {
 			return []string{"", "", "", "", ""}
 		}
 		lo, hi := bounds(e.Interval)
-		return []string{e.Date.String(), e.Source, e.Figure, lo, hi}
+		return []string{e.Date.String(), e.Source, e.Figure(), lo, hi}
 	}
 	for _, s := range d.Series {
 		for _, r := range s.Rows {
@@ -470,7 +470,7 @@ func (d *ReportDiff) writeCSV(w io.Writer) error {
 			return []string{"", "", ""}
 		}
 		lo, hi := bounds(e.Interval)
-		return []string{e.Figure, lo, hi}
+		return []string{e.Figure(), lo, hi}
 	}
 	for _, ch := range d.Changes {
 		rec := []string{string(ch.Change), string(ch.Series.Category), ch.Series.Who, ch.Series.Where,

@@ -59,34 +59,53 @@ type Series struct {
 
 // Entry is one point of a timeline: a source's figure on a date (sources
 // and conservative views) or the band across sources (range view).
+// Entries refer to the claims passed in (for their wording and the
+// previous figure), so those must not change while the entries are used.
 type Entry struct {
 	Date tracker.Date
 	// Source is the canonical source name; in the range view the sources
 	// joined with "; ".
 	Source string
 	// Sources lists the sources of a range entry.
-	Sources []string
-	// Figure is the figure as written ("≥1,100", "701+", "~150"); in the
-	// range view the band ("1,000–1,032").
-	Figure   string
+	Sources  []string
 	Interval tracker.Interval
-	// Change is the change from the same source's previous figure in the
-	// series (the hull of that day's figures when it gave several), nil
-	// for its first figure and where a change means nothing: period
-	// figures, single events away from an event site, the range view.
-	Change *Change
 	// Revised is true when a claim says the figure was revised.
 	Revised bool
 	// Claims are the claims giving this figure, by claim id.
 	Claims []Provenance
+
+	first *tracker.Claim    // the claim whose words Figure writes; nil for a band
+	prev  *tracker.Interval // the source's previous figure; nil when none or meaningless
 }
 
-// Provenance is where a timeline figure comes from.
+// Figure writes the figure as its claims wrote it ("≥1,100", "701+",
+// "~150"); in the range view, the band ("1,000–1,032", "10+").
+func (e Entry) Figure() string {
+	if e.first == nil {
+		return e.Interval.Range()
+	}
+	return e.first.Figure()
+}
+
+// Change returns the change from the same source's previous figure in
+// the series (the hull of that day's figures when it gave several). It is
+// nil for a source's first figure and where a change means nothing:
+// period figures, single events away from an event site, the range view.
+func (e Entry) Change() *Change {
+	if e.prev == nil {
+		return nil
+	}
+	c := difference(e.Interval, *e.prev)
+	return &c
+}
+
+// Provenance is where a timeline figure comes from: the claim, its report
+// and the outlet that published it (the claim holds the words and the
+// attribution).
 type Provenance struct {
-	Claim       string `json:"claim"`
-	Report      string `json:"report"`
-	Outlet      string `json:"outlet"`
-	Attribution string `json:"attribution,omitempty"`
+	Claim  string `json:"claim"`
+	Report string `json:"report"`
+	Outlet string `json:"outlet"`
 }
 
 // entryJSON is Entry on the wire: the interval as low and high (null when
@@ -102,10 +121,11 @@ type entryJSON struct {
 	Claims  []Provenance `json:"claims"`
 }
 
-// MarshalJSON writes the entry with its interval as whole numbers.
+// MarshalJSON writes the entry with its interval as whole numbers, its
+// figure and its change.
 func (e Entry) MarshalJSON() ([]byte, error) {
-	return json.Marshal(entryJSON{Date: e.Date, Source: e.Source, Sources: e.Sources, Figure: e.Figure,
-		intervalJSON: wireInterval(e.Interval), Change: e.Change, Revised: e.Revised, Claims: e.Claims})
+	return json.Marshal(entryJSON{Date: e.Date, Source: e.Source, Sources: e.Sources, Figure: e.Figure(),
+		intervalJSON: wireInterval(e.Interval), Change: e.Change(), Revised: e.Revised, Claims: e.Claims})
 }
 
 // Timelines returns the timeline of every series the filtered claims
@@ -150,72 +170,94 @@ func (p *prep) seriesEntries(side int8) []Series {
 }
 
 // entries builds the entries of figures [lo, hi) of one series, keeping
-// one side: one per figure and wording, sorted by date (undated last),
-// source, interval and wording.
+// one side: one per figure and wording, by date (undated last), source,
+// interval and wording.
 func (p *prep) entries(lo, hi int, side int8) []Entry {
-	var out []Entry
 	si := &p.series[p.figs[lo].series]
 	withChange := si.key.Scope == tracker.Cumulative || si.key.Scope == tracker.UnknownScope && si.site
+	prev := make([]*tracker.Interval, hi-lo)
+	order := make([]int32, 0, hi-lo)
 	for i := lo; i < hi; {
-		// one source's figures, by day
-		src := p.figs[i].source
+		// one source's figures on this side, by day
 		j := i
-		for j < hi && p.figs[j].source == src {
+		for j < hi && p.figs[j].source == p.figs[i].source && p.figs[j].side == p.figs[i].side {
 			j++
 		}
-		var prev []tracker.Interval // the source's figures on its previous dated day
-		var cur []tracker.Interval
-		curDay := int32(noDay)
+		if p.figs[i].side != side {
+			i = j
+			continue
+		}
+		var last *tracker.Interval // the hull of the source's previous dated day
+		curDay, curStart := int32(noDay), i
 		for k := i; k < j; k++ {
+			order = append(order, int32(k))
 			f := &p.figs[k]
-			if f.side != side {
+			if !withChange || f.day == noDay {
 				continue
 			}
 			if f.day != curDay {
 				if curDay != noDay {
-					prev = cur
+					last = p.hullOf(curStart, k)
 				}
-				cur, curDay = nil, f.day
+				curDay, curStart = f.day, k
 			}
-			cur = append(cur, f.iv)
-			var change *Change
-			if withChange && f.day != noDay && len(prev) > 0 {
-				ch := difference(f.iv, hull(prev...))
-				change = &ch
-			}
-			out = append(out, p.figEntries(f, change)...)
+			prev[k-lo] = last
 		}
 		i = j
 	}
-	slices.SortStableFunc(out, func(a, b Entry) int {
-		return cmp.Or(compareDates(a.Date, b.Date), strings.Compare(a.Source, b.Source),
-			compareIntervals(a.Interval, b.Interval), strings.Compare(a.Figure, b.Figure))
+	// by day, undated last; the figures' own order (source, period,
+	// interval) breaks ties
+	slices.SortStableFunc(order, func(a, b int32) int {
+		da, db := p.figs[a].day, p.figs[b].day
+		if (da == noDay) != (db == noDay) {
+			if da == noDay {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(da, db)
 	})
+	out := make([]Entry, 0, len(order))
+	for _, k := range order {
+		out = p.appendEntries(out, &p.figs[k], prev[int(k)-lo])
+	}
 	return out
 }
 
-// compareDates orders dates with the unknown date last.
-func compareDates(a, b tracker.Date) int {
-	switch {
-	case a.IsZero() && b.IsZero():
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
+// hullOf returns the hull of figures [a, b): the claim's own interval for
+// one figure, a new one for several.
+func (p *prep) hullOf(a, b int) *tracker.Interval {
+	if b-a == 1 {
+		return &p.claims[p.recs[p.ord[p.figs[a].lo]].ci].Claim.Interval
 	}
-	return a.Compare(b)
+	ivs := make([]tracker.Interval, 0, b-a)
+	for k := a; k < b; k++ {
+		ivs = append(ivs, *p.figs[k].iv)
+	}
+	h := hull(ivs...)
+	return &h
 }
 
-// figEntries splits a figure by wording: claims with one interval written
-// differently ("~150" and "135–165") are one figure to the checks but two
-// entries here, so that each shows its words.
-func (p *prep) figEntries(f *fig, change *Change) []Entry {
-	var out []Entry
+// provenance hands out Provenance slices from one block per call, so that
+// a million entries are not a million allocations.
+func (p *prep) provenance(n int) []Provenance {
+	if cap(p.provs)-len(p.provs) < n {
+		p.provs = make([]Provenance, 0, max(n, len(p.ord)-p.provsUsed))
+	}
+	start := len(p.provs)
+	p.provs = p.provs[:start+n]
+	p.provsUsed += n
+	return p.provs[start : start+n : start+n]
+}
+
+// appendEntries appends a figure's entries: one per wording, since claims
+// with one interval written differently ("~150" and "135–165") are one
+// figure to the checks but show their own words here.
+func (p *prep) appendEntries(out []Entry, f *fig, prev *tracker.Interval) []Entry {
 	recs := p.figRecs(f)
 	for a := 0; a < len(recs); {
 		first := &p.claims[p.recs[recs[a]].ci].Claim
-		b := a
+		b := a + 1
 		for b < len(recs) {
 			c := &p.claims[p.recs[recs[b]].ci].Claim
 			if c.Qualifier != first.Qualifier || c.Vague != first.Vague {
@@ -223,12 +265,12 @@ func (p *prep) figEntries(f *fig, change *Change) []Entry {
 			}
 			b++
 		}
-		e := Entry{Date: dateOf(f.day), Source: p.sources[f.source].name, Figure: first.Figure(),
-			Interval: f.iv, Change: change, Claims: make([]Provenance, 0, b-a)}
-		for _, ri := range recs[a:b] {
+		e := Entry{Date: dateOf(f.day), Source: p.sources[f.source].name, Interval: *f.iv,
+			first: first, prev: prev, Claims: p.provenance(b - a)}
+		for i, ri := range recs[a:b] {
 			sc := &p.claims[p.recs[ri].ci]
 			e.Revised = e.Revised || sc.Claim.Revised
-			e.Claims = append(e.Claims, Provenance{Claim: sc.ID, Report: sc.ReportID, Outlet: sc.Outlet, Attribution: sc.Claim.Attribution})
+			e.Claims[i] = Provenance{Claim: sc.ID, Report: sc.ReportID, Outlet: sc.Outlet}
 		}
 		out = append(out, e)
 		a = b
@@ -263,7 +305,7 @@ func rangeEntries(es []Entry) []Entry {
 		slices.SortFunc(claims, func(a, b Provenance) int { return strings.Compare(a.Claim, b.Claim) })
 		band := hull(ivs...)
 		out = append(out, Entry{Date: es[i].Date, Source: strings.Join(sources, "; "), Sources: sources,
-			Figure: band.Range(), Interval: band, Revised: revised, Claims: claims})
+			Interval: band, Revised: revised, Claims: claims})
 		i = j
 	}
 	return out
@@ -284,7 +326,7 @@ func conservativeEntries(es []Entry) []Entry {
 		best := es[i]
 		for _, e := range es[i+1 : j] {
 			if c := cmp.Or(compareIntervals(e.Interval, best.Interval), strings.Compare(e.Source, best.Source),
-				strings.Compare(e.Figure, best.Figure)); c < 0 {
+				strings.Compare(e.Figure(), best.Figure())); c < 0 {
 				best = e
 			}
 		}

@@ -13,9 +13,9 @@ import (
 
 // row writes an entry compactly: "date source figure change".
 func row(e Entry) string {
-	s := fmt.Sprintf("%s %s %s", e.Date, e.Source, e.Figure)
-	if e.Change != nil {
-		s += " " + e.Change.String()
+	s := fmt.Sprintf("%s %s %s", e.Date, e.Source, e.Figure())
+	if e.Change() != nil {
+		s += " " + e.Change().String()
 	}
 	if e.Revised {
 		s += " revised"
@@ -240,7 +240,7 @@ func TestDiff(t *testing.T) {
 					if e == nil {
 						return "—"
 					}
-					return e.Date.String() + " " + e.Figure
+					return e.Date.String() + " " + e.Figure()
 				}
 				s := side(r.A) + " | " + side(r.B) + " | "
 				if r.Gap != nil {
@@ -280,10 +280,10 @@ func TestDiffReports(t *testing.T) {
 	for _, c := range d.Changes {
 		s := string(c.Change) + " " + c.Series.String() + " " + c.Source
 		if c.Old != nil {
-			s += " old=" + c.Old.Figure
+			s += " old=" + c.Old.Figure()
 		}
 		if c.New != nil {
-			s += " new=" + c.New.Figure
+			s += " new=" + c.New.Figure()
 		}
 		if c.Delta != nil {
 			s += " delta=" + c.Delta.String()
