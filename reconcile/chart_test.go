@@ -66,7 +66,7 @@ func TestChartSVG(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"killed people in Israel (cumulative)",           // title
+		"people killed in Israel (cumulative)",           // title
 		"Oct 14",                                         // a dated tick
 		"1,000",                                          // a count tick with a separator
 		"Israeli officials", "Israel's foreign ministry", // legend

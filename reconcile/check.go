@@ -236,8 +236,8 @@ func (c *checker) decrease(x, y int32, sameSource bool) {
 	if !countCannotFall(si.key.Category) {
 		sev, why = Warning, fmt.Sprintf("%s counts can fall (releases, returns, bodies identified), so check why", si.key.Category)
 	}
-	msg := fmt.Sprintf("%s's count of %s fell from %s on %s to %s on %s: %s.",
-		p.sources[fy.source].name, what, p.figure(fx), dateOf(fx.day), p.figure(fy), dateOf(fy.day), why)
+	msg := fmt.Sprintf("%s count of %s fell from %s on %s to %s on %s: %s.",
+		possessive(p.sources[fy.source].name), what, p.figure(fx), dateOf(fx.day), p.figure(fy), dateOf(fy.day), why)
 	c.emit(Decrease, sev, fy.series, msg, recs)
 }
 
@@ -671,8 +671,8 @@ func (c *checker) priors() {
 			if rx.revised || !below(p.iv(x), p.iv(pi)) {
 				continue
 			}
-			msg := fmt.Sprintf("Report %s gives %s's count of %s as %s, up from %s, but %s is below %s.",
-				psc.ReportID, src, p.what(pr.series), p.claims[rx.ci].Claim.Figure(), psc.Claim.Figure(),
+			msg := fmt.Sprintf("Report %s gives %s count of %s as %s, up from %s, but %s is below %s.",
+				psc.ReportID, possessive(src), p.what(pr.series), p.claims[rx.ci].Claim.Figure(), psc.Claim.Figure(),
 				p.claims[rx.ci].Claim.Figure(), psc.Claim.Figure())
 			c.emit(PriorMismatch, Warning, pr.series, msg, []int32{pi, x})
 			fired = true
@@ -724,8 +724,8 @@ func (c *checker) priors() {
 		if len(xs) > 0 {
 			now = p.claims[p.recs[xs[0]].ci].Claim.Figure()
 		}
-		msg := fmt.Sprintf("Report %s says %s's count of %s rose to %s from %s, but %s last gave %s on %s and never %s before.",
-			psc.ReportID, src, p.what(pr.series), now, psc.Claim.Figure(), src,
+		msg := fmt.Sprintf("Report %s says %s count of %s rose to %s from %s, but %s last gave %s on %s and never %s before.",
+			psc.ReportID, possessive(src), p.what(pr.series), now, psc.Claim.Figure(), src,
 			strings.Join(lastFigs, " and "), dateOf(lastDay), psc.Claim.Figure())
 		c.emit(PriorMismatch, Warning, pr.series, msg, recs)
 	}
@@ -833,6 +833,15 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 			return
 		}
 	}
+	ids := make([]string, len(recs))
+	for i, ri := range recs {
+		ids[i] = p.claims[p.recs[ri].ci].ID
+	}
+	id := findingID(kind, ids)
+	if c.ids[id] {
+		return
+	}
+	c.ids[id] = true
 	refs := make([]ClaimRef, len(recs))
 	var date tracker.Date
 	for i, ri := range recs {
@@ -841,11 +850,6 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 			date = refs[i].Date
 		}
 	}
-	id := findingID(kind, refs)
-	if c.ids[id] {
-		return
-	}
-	c.ids[id] = true
 	si := &p.series[series]
 	c.outSeries = append(c.outSeries, series)
 	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: si.key, Site: si.site, Date: date, Message: msg, Claims: refs})
@@ -867,6 +871,15 @@ func (p *prep) figure(f *fig) string {
 	return p.claims[p.recs[p.ord[f.lo]].ci].Claim.Figure()
 }
 
+// possessive writes a name's possessive: "UN OCHA's", "Israeli
+// officials'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
 // categoryWords says what happened in a phrase: "people held hostage".
 func categoryWords(c tracker.Category) string {
 	if c == tracker.Hostage {
@@ -879,13 +892,5 @@ func categoryWords(c tracker.Category) string {
 // killed at al-Ahli Arab hospital".
 func (p *prep) what(s int32) string {
 	si := &p.series[s]
-	w := si.key.Who + " " + categoryWords(si.key.Category)
-	if si.key.Where != "" {
-		if si.site {
-			w += " at " + si.key.Where
-		} else {
-			w += " in " + si.key.Where
-		}
-	}
-	return w
+	return si.key.phrase(si.site)
 }

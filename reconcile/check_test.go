@@ -271,6 +271,8 @@ func TestCheckMessages(t *testing.T) {
 		claims []syn
 		want   string
 	}{
+		{"possessive of a plural source", []syn{k("a", "r1", d1, ex, 100).by("Israeli officials"), k("b", "r2", d2, ex, 90).by("Israeli officials")},
+			"Israeli officials' count of palestinians killed in Gaza fell from 100 on 2023-10-19 to 90 on 2023-10-20: a count that cannot fall, and no revision is stated."},
 		{"subgroup", []syn{k("a", "r1", d1, ex, 1600).of("children"), k("b", "r2", d1, ex, 1500)},
 			"Gaza health ministry gives 1,600 children killed in Gaza on 2023-10-19, more than the 1,500 palestinians killed in Gaza it gives for the same day; a part cannot exceed its whole."},
 		{"prior", []syn{k("a", "r1", d1, ex, 1900), k("x", "r3", d2, ex, 2215), k("b", "r2", d3, ex, 2329), k("c", "r2", d3, ex, 2000).isPrior()},

@@ -168,11 +168,7 @@ func (fs Findings) Count() (bySeverity map[Severity]int, acknowledged int) {
 }
 
 // findingID hashes the kind and the sorted claim ids.
-func findingID(kind Kind, refs []ClaimRef) string {
-	ids := make([]string, len(refs))
-	for i, r := range refs {
-		ids[i] = r.ID
-	}
+func findingID(kind Kind, ids []string) string {
 	slices.Sort(ids)
 	h := sha256.New()
 	h.Write([]byte(kind))

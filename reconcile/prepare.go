@@ -68,21 +68,35 @@ type SeriesKey struct {
 	Scope    tracker.Scope    `json:"scope"`
 }
 
-// String writes the key as a phrase: "killed palestinians in Gaza
-// (cumulative)".
-func (k SeriesKey) String() string {
-	var b strings.Builder
-	b.WriteString(string(k.Category))
-	b.WriteString(" ")
-	b.WriteString(k.Who)
-	if k.Where != "" {
-		b.WriteString(" in ")
-		b.WriteString(k.Where)
+// String writes the key as a phrase: "palestinians killed in Gaza
+// (cumulative)", "people held hostage in Gaza (cumulative)".
+func (k SeriesKey) String() string { return k.title(false) }
+
+// phrase names what the series counts: "women killed in Gaza", "people
+// killed at al-Ahli Arab hospital" (at an event site).
+func (k SeriesKey) phrase(site bool) string {
+	w := k.Who + " " + categoryWords(k.Category)
+	switch {
+	case k.Where == "":
+	case site:
+		w += " at " + k.Where
+	default:
+		w += " in " + k.Where
 	}
-	b.WriteString(" (")
-	b.WriteString(string(k.Scope))
-	b.WriteString(")")
-	return b.String()
+	return w
+}
+
+// title is the phrase with the scope: "(cumulative)", "(period)",
+// "(scope unknown)", and "event site" for a site.
+func (k SeriesKey) title(site bool) string {
+	scope := string(k.Scope)
+	if k.Scope == tracker.UnknownScope {
+		scope = "scope unknown"
+	}
+	if site {
+		scope = "event site, " + scope
+	}
+	return k.phrase(site) + " (" + scope + ")"
 }
 
 // noDay is the day of an undated claim; it sorts first.

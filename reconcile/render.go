@@ -88,19 +88,10 @@ func (t *Timeline) Write(w io.Writer, f Format) error {
 	return unsupported("a timeline", f, "table, json, csv, svg, png or html")
 }
 
-// seriesTitle is a series' heading: "killed palestinians in Gaza
-// (cumulative)", "killed people at al-Ahli Arab hospital (event site,
+// seriesTitle is a series' heading: "palestinians killed in Gaza
+// (cumulative)", "people killed at al-Ahli Arab hospital (event site,
 // scope unknown)".
-func seriesTitle(s SeriesKey, site bool) string {
-	if !site {
-		return s.String()
-	}
-	scope := string(s.Scope)
-	if s.Scope == tracker.UnknownScope {
-		scope = "scope unknown"
-	}
-	return fmt.Sprintf("%s %s at %s (event site, %s)", s.Category, s.Who, s.Where, scope)
-}
+func seriesTitle(s SeriesKey, site bool) string { return s.title(site) }
 
 // claimList writes up to three claim ids and how many more.
 func claimList(ps []Provenance) string {

@@ -138,20 +138,20 @@ func TestTimelineSeriesAndFilters(t *testing.T) {
 		want []string
 	}{
 		{"all", Options{}, []string{
-			"killed children in Gaza (cumulative)",
-			"killed palestinians in Gaza (cumulative)",
-			"killed people at al-Ahli Arab hospital (event site, scope unknown)",
-			"killed people in Israel (cumulative)",
-			"injured palestinians in Gaza (cumulative)",
+			"children killed in Gaza (cumulative)",
+			"palestinians killed in Gaza (cumulative)",
+			"people killed at al-Ahli Arab hospital (event site, scope unknown)",
+			"people killed in Israel (cumulative)",
+			"palestinians injured in Gaza (cumulative)",
 		}},
-		{"category", Options{Category: tracker.Injured}, []string{"injured palestinians in Gaza (cumulative)"}},
-		{"who by alias", Options{Who: "Kids"}, []string{"killed children in Gaza (cumulative)"}},
+		{"category", Options{Category: tracker.Injured}, []string{"palestinians injured in Gaza (cumulative)"}},
+		{"who by alias", Options{Who: "Kids"}, []string{"children killed in Gaza (cumulative)"}},
 		{"who implied place", Options{Who: "palestinians", Where: "Gaza Strip"}, []string{
-			"killed palestinians in Gaza (cumulative)", "injured palestinians in Gaza (cumulative)"}},
-		{"where by alias", Options{Where: "al-Ahli Arab Hospital"}, []string{"killed people at al-Ahli Arab hospital (event site, scope unknown)"}},
-		{"source by outlet or attribution", Options{Source: "OCHA"}, []string{"injured palestinians in Gaza (cumulative)"}},
+			"palestinians killed in Gaza (cumulative)", "palestinians injured in Gaza (cumulative)"}},
+		{"where by alias", Options{Where: "al-Ahli Arab Hospital"}, []string{"people killed at al-Ahli Arab hospital (event site, scope unknown)"}},
+		{"source by outlet or attribution", Options{Source: "OCHA"}, []string{"palestinians injured in Gaza (cumulative)"}},
 		{"source by canonical name", Options{Source: "health ministry", Category: tracker.Killed, Who: "people"}, []string{
-			"killed people at al-Ahli Arab hospital (event site, scope unknown)"}},
+			"people killed at al-Ahli Arab hospital (event site, scope unknown)"}},
 		{"nothing", Options{Where: "Mars"}, nil},
 	}
 	for _, tt := range tests {
@@ -291,10 +291,10 @@ func TestDiffReports(t *testing.T) {
 		got = append(got, s)
 	}
 	want := []string{
-		"changed killed palestinians in Gaza (cumulative) Gaza health ministry old=1,900 new=2,329 delta=+429",
-		"removed killed women in Gaza (cumulative) Gaza health ministry old=370",
-		"added injured palestinians in Gaza (cumulative) Gaza health ministry new=9,042",
-		"removed hostage palestinians in Gaza (cumulative) Israeli military old=150",
+		"changed palestinians killed in Gaza (cumulative) Gaza health ministry old=1,900 new=2,329 delta=+429",
+		"removed women killed in Gaza (cumulative) Gaza health ministry old=370",
+		"added palestinians injured in Gaza (cumulative) Gaza health ministry new=9,042",
+		"removed palestinians held hostage in Gaza (cumulative) Israeli military old=150",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
