@@ -365,6 +365,9 @@ func (s *sentence) claims() []Claim {
 					if c.Where == "" {
 						c.Where = hc.Where
 					}
+					if c.Attribution == "" {
+						c.Attribution = hc.Attribution
+					}
 				}
 			}
 			made[k], ok[k] = c, true
@@ -2257,37 +2260,24 @@ func (s *sentence) leadsClause(a attribution) bool {
 		// inverted: "…, said the ministry" closes
 		return !s.isWord(a.verb-1, ",")
 	}
-	// after the verb: skip a day or a manner ("on Sunday", "in a
-	// statement", "late on Monday"), then a comma or the end closes
-	k := a.verb + 1
-	// "survivors told the Italian coast guard.": skip the one told
-	if w := s.word(a.verb); w == "told" || w == "tells" {
-		if s.isWord(k, "reporters") || s.isWord(k, "journalists") || s.isWord(k, "the") || k < len(s.toks) && s.toks[k].upper {
-			k = s.properRun(k)
-			if s.isWord(k, "reporters") || s.isWord(k, "journalists") || s.isWord(k, "coast") {
-				k++
-			}
-			for k < len(s.toks) && s.toks[k].kind == tWord && !funcWords[s.word(k)] && k < a.verb+6 {
-				k++
-			}
-		}
-	}
-	for k < len(s.toks) {
+	// after the verb: an attribution that closes its sentence or clause
+	// ("…, the ministry said on Sunday.", "…, US intelligence said in an
+	// unclassified assessment.", "…, an official told the agency.")
+	// closes; one followed by "that" or by a figure leads.
+	for k := a.verb + 1; k < len(s.toks); k++ {
 		w := s.word(k)
-		if w == "on" || w == "in" || w == "a" || w == "late" || w == "early" || w == "statement" || w == "today" || w == "yesterday" || w == "overnight" || s.flags[k]&fDate != 0 && w != "since" && w != "between" && w != "from" || s.toks[k].kind == tNum && s.excluded[k] {
-			k++
-			continue
+		switch {
+		case w == "," || w == "." || w == ";" || w == "!" || w == "?" || w == ")" || w == "”" || w == "\"":
+			return false
+		case w == "that" || w == ":":
+			return true
+		case s.qty[k] >= 0 && !s.excluded[k]:
+			return true
+		case s.toks[k].kind == tNum && !s.excluded[k]:
+			return true
 		}
-		break
 	}
-	if k >= len(s.toks) {
-		return false
-	}
-	switch s.word(k) {
-	case ",", ".", ";", "!", "?", ")", "”", "\"":
-		return false
-	}
-	return true
+	return false
 }
 
 // isAcronym reports an all-capitals word of two to six letters: "UN",
@@ -2502,13 +2492,15 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 	for _, a := range attrs {
 		d := 0
 		switch {
-		case a.passive && a.i > q.j && s.isWord(q.j, "reported") || a.passive && a.verb > q.i && a.verb <= q.j+1:
-			// "the toll reported by X is …", "… 260 counted by ZAKA"
+		case a.passive && a.verb == q.j:
+			// "… 260 counted by ZAKA"
 			d = 0
 		case a.passive && a.j <= q.i:
 			// "the cumulative toll reported by the Ministry of Health … is
 			// at least 35,800"
 			d = q.i - a.j
+		case a.passive:
+			continue
 		case a.j <= q.i:
 			// a source before the figure governs it when it leads ("the
 			// ministry said 12 …"), or when a closing one is followed by
