@@ -99,6 +99,10 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 			exportCommand(e),
 			importCommand(e),
 			rmCommand(e),
+			timelineCommand(e),
+			diffCommand(e),
+			checkCommand(e),
+			demoCommand(e),
 		},
 	}
 	return app

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/tollproject/toll/reconcile"
+)
+
+// timelineOptions are the flags of `toll timeline`.
+type timelineOptions struct {
+	DB     string
+	Format reconcile.Format
+	Output string
+	Series reconcile.Options
+}
+
+func timelineCommand(e env) *cli.Command {
+	return &cli.Command{
+		Name:  "timeline",
+		Usage: "show how each figure moved from report to report",
+		Description: "timeline groups the stored claims into series (category, group, place and\n" +
+			"scope) and lists each series' figures in date order: the source, the figure\n" +
+			"as written, the interval it allows, and the change from that source's\n" +
+			"previous figure. --view range shows, per date, the band from the lowest to\n" +
+			"the highest figure across sources; --view conservative the lowest credible\n" +
+			"figure (ACLED's rule). svg, png and html draw one step line per source with\n" +
+			"its interval band; html is one self-contained file with charts and tables.\n\n" +
+			"Examples:\n" +
+			"   toll timeline --category killed --where Gaza\n" +
+			"   toll timeline --view range --format csv\n" +
+			"   toll timeline --category hostage --format png --output hostages.png\n" +
+			"   toll timeline --format html --output toll.html",
+		Flags: append(seriesFlags(),
+			&cli.StringFlag{Name: "source", Usage: "only figures whose source (attribution or outlet) contains this"},
+			&cli.StringFlag{Name: "view", Value: "sources", Usage: "sources, range or conservative"},
+			formatFlag("table", "table", "json", "csv", "svg", "png", "html"),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file instead of standard output"},
+		),
+		Action: func(c *cli.Context) error {
+			if err := misplacedFlag("timeline", c.Args().Slice()); err != nil {
+				return err
+			}
+			if c.Args().Len() > 0 {
+				return usageError{msg: "timeline: takes no arguments (filters are flags: --category, --who, --where, --source)"}
+			}
+			series, err := seriesOptions(c, c.String("source"))
+			if err != nil {
+				return err
+			}
+			v, err := reconcile.ParseView(c.String("view"))
+			if err != nil {
+				return usageError{msg: "timeline: --view: " + err.Error()}
+			}
+			series.View = v
+			f, err := reconcile.ParseFormat(c.String("format"))
+			if err != nil {
+				return usageError{msg: "timeline: --format: " + err.Error()}
+			}
+			opts := timelineOptions{Format: f, Output: c.String("output"), Series: series}
+			if opts.DB, err = dbPath(c.String("db"), e); err != nil {
+				return err
+			}
+			w, done, err := outputTo(c, opts.Output)
+			if err != nil {
+				return err
+			}
+			err = runTimeline(c.Context, opts, e, w)
+			if cerr := done(); err == nil {
+				err = cerr
+			}
+			return err
+		},
+	}
+}
+
+func runTimeline(ctx context.Context, opts timelineOptions, e env, w io.Writer) error {
+	db, err := openRead(opts.DB, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	claims, err := loadClaims(ctx, db)
+	if err != nil {
+		return err
+	}
+	tl, err := reconcile.Timelines(claims, opts.Series)
+	if err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	return tl.Write(w, opts.Format)
+}
