@@ -47,8 +47,8 @@ func fuzzSeeds(tb testing.TB) []string {
 }
 
 func TestFuzzSeedsNotEmpty(t *testing.T) {
-	if n := len(fuzzSeeds(t)); n < 10 {
-		t.Fatalf("got %d fuzz seeds, want at least 10", n)
+	if n := len(fuzzSeeds(t)); n < 100 {
+		t.Fatalf("got %d fuzz seeds, want at least 100 (the golden reports and the eval corpus)", n)
 	}
 }
 
