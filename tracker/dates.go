@@ -364,6 +364,19 @@ func (s *sentence) between(i, j int, a, b dayRef) timeExpr {
 	return e
 }
 
+// isDuration reports "two days", "48 hours", "three weeks" at token k.
+func (s *sentence) isDuration(k int) bool {
+	_, end, ok := s.numberAt(k)
+	if !ok {
+		return false
+	}
+	switch s.word(end) {
+	case "hours", "days", "weeks":
+		return true
+	}
+	return false
+}
+
 // pastHoursAt reads "in the past 24 hours", "over the last two days",
 // "during the past week", "within 24 hours".
 func (s *sentence) pastHoursAt(i int) (timeExpr, bool) {
@@ -373,7 +386,7 @@ func (s *sentence) pastHoursAt(i int) (timeExpr, bool) {
 	}
 	if s.isWord(k, "past") || s.isWord(k, "last") || s.isWord(k, "previous") || s.isWord(k, "preceding") {
 		k++
-	} else if s.word(i) != "within" {
+	} else if s.word(i) != "within" && !(k == i+1 && s.word(i) != "for" && s.isDuration(k)) {
 		return timeExpr{}, false
 	}
 	n := 1

@@ -1190,6 +1190,10 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		case w == "said" || w == "says" || w == "say" || w == "told" || w == "tells" || w == "announced" || w == "announces":
 			// "the ministry said 12 …": a clause boundary
 			return link{}, false
+		case w == "casualties" || w == "casualty":
+			// "the death toll …, saying that the casualties swelled to
+			// 15,207": the nearer noun lumps the dead and the injured
+			return link{}, false
 		}
 		k--
 	}
@@ -1779,7 +1783,7 @@ func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []tim
 		if e.kind == timeSince && e.i > hi+1 && s.qtyBetween(hi, e.i) {
 			continue
 		}
-		if e.kind == timeSince && e.j <= lo && !opening {
+		if e.kind == timeSince && e.j <= lo && !opening && !s.isWord(e.i-1, "that") && !s.isWord(e.i-1, ",") {
 			continue
 		}
 		// a running toll is not dated by a period elsewhere in the
@@ -1843,6 +1847,12 @@ func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []tim
 		}
 	}
 	if l.period || q.increment {
+		// "another 55,603 people have been wounded" counts up to now;
+		// "another 12 were killed overnight" is the night's
+		if q.increment && l.how != byToll && s.presentPerfect(lo, hi) && c.Scope == UnknownScope {
+			c.Scope = Cumulative
+			return
+		}
 		c.Scope = Period
 		return
 	}
@@ -2366,7 +2376,8 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		inName := (w == "to" || w == "for" || w == "of") && k > 0 && k+1 < end && s.toks[k-1].upper && s.toks[k+1].upper
 		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
 		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
-		if joined || paren || t.kind == tWord && isAcronym(t.text) ||
+		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper
+		if joined || paren || inThe || t.kind == tWord && isAcronym(t.text) ||
 			t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
 			if _, ok := weekdays[w]; ok {
 				break
@@ -2402,6 +2413,16 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	switch first {
 	case "he", "she", "it", "they", "we", "i", "you", "who", "which", "that":
 		return attribution{}, false
+	}
+	// the subject of "raised", "revised", "lowered" is a source only when
+	// it names one ("Israel raises …", "the ministry revised …"), not
+	// when it is a cause ("the murder of … raised the toll")
+	switch s.word(v) {
+	case "raised", "raises", "revised", "revises", "lowered", "lowers", "updated", "put", "puts":
+		head := s.toks[end-1]
+		if !(sourceNouns[head.lower] || sourceHeads[head.lower] || isAcronym(head.text) || head.upper && end-startTok <= 3) {
+			return attribution{}, false
+		}
 	}
 	name := cleanSource(s.textOf(startTok, end))
 	if name == "" {
@@ -2530,6 +2551,17 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 func (s *sentence) andBetween(i, j int) bool {
 	for m := i; m < j; m++ {
 		if s.isWord(m, "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// presentPerfect reports "have been", "has been" or "had been" among
+// tokens [i, j).
+func (s *sentence) presentPerfect(i, j int) bool {
+	for m := max(i, 0); m+1 < j && m+1 < len(s.toks); m++ {
+		if (s.isWord(m, "have") || s.isWord(m, "has") || s.isWord(m, "had")) && s.isWord(m+1, "been") {
 			return true
 		}
 	}

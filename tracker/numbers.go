@@ -255,6 +255,18 @@ func (s *sentence) markExclusions() {
 			s.excluded[i] = true
 		}
 	}
+	// "crosses 15, 200": a thousands separator with a stray space, or a
+	// list? Either reading could be wrong, so neither is a count.
+	for i := 0; i+2 < len(toks); i++ {
+		a, b := toks[i], toks[i+2]
+		if a.kind == tNum && len(a.text) <= 3 && !strings.ContainsAny(a.text, ",.") && s.isWord(i+1, ",") && s.glued(i+1) &&
+			b.kind == tNum && b.space && len(b.text) == 3 && !strings.ContainsAny(b.text, ",.") {
+			if i+3 >= len(toks) || toks[i+3].kind == tPunct {
+				s.excluded[i], s.excluded[i+2] = true, true
+				s.note(i, i+3, "ambiguous number: a thousands separator followed by a space, or a list")
+			}
+		}
+	}
 	// phone and reference numbers: three or more digit groups joined by
 	// hyphens ("08-286-3335"), or numbers after "call", "phone", "fax"
 	for i := 0; i < len(toks); i++ {
