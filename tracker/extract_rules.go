@@ -1605,6 +1605,9 @@ func (s *sentence) undone(l link) string {
 			if w == "may" && (s.toks[k].upper || k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
 				continue // the month
 			}
+			if s.toks[k].upper && k > 0 {
+				continue // a name: "the Disaster Risk Reduction Council"
+			}
 			return "a guess or a fear, not a reported figure"
 		}
 		if s.flags[k]&fNeg != 0 && k < q.i {
@@ -2378,7 +2381,7 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
 		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper
 		if joined || paren || inThe || t.kind == tWord && isAcronym(t.text) ||
-			t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && !speculation[w] || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+			t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && (!speculation[w] || t.upper) || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
 			if _, ok := weekdays[w]; ok {
 				break
 			}
