@@ -203,7 +203,7 @@ func extract(text string, opts Options) Result {
 			b := min(a+maxSentenceTokens, len(toks))
 			w := toks[a:b]
 			s.reset(span{w[0].start, w[len(w)-1].end}, w)
-			res.Claims = append(res.Claims, s.claims()...)
+			res.Claims = s.claims(res.Claims)
 			res.Diagnostics = append(res.Diagnostics, s.diags...)
 		}
 	}
@@ -219,33 +219,38 @@ const maxSentenceTokens = 160
 // hold a claim. Most sentences of a report fail it, which is what keeps
 // extraction fast.
 func mayHoldClaim(s string) bool {
-	if !casualtyStems.in(s) {
+	if strings.IndexAny(s, "0123456789") < 0 && !numberStems.in(s) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; '0' <= c && c <= '9' {
-			return true
-		}
-	}
-	return numberStems.in(s)
+	return casualtyStems.in(s)
 }
 
-// stems is a set of lowercase ASCII substrings grouped by first letter,
-// so a sentence is read once whatever the number of stems.
-type stems [256][]string
+// stems is a set of lowercase ASCII substrings (two letters or more),
+// indexed by their first two letters so that a sentence is read once, with
+// one table probe a byte, whatever the number of stems.
+type stems struct {
+	pair  [256 * 256 / 64]uint64 // bit set: some stem starts with these two bytes
+	first [256][]string
+}
 
 func newStems(ws ...string) *stems {
-	var t stems
+	t := &stems{}
 	for _, w := range ws {
-		t[w[0]] = append(t[w[0]], w)
+		t.first[w[0]] = append(t.first[w[0]], w)
+		k := int(w[0])<<8 | int(w[1])
+		t.pair[k/64] |= 1 << (k % 64)
 	}
-	return &t
+	return t
 }
 
 // in reports whether s holds one of the stems, ignoring ASCII case.
 func (t *stems) in(s string) bool {
-	for i := 0; i < len(s); i++ {
-		for _, w := range t[s[i]|0x20] {
+	for i := 0; i+1 < len(s); i++ {
+		k := int(s[i]|0x20)<<8 | int(s[i+1]|0x20)
+		if t.pair[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, w := range t.first[s[i]|0x20] {
 			if i+len(w) > len(s) {
 				continue
 			}
@@ -275,12 +280,12 @@ var numberStems = newStems(
 // casualtyStems are substrings of every casualty word and toll noun (a
 // test keeps this true): a sentence without one cannot hold a claim.
 var casualtyStems = newStems(
-	"kill", "dead", "death", "died", "fatal", "martyr", "perish", "lives", "life",
-	"slain", "murder", "massacre", "shot", "bod", "injur", "wound", "hurt",
-	"missing", "unaccounted", "hostage", "abduct", "kidnap", "captiv", "displac",
-	"homeless", "fled", "refugee", "uproot", "forced", "driven", "idp", "arrest",
-	"detain", "detention", "rounded", "rounding", "custody", "prisoner", "toll",
-	"count", "casualt", "cross", "refuge",
+	"kill", "dead", "death", "died", "fatal", "martyr", "perish", "lives", "lost their", "lost his",
+	"lost her", "slain", "murder", "massacre", "bodies", "body", "injur", "wound",
+	"hurt", "missing", "unaccounted", "hostage", "abduct", "kidnap", "captiv",
+	"displac", "homeless", "fled", "flee", "refuge", "uproot", "forced from",
+	"driven from", "idps", "arrest", "detain", "detention", "rounded up",
+	"rounding up", "custody", "prisoner", "toll", "casualt", "crossed into",
 )
 
 func (s *sentence) reset(sp span, toks []token) {
@@ -309,24 +314,29 @@ func (s *sentence) reset(sp span, toks []token) {
 	s.diags = s.diags[:0]
 }
 
-// claims runs the passes over one sentence and returns its claims.
-func (s *sentence) claims() []Claim {
+// claims runs the passes over one sentence and appends its claims to dst.
+func (s *sentence) claims(dst []Claim) []Claim {
 	s.markExclusions()
 	times := s.parseTimes()
 	s.parseQuantities()
 	if len(s.qs) == 0 {
-		return nil
+		return dst
 	}
 	s.attachPriors()
 	links := s.link()
 	if len(links) == 0 {
-		return nil
+		return dst
 	}
 	attrs := s.attributions()
 	places := s.places(attrs)
 	grp := s.groups(links)
-	made := make([]Claim, len(links))
-	ok := make([]bool, len(links))
+	if cap(s.made) < len(links) {
+		s.made = make([]Claim, len(links))
+		s.ok = make([]bool, len(links))
+	}
+	made, ok := s.made[:len(links)], s.ok[:len(links)]
+	clear(made)
+	clear(ok)
 	// heads first: parts copy their head's time
 	for pass := 0; pass < 2; pass++ {
 		for k := range links {
@@ -373,7 +383,7 @@ func (s *sentence) claims() []Claim {
 			made[k], ok[k] = c, true
 		}
 	}
-	out := make([]Claim, 0, len(links))
+	out := dst
 	for k := range links {
 		if !ok[k] {
 			continue
@@ -554,12 +564,17 @@ func (s *sentence) attachPriors() {
 
 // link decides which quantities are claims, and of what.
 func (s *sentence) link() []link {
-	var links []link
-	linked := make([]int, len(s.qs))
+	links := s.linkBuf[:0]
+	n := len(s.qs)
+	if cap(s.linkedBuf) < n {
+		s.linkedBuf = make([]int, n)
+		s.npBuf = make([]np, n)
+	}
+	linked, nps := s.linkedBuf[:n], s.npBuf[:n]
+	defer func() { s.linkBuf = links[:0] }()
 	for i := range linked {
 		linked[i] = -1
 	}
-	nps := make([]np, len(s.qs))
 	for qi := range s.qs {
 		nps[qi] = s.nounPhrase(&s.qs[qi])
 	}

@@ -39,6 +39,13 @@ type sentence struct {
 	next []int  // scratch for parseQuantities
 	// flags holds each token's lexicon flags.
 	flags []wflag
+	// linkBuf, linkedBuf and npBuf are link()'s scratch.
+	linkBuf   []link
+	linkedBuf []int
+	npBuf     []np
+	// made and ok are claims()'s scratch, kept across sentences.
+	made []Claim
+	ok   []bool
 	// diags collects the sentence's diagnostics.
 	diags []Diagnostic
 	// memo caches numberAt during the quantity pass (nil outside it).
