@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -84,8 +85,14 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 		HideHelpCommand:      false,
 		// urfave would otherwise call os.Exit from inside Run.
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(c *cli.Context, err error, isSub bool) error {
-			return usageError{msg: err.Error()}
+		OnUsageError:   flagUsageError,
+		// The app runs this only when no command matched: a misspelt
+		// command is a usage error (status 2), not a help topic (status 1).
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usageError{msg: fmt.Sprintf("unknown command %q (toll --help lists the commands)", c.Args().First())}
+			}
+			return cli.ShowAppHelp(c)
 		},
 		Commands: []*cli.Command{
 			extractCommand(e),
@@ -103,7 +110,45 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 			diffCommand(e),
 			checkCommand(e),
 			demoCommand(e),
+			completionCommand(),
 		},
 	}
+	// urfave/cli v2 does not hand the app's OnUsageError down to its
+	// commands: without this a bad flag after a command name prints the
+	// whole help and exits 1. Commands have no subcommands, so their
+	// "help" subcommand only shows up as a bogus completion (toll show
+	// <TAB> offering "help"); toll help CMD and --help remain.
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = flagUsageError
+		cmd.HideHelpCommand = true
+	}
 	return app
+}
+
+// flagUsageError turns a flag the command line could not parse into one
+// line naming the command and the flag as typed (--db, not the flag
+// package's -db), with where to look.
+func flagUsageError(c *cli.Context, err error, isSub bool) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		msg = "unknown flag " + dashed(name)
+	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		msg = dashed(name) + " needs a value"
+	} else if v, rest, ok := strings.Cut(msg, " for flag -"); ok && strings.HasPrefix(v, "invalid value ") {
+		// invalid value "abc" for flag -window: parse error
+		name, why, _ := strings.Cut(rest, ": ")
+		msg = fmt.Sprintf("%s: %s: %s", dashed(name), v, why)
+	}
+	if isSub && c.Command != nil {
+		return usageError{msg: fmt.Sprintf("%s: %s (toll %s --help lists its flags)", c.Command.Name, msg, c.Command.Name)}
+	}
+	return usageError{msg: msg + " (toll --help lists the commands and flags)"}
+}
+
+// dashed writes a flag name the way toll's help does: -f, --format.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }

@@ -15,8 +15,9 @@ import (
 // dbFlag is the --db flag of every command that uses the database.
 func dbFlag() cli.Flag {
 	return &cli.StringFlag{
-		Name:  "db",
-		Usage: "database file (default $TOLL_DB, else $XDG_DATA_HOME/toll/toll.db, else ~/.local/share/toll/toll.db)",
+		Name:      "db",
+		TakesFile: true,
+		Usage:     "database file (default $TOLL_DB, else $XDG_DATA_HOME/toll/toll.db, else ~/.local/share/toll/toll.db)",
 	}
 }
 
@@ -58,9 +59,17 @@ func openChange(path string, e env) (*bolt.DB, error) {
 	return bolt.Open(path, bolt.Options{Now: e.now})
 }
 
+// mustExist is the check of openRead and openChange. An empty file (made
+// by touch, or left by a crash before bbolt wrote its first pages) holds no
+// database either: bbolt would report "bad file descriptor" opening it
+// read-only, and would silently make a new database of it for a change.
 func mustExist(path string) error {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("no toll database at %s yet: add reports with \"toll add\" first, or pass --db", path)
+	case err == nil && fi.Mode().IsRegular() && fi.Size() == 0:
+		return fmt.Errorf("no toll database at %s yet (the file is empty): add reports with \"toll add\" first, or pass --db", path)
 	}
 	return nil
 }

@@ -45,7 +45,7 @@ func demoCommand(e env) *cli.Command {
 			"   toll demo\n" +
 			"   toll demo --keep /tmp/toll-demo && toll --help",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "keep", Usage: "keep the demo database in this directory (as DIR/toll.db)"},
+			&cli.StringFlag{Name: "keep", TakesFile: true, Usage: "keep the demo database in this directory (as DIR/toll.db)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 0 {

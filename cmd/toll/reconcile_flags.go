@@ -21,7 +21,7 @@ func seriesFlags() []cli.Flag {
 		&cli.StringFlag{Name: "where", Usage: "only this place (aliases such as \"the Gaza Strip\" work)"},
 		&cli.IntFlag{Name: "window", Usage: "compare figures up to this many days apart (0: same day only)"},
 		&cli.BoolFlag{Name: "reviewed-only", Usage: "use only accepted and corrected claims (default: every claim not rejected)"},
-		&cli.StringFlag{Name: "taxonomy", Usage: "a file of group, place and source aliases replacing the built-in ones (see README)"},
+		&cli.StringFlag{Name: "taxonomy", TakesFile: true, Usage: "a file of group, place and source aliases replacing the built-in ones (see README)"},
 	}
 }
 

@@ -38,7 +38,7 @@ func timelineCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "source", Usage: "only figures whose source (attribution or outlet) contains this"},
 			&cli.StringFlag{Name: "view", Value: "sources", Usage: "sources, range or conservative"},
 			formatFlag("table", "table", "json", "csv", "svg", "png", "html"),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to this file instead of standard output"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, TakesFile: true, Usage: "write to this file instead of standard output"},
 		),
 		Action: func(c *cli.Context) error {
 			if err := misplacedFlag("timeline", c.Args().Slice()); err != nil {

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// appCommands lists the commands of a fresh app, so that a command added
+// to app.go is checked below without anyone listing it here.
+func appCommands(tb testing.TB) []string {
+	tb.Helper()
+	var names []string
+	for _, c := range newApp(strings.NewReader(""), io.Discard, io.Discard).Commands {
+		names = append(names, c.Name)
+	}
+	if len(names) < 16 {
+		tb.Fatalf("the app has %d commands, want at least 16: %v", len(names), names)
+	}
+	return names
+}
+
+// TestCommandHelp checks that every command's help teaches: a one-line
+// summary, a description in sentences, and at least one example of the
+// command itself under "Examples:".
+func TestCommandHelp(t *testing.T) {
+	for _, c := range newApp(strings.NewReader(""), io.Discard, io.Discard).Commands {
+		t.Run(c.Name, func(t *testing.T) {
+			if c.Usage == "" || strings.Contains(c.Usage, "\n") {
+				t.Errorf("Usage = %q, want a one-line summary", c.Usage)
+			}
+			if strings.HasSuffix(c.Usage, ".") {
+				t.Errorf("Usage = %q ends with a period; summaries in the command list have none", c.Usage)
+			}
+			got, _, err := runToll(t, storeEnv("", ""), c.Name, "--help")
+			if err != nil {
+				t.Fatalf("toll %s --help: %v", c.Name, err)
+			}
+			if want := "toll " + c.Name + " - " + c.Usage + "\n"; !strings.Contains(got, want) {
+				t.Errorf("help has no summary line %q:\n%s", want, got)
+			}
+			desc, examples, ok := strings.Cut(c.Description, "Examples:")
+			if !ok {
+				t.Fatalf("description has no \"Examples:\":\n%s", c.Description)
+			}
+			// A description says what the command does in at least one
+			// sentence of its own, not only examples.
+			if words := strings.Fields(desc); len(words) < 12 || !strings.Contains(desc, ".") {
+				t.Errorf("description before the examples is %d words; want at least a sentence:\n%s", len(words), desc)
+			}
+			if !strings.Contains(got, "DESCRIPTION:") || !strings.Contains(got, "Examples:") {
+				t.Errorf("help shows no description or examples:\n%s", got)
+			}
+			example := regexp.MustCompile(`(?m)^\s+toll ` + regexp.QuoteMeta(c.Name) + `(\s|$)`)
+			if !example.MatchString(examples) || !example.MatchString(got) {
+				t.Errorf("no example line starting \"toll %s\" under Examples:\n%s", c.Name, got)
+			}
+			// Every flag has a usage line.
+			for _, f := range c.VisibleFlags() {
+				if u, ok := f.(interface{ GetUsage() string }); ok && u.GetUsage() == "" {
+					t.Errorf("flag %v has no usage text", f.Names())
+				}
+			}
+		})
+	}
+}
+
+// TestAppHelp checks that toll --help lists every command with its
+// summary, and that toll --version prints one.
+func TestAppHelp(t *testing.T) {
+	got, _, err := runToll(t, storeEnv("", ""), "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range newApp(strings.NewReader(""), io.Discard, io.Discard).Commands {
+		line := regexp.MustCompile(`(?m)^\s+` + regexp.QuoteMeta(c.Name) + `\s+` + regexp.QuoteMeta(c.Usage) + `$`)
+		if !line.MatchString(got) {
+			t.Errorf("toll --help does not list %s with its summary %q", c.Name, c.Usage)
+		}
+	}
+	got, _, err = runToll(t, storeEnv("", ""), "--version")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^toll version \S+\n$`).MatchString(got) {
+		t.Errorf("toll --version = %q, want \"toll version X\"", got)
+	}
+}
+
+// TestUsageErrors checks the usage-error wiring for every command: an
+// unknown flag is a usageError (exit status 2) whose message names the
+// command and the flag, with nothing printed (main prints the one line),
+// where urfave/cli alone would print the whole help and exit 1.
+func TestUsageErrors(t *testing.T) {
+	for _, name := range appCommands(t) {
+		t.Run(name, func(t *testing.T) {
+			out, errOut, err := runToll(t, storeEnv("", ""), name, "--no-such-flag")
+			var ue usageError
+			if !errors.As(err, &ue) || exitCode(err) != 2 {
+				t.Fatalf("err = %v (exit status %d), want a usage error (status 2)", err, exitCode(err))
+			}
+			if want := name + ": unknown flag --no-such-flag (toll " + name + " --help lists its flags)"; err.Error() != want {
+				t.Errorf("err = %q, want %q", err, want)
+			}
+			if out != "" || errOut != "" {
+				t.Errorf("printed stdout %q, stderr %q; want nothing (main prints the error once)", out, errOut)
+			}
+		})
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown global flag", []string{"--no-such-flag"}, "unknown flag --no-such-flag (toll --help lists the commands and flags)"},
+		{"short flag", []string{"claims", "-q"}, "claims: unknown flag -q (toll claims --help lists its flags)"},
+		{"missing value", []string{"claims", "--format"}, "claims: --format needs a value (toll claims --help lists its flags)"},
+		{"bad number", []string{"timeline", "--window", "two"}, `timeline: --window: invalid value "two": parse error (toll timeline --help lists its flags)`},
+		{"unknown command", []string{"timelines"}, `unknown command "timelines" (toll --help lists the commands)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, err := runToll(t, storeEnv("", ""), tt.args...)
+			if exitCode(err) != 2 || err == nil || err.Error() != tt.want {
+				t.Errorf("err = %v (status %d), want %q (status 2)", err, exitCode(err), tt.want)
+			}
+			if out != "" || errOut != "" {
+				t.Errorf("printed stdout %q, stderr %q; want nothing", out, errOut)
+			}
+		})
+	}
+}
