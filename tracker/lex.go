@@ -192,6 +192,12 @@ func lexText(src string, start, end int, toks []token, buf []byte) ([]token, []b
 }
 
 func lexAny(l *lexer) stateFn {
+	// fast path: ASCII spaces between tokens
+	for l.pos < l.end && (l.src[l.pos] == ' ' || l.src[l.pos] == '\n') {
+		l.pos++
+		l.space = true
+	}
+	l.start = l.pos
 	r := l.next()
 	switch {
 	case r == eof:
@@ -239,6 +245,15 @@ func lexNumber(l *lexer) stateFn {
 func lexWord(l *lexer) stateFn {
 	kind := tWord
 	for {
+		// fast path: a run of ASCII letters
+		for l.pos < l.end {
+			c := l.src[l.pos]
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				l.pos++
+				continue
+			}
+			break
+		}
 		r := l.next()
 		w := l.width // the peeks below change l.width
 		switch {

@@ -730,6 +730,9 @@ func wordValue(w string) (int64, bool) {
 // "a few", "several hundred", "dozens". It returns the word as written
 // (lowercase), its conservative value and the end index.
 func (s *sentence) vagueAt(i int) (string, int64, int, bool) {
+	if i < 0 || i >= len(s.toks) || s.flags[i]&fNumber == 0 && s.toks[i].lower != "a" {
+		return "", 0, i, false
+	}
 	w := s.word(i)
 	switch w {
 	case "tens", "hundreds":

@@ -75,23 +75,29 @@ func checkText(text string) error {
 		}
 		return fmt.Errorf("%w at offset %d", ErrInvalidUTF8, i)
 	}
+	// one tight pass over the bytes (the text is valid UTF-8 by now):
+	// runes are the bytes that are not continuation bytes; C1 controls
+	// (U+0080–U+009F) are encoded C2 80–C2 9F
 	ctrl, runes := 0, 0
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c >= 0x20 && c < 0x7f:
 			runes++
-			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' || c == 0x7f {
+		case c < 0x20:
+			runes++
+			if c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 				ctrl++
 			}
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(text[i:])
-		runes++
-		if r >= 0x80 && r < 0xa0 {
+		case c == 0x7f:
+			runes++
 			ctrl++
+		case c >= 0xc0:
+			runes++
+			if c == 0xc2 && i+1 < len(text) && text[i+1] < 0xa0 {
+				ctrl++
+			}
 		}
-		i += w
 	}
 	if ctrl > 0 && ctrl*20 > runes {
 		return fmt.Errorf("%w: %d control characters", ErrBinary, ctrl)
