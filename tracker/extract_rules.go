@@ -2127,7 +2127,9 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 			limit = oi
 		}
 	}
-	for m := start; m < limit; m++ {
+	// a clause word inside the phrase itself ("203 people who are being
+	// held hostage in Gaza") does not end the search
+	for m := max(start, l.b); m < limit; m++ {
 		if w := s.word(m); w == ";" || s.flags[m]&fClause != 0 {
 			limit = m
 			break
