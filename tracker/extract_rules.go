@@ -1883,7 +1883,9 @@ func (s *sentence) timeFor(c *Claim, k int, links []link, grp []int, times []tim
 	}
 	// hostages being held now are a running count: "203 people are being
 	// held hostage", "Hamas is holding 240 hostages", "remain in captivity"
-	if l.cat == Hostage {
+	// so are the missing and the displaced: "7,000 people are missing",
+	// "1.4 million are displaced"
+	if l.cat == Hostage || l.cat == Missing || l.cat == Displaced {
 		for m := max(clauseStart, lo-3); m < clauseEnd && m < hi+3; m++ {
 			switch s.word(m) {
 			case "are", "is", "remain", "remains", "still", "currently", "holding", "holds", "now":
