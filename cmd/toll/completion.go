@@ -68,6 +68,14 @@ func completionCommand() *cli.Command {
 			"   source <(toll completion bash)           # in ~/.bashrc\n" +
 			"   toll completion zsh > \"${fpath[1]}/_toll\"\n" +
 			"   toll completion fish > ~/.config/fish/completions/toll.fish",
+		// toll completion <TAB> offers the shells (its only flag is --help).
+		BashComplete: func(c *cli.Context) {
+			if c.NArg() == 0 {
+				for _, sh := range []string{"bash", "zsh", "fish"} {
+					fmt.Fprintln(c.App.Writer, sh)
+				}
+			}
+		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageError{msg: "completion: name one shell: bash, zsh or fish"}

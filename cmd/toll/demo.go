@@ -106,6 +106,11 @@ func runDemo(ctx context.Context, opts demoOptions, e env, w io.Writer) error {
 		return fmt.Errorf("demo: --keep %s: %w", dir, unwrapPath(err))
 	}
 	path := filepath.Join(dir, "toll.db")
+	// The demo's outlets are made up: its reports must never mix with
+	// real ones, as they would in `toll demo --keep ~/.local/share/toll`.
+	if _, err := os.Stat(path); opts.Keep != "" && err == nil {
+		return fmt.Errorf("demo: --keep %s: %s exists already; the demo only builds a new database (remove it, or keep the demo elsewhere)", dir, path)
+	}
 	reports, err := loadDemoReports()
 	if err != nil {
 		return err

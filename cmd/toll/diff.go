@@ -84,7 +84,7 @@ func runDiff(ctx context.Context, opts diffOptions, e env, w io.Writer) error {
 				return nil
 			})
 			if err != nil {
-				return fmt.Errorf("diff: report %s: %w", id, err)
+				return fmt.Errorf("diff: %w", err) // the store names the report
 			}
 		}
 		d, err := reconcile.DiffReports(sides[0], sides[1], opts.Series)
