@@ -16,8 +16,8 @@ func appCommands(tb testing.TB) []string {
 	for _, c := range newApp(strings.NewReader(""), io.Discard, io.Discard).Commands {
 		names = append(names, c.Name)
 	}
-	if len(names) < 16 {
-		tb.Fatalf("the app has %d commands, want at least 16: %v", len(names), names)
+	if len(names) == 0 {
+		tb.Fatal("the app has no commands: the tests that walk them would check nothing")
 	}
 	return names
 }
@@ -26,6 +26,7 @@ func appCommands(tb testing.TB) []string {
 // summary, a description in sentences, and at least one example of the
 // command itself under "Examples:".
 func TestCommandHelp(t *testing.T) {
+	appCommands(t)
 	for _, c := range newApp(strings.NewReader(""), io.Discard, io.Discard).Commands {
 		t.Run(c.Name, func(t *testing.T) {
 			if c.Usage == "" || strings.Contains(c.Usage, "\n") {
