@@ -4,14 +4,31 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/tollproject/toll/tracker"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version is set at build time with -ldflags "-X main.version=...";
+// appVersion falls back on what the Go toolchain recorded.
 var version = "dev"
+
+// appVersion is the version `toll --version` prints: the build's version,
+// else the module version `go install …@version` recorded, else "dev",
+// with the extractor's rule version, which decides what a report yields.
+func appVersion() string {
+	v := version
+	if v == "dev" {
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+	}
+	return v + " (extractor " + tracker.ExtractorVersion + ")"
+}
 
 // errFailed marks a command that already printed what went wrong (a batch
 // with some bad files, a check with findings): main prints nothing more and
@@ -74,7 +91,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:    "toll",
 		Usage:   "track casualty figures across news reports",
-		Version: version,
+		Version: appVersion(),
 		Description: "toll reads news reports, extracts every casualty figure with its qualifier,\n" +
 			"group, place, source and date, stores them, and shows how each figure moved\n" +
 			"between reports and sources, flagging figures that cannot all be true.",

@@ -101,5 +101,15 @@ func runDiff(ctx context.Context, opts diffOptions, e env, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("diff: %w", err)
 	}
+	if len(d.Series) == 0 {
+		// a mistyped source name should not read as "they never overlap"
+		for _, src := range opts.Sources {
+			o := opts.Series
+			o.Source = src
+			if tl, err := reconcile.Timelines(claims, o); err == nil && len(tl.Series) == 0 {
+				return fmt.Errorf("diff: no stored figure has a source matching %q (toll claims --source %q shows what matches; toll reports lists the outlets)", src, src)
+			}
+		}
+	}
 	return d.Write(w, opts.Format)
 }

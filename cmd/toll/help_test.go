@@ -85,8 +85,8 @@ func TestAppHelp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`^toll version \S+\n$`).MatchString(got) {
-		t.Errorf("toll --version = %q, want \"toll version X\"", got)
+	if !regexp.MustCompile(`^toll version \S+ \(extractor \S+\)\n$`).MatchString(got) {
+		t.Errorf("toll --version = %q, want \"toll version X (extractor N)\"", got)
 	}
 }
 

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/urfave/cli/v2"
@@ -59,13 +61,22 @@ func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) erro
 		defer f.Close()
 		r, name = f, opts.Path
 	}
+	// an import that fails into a database it created leaves no empty
+	// file behind (the import itself is one transaction: all or nothing)
+	_, statErr := os.Stat(opts.DB)
+	created := errors.Is(statErr, fs.ErrNotExist)
 	db, err := openWrite(opts.DB, e)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	res, err := db.Import(r, name)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
+		if created {
+			os.Remove(opts.DB)
+		}
 		return err
 	}
 	_, err = fmt.Fprintf(w, "imported %d reports, %d claims and %d acks from %s into %s\n",
