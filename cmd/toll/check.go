@@ -51,11 +51,8 @@ func checkCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "note", Usage: "why the finding is acknowledged"},
 		),
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("check", c.Args().Slice()); err != nil {
+			if err := noArgs(c, "filters are flags; acknowledge with --ack ID --note \"why\""); err != nil {
 				return err
-			}
-			if c.Args().Len() > 0 {
-				return usageError{msg: "check: takes no arguments (filters are flags; acknowledge with --ack ID --note \"why\")"}
 			}
 			series, err := seriesOptions(c, c.String("source"))
 			if err != nil {

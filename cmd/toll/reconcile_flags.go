@@ -25,6 +25,18 @@ func seriesFlags() []cli.Flag {
 	}
 }
 
+// noArgs refuses arguments for a command that takes only flags, with a
+// hint; a flag written after an argument gets misplacedFlag's message.
+func noArgs(c *cli.Context, hint string) error {
+	if err := misplacedFlag(c.Command.Name, c.Args().Slice()); err != nil {
+		return err
+	}
+	if c.Args().Len() > 0 {
+		return usageError{msg: c.Command.Name + ": takes no arguments (" + hint + ")"}
+	}
+	return nil
+}
+
 // seriesOptions reads the shared flags into reconcile options. source is
 // the --source filter where the command has one.
 func seriesOptions(c *cli.Context, source string) (reconcile.Options, error) {

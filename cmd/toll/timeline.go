@@ -41,11 +41,8 @@ func timelineCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, TakesFile: true, Usage: "write to this file instead of standard output"},
 		),
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("timeline", c.Args().Slice()); err != nil {
+			if err := noArgs(c, "filters are flags: --category, --who, --where, --source"); err != nil {
 				return err
-			}
-			if c.Args().Len() > 0 {
-				return usageError{msg: "timeline: takes no arguments (filters are flags: --category, --who, --where, --source)"}
 			}
 			series, err := seriesOptions(c, c.String("source"))
 			if err != nil {
