@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -204,6 +205,7 @@ func extract(text string, opts Options) Result {
 			w := toks[a:b]
 			s.reset(span{w[0].start, w[len(w)-1].end}, w)
 			res.Claims = s.claims(res.Claims)
+			slices.SortStableFunc(s.diags, func(a, b Diagnostic) int { return a.Start - b.Start })
 			res.Diagnostics = append(res.Diagnostics, s.diags...)
 		}
 	}
