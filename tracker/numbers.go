@@ -114,16 +114,10 @@ type phrases[V any] struct {
 	fFirst, fLast wflag
 }
 
-// lexicon maps every word some table starts or ends with to its flags;
-// each token is looked up once (sentence.reset).
-var lexicon = map[string]wflag{}
-
-var nextFlag = fClause << 1
-
-func index[V any](m map[string]V) *phrases[V] {
-	p := &phrases[V]{m: m, first: map[string]int{}, last: map[string]int{}}
-	p.fFirst, p.fLast = nextFlag, nextFlag<<1
-	nextFlag <<= 2
+// index builds the phrase table of m, marking the words its entries start
+// and end with in lex under the given flags.
+func index[V any](m map[string]V, lex map[string]wflag, fFirst, fLast wflag) *phrases[V] {
+	p := &phrases[V]{m: m, first: map[string]int{}, last: map[string]int{}, fFirst: fFirst, fLast: fLast}
 	for k := range m {
 		ws := strings.Fields(k)
 		n := len(ws)
@@ -133,68 +127,82 @@ func index[V any](m map[string]V) *phrases[V] {
 		if n > p.last[ws[n-1]] {
 			p.last[ws[n-1]] = n
 		}
-		lexicon[ws[0]] |= p.fFirst
-		lexicon[ws[n-1]] |= p.fLast
+		lex[ws[0]] |= fFirst
+		lex[ws[n-1]] |= fLast
 	}
 	return p
 }
 
-// The indexed tables. Package initialisation builds them in this order
-// before anything runs; they are never written afterwards.
-var (
-	triggerTab   = index(triggers)
-	tollTab      = index(tollNouns)
-	groupTab     = index(groups)
-	preQualTab   = index(preQualifiers)
-	postQualTab  = index(postQualifiers)
-	incrementTab = index(incrementWords)
-	breakdownTab = index(breakdownWords)
-	_            = markWords()
-)
-
-func markWords() bool {
-	for w := range numberWords {
-		lexicon[w] |= fNumber
-	}
-	for w := range dateWords {
-		lexicon[w] |= fDate
-	}
-	for w := range placePreps {
-		lexicon[w] |= fPlacePrep
-	}
-	for w := range attributionVerbs {
-		lexicon[w] |= fAttr
-	}
-	for w, ok := range speculation {
-		if ok {
-			lexicon[w] |= fSpec
-		}
-	}
-	for w, ok := range negations {
-		if ok {
-			lexicon[w] |= fNeg
-		}
-	}
-	for w, ok := range releaseWords {
-		if ok {
-			lexicon[w] |= fRelease
-		}
-	}
-	for w, ok := range clauseWords {
-		if ok {
-			lexicon[w] |= fClause
-		}
-	}
-	for w, ok := range revisionWords {
-		if ok {
-			lexicon[w] |= fRevision
-		}
-	}
-	for _, w := range []string{"according", "citing", "figures", "data", "statistics"} {
-		lexicon[w] |= fAttr
-	}
-	return true
+// tables are the indexed word tables and the lexicon that maps every word
+// some table holds to its flags, so that each token is looked up once
+// (sentence.reset). Built once by buildTables and never changed.
+type tables struct {
+	lexicon              map[string]wflag
+	trigger              *phrases[trigger]
+	toll                 *phrases[Category]
+	group                *phrases[string]
+	preQual, postQual    *phrases[Qualifier]
+	increment, breakdown *phrases[bool]
 }
+
+func buildTables() tables {
+	lex := map[string]wflag{}
+	next := fClause << 1
+	flags := func() (wflag, wflag) {
+		a, b := next, next<<1
+		next <<= 2
+		return a, b
+	}
+	var t tables
+	t.lexicon = lex
+	a, b := flags()
+	t.trigger = index(triggers, lex, a, b)
+	a, b = flags()
+	t.toll = index(tollNouns, lex, a, b)
+	a, b = flags()
+	t.group = index(groups, lex, a, b)
+	a, b = flags()
+	t.preQual = index(preQualifiers, lex, a, b)
+	a, b = flags()
+	t.postQual = index(postQualifiers, lex, a, b)
+	a, b = flags()
+	t.increment = index(incrementWords, lex, a, b)
+	a, b = flags()
+	t.breakdown = index(breakdownWords, lex, a, b)
+	mark := func(m map[string]bool, f wflag) {
+		for w, ok := range m {
+			if ok {
+				lex[w] |= f
+			}
+		}
+	}
+	mark(numberWords, fNumber)
+	mark(dateWords, fDate)
+	mark(placePreps, fPlacePrep)
+	mark(attributionVerbs, fAttr)
+	mark(speculation, fSpec)
+	mark(negations, fNeg)
+	mark(releaseWords, fRelease)
+	mark(clauseWords, fClause)
+	mark(revisionWords, fRevision)
+	for _, w := range []string{"according", "citing", "figures", "data", "statistics"} {
+		lex[w] |= fAttr
+	}
+	return t
+}
+
+// The indexed tables, built once at start-up and only read afterwards.
+var (
+	tabs         = buildTables()
+	lexicon      = tabs.lexicon
+	triggerTab   = tabs.trigger
+	tollTab      = tabs.toll
+	groupTab     = tabs.group
+	preQualTab   = tabs.preQual
+	postQualTab  = tabs.postQual
+	incrementTab = tabs.increment
+	breakdownTab = tabs.breakdown
+)
 
 // lookup finds the longest phrase of at most maxN tokens starting at i
 // present in the table; it returns the value and the number of tokens.
