@@ -419,7 +419,7 @@ var modifiers = map[string]bool{
 	"registered": true, "identified": true, "unidentified": true, "documented": true,
 }
 
-// civilianAdjectives turn a casualty noun into a group: "civilian deaths"
+// nounModifierGroups turn a casualty noun into a group: "civilian deaths"
 // count civilians, "child deaths" children.
 var nounModifierGroups = map[string]string{
 	"civilian": "civilians", "child": "children", "children's": "children",
