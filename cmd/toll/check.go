@@ -89,15 +89,11 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 	if opts.Ack != "" {
 		open = openChange
 	}
-	db, err := open(opts.DB, e)
+	db, claims, err := openClaims(ctx, open, opts.DB, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	claims, err := loadClaims(ctx, db)
-	if err != nil {
-		return err
-	}
 	findings, err := reconcile.Check(claims, opts.Series)
 	if err != nil {
 		return fmt.Errorf("check: %w", err)

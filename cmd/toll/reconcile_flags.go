@@ -69,6 +69,22 @@ func seriesOptions(c *cli.Context, source string) (reconcile.Options, error) {
 	return opts, nil
 }
 
+// openClaims opens the database with open (openRead, or openChange for a
+// command that writes) and reads every stored claim. The caller closes the
+// database.
+func openClaims(ctx context.Context, open func(string, env) (*bolt.DB, error), path string, e env) (*bolt.DB, []tracker.StoredClaim, error) {
+	db, err := open(path, e)
+	if err != nil {
+		return nil, nil, err
+	}
+	claims, err := loadClaims(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, claims, nil
+}
+
 // loadClaims reads every stored claim. The reconciler needs them all at
 // once (a series spans reports); the store decodes them one at a time.
 func loadClaims(ctx context.Context, db *bolt.DB) ([]tracker.StoredClaim, error) {

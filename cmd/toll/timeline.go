@@ -75,15 +75,11 @@ func timelineCommand(e env) *cli.Command {
 }
 
 func runTimeline(ctx context.Context, opts timelineOptions, e env, w io.Writer) error {
-	db, err := openRead(opts.DB, e)
+	db, claims, err := openClaims(ctx, openRead, opts.DB, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	claims, err := loadClaims(ctx, db)
-	if err != nil {
-		return err
-	}
 	tl, err := reconcile.Timelines(claims, opts.Series)
 	if err != nil {
 		return fmt.Errorf("timeline: %w", err)
