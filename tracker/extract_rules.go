@@ -366,6 +366,10 @@ func (s *sentence) claims(dst []Claim) []Claim {
 				if l.bare {
 					c.Who = pc.Who
 				}
+				// "after earlier reporting 11 dead and six wounded"
+				if pc.Prior && s.qs[links[prev].q].j+3 >= min(l.a, s.qs[l.q].i) {
+					c.Prior = true
+				}
 				if c.Scope == UnknownScope && pc.Scope != UnknownScope && pc.Scope != Period || c.Scope == UnknownScope && pc.Scope == Period && pc.From != "" {
 					c.Scope, c.Since, c.From, c.To, c.AsOf = pc.Scope, pc.Since, pc.From, pc.To, pc.AsOf
 				}
@@ -1345,13 +1349,22 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			hs := min(hl.a, s.qs[hl.q].i)
 			he := max(hl.b, s.qs[hl.q].j)
 			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && (he == q.i-1 || he < q.i-1 && placePreps[s.word(he)] && !s.qtyBetween(he, q.i) && !s.clauseBreakBetween(he, q.i-1)) {
-				who, end := hl.who, q.j
-				if s.isWord(q.j, "were") || s.isWord(q.j, "are") {
+				who, end, ok := hl.who, q.j, false
+				switch {
+				case s.isWord(q.j, "were") || s.isWord(q.j, "are"):
+					// "800 were civilians"
 					if g, gn := lookup(s, groupTab, q.j+1, 2); gn > 0 {
-						who, end = g, q.j+1+gn
+						who, end, ok = g, q.j+1+gn, true
+					} else {
+						ok = strings.HasSuffix(s.word(q.j+1), "ed")
 					}
+				case s.isWord(q.j, "have") || s.isWord(q.j, "has") || s.isWord(q.j, "had") || s.isWord(q.j, "remain"):
+					// "24,686 have been identified", "281 remain unidentified"
+					ok = true
 				}
-				return link{q: qi, cat: hl.cat, who: who, how: byBreakdown, a: q.i, b: end, trig: -1, head: hl.q, placeMin: end}, true
+				if ok {
+					return link{q: qi, cat: hl.cat, who: who, how: byBreakdown, a: q.i, b: end, trig: -1, head: hl.q, placeMin: end}, true
+				}
 			}
 		}
 	}
@@ -1734,10 +1747,39 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 	c.Attribution = s.attributionFor(l, attrs)
 	s.timeFor(&c, k, links, grp, times)
 	c.Revised = s.revised(l)
+	c.Prior = s.earlierFigure(l)
 	if c.Interval.Validate() != nil {
 		return Claim{}, false
 	}
 	return c, true
+}
+
+// earlierFigure reports a figure the text gives as an earlier report's:
+// "…, after earlier reporting 11 dead and six wounded", "had initially
+// reported 150".
+func (s *sentence) earlierFigure(l link) bool {
+	q := s.qs[l.q]
+	lo := min(l.a, q.i)
+	for k := lo - 1; k >= 0 && k >= lo-4; k-- {
+		switch s.word(k) {
+		case "earlier", "previously", "initially", "originally", "first":
+			switch s.word(k + 1) {
+			case "reporting", "reported", "reports", "given", "put", "estimated", "estimating":
+				return true
+			}
+			switch s.word(k - 1) {
+			case "reporting", "reported", "had":
+				return true
+			}
+		case ",", ";", "and":
+			if s.word(k) != "and" {
+				return false
+			}
+		}
+	}
+	// "and 11 dead earlier": a figure closed by "earlier" is left alone,
+	// it may be a period
+	return false
 }
 
 // revised reports revision words in the clause before the figure.

@@ -567,7 +567,7 @@ var attributionVerbs = map[string]bool{
 	"believes": true, "believed": false, "stressed": true, "specified": true,
 	// the subject of a revision is the one who gave the new figure
 	"revised": true, "revises": true, "raised": true, "raises": true,
-	"lowered": true, "lowers": true,
+	"lowered": true, "lowers": true, "upgraded": true, "downgraded": true,
 }
 
 // weekdays and months for date expressions.
