@@ -278,8 +278,9 @@ func (p *prep) appendEntries(out []Entry, f *fig, prev *tracker.Interval) []Entr
 	return out
 }
 
-// rangeEntries folds sources-view entries into one band per date.
-func rangeEntries(es []Entry) []Entry {
+// perDate folds the dated sources-view entries of each date into one
+// entry; undated entries (last in date order) are left out.
+func perDate(es []Entry, fold func(day []Entry) Entry) []Entry {
 	var out []Entry
 	for i := 0; i < len(es); {
 		if es[i].Date.IsZero() {
@@ -289,11 +290,20 @@ func rangeEntries(es []Entry) []Entry {
 		for j < len(es) && es[j].Date == es[i].Date {
 			j++
 		}
-		ivs := make([]tracker.Interval, 0, j-i)
+		out = append(out, fold(es[i:j]))
+		i = j
+	}
+	return out
+}
+
+// rangeEntries folds sources-view entries into one band per date.
+func rangeEntries(es []Entry) []Entry {
+	return perDate(es, func(day []Entry) Entry {
+		ivs := make([]tracker.Interval, 0, len(day))
 		var sources []string
 		var claims []Provenance
 		revised := false
-		for _, e := range es[i:j] {
+		for _, e := range day {
 			ivs = append(ivs, e.Interval)
 			if !slices.Contains(sources, e.Source) {
 				sources = append(sources, e.Source)
@@ -303,35 +313,22 @@ func rangeEntries(es []Entry) []Entry {
 		}
 		slices.Sort(sources)
 		slices.SortFunc(claims, func(a, b Provenance) int { return strings.Compare(a.Claim, b.Claim) })
-		band := hull(ivs...)
-		out = append(out, Entry{Date: es[i].Date, Source: strings.Join(sources, "; "), Sources: sources,
-			Interval: band, Revised: revised, Claims: claims})
-		i = j
-	}
-	return out
+		return Entry{Date: day[0].Date, Source: strings.Join(sources, "; "), Sources: sources,
+			Interval: hull(ivs...), Revised: revised, Claims: claims}
+	})
 }
 
 // conservativeEntries keeps, per date, the entry with the smallest lower
 // bound (then the narrower interval, the source name, the wording).
 func conservativeEntries(es []Entry) []Entry {
-	var out []Entry
-	for i := 0; i < len(es); {
-		if es[i].Date.IsZero() {
-			break
-		}
-		j := i
-		for j < len(es) && es[j].Date == es[i].Date {
-			j++
-		}
-		best := es[i]
-		for _, e := range es[i+1 : j] {
+	return perDate(es, func(day []Entry) Entry {
+		best := day[0]
+		for _, e := range day[1:] {
 			if c := cmp.Or(compareIntervals(e.Interval, best.Interval), strings.Compare(e.Source, best.Source),
 				strings.Compare(e.Figure(), best.Figure())); c < 0 {
 				best = e
 			}
 		}
-		out = append(out, best)
-		i = j
-	}
-	return out
+		return best
+	})
 }
