@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under ../testdata/reconcile")
@@ -153,13 +154,13 @@ func MustHandClaims(tb testing.TB, reports []scenarioReport, hs []hand) []tracke
 	return out
 }
 
-// MustExtracted runs tracker.Extract on every report of a scenario and
+// MustExtracted runs extract.Extract on every report of a scenario and
 // stores the claims as toll would.
 func MustExtracted(tb testing.TB, reports []scenarioReport) []tracker.StoredClaim {
 	tb.Helper()
 	var out []tracker.StoredClaim
 	for _, r := range reports {
-		res, err := tracker.Extract(r.text, tracker.Options{Date: tracker.MustDate(r.Published)})
+		res, err := extract.Extract(r.text, extract.Options{Date: tracker.MustDate(r.Published)})
 		if err != nil {
 			tb.Fatalf("extract %s: %v", r.File, err)
 		}

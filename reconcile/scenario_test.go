@@ -146,7 +146,7 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
-// TestScenariosFromText runs the same scenarios on what tracker.Extract
+// TestScenariosFromText runs the same scenarios on what extract.Extract
 // reads from the texts. It fails where the extractor reads a claim
 // differently from the hand claims above; the failure lists the claims it
 // found.

@@ -1,10 +1,12 @@
 // Package tracker is toll's domain: reports, the casualty claims read from
-// them, the intervals those claims stand for, and the extractor that finds
-// them in English news text.
+// them, the intervals those claims stand for, stored claims with their
+// review history, and the errors of the domain.
 //
-// The package knows nothing of files, databases or flags. The store
-// (tracker/bolt) persists its types; package reconcile reasons over them;
-// cmd/toll wires both to the command line.
+// The package knows nothing of files, databases, flags or how claims are
+// read from text. The extractor (tracker/extract) produces its claims; the
+// store (tracker/bolt) persists its types and is handed an ExtractFunc;
+// tracker/ingest turns files into reports; package reconcile reasons over
+// stored claims; cmd/toll wires them to the command line.
 //
 // A Claim is one figure as a report states it: a Category (killed,
 // injured, ...), an Interval that honestly says what the words allow ("at
@@ -13,11 +15,6 @@
 // it, the date it refers to, and the byte span of the phrase it came from,
 // so every number toll prints can be traced to its sentence.
 //
-// Extract is the single entry point of the extractor. It anchors on
-// casualty words ("killed", "wounded", "hostage") rather than on bare
-// numbers, reads the number, qualifier, group and place around them, and
-// returns positioned diagnostics for text it could not read instead of
-// failing. Its word tables (qualifiers, vague words, scale words, category
-// vocabulary, group nouns) live in tables.go so they can be read and
-// changed in one place.
+// New domain types go here only when every layer needs them; what one
+// layer needs stays in that layer.
 package tracker

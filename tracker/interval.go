@@ -16,12 +16,16 @@ type Interval struct {
 	Unbounded bool
 }
 
+// MaxCount is the largest count of people any figure can hold: more than
+// the people who ever lived. Readers (the extractor, import, review) refuse
+// anything larger, so no bound of a stored interval exceeds it.
+const MaxCount = 1_000_000_000_000
+
 var (
-	one      = decimal.NewFromInt(1)
-	zero     = decimal.Zero
-	tenth9   = decimal.New(9, -1)                    // 0.9
-	tenth11  = decimal.New(11, -1)                   // 1.1
-	maxCount = decimal.NewFromInt(1_000_000_000_000) // no casualty count is larger; guards the extractor
+	one     = decimal.NewFromInt(1)
+	zero    = decimal.Zero
+	tenth9  = decimal.New(9, -1)  // 0.9
+	tenth11 = decimal.New(11, -1) // 1.1
 )
 
 // Point returns the interval [n, n].

@@ -28,7 +28,8 @@ type Report struct {
 	Published Date      `json:"published"`
 	Added     time.Time `json:"added"`
 	Text      string    `json:"text"`
-	// Extractor is the ExtractorVersion that produced the stored claims.
+	// Extractor is the version of the extractor that produced the stored
+	// claims (extract.Version for toll's own).
 	Extractor string `json:"extractor"`
 }
 
@@ -50,14 +51,7 @@ func ClaimID(reportID string, n int) string {
 // CheckText reports why text cannot be a report: over MaxTextBytes, binary
 // (a NUL byte or mostly control characters), invalid UTF-8, or empty once
 // white space is trimmed. The error says where the problem starts.
-func CheckText(text []byte) error {
-	if len(text) > MaxTextBytes {
-		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxTextBytes)
-	}
-	return checkText(string(text))
-}
-
-func checkText(text string) error {
+func CheckText(text string) error {
 	if len(text) > MaxTextBytes {
 		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(text), MaxTextBytes)
 	}

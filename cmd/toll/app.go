@@ -10,7 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // version is set at build time with -ldflags "-X main.version=...";
@@ -27,7 +27,7 @@ func appVersion() string {
 			v = bi.Main.Version
 		}
 	}
-	return v + " (extractor " + tracker.ExtractorVersion + ")"
+	return v + " (extractor " + extract.Version + ")"
 }
 
 // errFailed marks a command that already printed what went wrong (a batch

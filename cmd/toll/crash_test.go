@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // crashChildEnv, when set, makes TestCrashChild run toll with the
@@ -105,7 +105,7 @@ func TestAddCrash(t *testing.T) {
 	present := 0
 	err = store.EachReport(func(s bolt.ReportSummary) error {
 		present++
-		res, err := tracker.Extract(s.Report.Text, tracker.Options{Date: s.Report.Published})
+		res, err := extract.Report(s.Report)
 		if err != nil {
 			return err
 		}

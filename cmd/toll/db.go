@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/tracker/bolt"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // dbFlag is the --db flag of every command that uses the database.
@@ -46,7 +47,7 @@ func openWrite(path string, e env) (*bolt.DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("database %s: cannot create its directory: %w", path, unwrapPath(err))
 	}
-	return bolt.Open(path, bolt.Options{Now: e.now})
+	return bolt.Open(path, storeOptions(e, false))
 }
 
 // openChange opens an existing database for a command that changes what
@@ -56,7 +57,7 @@ func openChange(path string, e env) (*bolt.DB, error) {
 	if err := mustExist(path); err != nil {
 		return nil, err
 	}
-	return bolt.Open(path, bolt.Options{Now: e.now})
+	return bolt.Open(path, storeOptions(e, false))
 }
 
 // mustExist is the check of openRead and openChange. An empty file (made
@@ -80,7 +81,14 @@ func openRead(path string, e env) (*bolt.DB, error) {
 	if err := mustExist(path); err != nil {
 		return nil, err
 	}
-	return bolt.Open(path, bolt.Options{ReadOnly: true, Now: e.now})
+	return bolt.Open(path, storeOptions(e, true))
+}
+
+// storeOptions are the options every command opens the store with: the
+// clock, and toll's extractor, which the store is handed rather than
+// importing (it reads a report's text on add and reextract).
+func storeOptions(e env, readOnly bool) bolt.Options {
+	return bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: extract.Report, ExtractorVersion: extract.Version}
 }
 
 // unwrapPath drops the path an *fs.PathError repeats, for messages that

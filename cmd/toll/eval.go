@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/tracker/eval"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // evalOptions are the flags of `toll eval`.
@@ -65,7 +66,7 @@ func runEval(ctx context.Context, opts evalOptions, w io.Writer) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	rep := eval.Score(all)
+	rep := eval.Score(all, extract.Report)
 	if err := rep.Write(w, opts.Misses); err != nil {
 		return err
 	}

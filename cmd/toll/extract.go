@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 	"github.com/tollproject/toll/tracker/ingest"
 )
 
@@ -79,7 +80,7 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 			if date.IsZero() {
 				date = d.Published
 			}
-			res, err := tracker.Extract(d.Text, tracker.Options{Date: date})
+			res, err := extract.Extract(d.Text, extract.Options{Date: date})
 			if err != nil {
 				return fmt.Errorf("extract %s: %w", d.Origin, err)
 			}

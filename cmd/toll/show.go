@@ -16,6 +16,7 @@ import (
 
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // showOptions are the flags of `toll show`.
@@ -124,8 +125,8 @@ func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim) er
 		}
 	}
 	ext := r.Extractor
-	if ext != tracker.ExtractorVersion {
-		ext += fmt.Sprintf(" (this toll has %s: toll reextract %s)", tracker.ExtractorVersion, r.ID)
+	if ext != extract.Version {
+		ext += fmt.Sprintf(" (this toll has %s: toll reextract %s)", extract.Version, r.ID)
 	}
 	for _, kv := range [][2]string{
 		{"report", r.ID}, {"source", cell(r.Source)}, {"title", cell(r.Title)}, {"url", cell(r.URL)},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // fixtureID returns the report id of testdata/store/reports/NAME.txt.
@@ -322,7 +323,7 @@ func TestReextractCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := strings.ReplaceAll(string(fixture), `"extractor":"`+tracker.ExtractorVersion+`"`, `"extractor":"0"`)
+	old := strings.ReplaceAll(string(fixture), `"extractor":"`+extract.Version+`"`, `"extractor":"0"`)
 	db := filepath.Join(t.TempDir(), "toll.db")
 	e := storeEnv(db, old)
 	mustToll(t, e, "import", "-")
@@ -330,8 +331,8 @@ func TestReextractCommand(t *testing.T) {
 	mustToll(t, e, "review", "--set", "low=1200", coast+"-1")
 
 	out := mustToll(t, e, "reextract", "--all")
-	if !strings.Contains(out, "3 reports re-read with extractor "+tracker.ExtractorVersion) ||
-		!strings.Contains(out, coast+" (extractor 0 → "+tracker.ExtractorVersion+")") {
+	if !strings.Contains(out, "3 reports re-read with extractor "+extract.Version) ||
+		!strings.Contains(out, coast+" (extractor 0 → "+extract.Version+")") {
 		t.Errorf("reextract --all said:\n%s", out)
 	}
 	if got := mustToll(t, e, "show", coast+"-1"); !strings.Contains(got, "figure       ≥1,200") || !strings.Contains(got, "status       corrected") {

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // BenchmarkAdd adds 10,000 generated news-like reports of about 3 KB to a
@@ -34,7 +35,7 @@ func BenchmarkAdd(b *testing.B) {
 		b.Run("batch="+strconv.Itoa(batch), func(b *testing.B) {
 			claims := 0
 			for range b.N {
-				db, err := Open(filepath.Join(b.TempDir(), "toll.db"), Options{})
+				db, err := testOpen(filepath.Join(b.TempDir(), "toll.db"), Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -66,7 +67,7 @@ func BenchmarkExtractOnly(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		r := reports[i%len(reports)]
-		if _, err := tracker.Extract(r.Text, tracker.Options{Date: r.Published}); err != nil {
+		if _, err := extract.Extract(r.Text, extract.Options{Date: r.Published}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -75,17 +76,17 @@ func BenchmarkExtractOnly(b *testing.B) {
 
 // manyClaims is an extractor for building big databases fast: perReport
 // made-up claims per text, no reading.
-func manyClaims(perReport int) ExtractFunc {
-	return func(text string, opts tracker.Options) (tracker.Result, error) {
+func manyClaims(perReport int) tracker.ExtractFunc {
+	return func(r tracker.Report) (tracker.Extraction, error) {
 		cs := make([]tracker.Claim, perReport)
 		for i := range cs {
 			cs[i] = tracker.Claim{Category: tracker.Categories[i%len(tracker.Categories)],
 				Interval:  tracker.AtLeastInterval(decimal.NewFromInt(int64(100 + i))),
 				Qualifier: tracker.AtLeast, Who: "people", Where: "Gaza", Attribution: "the health ministry",
-				AsOf: opts.Date, Scope: tracker.Cumulative, Start: 0, End: 10, Span: text[:10],
+				AsOf: r.Published, Scope: tracker.Cumulative, Start: 0, End: 10, Span: r.Text[:10],
 				Sentence: "At least 100 people have been killed in Gaza, the health ministry said."}
 		}
-		return tracker.Result{Claims: cs}, nil
+		return tracker.Extraction{Claims: cs}, nil
 	}
 }
 
@@ -102,7 +103,7 @@ func BenchmarkEachClaim(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
 			path := filepath.Join(b.TempDir(), "toll.db")
-			db, err := Open(path, Options{NoSync: true, Extract: manyClaims(perReport)})
+			db, err := testOpen(path, Options{NoSync: true, Extract: manyClaims(perReport)})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -118,7 +119,7 @@ func BenchmarkEachClaim(b *testing.B) {
 				}
 			}
 			db.Close()
-			db, err = Open(path, Options{ReadOnly: true})
+			db, err = testOpen(path, Options{ReadOnly: true})
 			if err != nil {
 				b.Fatal(err)
 			}

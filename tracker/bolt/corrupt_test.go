@@ -19,7 +19,7 @@ import (
 // in a panic (bbolt panics on some damaged pages; the store recovers).
 func TestDamagedPages(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "good.db")
-	db, err := Open(src, Options{Now: fixedClock()})
+	db, err := testOpen(src, Options{Now: fixedClock()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestDamagedPages(t *testing.T) {
 						t.Errorf("%s: err = %v, want ErrCorrupt or ErrNotDatabase naming %s", what, err, path)
 					}
 				}
-				db, err := Open(path, Options{ReadOnly: ro})
+				db, err := testOpen(path, Options{ReadOnly: ro})
 				bad("Open", err)
 				if err == nil {
 					bad("EachClaim", db.EachClaim(ClaimFilter{}, func(tracker.StoredClaim) error { return nil }))

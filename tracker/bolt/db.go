@@ -44,9 +44,6 @@ type migration func(tx *bbolt.Tx) error
 // there is none yet; the machinery is tested with a made-up table.
 var migrations = []migration{}
 
-// ExtractFunc is the extractor's signature, tracker.Extract.
-type ExtractFunc func(text string, opts tracker.Options) (tracker.Result, error)
-
 // Options configure Open. The zero value is ready to use.
 type Options struct {
 	// Timeout bounds the wait for the file lock; zero means DefaultTimeout.
@@ -56,9 +53,13 @@ type Options struct {
 	ReadOnly bool
 	// Now is the clock for added times and versions; nil means time.Now.
 	Now func() time.Time
-	// Extract and ExtractorVersion replace tracker.Extract and
-	// tracker.ExtractorVersion, so that tests can play a newer extractor.
-	Extract          ExtractFunc
+	// Extract reads a report's claims, and ExtractorVersion names it (it
+	// is stored with each report, so that reports read by an older
+	// extractor can be found). The store does not know the extractor:
+	// cmd/toll passes extract.Report and extract.Version; tests can play
+	// any other. Both are needed only to add and re-read reports; without
+	// them those fail with ErrNoExtractor.
+	Extract          tracker.ExtractFunc
 	ExtractorVersion string
 	// NoSync skips fsync on commit. Only for tests and benchmarks that
 	// build throwaway databases: a crash can then lose committed data.
@@ -70,7 +71,7 @@ type DB struct {
 	bdb       *bbolt.DB
 	path      string
 	now       func() time.Time
-	extract   ExtractFunc
+	extract   tracker.ExtractFunc
 	extractor string
 }
 
@@ -92,12 +93,6 @@ func Open(path string, opts Options) (*DB, error) {
 	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion}
 	if db.now == nil {
 		db.now = time.Now
-	}
-	if db.extract == nil {
-		db.extract = tracker.Extract
-	}
-	if db.extractor == "" {
-		db.extractor = tracker.ExtractorVersion
 	}
 	if opts.ReadOnly {
 		err = db.view(func(tx *bbolt.Tx) error { return checkSchema(tx, path, false, migrations) })

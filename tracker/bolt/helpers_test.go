@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // fixedClock returns a clock that starts at a known instant and moves one
@@ -29,7 +30,7 @@ func mustOpen(tb testing.TB, opts Options) *DB {
 	if opts.Now == nil {
 		opts.Now = fixedClock()
 	}
-	db, err := Open(filepath.Join(tb.TempDir(), "toll.db"), opts)
+	db, err := testOpen(filepath.Join(tb.TempDir(), "toll.db"), opts)
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
 	}
@@ -131,3 +132,12 @@ const otherText = `Shelling continues in the north
 
 Hospital staff said 64 people were killed in Jabalia overnight, and at least 200 were wounded.
 `
+
+// testOpen is Open handed toll's own extractor unless opts names another:
+// cmd/toll hands the store its extractor, and these tests play cmd.
+func testOpen(path string, opts Options) (*DB, error) {
+	if opts.Extract == nil {
+		opts.Extract, opts.ExtractorVersion = extract.Report, extract.Version
+	}
+	return Open(path, opts)
+}

@@ -131,7 +131,7 @@ func (im *importer) report(r tracker.Report, next int) error {
 	case next < 1:
 		return fmt.Errorf("report %s: next_claim %d is below 1", r.ID, next)
 	}
-	if err := tracker.CheckText([]byte(r.Text)); err != nil {
+	if err := tracker.CheckText(r.Text); err != nil {
 		return fmt.Errorf("report %s: %w", r.ID, err)
 	}
 	if im.tx.Bucket(bucketReports).Get([]byte(r.ID)) != nil {

@@ -16,6 +16,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 var (
@@ -26,9 +27,10 @@ var (
 // perturbed plays a newer extractor: the real one, then, depending on a
 // hash of the text and the version, some claims dropped, some read with
 // another figure, and a new claim at the start of the text.
-func perturbed(version string) ExtractFunc {
-	return func(text string, opts tracker.Options) (tracker.Result, error) {
-		res, err := tracker.Extract(text, opts)
+func perturbed(version string) tracker.ExtractFunc {
+	return func(r tracker.Report) (tracker.Extraction, error) {
+		text := r.Text
+		res, err := extract.Report(r)
 		if err != nil {
 			return res, err
 		}
@@ -70,12 +72,12 @@ type model struct {
 	reports map[string]*modelReport
 }
 
-func (m *model) add(nr NewReport, ext ExtractFunc, version string, now time.Time) (existing bool, err error) {
+func (m *model) add(nr NewReport, ext tracker.ExtractFunc, version string, now time.Time) (existing bool, err error) {
 	id := tracker.ReportID(nr.Text)
 	if m.reports[id] != nil {
 		return true, nil
 	}
-	res, err := ext(nr.Text, tracker.Options{Date: nr.Published})
+	res, err := ext(tracker.Report{Text: nr.Text, Published: nr.Published})
 	if err != nil {
 		return false, err
 	}
@@ -108,9 +110,9 @@ func (m *model) review(rid string, n int, v tracker.Version, now time.Time) erro
 	return nil
 }
 
-func (m *model) reextract(rid string, ext ExtractFunc, version string, now time.Time) (kept, changed, added, removed int) {
+func (m *model) reextract(rid string, ext tracker.ExtractFunc, version string, now time.Time) (kept, changed, added, removed int) {
 	mr := m.reports[rid]
-	res, _ := ext(mr.r.Text, tracker.Options{Date: mr.r.Published})
+	res, _ := ext(mr.r)
 	var ns []int
 	for n := range mr.claims {
 		ns = append(ns, n)
@@ -272,14 +274,14 @@ func TestModel(t *testing.T) {
 	}
 	extractors := []struct {
 		version string
-		fn      ExtractFunc
-	}{{tracker.ExtractorVersion, tracker.Extract}, {"2", perturbed("2")}, {"3", perturbed("3")}}
+		fn      tracker.ExtractFunc
+	}{{extract.Version, extract.Report}, {"2", perturbed("2")}, {"3", perturbed("3")}}
 
 	path := filepath.Join(t.TempDir(), "toll.db")
 	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	ext := 0
 	open := func() *DB {
-		db, err := Open(path, Options{NoSync: true, Now: func() time.Time { return now },
+		db, err := testOpen(path, Options{NoSync: true, Now: func() time.Time { return now },
 			Extract: extractors[ext].fn, ExtractorVersion: extractors[ext].version})
 		if err != nil {
 			t.Fatal(err)

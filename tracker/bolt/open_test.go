@@ -36,7 +36,7 @@ func TestOpenBadFiles(t *testing.T) {
 
 	// A real database with its meta pages overwritten.
 	good := filepath.Join(dir, "damaged.db")
-	db, err := Open(good, Options{})
+	db, err := testOpen(good, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,10 +69,10 @@ func TestOpenBadFiles(t *testing.T) {
 			if fi, err := os.Stat(tt.path); err == nil && !fi.IsDir() {
 				before, _ = os.ReadFile(tt.path)
 			}
-			db, err := Open(tt.path, Options{ReadOnly: tt.ro, Timeout: 100 * time.Millisecond})
+			db, err := testOpen(tt.path, Options{ReadOnly: tt.ro, Timeout: 100 * time.Millisecond})
 			if err == nil {
 				db.Close()
-				t.Fatalf("Open(%s) succeeded", tt.path)
+				t.Fatalf("testOpen(%s) succeeded", tt.path)
 			}
 			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.path) || !strings.Contains(err.Error(), tt.msg) {
 				t.Errorf("err = %v, want %v naming %s and saying %q", err, tt.want, tt.path, tt.msg)
@@ -104,7 +104,7 @@ func TestOpenReadOnlyLocation(t *testing.T) {
 			t.Skip("no read-only location to test with")
 		}
 	}
-	_, err := Open(path, Options{})
+	_, err := testOpen(path, Options{})
 	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "read-only location") {
 		t.Errorf("err = %v, want one naming %s as a read-only location", err, path)
 	}
@@ -112,14 +112,14 @@ func TestOpenReadOnlyLocation(t *testing.T) {
 
 func TestOpenLocked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "toll.db")
-	db, err := Open(path, Options{})
+	db, err := testOpen(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	for _, ro := range []bool{false, true} {
 		start := time.Now()
-		_, err := Open(path, Options{Timeout: 200 * time.Millisecond, ReadOnly: ro})
+		_, err := testOpen(path, Options{Timeout: 200 * time.Millisecond, ReadOnly: ro})
 		if !errors.Is(err, ErrLocked) || err.Error() != "database "+path+" is in use by another toll process" {
 			t.Errorf("read-only %v: err = %v, want ErrLocked", ro, err)
 		}
@@ -131,12 +131,12 @@ func TestOpenLocked(t *testing.T) {
 
 func TestOpenReadOnlyRefusesWrites(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "toll.db")
-	db, err := Open(path, Options{})
+	db, err := testOpen(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	ro, err := Open(path, Options{ReadOnly: true})
+	ro, err := testOpen(path, Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestOpenReadOnlyRefusesWrites(t *testing.T) {
 
 func TestSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "toll.db")
-	db, err := Open(path, Options{})
+	db, err := testOpen(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestSchema(t *testing.T) {
 	setSchema("2")
 	db.Close()
 	for _, ro := range []bool{false, true} {
-		if _, err := Open(path, Options{ReadOnly: ro}); !errors.Is(err, ErrSchemaTooNew) || !strings.Contains(err.Error(), path) {
+		if _, err := testOpen(path, Options{ReadOnly: ro}); !errors.Is(err, ErrSchemaTooNew) || !strings.Contains(err.Error(), path) {
 			t.Errorf("read-only %v: err = %v, want ErrSchemaTooNew naming the path", ro, err)
 		}
 	}

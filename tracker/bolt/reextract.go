@@ -138,7 +138,10 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string) (ReextractResult, error) {
 		return ReextractResult{}, fmt.Errorf("report %s: %w", id, ErrNotFound)
 	}
 	res := ReextractResult{ReportID: id, From: r.Extractor, To: db.extractor}
-	found, err := db.extract(r.Text, tracker.Options{Date: r.Published})
+	if db.extract == nil {
+		return ReextractResult{}, fmt.Errorf("report %s: %w", id, ErrNoExtractor)
+	}
+	found, err := db.extract(r)
 	if err != nil {
 		return ReextractResult{}, fmt.Errorf("report %s: %w", id, err)
 	}

@@ -9,12 +9,14 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // extractorV2 plays a newer extractor on seedText: it reads claim 1 and 2
 // with other figures, no longer finds 3 and 5, and finds a new one.
-func extractorV2(text string, opts tracker.Options) (tracker.Result, error) {
-	res, err := tracker.Extract(text, opts)
+func extractorV2(r tracker.Report) (tracker.Extraction, error) {
+	text := r.Text
+	res, err := extract.Report(r)
 	if err != nil || len(res.Claims) != 5 {
 		return res, err
 	}
@@ -34,7 +36,7 @@ func extractorV2(text string, opts tracker.Options) (tracker.Result, error) {
 func TestReextract(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "toll.db")
 	clock := fixedClock()
-	db, err := Open(path, Options{Now: clock})
+	db, err := testOpen(path, Options{Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +63,7 @@ func TestReextract(t *testing.T) {
 	}
 	db.Close()
 
-	db, err = Open(path, Options{Now: clock, Extract: extractorV2, ExtractorVersion: "2"})
+	db, err = testOpen(path, Options{Now: clock, Extract: extractorV2, ExtractorVersion: "2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +90,7 @@ func TestReextract(t *testing.T) {
 		got.Differs[0].Extracted.Interval.String() != "[300, ∞)" || got.Differs[0].Current.Interval.String() != "[312, ∞)" {
 		t.Errorf("differs = %+v", got.Differs)
 	}
-	if got.From != tracker.ExtractorVersion || got.To != "2" {
+	if got.From != extract.Version || got.To != "2" {
 		t.Errorf("versions %s → %s", got.From, got.To)
 	}
 
@@ -129,7 +131,7 @@ func TestReextract(t *testing.T) {
 
 	// Back to the first extractor: the new claim 6 goes, claim 3 comes
 	// back as 7, never as 3 or 6 again.
-	db, err = Open(path, Options{Now: clock})
+	db, err = testOpen(path, Options{Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,14 +88,17 @@ func (db *DB) addTx(tx *bbolt.Tx, nr NewReport) (AddResult, error) {
 	if nr.Published.IsZero() {
 		return AddResult{Err: fmt.Errorf("report %s: %w", id, ErrNoDate)}, nil
 	}
-	res, err := db.extract(nr.Text, tracker.Options{Date: nr.Published})
-	if err != nil {
-		return AddResult{Err: fmt.Errorf("report %s: %w", id, err)}, nil
+	if db.extract == nil {
+		return AddResult{}, fmt.Errorf("report %s: %w", id, ErrNoExtractor)
 	}
 	now := db.now().UTC()
 	r := tracker.Report{
 		ID: id, Source: nr.Source, URL: nr.URL, Title: nr.Title, Published: nr.Published,
 		Added: now, Text: nr.Text, Extractor: db.extractor,
+	}
+	res, err := db.extract(r)
+	if err != nil {
+		return AddResult{Err: fmt.Errorf("report %s: %w", id, err)}, nil
 	}
 	if err := putReport(tx, r); err != nil {
 		return AddResult{}, err

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/tollproject/toll/tracker/extract"
 	"os"
 	"path/filepath"
 	"testing"
@@ -29,7 +30,7 @@ func TestCorpus(t *testing.T) {
 		}
 		all = append(all, ps...)
 	}
-	rep := Score(all)
+	rep := Score(all, extract.Report)
 	t.Logf("%d passages (%d negatives), %d claims: strict P %.3f R %.3f F1 %.3f; loose F1 %.3f",
 		rep.Passages, rep.Negatives, rep.Gold, rep.Strict.Precision(), rep.Strict.Recall(), rep.Strict.F1(), rep.Loose.F1())
 	if rep.Passages < 300 {

@@ -207,7 +207,7 @@ type Report struct {
 }
 
 // Score extracts every passage and scores the result.
-func Score(passages []Passage) Report {
+func Score(passages []Passage, ext tracker.ExtractFunc) Report {
 	rep := Report{ByCategory: map[tracker.Category]*Counts{}, Fields: map[string]*[2]int{}}
 	for _, c := range tracker.Categories {
 		rep.ByCategory[c] = &Counts{}
@@ -218,7 +218,7 @@ func Score(passages []Passage) Report {
 			rep.Negatives++
 		}
 		d, _ := tracker.ParseDate(p.Published)
-		res, err := tracker.Extract(p.Text, tracker.Options{Date: d})
+		res, err := ext(tracker.Report{Text: p.Text, Published: d})
 		var got []tracker.Claim
 		if err == nil {
 			got = res.Claims

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"errors"
+	"github.com/tollproject/toll/tracker/extract"
 	"strings"
 	"testing"
 
@@ -20,7 +21,7 @@ func TestScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := Score(ps)
+	rep := Score(ps, extract.Report)
 	// t1 and t3's 12 match; t3's "five children" is annotated as 6 on
 	// purpose (a strict miss and a strict spurious claim, a loose match);
 	// t4's prior 1,900 is found but not annotated: spurious.
@@ -53,7 +54,7 @@ func TestPriorIsOptional(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := Score(ps)
+	rep := Score(ps, extract.Report)
 	if got, want := rep.Strict, (Counts{TP: 2}); got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}

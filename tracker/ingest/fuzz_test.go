@@ -62,7 +62,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%v) returned no docs and no error", k)
 		}
 		for i, d := range docs {
-			if err := tracker.CheckText([]byte(d.Text)); err != nil {
+			if err := tracker.CheckText(d.Text); err != nil {
 				t.Fatalf("doc %d: text fails CheckText: %v", i, err)
 			}
 		}

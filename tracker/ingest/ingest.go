@@ -354,7 +354,7 @@ func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
 
 // checkDoc checks a document's text with tracker.CheckText.
 func checkDoc(d *Doc) error {
-	return tracker.CheckText([]byte(d.Text))
+	return tracker.CheckText(d.Text)
 }
 
 // emptyHTMLHint explains an HTML page with no text: the usual cause is a

@@ -1,12 +1,16 @@
-package tracker
+package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tollproject/toll/tracker"
+)
 
 // quantityOf lexes text and returns the first quantity the parser finds.
 func quantityOf(t *testing.T, text string) (quantity, bool) {
 	t.Helper()
 	toks, _ := lexText(text, 0, len(text), nil, nil)
-	s := &sentence{text: text, date: MustDate("2023-10-20")}
+	s := &sentence{text: text, date: tracker.MustDate("2023-10-20")}
 	s.reset(span{0, len(text)}, toks)
 	s.markExclusions()
 	s.parseTimes()

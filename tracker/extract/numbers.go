@@ -1,9 +1,10 @@
-package tracker
+package extract
 
 import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+	"github.com/tollproject/toll/tracker"
 )
 
 // quantity is a number phrase in a sentence: the qualifier, the number or
@@ -13,247 +14,13 @@ type quantity struct {
 	ni, nj     int // token range of the number itself (both ends of a range)
 	n, n2      decimal.Decimal
 	isRange    bool
-	q          Qualifier
+	q          tracker.Qualifier
 	vague      string
 	increment  bool      // "another 12", "12 more", "rose by 100"
 	prior      *quantity // "rose to X from Y": Y, attached to X
 	consumed   bool      // taken as another quantity's prior
 	hasQual    bool      // a qualifier word was written
 	qualIsVerb bool      // the qualifier is a verb ("tops", "nears") that links a toll by itself
-}
-
-// sentence is one sentence's tokens and what the passes found in them.
-type sentence struct {
-	text  string // the whole text
-	start int    // byte offsets of the sentence
-	end   int
-	toks  []token
-	// excluded marks number tokens that are years, dates, ages, times,
-	// percentages, money, names or measures: never counts.
-	excluded []bool
-	// qty maps a token index to the index of the quantity covering it, or -1.
-	qty  []int
-	qs   []quantity
-	date Date
-	key  []byte // scratch for phrase lookups
-	next []int  // scratch for parseQuantities
-	// flags holds each token's lexicon flags.
-	flags []wflag
-	// linkBuf, linkedBuf and npBuf are link()'s scratch.
-	linkBuf   []link
-	linkedBuf []int
-	npBuf     []np
-	// made and ok are claims()'s scratch, kept across sentences.
-	made []Claim
-	ok   []bool
-	// diags collects the sentence's diagnostics.
-	diags []Diagnostic
-	// memo caches numberAt during the quantity pass (nil outside it).
-	memo, memoBuf []numMemo
-}
-
-// word returns the lowercase text of token i, or "" out of range.
-func (s *sentence) word(i int) string {
-	if i < 0 || i >= len(s.toks) {
-		return ""
-	}
-	return s.toks[i].lower
-}
-
-// isWord reports whether token i is the word w (lowercase).
-func (s *sentence) isWord(i int, w string) bool { return s.word(i) == w }
-
-// glued reports whether token i touches token i-1 (no white space).
-func (s *sentence) glued(i int) bool {
-	return i > 0 && i < len(s.toks) && !s.toks[i].space
-}
-
-// phrase returns the n-token phrase starting at i joined by spaces, using
-// the scratch buffer; the result is only valid until the next call.
-func (s *sentence) phrase(i, n int) (string, bool) {
-	if i < 0 || i+n > len(s.toks) {
-		return "", false
-	}
-	s.key = s.key[:0]
-	for k := i; k < i+n; k++ {
-		t := &s.toks[k]
-		if k > i {
-			if t.kind == tPunct && t.text == "-" && !t.space {
-				// "300-plus" is looked up as "300 plus" below
-			}
-			s.key = append(s.key, ' ')
-		}
-		s.key = append(s.key, t.lower...)
-	}
-	return string(s.key), true
-}
-
-// wflag marks what a word can be, so that the passes test a bit instead
-// of looking the word up in each table.
-type wflag uint32
-
-const (
-	fNumber wflag = 1 << iota
-	fDate
-	fPlacePrep
-	fAttr
-	fRevision
-	fSpec
-	fNeg
-	fRelease
-	fClause
-)
-
-// phrases indexes a word table for fast phrase lookups: which words can
-// start or end an entry, and how long its entries are. Built once from
-// the readable tables in tables.go and never changed.
-type phrases[V any] struct {
-	m             map[string]V
-	first         map[string]int // longest entry starting with the word
-	last          map[string]int // longest entry ending with the word
-	fFirst, fLast wflag
-}
-
-// index builds the phrase table of m, marking the words its entries start
-// and end with in lex under the given flags.
-func index[V any](m map[string]V, lex map[string]wflag, fFirst, fLast wflag) *phrases[V] {
-	p := &phrases[V]{m: m, first: map[string]int{}, last: map[string]int{}, fFirst: fFirst, fLast: fLast}
-	for k := range m {
-		ws := strings.Fields(k)
-		n := len(ws)
-		if n > p.first[ws[0]] {
-			p.first[ws[0]] = n
-		}
-		if n > p.last[ws[n-1]] {
-			p.last[ws[n-1]] = n
-		}
-		lex[ws[0]] |= fFirst
-		lex[ws[n-1]] |= fLast
-	}
-	return p
-}
-
-// tables are the indexed word tables and the lexicon that maps every word
-// some table holds to its flags, so that each token is looked up once
-// (sentence.reset). Built once by buildTables and never changed.
-type tables struct {
-	lexicon              map[string]wflag
-	trigger              *phrases[trigger]
-	toll                 *phrases[Category]
-	group                *phrases[string]
-	preQual, postQual    *phrases[Qualifier]
-	increment, breakdown *phrases[bool]
-}
-
-func buildTables() tables {
-	lex := map[string]wflag{}
-	next := fClause << 1
-	flags := func() (wflag, wflag) {
-		a, b := next, next<<1
-		next <<= 2
-		return a, b
-	}
-	var t tables
-	t.lexicon = lex
-	a, b := flags()
-	t.trigger = index(triggers, lex, a, b)
-	a, b = flags()
-	t.toll = index(tollNouns, lex, a, b)
-	a, b = flags()
-	t.group = index(groups, lex, a, b)
-	a, b = flags()
-	t.preQual = index(preQualifiers, lex, a, b)
-	a, b = flags()
-	t.postQual = index(postQualifiers, lex, a, b)
-	a, b = flags()
-	t.increment = index(incrementWords, lex, a, b)
-	a, b = flags()
-	t.breakdown = index(breakdownWords, lex, a, b)
-	mark := func(m map[string]bool, f wflag) {
-		for w, ok := range m {
-			if ok {
-				lex[w] |= f
-			}
-		}
-	}
-	mark(numberWords, fNumber)
-	mark(dateWords, fDate)
-	mark(placePreps, fPlacePrep)
-	mark(attributionVerbs, fAttr)
-	mark(speculation, fSpec)
-	mark(negations, fNeg)
-	mark(releaseWords, fRelease)
-	mark(clauseWords, fClause)
-	mark(revisionWords, fRevision)
-	for _, w := range []string{"according", "citing", "figures", "data", "statistics"} {
-		lex[w] |= fAttr
-	}
-	return t
-}
-
-// The indexed tables, built once at start-up and only read afterwards.
-var (
-	tabs         = buildTables()
-	lexicon      = tabs.lexicon
-	triggerTab   = tabs.trigger
-	tollTab      = tabs.toll
-	groupTab     = tabs.group
-	preQualTab   = tabs.preQual
-	postQualTab  = tabs.postQual
-	incrementTab = tabs.increment
-	breakdownTab = tabs.breakdown
-)
-
-// lookup finds the longest phrase of at most maxN tokens starting at i
-// present in the table; it returns the value and the number of tokens.
-func lookup[V any](s *sentence, t *phrases[V], i, maxN int) (V, int) {
-	var zero V
-	if i < 0 || i >= len(s.toks) || s.flags[i]&t.fFirst == 0 {
-		return zero, 0
-	}
-	longest := t.first[s.toks[i].lower]
-	for n := min(maxN, longest); n >= 1; n-- {
-		if i+n > len(s.toks) {
-			continue
-		}
-		if n == 1 {
-			if v, ok := t.m[s.toks[i].lower]; ok {
-				return v, 1
-			}
-			continue
-		}
-		s.key = s.key[:0]
-		for k := i; k < i+n; k++ {
-			if k > i {
-				s.key = append(s.key, ' ')
-			}
-			s.key = append(s.key, s.toks[k].lower...)
-		}
-		if v, ok := t.m[string(s.key)]; ok {
-			return v, n
-		}
-	}
-	return zero, 0
-}
-
-// lookupEnding finds the longest phrase of at most maxN tokens ending just
-// before token j present in the table.
-func lookupEnding[V any](s *sentence, t *phrases[V], j, maxN int) (V, int) {
-	var zero V
-	if j-1 < 0 || j-1 >= len(s.toks) || s.flags[j-1]&t.fLast == 0 {
-		return zero, 0
-	}
-	longest := t.last[s.toks[j-1].lower]
-	for n := min(maxN, longest); n >= 1; n-- {
-		i := j - n
-		if i < 0 {
-			continue
-		}
-		if v, k := lookup(s, t, i, n); k == n {
-			return v, n
-		}
-	}
-	return zero, 0
 }
 
 // markExclusions flags number tokens that are never counts: years, dates,
@@ -583,7 +350,7 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 				return decimal.Decimal{}, i, false
 			}
 		}
-		if v.Cmp(maxCount) > 0 {
+		if v.Cmp(maxCount) > 0 { // no count of people is larger
 			return decimal.Decimal{}, i, false
 		}
 		return v, j, true
@@ -596,6 +363,9 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 
 // parseCount reads digits with at most one decimal point. Whole numbers
 // up to twelve digits take the fast path; the rest go through decimal.
+// maxCount is tracker.MaxCount as a decimal, for comparisons.
+var maxCount = decimal.NewFromInt(tracker.MaxCount)
+
 func parseCount(digits string) (decimal.Decimal, bool) {
 	if len(digits) <= 12 {
 		var n int64
@@ -792,7 +562,7 @@ func isScaleNext(s *sentence, i int) bool {
 // post-qualifier. Qualifiers are only taken when they stand right before
 // the number they bind.
 func (s *sentence) quantityAt(i int) (quantity, bool) {
-	q := quantity{i: i, q: Exact}
+	q := quantity{i: i, q: tracker.Exact}
 	k := i
 	// increment words: "another 12", "a further 30"
 	if v, n := lookup(s, incrementTab, k, 2); n > 0 && v {
@@ -812,7 +582,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 			if c, cEnd, ok := s.numberAt(aEnd + 1); ok {
 				a = scaleLike(a, c, s, aEnd, cEnd)
 				q.ni, q.nj, q.j = b, cEnd, cEnd
-				q.n, q.n2, q.isRange, q.q, q.hasQual = a, c, true, Range, true
+				q.n, q.n2, q.isRange, q.q, q.hasQual = a, c, true, tracker.Range, true
 				return q, true
 			}
 		}
@@ -822,7 +592,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 			if c, cEnd, ok := s.numberAt(aEnd + 1); ok && a.Cmp(c) < 0 {
 				a = scaleLike(a, c, s, aEnd, cEnd)
 				q.ni, q.nj, q.j = k+1, cEnd, cEnd
-				q.n, q.n2, q.isRange, q.q, q.hasQual = a, c, true, Range, true
+				q.n, q.n2, q.isRange, q.q, q.hasQual = a, c, true, tracker.Range, true
 				return q, true
 			}
 		}
@@ -831,7 +601,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	if k == i {
 		if qual, n := lookup(s, preQualTab, k, 3); n > 0 {
 			if _, _, ok := s.bareAt(k + n); ok {
-				if !(qual == MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) {
+				if !(qual == tracker.MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) {
 					q.q, q.hasQual = qual, true
 					q.qualIsVerb = isVerbQualifier(s.word(k))
 					k += n
@@ -848,7 +618,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 		q.ni, q.nj, q.j = k, end, end
 		q.n = decimal.NewFromInt(v)
 		q.vague = word
-		q.q = Vague
+		q.q = tracker.Vague
 		return q, true
 	}
 	n, end, ok := s.numberAt(k)
@@ -861,7 +631,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 		if c, cEnd, ok := s.numberAt(end + 1); ok && n.Cmp(c) < 0 {
 			n = scaleLike(n, c, s, end, cEnd)
 			q.n, q.n2, q.isRange, q.nj, q.j = n, c, true, cEnd, cEnd
-			q.q = Range
+			q.q = tracker.Range
 			return q, true
 		}
 	}
@@ -869,17 +639,17 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 		if c, cEnd, ok := s.numberAt(end + 1); ok && n.Cmp(c) < 0 && !s.isWord(cEnd, "from") {
 			n = scaleLike(n, c, s, end, cEnd)
 			q.n, q.n2, q.isRange, q.nj, q.j = n, c, true, cEnd, cEnd
-			q.q = Range
+			q.q = tracker.Range
 			return q, true
 		}
 	}
 	// post-qualifiers: "300 or more", "300-plus", "300+"
 	if s.isWord(end, "-") && s.glued(end) && s.isWord(end+1, "plus") {
-		q.q, q.hasQual, q.j = AtLeast, true, end+2
+		q.q, q.hasQual, q.j = tracker.AtLeast, true, end+2
 		return q, true
 	}
 	if s.isWord(end, "+") && s.glued(end) {
-		q.q, q.hasQual, q.j = AtLeast, true, end+1
+		q.q, q.hasQual, q.j = tracker.AtLeast, true, end+1
 		return q, true
 	}
 	if qual, n := lookup(s, postQualTab, end, 2); n > 0 && !q.hasQual {
@@ -960,9 +730,9 @@ func isVerbQualifier(w string) bool {
 }
 
 // stated returns the interval of a quantity.
-func (q *quantity) interval() Interval {
+func (q *quantity) interval() tracker.Interval {
 	if q.isRange {
-		return RangeInterval(q.n, q.n2)
+		return tracker.RangeInterval(q.n, q.n2)
 	}
-	return Bounds(q.q, q.n)
+	return tracker.Bounds(q.q, q.n)
 }

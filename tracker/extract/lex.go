@@ -1,4 +1,4 @@
-package tracker
+package extract
 
 import (
 	"unicode"
@@ -165,6 +165,7 @@ func isLetter(r rune) bool {
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
 func isAlnum(r rune) bool { return isDigit(r) || isLetter(r) }
 
 func isSpace(r rune) bool {

@@ -1,9 +1,11 @@
-package tracker
+package extract
 
 import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 // timeKind is what a time expression says about a figure.
@@ -30,7 +32,7 @@ type timeExpr struct {
 // dayRef is a date expression: a resolved date, or the words when it
 // could not be resolved.
 type dayRef struct {
-	date    Date
+	date    tracker.Date
 	written string
 	day     int // a bare day number awaiting its month ("22 and 23 May")
 }
@@ -120,13 +122,6 @@ func (s *sentence) dateAt(i int) (dayRef, int, bool) {
 	return dayRef{}, i, false
 }
 
-func (s *sentence) textOf(i, j int) string {
-	if i >= j {
-		return ""
-	}
-	return s.text[s.toks[i].start:s.toks[j-1].end]
-}
-
 func (s *sentence) dayNumber(i int) (int, bool) {
 	if i >= len(s.toks) || s.toks[i].kind != tNum || len(s.toks[i].text) > 2 {
 		return 0, false
@@ -158,13 +153,13 @@ func (s *sentence) resolveMonthDay(m, day, year int, written string) dayRef {
 			return dayRef{written: written}
 		}
 		year = s.date.Time().Year()
-		d := NewDate(year, time.Month(m), day)
+		d := tracker.NewDate(year, time.Month(m), day)
 		if d.After(s.date) {
-			d = NewDate(year-1, time.Month(m), day)
+			d = tracker.NewDate(year-1, time.Month(m), day)
 		}
 		return dayRef{date: d, written: written}
 	}
-	d := NewDate(year, time.Month(m), day)
+	d := tracker.NewDate(year, time.Month(m), day)
 	if d.Time().Day() != day { // 31 February
 		return dayRef{written: written}
 	}
@@ -333,7 +328,7 @@ func (s *sentence) betweenAt(i int) (timeExpr, bool) {
 		// a bare day borrowing the month of the second date: "22 and 23 May"
 		if d, ok := s.dayNumber(k); ok && s.isWord(k+1, sep) {
 			if b, bEnd, ok := s.dateAt(k + 2); ok && !b.date.IsZero() {
-				ad := NewDate(b.date.Time().Year(), b.date.Time().Month(), d)
+				ad := tracker.NewDate(b.date.Time().Year(), b.date.Time().Month(), d)
 				if ad.After(b.date) {
 					ad = ad.AddDays(0)
 				}
@@ -419,4 +414,180 @@ func (s *sentence) pastHoursAt(i int) (timeExpr, bool) {
 		e.to = s.date.String()
 	}
 	return e, true
+}
+
+// timeFor sets the claim's date, scope and period from the sentence's time
+// expressions and clause shape.
+func (s *sentence) timeFor(c *tracker.Claim, k int, links []link, grp []int, times []timeExpr) {
+	l := links[k]
+	c.AsOf = s.date
+	c.Scope = tracker.UnknownScope
+	q := s.qs[l.q]
+	lo, hi := s.groupExtent(k, links, grp)
+	clauseEnd := len(s.toks)
+	for m := hi; m < len(s.toks); m++ {
+		if s.word(m) == ";" {
+			clauseEnd = m
+			break
+		}
+	}
+	clauseStart := 0
+	for m := lo - 1; m >= 0; m-- {
+		if s.word(m) == ";" {
+			clauseStart = m + 1
+			break
+		}
+	}
+	// the nearest relevant time expression in the clause
+	var best *timeExpr
+	bestDist := 1 << 30
+	for i := range times {
+		e := &times[i]
+		if e.i < clauseStart || e.j > clauseEnd {
+			continue
+		}
+		opening := e.i == clauseStart || e.i == clauseStart+1 && s.toks[clauseStart].kind == tPunct
+		// a "since" clause after the figure governs it ("killed since
+		// Saturday"); one before it only when it opens the clause
+		// ("Since Saturday, 1,100 …").
+		if e.kind == timeSince && e.i > hi+1 && s.qtyBetween(hi, e.i) {
+			continue
+		}
+		if e.kind == timeSince && e.j <= lo && !opening && !s.isWord(e.i-1, "that") && !s.isWord(e.i-1, ",") {
+			continue
+		}
+		// a running toll is not dated by a period elsewhere in the
+		// sentence ("another 12 in the past 24 hours, bringing the toll
+		// to 7,028")
+		if l.toll && e.kind == timePeriod && !(e.i > l.a && e.j <= q.i) {
+			continue
+		}
+		// "rose by 2,680 overnight to 8,574": the period dates the rise,
+		// not the running toll
+		if l.toll && e.kind == timePeriod && s.changeVerbIn(l.a, e.i) {
+			continue
+		}
+		// "… on Saturday, and the army said 700 had been killed": a
+		// reporting verb between opens another clause
+		if e.j <= lo && !opening && s.reportingVerbIn(e.j, lo) {
+			continue
+		}
+		d := 0
+		switch {
+		case e.j <= lo:
+			d = lo - e.j
+		case e.i >= hi:
+			d = e.i - hi
+		}
+		// another figure between the expression and this one takes it,
+		// unless the expression opens the clause
+		if d > 0 && !opening && s.otherLinkBetween(links, grp, k, min(e.j, lo), max(e.i, hi)) {
+			continue
+		}
+		if d < bestDist {
+			best, bestDist = e, d
+		}
+	}
+	if best != nil {
+		switch best.kind {
+		case timeSince:
+			c.Scope = tracker.Cumulative
+			c.Since = best.from
+		case timePeriod:
+			c.Scope = tracker.Period
+			c.From, c.To = best.from, best.to
+			if d, err := tracker.ParseDate(best.to); err == nil && !d.IsZero() && best.from == best.to {
+				c.AsOf = d
+			}
+		case timeAsOf:
+			if d, err := tracker.ParseDate(best.to); err == nil && !d.IsZero() {
+				c.AsOf = d
+			}
+		case timeBetween:
+			if best.span >= 0 && best.span <= 3 {
+				c.Scope = tracker.Period
+				c.From, c.To = best.from, best.to
+			} else {
+				c.Scope = tracker.Cumulative
+				c.Since = best.from
+			}
+			if d, err := tracker.ParseDate(best.to); err == nil && !d.IsZero() {
+				c.AsOf = d
+			}
+		}
+	}
+	if l.period || q.increment {
+		// "another 55,603 people have been wounded" counts up to now;
+		// "another 12 were killed overnight" is the night's
+		if q.increment && l.how != byToll && s.presentPerfect(lo, hi) && c.Scope == tracker.UnknownScope {
+			c.Scope = tracker.Cumulative
+			return
+		}
+		c.Scope = tracker.Period
+		return
+	}
+	if c.Scope != tracker.UnknownScope {
+		return
+	}
+	if l.toll {
+		c.Scope = tracker.Cumulative
+		return
+	}
+	// hostages being held now are a running count: "203 people are being
+	// held hostage", "Hamas is holding 240 hostages", "remain in captivity"
+	// so are the missing and the displaced: "7,000 people are missing",
+	// "1.4 million are displaced"
+	if l.cat == tracker.Hostage || l.cat == tracker.Missing || l.cat == tracker.Displaced {
+		for m := max(clauseStart, lo-3); m < clauseEnd && m < hi+3; m++ {
+			switch s.word(m) {
+			case "are", "is", "remain", "remains", "still", "currently", "holding", "holds", "now":
+				c.Scope = tracker.Cumulative
+				return
+			}
+		}
+	}
+	// running-toll wording: "have been killed", "so far", "in total"
+	for m := max(clauseStart, lo-4); m < clauseEnd && m < hi+6; m++ {
+		switch s.word(m) {
+		case "so":
+			if s.isWord(m+1, "far") {
+				c.Scope = tracker.Cumulative
+				return
+			}
+		case "total", "overall", "cumulative", "altogether":
+			c.Scope = tracker.Cumulative
+			return
+		case "date":
+			if s.isWord(m-1, "to") {
+				c.Scope = tracker.Cumulative
+				return
+			}
+		case "have", "has", "had":
+			// "have been killed", "have now died", "have recovered 300
+			// bodies": a count up to now
+			nx := s.word(m + 1)
+			if m >= lo-1 && (nx == "been" || nx == "now" || nx == "already" || nx == "so" || strings.HasSuffix(nx, "ed") || nx == "fled" || nx == "taken" || nx == "seen") {
+				c.Scope = tracker.Cumulative
+				return
+			}
+		}
+	}
+}
+
+// sinceCovers reports whether token k lies inside a "since …" clause,
+// whose places are the starting event's, not the figure's.
+func (s *sentence) sinceCovers(k int) bool {
+	for m := k - 1; m >= 0 && m >= k-25; m-- {
+		w := s.word(m)
+		if w == "since" {
+			return true
+		}
+		if w == ";" || (s.toks[m].kind == tNum && !s.excluded[m]) {
+			return false
+		}
+		if _, ok := weekdays[w]; ok {
+			return false
+		}
+	}
+	return false
 }

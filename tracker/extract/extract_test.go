@@ -1,6 +1,8 @@
-package tracker
+package extract
 
 import (
+	"github.com/tollproject/toll/tracker"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -21,7 +23,7 @@ type want struct {
 	span  string // text[start:end], checked when not empty
 }
 
-func describeClaim(c Claim) string {
+func describeClaim(c tracker.Claim) string {
 	d := fmt.Sprintf("%s %s %s %s", c.Category, c.Interval, c.Qualifier, c.Who)
 	if c.Prior {
 		d += " prior"
@@ -29,9 +31,9 @@ func describeClaim(c Claim) string {
 	return d
 }
 
-func mustExtract(tb testing.TB, text, date string) []Claim {
+func mustExtract(tb testing.TB, text, date string) []tracker.Claim {
 	tb.Helper()
-	res, err := Extract(text, Options{Date: MustDate(date)})
+	res, err := Extract(text, Options{Date: tracker.MustDate(date)})
 	if err != nil {
 		tb.Fatalf("Extract: %v", err)
 	}
@@ -145,28 +147,28 @@ func TestExtractRules(t *testing.T) {
 func TestExtractTime(t *testing.T) {
 	tests := []struct {
 		name, text, date      string
-		scope                 Scope
+		scope                 tracker.Scope
 		since, from, to, asOf string
 	}{
-		{"since weekday", "At least 1,100 people have been killed since Saturday.", "2023-10-09", Cumulative, "2023-10-07", "", "", "2023-10-09"},
-		{"since weekday unresolved", "At least 1,100 people have been killed since Saturday.", "", Cumulative, "Saturday", "", "", ""},
-		{"since date", "Since October 7, 54 Palestinians have been killed in the West Bank.", "2023-10-15", Cumulative, "2023-10-07", "", "", "2023-10-15"},
-		{"past 24 hours", "In the past 24 hours, 704 Palestinians were killed.", "2023-10-24", Period, "", "2023-10-23", "2023-10-24", "2023-10-24"},
-		{"on weekday", "An airstrike killed 12 people on Tuesday.", "2023-10-20", Period, "", "2023-10-17", "2023-10-17", "2023-10-17"},
-		{"said on weekday is not the period", "Israel said on Sunday that 1,300 people had been killed.", "2023-10-15", Cumulative, "", "", "", "2023-10-15"},
-		{"between long span", "Between 7 October and 23 May, at least 35,800 Palestinians were killed.", "2024-05-23", Cumulative, "2023-10-07", "", "", "2024-05-23"},
-		{"between short span", "Between the afternoons of 22 and 23 May, 91 Palestinians were killed.", "2024-05-23", Period, "", "2024-05-22", "2024-05-23", "2024-05-23"},
-		{"toll is cumulative", "The death toll rose to 2,329.", "2023-10-13", Cumulative, "", "", "", "2023-10-13"},
-		{"in two days", "The army said 240 people have been killed in two days.", "2023-12-02", Period, "", "2023-11-30", "2023-12-02", "2023-12-02"},
-		{"another with present perfect", "Another 55,603 people have been wounded, the ministry said.", "2023-12-28", Cumulative, "", "", "", "2023-12-28"},
-		{"rise dated, toll not", "The number of deaths rose by 2,680 overnight to 8,574.", "2023-02-09", Cumulative, "", "", "", "2023-02-09"},
-		{"event is unknown", "An airstrike killed 12 people.", "2023-10-13", UnknownScope, "", "", "", "2023-10-13"},
+		{"since weekday", "At least 1,100 people have been killed since Saturday.", "2023-10-09", tracker.Cumulative, "2023-10-07", "", "", "2023-10-09"},
+		{"since weekday unresolved", "At least 1,100 people have been killed since Saturday.", "", tracker.Cumulative, "Saturday", "", "", ""},
+		{"since date", "Since October 7, 54 Palestinians have been killed in the West Bank.", "2023-10-15", tracker.Cumulative, "2023-10-07", "", "", "2023-10-15"},
+		{"past 24 hours", "In the past 24 hours, 704 Palestinians were killed.", "2023-10-24", tracker.Period, "", "2023-10-23", "2023-10-24", "2023-10-24"},
+		{"on weekday", "An airstrike killed 12 people on Tuesday.", "2023-10-20", tracker.Period, "", "2023-10-17", "2023-10-17", "2023-10-17"},
+		{"said on weekday is not the period", "Israel said on Sunday that 1,300 people had been killed.", "2023-10-15", tracker.Cumulative, "", "", "", "2023-10-15"},
+		{"between long span", "Between 7 October and 23 May, at least 35,800 Palestinians were killed.", "2024-05-23", tracker.Cumulative, "2023-10-07", "", "", "2024-05-23"},
+		{"between short span", "Between the afternoons of 22 and 23 May, 91 Palestinians were killed.", "2024-05-23", tracker.Period, "", "2024-05-22", "2024-05-23", "2024-05-23"},
+		{"toll is cumulative", "The death toll rose to 2,329.", "2023-10-13", tracker.Cumulative, "", "", "", "2023-10-13"},
+		{"in two days", "The army said 240 people have been killed in two days.", "2023-12-02", tracker.Period, "", "2023-11-30", "2023-12-02", "2023-12-02"},
+		{"another with present perfect", "Another 55,603 people have been wounded, the ministry said.", "2023-12-28", tracker.Cumulative, "", "", "", "2023-12-28"},
+		{"rise dated, toll not", "The number of deaths rose by 2,680 overnight to 8,574.", "2023-02-09", tracker.Cumulative, "", "", "", "2023-02-09"},
+		{"event is unknown", "An airstrike killed 12 people.", "2023-10-13", tracker.UnknownScope, "", "", "", "2023-10-13"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var d Date
+			var d tracker.Date
 			if tt.date != "" {
-				d = MustDate(tt.date)
+				d = tracker.MustDate(tt.date)
 			}
 			res, err := Extract(tt.text, Options{Date: d})
 			if err != nil {
@@ -214,7 +216,7 @@ func TestExtractAttribution(t *testing.T) {
 // TestSeedArticle is the acceptance test of issue 2: the article the
 // project started from gives exactly four claims.
 func TestSeedArticle(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "seed", "unsc-2023-10-09.txt")
+	path := filepath.Join("..", "..", "..", "shared", "seed", "unsc-2023-10-09.txt")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("seed article not present (%v): it lives in ../shared beside the repository", err)
@@ -234,7 +236,7 @@ func TestSeedArticle(t *testing.T) {
 			t.Errorf("claim %d: got %q, want %q", i, d, w)
 		}
 	}
-	if got[0].Scope != Cumulative || got[0].Since != "2023-10-07" {
+	if got[0].Scope != tracker.Cumulative || got[0].Since != "2023-10-07" {
 		t.Errorf("first claim: got scope %s since %q, want cumulative since 2023-10-07", got[0].Scope, got[0].Since)
 	}
 	if got[1].Vague != "hundreds" {
@@ -249,7 +251,7 @@ func TestSeedArticle(t *testing.T) {
 // the JSON with testdata/extract/<name>.golden.jsonl. Run with -update to
 // rewrite, then review the diff.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "extract", "*.txt"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no golden inputs: %v", err)
 	}
@@ -296,10 +298,10 @@ func TestExtractErrors(t *testing.T) {
 		text string
 		want error
 	}{
-		{"empty", "  \n ", ErrEmptyText},
-		{"binary", "abc\x00def", ErrBinary},
-		{"invalid utf8", "abc\xffdef", ErrInvalidUTF8},
-		{"too large", strings.Repeat("a", MaxTextBytes+1), ErrTooLarge},
+		{"empty", "  \n ", tracker.ErrEmptyText},
+		{"binary", "abc\x00def", tracker.ErrBinary},
+		{"invalid utf8", "abc\xffdef", tracker.ErrInvalidUTF8},
+		{"too large", strings.Repeat("a", tracker.MaxTextBytes+1), tracker.ErrTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -338,7 +340,7 @@ func TestExtractJSONKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back Claim
+	var back tracker.Claim
 	if err := json.Unmarshal(full, &back); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
-package tracker
+package extract
 
 import (
+	"github.com/tollproject/toll/tracker"
+
 	"bufio"
 	"encoding/json"
 	"errors"
@@ -17,7 +19,7 @@ import (
 func fuzzSeeds(tb testing.TB) []string {
 	tb.Helper()
 	var seeds []string
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "extract", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "*.txt"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -25,7 +27,7 @@ func fuzzSeeds(tb testing.TB) []string {
 		}
 		seeds = append(seeds, string(b))
 	}
-	corpora, _ := filepath.Glob(filepath.Join("..", "testdata", "eval", "*.jsonl"))
+	corpora, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	for _, f := range corpora {
 		fh, err := os.Open(f)
 		if err != nil {
@@ -60,14 +62,14 @@ func FuzzExtract(f *testing.F) {
 		f.Add(s, "2023-10-09")
 	}
 	f.Fuzz(func(t *testing.T, text, date string) {
-		d, err := ParseDate(date)
+		d, err := tracker.ParseDate(date)
 		if err != nil {
-			d = Date{}
+			d = tracker.Date{}
 		}
 		// never a hang: a text that takes seconds is a failure with the
 		// input saved under testdata/fuzz
 		type out struct {
-			res Result
+			res tracker.Extraction
 			err error
 		}
 		done := make(chan out, 1)
@@ -75,14 +77,14 @@ func FuzzExtract(f *testing.F) {
 			r, err := Extract(text, Options{Date: d})
 			done <- out{r, err}
 		}()
-		var res Result
+		var res tracker.Extraction
 		select {
 		case o := <-done:
 			res, err = o.res, o.err
 		case <-time.After(3 * time.Second):
 			t.Fatalf("Extract took over 3s on %d bytes", len(text))
 		}
-		if errors.Is(err, ErrInternal) {
+		if errors.Is(err, tracker.ErrInternal) {
 			t.Fatal(err)
 		}
 		if err != nil {

@@ -1,6 +1,8 @@
-package tracker
+package extract
 
 import (
+	"github.com/tollproject/toll/tracker"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +13,7 @@ import (
 // testdata/extract: real article shapes, mostly sentences with no figure.
 func benchText(tb testing.TB, n int) string {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "testdata", "extract", "*.txt"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "*.txt"))
 	if err != nil || len(files) == 0 {
 		tb.Fatalf("no benchmark reports under testdata/extract: %v", err)
 	}
@@ -39,7 +41,7 @@ func benchText(tb testing.TB, n int) string {
 // narrative pieces. The floor is 20 MB/s on one core of a 2-core machine.
 func BenchmarkExtract(b *testing.B) {
 	text := benchText(b, 3<<10)
-	opts := Options{Date: MustDate("2023-10-20")}
+	opts := Options{Date: tracker.MustDate("2023-10-20")}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -53,7 +55,7 @@ func BenchmarkExtract(b *testing.B) {
 // proportional to the text, not grow faster.
 func BenchmarkExtractLarge(b *testing.B) {
 	text := benchText(b, 1<<20)
-	opts := Options{Date: MustDate("2023-10-20")}
+	opts := Options{Date: tracker.MustDate("2023-10-20")}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,0 +1,368 @@
+package extract
+
+import "github.com/tollproject/toll/tracker"
+
+// claims runs the passes over one sentence and appends its claims to dst.
+func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
+	s.markExclusions()
+	times := s.parseTimes()
+	s.parseQuantities()
+	if len(s.qs) == 0 {
+		return dst
+	}
+	s.attachPriors()
+	links := s.link()
+	if len(links) == 0 {
+		return dst
+	}
+	attrs := s.attributions()
+	places := s.places(attrs)
+	grp := s.groups(links)
+	if cap(s.made) < len(links) {
+		s.made = make([]tracker.Claim, len(links))
+		s.ok = make([]bool, len(links))
+	}
+	made, ok := s.made[:len(links)], s.ok[:len(links)]
+	clear(made)
+	clear(ok)
+	// heads first: parts copy their head's time
+	for pass := 0; pass < 2; pass++ {
+		for k := range links {
+			l := &links[k]
+			dependent := l.how == byBreakdown || l.part
+			if dependent != (pass == 1) {
+				continue
+			}
+			c, good := s.claimOf(links, k, grp, places, attrs, times)
+			if !good {
+				continue
+			}
+			// the nearest earlier figure that is not a part
+			prev := k - 1
+			for prev >= 0 && (links[prev].how == byBreakdown || links[prev].part) {
+				prev--
+			}
+			if !dependent && prev >= 0 && ok[prev] && s.andJoined(links[prev], *l) {
+				pc := made[prev]
+				if c.Where == "" {
+					c.Where = pc.Where
+				}
+				// "88 Palestinians were killed and 105 were injured": the
+				// second figure counts the group the first named
+				if l.bare {
+					c.Who = pc.Who
+				}
+				// "after earlier reporting 11 dead and six wounded"
+				if pc.Prior && s.qs[links[prev].q].j+3 >= min(l.a, s.qs[l.q].i) {
+					c.Prior = true
+				}
+				if c.Scope == tracker.UnknownScope && pc.Scope != tracker.UnknownScope && pc.Scope != tracker.Period || c.Scope == tracker.UnknownScope && pc.Scope == tracker.Period && pc.From != "" {
+					c.Scope, c.Since, c.From, c.To, c.AsOf = pc.Scope, pc.Since, pc.From, pc.To, pc.AsOf
+				}
+			}
+			if dependent {
+				if h := findLink(links, l.head); h >= 0 && ok[h] {
+					hc := made[h]
+					c.Scope, c.Since, c.From, c.To, c.AsOf = hc.Scope, hc.Since, hc.From, hc.To, hc.AsOf
+					if c.Where == "" {
+						c.Where = hc.Where
+					}
+					if c.Attribution == "" {
+						c.Attribution = hc.Attribution
+					}
+				}
+			}
+			made[k], ok[k] = c, true
+		}
+	}
+	out := dst
+	for k := range links {
+		if !ok[k] {
+			continue
+		}
+		c := made[k]
+		out = append(out, c)
+		if q := s.qs[links[k].q]; q.prior != nil {
+			p := c
+			iv := q.prior.interval()
+			p.Interval, p.Qualifier, p.Vague = iv, q.prior.q, q.prior.vague
+			if q.prior.isRange {
+				p.Qualifier = tracker.Range
+			}
+			p.Prior = true
+			p.Start = s.toks[q.prior.i].start
+			p.End = s.toks[q.prior.j-1].end
+			p.Span = s.text[p.Start:p.End]
+			// "up from at least 260 counted by ZAKA": the earlier figure's
+			// own source
+			switch s.word(q.prior.j) {
+			case "counted", "reported", "recorded", "given", "tallied", "cited", "announced":
+				if s.isWord(q.prior.j+1, "by") {
+					if a, ok := s.sourceAfter(q.prior.j+2, q.prior.j); ok {
+						p.Attribution = a.name
+					}
+				}
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// andJoined reports two figures joined by ", and" or "and" in one clause
+// with no reporting verb between: "9,083 civilian deaths in Ukraine since
+// February 2022, and 15,779 injuries".
+func (s *sentence) andJoined(a, b link) bool {
+	aEnd := max(a.b, s.qs[a.q].j)
+	bStart := min(b.a, s.qs[b.q].i)
+	if bStart < aEnd+1 {
+		return false
+	}
+	// "…, and 13,561 …", "…, and that 6,268 …", "…, with 2,059 …"
+	j := bStart - 1
+	if s.isWord(j, "that") {
+		j--
+	}
+	if !s.isWord(j, "and") && !s.isWord(j, "with") {
+		return false
+	}
+	for m := aEnd; m < j; m++ {
+		w := s.word(m)
+		if w == ";" || attributionVerbs[w] || clauseWords[w] || w == "." {
+			return false
+		}
+		// parts of the first figure may stand between
+		if x := s.qty[m]; x >= 0 && x != a.q {
+			continue
+		}
+	}
+	return true
+}
+
+// findLink returns the index of the link of quantity q, or -1.
+func findLink(links []link, q int) int {
+	if q < 0 {
+		return -1
+	}
+	for i := range links {
+		if links[i].q == q {
+			return i
+		}
+	}
+	return -1
+}
+
+// groups numbers the links so that figures sharing one clause's tail share
+// a group: "13 were killed and 19 wounded in Rafah on Tuesday" puts both
+// in Rafah on Tuesday; parts join their head's group.
+func (s *sentence) groups(links []link) []int {
+	grp := make([]int, len(links))
+	for k := range links {
+		grp[k] = k
+		l := links[k]
+		if l.head >= 0 {
+			if h := findLink(links, l.head); h >= 0 && h < k {
+				grp[k] = grp[h]
+				continue
+			}
+		}
+		if k == 0 {
+			continue
+		}
+		p := links[k-1]
+		pend := max(p.b, s.qs[p.q].j)
+		start := min(l.a, s.qs[l.q].i)
+		between := 0
+		okJoin := true
+		for m := pend; m < start; m++ {
+			w := s.word(m)
+			if w != "and" && w != "," {
+				okJoin = false
+				break
+			}
+			between++
+		}
+		if okJoin && between <= 2 && start >= pend {
+			grp[k] = grp[k-1]
+		}
+	}
+	// forward coordination and parts that precede their head
+	for k := range links {
+		if l := links[k]; l.head >= 0 {
+			if h := findLink(links, l.head); h > k {
+				grp[k] = grp[h]
+			}
+		}
+	}
+	return grp
+}
+
+// attachPriors finds the earlier figure of a rising toll and hangs it on
+// the current one: "rose to 2,329 from 1,900", "rose from 1,900 to 2,329",
+// "2,329, up from 1,900".
+func (s *sentence) attachPriors() {
+	for a := range s.qs {
+		qa := &s.qs[a]
+		if qa.consumed {
+			continue
+		}
+		// X … from Y
+		k := qa.j
+		// allow the group noun between: "2,329 Palestinians, up from 1,900"
+		for d := 0; d < 3 && k < len(s.toks); d++ {
+			if _, ok := groups[s.word(k)]; ok {
+				k++
+				continue
+			}
+			if _, ok := demonyms[s.word(k)]; ok {
+				k++
+				continue
+			}
+			break
+		}
+		if s.isWord(k, ",") {
+			k++
+		}
+		if s.isWord(k, "up") || s.isWord(k, "down") {
+			k++
+		}
+		fromOK := s.isWord(k, "from") && (changeVerbs[s.word(qa.i-1)] || s.isWord(qa.i-1, "to") || s.isWord(k-1, "up") || s.isWord(k-1, "down"))
+		if s.isWord(k, "compared") && (s.isWord(k+1, "with") || s.isWord(k+1, "to")) {
+			fromOK = true
+			k++
+		}
+		if fromOK {
+			m := k + 1
+			if s.isWord(m, "a") && (s.isWord(m+1, "previous") || s.isWord(m+1, "prior")) {
+				m += 2
+			} else if s.isWord(m, "an") && s.isWord(m+1, "earlier") {
+				m += 2
+			}
+			if b := s.qty[min(m, len(s.toks)-1)]; b >= 0 && b != a && s.qs[b].i == m && !s.qs[b].consumed {
+				s.qs[b].consumed = true
+				qa.prior = &s.qs[b]
+				continue
+			}
+		}
+		// from Y to X (Y is qa here)
+		if s.isWord(qa.i-1, "from") && s.changeVerbBefore(qa.i-1) && s.isWord(qa.j, "to") {
+			if b := s.qty[min(qa.j+1, len(s.toks)-1)]; b >= 0 && b != a && s.qs[b].i == qa.j+1 {
+				qa.consumed = true
+				s.qs[b].prior = qa
+			}
+		}
+	}
+}
+
+// claimOf turns a link into a Claim: its interval, group, place, source
+// and time.
+func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs []attribution, times []timeExpr) (tracker.Claim, bool) {
+	l := links[k]
+	q := s.qs[l.q]
+	c := tracker.Claim{Category: l.cat, Who: l.who, Qualifier: q.q, Vague: q.vague}
+	c.Interval = q.interval()
+	if q.isRange {
+		c.Qualifier = tracker.Range
+	}
+	a, b := l.a, l.b
+	if q.i < a {
+		a = q.i
+	}
+	if q.j > b {
+		b = q.j
+	}
+	c.Start, c.End = s.toks[a].start, s.toks[b-1].end
+	c.Span = s.text[c.Start:c.End]
+	c.Sentence = s.text[s.start:s.end]
+	c.Where = s.placeFor(k, links, grp, places)
+	c.Attribution = s.attributionFor(l, attrs)
+	s.timeFor(&c, k, links, grp, times)
+	c.Revised = s.revised(l)
+	c.Prior = s.earlierFigure(l)
+	if c.Interval.Validate() != nil {
+		return tracker.Claim{}, false
+	}
+	return c, true
+}
+
+// earlierFigure reports a figure the text gives as an earlier report's:
+// "…, after earlier reporting 11 dead and six wounded", "had initially
+// reported 150".
+func (s *sentence) earlierFigure(l link) bool {
+	q := s.qs[l.q]
+	lo := min(l.a, q.i)
+	for k := lo - 1; k >= 0 && k >= lo-4; k-- {
+		switch s.word(k) {
+		case "earlier", "previously", "initially", "originally", "first":
+			switch s.word(k + 1) {
+			case "reporting", "reported", "reports", "given", "put", "estimated", "estimating":
+				return true
+			}
+			switch s.word(k - 1) {
+			case "reporting", "reported", "had":
+				return true
+			}
+		case ",", ";", "and":
+			if s.word(k) != "and" {
+				return false
+			}
+		}
+	}
+	// "and 11 dead earlier": a figure closed by "earlier" is left alone,
+	// it may be a period
+	return false
+}
+
+// revised reports revision words in the clause before the figure.
+func (s *sentence) revised(l link) bool {
+	q := s.qs[l.q]
+	lo := min(l.a, q.i)
+	for k := lo; k < q.i; k++ {
+		if s.flags[k]&fRevision != 0 {
+			return true
+		}
+	}
+	for k := lo - 1; k >= 0 && k >= lo-10; k-- {
+		w := s.word(k)
+		if w == ";" || w == "." {
+			break
+		}
+		if s.flags[k]&fRevision != 0 {
+			return true
+		}
+	}
+	for k := q.j; k < len(s.toks) && k < q.j+4; k++ {
+		if s.flags[k]&fRevision != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) otherLinkBetween(links []link, grp []int, k, i, j int) bool {
+	for m, o := range links {
+		if grp[m] == grp[k] {
+			continue
+		}
+		oq := s.qs[o.q]
+		if oq.i >= i && oq.j <= j {
+			return true
+		}
+	}
+	return false
+}
+
+// groupExtent returns the token range covered by a link's group.
+func (s *sentence) groupExtent(k int, links []link, grp []int) (int, int) {
+	lo, hi := len(s.toks), 0
+	for m := range links {
+		if grp[m] != grp[k] {
+			continue
+		}
+		l := links[m]
+		q := s.qs[l.q]
+		lo = min(lo, l.a, q.i)
+		hi = max(hi, l.b, q.j)
+	}
+	return lo, hi
+}

@@ -1,0 +1,248 @@
+package extract
+
+import "strings"
+
+// place is a place phrase found in a sentence.
+type place struct {
+	i, j    int    // token range including the preposition
+	name    string // as written, without preposition and leading "the"
+	initial bool   // "In Gaza, …" at the sentence start
+	modTok  bool   // a place modifying a toll noun ("Gaza death toll")
+}
+
+// places finds the place phrases of a sentence: a preposition then a
+// capitalised name ("in Gaza", "into Israel", "in the occupied West Bank",
+// "at the al-Ahli Arab hospital", "in southern Israel").
+func (s *sentence) places(attrs []attribution) []place {
+	var out []place
+	for i := 0; i < len(s.toks); i++ {
+		// "in shelling of Idlib province", "the siege of Mariupol"
+		ofEvent := s.isWord(i, "of") && (eventNouns[s.word(i-1)] || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
+		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !placePreps[s.word(i)]) {
+			continue
+		}
+		if inAttribution(attrs, i) {
+			continue
+		}
+		if p, ok := s.placeAt(i); ok {
+			p.initial = i == 0 || (i == 1 && s.toks[0].kind == tPunct)
+			out = append(out, p)
+			i = p.j - 1
+		}
+	}
+	// a headline's opening place: "Morocco quake kills …", "Dnipro
+	// strike: ~40 dead"
+	if len(s.toks) > 2 && s.toks[0].upper && !notPlaces[s.word(0)] && !isDemonymAdj(s.word(0)) {
+		m := 0
+		for m+1 < len(s.toks) && s.toks[m+1].upper && !notPlaces[s.word(m+1)] && m < 3 {
+			m++
+		}
+		if eventNouns[s.word(m+1)] {
+			out = append(out, place{i: 0, j: m + 1, name: s.textOf(0, m+1), initial: true})
+		}
+	}
+	// "Gaza death toll", "Israel's death toll", "Derna flood toll"
+	for i := 0; i < len(s.toks); i++ {
+		if _, n := lookup(s, tollTab, i, 2); n > 0 && i > 0 {
+			k := i - 1
+			if eventNouns[s.word(k)] {
+				k--
+			}
+			if s.isWord(k, "'s") {
+				k--
+			}
+			if k >= 0 && s.toks[k].upper && !notPlaces[s.word(k)] && !isDemonymAdj(s.word(k)) && s.flags[k]&tollTab.fFirst == 0 {
+				m := k
+				for m-1 >= 0 && s.toks[m-1].upper && !notPlaces[s.word(m-1)] && m-1 > 0 {
+					m--
+				}
+				// "Turkey–Syria earthquake toll"
+				if m >= 2 && (s.isWord(m-1, "–") || s.isWord(m-1, "-")) && s.glued(m) && s.glued(m-1) && s.toks[m-2].upper {
+					m -= 2
+				}
+				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "’s"), "'s")
+				out = append(out, place{i: m, j: i, name: name, modTok: true})
+			}
+		}
+	}
+	return out
+}
+
+func inAttribution(attrs []attribution, i int) bool {
+	for _, a := range attrs {
+		if i >= a.i && i < a.j {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) placeAt(i int) (place, bool) {
+	k := i + 1
+	for placeDrop[s.word(k)] {
+		k++
+	}
+	// "the eastern Ukrainian city of Kramatorsk": the name after "of"
+	for m := k; m < len(s.toks) && m < k+5; m++ {
+		if areaNouns[s.word(m)] && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
+			if p, ok := s.placeAt(m + 1); ok {
+				p.i = i
+				return p, true
+			}
+		}
+		if t := s.toks[m]; t.kind != tWord || !(placeDirections[t.lower] || isDemonymAdj(t.lower) || t.lower == "the") {
+			if !areaNouns[s.word(m)] {
+				break
+			}
+		}
+	}
+	first := k
+	if placeDirections[s.word(k)] {
+		k++
+	}
+	hasCap := false
+	last := -1
+	for k < len(s.toks) && k < first+7 {
+		t := s.toks[k]
+		if t.kind != tWord {
+			break
+		}
+		lw := t.lower
+		switch {
+		case t.upper && !notPlaces[lw] && !isDemonymAdj(lw):
+			hasCap = true
+			last = k
+		case t.upper && isDemonymAdj(lw) && k+1 < len(s.toks) && s.toks[k+1].upper && !notPlaces[s.word(k+1)]:
+			// "Palestinian Authority" is notPlaces; "Lebanese border"
+			// lowercase; "Israeli Kibbutz" rare
+			last = k
+		case strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-") || strings.HasPrefix(lw, "ash-") || strings.HasPrefix(lw, "an-"):
+			hasCap = true
+			last = k
+		case placeHeads[lw] && (hasCap || s.isWord(k-1, "the")):
+			last = k
+		case (lw == "of" || lw == "de") && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
+			// "Bay of Bengal"
+		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !notPlaces[s.word(k+1)] && !isDemonymAdj(s.word(k+1)):
+			// "Turkey and Syria"
+		case !t.upper && hasCap && k+1 < len(s.toks) && placeHeads[s.word(k+1)] && !funcWords[lw]:
+			// "Nova music festival", "Jabalia refugee camp"
+		default:
+			k = first + 100
+			continue
+		}
+		k++
+	}
+	if !hasCap || last < 0 {
+		return place{}, false
+	}
+	// a place ends with a name or a site noun, never with a common noun
+	// ("Israeli airstrikes" is not a place)
+	lt := s.toks[last]
+	if !lt.upper && !placeHeads[lt.lower] && !strings.HasPrefix(lt.lower, "al-") {
+		return place{}, false
+	}
+	// "in the New Year's Day earthquake": a name used as a modifier
+	if lt.upper && eventNouns[s.word(last+1)] {
+		return place{}, false
+	}
+	name := s.text[s.toks[first].start:lt.end]
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	// "Nigeria's Kaduna state" is "Kaduna state"
+	if k := strings.IndexAny(name, "'’"); k > 0 && first < last {
+		if rest := name[k:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+			name = strings.TrimSpace(rest[strings.IndexByte(rest, ' '):])
+		}
+	}
+	return place{i: i, j: last + 1, name: name}, true
+}
+
+// eventNouns after a capitalised name make it a modifier, not a place:
+// "the New Year's Day earthquake", "the Hamas attack".
+var eventNouns = map[string]bool{
+	"earthquake": true, "quake": true, "attack": true, "attacks": true, "strike": true,
+	"strikes": true, "blast": true, "floods": true, "flood": true, "war": true,
+	"offensive": true, "bombing": true, "raid": true, "raids": true, "explosion": true,
+	"fire": true, "crash": true, "shooting": true, "massacre": true, "crisis": true,
+	"conflict": true, "storm": true, "hurricane": true, "cyclone": true, "eruption": true,
+	"collapse": true, "stampede": true, "festivities": true, "celebrations": true,
+}
+
+// areaNouns name a settlement before "of": "the city of Kramatorsk".
+var areaNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "port": true, "region": true,
+	"province": true, "district": true, "governorate": true, "area": true,
+	"state": true, "island": true, "suburb": true, "neighbourhood": true,
+	"neighborhood": true, "camp": false,
+}
+
+// placeFor chooses the place of a claim: the first place after its
+// casualty word up to the next figure outside its group, else the toll's
+// own place ("the death toll in Gaza", "Gaza death toll"), else the
+// sentence's opening "In Gaza, …". Parts share their head's place.
+func (s *sentence) placeFor(k int, links []link, grp []int, places []place) string {
+	l := links[k]
+	q := s.qs[l.q]
+	start := q.j
+	if l.how != byPost && l.how != byNoun {
+		start = max(l.placeMin, q.j)
+	}
+	limit := len(s.toks)
+	for m, o := range links {
+		if grp[m] == grp[k] {
+			continue
+		}
+		if oi := min(o.a, s.qs[o.q].i); oi > start && oi < limit {
+			limit = oi
+		}
+	}
+	// a clause word inside the phrase itself ("203 people who are being
+	// held hostage in Gaza") does not end the search
+	for m := max(start, l.b); m < limit; m++ {
+		if w := s.word(m); w == ";" || s.flags[m]&fClause != 0 {
+			limit = m
+			break
+		}
+	}
+	for _, p := range places {
+		if p.modTok {
+			continue
+		}
+		if p.i >= start && p.i < limit && !s.sinceCovers(p.i) {
+			return p.name
+		}
+	}
+	// the toll's own place: "the death toll in Gaza rose to"
+	for _, p := range places {
+		if p.modTok && p.j <= l.a+1 && p.j >= l.a-3 {
+			return p.name
+		}
+		if !p.modTok && l.how == byToll && p.i > l.a && p.j <= q.i {
+			return p.name
+		}
+	}
+	// the subject's place: "an airstrike on Jabalia killed 12", "the
+	// floods in Libya have left 4,000 dead"
+	lo, _ := s.groupExtent(k, links, grp)
+	// ", killing at least 51 people", ", bringing the death toll to 40":
+	// a participle clause whose subject is the main clause before the comma
+	subjEnd := lo
+	if (l.how == byPre || l.how == byToll) && s.isWord(l.a-1, ",") && strings.HasSuffix(s.word(l.a), "ing") {
+		subjEnd = l.a - 1
+	} else if l.how == byToll && s.isWord(l.a-2, ",") && strings.HasSuffix(s.word(l.a-1), "ing") {
+		subjEnd = l.a - 2
+	}
+	for _, p := range places {
+		if !p.modTok && p.j <= subjEnd && !s.clauseBreakBetween(p.j, subjEnd) && !s.sinceCovers(p.i) {
+			// the first place of the subject is the most specific:
+			// "a blast at al-Ahli Arab hospital in Gaza City"
+			return p.name
+		}
+	}
+	for _, p := range places {
+		if p.initial {
+			return p.name
+		}
+	}
+	return ""
+}

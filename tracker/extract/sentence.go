@@ -1,0 +1,164 @@
+package extract
+
+import "github.com/tollproject/toll/tracker"
+
+func (s *sentence) textOf(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return s.text[s.toks[i].start:s.toks[j-1].end]
+}
+
+func (s *sentence) reset(sp span, toks []token) {
+	s.start, s.end = sp.start, sp.end
+	s.toks = toks
+	n := len(toks)
+	if cap(s.excluded) < n {
+		s.excluded = make([]bool, n)
+		s.qty = make([]int, n)
+	}
+	if cap(s.flags) < n {
+		s.flags = make([]wflag, n)
+	}
+	s.excluded = s.excluded[:n]
+	s.qty = s.qty[:n]
+	s.flags = s.flags[:n]
+	for i := range s.excluded {
+		s.excluded[i] = false
+		s.qty[i] = -1
+		s.flags[i] = 0
+		if t := &toks[i]; t.kind == tWord || t.kind == tPunct {
+			s.flags[i] = lexicon[t.lower]
+		}
+	}
+	s.qs = s.qs[:0]
+	s.diags = s.diags[:0]
+}
+
+// note records a diagnostic over tokens [i, j).
+func (s *sentence) note(i, j int, msg string) {
+	if i < 0 || j > len(s.toks) || i >= j {
+		return
+	}
+	s.diags = append(s.diags, tracker.Diagnostic{Start: s.toks[i].start, End: s.toks[j-1].end, Message: msg})
+}
+
+// clauseBreakBetween reports a clause boundary among tokens [i, j).
+func (s *sentence) clauseBreakBetween(i, j int) bool {
+	for m := i; m < j; m++ {
+		w := s.word(m)
+		if w == ";" || w == "," || s.flags[m]&(fClause|fAttr) != 0 && (clauseWords[w] || attributionVerbs[w]) {
+			return true
+		}
+	}
+	return false
+}
+
+// andBetween reports an "and" among tokens [i, j).
+func (s *sentence) andBetween(i, j int) bool {
+	for m := i; m < j; m++ {
+		if s.isWord(m, "and") {
+			return true
+		}
+	}
+	return false
+}
+
+// presentPerfect reports "have been", "has been" or "had been" among
+// tokens [i, j).
+func (s *sentence) presentPerfect(i, j int) bool {
+	for m := max(i, 0); m+1 < j && m+1 < len(s.toks); m++ {
+		if (s.isWord(m, "have") || s.isWord(m, "has") || s.isWord(m, "had")) && s.isWord(m+1, "been") {
+			return true
+		}
+	}
+	return false
+}
+
+// changeVerbIn reports a change verb ("rose", "climbed") among tokens
+// [i, j).
+func (s *sentence) changeVerbIn(i, j int) bool {
+	for m := max(i, 0); m < j && m < len(s.toks); m++ {
+		if changeVerbs[s.word(m)] && s.word(m) != "up" && s.word(m) != "down" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerbIn reports "said", "says" or "told" among tokens [i, j).
+func (s *sentence) reportingVerbIn(i, j int) bool {
+	for m := max(i, 0); m < j && m < len(s.toks); m++ {
+		switch s.word(m) {
+		case "said", "says", "say", "told", "tells", "announced", "reported":
+			return true
+		}
+	}
+	return false
+}
+
+// sentence is one sentence's tokens and what the passes found in them.
+type sentence struct {
+	text  string // the whole text
+	start int    // byte offsets of the sentence
+	end   int
+	toks  []token
+	// excluded marks number tokens that are years, dates, ages, times,
+	// percentages, money, names or measures: never counts.
+	excluded []bool
+	// qty maps a token index to the index of the quantity covering it, or -1.
+	qty  []int
+	qs   []quantity
+	date tracker.Date
+	key  []byte // scratch for phrase lookups
+	next []int  // scratch for parseQuantities
+	// flags holds each token's lexicon flags.
+	flags []wflag
+	// linkBuf, linkedBuf and npBuf are link()'s scratch.
+	linkBuf   []link
+	linkedBuf []int
+	npBuf     []np
+	// made and ok are claims()'s scratch, kept across sentences.
+	made []tracker.Claim
+	ok   []bool
+	// diags collects the sentence's diagnostics.
+	diags []tracker.Diagnostic
+	// memo caches numberAt during the quantity pass (nil outside it).
+	memo, memoBuf []numMemo
+}
+
+// word returns the lowercase text of token i, or "" out of range.
+func (s *sentence) word(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.toks[i].lower
+}
+
+// isWord reports whether token i is the word w (lowercase).
+func (s *sentence) isWord(i int, w string) bool { return s.word(i) == w }
+
+// glued reports whether token i touches token i-1 (no white space).
+func (s *sentence) glued(i int) bool {
+	return i > 0 && i < len(s.toks) && !s.toks[i].space
+}
+
+// phrase returns the n-token phrase starting at i joined by spaces, using
+// the scratch buffer; the result is only valid until the next call.
+func (s *sentence) phrase(i, n int) (string, bool) {
+	if i < 0 || i+n > len(s.toks) {
+		return "", false
+	}
+	s.key = s.key[:0]
+	for k := i; k < i+n; k++ {
+		t := &s.toks[k]
+		if k > i {
+			if t.kind == tPunct && t.text == "-" && !t.space {
+				// "300-plus" is looked up as "300 plus" below
+			}
+			s.key = append(s.key, ' ')
+		}
+		s.key = append(s.key, t.lower...)
+	}
+	return string(s.key), true
+}

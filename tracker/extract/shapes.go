@@ -1,0 +1,659 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// link is how a quantity became a claim.
+type link struct {
+	q        int // index into sentence.qs
+	cat      tracker.Category
+	who      string
+	how      linkKind
+	a, b     int // token range of the whole phrase (quantity, group, casualty word)
+	trig     int // token index of the casualty word, -1 for none
+	head     int // for breakdowns and coordination: the quantity (index into sentence.qs) of the figure it depends on, else -1
+	placeMin int // the place must be found at or after this token
+	prior    bool
+	part     bool // a coordinated part of a breakdown: "including 20 children and 11 women"
+	period   bool // an increment
+	bare     bool // no group was named: "… and 105 were injured"
+	toll     bool // linked through a toll noun: a running count
+}
+
+type linkKind uint8
+
+const (
+	byNoun linkKind = iota + 1
+	byPost
+	byPre
+	byToll
+	byBreakdown
+	byCoord
+	byPrior
+	byRestate
+)
+
+// postSkip are the words allowed between a counted group and its
+// casualty word: "700 Israelis have already been killed", "12 were
+// reported dead", "30 remain missing".
+var postSkip = map[string]bool{
+	"were": true, "was": true, "have": true, "has": true, "had": true, "been": true,
+	"being": true, "are": true, "is": true, "be": true, "reportedly": true,
+	"also": true, "already": true, "now": true, "all": true, "both": true,
+	"confirmed": true, "reported": true, "believed": true, "thought": true,
+	"said": true, "to": true, "still": true, "remain": true, "remained": true,
+	"remains": true, "later": true, "subsequently": true, "allegedly": true,
+	"officially": true, "initially": true, "respectively": true, "presumed": true,
+	"known": true, "listed": true, "as": true, "got": true, "left": true,
+	"lay": true, "lie": true, "lying": true, "found": true, "pronounced": true,
+	"declared": true, "registered": true, "recorded": true, "being.": true,
+	"so": true, "far": true, "apparently": true, "likely": false, "counted": true,
+	"reported.": true, "verified": true, "among": false, "either": true,
+	"been.": true, "ever": true, "yet": true, "who": true, "that": true,
+	"had.": true, "since": false, "now.": true, "altogether": true, "in": false,
+	"who.": true, "which": true, "are.": true, "previously": true, "each": true,
+	"mostly": true, "mainly": true, "largely": true, "worldwide": true,
+	"globally": true, "nationwide": true, "overall": true,
+}
+
+// preSkip are the words allowed between an active casualty verb and its
+// number: "killed also 12" is rare, "killing at least 12" holds the
+// qualifier in the quantity already.
+var preSkip = map[string]bool{
+	"also": true, "reportedly": true, "allegedly": true, "apparently": true,
+	"an": false, "some": false,
+}
+
+// tollLinkers may stand between a toll noun and its number: "the death
+// toll in Gaza has risen to 2,329", "death toll: 1,100".
+var tollLinkers = map[string]bool{
+	"to": true, "at": true, "of": true, "reached": true, "reaches": true,
+	"reach": true, "reaching": true, "hit": true, "hits": true, "hitting": true,
+	"is": true, "was": true, "are": true, "were": true, "stood": true,
+	"stands": true, "standing": true, "stand": true, "rose": true, "rises": true,
+	"risen": true, "rising": true, "rise": true, "has": true, "have": true,
+	"had": true, "climbed": true, "climbs": true, "climbing": true, "climb": true,
+	"jumped": true, "jumps": true, "jumping": true, "increased": true,
+	"increases": true, "increasing": true, "grew": true, "grown": true,
+	"grows": true, "soared": true, "surged": true, "mounted": true,
+	"mounts": true, "edged": true, "up": true, "now": true, "so": true,
+	"far": true, "already": true, "officially": true, "further": true,
+	"reportedly": true, "in": true, "the": true, "from": true, "since": true,
+	"a": true, "an": true, "new": true, "total": true, "'s": true, ",": true,
+	"crossed": true, "crosses": true, "bringing": true, "brought": true,
+	"raised": true, "raising": true, "raises": true, "raise": true,
+	"revised": true, "revises": true, "revising": true, "lowered": true,
+	"lowers": true, "down": true, "updated": true, "updates": true,
+	"put": true, "puts": true, "putting": true, "sets": true, "set": true,
+	"adjusted": true, "corrected": true, "corrects": true, "this": true,
+	"war": true, "conflict": true, "attack": true, "attacks": true,
+	"fighting": true, "strikes": true, "bombardment": true, "offensive": true,
+	"hostilities": true, "violence": true, "earthquake": true, "quake": true,
+	"floods": true, "flooding": true, "disaster": true, "blast": true,
+	"explosion": true, "war's": true, ":": true, "as": true, "of.": true,
+	"officials": false, "overall": true, "cumulative": true, "its": true,
+	"their": true, "his": true, "her": true, "own": true, "latest": true,
+	"tally": true, "count": true, "figure": true, "figures": true,
+	"nearly": true, "by": true, "jumps.": true, "is.": true, "stood.": true,
+	"rocketed": true, "spiked": true, "passed": true, "past": true,
+	"doubled": true, "swelled": true, "swells": true, "grows.": true,
+	"airstrikes": true, "strike": true, "bombing": true, "bombings": true,
+	"shelling": true, "raids": true, "raid": true, "assault": true,
+	"storm": true, "collapse": true, "fire": true, "crash": true,
+	"shooting": true, "massacre": true, "hurricane": true, "cyclone": true,
+	"tsunami": true, "landslide": true, "landslides": true, "-": true, "–": true,
+	"—": true, "officially.": true, "ministry": false,
+}
+
+// link decides which quantities are claims, and of what.
+func (s *sentence) link() []link {
+	links := s.linkBuf[:0]
+	n := len(s.qs)
+	if cap(s.linkedBuf) < n {
+		s.linkedBuf = make([]int, n)
+		s.npBuf = make([]np, n)
+	}
+	linked, nps := s.linkedBuf[:n], s.npBuf[:n]
+	defer func() { s.linkBuf = links[:0] }()
+	for i := range linked {
+		linked[i] = -1
+	}
+	for qi := range s.qs {
+		nps[qi] = s.nounPhrase(&s.qs[qi])
+	}
+	add := func(l link) {
+		linked[l.q] = len(links)
+		links = append(links, l)
+	}
+	for qi := range s.qs {
+		q := &s.qs[qi]
+		if q.consumed {
+			continue
+		}
+		p := nps[qi]
+		if p.kind == npUnit {
+			continue
+		}
+		if l, ok := s.linkNoun(qi, p); ok {
+			add(l)
+			continue
+		}
+		// a toll noun whose linking word stands right before the number
+		// ("the cumulative toll is at least 35,800 Palestinians killed")
+		// names the count better than the words after it
+		if l, ok := s.linkToll(qi, p); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkPost(qi, p); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkPre(qi, p); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkBreakdown(qi, p, links); ok {
+			add(l)
+			continue
+		}
+	}
+	// another source's figure for the same count: "…, while the army put
+	// the number at 11"
+	for qi := range s.qs {
+		q := &s.qs[qi]
+		if linked[qi] >= 0 || q.consumed || nps[qi].kind == npUnit || !s.isWord(q.i-1, "at") {
+			continue
+		}
+		k := q.i - 2
+		if !s.isWord(k, "number") && !s.isWord(k, "figure") && !s.isWord(k, "toll") {
+			continue
+		}
+		if !s.isWord(k-1, "the") && !s.isWord(k-1, "its") && !s.isWord(k-1, "their") {
+			continue
+		}
+		switch s.word(k - 2) {
+		case "put", "puts", "putting", "placed", "places", "estimated", "estimates", "set", "sets":
+		default:
+			continue
+		}
+		if h := s.headBefore(k, links); h >= 0 {
+			add(link{q: qi, cat: links[h].cat, who: links[h].who, how: byRestate, a: k - 1, b: q.j, trig: -1, head: links[h].q, placeMin: q.j})
+		}
+	}
+	// restatements: "a few dozen people died, probably between 10 and 50"
+	for qi := range s.qs {
+		if linked[qi] >= 0 || s.qs[qi].consumed || nps[qi].kind == npUnit {
+			continue
+		}
+		if l, ok := s.linkRestate(qi, nps[qi], links); ok {
+			add(l)
+		}
+	}
+	// coordination: "700 Israelis and 415 Palestinians were killed" and
+	// "killed 12 soldiers and 30 civilians"
+	for changed := true; changed; {
+		changed = false
+		for qi := range s.qs {
+			if linked[qi] >= 0 || s.qs[qi].consumed || nps[qi].kind == npUnit {
+				continue
+			}
+			if l, ok := s.linkCoord(qi, nps, linked, links); ok {
+				add(l)
+				changed = true
+			}
+		}
+	}
+	// drop what speculation, negation or lumping undoes
+	kept := links[:0]
+	for _, l := range links {
+		if why := s.undone(l); why != "" {
+			s.note(l.a, l.b, why)
+			continue
+		}
+		kept = append(kept, l)
+	}
+	// figures near a casualty word that no rule read: say so rather than
+	// drop them silently
+	for qi := range s.qs {
+		q := &s.qs[qi]
+		if linked[qi] >= 0 || q.consumed {
+			continue
+		}
+		if e := nps[qi].end; s.isWord(e-1, "casualties") || s.isWord(q.j, "casualties") {
+			s.note(q.i, max(e, q.j+1), "casualties count the dead and the injured together: not filed")
+			continue
+		}
+		if nps[qi].kind == npUnit {
+			continue
+		}
+		for k := max(0, q.i-4); k < len(s.toks) && k < q.j+5; k++ {
+			if s.flags[k]&(triggerTab.fFirst|tollTab.fLast) != 0 && (isTriggerWord(s, k) || s.isWord(k, "toll")) {
+				msg := "a number near a casualty word that no rule reads as a claim"
+				for m := max(0, q.i-6); m < len(s.toks) && m < q.j+8; m++ {
+					if s.flags[m]&fSpec != 0 && !(s.word(m) == "may" && s.toks[m].upper) {
+						msg = "a guess or a fear, not a reported figure"
+						break
+					}
+				}
+				s.note(q.i, q.j, msg)
+				break
+			}
+		}
+	}
+	// the order of claims is text order
+	sortLinks(kept, s)
+	return kept
+}
+
+func sortLinks(ls []link, s *sentence) {
+	for i := 1; i < len(ls); i++ {
+		for j := i; j > 0 && s.qs[ls[j].q].i < s.qs[ls[j-1].q].i; j-- {
+			ls[j], ls[j-1] = ls[j-1], ls[j]
+		}
+	}
+}
+
+// linkNoun: "12 deaths", "203 hostages", "1.4 million refugees".
+func (s *sentence) linkNoun(qi int, p np) (link, bool) {
+	if p.kind != npCasualty {
+		return link{}, false
+	}
+	q := &s.qs[qi]
+	who := p.who
+	if who == "" {
+		who = "people"
+	}
+	cat := p.trig.cat
+	// "almost 50 hostages killed", "15 detainees died in custody": the
+	// verb after the noun says what happened to them
+	k := p.end
+	for d := 0; d < 4 && k < len(s.toks) && postSkip[s.word(k)]; d++ {
+		k++
+	}
+	if tr, n := lookup(s, triggerTab, k, 3); n > 0 && tr.post && tr.cat != cat && tr.cat == tracker.Killed {
+		return link{q: qi, cat: tr.cat, who: who, how: byNoun, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
+	}
+	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: q.increment}, true
+}
+
+// linkPost: the casualty word follows the group: "700 Israelis have been
+// killed", "13 killed", "took hundreds of people hostage".
+func (s *sentence) linkPost(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	k := p.end
+	if p.kind == npNone {
+		k = q.j
+		if s.isWord(k, "others") || s.isWord(k, "other") && s.isWord(k+1, "people") {
+			k++
+			if s.isWord(k, "people") {
+				k++
+			}
+			p.who = "people"
+		}
+	}
+	// "12 more" was marked as an increment; skip the word
+	if s.isWord(k, "more") {
+		k++
+	}
+	// "at least nine of them were killed": a partitive before the verb;
+	// other "of" phrases belong to breakdowns
+	if s.isWord(k, "of") {
+		if (s.isWord(k+1, "them") || s.isWord(k+1, "those") || s.isWord(k+1, "whom")) && p.kind == npNone {
+			k += 2
+		} else {
+			return link{}, false
+		}
+	}
+	start := k
+	// ", including 55 children," between the group and its verb
+	skipFrom, skipTo := -1, -1
+	if s.isWord(k, ",") {
+		if _, n := lookup(s, breakdownTab, k+1, 2); n > 0 {
+			for m := k + 1; m < len(s.toks) && m < k+12; m++ {
+				if s.word(m) == "," {
+					skipFrom, skipTo = k, m+1
+					k = m + 1
+					break
+				}
+				if s.word(m) == ";" || s.word(m) == "." {
+					break
+				}
+			}
+		}
+	}
+	// a place or an organisation between the group and its verb: "1.7
+	// million people in Gaza have been displaced", "seven aid workers from
+	// World Central Kitchen were killed"
+	if (placePreps[s.word(k)] || s.isWord(k, "from") || s.isWord(k, "of")) && p.kind != npNone {
+		if pl, ok := s.placeAt(k); ok && pl.j-k <= 6 {
+			k = pl.j
+		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
+			k = m
+		}
+	}
+	// an appositive: "up to 1.9 million people, or over 85 per cent of
+	// the population, have been displaced"; "About 240 people, Israelis
+	// and foreign nationals, are held captive"
+	if skipFrom < 0 && s.isWord(k, ",") && p.kind != npNone {
+		for m := k + 1; m < len(s.toks) && m < k+14; m++ {
+			w := s.word(m)
+			if w == ";" || w == "." || s.flags[m]&(fAttr|fClause) != 0 || isTriggerWord(s, m) {
+				break
+			}
+			if w == "," {
+				if nw := s.word(m + 1); postSkip[nw] || isTriggerWord(s, m+1) {
+					skipFrom, skipTo = k, m+1
+					k = m + 1
+				}
+				break
+			}
+		}
+	}
+	for d := 0; d < 8 && k < len(s.toks); d++ {
+		w := s.word(k)
+		// "were among those killed", "are among the dead"
+		if w == "among" && (s.isWord(k+1, "those") || s.isWord(k+1, "the")) {
+			k += 2
+			continue
+		}
+		if tr, n := lookup(s, triggerTab, k, 4); n > 0 && tr.post {
+			// a pre-only reading of the same word ("killed 12") belongs to
+			// the next number: "13 killed 12 injured" is not English.
+			if n == 1 && !tr.post {
+				break
+			}
+			who, bare := p.who, p.who == ""
+			if bare {
+				who = "people"
+			}
+			if skipFrom >= 0 {
+				if s.qtyBetween(start, skipFrom) || s.qtyBetween(skipTo, k) {
+					return link{}, false
+				}
+			} else if s.qtyBetween(start, k) {
+				return link{}, false
+			}
+			// "almost 50 hostages killed": the noun is the group, the
+			// verb after it what happened to them
+			if tr.noun && tr.cat != tracker.Killed {
+				m := k + n
+				for d := 0; d < 4 && m < len(s.toks) && postSkip[s.word(m)]; d++ {
+					m++
+				}
+				if tr2, n2 := lookup(s, triggerTab, m, 3); n2 > 0 && tr2.post && tr2.cat == tracker.Killed {
+					tr, k, n = tr2, m, n2
+				}
+			}
+			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare}, true
+		}
+		if !postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
+			break
+		}
+		k++
+	}
+	return link{}, false
+}
+
+// properRun returns the end of a run of capitalised words (a name such as
+// "World Central Kitchen") starting at i, after an optional "the"; i when
+// there is none.
+func (s *sentence) properRun(i int) int {
+	k := i
+	if s.isWord(k, "the") {
+		k++
+	}
+	m := k
+	for m < len(s.toks) && s.toks[m].kind == tWord && (s.toks[m].upper || s.isWord(m, "of") && m+1 < len(s.toks) && s.toks[m+1].upper) {
+		m++
+	}
+	if m == k {
+		return i
+	}
+	return m
+}
+
+// qtyBetween reports a live quantity among tokens [i, j).
+func (s *sentence) qtyBetween(i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if x := s.qty[k]; x >= 0 && !s.qs[x].consumed {
+			return true
+		}
+	}
+	return false
+}
+
+// linkPre: an active casualty verb before the number: "killing 12",
+// "wounded at least 19 others", "claimed the lives of 12".
+func (s *sentence) linkPre(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	k := q.i - 1
+	for k >= 0 && preSkip[s.word(k)] {
+		k--
+	}
+	if k < 0 {
+		return link{}, false
+	}
+	tr, n := lookupEnding(s, triggerTab, k+1, 4)
+	if n == 0 || !tr.pre {
+		return link{}, false
+	}
+	who := p.who
+	if who == "" {
+		who = "people"
+	}
+	end := q.j
+	if p.kind == npPerson {
+		end = p.end
+	}
+	// "took 240 people hostage" is post; "holding 240 hostages" noun.
+	return link{q: qi, cat: tr.cat, who: who, how: byPre, a: k + 1 - n, b: end, trig: k + 1 - n, head: -1, placeMin: end, period: q.increment}, true
+}
+
+// linkToll: a toll noun before the number: "the death toll rose to 2,329",
+// "death toll of 1,100", "Gaza death toll tops 10,000", "the number of
+// children killed has risen to 3,000", "the number of martyrs resulting
+// from the aggression since 7 October has risen to 7,028".
+//
+// The number must follow a linking word ("to", "at", "of", ":", "reached",
+// "stands at", a verb qualifier such as "tops"); the toll noun may stand
+// up to sixteen words before it in the same clause, with no other figure
+// and no other toll noun between.
+func (s *sentence) linkToll(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	near := q.qualIsVerb || q.increment
+	k := q.i - 1
+	// "rose by 100": an increment through the toll
+	byWord := false
+	if s.isWord(k, "by") && changeVerbs[s.word(k-1)] {
+		byWord, near = true, true
+	}
+	if !near {
+		switch w := s.word(k); {
+		case tollNearLinkers[w], changeVerbs[w] && w != "up" && w != "down":
+			near = true
+		}
+		// "death toll above 500,000": a qualified number right after
+		// the toll noun
+		if _, n := lookupEnding(s, tollTab, k+1, 3); n > 0 && q.hasQual {
+			near = true
+		}
+	}
+	if !near {
+		return link{}, false
+	}
+	for d := 0; d < 26 && k >= 0; d++ {
+		if cat, n := lookupEnding(s, tollTab, k+1, 5); n > 0 {
+			tollStart := k + 1 - n
+			if n == 1 && s.isWord(k, "toll") && !tollContext(s, tollStart) {
+				return link{}, false
+			}
+			who := s.tollGroup(tollStart, k+1)
+			if p.kind == npPerson {
+				who = p.who
+			}
+			if who == "" {
+				who = "people"
+			}
+			end := q.j
+			if p.kind == npPerson {
+				end = p.end
+			}
+			period := q.increment || byWord
+			return link{q: qi, cat: cat, who: who, how: byToll, a: tollStart, b: end, trig: tollStart, head: -1, placeMin: tollStart, toll: !period, period: period}, true
+		}
+		// "the number of Palestinians killed …", "the number of people
+		// held hostage in Gaza", "the number of confirmed deaths"
+		if s.isWord(k, "number") && s.isWord(k+1, "of") {
+			if cat, who, ok := s.numberOfPhrase(k+2, q.i); ok {
+				start := k
+				if s.isWord(k-1, "the") {
+					start--
+				}
+				return link{q: qi, cat: cat, who: who, how: byToll, a: start, b: q.j, trig: k, head: -1, placeMin: k + 2, toll: !byWord, period: byWord}, true
+			}
+		}
+		// "the wounded now number 10,859", "the dead total 300"
+		if (s.isWord(k, "dead") || s.isWord(k, "wounded") || s.isWord(k, "injured") || s.isWord(k, "missing") || s.isWord(k, "displaced") || s.isWord(k, "detained")) && (s.isWord(k-1, "the") || k == 0) && countVerbs[s.word(q.i-1)] {
+			if tr, n := lookup(s, triggerTab, k, 1); n > 0 {
+				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
+			}
+		}
+		w := s.word(k)
+		switch {
+		case w == ";" || w == "." || w == "?" || w == "!":
+			return link{}, false
+		case s.qty[k] >= 0 && s.isWord(s.qs[s.qty[k]].i-1, "by") && s.qs[s.qty[k]].j <= q.i:
+			// "rose by 12 overnight to 1,512": step over the increment
+			k = s.qs[s.qty[k]].i - 1
+			continue
+		case s.qty[k] >= 0 && !s.qs[s.qty[k]].consumed:
+			return link{}, false
+		case s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0:
+			return link{}, false
+		case w == "said" || w == "says" || w == "say" || w == "told" || w == "tells" || w == "announced" || w == "announces":
+			// "the ministry said 12 …": a clause boundary
+			return link{}, false
+		case w == "casualties" || w == "casualty":
+			// "the death toll …, saying that the casualties swelled to
+			// 15,207": the nearer noun lumps the dead and the injured
+			return link{}, false
+		}
+		k--
+	}
+	return link{}, false
+}
+
+// countVerbs make a casualty adjective the subject of a count: "the
+// wounded now number 10,859", "the dead total 300".
+var countVerbs = map[string]bool{
+	"number": true, "numbered": true, "total": true, "totalled": true, "totaled": true,
+	"totals": true, "reached": true, "reach": true, "stood": true, "stand": true,
+	"stands": true, "exceeded": true, "exceed": true, "topped": true, "top": true,
+}
+
+// tollNearLinkers may stand right before a toll's number.
+var tollNearLinkers = map[string]bool{
+	"to": true, "at": true, "of": true, ":": true, "reached": true, "reaches": true,
+	"reach": true, "reaching": true, "hit": true, "hits": true, "hitting": true,
+	"is": true, "was": true, "are": true, "were": true, "now": true, "stood": true,
+	"stands": true, "crossed": true, "crosses": true, "-": true, "–": true, "—": true,
+	"includes": false, "touched": true, "totalled": true, "totaled": true, "totals": true,
+	"number": true, "numbered": true, "total": true, "remained": true, "remains": true,
+	"remain": true, "stand": true, "stayed": true,
+}
+
+// numberOfPhrase reads what "the number of …" counts, from token i up to
+// the number at j: a casualty word names the category ("people held
+// hostage", "confirmed deaths", "foreigners among the dead"), a group word
+// the group. The phrase must name a casualty within eight words.
+func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
+	who := "people"
+	for k := i; k < j && k < i+8; k++ {
+		if tr, n := lookup(s, triggerTab, k, 3); n > 0 {
+			return tr.cat, who, true
+		}
+		if g, n := lookup(s, groupTab, k, 2); n > 0 {
+			who = g
+			k += n - 1
+			continue
+		}
+		if g, ok := demonyms[s.word(k)]; ok {
+			if !isDemonymAdj(s.word(k)) || who == "people" {
+				who = g
+			}
+			continue
+		}
+		if tollLinkers[s.word(k)] && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
+			break
+		}
+	}
+	return "", "", false
+}
+
+// tollContext reports whether a bare "toll" is a casualty count. It is,
+// unless it is the idiom "take a heavy toll" or an economic toll.
+func tollContext(s *sentence, i int) bool {
+	switch s.word(i - 1) {
+	case "heavy", "terrible", "psychological", "emotional", "economic", "mental", "financial", "road", "bridge":
+		return false
+	}
+	return true
+}
+
+// tollGroup reads the group named before a toll noun: "the Palestinian
+// death toll" counts palestinians.
+func (s *sentence) tollGroup(i, j int) string {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := s.word(k)
+		if g, ok := demonyms[w]; ok {
+			return g
+		}
+		if g, ok := nounModifierGroups[w]; ok {
+			return g
+		}
+		if w == "the" || w == "'s" {
+			break
+		}
+	}
+	// "number of Palestinians killed": handled in numberOfGroup
+	return ""
+}
+
+// numberOfGroup reads "the number of <group> <verb>" ending at token k
+// (the verb): "the number of Palestinians killed", "number of children
+// killed in Gaza".
+func (s *sentence) numberOfGroup(k int) (tracker.Category, string, int, bool) {
+	tr, n := lookup(s, triggerTab, k, 1)
+	if n == 0 {
+		return "", "", 0, false
+	}
+	m := k - 1
+	who := "people"
+	for m >= 0 && k-m <= 4 {
+		w := s.word(m)
+		if w == "of" && s.isWord(m-1, "number") {
+			start := m - 1
+			if s.isWord(start-1, "the") {
+				start--
+			}
+			return tr.cat, who, start, true
+		}
+		if g, ok := groups[w]; ok {
+			who = g
+		} else if g, ok := demonyms[w]; ok {
+			if who == "people" {
+				who = g
+			}
+		} else if !modifiers[w] {
+			return "", "", 0, false
+		}
+		m--
+	}
+	return "", "", 0, false
+}
+
+func (l link) catOf() tracker.Category { return l.cat }

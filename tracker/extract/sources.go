@@ -1,0 +1,366 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// attribution is who a sentence says gave its figures.
+type attribution struct {
+	i, j int // token range of the source phrase
+	name string
+	verb int // token index of the reporting verb or "according"
+	// leading marks an attribution that opens what it reports ("the
+	// ministry said 12 …", "According to X, …"); the others close it
+	// ("…, the ministry said", "…, according to X").
+	leading bool
+	// passive marks "reported by X", which governs the figure around it.
+	passive bool
+}
+
+// attributions finds "according to X", "X said", "said X", "citing X"
+// and "X figures show".
+func (s *sentence) attributions() []attribution {
+	var out []attribution
+	// headline form "UN: 1.4 million displaced", "IDF: 203 hostages"
+	for k := 1; k <= 4 && k < len(s.toks); k++ {
+		if s.word(k) != ":" {
+			continue
+		}
+		last := s.toks[k-1]
+		if sourceNouns[last.lower] || isAcronym(last.text) {
+			out = append(out, attribution{i: 0, j: k, name: cleanSource(s.textOf(0, k)), verb: k, leading: true})
+		}
+		break
+	}
+	for v := 0; v < len(s.toks); v++ {
+		if s.flags[v]&fAttr == 0 {
+			continue
+		}
+		w := s.word(v)
+		switch {
+		case w == "according" && s.isWord(v+1, "to"):
+			if a, ok := s.sourceAfter(v+2, v); ok {
+				a.leading = s.leadsClause(a)
+				out = append(out, a)
+			}
+		case w == "citing" || (w == "figures" || w == "data" || w == "statistics") && s.isWord(v+1, "from"):
+			k := v + 1
+			if w != "citing" {
+				k = v + 2
+			}
+			if a, ok := s.sourceAfter(k, v); ok {
+				out = append(out, a)
+			}
+		case attributionVerbs[w] && s.isWord(v+1, "by"):
+			// passive: "the toll reported by the Ministry of Health"
+			if a, ok := s.sourceAfter(v+2, v); ok {
+				a.leading = false
+				a.passive = true
+				out = append(out, a)
+			}
+		case attributionVerbs[w]:
+			if a, ok := s.sourceBefore(v); ok {
+				a.leading = s.leadsClause(a)
+				out = append(out, a)
+			} else if a, ok := s.sourceAfter(v+1, v); ok && (w == "said" || w == "says" || w == "reported" || w == "added" || w == "told") && s.invertedSaid(v) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// leadsClause reports whether an attribution opens what it reports ("the
+// ministry said 12 …", "According to X, 12 …") rather than closing it
+// ("…, the ministry said", "…, the ministry said on Sunday.").
+func (s *sentence) leadsClause(a attribution) bool {
+	if s.word(a.verb) == "according" {
+		// "According to X, …" leads; "…, according to X" and "… were
+		// killed according to X" close
+		switch s.word(a.verb - 1) {
+		case "", ":", ";", "and", "but", "while", "—", "\"", "“", "-", "•", "*":
+			return true
+		}
+		return false
+	}
+	if a.verb < a.i {
+		// inverted: "…, said the ministry" closes
+		return !s.isWord(a.verb-1, ",")
+	}
+	// after the verb: an attribution that closes its sentence or clause
+	// ("…, the ministry said on Sunday.", "…, US intelligence said in an
+	// unclassified assessment.", "…, an official told the agency.")
+	// closes; one followed by "that" or by a figure leads.
+	for k := a.verb + 1; k < len(s.toks); k++ {
+		w := s.word(k)
+		switch {
+		case w == "," || w == "." || w == ";" || w == "!" || w == "?" || w == ")" || w == "”" || w == "\"":
+			return false
+		case w == "that" || w == ":":
+			return true
+		case s.qty[k] >= 0 && !s.excluded[k]:
+			return true
+		case s.toks[k].kind == tNum && !s.excluded[k]:
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports an all-capitals word of two to six letters: "UN",
+// "IDF", "OCHA".
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// invertedSaid reports "…, said the ministry" (the verb after a comma or
+// quote, its subject after it).
+func (s *sentence) invertedSaid(v int) bool {
+	p := s.word(v - 1)
+	return p == "," || p == "\"" || p == "”" || p == "'" || p == "’"
+}
+
+// sourceHeads are more people and bodies who give figures, alone:
+// "activists say", "rescuers said".
+var sourceHeads = map[string]bool{
+	"activists": true, "rescuers": true, "residents": true, "witnesses": true,
+	"medics": true, "doctors": true, "officials": true, "authorities": true,
+	"police": true, "governor": true, "mayor": true, "charity": true, "organisers": true,
+	"organizers": true, "diplomats": true, "analysts": true, "investigators": true,
+	"prosecutors": true, "survivors": true, "relatives": true, "families": true,
+	"volunteers": true, "paramedics": true, "nurses": true, "journalists": true,
+	"county": true, "state": true, "city": true, "district": true, "province": true,
+	"region": true, "municipality": true, "administration": true,
+}
+
+// sourceNouns are heads that make a noun phrase a source.
+var sourceNouns = map[string]bool{
+	"ministry": true, "military": true, "army": true, "officials": true,
+	"official": true, "police": true, "spokesman": true, "spokesperson": true,
+	"spokeswoman": true, "authorities": true, "authority": true, "agency": true,
+	"office": true, "government": true, "department": true, "sources": true,
+	"medics": true, "doctors": true, "rescuers": true, "paramedics": true,
+	"hospital": true, "service": true, "services": true, "organization": true,
+	"organisation": true, "statement": true, "group": true, "figures": true,
+	"data": true, "report": true, "committee": true, "commission": true,
+	"force": true, "forces": true, "coordinator": true, "envoy": true,
+	"minister": true, "president": true, "director": true, "head": true,
+	"chief": true, "diplomat": true, "diplomats": true, "observers": true,
+	"monitor": true, "monitors": true, "workers": true, "witnesses": true,
+	"residents": true, "survivors": true, "tally": true, "count": true,
+	"council": true, "institute": true, "mission": true, "team": true,
+	"centre": true, "center": true, "network": true, "crescent": true,
+	"cross": true, "society": true, "defence": true, "defense": true,
+	"media": true, "press": true, "channel": true, "broadcaster": true,
+	"newspaper": true, "outlet": true, "intelligence": true, "assessment": true,
+	"investigation": true, "estimate": true, "estimates": true, "update": true,
+	"bulletin": true, "briefing": true, "wing": true, "unit": true, "board": true,
+}
+
+// sourceBefore reads the subject before a reporting verb at v: "the Gaza
+// health ministry said", "Israel's military says", "officials told AFP".
+func (s *sentence) sourceBefore(v int) (attribution, bool) {
+	k := v - 1
+	// "has said", "had said", "also said", "later reported"
+	for k >= 0 {
+		w := s.word(k)
+		switch w {
+		case "has", "had", "have", "also", "later", "previously", "earlier", "today", "yesterday", "now", "again", "officially", "still", "separately":
+			k--
+			continue
+		}
+		break
+	}
+	end := k + 1
+	startTok := end
+	for k >= 0 && end-k <= 8 {
+		t := s.toks[k]
+		w := t.lower
+		// casualty nouns may sit inside a source's name: "the agency for
+		// Palestinian refugees", "the Commission of Detainees"
+		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && isDemonymAdj(s.word(k-1)))
+		// "the Commission of Detainees' Affairs and the Palestinian
+		// Prisoners' Society", "officials and medics"; "(BINUH)"
+		// "the Committee to Protect Journalists"
+		inName := (w == "to" || w == "for" || w == "of") && k > 0 && k+1 < end && s.toks[k-1].upper && s.toks[k+1].upper
+		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
+		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
+		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper
+		if joined || paren || inThe || t.kind == tWord && isAcronym(t.text) ||
+			t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && (!speculation[w] || t.upper) || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+			if _, ok := weekdays[w]; ok {
+				break
+			}
+			startTok = k
+			k--
+			continue
+		}
+		break
+	}
+	if startTok >= end {
+		return attribution{}, false
+	}
+	// trim a leading "the", a trailing time
+	for startTok < end && (s.word(startTok) == "the" || s.word(startTok) == "of") {
+		startTok++
+	}
+	if startTok >= end {
+		return attribution{}, false
+	}
+	for startTok < end && (s.word(startTok) == "and" || s.word(startTok) == ")") {
+		startTok++
+	}
+	if startTok >= end {
+		return attribution{}, false
+	}
+	// the source is a name or a noun phrase; a lone common word that is
+	// not a known kind of source ("reports", "figures") is not one
+	if end-startTok == 1 && !s.toks[startTok].upper && !sourceNouns[s.word(startTok)] && !sourceHeads[s.word(startTok)] {
+		return attribution{}, false
+	}
+	first := s.word(startTok)
+	switch first {
+	case "he", "she", "it", "they", "we", "i", "you", "who", "which", "that":
+		return attribution{}, false
+	}
+	// the subject of "raised", "revised", "lowered" is a source only when
+	// it names one ("Israel raises …", "the ministry revised …"), not
+	// when it is a cause ("the murder of … raised the toll")
+	switch s.word(v) {
+	case "raised", "raises", "revised", "revises", "lowered", "lowers", "updated", "put", "puts":
+		head := s.toks[end-1]
+		if !(sourceNouns[head.lower] || sourceHeads[head.lower] || isAcronym(head.text) || head.upper && end-startTok <= 3) {
+			return attribution{}, false
+		}
+	}
+	name := cleanSource(s.textOf(startTok, end))
+	if name == "" {
+		return attribution{}, false
+	}
+	return attribution{i: startTok, j: end, name: name, verb: v}, true
+}
+
+// sourceAfter reads a source after "according to", "citing" or an
+// inverted "said": up to a comma, a period or a clause word.
+func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
+	start := k
+	for s.isWord(start, "the") {
+		start++
+	}
+	end := start
+	for end < len(s.toks) && end-start < 10 {
+		t := s.toks[end]
+		w := t.lower
+		if t.kind == tPunct && w != "'" && w != "’" && w != "-" && w != "&" {
+			break
+		}
+		if w == "on" || w == "which" || w == "who" || w == "that" || w == "as" || w == "after" || w == "cited" || w == "quoted" || w == "via" ||
+			w == "since" || w == "while" || w == "citing" || w == "but" || w == "when" || w == "and" && !(end+1 < len(s.toks) && s.toks[end+1].upper) {
+			break
+		}
+		if w == "in" && !(end+1 < len(s.toks) && s.toks[end+1].upper) {
+			break
+		}
+		if t.kind == tNum {
+			break
+		}
+		if _, ok := weekdays[w]; ok {
+			break
+		}
+		if funcWords[w] && w != "of" && w != "in" && w != "for" && w != "and" && w != "the" {
+			break
+		}
+		end++
+	}
+	if end <= start {
+		return attribution{}, false
+	}
+	switch s.word(start) {
+	case "he", "she", "it", "they", "we", "i", "you":
+		return attribution{}, false
+	}
+	name := cleanSource(s.textOf(start, end))
+	if name == "" {
+		return attribution{}, false
+	}
+	return attribution{i: start, j: end, name: name, verb: v}, true
+}
+
+// cleanSource trims what is not the source's name: a leading "the",
+// trailing possessives and "figures".
+func cleanSource(name string) string {
+	name = strings.TrimSpace(name)
+	for _, p := range []string{"the ", "The "} {
+		name = strings.TrimPrefix(name, p)
+	}
+	// "OCHA's latest update" is OCHA; "an AFP tally of official Israeli
+	// figures" keeps its words
+	for _, suf := range []string{"'s latest update", "’s latest update", "'s update", "’s update", "'s statement", "’s statement", "'s figures", "’s figures", "'s data", "’s data"} {
+		name = strings.TrimSuffix(name, suf)
+	}
+	if !strings.Contains(name, " of ") {
+		for _, suf := range []string{" figures", " data", " statistics"} {
+			name = strings.TrimSuffix(name, suf)
+		}
+	}
+	for _, suf := range []string{" in a statement", " statement", "'s", "’s"} {
+		name = strings.TrimSuffix(name, suf)
+	}
+	if utf8.RuneCountInString(name) < 2 {
+		return ""
+	}
+	return name
+}
+
+// attributionFor chooses the source nearest the figure.
+func (s *sentence) attributionFor(l link, attrs []attribution) string {
+	if len(attrs) == 0 {
+		return ""
+	}
+	q := s.qs[l.q]
+	best, bestD := "", 1<<30
+	for _, a := range attrs {
+		d := 0
+		switch {
+		case a.passive && a.verb == q.j:
+			// "… 260 counted by ZAKA"
+			d = 0
+		case a.passive && a.j <= q.i:
+			// "the cumulative toll reported by the Ministry of Health … is
+			// at least 35,800"
+			d = q.i - a.j
+		case a.passive:
+			continue
+		case a.j <= q.i:
+			// a source before the figure governs it when it leads ("the
+			// ministry said 12 …"), or when a closing one is followed by
+			// "and": "…, the governor said, and 30 more were wounded"
+			if !a.leading && !s.isWord(a.verb+1, ",") && !s.isWord(a.j, ",") {
+				continue
+			}
+			if !a.leading && s.qtyBetween(a.j, q.i) && !s.andBetween(a.j, q.i) {
+				continue
+			}
+			d = q.i - a.j
+		case a.i >= q.j:
+			// a source after the figure governs it when it closes
+			if a.leading {
+				continue
+			}
+			d = a.i - q.j
+		}
+		if d < bestD {
+			best, bestD = a.name, d
+		}
+	}
+	return best
+}

@@ -1,0 +1,125 @@
+package extract
+
+import "github.com/tollproject/toll/tracker"
+
+// undone returns why a clause undoes a link, or "" when it stands: speculation ("could rise
+// to"), negation ("none of the 12"), or two categories lumped on one
+// figure ("12 killed or wounded").
+func (s *sentence) undone(l link) string {
+	q := s.qs[l.q]
+	lo, hi := min(l.a, q.i), max(l.b, q.j)
+	if l.trig >= 0 {
+		lo, hi = min(lo, l.trig), max(hi, l.trig+1)
+	}
+	// speculation anywhere from a few words before to the end of the phrase
+	from := lo - 6
+	for k := lo - 1; k >= 0 && k >= lo-6; k-- {
+		if w := s.word(k); w == ";" || w == "." || w == "but" || w == "while" {
+			from = k + 1
+			break
+		}
+		if s.word(k) == "," && l.how != byToll {
+			from = k + 1
+			break
+		}
+	}
+	if from < 0 {
+		from = 0
+	}
+	for k := from; k < hi && k < len(s.toks); k++ {
+		if k >= q.i && k < q.j {
+			continue // the qualifier itself ("no fewer than")
+		}
+		if l.how == byRestate && k >= l.a && k < q.i {
+			continue // the restatement's hedge ("probably")
+		}
+		w := s.word(k)
+		if s.flags[k]&fSpec != 0 {
+			if w == "may" && (s.toks[k].upper || k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
+				continue // the month
+			}
+			if s.toks[k].upper && k > 0 {
+				continue // a name: "the Disaster Risk Reduction Council"
+			}
+			return "a guess or a fear, not a reported figure"
+		}
+		if s.flags[k]&fNeg != 0 && k < q.i {
+			if w == "no" && s.isWord(k+1, "fewer") || w == "no" && s.isWord(k+1, "less") || w == "no" && s.isWord(k+1, "more") {
+				continue
+			}
+			if w == "not" && (s.isWord(k+1, "less") || s.isWord(k+1, "fewer") || s.isWord(k+1, "more")) {
+				continue
+			}
+			return "negated"
+		}
+	}
+	// "feared dead", "presumed dead" after the phrase
+	if s.isWord(hi, "feared") || s.isWord(hi-2, "feared") || s.isWord(l.trig-1, "feared") {
+		return "feared, not confirmed"
+	}
+	// lumped categories: "killed or wounded", "dead and injured", unless
+	// the second word has its own number ("killed 13 and wounded 19").
+	if l.trig >= 0 && (l.how == byPost || l.how == byPre) {
+		_, tn := lookup(s, triggerTab, l.trig, 4)
+		after := l.trig + tn
+		if s.isWord(after, "or") || s.isWord(after, "and") || s.isWord(after, "and/or") || s.isWord(after, "/") {
+			if tr2, n2 := lookup(s, triggerTab, after+1, 3); n2 > 0 && tr2.cat != l.catOf() {
+				next := after + 1 + n2
+				if l.how == byPost {
+					if x := s.qty[min(next, len(s.toks)-1)]; !(x >= 0 && s.qs[x].i == next) {
+						return "two categories lumped on one figure"
+					}
+				} else if l.how == byPre {
+					return "two categories lumped on one figure"
+				}
+			}
+		}
+		if l.how == byPre {
+			before := l.trig - 1
+			if s.isWord(before, "or") || s.isWord(before, "and") || s.isWord(before, "and/or") || s.isWord(before, "/") {
+				if tr0, n0 := lookupEnding(s, triggerTab, before, 3); n0 > 0 && tr0.cat != l.cat && tr0.pre {
+					return "two categories lumped on one figure"
+				}
+			}
+		}
+	}
+	// armies cross borders too: only civilians are displaced
+	if l.cat == tracker.Displaced {
+		switch l.who {
+		case "soldiers", "fighters", "militants", "police officers":
+			return "armed forces moving, not people displaced"
+		}
+	}
+	// released hostages and prisoners are no longer held: "13 hostages
+	// were released", "the release of 50 hostages"
+	if l.cat == tracker.Hostage || l.cat == tracker.Arrested {
+		for k := max(0, lo-3); k < len(s.toks) && k < hi+16; k++ {
+			w := s.word(k)
+			if s.flags[k]&fRelease != 0 {
+				return "people released, not people held"
+			}
+			if k >= hi && (w == ";" || w == "." || s.flags[k]&fClause != 0) {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// clauseWords open a new clause: a place or a release after one of them
+// is not the figure's.
+var clauseWords = map[string]bool{
+	"as": true, "while": true, "whereas": true, "but": true,
+	"although": true, "though": true, "because": true, "which": true,
+	"who": true, "whom": true, "whose": true, "ahead": true, "despite": true,
+	"said": true, "says": true, "say": true, "told": true, "after": false,
+	"amid": true, "where": true, "since": false,
+}
+
+// releaseWords near a hostage or detainee figure make it a count of
+// people set free, which is not a count of people held.
+var releaseWords = map[string]bool{
+	"released": true, "release": true, "releasing": true, "freed": true, "free": true,
+	"freeing": true, "returned": true, "rescued": true, "exchanged": true,
+	"swapped": true, "handed": true, "swap": true, "exchange": true, "liberated": true,
+}
