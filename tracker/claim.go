@@ -123,6 +123,41 @@ type Claim struct {
 	Span       string
 	// Sentence is the whole sentence the figure sits in.
 	Sentence string
+	// Context is what the rest of the report adds to the sentence. The
+	// fields above are what the sentence itself says.
+	Context Context
+}
+
+// Context is what a claim's report says around its sentence: the place
+// and event the report is about, who relayed the figure, and whether it
+// is about another time. The extractor fills it from the headline, the
+// dateline and the lead; reconcile decides from it which figures measure
+// the same quantity. The zero value says the report adds nothing.
+type Context struct {
+	// Place is the place the figure is about once the report is read:
+	// the sentence's Where when it names one, else the report's place.
+	// Empty when neither is known.
+	Place string `json:"place,omitempty"`
+	// PlaceFrom says where Place was read: "sentence", "headline",
+	// "dateline" or "lead".
+	PlaceFrom string `json:"place_from,omitempty"`
+	// Event is the event the figure counts, as the report names it
+	// ("earthquake", "floods", "the attack on Crocus City Hall"); empty
+	// when the report names none.
+	Event string `json:"event,omitempty"`
+	// Incident marks the toll of one single incident inside a wider event
+	// ("an airstrike on a house in Rafah killed 12"), which is its own
+	// quantity.
+	Incident bool `json:"incident,omitempty"`
+	// Past is the other time a figure is about, as written ("1960", "the
+	// 2004 tsunami"): historical tolls never join a current series.
+	Past string `json:"past,omitempty"`
+	// Via is who relayed the figure when the text names a relay ("state
+	// media, citing the interior ministry": Via is "state media" and the
+	// Attribution, the origin, "the interior ministry").
+	Via string `json:"via,omitempty"`
+	// Headline marks a figure read from the report's headline.
+	Headline bool `json:"headline,omitempty"`
 }
 
 // Validate reports the first problem that makes c unusable: an unknown
@@ -167,13 +202,14 @@ type claimCore struct {
 	Sentence    string       `json:"sentence"`
 }
 
-// claimJSON is the full wire form: the core keys, then from, to and
-// revised, omitted when empty.
+// claimJSON is the full wire form: the core keys, then from, to, revised
+// and context, omitted when empty.
 type claimJSON struct {
 	claimCore
-	From    string `json:"from,omitempty"`
-	To      string `json:"to,omitempty"`
-	Revised bool   `json:"revised,omitempty"`
+	From    string  `json:"from,omitempty"`
+	To      string  `json:"to,omitempty"`
+	Revised bool    `json:"revised,omitempty"`
+	Context Context `json:"context,omitzero"`
 }
 
 func (c Claim) core() claimCore {
@@ -194,7 +230,7 @@ func (c Claim) core() claimCore {
 // is null when unbounded), never as quoted strings. It is the form the
 // store and `toll export` use.
 func (c Claim) MarshalJSON() ([]byte, error) {
-	return json.Marshal(claimJSON{claimCore: c.core(), From: c.From, To: c.To, Revised: c.Revised})
+	return json.Marshal(claimJSON{claimCore: c.core(), From: c.From, To: c.To, Revised: c.Revised, Context: c.Context})
 }
 
 // MarshalExtractJSON writes exactly the sixteen keys `toll extract` promises
@@ -219,6 +255,7 @@ func (c *Claim) UnmarshalJSON(b []byte) error {
 		Who: w.Who, Where: w.Where, Attribution: w.Attribution, AsOf: w.AsOf,
 		Scope: w.Scope, Since: w.Since, From: w.From, To: w.To, Prior: w.Prior,
 		Revised: w.Revised, Start: w.Start, End: w.End, Span: w.Span, Sentence: w.Sentence,
+		Context: w.Context,
 	}
 	return c.Validate()
 }
