@@ -174,3 +174,43 @@ type Ack struct {
 	Note    string    `json:"note"`
 	At      time.Time `json:"at"`
 }
+
+// WithHeadline returns a report's text with its headline as the first
+// paragraph, the form every reader (ingest, eval) stores: the headline is
+// part of the report, so figures given only there are read, and spans stay
+// offsets into the stored text. The body is returned unchanged when the
+// title is empty or the body already starts with it (a plain text file
+// whose first line is the headline).
+func WithHeadline(title, body string) string {
+	t := strings.Join(strings.Fields(title), " ")
+	if t == "" {
+		return body
+	}
+	lead := strings.TrimLeft(body, " \t\r\n")
+	if strings.HasPrefix(strings.Join(strings.Fields(firstLine(lead)), " "), t) {
+		return body
+	}
+	return t + "\n\n" + body
+}
+
+// HeadlineEnd returns where the headline paragraph WithHeadline put first
+// ends in text, or 0 when text does not start with title.
+func HeadlineEnd(title, text string) int {
+	t := strings.Join(strings.Fields(title), " ")
+	if t == "" {
+		return 0
+	}
+	lead := strings.TrimLeft(text, " \t\r\n")
+	line := firstLine(lead)
+	if strings.Join(strings.Fields(line), " ") != t {
+		return 0
+	}
+	return len(text) - len(lead) + len(line)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

@@ -62,6 +62,14 @@ type GoldClaim struct {
 	Where       *string           `json:"where,omitempty"`
 	Attribution *string           `json:"attribution,omitempty"`
 	Scope       *tracker.Scope    `json:"scope,omitempty"`
+	// ID, Series, In and AsOf are used by scenarios (see Scenario): the
+	// claim's id in its report, its series label, "title" when the
+	// phrase is in the headline, and the other time a historical figure
+	// is about.
+	ID     string `json:"id,omitempty"`
+	Series string `json:"series,omitempty"`
+	In     string `json:"in,omitempty"`
+	AsOf   string `json:"as_of,omitempty"`
 
 	low, high  decimal.Decimal
 	unbounded  bool
