@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 	"time"
@@ -81,6 +82,12 @@ type DB struct {
 func Open(path string, opts Options) (*DB, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("database %s is a directory: %w", path, ErrNotDatabase)
+	} else if err == nil && !fi.Mode().IsRegular() {
+		// Opening a named pipe for reading waits for a writer forever.
+		return nil, fmt.Errorf("database %s is not a regular file (%s): %w", path, fileKind(fi.Mode()), ErrNotDatabase)
+	}
+	if err := preflight(path); err != nil {
+		return nil, err
 	}
 	timeout := opts.Timeout
 	if timeout <= 0 {
@@ -106,15 +113,69 @@ func Open(path string, opts Options) (*DB, error) {
 	return db, nil
 }
 
-// openBolt is bbolt.Open with its panics (some damaged files make it
-// index out of range) turned into errors.
+// fileKind names what a file that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.Type().String()
+}
+
+// openBolt is bbolt.Open with its panics and memory faults (a damaged file
+// preflight did not catch) turned into ErrCorrupt. bbolt opens the file
+// through openRegular, so that a file swapped for a named pipe after the
+// check in Open neither blocks nor is read, and so that the file can be
+// closed (and its lock released) when bbolt panics part-way; the memory
+// map bbolt made by then stays until the process ends.
 func openBolt(path string, o *bbolt.Options) (db *bbolt.DB, err error) {
+	var file *os.File
+	o.OpenFile = func(name string, flag int, mode os.FileMode) (*os.File, error) {
+		f, err := openRegular(name, flag, mode)
+		file = f
+		return f, err
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%w: %v", berrors.ErrInvalid, r)
+			if file != nil {
+				_ = file.Close()
+			}
+			db, err = nil, damagedError(path, panicError(r))
 		}
 	}()
 	return bbolt.Open(path, 0o600, o)
+}
+
+// openRegular opens name without blocking on a named pipe and refuses
+// anything but a regular file.
+func openRegular(name string, flag int, mode os.FileMode) (*os.File, error) {
+	f, err := os.OpenFile(name, flag|syscall.O_NONBLOCK, mode)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%w: not a regular file (%s)", berrors.ErrInvalid, fileKind(fi.Mode()))
+	}
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// panicError describes what bbolt panicked with: a memory fault (only
+// raised as a panic under debug.SetPanicOnFault) or its own assertion.
+func panicError(r any) error {
+	if e, ok := r.(interface{ Addr() uintptr }); ok && e.Addr() >= 4096 {
+		return fmt.Errorf("reading it faulted at address %#x: a page points past the end of the file", e.Addr())
+	}
+	return fmt.Errorf("bbolt: %v", r)
 }
 
 // openError turns what bbolt.Open returned into a message naming path.
@@ -199,16 +260,18 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// view runs fn in a read transaction, turning a bbolt panic into
-// ErrCorrupt.
+// view runs fn in a read transaction, turning a bbolt panic or a fault
+// reading the memory map into ErrCorrupt.
 func (db *DB) view(fn func(*bbolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer db.recoverCorrupt(&err)
 	return db.bdb.View(fn)
 }
 
-// update runs fn in a write transaction, turning a bbolt panic into
-// ErrCorrupt; bbolt rolls the transaction back.
+// update runs fn in a write transaction, turning a bbolt panic or a fault
+// into ErrCorrupt; bbolt rolls the transaction back.
 func (db *DB) update(fn func(*bbolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer db.recoverCorrupt(&err)
 	err = db.bdb.Update(fn)
 	if errors.Is(err, berrors.ErrDatabaseReadOnly) {
@@ -217,9 +280,15 @@ func (db *DB) update(fn func(*bbolt.Tx) error) (err error) {
 	return err
 }
 
+// recoverCorrupt is the deferred half of view and update. A fault is only
+// a panic, not the end of the process, on a goroutine that set
+// debug.SetPanicOnFault, which is why both set it around the transaction:
+// fn and bbolt run on the caller's goroutine. A fault in code that is not
+// reading the map (a nil pointer in fn) is reported the same way, which
+// errs on the side of blaming the file.
 func (db *DB) recoverCorrupt(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("database %s is %w (bbolt: %v)", db.path, ErrCorrupt, r)
+		*err = damagedError(db.path, panicError(r))
 	}
 }
 

@@ -26,8 +26,15 @@
 // Open waits at most Options.Timeout for the file lock that bbolt takes
 // and then fails with ErrLocked. A file that is not a bbolt database, or
 // one written by a newer toll, is refused with an error naming the path;
-// nothing is written to it. A panic inside bbolt (which it raises on some
-// damaged files) is turned into ErrCorrupt.
+// nothing is written to it; so is anything but a regular file (a named
+// pipe would block the open). A damaged file is ErrCorrupt, never a crash:
+// before bbolt maps the file, Open reads its meta pages with plain reads
+// and checks that the pages they say are in use are in the file and that
+// the root and freelist pages are sound (pages.go); every transaction runs
+// with debug.SetPanicOnFault, so that a page id past the end of the file
+// deeper in a tree, which makes bbolt read past its memory map, is a panic
+// the store recovers rather than a fault that kills the process; and
+// bbolt's own panics on damaged pages are recovered the same way.
 //
 // Limits: an Import runs in a single transaction, so its memory grows with
 // the size of the import; a bulk Add holds one batch in memory.

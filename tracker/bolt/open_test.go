@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -48,6 +49,11 @@ func TestOpenBadFiles(t *testing.T) {
 	}
 	write("damaged.db", damaged)
 
+	fifo := filepath.Join(dir, "fifo.db")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
 	tests := []struct {
 		name string
 		path string
@@ -55,6 +61,9 @@ func TestOpenBadFiles(t *testing.T) {
 		want error
 		msg  string
 	}{
+		// Opening a named pipe to read it waits for a writer forever.
+		{"named pipe", fifo, false, ErrNotDatabase, "not a regular file (a named pipe)"},
+		{"named pipe, read-only", fifo, true, ErrNotDatabase, "not a regular file (a named pipe)"},
 		{"text file", write("notes.txt", []byte(strings.Repeat("not a database\n", 1000))), false, ErrNotDatabase, "not a toll database"},
 		{"short text file", write("short.txt", []byte("hello")), false, ErrNotDatabase, "not a toll database"},
 		{"text file under two pages", write("small.txt", bytes.Repeat([]byte("notes\n"), 1000)), false, ErrNotDatabase, "not a toll database"},
@@ -66,7 +75,7 @@ func TestOpenBadFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var before []byte
-			if fi, err := os.Stat(tt.path); err == nil && !fi.IsDir() {
+			if fi, err := os.Stat(tt.path); err == nil && fi.Mode().IsRegular() {
 				before, _ = os.ReadFile(tt.path)
 			}
 			db, err := testOpen(tt.path, Options{ReadOnly: tt.ro, Timeout: 100 * time.Millisecond})
