@@ -308,7 +308,12 @@ func rankClass(p Place) int {
 // (provinces, states, governorates), then cities by population, then
 // second-level subdivisions (counties, districts, prefectures), each by
 // size. Second-level units come last because they are mostly named after
-// their seat and copy that names one means the town. Ambiguity is real:
+// their seat and copy that names one means the town. A first-level unit
+// and its seat that share a name (Aleppo, Herat, Kahramanmaraş) give the
+// unit first: it contains the city, so a caller that merges by Contains
+// loses nothing, and disaster copy means the province by the bare name
+// as often as the city; "Herat city" or "Aleppo province" picks one.
+// Ambiguity is real:
 // "Georgia" is a country and a US state, "Valencia" a Spanish region, a
 // province and cities in Spain and Venezuela, "Gaza" the Strip, its
 // governorate and its city. A caller that knows where a report is

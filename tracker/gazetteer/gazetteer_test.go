@@ -81,10 +81,15 @@ func TestLookupFirst(t *testing.T) {
 		{"Kyiv", "Kyiv", "gn:703448"},
 		{"Kiev", "Kiev", "gn:703448"},
 		{"Antakya", "Antakya", "gn:323779"},
+		{"Herat city is the city", "Herat city", "gn:1140026"},
+		{"city of Aleppo", "the city of Aleppo", "gn:170063"},
+		{"Aleppo province", "Aleppo province", "SY.09"},
 		// Regions of the hand file.
 		{"the Atlas Mountains", "the Atlas Mountains", "x:atlas-mountains"},
 		{"High Atlas", "High Atlas", "x:high-atlas"},
 		{"Darfur", "Darfur", "x:darfur"},
+		{"West Darfur", "West Darfur", "SD.47"},
+		{"Western Darfur", "Western Darfur", "SD.47"},
 		{"the Sahel", "the Sahel", "x:sahel"},
 	}
 	for _, tt := range tests {
@@ -113,6 +118,7 @@ func TestLookupHolds(t *testing.T) {
 		{"Herat: province, city, district", "Herat", []string{"AF.11", "gn:1140026", "AF.11.2001"}},
 		{"Marrakech: the city before the prefecture", "Marrakech", []string{"gn:2542997", "MA.07.351"}},
 		{"Blantyre: both cities", "Blantyre", []string{"gn:931755", "gn:11592111"}},
+		{"Deir al-Balah: the city, then its governorate", "Deir al-Balah", []string{"gn:281141", "PS.GZ.7870268"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
