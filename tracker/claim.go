@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // Category is what happened to the people a figure counts.
@@ -260,17 +258,20 @@ func (c *Claim) UnmarshalJSON(b []byte) error {
 	return c.Validate()
 }
 
+// parseInterval reads low and high with ParseCount: every writer of this
+// form writes counts as plain digits, and a reader that accepted
+// exponents would hang on "1e999999999".
 func parseInterval(low json.Number, high *json.Number) (Interval, error) {
-	lo, err := decimal.NewFromString(string(low))
+	lo, err := ParseCount(string(low))
 	if err != nil {
-		return Interval{}, fmt.Errorf("%w: low %q is not a number", ErrInvalidClaim, low)
+		return Interval{}, fmt.Errorf("%w: low: %w", ErrInvalidClaim, err)
 	}
 	if high == nil {
 		return Interval{Low: lo, Unbounded: true}, nil
 	}
-	hi, err := decimal.NewFromString(string(*high))
+	hi, err := ParseCount(string(*high))
 	if err != nil {
-		return Interval{}, fmt.Errorf("%w: high %q is not a number", ErrInvalidClaim, *high)
+		return Interval{}, fmt.Errorf("%w: high: %w", ErrInvalidClaim, err)
 	}
 	return Interval{Low: lo, High: hi}, nil
 }

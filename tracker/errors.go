@@ -25,6 +25,17 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrEmptyText is a report with no text.
 	ErrEmptyText = errors.New("empty text")
+	// ErrNotWholeCount is a count that is not a whole number of people
+	// written as digits: a sign, a fraction, an exponent, other characters.
+	ErrNotWholeCount = errors.New("not a whole number of people")
+	// ErrTooManyDigits is a number written with more than MaxCountDigits
+	// digits.
+	ErrTooManyDigits = errors.New("too many digits")
+	// ErrCountTooLarge is a count above MaxCount.
+	ErrCountTooLarge = errors.New("count too large")
+	// ErrTooManyClaims is a report that yields or holds more than
+	// MaxClaims claims.
+	ErrTooManyClaims = errors.New("too many claims")
 	// ErrInternal is a bug in toll, reported instead of crashing.
 	ErrInternal = errors.New("internal error")
 )

@@ -78,16 +78,19 @@ func RangeInterval(a, b decimal.Decimal) Interval {
 	return Interval{Low: a, High: b}
 }
 
-// Validate reports an interval with a negative, fractional or reversed bound.
+// Validate reports an interval with a bound that is not a count (see
+// CheckCount: negative, fractional, above MaxCount, or with an exponent
+// that would make comparing it unbounded work) or that is reversed. It
+// checks each bound's size before comparing anything.
 func (iv Interval) Validate() error {
-	if iv.Low.Sign() < 0 || !iv.Low.Equal(iv.Low.Truncate(0)) {
-		return fmt.Errorf("%w: low %s is not a whole number of people", ErrInvalidClaim, iv.Low)
+	if err := CheckCount(iv.Low); err != nil {
+		return fmt.Errorf("%w: low: %w", ErrInvalidClaim, err)
 	}
 	if iv.Unbounded {
 		return nil
 	}
-	if iv.High.Sign() < 0 || !iv.High.Equal(iv.High.Truncate(0)) {
-		return fmt.Errorf("%w: high %s is not a whole number of people", ErrInvalidClaim, iv.High)
+	if err := CheckCount(iv.High); err != nil {
+		return fmt.Errorf("%w: high: %w", ErrInvalidClaim, err)
 	}
 	if iv.Low.Cmp(iv.High) > 0 {
 		return fmt.Errorf("%w: low %s is above high %s", ErrInvalidClaim, iv.Low, iv.High)

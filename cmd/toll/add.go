@@ -22,6 +22,12 @@ import (
 // under 2 MB. BenchmarkAdd measures the choice.
 const addBatch = 200
 
+// addBatchBytes caps the text of one batch, so that a batch of long
+// reports does not hold hundreds of megabytes in one transaction: with
+// tracker.MaxTextBytes a report and tracker.MaxClaims claims a report, the
+// memory of `toll add` is bounded by one batch, never by the input.
+const addBatchBytes = 16 << 20
+
 // progressMinFiles is the number of files above which `toll add` shows a
 // progress bar (on a terminal only).
 const progressMinFiles = 5
@@ -97,6 +103,7 @@ type adder struct {
 	w, ew                   io.Writer
 	db                      *bolt.DB
 	pending                 []pendingReport
+	pendingBytes            int
 	added, existing, failed int
 	bar                     *progressbar.ProgressBar
 }
@@ -149,7 +156,8 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 				continue
 			}
 			a.pending = append(a.pending, pendingReport{origin: d.Origin, nr: nr})
-			if len(a.pending) >= a.opts.Batch {
+			a.pendingBytes += len(nr.Text)
+			if len(a.pending) >= a.opts.Batch || a.pendingBytes >= addBatchBytes {
 				if err := a.flush(); err != nil {
 					return err
 				}
@@ -255,7 +263,8 @@ func (a *adder) flush() error {
 			fmt.Fprintf(a.w, "%s  %s  %s  %d claims  (%s)\n", r.Report.ID, r.Report.Published, dash(r.Report.Source), r.Claims, origin)
 		}
 	}
-	a.pending = a.pending[:0]
+	clear(a.pending) // let the texts go
+	a.pending, a.pendingBytes = a.pending[:0], 0
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -182,5 +183,45 @@ func TestAddBadDatabase(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(notDB); !bytes.Equal(after, content) {
 		t.Errorf("toll add changed a file that is not its database")
+	}
+}
+
+// TestAddTooManyClaims is issue 10 item 1 as found: a 4 MB text of "5
+// killed, 5 killed, …" made 400,000 claims, 2 GB of memory and an 852 MB
+// database, and a 12 MB JSON Lines file of three such texts 6.8 GB. Each
+// is now refused by name (tracker.MaxClaims), nothing is stored for it,
+// the other reports are added, and memory stays bounded.
+func TestAddTooManyClaims(t *testing.T) {
+	dense := strings.Repeat("5 killed, ", tracker.MaxTextBytes/10)
+	line := func(i int) string {
+		return fmt.Sprintf(`{"source":"Wire","published":"2023-10-2%d","text":%q}`+"\n", i, fmt.Sprint(i)+dense)
+	}
+	dir := writeFiles(t, map[string]string{
+		"dense.txt":   dense,
+		"three.jsonl": line(1) + line(2) + line(3),
+		"fine.txt":    "Officials said 12 people were killed in Rafah on Friday.",
+	})
+	db := filepath.Join(t.TempDir(), "toll.db")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	stdout, stderr, err := runToll(t, storeEnv(db, ""), "add", "--date", "2023-10-20", dir)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("err = %v, want the failed-files status", err)
+	}
+	if n := strings.Count(stderr, "too many claims: more than 10000 in one text"); n != 4 {
+		t.Errorf("stderr names %d texts with too many claims, want 4:\n%.2000s", n, stderr)
+	}
+	if !strings.Contains(stdout, "added 1, already stored 0, failed 4") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("added 16 MB of dense text: %d MB allocated", alloc>>20)
+	if alloc > 400<<20 {
+		t.Errorf("allocated %d MB for 16 MB of input, want under 400 MB", alloc>>20)
+	}
+	if fi, err := os.Stat(db); err != nil || fi.Size() > 1<<20 {
+		t.Errorf("database: %v, %d bytes; want one small report", err, fi.Size())
 	}
 }

@@ -190,11 +190,8 @@ func setField(c *tracker.Claim, field, value string) error {
 }
 
 // parseCount reads a whole number of people, with or without thousands
-// commas.
+// commas, within tracker's caps (digits, MaxCount; no exponent, which
+// could make comparing it unbounded work).
 func parseCount(s string) (decimal.Decimal, error) {
-	n, err := decimal.NewFromString(strings.ReplaceAll(s, ",", ""))
-	if err != nil || n.Sign() < 0 || !n.Equal(n.Truncate(0)) {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a whole number of people", s)
-	}
-	return n, nil
+	return tracker.ParseCount(s)
 }

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -111,14 +112,18 @@ func (db *DB) Claim(id string) (tracker.StoredClaim, error) {
 }
 
 // ParseClaimID splits "<report>-<n>" into its parts. The report part may
-// be a prefix; it is not looked up.
+// be a prefix; it is not looked up. n is between 1 and MaxClaimNumber:
+// any other number names no claim the store can hold.
 func ParseClaimID(id string) (report string, n int, err error) {
 	i := strings.LastIndexByte(id, '-')
 	if i <= 0 {
 		return "", 0, fmt.Errorf("claim %q: %w (want REPORT-N, e.g. 3f2a9c1b7d04-2)", id, ErrNotFound)
 	}
 	n, err = strconv.Atoi(id[i+1:])
-	if err != nil || n < 1 {
+	switch {
+	case err != nil && errors.Is(err, strconv.ErrRange), err == nil && n > MaxClaimNumber:
+		return "", 0, fmt.Errorf("claim %q: %w (claim numbers go from 1 to %d)", id, ErrNotFound, MaxClaimNumber)
+	case err != nil || n < 1:
 		return "", 0, fmt.Errorf("claim %q: %w (the part after - must be a claim number)", id, ErrNotFound)
 	}
 	return id[:i], n, nil

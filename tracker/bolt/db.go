@@ -292,7 +292,15 @@ func (db *DB) recoverCorrupt(err *error) {
 	}
 }
 
-// claimKey is the claims bucket key of claim n of a report.
+// MaxClaimNumber is the largest claim number the store holds: numbers are
+// stored as 4 bytes (see the package doc), and the report's next number,
+// one more, must fit too. Every number that reaches claimKey or u32 has
+// been checked against it (ParseClaimID, Import, reextract), so that no
+// number is ever stored as another modulo 2³².
+const MaxClaimNumber = 1<<32 - 2
+
+// claimKey is the claims bucket key of claim n of a report; n is between
+// 1 and MaxClaimNumber.
 func claimKey(reportID string, n int) []byte {
 	k := make([]byte, len(reportID)+4)
 	copy(k, reportID)

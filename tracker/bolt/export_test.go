@@ -155,11 +155,28 @@ func TestImportBad(t *testing.T) {
 		{"csv wrong columns", "record,id\nreport,x\n", []string{"line 1"}},
 		{"csv version out of order", strings.Replace(csv, "version,"+rid+"-1,"+rid+",1,", "version,"+rid+"-1,"+rid+",2,", 1), []string{csvClaimLine, "out of order"}},
 		{"csv bad low", strings.Replace(csv, ",312,,at_least,", ",many,,at_least,", 1), []string{csvClaimLine, "low"}},
+		// Issue 10 item 3: numbers the store keeps in 4 bytes. A next_claim
+		// of 2³²+2 was stored as 2, and with it a claim numbered 2³²+1 was
+		// stored as claim 1.
+		{"next_claim past 2^32", strings.Replace(jsonl, `"next_claim":6`, `"next_claim":4294967298`, 1), []string{"line 2", "next_claim 4294967298 is above 4294967295"}},
+		{"claim number past 2^32", strings.Replace(jsonl, `"id":"`+rid+`-1"`, `"id":"`+rid+`-4294967297"`, 1), []string{"line 3", "claim numbers go from 1 to 4294967294"}},
+		{"claim number past int", strings.Replace(jsonl, `"id":"`+rid+`-1"`, `"id":"`+rid+`-99999999999999999999999"`, 1), []string{"line 3", "claim numbers go from 1 to 4294967294"}},
+		// Issue 10 item 4: an exponent hung import with the lock held.
+		{"exponent", strings.Replace(jsonl, `"low":312`, `"low":1e999999999`, 1), []string{"line 3", "not a whole number"}},
+		{"exponent high", strings.Replace(jsonl, `"low":312,"high":null`, `"low":312,"high":1e100000000`, 1), []string{"line 3", "not a whole number"}},
+		{"fraction", strings.Replace(jsonl, `"low":312`, `"low":312.5`, 1), []string{"line 3", "not a whole number"}},
+		{"above MaxCount", strings.Replace(jsonl, `"low":312`, `"low":1000000000001`, 1), []string{"line 3", "count too large"}},
+		{"many digits", strings.Replace(jsonl, `"low":312`, `"low":`+strings.Repeat("3", 1<<20), 1), []string{"line 3", "too many digits"}},
+		{"csv exponent", strings.Replace(csv, ",312,,at_least,", ",1e999999999,,at_least,", 1), []string{csvClaimLine, "not a whole number"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := mustOpen(t, Options{})
+			start := time.Now()
 			_, err := db.Import(strings.NewReader(tt.in), "in.export")
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("Import took %v", d)
+			}
 			if err == nil {
 				t.Fatalf("Import succeeded")
 			}
@@ -172,5 +189,28 @@ func TestImportBad(t *testing.T) {
 				t.Errorf("a failed import left data behind")
 			}
 		})
+	}
+}
+
+// TestImportTooManyClaims imports a report with one claim more than a
+// report may hold: refused with tracker.ErrTooManyClaims, nothing stored.
+func TestImportTooManyClaims(t *testing.T) {
+	src := mustOpen(t, Options{})
+	mustAdd(t, src, NewReport{Published: tracker.MustDate("2023-10-16"), Text: otherText})
+	lines := strings.Split(strings.TrimSuffix(string(mustExport(t, src, FormatJSONL)), "\n"), "\n")
+	rid := tracker.ReportID(otherText)
+	var b strings.Builder
+	b.WriteString(lines[0] + "\n")
+	b.WriteString(strings.Replace(lines[1], `"next_claim":3`, `"next_claim":20000`, 1) + "\n")
+	for n := 1; n <= tracker.MaxClaims+1; n++ {
+		b.WriteString(strings.Replace(lines[2], `"id":"`+rid+`-1"`, `"id":"`+rid+`-`+itoa(n)+`"`, 1) + "\n")
+	}
+	dst := mustOpen(t, Options{})
+	_, err := dst.Import(strings.NewReader(b.String()), "many.jsonl")
+	if !errors.Is(err, tracker.ErrTooManyClaims) || !strings.Contains(err.Error(), "line "+itoa(tracker.MaxClaims+3)) {
+		t.Errorf("err = %v, want ErrTooManyClaims at line %d", err, tracker.MaxClaims+3)
+	}
+	if n := len(mustExport(t, dst, FormatJSONL)); n != len(`{"toll_export":1,"schema":1}`)+1 {
+		t.Errorf("a failed import left data behind")
 	}
 }

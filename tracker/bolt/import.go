@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
 	bbolt "go.etcd.io/bbolt"
 
 	"github.com/tollproject/toll/tracker"
@@ -34,10 +33,12 @@ var reportIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 
 // Import reads an export (JSON document, JSONL or CSV, told apart by
 // their first line) and stores everything in it in one transaction: all
-// of it or, on any problem, nothing. Every record is checked: report ids
-// against their text, claim ids against their report, each version's
-// claim against tracker.Claim.Validate, the current claim against the
-// last version. The database need not be empty, but no report id or ack
+// of it or, on any problem, nothing. Every record is checked before it is
+// put: report ids against their text, claim ids against their report and
+// against what the store can hold (claim numbers up to MaxClaimNumber,
+// next_claim up to one more, at most tracker.MaxClaims claims a report),
+// each version's claim against tracker.Claim.Validate (counts as digits up
+// to tracker.MaxCount), the current claim against the last version. The database need not be empty, but no report id or ack
 // finding of the file may already be in it (ErrCollision): merging two
 // histories of one report is not something toll guesses at. name is used
 // in messages.
@@ -130,6 +131,9 @@ func (im *importer) report(r tracker.Report, next int) error {
 		return fmt.Errorf("report %s is in the file twice", r.ID)
 	case next < 1:
 		return fmt.Errorf("report %s: next_claim %d is below 1", r.ID, next)
+	case next > MaxClaimNumber+1:
+		// Stored in 4 bytes, 2³²+2 would have been stored as 2.
+		return fmt.Errorf("report %s: next_claim %d is above %d, the most the store holds", r.ID, next, MaxClaimNumber+1)
 	}
 	if err := tracker.CheckText(r.Text); err != nil {
 		return fmt.Errorf("report %s: %w", r.ID, err)
@@ -163,6 +167,8 @@ func (im *importer) claim(sc tracker.StoredClaim) error {
 		return fmt.Errorf("claim %s is in the file twice", sc.ID)
 	case n >= ir.next:
 		return fmt.Errorf("claim %s: number %d is not below the report's next_claim %d", sc.ID, n, ir.next)
+	case len(ir.claims) >= tracker.MaxClaims:
+		return fmt.Errorf("report %s: %w: more than %d", sc.ReportID, tracker.ErrTooManyClaims, tracker.MaxClaims)
 	case len(sc.Versions) == 0:
 		return fmt.Errorf("claim %s has no versions", sc.ID)
 	case sc.Outlet != ir.r.Source || sc.Published.Compare(ir.r.Published) != 0:
@@ -524,15 +530,15 @@ func csvVersion(get func(string) string) (tracker.Version, error) {
 	}
 	v.Status, v.By, v.Note = tracker.Status(get("status")), get("by"), get("note")
 	c := &v.Claim
-	low, err := decimal.NewFromString(get("low"))
+	low, err := tracker.ParseCount(get("low"))
 	if err != nil {
-		return v, fmt.Errorf("low %q is not a number", get("low"))
+		return v, fmt.Errorf("low: %w", err)
 	}
 	c.Interval = tracker.AtLeastInterval(low)
 	if h := get("high"); h != "" {
-		high, err := decimal.NewFromString(h)
+		high, err := tracker.ParseCount(h)
 		if err != nil {
-			return v, fmt.Errorf("high %q is not a number", h)
+			return v, fmt.Errorf("high: %w", err)
 		}
 		c.Interval = tracker.Interval{Low: low, High: high}
 	}

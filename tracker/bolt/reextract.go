@@ -155,6 +155,23 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string) (ReextractResult, error) {
 		return ReextractResult{}, err
 	}
 	pair := MatchClaims(extractedOf(old), found.Claims)
+	// The claims the report would hold: every one found, and the reviewed
+	// ones no longer found, which are kept.
+	matched := make([]bool, len(old))
+	for _, j := range pair {
+		if j >= 0 {
+			matched[j] = true
+		}
+	}
+	holds := len(found.Claims)
+	for j, e := range old {
+		if e.reviewed && !matched[j] {
+			holds++
+		}
+	}
+	if holds > tracker.MaxClaims {
+		return ReextractResult{}, fmt.Errorf("report %s: %w: it would hold %d, the most is %d", id, tracker.ErrTooManyClaims, holds, tracker.MaxClaims)
+	}
 	now := db.now().UTC()
 	by := "extractor " + db.extractor
 	used := make([]bool, len(old))
@@ -162,6 +179,9 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string) (ReextractResult, error) {
 	for i, c := range found.Claims {
 		j := pair[i]
 		if j < 0 {
+			if next > MaxClaimNumber {
+				return ReextractResult{}, fmt.Errorf("report %s: claim numbers are used up (next %d is above %d)", id, next, MaxClaimNumber)
+			}
 			rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
 				{Claim: c, Status: tracker.Unreviewed, By: by, At: now},
 			}}

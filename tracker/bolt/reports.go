@@ -100,6 +100,9 @@ func (db *DB) addTx(tx *bbolt.Tx, nr NewReport) (AddResult, error) {
 	if err != nil {
 		return AddResult{Err: fmt.Errorf("report %s: %w", id, err)}, nil
 	}
+	if len(res.Claims) > tracker.MaxClaims {
+		return AddResult{Err: fmt.Errorf("report %s: %w: %d, the most a report holds is %d", id, tracker.ErrTooManyClaims, len(res.Claims), tracker.MaxClaims)}, nil
+	}
 	if err := putReport(tx, r); err != nil {
 		return AddResult{}, err
 	}

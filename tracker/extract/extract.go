@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/tollproject/toll/tracker"
 )
@@ -21,7 +23,9 @@ type Options struct {
 }
 
 // Extract returns every casualty claim in text, in text order. It fails
-// only for text that cannot be a report (see tracker.CheckText); strange
+// only for text that cannot be a report (see tracker.CheckText) and for
+// one that yields more than tracker.MaxClaims claims
+// (tracker.ErrTooManyClaims), where it stops reading at the cap; strange
 // text gives fewer claims and some diagnostics, never an error.
 func Extract(text string, opts Options) (res tracker.Extraction, err error) {
 	if err := tracker.CheckText(text); err != nil {
@@ -34,7 +38,11 @@ func Extract(text string, opts Options) (res tracker.Extraction, err error) {
 			res, err = tracker.Extraction{}, fmt.Errorf("%w: extractor failed: %v", tracker.ErrInternal, r)
 		}
 	}()
-	return extract(text, opts), nil
+	res = extract(text, opts)
+	if len(res.Claims) > tracker.MaxClaims {
+		return tracker.Extraction{}, fmt.Errorf("%w: more than %d in one text; a text that dense is a list, not a report (split it)", tracker.ErrTooManyClaims, tracker.MaxClaims)
+	}
+	return res, nil
 }
 
 // Report reads a stored or incoming report: its text, dated by its
@@ -43,7 +51,8 @@ func Report(r tracker.Report) (tracker.Extraction, error) {
 	return Extract(r.Text, Options{Date: r.Published})
 }
 
-// extract runs the extractor over a whole text.
+// extract runs the extractor over a whole text, stopping once it holds
+// more than tracker.MaxClaims claims.
 func extract(text string, opts Options) tracker.Extraction {
 	var res tracker.Extraction
 	sents := splitSentences(text, nil)
@@ -54,20 +63,52 @@ func extract(text string, opts Options) tracker.Extraction {
 		if !mayHoldClaim(text[sp.start:sp.end]) {
 			continue
 		}
-		toks, lowb = lexText(text, sp.start, sp.end, toks[:0], lowb)
 		// A "sentence" longer than any real one (a table or a list with
-		// no periods) is read in windows, which keeps the clause rules'
-		// cost bounded whatever the input.
-		for a := 0; a < len(toks); a += maxSentenceTokens {
-			b := min(a+maxSentenceTokens, len(toks))
-			w := toks[a:b]
-			s.reset(span{w[0].start, w[len(w)-1].end}, w)
-			res.Claims = s.claims(res.Claims)
-			slices.SortStableFunc(s.diags, func(a, b tracker.Diagnostic) int { return a.Start - b.Start })
-			res.Diagnostics = append(res.Diagnostics, s.diags...)
+		// no periods) is lexed a chunk at a time and read in windows,
+		// which keeps the tokens in memory and the clause rules' cost
+		// bounded whatever the input.
+		for c := sp.start; c < sp.end; {
+			ce := chunkEnd(text, c, sp.end)
+			toks, lowb = lexText(text, c, ce, toks[:0], lowb)
+			c = ce
+			for a := 0; a < len(toks); a += maxSentenceTokens {
+				b := min(a+maxSentenceTokens, len(toks))
+				w := toks[a:b]
+				s.reset(span{w[0].start, w[len(w)-1].end}, w)
+				res.Claims = s.claims(res.Claims)
+				slices.SortStableFunc(s.diags, func(a, b tracker.Diagnostic) int { return a.Start - b.Start })
+				res.Diagnostics = append(res.Diagnostics, s.diags...)
+				if len(res.Claims) > tracker.MaxClaims {
+					// Stop here: memory and time stay bounded by the
+					// cap, not by the text; Extract refuses the text.
+					return res
+				}
+			}
 		}
 	}
 	return res
+}
+
+// maxChunkBytes bounds the bytes of one sentence lexed at once. No real
+// sentence comes near it; a longer one is cut at white space (else at a
+// character boundary), so no token but one longer than this is split.
+const maxChunkBytes = 32 << 10
+
+// chunkEnd is where the chunk of a sentence that starts at a and ends at
+// end stops: end when the rest fits, else the last white space in the
+// second half of the chunk, else a character boundary.
+func chunkEnd(text string, a, end int) int {
+	if end-a <= maxChunkBytes {
+		return end
+	}
+	lim := a + maxChunkBytes
+	if k := strings.LastIndexAny(text[a+maxChunkBytes/2:lim], " \n\t"); k >= 0 {
+		return a + maxChunkBytes/2 + k + 1
+	}
+	for lim > a+1 && !utf8.RuneStart(text[lim]) {
+		lim--
+	}
+	return lim
 }
 
 // maxSentenceTokens bounds the tokens read as one sentence. News

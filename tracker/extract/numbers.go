@@ -319,7 +319,7 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 			return decimal.Decimal{}, i, false
 		}
 		digits := t.text
-		if !validGrouping(digits) {
+		if !validGrouping(digits) || continuesGroups(s, i) {
 			return decimal.Decimal{}, i, false
 		}
 		if strings.IndexByte(digits, ',') >= 0 {
@@ -329,7 +329,7 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 		// "625 000": groups of three digits after a space, only when the
 		// first group has at most three digits and no comma was used.
 		if !strings.Contains(t.text, ",") && len(digits) <= 3 {
-			for j < len(toks) && toks[j].kind == tNum && toks[j].space && len(toks[j].text) == 3 &&
+			for j < len(toks) && len(digits) <= tracker.MaxCountDigits && toks[j].kind == tNum && toks[j].space && len(toks[j].text) == 3 &&
 				!strings.ContainsAny(toks[j].text, ",.") && !s.excluded[j] && sameLineSpace(s.text, toks[j-1].end, toks[j].start) {
 				digits += toks[j].text
 				j++
@@ -361,12 +361,19 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 	return s.numberWordsAt(i)
 }
 
-// parseCount reads digits with at most one decimal point. Whole numbers
-// up to twelve digits take the fast path; the rest go through decimal.
 // maxCount is tracker.MaxCount as a decimal, for comparisons.
 var maxCount = decimal.NewFromInt(tracker.MaxCount)
 
+// parseCount reads digits with at most one decimal point. Whole numbers
+// up to twelve digits take the fast path; the rest, up to
+// tracker.MaxCountDigits, go through decimal.
 func parseCount(digits string) (decimal.Decimal, bool) {
+	// No count has more digits (a decimal point is one more byte), and
+	// decimal parses long runs in time quadratic in their length: 4 MB of
+	// digits took 30 s. The cap makes every number cost O(its length).
+	if len(digits) > tracker.MaxCountDigits+1 {
+		return decimal.Decimal{}, false
+	}
 	if len(digits) <= 12 {
 		var n int64
 		whole := true
@@ -384,6 +391,18 @@ func parseCount(digits string) (decimal.Decimal, bool) {
 	}
 	v, err := decimal.NewFromString(digits)
 	return v, err == nil
+}
+
+// continuesGroups reports whether number token i is a later group of
+// "625 000" rather than a number of its own: the "000" of "1 000 000 000
+// 000" must not be read as 0 when the whole is too long to be a count.
+func continuesGroups(s *sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p, t := s.toks[i-1], s.toks[i]
+	return p.kind == tNum && len(p.text) <= 3 && !strings.ContainsAny(p.text, ",.") &&
+		t.space && len(t.text) == 3 && !strings.ContainsAny(t.text, ",.") && sameLineSpace(s.text, p.end, t.start)
 }
 
 // sameLineSpace reports whether the gap between two tokens is a single
