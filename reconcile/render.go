@@ -12,6 +12,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/tollproject/toll/internal/hygiene"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -161,7 +162,7 @@ type csvWriter struct {
 
 func (c *csvWriter) write(rec ...string) {
 	if c.err == nil {
-		c.err = c.cw.Write(rec)
+		c.err = c.cw.Write(hygiene.CSVRecord(rec))
 	}
 }
 

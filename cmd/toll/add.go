@@ -135,8 +135,8 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 			}
 		}
 	}
-	if len(files) > progressMinFiles && isTerminal(ew) {
-		a.bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(ew),
+	if len(files) > progressMinFiles && isTerminal(rawOut(ew)) {
+		a.bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(rawOut(ew)),
 			progressbar.OptionSetDescription("adding"), progressbar.OptionShowCount(),
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/tollproject/toll/internal/hygiene"
 	"github.com/tollproject/toll/tracker/extract"
 )
 
@@ -50,7 +51,7 @@ func printError(w io.Writer, err error) {
 	if errors.Is(err, errFailed) {
 		return
 	}
-	fmt.Fprintln(w, "toll:", err)
+	fmt.Fprintln(w, "toll:", hygiene.Printable(err.Error()))
 }
 
 // exitCode picks the process status for an error returned by the app:
@@ -88,6 +89,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 }
 
 func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
+	// Everything a command prints goes through one hygiene.Writer, so that
+	// a title, source or text from a report cannot move the cursor, clear
+	// the screen or retitle the window. Data (CSV, charts, exports to a
+	// file or pipe) goes to the writer underneath: see dataOut.
+	out, errOut := hygiene.NewWriter(stdout), hygiene.NewWriter(stderr)
 	app := &cli.App{
 		Name:    "toll",
 		Usage:   "track casualty figures across news reports",
@@ -95,9 +101,12 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 		Description: "toll reads news reports, extracts every casualty figure with its qualifier,\n" +
 			"group, place, source and date, stores them, and shows how each figure moved\n" +
 			"between reports and sources, flagging figures that cannot all be true.",
-		Reader:               e.stdin,
-		Writer:               stdout,
-		ErrWriter:            stderr,
+		Reader:    e.stdin,
+		Writer:    out,
+		ErrWriter: errOut,
+		After: func(*cli.Context) error {
+			return errors.Join(out.Flush(), errOut.Flush())
+		},
 		EnableBashCompletion: true,
 		HideHelpCommand:      false,
 		// urfave would otherwise call os.Exit from inside Run.
@@ -160,6 +169,29 @@ func flagUsageError(c *cli.Context, err error, isSub bool) error {
 		return usageError{msg: fmt.Sprintf("%s: %s (toll %s --help lists its flags)", c.Command.Name, msg, c.Command.Name)}
 	}
 	return usageError{msg: msg + " (toll --help lists the commands and flags)"}
+}
+
+// dataOut is where a command writes data rather than text to read: CSV,
+// a chart, an export. That is the output as it is, unless it is a
+// terminal, where text is shown escaped (hygiene.Writer keeps JSON
+// valid and equal to what it was).
+func dataOut(w io.Writer) io.Writer {
+	hw, ok := w.(*hygiene.Writer)
+	if !ok || isTerminal(hw.Raw()) {
+		return w
+	}
+	hw.Flush()
+	return hw.Raw()
+}
+
+// rawOut is the output under any hygiene.Writer: for a progress bar,
+// which draws with carriage returns, and binary charts.
+func rawOut(w io.Writer) io.Writer {
+	if hw, ok := w.(*hygiene.Writer); ok {
+		hw.Flush()
+		return hw.Raw()
+	}
+	return w
 }
 
 // dashed writes a flag name the way toll's help does: -f, --format.

@@ -50,5 +50,5 @@ func runExport(ctx context.Context, opts exportOptions, e env, w io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	return db.Export(w, opts.Format)
+	return db.Export(dataOut(w), opts.Format)
 }

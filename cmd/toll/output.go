@@ -12,6 +12,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
+
+	"github.com/tollproject/toll/internal/hygiene"
 )
 
 // tableBlock is how many rows a table aligns at a time. Listings stream,
@@ -43,6 +45,7 @@ func newLister(format string, w io.Writer, header []string) *lister {
 	l := &lister{format: format, bw: bufio.NewWriter(w), header: header}
 	switch format {
 	case "csv":
+		l.bw = bufio.NewWriter(dataOut(w))
 		l.cw = csv.NewWriter(l.bw)
 	case "table":
 		l.tw = tabwriter.NewWriter(l.bw, 0, 0, 2, ' ', 0)
@@ -76,7 +79,7 @@ func (l *lister) write(v any, cells []string) error {
 			l.bw.WriteByte('\n')
 		}
 	case "csv":
-		if err := l.cw.Write(cells); err != nil {
+		if err := l.cw.Write(hygiene.CSVRecord(cells)); err != nil {
 			return err
 		}
 	default:
@@ -151,12 +154,14 @@ func (l *lister) close(empty string) error {
 	return l.bw.Flush()
 }
 
-// cell folds a value onto one line for a table and writes "-" for
-// nothing.
+// cell folds a value onto one line for a table, shows its control
+// characters escaped (before the table is aligned, so that the columns
+// stay straight) and writes "-" for nothing.
 func cell(s string) string {
 	if strings.ContainsAny(s, "\t\n\r") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
+	s = hygiene.Printable(s)
 	if s == "" {
 		return "-"
 	}

@@ -11,6 +11,7 @@ import (
 
 	bbolt "go.etcd.io/bbolt"
 
+	"github.com/tollproject/toll/internal/hygiene"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -237,7 +238,7 @@ type csvExporter struct{ w *csv.Writer }
 func (x *csvExporter) row(set map[string]string) error {
 	rec := make([]string, len(csvColumns))
 	for i, c := range csvColumns {
-		rec[i] = set[c]
+		rec[i] = hygiene.CSVCell(set[c])
 	}
 	return x.w.Write(rec)
 }

@@ -17,6 +17,7 @@ import (
 
 	bbolt "go.etcd.io/bbolt"
 
+	"github.com/tollproject/toll/internal/hygiene"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -447,7 +448,9 @@ func (im *importer) readCSV(r io.Reader) error {
 			return err // csv.ParseError names the line
 		}
 		line, _ := cr.FieldPos(0)
-		get := func(c string) string { return rec[col[c]] }
+		// Export prefixes cells a spreadsheet would evaluate with an
+		// apostrophe (hygiene.CSVCell); a value reads back unchanged.
+		get := func(c string) string { return hygiene.CSVValue(rec[col[c]]) }
 		if err := im.csvRow(get, &pending, flush); err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
 		}
