@@ -69,9 +69,6 @@ func addCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "title", Usage: "the title of the report"},
 		},
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("add", c.Args().Slice()); err != nil {
-				return err
-			}
 			opts := addOptions{Paths: c.Args().Slice(), Source: c.String("source"), URL: c.String("url"),
 				Title: c.String("title"), Batch: addBatch}
 			if len(opts.Paths) == 0 {

@@ -115,7 +115,7 @@ func TestAddBadInput(t *testing.T) {
 		{"malformed feed", []string{"add", "--date", "2023-10-10", at("feed.xml")}, []string{at("feed.xml")}, false},
 		{"no date", []string{"add", at("nodate.txt")}, []string{at("nodate.txt"), "--date"}, false},
 		{"bad --date", []string{"add", "--date", "2023-13-45", at("nodate.txt")}, []string{"--date", "2023-13-45", "YYYY-MM-DD"}, true},
-		{"flag after path", []string{"add", at("nodate.txt"), "--date", "2023-10-10"}, []string{"put flags first"}, true},
+		{"misspelt flag after path", []string{"add", at("nodate.txt"), "--dat", "2023-10-10"}, []string{"unknown flag --dat", "did you mean --date?"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

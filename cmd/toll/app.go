@@ -84,17 +84,21 @@ type env struct {
 
 // newApp builds a fresh toll command-line app writing to stdout and
 // stderr. It never calls os.Exit: errors come back from Run.
-func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+func newApp(stdin io.Reader, stdout, stderr io.Writer) app {
 	return newAppEnv(env{stdin: stdin, now: time.Now, getenv: osGetenv}, stdout, stderr)
 }
 
-func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
+func newAppEnv(e env, stdout, stderr io.Writer) app {
 	// Everything a command prints goes through one hygiene.Writer, so that
 	// a title, source or text from a report cannot move the cursor, clear
 	// the screen or retitle the window. Data (CSV, charts, exports to a
 	// file or pipe) goes to the writer underneath: see dataOut.
 	out, errOut := hygiene.NewWriter(stdout), hygiene.NewWriter(stderr)
-	app := &cli.App{
+	var globals []cli.Flag
+	for _, g := range globalFlags() {
+		globals = append(globals, g.flag)
+	}
+	a := &cli.App{
 		Name:    "toll",
 		Usage:   "track casualty figures across news reports",
 		Version: appVersion(),
@@ -109,6 +113,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 		},
 		EnableBashCompletion: true,
 		HideHelpCommand:      false,
+		Flags:                globals,
 		// urfave would otherwise call os.Exit from inside Run.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   flagUsageError,
@@ -116,7 +121,9 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 		// command is a usage error (status 2), not a help topic (status 1).
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
-				return usageError{msg: fmt.Sprintf("unknown command %q (toll --help lists the commands)", c.Args().First())}
+				name := c.Args().First()
+				return usageError{msg: fmt.Sprintf("unknown command %q (%stoll --help lists the commands)", name,
+					didYouMean(suggest(name, commandNames(c.App.Commands)), "%q"))}
 			}
 			return cli.ShowAppHelp(c)
 		},
@@ -144,11 +151,11 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 	// whole help and exits 1. Commands have no subcommands, so their
 	// "help" subcommand only shows up as a bogus completion (toll show
 	// <TAB> offering "help"); toll help CMD and --help remain.
-	for _, cmd := range app.Commands {
+	for _, cmd := range a.Commands {
 		cmd.OnUsageError = flagUsageError
 		cmd.HideHelpCommand = true
 	}
-	return app
+	return app{a}
 }
 
 // flagUsageError turns a flag the command line could not parse into one
@@ -156,8 +163,16 @@ func newAppEnv(e env, stdout, stderr io.Writer) *cli.App {
 // package's -db), with where to look.
 func flagUsageError(c *cli.Context, err error, isSub bool) error {
 	msg := err.Error()
+	flags := c.App.Flags
+	if isSub && c.Command != nil {
+		flags = c.Command.Flags
+	}
+	hint := ""
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		msg = "unknown flag " + dashed(name)
+		if s := suggest(name, flagNames(flags)); s != "" {
+			hint = didYouMean(dashed(s), "%s")
+		}
 	} else if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		msg = dashed(name) + " needs a value"
 	} else if v, rest, ok := strings.Cut(msg, " for flag -"); ok && strings.HasPrefix(v, "invalid value ") {
@@ -166,9 +181,18 @@ func flagUsageError(c *cli.Context, err error, isSub bool) error {
 		msg = fmt.Sprintf("%s: %s: %s", dashed(name), v, why)
 	}
 	if isSub && c.Command != nil {
-		return usageError{msg: fmt.Sprintf("%s: %s (toll %s --help lists its flags)", c.Command.Name, msg, c.Command.Name)}
+		return usageError{msg: fmt.Sprintf("%s: %s (%stoll %s --help lists its flags)", c.Command.Name, msg, hint, c.Command.Name)}
 	}
-	return usageError{msg: msg + " (toll --help lists the commands and flags)"}
+	return usageError{msg: msg + " (" + hint + "toll --help lists the commands and flags)"}
+}
+
+// didYouMean is the start of a usage error's hint for a suggested name,
+// quoted with verb, or nothing without one.
+func didYouMean(name, verb string) string {
+	if name == "" {
+		return ""
+	}
+	return "did you mean " + fmt.Sprintf(verb, name) + "? "
 }
 
 // dataOut is where a command writes data rather than text to read: CSV,

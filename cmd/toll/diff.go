@@ -41,9 +41,6 @@ func diffCommand(e env) *cli.Command {
 			formatFlag("table", "table", "json", "csv"),
 		),
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("diff", c.Args().Slice()); err != nil {
-				return err
-			}
 			series, err := seriesOptions(c, "")
 			if err != nil {
 				return err

@@ -119,7 +119,11 @@ func TestUsageErrors(t *testing.T) {
 		{"short flag", []string{"claims", "-q"}, "claims: unknown flag -q (toll claims --help lists its flags)"},
 		{"missing value", []string{"claims", "--format"}, "claims: --format needs a value (toll claims --help lists its flags)"},
 		{"bad number", []string{"timeline", "--window", "two"}, `timeline: --window: invalid value "two": parse error (toll timeline --help lists its flags)`},
-		{"unknown command", []string{"timelines"}, `unknown command "timelines" (toll --help lists the commands)`},
+		{"unknown command", []string{"dance"}, `unknown command "dance" (toll --help lists the commands)`},
+		{"misspelt command", []string{"timlines"}, `unknown command "timlines" (did you mean "timeline"? toll --help lists the commands)`},
+		{"misspelt flag", []string{"claims", "--categroy", "killed"}, `claims: unknown flag --categroy (did you mean --category? toll claims --help lists its flags)`},
+		{"misspelt global flag", []string{"--taxnomy", "t.txt", "claims"}, `unknown flag --taxnomy (did you mean --taxonomy? toll --help lists the commands and flags)`},
+		{"strict global flag on a command without it", []string{"--format", "json", "add", "x.txt"}, `add: unknown flag --format (toll add --help lists its flags)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

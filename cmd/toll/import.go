@@ -33,9 +33,6 @@ func importCommand(e env) *cli.Command {
 			"   toll export --db other.db | toll import -",
 		Flags: []cli.Flag{dbFlag()},
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("import", c.Args().Slice()); err != nil {
-				return err
-			}
 			if c.NArg() != 1 {
 				return usageError{msg: "import: give one export file, or - for standard input"}
 			}

@@ -180,16 +180,3 @@ func isTerminal(x any) bool {
 	}
 	return false
 }
-
-// misplacedFlag returns a usage error for an argument that looks like a
-// flag: urfave/cli v2 reads flags only before the first argument, so
-// `toll review ID --accept` would otherwise ignore --accept.
-func misplacedFlag(cmd string, args []string) error {
-	for _, a := range args {
-		if strings.HasPrefix(a, "-") && a != "-" {
-			return usageError{msg: fmt.Sprintf("%s: %s comes after an argument; put flags first: toll %s [flags] %s",
-				cmd, a, cmd, "ARGS...")}
-		}
-	}
-	return nil
-}

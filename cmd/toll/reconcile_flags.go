@@ -21,16 +21,19 @@ func seriesFlags() []cli.Flag {
 		&cli.StringFlag{Name: "where", Usage: "only this place (aliases such as \"the Gaza Strip\" work)"},
 		&cli.IntFlag{Name: "window", Usage: "compare figures up to this many days apart (0: same day only)"},
 		&cli.BoolFlag{Name: "reviewed-only", Usage: "use only accepted and corrected claims (default: every claim not rejected)"},
-		&cli.StringFlag{Name: "taxonomy", TakesFile: true, Usage: "a file of group, place and source aliases replacing the built-in ones (see README)"},
+		taxonomyFlag(),
 	}
 }
 
+// taxonomyFlag is the --taxonomy flag of the commands that group claims
+// into series.
+func taxonomyFlag() cli.Flag {
+	return &cli.StringFlag{Name: "taxonomy", TakesFile: true, Usage: "a file of group, place and source aliases replacing the built-in ones (see README)"}
+}
+
 // noArgs refuses arguments for a command that takes only flags, with a
-// hint; a flag written after an argument gets misplacedFlag's message.
+// hint.
 func noArgs(c *cli.Context, hint string) error {
-	if err := misplacedFlag(c.Command.Name, c.Args().Slice()); err != nil {
-		return err
-	}
 	if c.Args().Len() > 0 {
 		return usageError{msg: c.Command.Name + ": takes no arguments (" + hint + ")"}
 	}

@@ -42,9 +42,6 @@ func reextractCommand(e env) *cli.Command {
 			&cli.BoolFlag{Name: "force", Usage: "with --all, every report whatever its extractor version"},
 		},
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("reextract", c.Args().Slice()); err != nil {
-				return err
-			}
 			opts := reextractOptions{IDs: c.Args().Slice(), All: c.Bool("all"), Force: c.Bool("force")}
 			if opts.Force {
 				opts.All = true

@@ -54,9 +54,6 @@ func reviewCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "by", Usage: "who reviews (default $USER)"},
 		},
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("review", c.Args().Slice()); err != nil {
-				return err
-			}
 			sets := c.Generic("set").(*setList).v
 			opts := reviewOptions{ID: c.Args().First(), Sets: sets, Note: c.String("note"), By: c.String("by")}
 			if c.NArg() != 1 {

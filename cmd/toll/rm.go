@@ -37,9 +37,6 @@ func rmCommand(e env) *cli.Command {
 			&cli.BoolFlag{Name: "yes", Aliases: []string{"y"}, Usage: "do not ask"},
 		},
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("rm", c.Args().Slice()); err != nil {
-				return err
-			}
 			opts := rmOptions{IDs: c.Args().Slice(), Yes: c.Bool("yes")}
 			if len(opts.IDs) == 0 {
 				return usageError{msg: "rm: give one or more report ids"}

@@ -45,9 +45,6 @@ func showCommand(e env) *cli.Command {
 			&cli.BoolFlag{Name: "history", Usage: "for a claim, print every version"},
 		},
 		Action: func(c *cli.Context) error {
-			if err := misplacedFlag("show", c.Args().Slice()); err != nil {
-				return err
-			}
 			opts := showOptions{ID: c.Args().First(), History: c.Bool("history"), Format: c.String("format")}
 			if c.NArg() != 1 {
 				return usageError{msg: "show: give one report id or claim id (REPORT-N)"}

@@ -128,7 +128,7 @@ func TestReviewErrors(t *testing.T) {
 	}{
 		{"nothing to do", []string{"review", id}, "exactly one of --accept, --reject or --set", true},
 		{"two decisions", []string{"review", "--accept", "--reject", id}, "exactly one of", true},
-		{"flag after id", []string{"review", id, "--accept"}, "put flags first", true},
+		{"misspelt flag after id", []string{"review", id, "--acept"}, "unknown flag --acept (did you mean --accept?", true},
 		{"no id", []string{"review", "--accept"}, "give one claim id", true},
 		{"unknown field", []string{"review", "--set", "colour=red", id}, `unknown field "colour"`, false},
 		{"no equals", []string{"review", "--set", "low", id}, "want field=value", false},
