@@ -98,7 +98,7 @@ func TestChartHTML(t *testing.T) {
 			t.Errorf("the page holds %q: not self-contained or not escaped", bad)
 		}
 	}
-	for _, want := range []string{"<table>", "≥471", "~1,200 (revised)", "&lt;script&gt;"} {
+	for _, want := range []string{"<table>", "at least 471", "about 1,200 (revised)", "&lt;script&gt;"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page has no %q", want)
 		}

@@ -282,7 +282,7 @@ func TestCheckMessages(t *testing.T) {
 		{"disagree a day apart", []syn{k("a", "r1", d1, ex, 300), k("x", "r2", d2, ex, 310), k("c", "r3", d3, ex, 200).by("Red Crescent")},
 			"Sources disagree on palestinians killed in Gaza 2 days apart: Gaza health ministry: 300 (2023-10-19); Red Crescent: 200 (2023-10-21); the lower bound of one is 1.5× the upper bound of the other."},
 		{"close figures say the gap, not 1×", []syn{k("a", "r1", d1, tracker.MoreThan, 60), k("b", "r2", d1, ex, 60).by("army")},
-			"Sources disagree on palestinians killed in Gaza on 2023-10-19: Gaza health ministry: 61+; army: 60; the lower bound of one is 1 above the upper bound of the other."},
+			"Sources disagree on palestinians killed in Gaza on 2023-10-19: Gaza health ministry: more than 60; army: 60; the lower bound of one is 1 above the upper bound of the other."},
 		{"zero upper bound", []syn{k("a", "r1", d1, ex, 3), k("b", "r2", d1, ex, 0).by("army")},
 			"Sources disagree on palestinians killed in Gaza on 2023-10-19: Gaza health ministry: 3; army: 0; one gives at least 3, the other none."},
 	}

@@ -42,11 +42,11 @@ func ExampleTimelines() {
 	}
 	// Output:
 	// people killed in Israel (cumulative)
-	//   DATE        SOURCE                     FIGURE  INTERVAL     CHANGE  CLAIMS
-	//   2023-10-08  Israeli officials          ≥250    250+                 r1-1
-	//   2023-10-15  Israeli officials          ≥1,300  1,300+       ?       r2-1
-	//   2023-10-19  Israeli officials          1,401+  1,401+       ?       r3-1
-	//   2023-11-10  Israel's foreign ministry  ~1,200  1,080–1,320          r4-1
+	//   DATE        SOURCE                     FIGURE           INTERVAL     CHANGE  CLAIMS
+	//   2023-10-08  Israeli officials          at least 250     250+                 r1-1
+	//   2023-10-15  Israeli officials          at least 1,300   1,300+       ?       r2-1
+	//   2023-10-19  Israeli officials          more than 1,400  1,401+       ?       r3-1
+	//   2023-11-10  Israel's foreign ministry  about 1,200      1,080–1,320          r4-1
 }
 
 func ExampleCheck() {
@@ -94,8 +94,8 @@ func ExampleDiff() {
 	// B: US intelligence
 	//
 	// people killed at al-Ahli Arab hospital (event site, scope unknown)
-	//   DATE A      A     DATE B      B        GAP B−A  OVERLAP
-	//   2023-10-18  ≥471  2023-10-19  100–300  ≤ -171   no
+	//   DATE A      A             DATE B      B        GAP B−A  OVERLAP
+	//   2023-10-18  at least 471  2023-10-19  100–300  ≤ -171   no
 }
 
 func ExampleLoadTaxonomy() {

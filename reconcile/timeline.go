@@ -78,8 +78,9 @@ type Entry struct {
 	prev  *tracker.Interval // the source's previous figure; nil when none or meaningless
 }
 
-// Figure writes the figure as its claims wrote it ("≥1,100", "701+",
-// "~150"); in the range view, the band ("1,000–1,032", "10+").
+// Figure writes the figure as its claims wrote it ("at least 1,100",
+// "more than 700", "about 150"); in the range view, the band
+// ("1,000–1,032", "10+").
 func (e Entry) Figure() string {
 	if e.first == nil {
 		return e.Interval.Range()
@@ -251,7 +252,7 @@ func (p *prep) provenance(n int) []Provenance {
 }
 
 // appendEntries appends a figure's entries: one per wording, since claims
-// with one interval written differently ("~150" and "135–165") are one
+// with one interval written differently ("about 150" and "135–165") are one
 // figure to the checks but show their own words here.
 func (p *prep) appendEntries(out []Entry, f *fig, prev *tracker.Interval) []Entry {
 	recs := p.figRecs(f)

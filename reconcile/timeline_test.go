@@ -61,9 +61,9 @@ func TestTimelineViews(t *testing.T) {
 		{ViewSources, []string{
 			"2023-10-19 Gaza health ministry 100",
 			"2023-10-19 UN OCHA 130",
-			"2023-10-20 Gaza health ministry ~150 +35 to +65",
+			"2023-10-20 Gaza health ministry about 150 +35 to +65",
 			"2023-10-21 Gaza health ministry 170 +5 to +35",
-			"2023-10-21 UN OCHA ≥160 ≥ +30",
+			"2023-10-21 UN OCHA at least 160 ≥ +30",
 			" Gaza health ministry 90",
 		}},
 		{ViewRange, []string{
@@ -73,8 +73,8 @@ func TestTimelineViews(t *testing.T) {
 		}},
 		{ViewConservative, []string{
 			"2023-10-19 Gaza health ministry 100",
-			"2023-10-20 Gaza health ministry ~150 +35 to +65",
-			"2023-10-21 UN OCHA ≥160 ≥ +30",
+			"2023-10-20 Gaza health ministry about 150 +35 to +65",
+			"2023-10-21 UN OCHA at least 160 ≥ +30",
 		}},
 	}
 	for _, tt := range tests {
@@ -108,9 +108,9 @@ func TestTimelineChange(t *testing.T) {
 		{"single events in an area have none", []syn{k("a", "r1", d1, ex, 10).sc(tracker.UnknownScope), k("b", "r2", d2, ex, 15).sc(tracker.UnknownScope)},
 			[]string{"2023-10-19 Gaza health ministry 10", "2023-10-20 Gaza health ministry 15"}},
 		{"an event site's estimates do", []syn{k("a", "r1", d1, tracker.Approx, 500).sc(tracker.UnknownScope).in("al-Ahli hospital"), k("b", "r2", d2, tracker.AtLeast, 471).sc(tracker.UnknownScope).in("al-Ahli hospital")},
-			[]string{"2023-10-19 Gaza health ministry ~500", "2023-10-20 Gaza health ministry ≥471 ≥ -79"}},
+			[]string{"2023-10-19 Gaza health ministry about 500", "2023-10-20 Gaza health ministry at least 471 ≥ -79"}},
 		{"revised is shown", []syn{k("a", "r1", d1, ex, 1400), k("b", "r2", d2, tracker.Approx, 1200).isRevised()},
-			[]string{"2023-10-19 Gaza health ministry 1,400", "2023-10-20 Gaza health ministry ~1,200 -320 to -80 revised"}},
+			[]string{"2023-10-19 Gaza health ministry 1,400", "2023-10-20 Gaza health ministry about 1,200 -320 to -80 revised"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -143,9 +143,14 @@ func (iv Interval) Range() string {
 	}
 }
 
-// Figure writes a claim's value as a report would: "≥1,100" (at least),
-// "701+" (more than 700), "≤300", "<300", "~150", "nearly 1,000",
-// "100–300", "hundreds (100+)". The interval it stands for is c.Interval.
+// Figure writes a claim's value in the words a report uses for it, the
+// figure a journalist would copy: "at least 1,100", "more than 700",
+// "up to 300", "fewer than 300", "about 150", "nearly 1,000", "100–300",
+// "hundreds", "1,234,567". The interval it stands for is c.Interval
+// (Interval.Range writes it), which a table shows beside the figure:
+// "more than 700" is [701, ∞), never written "701+" as if a source had
+// said 701. A claim whose bounds were set by hand against its qualifier
+// is written as its interval.
 func (c Claim) Figure() string {
 	iv := c.Interval
 	switch c.Qualifier {
@@ -155,23 +160,23 @@ func (c Claim) Figure() string {
 		}
 	case AtLeast:
 		if iv.Unbounded {
-			return "≥" + FormatCount(iv.Low)
+			return "at least " + FormatCount(iv.Low)
 		}
 	case MoreThan:
-		if iv.Unbounded {
-			return FormatCount(iv.Low) + "+"
+		if iv.Unbounded && iv.Low.Sign() > 0 {
+			return "more than " + FormatCount(iv.Low.Sub(one))
 		}
 	case AtMost:
 		if iv.Low.IsZero() && !iv.Unbounded {
-			return "≤" + FormatCount(iv.High)
+			return "up to " + FormatCount(iv.High)
 		}
 	case LessThan:
 		if iv.Low.IsZero() && !iv.Unbounded {
-			return "<" + FormatCount(iv.High.Add(one))
+			return "fewer than " + FormatCount(iv.High.Add(one))
 		}
 	case Approx:
 		if n, ok := approxStated(iv); ok {
-			return "~" + FormatCount(n)
+			return "about " + FormatCount(n)
 		}
 	case Nearly:
 		if !iv.Unbounded {
@@ -179,7 +184,7 @@ func (c Claim) Figure() string {
 		}
 	case Vague:
 		if c.Vague != "" {
-			return c.Vague + " (" + iv.Range() + ")"
+			return c.Vague
 		}
 	}
 	return iv.Range()

@@ -42,15 +42,18 @@ func TestFigure(t *testing.T) {
 		c    Claim
 		want string
 	}{
-		{"at least", Claim{Qualifier: AtLeast, Interval: Bounds(AtLeast, n(1100))}, "≥1,100"},
-		{"more than", Claim{Qualifier: MoreThan, Interval: Bounds(MoreThan, n(700))}, "701+"},
+		{"at least", Claim{Qualifier: AtLeast, Interval: Bounds(AtLeast, n(1100))}, "at least 1,100"},
+		{"more than", Claim{Qualifier: MoreThan, Interval: Bounds(MoreThan, n(700))}, "more than 700"},
 		{"range", Claim{Qualifier: Range, Interval: RangeInterval(n(100), n(300))}, "100–300"},
-		{"approx", Claim{Qualifier: Approx, Interval: Bounds(Approx, n(1200))}, "~1,200"},
+		{"approx", Claim{Qualifier: Approx, Interval: Bounds(Approx, n(1200))}, "about 1,200"},
 		{"nearly", Claim{Qualifier: Nearly, Interval: Bounds(Nearly, n(1000))}, "nearly 1,000"},
-		{"less than", Claim{Qualifier: LessThan, Interval: Bounds(LessThan, n(50))}, "<50"},
-		{"at most", Claim{Qualifier: AtMost, Interval: Bounds(AtMost, n(300))}, "≤300"},
-		{"vague", Claim{Qualifier: Vague, Vague: "hundreds", Interval: Bounds(Vague, n(100))}, "hundreds (100+)"},
+		{"less than", Claim{Qualifier: LessThan, Interval: Bounds(LessThan, n(50))}, "fewer than 50"},
+		{"at most", Claim{Qualifier: AtMost, Interval: Bounds(AtMost, n(300))}, "up to 300"},
+		{"vague", Claim{Qualifier: Vague, Vague: "hundreds", Interval: Bounds(Vague, n(100))}, "hundreds"},
 		{"exact", Claim{Qualifier: Exact, Interval: Point(n(1234567))}, "1,234,567"},
+		{"more than zero", Claim{Qualifier: MoreThan, Interval: Bounds(MoreThan, n(0))}, "more than 0"},
+		{"more than, bounded by hand", Claim{Qualifier: MoreThan, Interval: RangeInterval(n(701), n(800))}, "701–800"},
+		{"vague without its word", Claim{Qualifier: Vague, Interval: Bounds(Vague, n(100))}, "100+"},
 		{"corrected by hand", Claim{Qualifier: Approx, Interval: RangeInterval(n(10), n(90))}, "10–90"},
 	}
 	for _, tt := range tests {

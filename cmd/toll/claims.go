@@ -108,7 +108,7 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	header := []string{"ID", "DATE", "CATEGORY", "FIGURE", "WHO", "WHERE", "SOURCE", "STATUS"}
+	header := []string{"ID", "DATE", "CATEGORY", "FIGURE", "INTERVAL", "WHO", "WHERE", "SOURCE", "STATUS"}
 	if opts.Format == "csv" {
 		header = claimCSVHeader
 	}
@@ -128,7 +128,8 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 	return l.close("no claims match")
 }
 
-// claimCells is a claim's table row.
+// claimCells is a claim's table row: the figure in its report's words
+// ("more than 700") with the interval it stands for beside it.
 func claimCells(sc tracker.StoredClaim) []string {
 	c := sc.Claim
 	date := c.AsOf
@@ -139,7 +140,7 @@ func claimCells(sc tracker.StoredClaim) []string {
 	if c.Prior {
 		fig += " (earlier)"
 	}
-	return []string{sc.ID, date.String(), string(c.Category), fig, c.Who, c.Where, sc.Source(), string(sc.Status)}
+	return []string{sc.ID, date.String(), string(c.Category), fig, c.Interval.Range(), c.Who, c.Where, sc.Source(), string(sc.Status)}
 }
 
 func claimCSV(sc tracker.StoredClaim) []string {

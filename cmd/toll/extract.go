@@ -151,7 +151,8 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 }
 
 // writeClaimTable prints claims aligned for people: the figure as written
-// (≥1,100, 701+, 100–300), who and where, the source, the date and scope,
+// ("at least 1,100", "more than 700", "100–300") with its interval beside
+// it, who and where, the source, the date and scope,
 // and the phrase it came from.
 func writeClaimTable(w io.Writer, claims []tracker.Claim) error {
 	if len(claims) == 0 {
@@ -159,7 +160,7 @@ func writeClaimTable(w io.Writer, claims []tracker.Claim) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CATEGORY\tFIGURE\tWHO\tWHERE\tSOURCE\tAS OF\tSCOPE\tPHRASE")
+	fmt.Fprintln(tw, "CATEGORY\tFIGURE\tINTERVAL\tWHO\tWHERE\tSOURCE\tAS OF\tSCOPE\tPHRASE")
 	for _, c := range claims {
 		scope := string(c.Scope)
 		switch {
@@ -174,7 +175,7 @@ func writeClaimTable(w io.Writer, claims []tracker.Claim) error {
 		if c.Prior {
 			fig += " (earlier)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Category, fig, c.Who, dash(c.Where),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Category, fig, c.Interval.Range(), c.Who, dash(c.Where),
 			dash(c.Attribution), dash(c.AsOf.String()), scope, quoteSpan(c.Span))
 	}
 	return tw.Flush()

@@ -145,7 +145,7 @@ func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim) er
 		return err
 	}
 	fmt.Fprintln(w)
-	l := newLister("table", w, []string{"ID", "DATE", "CATEGORY", "FIGURE", "WHO", "WHERE", "SOURCE", "STATUS"})
+	l := newLister("table", w, []string{"ID", "DATE", "CATEGORY", "FIGURE", "INTERVAL", "WHO", "WHERE", "SOURCE", "STATUS"})
 	for _, sc := range claims {
 		if err := l.write(nil, claimCells(sc)); err != nil {
 			return err

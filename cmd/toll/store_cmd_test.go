@@ -335,7 +335,7 @@ func TestReextractCommand(t *testing.T) {
 		!strings.Contains(out, coast+" (extractor 0 → "+extract.Version+")") {
 		t.Errorf("reextract --all said:\n%s", out)
 	}
-	if got := mustToll(t, e, "show", coast+"-1"); !strings.Contains(got, "figure       ≥1,200") || !strings.Contains(got, "status       corrected") {
+	if got := mustToll(t, e, "show", coast+"-1"); !strings.Contains(got, "figure       at least 1,200") || !strings.Contains(got, "status       corrected") {
 		t.Errorf("the correction did not survive re-extraction:\n%s", got)
 	}
 	if out := mustToll(t, e, "reextract", "--all"); !strings.HasPrefix(out, "0 reports re-read") {

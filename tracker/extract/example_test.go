@@ -22,8 +22,8 @@ func ExampleExtract() {
 			c.Category, c.Figure(), c.Who, c.Interval, c.Attribution, c.Scope, c.Since, text[c.Start:c.End])
 	}
 	// Output:
-	// killed ≥1,100 people [1100, ∞) source="officials" scope=cumulative since="2023-10-07": "At least 1,100 people have been killed"
-	// killed 701+ israelis [701, ∞) source="" scope=cumulative since="": "More than 700 Israelis have been killed"
+	// killed at least 1,100 people [1100, ∞) source="officials" scope=cumulative since="2023-10-07": "At least 1,100 people have been killed"
+	// killed more than 700 israelis [701, ∞) source="" scope=cumulative since="": "More than 700 Israelis have been killed"
 }
 
 // Diagnostics say what was seen but not filed, so nothing is dropped
