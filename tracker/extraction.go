@@ -7,6 +7,11 @@ package tracker
 type Diagnostic struct {
 	Start, End int
 	Message    string
+	// Refused marks a figure the text gives that the extractor would not
+	// read because it cannot be sure of its digits (another script's
+	// digits, a control character inside): reading it anyway could give a
+	// smaller figure. toll add reports these.
+	Refused bool `json:",omitempty"`
 }
 
 // Extraction is what an extractor found in one report: its claims in text

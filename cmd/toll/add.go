@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -258,6 +259,10 @@ func (a *adder) flush() error {
 		default:
 			a.added++
 			fmt.Fprintf(a.w, "%s  %s  %s  %d claims  (%s)\n", r.Report.ID, r.Report.Published, dash(r.Report.Source), r.Claims, origin)
+			for _, d := range r.Refused {
+				fmt.Fprintf(a.ew, "toll: add: %s: figure not read at offset %d, %s: %s\n", origin, d.Start,
+					strconv.QuoteToASCII(r.Report.Text[d.Start:d.End]), d.Message)
+			}
 		}
 	}
 	clear(a.pending) // let the texts go

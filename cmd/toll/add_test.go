@@ -225,3 +225,26 @@ func TestAddTooManyClaims(t *testing.T) {
 		t.Errorf("database: %v, %d bytes; want one small report", err, fi.Size())
 	}
 }
+
+// TestAddRefusedFigure: a figure the extractor refuses (digits of two
+// scripts) is named by add on standard error, with its offset; the report
+// is added (issue 10 item 8).
+func TestAddRefusedFigure(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"mixed.txt": "At least 1٢00 people were killed in the attack, and 1\u200b200 were wounded."})
+	db := filepath.Join(t.TempDir(), "toll.db")
+	out, errOut, err := runToll(t, storeEnv(db, ""), "add", "--date", "2023-10-09", filepath.Join(dir, "mixed.txt"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if !strings.Contains(out, "1 claims") {
+		t.Errorf("want the wounded figure stored: %s", out)
+	}
+	want := `mixed.txt: figure not read at offset 9, "1\u066200": a number with digits of another script`
+	if !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want it to hold %q", errOut, want)
+	}
+	claims := mustToll(t, storeEnv(db, ""), "claims", "--format", "csv")
+	if !strings.Contains(claims, ",1200,") {
+		t.Errorf("want the wounded figure read as 1200:\n%s", claims)
+	}
+}

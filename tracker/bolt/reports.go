@@ -30,6 +30,9 @@ type AddResult struct {
 	Claims int
 	// Existing is true when the text was stored already; nothing changed.
 	Existing bool
+	// Refused are the figures of a new report the extractor would not
+	// read (tracker.Diagnostic.Refused), for the user to look at.
+	Refused []tracker.Diagnostic
 	// Err is why this report was not added (no date, unusable text). The
 	// other reports of the batch are not affected by it.
 	Err error
@@ -117,7 +120,13 @@ func (db *DB) addTx(tx *bbolt.Tx, nr NewReport) (AddResult, error) {
 	if err := tx.Bucket(bucketSeq).Put([]byte(id), u32(len(res.Claims)+1)); err != nil {
 		return AddResult{}, err
 	}
-	return AddResult{Report: r, Claims: len(res.Claims)}, nil
+	var refused []tracker.Diagnostic
+	for _, d := range res.Diagnostics {
+		if d.Refused {
+			refused = append(refused, d)
+		}
+	}
+	return AddResult{Report: r, Claims: len(res.Claims), Refused: refused}, nil
 }
 
 // Has reports whether a report with exactly this id is stored.

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // tokKind is the kind of a token.
@@ -13,6 +16,11 @@ const (
 	tNum                  // digits, with thousands commas and a decimal point: "1,100", "1.2"
 	tAlnum                // letters and digits run together: "G7", "10km", "1st", "1990s"
 	tPunct                // anything else, one rune at a time
+	// tOddNum is a number the lexer cannot be sure of: digits of another
+	// script, or a control or format character (a bidi mark) among its
+	// digits. It is never read as a figure; the sentence notes it as
+	// refused (a digit dropped would make a smaller figure).
+	tOddNum
 )
 
 // token is one lexeme with its byte offsets in the whole text.
@@ -208,7 +216,7 @@ func lexAny(l *lexer) stateFn {
 		l.ignore()
 		l.space = true
 		return lexAny
-	case isDigit(r):
+	case isDigit(r), r >= utf8.RuneSelf && unicode.IsDigit(r):
 		return lexNumber
 	case isLetter(r):
 		return lexWord
@@ -221,24 +229,106 @@ func lexAny(l *lexer) stateFn {
 // lexNumber reads digits with thousands commas ("1,100") and one decimal
 // point ("1.2"). A number run straight into letters ("10km", "1st",
 // "1990s") is one alnum token and never a count.
+//
+// Digits may also be non-ASCII, or have invisible characters between
+// them (a zero-width space or a soft hyphen from HTML's &shy;): the
+// token then spans them all and its text is the number cleaned (see
+// cleanNumber), or the token is a tOddNum; never a number cut short at
+// the invisible character, which made "1<ZWSP>200" read as 200.
 func lexNumber(l *lexer) stateFn {
-	l.acceptRun(isDigit)
+	odd := l.src[l.start] >= utf8.RuneSelf
 	for {
-		r := l.peek()
-		if (r == ',' || r == '.') && isDigit(l.peek2()) {
-			l.next()
-			l.acceptRun(isDigit)
-			continue
+		for {
+			r := l.next()
+			if isDigit(r) {
+				continue
+			}
+			if r >= utf8.RuneSelf && unicode.IsDigit(r) {
+				odd = true
+				continue
+			}
+			l.backup()
+			break
 		}
-		break
+		// what may join two digit runs: invisible characters, a comma or
+		// a point, invisible characters
+		p := l.skipInvisible(l.pos)
+		if p < l.end && (l.src[p] == ',' || l.src[p] == '.') {
+			p = l.skipInvisible(p + 1)
+		}
+		if p == l.pos || p >= l.end {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(l.src[p:l.end])
+		if !isDigit(r) && !(r >= utf8.RuneSelf && unicode.IsDigit(r)) {
+			break
+		}
+		if c := l.src[l.pos]; c != ',' && c != '.' || p > l.pos+1 {
+			odd = true
+		}
+		l.pos = p
 	}
 	if isLetter(l.peek()) {
 		l.acceptRun(isAlnum)
 		l.emit(tAlnum)
 		return lexAny
 	}
+	if !odd {
+		l.emit(tNum)
+		return lexAny
+	}
+	text, ok := cleanNumber(l.src[l.start:l.pos])
+	if !ok {
+		l.emit(tOddNum)
+		return lexAny
+	}
 	l.emit(tNum)
+	t := &l.toks[len(l.toks)-1]
+	t.text, t.lower = text, text
 	return lexAny
+}
+
+// skipInvisible returns the offset after the characters at p that join
+// the parts of a number without being seen: format characters (a
+// zero-width space, a soft hyphen, a bidi mark) and controls other than
+// white space.
+func (l *lexer) skipInvisible(p int) int {
+	for p < l.end && l.src[p] >= utf8.RuneSelf || p < l.end && l.src[p] < 0x20 && !isSpace(rune(l.src[p])) {
+		r, w := utf8.DecodeRuneInString(l.src[p:l.end])
+		if !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Cc, r) || isSpace(r) {
+			break
+		}
+		p += w
+	}
+	return p
+}
+
+// invisibleInNumber are the characters that may sit inside a number
+// without changing it: zero-width space, non-joiner and joiner, word
+// joiner, zero-width no-break space (BOM) and soft hyphen. They come from
+// HTML (&shy;, &#8203;) and from copy and paste, and a reader does not
+// see them.
+const invisibleInNumber = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+// cleanNumber returns a number token's text as ASCII digits, commas and
+// points: without the invisible characters that may sit in it, and
+// folded by NFKC (fullwidth digits are digits). ok is false when anything
+// else remains: digits of another script (toll reads English copy, and
+// mixed digits are a trap), or a bidi mark or control among the digits.
+func cleanNumber(s string) (string, bool) {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(invisibleInNumber, r) {
+			return -1
+		}
+		return r
+	}, s)
+	s = norm.NFKC.String(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isDigit(rune(c)) && c != ',' && c != '.' {
+			return "", false
+		}
+	}
+	return s, s != ""
 }
 
 // lexWord reads letters with inner hyphens and apostrophes ("al-Ahli",

@@ -7,7 +7,9 @@ import "strings"
 // hold a claim. Most sentences of a report fail it, which is what keeps
 // extraction fast.
 func mayHoldClaim(s string) bool {
-	if strings.IndexAny(s, "0123456789") < 0 && !numberStems.in(s) {
+	// "\xef\xbc" starts the fullwidth digits (U+FF10–U+FF19), which NFKC
+	// folds into ASCII ones (see cleanNumber)
+	if strings.IndexAny(s, "0123456789") < 0 && !strings.Contains(s, "\xef\xbc") && !numberStems.in(s) {
 		return false
 	}
 	return casualtyStems.in(s)

@@ -33,6 +33,12 @@ func (s *sentence) reset(sp span, toks []token) {
 	}
 	s.qs = s.qs[:0]
 	s.diags = s.diags[:0]
+	for i := range toks {
+		if toks[i].kind == tOddNum {
+			s.note(i, i+1, "a number with digits of another script or a hidden character among its digits is not read as a figure")
+			s.diags[len(s.diags)-1].Refused = true
+		}
+	}
 }
 
 // note records a diagnostic over tokens [i, j).
