@@ -31,9 +31,12 @@
 //     with the lead paragraph put back when readability dropped it, what
 //     it kept above the headline (teasers, notices) taken out, and all
 //     paragraph text when readability finds nothing (see mainText in
-//     html.go for the rules and their limits). Paragraphs are separated by blank lines,
-//     entities decoded, scripts, styles, navigation, asides and footers
-//     dropped, white space folded. Title, URL, site name and date come
+//     html.go for the rules and their limits), with what readability kept
+//     from the furniture beside the story (comments, newsletter boxes,
+//     related stories, by their class names) taken out. Paragraphs are
+//     separated by blank lines, entities decoded, scripts, styles,
+//     navigation, asides, footers and forms dropped (but not a form that
+//     wraps the whole page, as ASP.NET sites do), white space folded. Title, URL, site name and date come
 //     from the page's metadata.
 //   - JSONL holds one report per line: {"source", "url", "published",
 //     "title", "text"}; "text" is required; blank lines are skipped; any

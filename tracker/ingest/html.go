@@ -98,6 +98,7 @@ func mainText(root *html.Node, title string) []para {
 	if len(read) == 0 {
 		return all
 	}
+	read = dropChrome(read, all, title)
 	index := newTextIndex(read)
 	start := bodyStart(all, index)
 	if start < 0 {
@@ -192,6 +193,92 @@ func dropAboveHeadline(read, all []para, start int, title string) []para {
 		return read
 	}
 	return kept
+}
+
+// dropChrome removes from readability's paragraphs those that sit, on
+// the page, in page furniture beside the story rather than in it: a
+// newsletter box or a promo inside the body, a discussion that
+// readability took for the body because it is longer. Furniture is an
+// element whose class rxFurniture matches, between the paragraph and
+// the nearest element that also holds the headline (the first <h1>,
+// when it matches the title): the story's own wrappers hold the
+// headline too and are never judged, so a body inside <div
+// class="story has-comments"> is kept. Without such a headline nothing
+// is dropped; nor is anything when no paragraph of the story would be
+// left (the story's own wrapper is named for its comments and does not
+// hold the headline).
+func dropChrome(read, all []para, title string) []para {
+	var h1 *html.Node
+	for _, pa := range all {
+		if pa.tag == atom.H1 {
+			if sameHeadline(pa.text, title) {
+				h1 = pa.node
+			}
+			break
+		}
+	}
+	if h1 == nil {
+		return read
+	}
+	chrome := make(map[string]bool)
+	for _, pa := range all {
+		if inChrome(pa.node, h1) {
+			chrome[pa.text] = true
+		}
+	}
+	for _, pa := range all {
+		if !chrome[pa.text] {
+			continue
+		}
+		// Text also found outside furniture (a standfirst repeated in
+		// a share box) is the story's.
+		if !inChrome(pa.node, h1) {
+			delete(chrome, pa.text)
+		}
+	}
+	if len(chrome) == 0 {
+		return read
+	}
+	kept := read[:0:0]
+	body := false
+	for _, r := range read {
+		if !chrome[r.text] {
+			kept = append(kept, r)
+			body = body || r.words >= minLeadWords && !sameHeadline(r.text, title)
+		}
+	}
+	if !body {
+		return read
+	}
+	return kept
+}
+
+// rxFurniture matches the class names of what readability keeps beside a
+// story: comments and discussions, newsletter and subscription boxes,
+// promos, related and recommended stories, share buttons, cookie
+// notices, sidebars, adverts. It is narrower than rxChrome, which judges
+// paragraphs readability had already dropped: it leaves out paywall,
+// byline, author, caption and credit (body paragraphs are marked
+// "paywall"; a caption is the story's). Ids are not read: widgets give
+// the story's own wrapper ids like "share-btns-2_containerParent".
+var rxFurniture = regexp.MustCompile(`(?i)cookie|consent|gdpr|newsletter|subscri|promo|related|recommend|share|social|comment|discussion|replies|sidebar|advert|sponsor|signup|sign-up|most-read|trending|teaser|popup|modal`)
+
+// inChrome reports whether n sits in an element whose class says
+// furniture (rxFurniture), below the nearest ancestor of n that also holds
+// the headline h1.
+func inChrome(n, h1 *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if isInside(h1, p) {
+			return false
+		}
+		if rxFurniture.MatchString(attr(p, "class")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameHeadline reports whether an <h1> is the page's headline: one of

@@ -46,14 +46,15 @@ var blockTags = map[atom.Atom]bool{
 	atom.Tfoot: true, atom.Tr: true, atom.Ul: true, atom.Legend: true,
 }
 
-// skipTags hold no report text: code, styling, forms, embedded media,
-// and page navigation, asides and footers. A <header> is skipped only
-// outside <article> and <main> (the site's masthead); inside, it holds
-// the headline and often the lead.
+// skipTags hold no report text: code, styling, form controls, embedded
+// media, and page navigation, asides and footers. A <header> is skipped
+// only outside <article> and <main> (the site's masthead); inside, it
+// holds the headline and often the lead. A <form> is skipped unless it
+// wraps the page (see wrapsPage).
 var skipTags = map[atom.Atom]bool{
 	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
 	atom.Template: true, atom.Nav: true, atom.Aside: true, atom.Footer: true,
-	atom.Form: true, atom.Button: true, atom.Select: true, atom.Textarea: true,
+	atom.Button: true, atom.Select: true, atom.Textarea: true,
 	atom.Input: true, atom.Label: true, atom.Svg: true, atom.Math: true,
 	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Canvas: true,
 	atom.Audio: true, atom.Video: true, atom.Picture: true, atom.Img: true,
@@ -69,6 +70,46 @@ func hidden(n *html.Node) bool {
 	return hasAttr(n, "hidden") ||
 		strings.EqualFold(attr(n, "aria-hidden"), "true") ||
 		rxHiddenStyle.MatchString(attr(n, "style"))
+}
+
+// Forms that wrap a page: many CMSs (ASP.NET Web Forms above all, and
+// the sites built on it) put the whole <body> inside one <form>, so a
+// walker that skips forms reads nothing of them. A form is read when it
+// holds an <article>, a <main> (or role="main"), or at least
+// minPageFormParas paragraphs of minLeadWords words or more; a search
+// box, a comment form or a newsletter sign-up holds none of these and is
+// still skipped, with the notes and labels around its fields.
+const minPageFormParas = 3
+
+// wrapsPage reports whether a <form> holds a page's content rather than
+// a form's (see minPageFormParas).
+func wrapsPage(form *html.Node) bool {
+	paras := 0
+	var found bool
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case c.DataAtom == atom.Article, c.DataAtom == atom.Main, attr(c, "role") == "main":
+				found = true
+				return
+			case c.DataAtom == atom.P:
+				if len(strings.Fields(textOf(c))) >= minLeadWords {
+					if paras++; paras >= minPageFormParas {
+						found = true
+						return
+					}
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(form)
+	return found
 }
 
 // paragraphs returns the text of every block under root in document
@@ -106,6 +147,9 @@ func (w *paraWriter) walk(n *html.Node, inArticle, inLink bool) {
 			return
 		}
 		if a == atom.Header && !inArticle {
+			return
+		}
+		if a == atom.Form && !wrapsPage(n) {
 			return
 		}
 		switch a {
