@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -80,6 +81,9 @@ type env struct {
 	stdin  io.Reader
 	now    func() time.Time
 	getenv func(string) string
+	// httpClient fetches the addresses given to add and watch; nil is
+	// package fetch's own client, with its connect timeout.
+	httpClient *http.Client
 }
 
 // newApp builds a fresh toll command-line app writing to stdout and

@@ -38,6 +38,8 @@ func TestMain(m *testing.M) {
 //	                            locked) until releasedb PATH or the end of the script
 //	releasedb PATH              close what holddb opened
 //	binfile NAME                write a small binary file (NUL bytes, not UTF-8)
+//	serve DIR                   serve DIR over HTTP on loopback and set $SERVER to
+//	                            its address (see cmdServe)
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 scriptDir,
@@ -61,6 +63,7 @@ func TestScripts(t *testing.T) {
 			"holddb":    cmdHoldDB,
 			"releasedb": cmdReleaseDB,
 			"binfile":   cmdBinfile,
+			"serve":     cmdServe,
 		},
 	})
 }
