@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"image/color"
 	"io"
@@ -336,7 +337,7 @@ func newPanel(s Series, view View) panel {
 		sty.Tick.Label.Font = chartFont(fontSize - 1)
 	}
 	p.Title.TextStyle.Font = chartFont(fontSize + 2)
-	p.Title.Text = seriesTitle(s.Key, s.Site)
+	p.Title.Text = cmp.Or(s.Name, s.Key.title(s.Site)) // no id: a chart is for reading
 	p.X.Tick.Marker = dateTicks{}
 	p.Y.Tick.Marker = countTicks{}
 	p.Y.Label.Text = "people " + categoryWords(s.Key.Category)

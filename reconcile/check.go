@@ -746,7 +746,7 @@ func (c *checker) periods() {
 	cumulative := map[key]int32{}
 	for s := range p.series {
 		si := &p.series[s]
-		if si.key.Scope == tracker.Cumulative {
+		if si.key.Scope == tracker.Cumulative && si.key.Split == "" { // not a claim set apart
 			cumulative[key{si.key.Category, si.group, si.place}] = int32(s)
 		}
 	}
@@ -852,7 +852,8 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 	}
 	si := &p.series[series]
 	c.outSeries = append(c.outSeries, series)
-	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: si.key, Site: si.site, Date: date, Message: msg, Claims: refs})
+	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: si.key, SeriesName: p.label(series).name,
+		Site: si.site, Date: date, Message: msg, Claims: refs})
 }
 
 // ref cites a record's claim.

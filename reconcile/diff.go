@@ -23,6 +23,9 @@ type SourceDiff struct {
 type SeriesDiff struct {
 	Key  SeriesKey `json:"series"`
 	Site bool      `json:"site"`
+	// Name and Note are as in Series.
+	Name string    `json:"name,omitempty"`
+	Note string    `json:"note,omitempty"`
 	Rows []DiffRow `json:"rows"`
 }
 
@@ -112,7 +115,8 @@ func Diff(claims []tracker.StoredClaim, a, b string, opts Options) (*SourceDiff,
 		ea, eb := dated(p.entries(i, j, 1)), dated(p.entries(i, j, 2))
 		if len(ea) > 0 && len(eb) > 0 {
 			si := &p.series[s]
-			d.Series = append(d.Series, SeriesDiff{Key: si.key, Site: si.site, Rows: align(ea, eb, opts.Window)})
+			l := p.label(s)
+			d.Series = append(d.Series, SeriesDiff{Key: si.key, Site: si.site, Name: l.name, Note: l.note, Rows: align(ea, eb, opts.Window)})
 		}
 		i = j
 	}
@@ -213,13 +217,15 @@ const (
 // figure for and A does not (added), the reverse (removed), or one figure
 // on each side that differ (changed, with the change).
 type ReportChange struct {
-	Series SeriesKey  `json:"series"`
-	Site   bool       `json:"site"`
-	Source string     `json:"source"`
-	Change ChangeKind `json:"change"`
-	Old    *Entry     `json:"old"`
-	New    *Entry     `json:"new"`
-	Delta  *Change    `json:"delta"`
+	Series SeriesKey `json:"series"`
+	// SeriesName is the series' display name, as in Finding.
+	SeriesName string     `json:"series_name,omitempty"`
+	Site       bool       `json:"site"`
+	Source     string     `json:"source"`
+	Change     ChangeKind `json:"change"`
+	Old        *Entry     `json:"old"`
+	New        *Entry     `json:"new"`
+	Delta      *Change    `json:"delta"`
 }
 
 // DiffReports says what changed from the claims of one report (a) to
@@ -265,7 +271,7 @@ func DiffReports(a, b []tracker.StoredClaim, opts Options) (*ReportDiff, error) 
 					rb = append(rb, e)
 				}
 			}
-			base := ReportChange{Series: si.key, Site: si.site, Source: src}
+			base := ReportChange{Series: si.key, SeriesName: p.label(s).name, Site: si.site, Source: src}
 			if len(ra) == 1 && len(rb) == 1 {
 				ch := base
 				ch.Change, ch.Old, ch.New = Changed, &ra[0], &rb[0]

@@ -30,6 +30,26 @@
 // area-wide tolls. Scope unknown (a single event: "an airstrike killed 12")
 // is its own series too.
 //
+// # Decisions
+//
+// Every series has a short stable id, SeriesKey.ID ("s" and 8 hex digits
+// of a hash of its key), shown with its title and in JSON. A user who
+// knows better than the rules overrides them with Options.Decisions
+// (tracker.SeriesDecision), applied in order once the claims have formed
+// their series: merge moves every claim of one series into another,
+// which keeps its key and id; move puts one claim into a series, or into
+// one of its own (tracker.NewSeries: the claim's key marked Split, with
+// an id from the decision, NewSeriesID); name gives a series a title;
+// note attaches a line to it; undo cancels an earlier decision (undoing
+// an undo restores it). An id merged away stands for the series it went
+// into. A claim that moves into a series of another scope is read as one
+// of that scope. Merges and moves across categories are refused. A
+// decision naming a series or claim that is not among the claims (a
+// re-extraction may have changed them) is skipped and passed to
+// Options.OnSkip, never an error. Filters apply to the series a claim
+// ends up in. ListSeries lists every series with its claims and why each
+// is there.
+//
 // # Timelines
 //
 // Timelines returns each series' entries in date order. ViewSources shows

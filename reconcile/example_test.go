@@ -41,7 +41,7 @@ func ExampleTimelines() {
 		fmt.Println(err)
 	}
 	// Output:
-	// people killed in Israel (cumulative)
+	// people killed in Israel (cumulative) [sdcc8620c]
 	//   DATE        SOURCE                     FIGURE           INTERVAL     CHANGE  CLAIMS
 	//   2023-10-08  Israeli officials          at least 250     250+                 r1-1
 	//   2023-10-15  Israeli officials          at least 1,300   1,300+       ?       r2-1
@@ -93,7 +93,7 @@ func ExampleDiff() {
 	// A: ministry
 	// B: US intelligence
 	//
-	// people killed at al-Ahli Arab hospital (event site, scope unknown)
+	// people killed at al-Ahli Arab hospital (event site, scope unknown) [s228965de]
 	//   DATE A      A             DATE B      B        GAP B−A  OVERLAP
 	//   2023-10-18  at least 471  2023-10-19  100–300  ≤ -171   no
 }

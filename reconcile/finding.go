@@ -107,6 +107,9 @@ type Finding struct {
 	// Series is the series the finding is about; for parts_exceed_total
 	// and subgroup_exceeds_total, the whole's.
 	Series SeriesKey `json:"series"`
+	// SeriesName is the series' display name when a user gave it one
+	// (a tracker.Name decision).
+	SeriesName string `json:"series_name,omitempty"`
 	// Site is true when the series' place is an event site.
 	Site bool `json:"site"`
 	// Date is the latest date among the claims.

@@ -65,7 +65,7 @@ func (t *Timeline) writeHTML(w io.Writer) error {
 		Series []htmlSeries
 	}{View: t.View}
 	for _, s := range t.Series {
-		hs := htmlSeries{Title: seriesTitle(s.Key, s.Site)}
+		hs := htmlSeries{Title: seriesTitle(s.Key, s.Site, s.Name)}
 		hasDated := false
 		for _, e := range s.Entries {
 			date := e.Date.String()

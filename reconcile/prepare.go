@@ -40,6 +40,13 @@ type Options struct {
 	// Taxonomy normalises groups, places and sources; nil means
 	// DefaultTaxonomy().
 	Taxonomy *Taxonomy
+	// Decisions are the user's series decisions, applied in order (see
+	// tracker.SeriesDecision): merges and moves change which claims form
+	// a series, names and notes label it.
+	Decisions []tracker.SeriesDecision
+	// OnSkip, when not nil, is told of each decision that could not be
+	// applied to these claims.
+	OnSkip func(Skip)
 }
 
 func (o Options) validate() error {
@@ -66,6 +73,9 @@ type SeriesKey struct {
 	Who      string           `json:"who"`
 	Where    string           `json:"where"`
 	Scope    tracker.Scope    `json:"scope"`
+	// Split is the decision that set a claim apart in a series of its
+	// own (tracker.NewSeries); empty for every series claims form.
+	Split string `json:"split,omitempty"`
 }
 
 // String writes the key as a phrase: "palestinians killed in Gaza
@@ -95,6 +105,9 @@ func (k SeriesKey) title(site bool) string {
 	}
 	if site {
 		scope = "event site, " + scope
+	}
+	if k.Split != "" {
+		scope += ", set apart"
 	}
 	return k.phrase(site) + " (" + scope + ")"
 }
@@ -211,6 +224,8 @@ type prep struct {
 
 	partMemo map[[2]int32]bool
 	disjMemo map[[2]int32]bool
+
+	decided *decided // what opts.Decisions did; nil when none
 }
 
 // prepare normalises the claims that count. With filter set it keeps only
@@ -337,7 +352,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			}
 			sourceCache[raw] = src
 		}
-		if filter && !f.matchClaim(p, sc, gn.group, place, src, c.Category) {
+		if filter && len(opts.Decisions) == 0 && !f.matchClaim(p, sc, gn.group, place, src, c.Category) {
 			continue
 		}
 		asOf := c.AsOf
@@ -377,6 +392,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			Where: p.places[sid.place].name, Scope: sid.scope}
 		s.catRank, s.scopeRank = int8(categoryRank(sid.cat)), int8(scopeRank(sid.scope))
 	}
+	p.decide(opts, side == nil && !opts.ReviewedOnly, filter, f)
 	p.renumber()
 	p.index()
 	return p, nil
@@ -417,6 +433,7 @@ func compareSeriesKey(a, b SeriesKey) int {
 		compareFold(a.Who, b.Who),
 		compareFold(a.Where, b.Where),
 		cmp.Compare(scopeRank(a.Scope), scopeRank(b.Scope)),
+		strings.Compare(a.Split, b.Split),
 	)
 }
 

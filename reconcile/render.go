@@ -89,10 +89,13 @@ func (t *Timeline) Write(w io.Writer, f Format) error {
 	return unsupported("a timeline", f, "table, json, csv, svg, png or html")
 }
 
-// seriesTitle is a series' heading: "palestinians killed in Gaza
-// (cumulative)", "people killed at al-Ahli Arab hospital (event site,
-// scope unknown)".
-func seriesTitle(s SeriesKey, site bool) string { return s.title(site) }
+// seriesTitle is a series' heading with its id: "palestinians killed in
+// Gaza (cumulative) [s1a2b3c4d]", "people killed at al-Ahli Arab hospital
+// (event site, scope unknown) [s…]"; a name the user gave replaces the
+// generated words.
+func seriesTitle(s SeriesKey, site bool, name string) string {
+	return cmp.Or(name, s.title(site)) + " [" + s.ID() + "]"
+}
 
 // claimList writes up to three claim ids and how many more.
 func claimList(ps []Provenance) string {
@@ -130,7 +133,10 @@ func (t *Timeline) writeTable(w io.Writer) error {
 		if i > 0 {
 			out.printf("\n")
 		}
-		out.printf("%s\n", seriesTitle(s.Key, s.Site))
+		out.printf("%s\n", seriesTitle(s.Key, s.Site, s.Name))
+		if s.Note != "" {
+			out.printf("  note: %s\n", s.Note)
+		}
 		tw := tabwriter.NewWriter(out.bw, 0, 0, 2, ' ', 0)
 		if t.View == ViewRange {
 			fmt.Fprintf(tw, "  DATE\tBAND\tSOURCES\tCLAIMS\n")
@@ -288,7 +294,7 @@ func (fs Findings) writeTable(w io.Writer) error {
 		if i > 0 {
 			out.printf("\n")
 		}
-		out.printf("%-7s  %s  %s  %s  %s\n", f.Severity, f.Kind, f.ID, f.Date, seriesTitle(f.Series, f.Site))
+		out.printf("%-7s  %s  %s  %s  %s\n", f.Severity, f.Kind, f.ID, f.Date, seriesTitle(f.Series, f.Site, f.SeriesName))
 		out.printf("  %s\n", f.Message)
 		for _, c := range f.Claims {
 			via := ""
@@ -368,7 +374,10 @@ func (d *SourceDiff) writeTable(w io.Writer) error {
 		return out.done()
 	}
 	for _, s := range d.Series {
-		out.printf("\n%s\n", seriesTitle(s.Key, s.Site))
+		out.printf("\n%s\n", seriesTitle(s.Key, s.Site, s.Name))
+		if s.Note != "" {
+			out.printf("  note: %s\n", s.Note)
+		}
 		tw := tabwriter.NewWriter(out.bw, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  DATE A\tA\tDATE B\tB\tGAP B−A\tOVERLAP\n")
 		for _, r := range s.Rows {
@@ -444,7 +453,7 @@ func (d *ReportDiff) writeTable(w io.Writer) error {
 	for _, c := range d.Changes {
 		_, fa := entryCells(c.Old)
 		_, fb := entryCells(c.New)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Change, seriesTitle(c.Series, c.Site), c.Source, fa, fb, changeCell(c.Delta))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Change, seriesTitle(c.Series, c.Site, c.SeriesName), c.Source, fa, fb, changeCell(c.Delta))
 	}
 	if err := tw.Flush(); err != nil && out.err == nil {
 		out.err = err

@@ -53,7 +53,11 @@ type Series struct {
 	Key SeriesKey `json:"series"`
 	// Site is true when the place is an event site: the series is one
 	// event's toll, kept apart from area-wide tolls.
-	Site    bool    `json:"site"`
+	Site bool `json:"site"`
+	// Name and Note are what the user's series decisions attach: a
+	// display name shown instead of the generated title, and a note.
+	Name    string  `json:"name,omitempty"`
+	Note    string  `json:"note,omitempty"`
 	Entries []Entry `json:"entries"`
 }
 
@@ -163,7 +167,8 @@ func (p *prep) seriesEntries(side int8) []Series {
 		}
 		if es := p.entries(i, j, side); len(es) > 0 {
 			si := &p.series[s]
-			out = append(out, Series{Key: si.key, Site: si.site, Entries: es})
+			l := p.label(s)
+			out = append(out, Series{Key: si.key, Site: si.site, Name: l.name, Note: l.note, Entries: es})
 		}
 		i = j
 	}

@@ -159,7 +159,7 @@ func TestTimelineSeriesAndFilters(t *testing.T) {
 			tl := MustTimelines(t, claims, tt.opts)
 			var got []string
 			for _, s := range tl.Series {
-				got = append(got, seriesTitle(s.Key, s.Site))
+				got = append(got, s.Key.title(s.Site))
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))

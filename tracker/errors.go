@@ -36,6 +36,11 @@ var (
 	// ErrTooManyClaims is a report that yields or holds more than
 	// MaxClaims claims.
 	ErrTooManyClaims = errors.New("too many claims")
+	// ErrUnknownDecisionOp is a series decision op outside DecisionOps.
+	ErrUnknownDecisionOp = errors.New("unknown decision op")
+	// ErrInvalidDecision is a series decision whose fields do not fit its
+	// op.
+	ErrInvalidDecision = errors.New("invalid series decision")
 	// ErrInternal is a bug in toll, reported instead of crashing.
 	ErrInternal = errors.New("internal error")
 )

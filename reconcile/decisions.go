@@ -1,0 +1,339 @@
+package reconcile
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// ID returns the series' short stable id: "s" and the first 8 hex digits
+// of a SHA-256 over the key's fields, lowercased, so that the same
+// quantity has the same id from run to run and across databases. A
+// series a decision set apart (Split) takes its id from that decision
+// alone (NewSeriesID), so it keeps its id when re-extraction changes the
+// claim's key. Each field is listed here on purpose: a field added to
+// SeriesKey must be added here too, or two series would share an id.
+func (k SeriesKey) ID() string {
+	if k.Split != "" {
+		return NewSeriesID(k.Split)
+	}
+	return shortSeriesID([]string{
+		string(k.Category),
+		k.Who,
+		k.Where,
+		string(k.Scope),
+	})
+}
+
+// NewSeriesID returns the id of the series a move decision ("toll series
+// move CLAIM --to new") makes.
+func NewSeriesID(decision string) string {
+	return shortSeriesID([]string{"new", decision})
+}
+
+func shortSeriesID(fields []string) string {
+	h := sha256.Sum256([]byte(strings.ToLower(strings.Join(fields, "\x1f"))))
+	return "s" + hex.EncodeToString(h[:4])
+}
+
+// seriesKeyFields is SeriesKey without its MarshalJSON.
+type seriesKeyFields SeriesKey
+
+// MarshalJSON writes the key's fields with its id first.
+func (k SeriesKey) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID string `json:"id"`
+		seriesKeyFields
+	}{k.ID(), seriesKeyFields(k)})
+}
+
+// Skip is a series decision that was not applied to the claims at hand,
+// and why: the series or claim it names is not among them (re-extraction
+// may have changed them since), or it would mix two categories.
+type Skip struct {
+	Decision tracker.SeriesDecision
+	Reason   string
+}
+
+// String says what was skipped: "decision d1a2b3c4 (merge s1 into s2)
+// skipped: no series s1 among the claims".
+func (s Skip) String() string {
+	return fmt.Sprintf("decision %s (%s) skipped: %s", s.Decision.ID, s.Decision, s.Reason)
+}
+
+// seriesLabel is what name and note decisions attach to a series.
+type seriesLabel struct {
+	name, note string
+}
+
+// decided is what the series decisions did to one prep.
+type decided struct {
+	labels map[SeriesKey]seriesLabel
+	placed map[int32]string // claim index → which decision put it in its series
+}
+
+// label returns the user's name and note of a series ("" when none).
+func (p *prep) label(s int32) seriesLabel {
+	if p.decided == nil {
+		return seriesLabel{}
+	}
+	return p.decided.labels[p.series[s].key]
+}
+
+// decide applies opts.Decisions, in order, to the series the claims
+// formed: it is called once every record has its series and every series
+// its key, before series are put in key order. An undone decision is not
+// applied; a decision naming a series or claim that is not there is
+// skipped and passed to opts.OnSkip. Series ids are those of the keys as
+// prepared (SeriesKey.ID); an id merged away stands for the series it was
+// merged into. complete says that no claim was left out before (Diff's
+// sides and ReviewedOnly leave some out); only then is a missing series
+// worth reporting. With filter set, the records not matching f are
+// dropped afterwards, by the series they end up in, since prepare keeps
+// them all when there are decisions.
+func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
+	ds := opts.Decisions
+	if len(ds) == 0 {
+		return
+	}
+	skip := func(d tracker.SeriesDecision, format string, args ...any) {
+		if opts.OnSkip != nil {
+			opts.OnSkip(Skip{Decision: d, Reason: fmt.Sprintf(format, args...)})
+		}
+	}
+	p.decided = &decided{labels: map[SeriesKey]seriesLabel{}, placed: map[int32]string{}}
+
+	// Undo: walking back, a decision an active undo names is cancelled,
+	// so undoing an undo restores what it undid.
+	pos := make(map[string]int, len(ds))
+	for i, d := range ds {
+		if _, dup := pos[d.ID]; !dup {
+			pos[d.ID] = i
+		}
+	}
+	undone := make([]bool, len(ds))
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := ds[i]
+		if undone[i] || d.Op != tracker.Undo {
+			continue
+		}
+		j, ok := pos[d.Undoes]
+		switch {
+		case !ok:
+			skip(d, "no decision %s", d.Undoes)
+		case j >= i:
+			skip(d, "decision %s comes after it", d.Undoes)
+		default:
+			undone[j] = true
+		}
+	}
+
+	byID := make(map[string]int32, len(p.series))
+	for i := range p.series {
+		byID[p.series[i].key.ID()] = int32(i)
+	}
+	merged := map[string]string{} // id merged away → the id it went to
+	resolve := func(id string) (int32, bool) {
+		for range len(ds) + 1 {
+			to, ok := merged[id]
+			if !ok {
+				break
+			}
+			id = to
+		}
+		s, ok := byID[id]
+		return s, ok
+	}
+	missing := func(d tracker.SeriesDecision, id string) {
+		if complete {
+			skip(d, "no series %s among the claims", id)
+		}
+	}
+
+	// the records of the claims moves name
+	recOf := map[string]int32{}
+	for _, d := range ds {
+		if d.Op == tracker.Move {
+			recOf[d.Claim] = -1
+		}
+	}
+	if len(recOf) > 0 {
+		for ri := range p.recs {
+			if id := p.claims[p.recs[ri].ci].ID; recOf[id] == -1 {
+				recOf[id] = int32(ri)
+			}
+		}
+	}
+	stored := func(id string) bool {
+		for i := range p.claims {
+			if p.claims[i].ID == id {
+				return true
+			}
+		}
+		return false
+	}
+
+	var sentences map[string]int32 // for records moved into single-event series
+	put := func(ri int32, to int32, why string) {
+		r := &p.recs[ri]
+		r.series = to
+		p.decided.placed[r.ci] = why
+		p.rescope(r, p.series[to].key.Scope, &sentences)
+	}
+
+	for i, d := range ds {
+		if undone[i] {
+			continue
+		}
+		switch d.Op {
+		case tracker.Merge:
+			a, okA := resolve(d.Series)
+			b, okB := resolve(d.Other)
+			switch {
+			case !okA:
+				missing(d, d.Series)
+				continue
+			case !okB:
+				missing(d, d.Other)
+				continue
+			case a == b:
+				skip(d, "%s and %s are one series already", d.Series, d.Other)
+				continue
+			case p.series[a].key.Category != p.series[b].key.Category:
+				skip(d, "%s counts %s and %s counts %s", d.Series, p.series[a].key.Category, d.Other, p.series[b].key.Category)
+				continue
+			}
+			why := fmt.Sprintf("merged from %s (%s) by %s", p.series[a].key.ID(), p.series[a].key.title(p.series[a].site), d.ID)
+			for ri := range p.recs {
+				if p.recs[ri].series == a {
+					put(int32(ri), b, why)
+				}
+			}
+			merged[p.series[a].key.ID()] = p.series[b].key.ID()
+		case tracker.Move:
+			ri := recOf[d.Claim]
+			if ri < 0 {
+				if !stored(d.Claim) {
+					skip(d, "no claim %s", d.Claim)
+				}
+				continue // not counted here (rejected, or left out by the caller)
+			}
+			from := p.recs[ri].series
+			if d.Series == tracker.NewSeries {
+				s := p.series[from]
+				s.key.Split = d.ID
+				if _, dup := byID[s.key.ID()]; dup {
+					skip(d, "series %s exists already", s.key.ID())
+					continue
+				}
+				to := int32(len(p.series))
+				p.series = append(p.series, s)
+				byID[s.key.ID()] = to
+				put(ri, to, "set apart by "+d.ID)
+				continue
+			}
+			to, ok := resolve(d.Series)
+			switch {
+			case !ok:
+				missing(d, d.Series)
+				continue
+			case p.series[to].key.Category != p.series[from].key.Category:
+				skip(d, "claim %s counts %s and %s counts %s", d.Claim, p.series[from].key.Category, d.Series, p.series[to].key.Category)
+				continue
+			}
+			if to != from {
+				put(ri, to, "moved here by "+d.ID)
+			}
+		case tracker.Name, tracker.Note:
+			s, ok := resolve(d.Series)
+			if !ok {
+				missing(d, d.Series)
+				continue
+			}
+			key := p.series[s].key
+			l := p.decided.labels[key]
+			if d.Op == tracker.Name {
+				l.name = d.Text
+			} else {
+				l.note = d.Text
+			}
+			p.decided.labels[key] = l
+		}
+	}
+
+	if filter && f.active() {
+		n := 0
+		for ri := range p.recs {
+			if p.matchRec(f, &p.recs[ri]) {
+				p.recs[n] = p.recs[ri]
+				n++
+			}
+		}
+		p.recs = p.recs[:n]
+	}
+}
+
+// rescope makes a record that moved into a series of another scope read
+// as one of that scope, as prepare would have read it: a period figure's
+// dates, a single event's sentence.
+func (p *prep) rescope(r *rec, scope tracker.Scope, sentences *map[string]int32) {
+	c := &p.claims[r.ci].Claim
+	r.from, r.to, r.sentence = noDay, noDay, -1
+	switch scope {
+	case tracker.Period:
+		r.from, r.to = periodDays(c.From, c.To)
+	case tracker.UnknownScope:
+		if *sentences == nil {
+			*sentences = map[string]int32{}
+			for i := range p.recs {
+				if s := p.recs[i].sentence; s >= 0 {
+					(*sentences)[p.claims[p.recs[i].ci].Claim.Sentence] = s
+				}
+			}
+		}
+		sn, ok := (*sentences)[c.Sentence]
+		if !ok {
+			sn = int32(len(*sentences))
+			for _, v := range *sentences {
+				sn = max(sn, v+1)
+			}
+			(*sentences)[c.Sentence] = sn
+		}
+		r.sentence = sn
+	}
+}
+
+// why says why a record's claim is in its series: what its own words made
+// of the key (the group and place as written, the scope), and the
+// decision that put it there, if any.
+//
+// Hook: when series are formed from the report's context (its place and
+// event, tracker.Claim.Context), say here which context placed the claim.
+func (p *prep) why(ri int32) string {
+	r := &p.recs[ri]
+	c := &p.claims[r.ci].Claim
+	g, implied := p.tax.group(c.Who)
+	parts := []string{fmt.Sprintf("who %q as %s", c.Who, g)}
+	switch {
+	case strings.TrimSpace(c.Where) != "":
+		parts = append(parts, fmt.Sprintf("where %q as %s", c.Where, p.tax.Place(c.Where)))
+	case implied != "":
+		parts = append(parts, fmt.Sprintf("where %s, implied by the group", p.tax.Place(implied)))
+	default:
+		parts = append(parts, "no place")
+	}
+	parts = append(parts, "scope "+string(c.Scope))
+	if c.Prior {
+		parts = append(parts, "an earlier figure the report cites")
+	}
+	if p.decided != nil {
+		if d, ok := p.decided.placed[r.ci]; ok {
+			parts = append(parts, d)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
