@@ -29,7 +29,7 @@ type Report struct {
 	Added     time.Time `json:"added"`
 	Text      string    `json:"text"`
 	// Extractor is the version of the extractor that produced the stored
-	// claims (extract.Version for toll's own).
+	// claims (extract.Version() for toll's own).
 	Extractor string `json:"extractor"`
 }
 

@@ -29,7 +29,7 @@ func appVersion() string {
 			v = bi.Main.Version
 		}
 	}
-	return v + " (extractor " + extract.Version + ")"
+	return v + " (extractor " + extract.Version() + ")"
 }
 
 // errFailed marks a command that already printed what went wrong (a batch
@@ -76,14 +76,24 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 // env is what commands need from the world besides flags: the standard
-// input, the clock and the environment. Tests replace it.
+// input, the clock, the environment and the extractor (nil means the
+// built-in one). Tests replace it.
 type env struct {
-	stdin  io.Reader
-	now    func() time.Time
-	getenv func(string) string
+	stdin     io.Reader
+	now       func() time.Time
+	getenv    func(string) string
+	extractor *extract.Extractor
 	// httpClient fetches the addresses given to add and watch; nil is
 	// package fetch's own client, with its connect timeout.
 	httpClient *http.Client
+}
+
+// extract returns the extractor the commands read reports with.
+func (e env) extract() *extract.Extractor {
+	if e.extractor != nil {
+		return e.extractor
+	}
+	return extract.Default()
 }
 
 // newApp builds a fresh toll command-line app writing to stdout and

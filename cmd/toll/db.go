@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/tracker/bolt"
-	"github.com/tollproject/toll/tracker/extract"
 )
 
 // dbFlag is the --db flag of every command that uses the database.
@@ -88,7 +87,7 @@ func openRead(path string, e env) (*bolt.DB, error) {
 // clock, and toll's extractor, which the store is handed rather than
 // importing (it reads a report's text on add and reextract).
 func storeOptions(e env, readOnly bool) bolt.Options {
-	return bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: extract.Report, ExtractorVersion: extract.Version}
+	return bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version()}
 }
 
 // unwrapPath drops the path an *fs.PathError repeats, for messages that

@@ -9,7 +9,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/tracker/bolt"
-	"github.com/tollproject/toll/tracker/extract"
 )
 
 // reextractOptions are the flags of `toll reextract`.
@@ -95,7 +94,7 @@ func runReextract(ctx context.Context, opts reextractOptions, e env, w io.Writer
 		return err
 	}
 	_, err = fmt.Fprintf(w, "%d reports re-read with extractor %s: %d claims kept, %d changed, %d added, %d removed; %d reviewed claims to look at again\n",
-		total.reports, extract.Version, total.kept, total.changed, total.added, total.removed, total.look)
+		total.reports, e.extract().Version(), total.kept, total.changed, total.added, total.removed, total.look)
 	return err
 }
 

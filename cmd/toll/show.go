@@ -16,7 +16,6 @@ import (
 
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
-	"github.com/tollproject/toll/tracker/extract"
 )
 
 // showOptions are the flags of `toll show`.
@@ -99,7 +98,7 @@ func runShow(ctx context.Context, opts showOptions, e env, w io.Writer) error {
 			Claims []tracker.StoredClaim `json:"claims"`
 		}{r, claims})
 	}
-	return writeReport(w, r, claims)
+	return writeReport(w, r, claims, e.extract().Version())
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -113,7 +112,7 @@ func writeJSON(w io.Writer, v any) error {
 
 // writeReport prints a report's details, its text with the claims
 // marked, and its claims.
-func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim) error {
+func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim, current string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	reviewed := 0
 	for _, sc := range claims {
@@ -122,8 +121,8 @@ func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim) er
 		}
 	}
 	ext := r.Extractor
-	if ext != extract.Version {
-		ext += fmt.Sprintf(" (this toll has %s: toll reextract %s)", extract.Version, r.ID)
+	if ext != current {
+		ext += fmt.Sprintf(" (this toll has %s: toll reextract %s)", current, r.ID)
 	}
 	for _, kv := range [][2]string{
 		{"report", r.ID}, {"source", cell(r.Source)}, {"title", cell(r.Title)}, {"url", cell(r.URL)},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -323,7 +324,9 @@ func TestReextractCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := strings.ReplaceAll(string(fixture), `"extractor":"`+extract.Version+`"`, `"extractor":"0"`)
+	// every report as if read by extractor 0, whatever version the
+	// fixture was made with
+	old := regexp.MustCompile(`"extractor":"[^"]*"`).ReplaceAllString(string(fixture), `"extractor":"0"`)
 	db := filepath.Join(t.TempDir(), "toll.db")
 	e := storeEnv(db, old)
 	mustToll(t, e, "import", "-")
@@ -331,8 +334,8 @@ func TestReextractCommand(t *testing.T) {
 	mustToll(t, e, "review", "--set", "low=1200", coast+"-1")
 
 	out := mustToll(t, e, "reextract", "--all")
-	if !strings.Contains(out, "3 reports re-read with extractor "+extract.Version) ||
-		!strings.Contains(out, coast+" (extractor 0 → "+extract.Version+")") {
+	if !strings.Contains(out, "3 reports re-read with extractor "+extract.Version()) ||
+		!strings.Contains(out, coast+" (extractor 0 → "+extract.Version()+")") {
 		t.Errorf("reextract --all said:\n%s", out)
 	}
 	if got := mustToll(t, e, "show", coast+"-1"); !strings.Contains(got, "figure       at least 1,200") || !strings.Contains(got, "status       corrected") {

@@ -57,7 +57,7 @@ type Options struct {
 	// Extract reads a report's claims, and ExtractorVersion names it (it
 	// is stored with each report, so that reports read by an older
 	// extractor can be found). The store does not know the extractor:
-	// cmd/toll passes extract.Report and extract.Version; tests can play
+	// cmd/toll passes extract.Report and extract.Version(); tests can play
 	// any other. Both are needed only to add and re-read reports; without
 	// them those fail with ErrNoExtractor.
 	Extract          tracker.ExtractFunc

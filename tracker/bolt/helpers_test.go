@@ -137,7 +137,7 @@ Hospital staff said 64 people were killed in Jabalia overnight, and at least 200
 // cmd/toll hands the store its extractor, and these tests play cmd.
 func testOpen(path string, opts Options) (*DB, error) {
 	if opts.Extract == nil {
-		opts.Extract, opts.ExtractorVersion = extract.Report, extract.Version
+		opts.Extract, opts.ExtractorVersion = extract.Report, extract.Version()
 	}
 	return Open(path, opts)
 }

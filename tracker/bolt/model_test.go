@@ -275,7 +275,7 @@ func TestModel(t *testing.T) {
 	extractors := []struct {
 		version string
 		fn      tracker.ExtractFunc
-	}{{extract.Version, extract.Report}, {"2", perturbed("2")}, {"3", perturbed("3")}}
+	}{{extract.Version(), extract.Report}, {"2", perturbed("2")}, {"3", perturbed("3")}}
 
 	path := filepath.Join(t.TempDir(), "toll.db")
 	now := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -90,7 +90,7 @@ func TestReextract(t *testing.T) {
 		got.Differs[0].Extracted.Interval.String() != "[300, ∞)" || got.Differs[0].Current.Interval.String() != "[312, ∞)" {
 		t.Errorf("differs = %+v", got.Differs)
 	}
-	if got.From != extract.Version || got.To != "2" {
+	if got.From != extract.Version() || got.To != "2" {
 		t.Errorf("versions %s → %s", got.From, got.To)
 	}
 

@@ -43,7 +43,7 @@ func TestAdd(t *testing.T) {
 	for i, sc := range claims {
 		id := tracker.ClaimID(res[0].Report.ID, i+1)
 		if sc.ID != id || sc.Status != tracker.Unreviewed || len(sc.Versions) != 1 ||
-			sc.Versions[0].By != "extractor "+extract.Version || sc.Outlet != "Levant Wire" {
+			sc.Versions[0].By != "extractor "+extract.Version() || sc.Outlet != "Levant Wire" {
 			t.Errorf("claim %d = %+v", i+1, sc)
 		}
 		if got := seedText[sc.Claim.Start:sc.Claim.End]; got != sc.Claim.Span {
@@ -224,7 +224,7 @@ func TestReviewAndHistory(t *testing.T) {
 		hist = append(hist, fmt.Sprintf("%s %s %s %q", v.Status, v.By, v.Claim.Interval, v.Note))
 	}
 	want := []string{
-		`unreviewed extractor ` + extract.Version + ` [312, ∞) ""`,
+		`unreviewed extractor ` + extract.Version() + ` [312, ∞) ""`,
 		`corrected ed [315, ∞) "the ministry's later bulletin"`,
 		`accepted sub [315, ∞) ""`,
 	}

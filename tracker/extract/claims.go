@@ -128,7 +128,7 @@ func (s *sentence) andJoined(a, b link) bool {
 	}
 	for m := aEnd; m < j; m++ {
 		w := s.word(m)
-		if w == ";" || attributionVerbs[w] || clauseWords[w] || w == "." {
+		if w == ";" || s.v.attributionVerbs[w] || s.v.clauseWords[w] || w == "." {
 			return false
 		}
 		// parts of the first figure may stand between
@@ -210,11 +210,11 @@ func (s *sentence) attachPriors() {
 		k := qa.j
 		// allow the group noun between: "2,329 Palestinians, up from 1,900"
 		for d := 0; d < 3 && k < len(s.toks); d++ {
-			if _, ok := groups[s.word(k)]; ok {
+			if _, ok := s.v.groups[s.word(k)]; ok {
 				k++
 				continue
 			}
-			if _, ok := demonyms[s.word(k)]; ok {
+			if _, ok := s.v.demonyms[s.word(k)]; ok {
 				k++
 				continue
 			}
@@ -226,7 +226,7 @@ func (s *sentence) attachPriors() {
 		if s.isWord(k, "up") || s.isWord(k, "down") {
 			k++
 		}
-		fromOK := s.isWord(k, "from") && (changeVerbs[s.word(qa.i-1)] || s.isWord(qa.i-1, "to") || s.isWord(k-1, "up") || s.isWord(k-1, "down"))
+		fromOK := s.isWord(k, "from") && (s.v.changeVerbs[s.word(qa.i-1)] || s.isWord(qa.i-1, "to") || s.isWord(k-1, "up") || s.isWord(k-1, "down"))
 		if s.isWord(k, "compared") && (s.isWord(k+1, "with") || s.isWord(k+1, "to")) {
 			fromOK = true
 			k++

@@ -51,7 +51,7 @@ func (d dayRef) String() string {
 func (s *sentence) dateAt(i int) (dayRef, int, bool) {
 	w := s.word(i)
 	ref := s.date
-	if wd, ok := weekdays[w]; ok {
+	if wd, ok := s.v.weekdays[w]; ok {
 		j := i + 1
 		switch s.word(j) {
 		case "night", "morning", "evening", "afternoon":
@@ -84,7 +84,7 @@ func (s *sentence) dateAt(i int) (dayRef, int, bool) {
 		}
 	}
 	// "October 7", "Oct. 7", "October 7, 2023"
-	if m, ok := months[w]; ok && (w != "may" || s.toks[i].upper) {
+	if m, ok := s.v.months[w]; ok && (w != "may" || s.toks[i].upper) {
 		j := i + 1
 		if s.isWord(j, ".") {
 			j++
@@ -106,7 +106,7 @@ func (s *sentence) dateAt(i int) (dayRef, int, bool) {
 	// "7 October", "7 Oct 2023"
 	if day, ok := s.dayNumber(i); ok {
 		mw := s.word(i + 1)
-		if m, ok := months[mw]; ok && (mw != "may" || s.toks[i+1].upper) {
+		if m, ok := s.v.months[mw]; ok && (mw != "may" || s.toks[i+1].upper) {
 			end := i + 2
 			if s.isWord(end, ".") && len(mw) <= 4 {
 				end++
@@ -223,12 +223,12 @@ func (s *sentence) parseTimes() []timeExpr {
 			kind := timePeriod
 			// "the ministry said on Sunday", "officials said Tuesday":
 			// the day of the statement, not a period of the figure
-			if attributionVerbs[s.word(k-1)] || s.isWord(k-1, "statement") {
+			if s.v.attributionVerbs[s.word(k-1)] || s.isWord(k-1, "statement") {
 				kind = timeAsOf
 			}
 			// "the 7 October attack", "Monday's earthquake": a date that
 			// names an event dates nothing
-			if eventNouns[s.word(end)] || s.isWord(end, "'s") || strings.HasSuffix(s.word(end-1), "'s") {
+			if s.v.eventNouns[s.word(end)] || s.isWord(end, "'s") || strings.HasSuffix(s.word(end-1), "'s") {
 				s.exclude(i, end)
 				i = end - 1
 				continue
@@ -240,22 +240,6 @@ func (s *sentence) parseTimes() []timeExpr {
 	}
 	return out
 }
-
-// dateWords are the words that can open a time expression.
-var dateWords = func() map[string]bool {
-	m := map[string]bool{
-		"since": true, "between": true, "from": true, "as": true, "in": true,
-		"over": true, "during": true, "within": true, "for": true, "overnight": true,
-		"yesterday": true, "today": true, "tonight": true, "last": true,
-	}
-	for w := range weekdays {
-		m[w] = true
-	}
-	for w := range months {
-		m[w] = true
-	}
-	return m
-}()
 
 func (s *sentence) exclude(i, j int) {
 	for k := i; k < j && k < len(s.toks); k++ {
@@ -585,7 +569,7 @@ func (s *sentence) sinceCovers(k int) bool {
 		if w == ";" || (s.toks[m].kind == tNum && !s.excluded[m]) {
 			return false
 		}
-		if _, ok := weekdays[w]; ok {
+		if _, ok := s.v.weekdays[w]; ok {
 			return false
 		}
 	}

@@ -4,7 +4,9 @@
 // who gave it, the date it refers to and the byte span it came from.
 //
 // Extract is the entry point (Report adapts it to tracker.ExtractFunc,
-// which is how the store and cmd/toll are handed it). Strange text is not
+// which is how the store and cmd/toll are handed it). Both read with the
+// built-in vocabulary, vocabulary.txt; an Extractor made by New reads
+// with another file in its format. Strange text is not
 // an error: it gives fewer claims and positioned diagnostics.
 //
 // # Passes, and the file each lives in
@@ -17,7 +19,8 @@
 //	prefilter.go   skips sentences with no number or no casualty stem
 //	sentence.go    the per-sentence state every later pass reads, and its
 //	               word helpers
-//	vocab.go       the word tables indexed for lookups by token (built once)
+//	vocabulary.go  parses vocabulary.txt, the embedded word tables, once
+//	vocab.go       indexes the tables for lookups by token
 //	numbers.go     quantities: numbers in digits and words, scale words,
 //	               vague words, qualifiers, ranges, and what is not a count
 //	               (years, ages, money, measures, phone numbers, things)
@@ -40,15 +43,23 @@
 //
 // # Where a new word goes
 //
-// Every word list is in tables.go: qualifiers, vague words, scale words,
-// casualty verbs and nouns with their categories (triggers, tollNouns),
-// group nouns and demonyms, units that make a number something else,
-// speculation and negation words, change and revision verbs, breakdown
-// words, attribution verbs, place heads and words that are never places.
-// Add the word to the table whose comment describes it; a word that needs
-// a new kind of table means a new shape, below. Then add a sentence to
+// Every word is in vocabulary.txt, one directive a line, in sections named
+// after the pass that reads them: numbers and qualifiers (number, scale,
+// vague, qualifier, postqualifier, increment), casualty words and tolls
+// (casualty with its category and roles, toll, stem), groups (group,
+// demonym, modifier, noungroup), what makes a number not a count of
+// people (unit, time, name, function), what undoes a figure
+// (speculation, negation, hedge, release, clause), changes and
+// breakdowns, sources, dates, sentences and places. Add the word under
+// the directive whose comment describes it; a casualty word needs a stem
+// line unless an existing stem is part of it (the parser says so). A word
+// that looks as if it belonged but must not be read that way gets a "no"
+// line ("no modifier displaced"), so the decision is written down. The
+// file's hash is part of Version, so no bump is needed; Extractor and New
+// try an edited file without rebuilding. Then add a sentence to
 // TestExtractRules (and to the corpus under testdata/eval when it is a
-// form real outlets write), and bump Version.
+// form real outlets write). A word that needs a new kind of table means a
+// new directive (directives in vocabulary.go) read by a shape, below.
 //
 // # Where a new shape goes
 //
@@ -56,7 +67,8 @@
 // (*sentence).linkXxx method in shapes.go returning a link, add it to the
 // ordered list in (*sentence).link where it must win over the shapes after
 // it, and give it a byXxx linkKind. What it must not read (speculation,
-// negation) belongs in vetoes.go, not in the shape.
+// negation) belongs in vetoes.go, not in the shape. A change to a shape
+// can change what is extracted: bump rulesVersion (extract.go).
 //
 // # Limits
 //

@@ -2,17 +2,55 @@ package extract
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tollproject/toll/tracker"
 )
 
-// Version names the extractor's rules. It changes whenever a change to the
-// rules can change what is extracted, so that stored reports read by an
-// older extractor can be found and re-read (toll reextract).
-const Version = "1"
+// rulesVersion names the extractor's code: bump it whenever a change to
+// the passes can change what is extracted. A change to vocabulary.txt
+// needs no bump: its hash is part of Version.
+const rulesVersion = "2"
+
+// Version names the built-in extractor (Default().Version()).
+func Version() string { return Default().Version() }
+
+// Extractor reads text with one vocabulary. It holds only immutable
+// tables, so one Extractor serves any number of goroutines.
+type Extractor struct {
+	v *vocabulary
+}
+
+// Default returns the extractor with the built-in vocabulary, the
+// vocabulary.txt file embedded in the binary. It is parsed once, on first
+// use.
+func Default() *Extractor { return defaultExtractor() }
+
+var defaultExtractor = sync.OnceValue(func() *Extractor { return &Extractor{v: defaultVocabulary()} })
+
+// New returns an extractor with the vocabulary read from r instead of the
+// built-in one, in the format of vocabulary.txt; name names the file in
+// errors ("words.txt:12: unknown directive \"foo\""). It is how a change to
+// the vocabulary is tried before it is built in.
+func New(name string, r io.Reader) (*Extractor, error) {
+	v, err := parseVocabulary(name, r)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{v: v}, nil
+}
+
+// Version names the extractor: its rules and a short hash of its
+// vocabulary file ("2.1f3a9c0e"), so that a change to either changes it,
+// and stored reports read by an older extractor can be found and re-read
+// (toll reextract).
+func (x *Extractor) Version() string {
+	return rulesVersion + "." + x.v.hash
+}
 
 // Options are the extractor's inputs besides the text.
 type Options struct {
@@ -27,7 +65,15 @@ type Options struct {
 // one that yields more than tracker.MaxClaims claims
 // (tracker.ErrTooManyClaims), where it stops reading at the cap; strange
 // text gives fewer claims and some diagnostics, never an error.
-func Extract(text string, opts Options) (res tracker.Extraction, err error) {
+//
+// Extract uses the built-in vocabulary (Default).
+func Extract(text string, opts Options) (tracker.Extraction, error) {
+	return Default().Extract(text, opts)
+}
+
+// Extract returns every casualty claim in text, as the package's Extract
+// does, read with x's vocabulary.
+func (x *Extractor) Extract(text string, opts Options) (res tracker.Extraction, err error) {
 	if err := tracker.CheckText(text); err != nil {
 		return tracker.Extraction{}, err
 	}
@@ -38,29 +84,35 @@ func Extract(text string, opts Options) (res tracker.Extraction, err error) {
 			res, err = tracker.Extraction{}, fmt.Errorf("%w: extractor failed: %v", tracker.ErrInternal, r)
 		}
 	}()
-	res = extract(text, opts)
+	res = extract(x.v, text, opts)
 	if len(res.Claims) > tracker.MaxClaims {
 		return tracker.Extraction{}, fmt.Errorf("%w: more than %d in one text; a text that dense is a list, not a report (split it)", tracker.ErrTooManyClaims, tracker.MaxClaims)
 	}
 	return res, nil
 }
 
-// Report reads a stored or incoming report: its text, dated by its
-// publication date. It is a tracker.ExtractFunc.
+// Report reads a stored or incoming report with the built-in vocabulary:
+// its text, dated by its publication date. It is a tracker.ExtractFunc.
 func Report(r tracker.Report) (tracker.Extraction, error) {
-	return Extract(r.Text, Options{Date: r.Published})
+	return Default().Report(r)
+}
+
+// Report is the package's Report read with x's vocabulary; x.Report is a
+// tracker.ExtractFunc.
+func (x *Extractor) Report(r tracker.Report) (tracker.Extraction, error) {
+	return x.Extract(r.Text, Options{Date: r.Published})
 }
 
 // extract runs the extractor over a whole text, stopping once it holds
 // more than tracker.MaxClaims claims.
-func extract(text string, opts Options) tracker.Extraction {
+func extract(v *vocabulary, text string, opts Options) tracker.Extraction {
 	var res tracker.Extraction
-	sents := splitSentences(text, nil)
+	sents := v.splitSentences(text, nil)
 	toks := make([]token, 0, 64)
 	var lowb []byte // lowercasing scratch
-	s := &sentence{text: text, date: opts.Date}
+	s := &sentence{v: v, text: text, date: opts.Date}
 	for _, sp := range sents {
-		if !mayHoldClaim(text[sp.start:sp.end]) {
+		if !v.mayHoldClaim(text[sp.start:sp.end]) {
 			continue
 		}
 		// A "sentence" longer than any real one (a table or a list with

@@ -382,28 +382,29 @@ func TestDiagnostics(t *testing.T) {
 // word and toll noun must contain one of the casualty stems, or sentences
 // holding only that word would be skipped unread.
 func TestStemsCoverTables(t *testing.T) {
-	for w := range triggers {
-		if !casualtyStems.in(w) {
+	v := defaultVocabulary()
+	for w := range v.triggers {
+		if !v.casualtyStems.in(w) {
 			t.Errorf("trigger %q has no casualty stem", w)
 		}
 	}
-	for w := range tollNouns {
-		if !casualtyStems.in(w) {
+	for w := range v.tollNouns {
+		if !v.casualtyStems.in(w) {
 			t.Errorf("toll noun %q has no casualty stem", w)
 		}
 	}
-	for w := range smallNumbers {
-		if !numberStems.in(w) {
+	for w := range v.smallNumbers {
+		if !v.numberStems.in(w) {
 			t.Errorf("number word %q has no number stem", w)
 		}
 	}
-	for w := range vagueWords {
-		if !numberStems.in(w) {
+	for w := range v.vagueWords {
+		if !v.numberStems.in(w) {
 			t.Errorf("vague word %q has no number stem", w)
 		}
 	}
-	for w := range scaleWords {
-		if !numberStems.in(w) && w != "mln" && w != "bn" {
+	for w := range v.scaleWords {
+		if !v.numberStems.in(w) && w != "mln" && w != "bn" {
 			t.Errorf("scale word %q has no number stem", w)
 		}
 	}

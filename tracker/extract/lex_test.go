@@ -71,7 +71,7 @@ func TestSplitSentences(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, sp := range splitSentences(tt.text, nil) {
+			for _, sp := range defaultVocabulary().splitSentences(tt.text, nil) {
 				got = append(got, tt.text[sp.start:sp.end])
 			}
 			if strings.Join(got, "\x00") != strings.Join(tt.want, "\x00") {

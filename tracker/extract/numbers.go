@@ -59,7 +59,7 @@ func (s *sentence) markExclusions() {
 		for j+2 < len(toks) && s.isWord(j+1, "-") && s.glued(j+1) && s.glued(j+2) && toks[j+2].kind == tNum {
 			j += 2
 		}
-		if (j-i)/2+1 >= 3 || phoneWords[s.word(i-1)] {
+		if (j-i)/2+1 >= 3 || s.v.phoneWords[s.word(i-1)] {
 			for k := i; k <= j; k++ {
 				s.excluded[k] = true
 			}
@@ -67,9 +67,6 @@ func (s *sentence) markExclusions() {
 		i = j
 	}
 }
-
-// phoneWords before a number make it a phone number.
-var phoneWords = map[string]bool{"call": true, "phone": true, "fax": true, "hotline": true, "tel": true, "dial": true, "whatsapp": true}
 
 func (s *sentence) notACount(i int) bool {
 	toks := s.toks
@@ -80,9 +77,9 @@ func (s *sentence) notACount(i int) bool {
 	// unless a scaled number follows in a range: "between 1.2 and 1.5
 	// million".
 	if strings.Contains(digits, ".") {
-		if _, ok := scaleWords[next]; !ok {
+		if _, ok := s.v.scaleWords[next]; !ok {
 			connector := next == "and" || next == "to" || next == "–" || next == "-"
-			_, scaled := scaleWords[s.word(i+3)]
+			_, scaled := s.v.scaleWords[s.word(i+3)]
 			if !(connector && i+2 < len(toks) && toks[i+2].kind == tNum && scaled) {
 				return true
 			}
@@ -117,7 +114,7 @@ func (s *sentence) notACount(i int) bool {
 	if prev == ":" && s.glued(i) && i >= 2 && toks[i-2].kind == tNum {
 		return true
 	}
-	if timeWords[next] {
+	if s.v.timeWords[next] {
 		return true
 	}
 	// Compound modifiers: "15-nation", "12-year-old", "2,000-strong",
@@ -144,7 +141,7 @@ func (s *sentence) notACount(i int) bool {
 		return true
 	}
 	// Names and references: "Resolution 2712", "Article 51", "No. 5".
-	if nameWords[prev] {
+	if s.v.nameWords[prev] {
 		return true
 	}
 	if prev == "." && (s.word(i-2) == "no" || s.word(i-2) == "nos") {
@@ -152,19 +149,19 @@ func (s *sentence) notACount(i int) bool {
 	}
 	// Dates: "October 7", "Oct. 7", "7 October", "7 Oct".
 	if len(digits) <= 2 {
-		if _, ok := months[prev]; ok && prev != "may" || prev == "may" && toks[i-1].upper {
+		if _, ok := s.v.months[prev]; ok && prev != "may" || prev == "may" && toks[i-1].upper {
 			return true
 		}
 		if prev == "." && i >= 2 {
-			if _, ok := months[s.word(i-2)]; ok {
+			if _, ok := s.v.months[s.word(i-2)]; ok {
 				return true
 			}
 		}
-		if _, ok := months[next]; ok && (next != "may" || toks[i+1].upper) {
+		if _, ok := s.v.months[next]; ok && (next != "may" || toks[i+1].upper) {
 			return true
 		}
 		if next == "of" {
-			if _, ok := months[s.word(i+2)]; ok {
+			if _, ok := s.v.months[s.word(i+2)]; ok {
 				return true // "the 7th of October" written "7 of October"
 			}
 		}
@@ -172,15 +169,15 @@ func (s *sentence) notACount(i int) bool {
 	// Years: four digits between 1800 and 2100 with no separator, unless
 	// a group noun follows ("2023 people" is written "2,023" in copy).
 	if len(digits) == 4 && !strings.Contains(t.text, ",") && digits >= "1800" && digits <= "2100" {
-		if _, ok := groups[next]; !ok {
-			if _, ok := demonyms[next]; !ok {
+		if _, ok := s.v.groups[next]; !ok {
+			if _, ok := s.v.demonyms[next]; !ok {
 				return true
 			}
 		}
 	}
 	// Years after a month and day: "October 7, 2023".
 	if prev == "," && i >= 3 && toks[i-2].kind == tNum && len(digits) == 4 && !strings.Contains(t.text, ",") && digits >= "1800" && digits <= "2100" {
-		if _, ok := months[s.word(i-3)]; ok {
+		if _, ok := s.v.months[s.word(i-3)]; ok {
 			return true
 		}
 	}
@@ -244,22 +241,6 @@ func (s *sentence) addQuantity(q quantity) {
 	}
 }
 
-// numberWords are the words numberish accepts, gathered from the number,
-// scale and vague tables.
-var numberWords = func() map[string]bool {
-	m := map[string]bool{"few": true, "couple": true, "handful": true, "half": true}
-	for w := range smallNumbers {
-		m[w] = true
-	}
-	for w := range scaleWords {
-		m[w] = true
-	}
-	for w := range vagueWords {
-		m[w] = true
-	}
-	return m
-}()
-
 // numberish reports a token that can be or start a number: digits that
 // are not excluded, number words, scale words and vague words.
 func (s *sentence) numberish(i int) bool {
@@ -273,7 +254,7 @@ func (s *sentence) numberish(i int) bool {
 			return true
 		}
 		if strings.IndexByte(w, '-') > 0 {
-			_, ok := wordValue(w)
+			_, ok := s.v.wordValue(w)
 			return ok
 		}
 	}
@@ -339,7 +320,7 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 		if !ok {
 			return decimal.Decimal{}, i, false
 		}
-		if sc, ok := scaleWords[s.word(j)]; ok {
+		if sc, ok := s.v.scaleWords[s.word(j)]; ok {
 			v = v.Mul(decimal.NewFromInt(sc))
 			j++
 		}
@@ -444,14 +425,14 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 	w := s.word(j)
 	// "half a million", "half a dozen"
 	if w == "half" && s.isWord(j+1, "a") {
-		if sc, ok := scaleWords[s.word(j+2)]; ok && sc >= 12 {
+		if sc, ok := s.v.scaleWords[s.word(j+2)]; ok && sc >= 12 {
 			return decimal.NewFromInt(sc / 2), j + 3, true
 		}
 		return decimal.Decimal{}, i, false
 	}
 	// "a hundred", "a dozen", "a thousand", "an estimated" is not ours
 	if w == "a" || w == "an" {
-		if sc, ok := scaleWords[s.word(j+1)]; ok {
+		if sc, ok := s.v.scaleWords[s.word(j+1)]; ok {
 			cur = 1
 			j++
 			_ = sc
@@ -465,7 +446,7 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 			break
 		}
 		lw := t.lower
-		if n, ok := wordValue(lw); ok {
+		if n, ok := s.v.wordValue(lw); ok {
 			if seen && !lastScale && !(cur%100 >= 20 && cur%10 == 0 && n < 10) {
 				break // "five six" is not a number; "twenty one" is
 			}
@@ -475,7 +456,7 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 			j++
 			continue
 		}
-		if sc, ok := scaleWords[lw]; ok {
+		if sc, ok := s.v.scaleWords[lw]; ok {
 			if !seen && cur == 0 {
 				break
 			}
@@ -495,7 +476,7 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 			continue
 		}
 		if lw == "and" && lastScale && j+1 < len(toks) {
-			if _, ok := wordValue(s.word(j + 1)); ok {
+			if _, ok := s.v.wordValue(s.word(j + 1)); ok {
 				j++
 				continue
 			}
@@ -509,13 +490,13 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 }
 
 // wordValue reads "seven", "sixty-three", "twenty one" parts.
-func wordValue(w string) (int64, bool) {
-	if n, ok := smallNumbers[w]; ok {
+func (v *vocabulary) wordValue(w string) (int64, bool) {
+	if n, ok := v.smallNumbers[w]; ok {
 		return n, true
 	}
 	if k := strings.IndexByte(w, '-'); k > 0 {
-		a, ok1 := smallNumbers[w[:k]]
-		b, ok2 := smallNumbers[w[k+1:]]
+		a, ok1 := v.smallNumbers[w[:k]]
+		b, ok2 := v.smallNumbers[w[k+1:]]
 		if ok1 && ok2 && a >= 20 && a%10 == 0 && b < 10 {
 			return a + b, true
 		}
@@ -534,7 +515,7 @@ func (s *sentence) vagueAt(i int) (string, int64, int, bool) {
 	switch w {
 	case "tens", "hundreds":
 		if s.isWord(i+1, "of") && s.isWord(i+2, "thousands") {
-			return w + " of thousands", vagueWords[w+" of thousands"], i + 3, true
+			return w + " of thousands", s.v.vagueWords[w+" of thousands"], i + 3, true
 		}
 	case "several", "a", "few":
 		// "several hundred", "a few thousand", "several dozen"
@@ -553,26 +534,26 @@ func (s *sentence) vagueAt(i int) (string, int64, int, bool) {
 		if w == "few" {
 			return "", 0, i, false
 		}
-		if sc, ok := scaleWords[s.word(k)]; ok && sc >= 12 {
-			v := vagueWords[base] * sc
+		if sc, ok := s.v.scaleWords[s.word(k)]; ok && sc >= 12 {
+			v := s.v.vagueWords[base] * sc
 			if s.word(k+1) == "of" {
 				// "several hundred of them" – keep "of" for the group
 			}
 			return base + " " + s.word(k), v, k + 1, true
 		}
-		if v, ok := vagueWords[base]; ok {
+		if v, ok := s.v.vagueWords[base]; ok {
 			return base, v, k, true
 		}
 		return "", 0, i, false
 	}
-	if v, ok := vagueWords[w]; ok && !strings.Contains(w, " ") {
+	if v, ok := s.v.vagueWords[w]; ok && !strings.Contains(w, " ") {
 		return w, v, i + 1, true
 	}
 	return "", 0, i, false
 }
 
 func isScaleNext(s *sentence, i int) bool {
-	_, ok := scaleWords[s.word(i)]
+	_, ok := s.v.scaleWords[s.word(i)]
 	return ok
 }
 
@@ -584,7 +565,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	q := quantity{i: i, q: tracker.Exact}
 	k := i
 	// increment words: "another 12", "a further 30"
-	if v, n := lookup(s, incrementTab, k, 2); n > 0 && v {
+	if v, n := lookup(s, s.v.incrementTab, k, 2); n > 0 && v {
 		if _, _, ok := s.bareAt(k + n); ok {
 			q.increment = true
 			k += n
@@ -618,7 +599,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	}
 	// pre-qualifiers
 	if k == i {
-		if qual, n := lookup(s, preQualTab, k, 3); n > 0 {
+		if qual, n := lookup(s, s.v.preQualTab, k, 3); n > 0 {
 			if _, _, ok := s.bareAt(k + n); ok {
 				if !(qual == tracker.MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) {
 					q.q, q.hasQual = qual, true
@@ -671,7 +652,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 		q.q, q.hasQual, q.j = tracker.AtLeast, true, end+1
 		return q, true
 	}
-	if qual, n := lookup(s, postQualTab, end, 2); n > 0 && !q.hasQual {
+	if qual, n := lookup(s, s.v.postQualTab, end, 2); n > 0 && !q.hasQual {
 		q.q, q.hasQual, q.j = qual, true, end+n
 		return q, true
 	}
@@ -703,7 +684,7 @@ func (s *sentence) overIsPreposition(k int) bool {
 	if !ok {
 		return true
 	}
-	return units[s.word(end)]
+	return s.v.units[s.word(end)]
 }
 
 // changeVerbBefore reports whether a change verb ("rose", "climbed")
@@ -712,7 +693,7 @@ func (s *sentence) overIsPreposition(k int) bool {
 func (s *sentence) changeVerbBefore(k int) bool {
 	for d := 1; d <= 3 && k-d >= 0; d++ {
 		w := s.word(k - d)
-		if changeVerbs[w] {
+		if s.v.changeVerbs[w] {
 			return true
 		}
 		if w == "," || w == "." {
@@ -725,10 +706,10 @@ func (s *sentence) changeVerbBefore(k int) bool {
 // scaleLike gives a range's first number the scale of the second when it
 // was written without one: "between 1.2 and 1.5 million".
 func scaleLike(a, b decimal.Decimal, s *sentence, aEnd, bEnd int) decimal.Decimal {
-	if _, ok := scaleWords[s.word(aEnd-1)]; ok {
+	if _, ok := s.v.scaleWords[s.word(aEnd-1)]; ok {
 		return a
 	}
-	if sc, ok := scaleWords[s.word(bEnd-1)]; ok && sc >= 1000 {
+	if sc, ok := s.v.scaleWords[s.word(bEnd-1)]; ok && sc >= 1000 {
 		if scaled := a.Mul(decimal.NewFromInt(sc)); scaled.Cmp(b) <= 0 && a.Cmp(decimal.NewFromInt(1000)) < 0 {
 			return scaled
 		}

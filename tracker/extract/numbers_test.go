@@ -10,7 +10,7 @@ import (
 func quantityOf(t *testing.T, text string) (quantity, bool) {
 	t.Helper()
 	toks, _ := lexText(text, 0, len(text), nil, nil)
-	s := &sentence{text: text, date: tracker.MustDate("2023-10-20")}
+	s := &sentence{v: defaultVocabulary(), text: text, date: tracker.MustDate("2023-10-20")}
 	s.reset(span{0, len(text)}, toks)
 	s.markExclusions()
 	s.parseTimes()

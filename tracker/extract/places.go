@@ -17,8 +17,8 @@ func (s *sentence) places(attrs []attribution) []place {
 	var out []place
 	for i := 0; i < len(s.toks); i++ {
 		// "in shelling of Idlib province", "the siege of Mariupol"
-		ofEvent := s.isWord(i, "of") && (eventNouns[s.word(i-1)] || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
-		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !placePreps[s.word(i)]) {
+		ofEvent := s.isWord(i, "of") && (s.v.eventNouns[s.word(i-1)] || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
+		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !s.v.placePreps[s.word(i)]) {
 			continue
 		}
 		if inAttribution(attrs, i) {
@@ -32,28 +32,28 @@ func (s *sentence) places(attrs []attribution) []place {
 	}
 	// a headline's opening place: "Morocco quake kills …", "Dnipro
 	// strike: ~40 dead"
-	if len(s.toks) > 2 && s.toks[0].upper && !notPlaces[s.word(0)] && !isDemonymAdj(s.word(0)) {
+	if len(s.toks) > 2 && s.toks[0].upper && !s.v.notPlaces[s.word(0)] && !s.v.isDemonymAdj(s.word(0)) {
 		m := 0
-		for m+1 < len(s.toks) && s.toks[m+1].upper && !notPlaces[s.word(m+1)] && m < 3 {
+		for m+1 < len(s.toks) && s.toks[m+1].upper && !s.v.notPlaces[s.word(m+1)] && m < 3 {
 			m++
 		}
-		if eventNouns[s.word(m+1)] {
+		if s.v.eventNouns[s.word(m+1)] {
 			out = append(out, place{i: 0, j: m + 1, name: s.textOf(0, m+1), initial: true})
 		}
 	}
 	// "Gaza death toll", "Israel's death toll", "Derna flood toll"
 	for i := 0; i < len(s.toks); i++ {
-		if _, n := lookup(s, tollTab, i, 2); n > 0 && i > 0 {
+		if _, n := lookup(s, s.v.tollTab, i, 2); n > 0 && i > 0 {
 			k := i - 1
-			if eventNouns[s.word(k)] {
+			if s.v.eventNouns[s.word(k)] {
 				k--
 			}
 			if s.isWord(k, "'s") {
 				k--
 			}
-			if k >= 0 && s.toks[k].upper && !notPlaces[s.word(k)] && !isDemonymAdj(s.word(k)) && s.flags[k]&tollTab.fFirst == 0 {
+			if k >= 0 && s.toks[k].upper && !s.v.notPlaces[s.word(k)] && !s.v.isDemonymAdj(s.word(k)) && s.flags[k]&s.v.tollTab.fFirst == 0 {
 				m := k
-				for m-1 >= 0 && s.toks[m-1].upper && !notPlaces[s.word(m-1)] && m-1 > 0 {
+				for m-1 >= 0 && s.toks[m-1].upper && !s.v.notPlaces[s.word(m-1)] && m-1 > 0 {
 					m--
 				}
 				// "Turkey–Syria earthquake toll"
@@ -79,25 +79,25 @@ func inAttribution(attrs []attribution, i int) bool {
 
 func (s *sentence) placeAt(i int) (place, bool) {
 	k := i + 1
-	for placeDrop[s.word(k)] {
+	for s.v.placeDrop[s.word(k)] {
 		k++
 	}
 	// "the eastern Ukrainian city of Kramatorsk": the name after "of"
 	for m := k; m < len(s.toks) && m < k+5; m++ {
-		if areaNouns[s.word(m)] && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
+		if s.v.areaNouns[s.word(m)] && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
 			if p, ok := s.placeAt(m + 1); ok {
 				p.i = i
 				return p, true
 			}
 		}
-		if t := s.toks[m]; t.kind != tWord || !(placeDirections[t.lower] || isDemonymAdj(t.lower) || t.lower == "the") {
-			if !areaNouns[s.word(m)] {
+		if t := s.toks[m]; t.kind != tWord || !(s.v.placeDirections[t.lower] || s.v.isDemonymAdj(t.lower) || t.lower == "the") {
+			if !s.v.areaNouns[s.word(m)] {
 				break
 			}
 		}
 	}
 	first := k
-	if placeDirections[s.word(k)] {
+	if s.v.placeDirections[s.word(k)] {
 		k++
 	}
 	hasCap := false
@@ -109,23 +109,23 @@ func (s *sentence) placeAt(i int) (place, bool) {
 		}
 		lw := t.lower
 		switch {
-		case t.upper && !notPlaces[lw] && !isDemonymAdj(lw):
+		case t.upper && !s.v.notPlaces[lw] && !s.v.isDemonymAdj(lw):
 			hasCap = true
 			last = k
-		case t.upper && isDemonymAdj(lw) && k+1 < len(s.toks) && s.toks[k+1].upper && !notPlaces[s.word(k+1)]:
+		case t.upper && s.v.isDemonymAdj(lw) && k+1 < len(s.toks) && s.toks[k+1].upper && !s.v.notPlaces[s.word(k+1)]:
 			// "Palestinian Authority" is notPlaces; "Lebanese border"
 			// lowercase; "Israeli Kibbutz" rare
 			last = k
 		case strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-") || strings.HasPrefix(lw, "ash-") || strings.HasPrefix(lw, "an-"):
 			hasCap = true
 			last = k
-		case placeHeads[lw] && (hasCap || s.isWord(k-1, "the")):
+		case s.v.placeHeads[lw] && (hasCap || s.isWord(k-1, "the")):
 			last = k
 		case (lw == "of" || lw == "de") && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
 			// "Bay of Bengal"
-		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !notPlaces[s.word(k+1)] && !isDemonymAdj(s.word(k+1)):
+		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !s.v.notPlaces[s.word(k+1)] && !s.v.isDemonymAdj(s.word(k+1)):
 			// "Turkey and Syria"
-		case !t.upper && hasCap && k+1 < len(s.toks) && placeHeads[s.word(k+1)] && !funcWords[lw]:
+		case !t.upper && hasCap && k+1 < len(s.toks) && s.v.placeHeads[s.word(k+1)] && !s.v.funcWords[lw]:
 			// "Nova music festival", "Jabalia refugee camp"
 		default:
 			k = first + 100
@@ -139,11 +139,11 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	// a place ends with a name or a site noun, never with a common noun
 	// ("Israeli airstrikes" is not a place)
 	lt := s.toks[last]
-	if !lt.upper && !placeHeads[lt.lower] && !strings.HasPrefix(lt.lower, "al-") {
+	if !lt.upper && !s.v.placeHeads[lt.lower] && !strings.HasPrefix(lt.lower, "al-") {
 		return place{}, false
 	}
 	// "in the New Year's Day earthquake": a name used as a modifier
-	if lt.upper && eventNouns[s.word(last+1)] {
+	if lt.upper && s.v.eventNouns[s.word(last+1)] {
 		return place{}, false
 	}
 	name := s.text[s.toks[first].start:lt.end]
@@ -155,25 +155,6 @@ func (s *sentence) placeAt(i int) (place, bool) {
 		}
 	}
 	return place{i: i, j: last + 1, name: name}, true
-}
-
-// eventNouns after a capitalised name make it a modifier, not a place:
-// "the New Year's Day earthquake", "the Hamas attack".
-var eventNouns = map[string]bool{
-	"earthquake": true, "quake": true, "attack": true, "attacks": true, "strike": true,
-	"strikes": true, "blast": true, "floods": true, "flood": true, "war": true,
-	"offensive": true, "bombing": true, "raid": true, "raids": true, "explosion": true,
-	"fire": true, "crash": true, "shooting": true, "massacre": true, "crisis": true,
-	"conflict": true, "storm": true, "hurricane": true, "cyclone": true, "eruption": true,
-	"collapse": true, "stampede": true, "festivities": true, "celebrations": true,
-}
-
-// areaNouns name a settlement before "of": "the city of Kramatorsk".
-var areaNouns = map[string]bool{
-	"city": true, "town": true, "village": true, "port": true, "region": true,
-	"province": true, "district": true, "governorate": true, "area": true,
-	"state": true, "island": true, "suburb": true, "neighbourhood": true,
-	"neighborhood": true, "camp": false,
 }
 
 // placeFor chooses the place of a claim: the first place after its

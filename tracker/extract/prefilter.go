@@ -6,13 +6,13 @@ import "strings"
 // or vague word cannot hold a figure, and one with no casualty stem cannot
 // hold a claim. Most sentences of a report fail it, which is what keeps
 // extraction fast.
-func mayHoldClaim(s string) bool {
+func (v *vocabulary) mayHoldClaim(s string) bool {
 	// "\xef\xbc" starts the fullwidth digits (U+FF10–U+FF19), which NFKC
 	// folds into ASCII ones (see cleanNumber)
-	if strings.IndexAny(s, "0123456789") < 0 && !strings.Contains(s, "\xef\xbc") && !numberStems.in(s) {
+	if strings.IndexAny(s, "0123456789") < 0 && !strings.Contains(s, "\xef\xbc") && !v.numberStems.in(s) {
 		return false
 	}
-	return casualtyStems.in(s)
+	return v.casualtyStems.in(s)
 }
 
 // stems is a set of lowercase ASCII substrings (two letters or more),
@@ -58,22 +58,3 @@ func (t *stems) in(s string) bool {
 	}
 	return false
 }
-
-// numberStems are substrings of every number word and vague word.
-var numberStems = newStems(
-	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-	"ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty",
-	"sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-	"billion", "dozen", "several", "few", "couple", "scores", "handful", "half", "zero",
-)
-
-// casualtyStems are substrings of every casualty word and toll noun (a
-// test keeps this true): a sentence without one cannot hold a claim.
-var casualtyStems = newStems(
-	"kill", "dead", "death", "died", "fatal", "martyr", "perish", "lives", "lost their", "lost his",
-	"lost her", "slain", "murder", "massacre", "bodies", "body", "injur", "wound",
-	"hurt", "missing", "unaccounted", "hostage", "abduct", "kidnap", "captiv",
-	"displac", "homeless", "fled", "flee", "refuge", "uproot", "forced from",
-	"driven from", "idps", "arrest", "detain", "detention", "rounded up",
-	"rounding up", "custody", "prisoner", "toll", "casualt", "crossed into",
-)

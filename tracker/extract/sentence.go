@@ -28,7 +28,7 @@ func (s *sentence) reset(sp span, toks []token) {
 		s.qty[i] = -1
 		s.flags[i] = 0
 		if t := &toks[i]; t.kind == tWord || t.kind == tPunct {
-			s.flags[i] = lexicon[t.lower]
+			s.flags[i] = s.v.lexicon[t.lower]
 		}
 	}
 	s.qs = s.qs[:0]
@@ -53,7 +53,7 @@ func (s *sentence) note(i, j int, msg string) {
 func (s *sentence) clauseBreakBetween(i, j int) bool {
 	for m := i; m < j; m++ {
 		w := s.word(m)
-		if w == ";" || w == "," || s.flags[m]&(fClause|fAttr) != 0 && (clauseWords[w] || attributionVerbs[w]) {
+		if w == ";" || w == "," || s.flags[m]&(fClause|fAttr) != 0 && (s.v.clauseWords[w] || s.v.attributionVerbs[w]) {
 			return true
 		}
 	}
@@ -85,7 +85,7 @@ func (s *sentence) presentPerfect(i, j int) bool {
 // [i, j).
 func (s *sentence) changeVerbIn(i, j int) bool {
 	for m := max(i, 0); m < j && m < len(s.toks); m++ {
-		if changeVerbs[s.word(m)] && s.word(m) != "up" && s.word(m) != "down" {
+		if s.v.changeVerbs[s.word(m)] && s.word(m) != "up" && s.word(m) != "down" {
 			return true
 		}
 	}
@@ -105,8 +105,9 @@ func (s *sentence) reportingVerbIn(i, j int) bool {
 
 // sentence is one sentence's tokens and what the passes found in them.
 type sentence struct {
-	text  string // the whole text
-	start int    // byte offsets of the sentence
+	v     *vocabulary // the word tables, shared and read-only
+	text  string      // the whole text
+	start int         // byte offsets of the sentence
 	end   int
 	toks  []token
 	// excluded marks number tokens that are years, dates, ages, times,

@@ -17,7 +17,7 @@ type span struct{ start, end int }
 // capital. Limits: an abbreviation that really ends a sentence ("... in
 // the U.S. The ...") is joined to the next one, which at worst hands a
 // figure a neighbouring sentence's attribution.
-func splitSentences(text string, out []span) []span {
+func (v *vocabulary) splitSentences(text string, out []span) []span {
 	start := 0
 	n := len(text)
 	lineStart := 0
@@ -86,7 +86,7 @@ func splitSentences(text string, out []span) []span {
 				continue
 			}
 			next, _ := utf8.DecodeRuneInString(text[k:])
-			if c == '.' && isAbbreviation(text[:i], next) {
+			if c == '.' && v.isAbbreviation(text[:i], next) {
 				i = j
 				continue
 			}
@@ -158,7 +158,7 @@ func isBullet(s string) bool {
 // isAbbreviation reports whether the period ending before the word at the
 // end of pre belongs to an abbreviation rather than ending the sentence.
 // next is the first rune after the white space that follows.
-func isAbbreviation(pre string, next rune) bool {
+func (v *vocabulary) isAbbreviation(pre string, next rune) bool {
 	// the word before the period
 	k := len(pre)
 	for k > 0 {
@@ -178,7 +178,7 @@ func isAbbreviation(pre string, next rune) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
 	}
-	if alwaysAbbr[lw] {
+	if v.alwaysAbbr[lw] {
 		// "U.S." or "Oct." really ending a sentence before a capital is
 		// rare in news copy; months are followed by a day number.
 		return true

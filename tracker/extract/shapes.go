@@ -36,78 +36,6 @@ const (
 	byRestate
 )
 
-// postSkip are the words allowed between a counted group and its
-// casualty word: "700 Israelis have already been killed", "12 were
-// reported dead", "30 remain missing".
-var postSkip = map[string]bool{
-	"were": true, "was": true, "have": true, "has": true, "had": true, "been": true,
-	"being": true, "are": true, "is": true, "be": true, "reportedly": true,
-	"also": true, "already": true, "now": true, "all": true, "both": true,
-	"confirmed": true, "reported": true, "believed": true, "thought": true,
-	"said": true, "to": true, "still": true, "remain": true, "remained": true,
-	"remains": true, "later": true, "subsequently": true, "allegedly": true,
-	"officially": true, "initially": true, "respectively": true, "presumed": true,
-	"known": true, "listed": true, "as": true, "got": true, "left": true,
-	"lay": true, "lie": true, "lying": true, "found": true, "pronounced": true,
-	"declared": true, "registered": true, "recorded": true, "being.": true,
-	"so": true, "far": true, "apparently": true, "likely": false, "counted": true,
-	"reported.": true, "verified": true, "among": false, "either": true,
-	"been.": true, "ever": true, "yet": true, "who": true, "that": true,
-	"had.": true, "since": false, "now.": true, "altogether": true, "in": false,
-	"who.": true, "which": true, "are.": true, "previously": true, "each": true,
-	"mostly": true, "mainly": true, "largely": true, "worldwide": true,
-	"globally": true, "nationwide": true, "overall": true,
-}
-
-// preSkip are the words allowed between an active casualty verb and its
-// number: "killed also 12" is rare, "killing at least 12" holds the
-// qualifier in the quantity already.
-var preSkip = map[string]bool{
-	"also": true, "reportedly": true, "allegedly": true, "apparently": true,
-	"an": false, "some": false,
-}
-
-// tollLinkers may stand between a toll noun and its number: "the death
-// toll in Gaza has risen to 2,329", "death toll: 1,100".
-var tollLinkers = map[string]bool{
-	"to": true, "at": true, "of": true, "reached": true, "reaches": true,
-	"reach": true, "reaching": true, "hit": true, "hits": true, "hitting": true,
-	"is": true, "was": true, "are": true, "were": true, "stood": true,
-	"stands": true, "standing": true, "stand": true, "rose": true, "rises": true,
-	"risen": true, "rising": true, "rise": true, "has": true, "have": true,
-	"had": true, "climbed": true, "climbs": true, "climbing": true, "climb": true,
-	"jumped": true, "jumps": true, "jumping": true, "increased": true,
-	"increases": true, "increasing": true, "grew": true, "grown": true,
-	"grows": true, "soared": true, "surged": true, "mounted": true,
-	"mounts": true, "edged": true, "up": true, "now": true, "so": true,
-	"far": true, "already": true, "officially": true, "further": true,
-	"reportedly": true, "in": true, "the": true, "from": true, "since": true,
-	"a": true, "an": true, "new": true, "total": true, "'s": true, ",": true,
-	"crossed": true, "crosses": true, "bringing": true, "brought": true,
-	"raised": true, "raising": true, "raises": true, "raise": true,
-	"revised": true, "revises": true, "revising": true, "lowered": true,
-	"lowers": true, "down": true, "updated": true, "updates": true,
-	"put": true, "puts": true, "putting": true, "sets": true, "set": true,
-	"adjusted": true, "corrected": true, "corrects": true, "this": true,
-	"war": true, "conflict": true, "attack": true, "attacks": true,
-	"fighting": true, "strikes": true, "bombardment": true, "offensive": true,
-	"hostilities": true, "violence": true, "earthquake": true, "quake": true,
-	"floods": true, "flooding": true, "disaster": true, "blast": true,
-	"explosion": true, "war's": true, ":": true, "as": true, "of.": true,
-	"officials": false, "overall": true, "cumulative": true, "its": true,
-	"their": true, "his": true, "her": true, "own": true, "latest": true,
-	"tally": true, "count": true, "figure": true, "figures": true,
-	"nearly": true, "by": true, "jumps.": true, "is.": true, "stood.": true,
-	"rocketed": true, "spiked": true, "passed": true, "past": true,
-	"doubled": true, "swelled": true, "swells": true, "grows.": true,
-	"airstrikes": true, "strike": true, "bombing": true, "bombings": true,
-	"shelling": true, "raids": true, "raid": true, "assault": true,
-	"storm": true, "collapse": true, "fire": true, "crash": true,
-	"shooting": true, "massacre": true, "hurricane": true, "cyclone": true,
-	"tsunami": true, "landslide": true, "landslides": true, "-": true, "–": true,
-	"—": true, "officially.": true, "ministry": false,
-}
-
 // link decides which quantities are claims, and of what.
 func (s *sentence) link() []link {
 	links := s.linkBuf[:0]
@@ -231,7 +159,7 @@ func (s *sentence) link() []link {
 			continue
 		}
 		for k := max(0, q.i-4); k < len(s.toks) && k < q.j+5; k++ {
-			if s.flags[k]&(triggerTab.fFirst|tollTab.fLast) != 0 && (isTriggerWord(s, k) || s.isWord(k, "toll")) {
+			if s.flags[k]&(s.v.triggerTab.fFirst|s.v.tollTab.fLast) != 0 && (isTriggerWord(s, k) || s.isWord(k, "toll")) {
 				msg := "a number near a casualty word that no rule reads as a claim"
 				for m := max(0, q.i-6); m < len(s.toks) && m < q.j+8; m++ {
 					if s.flags[m]&fSpec != 0 && !(s.word(m) == "may" && s.toks[m].upper) {
@@ -271,10 +199,10 @@ func (s *sentence) linkNoun(qi int, p np) (link, bool) {
 	// "almost 50 hostages killed", "15 detainees died in custody": the
 	// verb after the noun says what happened to them
 	k := p.end
-	for d := 0; d < 4 && k < len(s.toks) && postSkip[s.word(k)]; d++ {
+	for d := 0; d < 4 && k < len(s.toks) && s.v.postSkip[s.word(k)]; d++ {
 		k++
 	}
-	if tr, n := lookup(s, triggerTab, k, 3); n > 0 && tr.post && tr.cat != cat && tr.cat == tracker.Killed {
+	if tr, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && tr.post && tr.cat != cat && tr.cat == tracker.Killed {
 		return link{q: qi, cat: tr.cat, who: who, how: byNoun, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
 	}
 	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: q.increment}, true
@@ -312,7 +240,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	// ", including 55 children," between the group and its verb
 	skipFrom, skipTo := -1, -1
 	if s.isWord(k, ",") {
-		if _, n := lookup(s, breakdownTab, k+1, 2); n > 0 {
+		if _, n := lookup(s, s.v.breakdownTab, k+1, 2); n > 0 {
 			for m := k + 1; m < len(s.toks) && m < k+12; m++ {
 				if s.word(m) == "," {
 					skipFrom, skipTo = k, m+1
@@ -328,7 +256,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	// a place or an organisation between the group and its verb: "1.7
 	// million people in Gaza have been displaced", "seven aid workers from
 	// World Central Kitchen were killed"
-	if (placePreps[s.word(k)] || s.isWord(k, "from") || s.isWord(k, "of")) && p.kind != npNone {
+	if (s.v.placePreps[s.word(k)] || s.isWord(k, "from") || s.isWord(k, "of")) && p.kind != npNone {
 		if pl, ok := s.placeAt(k); ok && pl.j-k <= 6 {
 			k = pl.j
 		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
@@ -345,7 +273,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 				break
 			}
 			if w == "," {
-				if nw := s.word(m + 1); postSkip[nw] || isTriggerWord(s, m+1) {
+				if nw := s.word(m + 1); s.v.postSkip[nw] || isTriggerWord(s, m+1) {
 					skipFrom, skipTo = k, m+1
 					k = m + 1
 				}
@@ -360,7 +288,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			k += 2
 			continue
 		}
-		if tr, n := lookup(s, triggerTab, k, 4); n > 0 && tr.post {
+		if tr, n := lookup(s, s.v.triggerTab, k, 4); n > 0 && tr.post {
 			// a pre-only reading of the same word ("killed 12") belongs to
 			// the next number: "13 killed 12 injured" is not English.
 			if n == 1 && !tr.post {
@@ -381,16 +309,16 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			// verb after it what happened to them
 			if tr.noun && tr.cat != tracker.Killed {
 				m := k + n
-				for d := 0; d < 4 && m < len(s.toks) && postSkip[s.word(m)]; d++ {
+				for d := 0; d < 4 && m < len(s.toks) && s.v.postSkip[s.word(m)]; d++ {
 					m++
 				}
-				if tr2, n2 := lookup(s, triggerTab, m, 3); n2 > 0 && tr2.post && tr2.cat == tracker.Killed {
+				if tr2, n2 := lookup(s, s.v.triggerTab, m, 3); n2 > 0 && tr2.post && tr2.cat == tracker.Killed {
 					tr, k, n = tr2, m, n2
 				}
 			}
 			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare}, true
 		}
-		if !postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
+		if !s.v.postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
 			break
 		}
 		k++
@@ -431,13 +359,13 @@ func (s *sentence) qtyBetween(i, j int) bool {
 func (s *sentence) linkPre(qi int, p np) (link, bool) {
 	q := &s.qs[qi]
 	k := q.i - 1
-	for k >= 0 && preSkip[s.word(k)] {
+	for k >= 0 && s.v.preSkip[s.word(k)] {
 		k--
 	}
 	if k < 0 {
 		return link{}, false
 	}
-	tr, n := lookupEnding(s, triggerTab, k+1, 4)
+	tr, n := lookupEnding(s, s.v.triggerTab, k+1, 4)
 	if n == 0 || !tr.pre {
 		return link{}, false
 	}
@@ -468,17 +396,17 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 	k := q.i - 1
 	// "rose by 100": an increment through the toll
 	byWord := false
-	if s.isWord(k, "by") && changeVerbs[s.word(k-1)] {
+	if s.isWord(k, "by") && s.v.changeVerbs[s.word(k-1)] {
 		byWord, near = true, true
 	}
 	if !near {
 		switch w := s.word(k); {
-		case tollNearLinkers[w], changeVerbs[w] && w != "up" && w != "down":
+		case s.v.tollNearLinkers[w], s.v.changeVerbs[w] && w != "up" && w != "down":
 			near = true
 		}
 		// "death toll above 500,000": a qualified number right after
 		// the toll noun
-		if _, n := lookupEnding(s, tollTab, k+1, 3); n > 0 && q.hasQual {
+		if _, n := lookupEnding(s, s.v.tollTab, k+1, 3); n > 0 && q.hasQual {
 			near = true
 		}
 	}
@@ -486,7 +414,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		return link{}, false
 	}
 	for d := 0; d < 26 && k >= 0; d++ {
-		if cat, n := lookupEnding(s, tollTab, k+1, 5); n > 0 {
+		if cat, n := lookupEnding(s, s.v.tollTab, k+1, 5); n > 0 {
 			tollStart := k + 1 - n
 			if n == 1 && s.isWord(k, "toll") && !tollContext(s, tollStart) {
 				return link{}, false
@@ -517,8 +445,8 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			}
 		}
 		// "the wounded now number 10,859", "the dead total 300"
-		if (s.isWord(k, "dead") || s.isWord(k, "wounded") || s.isWord(k, "injured") || s.isWord(k, "missing") || s.isWord(k, "displaced") || s.isWord(k, "detained")) && (s.isWord(k-1, "the") || k == 0) && countVerbs[s.word(q.i-1)] {
-			if tr, n := lookup(s, triggerTab, k, 1); n > 0 {
+		if (s.isWord(k, "dead") || s.isWord(k, "wounded") || s.isWord(k, "injured") || s.isWord(k, "missing") || s.isWord(k, "displaced") || s.isWord(k, "detained")) && (s.isWord(k-1, "the") || k == 0) && s.v.countVerbs[s.word(q.i-1)] {
+			if tr, n := lookup(s, s.v.triggerTab, k, 1); n > 0 {
 				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
 			}
 		}
@@ -547,25 +475,6 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 	return link{}, false
 }
 
-// countVerbs make a casualty adjective the subject of a count: "the
-// wounded now number 10,859", "the dead total 300".
-var countVerbs = map[string]bool{
-	"number": true, "numbered": true, "total": true, "totalled": true, "totaled": true,
-	"totals": true, "reached": true, "reach": true, "stood": true, "stand": true,
-	"stands": true, "exceeded": true, "exceed": true, "topped": true, "top": true,
-}
-
-// tollNearLinkers may stand right before a toll's number.
-var tollNearLinkers = map[string]bool{
-	"to": true, "at": true, "of": true, ":": true, "reached": true, "reaches": true,
-	"reach": true, "reaching": true, "hit": true, "hits": true, "hitting": true,
-	"is": true, "was": true, "are": true, "were": true, "now": true, "stood": true,
-	"stands": true, "crossed": true, "crosses": true, "-": true, "–": true, "—": true,
-	"includes": false, "touched": true, "totalled": true, "totaled": true, "totals": true,
-	"number": true, "numbered": true, "total": true, "remained": true, "remains": true,
-	"remain": true, "stand": true, "stayed": true,
-}
-
 // numberOfPhrase reads what "the number of …" counts, from token i up to
 // the number at j: a casualty word names the category ("people held
 // hostage", "confirmed deaths", "foreigners among the dead"), a group word
@@ -573,21 +482,21 @@ var tollNearLinkers = map[string]bool{
 func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
 	who := "people"
 	for k := i; k < j && k < i+8; k++ {
-		if tr, n := lookup(s, triggerTab, k, 3); n > 0 {
+		if tr, n := lookup(s, s.v.triggerTab, k, 3); n > 0 {
 			return tr.cat, who, true
 		}
-		if g, n := lookup(s, groupTab, k, 2); n > 0 {
+		if g, n := lookup(s, s.v.groupTab, k, 2); n > 0 {
 			who = g
 			k += n - 1
 			continue
 		}
-		if g, ok := demonyms[s.word(k)]; ok {
-			if !isDemonymAdj(s.word(k)) || who == "people" {
+		if g, ok := s.v.demonyms[s.word(k)]; ok {
+			if !s.v.isDemonymAdj(s.word(k)) || who == "people" {
 				who = g
 			}
 			continue
 		}
-		if tollLinkers[s.word(k)] && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
+		if s.v.tollLinkers[s.word(k)] && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
 			break
 		}
 	}
@@ -609,10 +518,10 @@ func tollContext(s *sentence, i int) bool {
 func (s *sentence) tollGroup(i, j int) string {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		w := s.word(k)
-		if g, ok := demonyms[w]; ok {
+		if g, ok := s.v.demonyms[w]; ok {
 			return g
 		}
-		if g, ok := nounModifierGroups[w]; ok {
+		if g, ok := s.v.nounModifierGroups[w]; ok {
 			return g
 		}
 		if w == "the" || w == "'s" {
@@ -627,7 +536,7 @@ func (s *sentence) tollGroup(i, j int) string {
 // (the verb): "the number of Palestinians killed", "number of children
 // killed in Gaza".
 func (s *sentence) numberOfGroup(k int) (tracker.Category, string, int, bool) {
-	tr, n := lookup(s, triggerTab, k, 1)
+	tr, n := lookup(s, s.v.triggerTab, k, 1)
 	if n == 0 {
 		return "", "", 0, false
 	}
@@ -642,13 +551,13 @@ func (s *sentence) numberOfGroup(k int) (tracker.Category, string, int, bool) {
 			}
 			return tr.cat, who, start, true
 		}
-		if g, ok := groups[w]; ok {
+		if g, ok := s.v.groups[w]; ok {
 			who = g
-		} else if g, ok := demonyms[w]; ok {
+		} else if g, ok := s.v.demonyms[w]; ok {
 			if who == "people" {
 				who = g
 			}
-		} else if !modifiers[w] {
+		} else if !s.v.modifiers[w] {
 			return "", "", 0, false
 		}
 		m--

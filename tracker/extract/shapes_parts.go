@@ -24,12 +24,12 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			hl := links[h]
 			hs := min(hl.a, s.qs[hl.q].i)
 			he := max(hl.b, s.qs[hl.q].j)
-			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && (he == q.i-1 || he < q.i-1 && placePreps[s.word(he)] && !s.qtyBetween(he, q.i) && !s.clauseBreakBetween(he, q.i-1)) {
+			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && (he == q.i-1 || he < q.i-1 && s.v.placePreps[s.word(he)] && !s.qtyBetween(he, q.i) && !s.clauseBreakBetween(he, q.i-1)) {
 				who, end, ok := hl.who, q.j, false
 				switch {
 				case s.isWord(q.j, "were") || s.isWord(q.j, "are"):
 					// "800 were civilians"
-					if g, gn := lookup(s, groupTab, q.j+1, 2); gn > 0 {
+					if g, gn := lookup(s, s.v.groupTab, q.j+1, 2); gn > 0 {
 						who, end, ok = g, q.j+1+gn, true
 					} else {
 						ok = strings.HasSuffix(s.word(q.j+1), "ed")
@@ -57,7 +57,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 	for s.isWord(k, "were") || s.isWord(k, "are") || s.isWord(k, "was") || s.isWord(k, "is") {
 		k--
 	}
-	bw, n := lookupEnding(s, breakdownTab, k+1, 4)
+	bw, n := lookupEnding(s, s.v.breakdownTab, k+1, 4)
 	if n == 0 || !bw {
 		// "five of them children", "12 of them women"
 		if s.isWord(q.j, "of") && (s.isWord(q.j+1, "them") || s.isWord(q.j+1, "whom") || s.isWord(q.j+1, "those")) {
@@ -65,19 +65,19 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "being") {
 				m++
 			}
-			if g, gn := lookup(s, groupTab, m, 2); gn > 0 {
+			if g, gn := lookup(s, s.v.groupTab, m, 2); gn > 0 {
 				if h := s.headBefore(q.i, links); h >= 0 {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + gn, trig: -1, head: links[h].q, placeMin: m + gn}, true
 				}
 			}
 			// "1,404 of them critically", "119 of them in the past 24
 			// hours": a part of the same group
-			if _, isDemonym := demonyms[s.word(m)]; !isDemonym {
+			if _, isDemonym := s.v.demonyms[s.word(m)]; !isDemonym {
 				if h := s.headBefore(q.i, links); h >= 0 {
 					return link{q: qi, cat: links[h].cat, who: links[h].who, how: byBreakdown, a: q.i, b: q.j + 2, trig: -1, head: links[h].q, placeMin: q.j + 2}, true
 				}
 			}
-			if g, ok := demonyms[s.word(m)]; ok {
+			if g, ok := s.v.demonyms[s.word(m)]; ok {
 				if h := s.headBefore(q.i, links); h >= 0 {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + 1, trig: -1, head: links[h].q, placeMin: m + 1}, true
 				}
@@ -117,9 +117,9 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 		if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "was") {
 			m++
 		}
-		if g, gn := lookup(s, groupTab, m, 2); gn > 0 {
+		if g, gn := lookup(s, s.v.groupTab, m, 2); gn > 0 {
 			who, end = g, m+gn
-		} else if g, ok := demonyms[s.word(m)]; ok {
+		} else if g, ok := s.v.demonyms[s.word(m)]; ok {
 			who, end = g, m+1
 		} else if head >= 0 && p.kind == npNone {
 			// "392 soldiers …, including 71 since the ground operation began"
@@ -173,19 +173,13 @@ func (s *sentence) subjectCategory(k int) (tracker.Category, bool) {
 	return "", false
 }
 
-// restateHedges may stand between a figure and its restatement.
-var restateHedges = map[string]bool{
-	"probably": true, "possibly": true, "perhaps": true, "likely": true,
-	"maybe": true, "or": true, "roughly": false, "most": true, "likely.": true,
-}
-
 // linkRestate: a second figure for the same count, set off by a comma:
 // "a few dozen people died, probably between 10 and 50". It shares the
 // first figure's category and group; the hedge word is kept in the span.
 func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
 	q := &s.qs[qi]
 	k := q.i - 1
-	for k >= 0 && restateHedges[s.word(k)] {
+	for k >= 0 && s.v.restateHedges[s.word(k)] {
 		k--
 	}
 	if !s.isWord(k, ",") || p.kind == npCasualty {
@@ -198,7 +192,7 @@ func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
 		end := max(l.b, s.qs[l.q].j)
 		// a phrase of place or time may close the first figure's clause:
 		// "died at the hospital, probably between 10 and 50"
-		if end < k && end+6 >= k && (placePreps[s.word(end)] || s.flags[end]&fDate != 0) && !s.qtyBetween(end, k) && !s.clauseBreakBetween(end, k) {
+		if end < k && end+6 >= k && (s.v.placePreps[s.word(end)] || s.flags[end]&fDate != 0) && !s.qtyBetween(end, k) && !s.clauseBreakBetween(end, k) {
 			end = k
 		}
 		if end == k && l.how != byBreakdown {

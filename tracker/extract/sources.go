@@ -28,7 +28,7 @@ func (s *sentence) attributions() []attribution {
 			continue
 		}
 		last := s.toks[k-1]
-		if sourceNouns[last.lower] || isAcronym(last.text) {
+		if s.v.sourceNouns[last.lower] || isAcronym(last.text) {
 			out = append(out, attribution{i: 0, j: k, name: cleanSource(s.textOf(0, k)), verb: k, leading: true})
 		}
 		break
@@ -52,14 +52,14 @@ func (s *sentence) attributions() []attribution {
 			if a, ok := s.sourceAfter(k, v); ok {
 				out = append(out, a)
 			}
-		case attributionVerbs[w] && s.isWord(v+1, "by"):
+		case s.v.attributionVerbs[w] && s.isWord(v+1, "by"):
 			// passive: "the toll reported by the Ministry of Health"
 			if a, ok := s.sourceAfter(v+2, v); ok {
 				a.leading = false
 				a.passive = true
 				out = append(out, a)
 			}
-		case attributionVerbs[w]:
+		case s.v.attributionVerbs[w]:
 			if a, ok := s.sourceBefore(v); ok {
 				a.leading = s.leadsClause(a)
 				out = append(out, a)
@@ -129,43 +129,6 @@ func (s *sentence) invertedSaid(v int) bool {
 	return p == "," || p == "\"" || p == "”" || p == "'" || p == "’"
 }
 
-// sourceHeads are more people and bodies who give figures, alone:
-// "activists say", "rescuers said".
-var sourceHeads = map[string]bool{
-	"activists": true, "rescuers": true, "residents": true, "witnesses": true,
-	"medics": true, "doctors": true, "officials": true, "authorities": true,
-	"police": true, "governor": true, "mayor": true, "charity": true, "organisers": true,
-	"organizers": true, "diplomats": true, "analysts": true, "investigators": true,
-	"prosecutors": true, "survivors": true, "relatives": true, "families": true,
-	"volunteers": true, "paramedics": true, "nurses": true, "journalists": true,
-	"county": true, "state": true, "city": true, "district": true, "province": true,
-	"region": true, "municipality": true, "administration": true,
-}
-
-// sourceNouns are heads that make a noun phrase a source.
-var sourceNouns = map[string]bool{
-	"ministry": true, "military": true, "army": true, "officials": true,
-	"official": true, "police": true, "spokesman": true, "spokesperson": true,
-	"spokeswoman": true, "authorities": true, "authority": true, "agency": true,
-	"office": true, "government": true, "department": true, "sources": true,
-	"medics": true, "doctors": true, "rescuers": true, "paramedics": true,
-	"hospital": true, "service": true, "services": true, "organization": true,
-	"organisation": true, "statement": true, "group": true, "figures": true,
-	"data": true, "report": true, "committee": true, "commission": true,
-	"force": true, "forces": true, "coordinator": true, "envoy": true,
-	"minister": true, "president": true, "director": true, "head": true,
-	"chief": true, "diplomat": true, "diplomats": true, "observers": true,
-	"monitor": true, "monitors": true, "workers": true, "witnesses": true,
-	"residents": true, "survivors": true, "tally": true, "count": true,
-	"council": true, "institute": true, "mission": true, "team": true,
-	"centre": true, "center": true, "network": true, "crescent": true,
-	"cross": true, "society": true, "defence": true, "defense": true,
-	"media": true, "press": true, "channel": true, "broadcaster": true,
-	"newspaper": true, "outlet": true, "intelligence": true, "assessment": true,
-	"investigation": true, "estimate": true, "estimates": true, "update": true,
-	"bulletin": true, "briefing": true, "wing": true, "unit": true, "board": true,
-}
-
 // sourceBefore reads the subject before a reporting verb at v: "the Gaza
 // health ministry said", "Israel's military says", "officials told AFP".
 func (s *sentence) sourceBefore(v int) (attribution, bool) {
@@ -187,17 +150,17 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		w := t.lower
 		// casualty nouns may sit inside a source's name: "the agency for
 		// Palestinian refugees", "the Commission of Detainees"
-		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && isDemonymAdj(s.word(k-1)))
+		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && s.v.isDemonymAdj(s.word(k-1)))
 		// "the Commission of Detainees' Affairs and the Palestinian
 		// Prisoners' Society", "officials and medics"; "(BINUH)"
 		// "the Committee to Protect Journalists"
 		inName := (w == "to" || w == "for" || w == "of") && k > 0 && k+1 < end && s.toks[k-1].upper && s.toks[k+1].upper
-		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
+		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !s.v.funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
 		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
 		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper
 		if joined || paren || inThe || t.kind == tWord && isAcronym(t.text) ||
-			t.kind == tWord && !funcWords[w] && (!isTriggerWord(s, k) || nounInName) && (!speculation[w] || t.upper) || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
-			if _, ok := weekdays[w]; ok {
+			t.kind == tWord && !s.v.funcWords[w] && (!isTriggerWord(s, k) || nounInName) && (!s.v.speculation[w] || t.upper) || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+			if _, ok := s.v.weekdays[w]; ok {
 				break
 			}
 			startTok = k
@@ -224,7 +187,7 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	}
 	// the source is a name or a noun phrase; a lone common word that is
 	// not a known kind of source ("reports", "figures") is not one
-	if end-startTok == 1 && !s.toks[startTok].upper && !sourceNouns[s.word(startTok)] && !sourceHeads[s.word(startTok)] {
+	if end-startTok == 1 && !s.toks[startTok].upper && !s.v.sourceNouns[s.word(startTok)] && !s.v.sourceHeads[s.word(startTok)] {
 		return attribution{}, false
 	}
 	first := s.word(startTok)
@@ -238,7 +201,7 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	switch s.word(v) {
 	case "raised", "raises", "revised", "revises", "lowered", "lowers", "updated", "put", "puts":
 		head := s.toks[end-1]
-		if !(sourceNouns[head.lower] || sourceHeads[head.lower] || isAcronym(head.text) || head.upper && end-startTok <= 3) {
+		if !(s.v.sourceNouns[head.lower] || s.v.sourceHeads[head.lower] || isAcronym(head.text) || head.upper && end-startTok <= 3) {
 			return attribution{}, false
 		}
 	}
@@ -273,10 +236,10 @@ func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
 		if t.kind == tNum {
 			break
 		}
-		if _, ok := weekdays[w]; ok {
+		if _, ok := s.v.weekdays[w]; ok {
 			break
 		}
-		if funcWords[w] && w != "of" && w != "in" && w != "for" && w != "and" && w != "the" {
+		if s.v.funcWords[w] && w != "of" && w != "in" && w != "for" && w != "and" && w != "the" {
 			break
 		}
 		end++

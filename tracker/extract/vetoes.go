@@ -60,10 +60,10 @@ func (s *sentence) undone(l link) string {
 	// lumped categories: "killed or wounded", "dead and injured", unless
 	// the second word has its own number ("killed 13 and wounded 19").
 	if l.trig >= 0 && (l.how == byPost || l.how == byPre) {
-		_, tn := lookup(s, triggerTab, l.trig, 4)
+		_, tn := lookup(s, s.v.triggerTab, l.trig, 4)
 		after := l.trig + tn
 		if s.isWord(after, "or") || s.isWord(after, "and") || s.isWord(after, "and/or") || s.isWord(after, "/") {
-			if tr2, n2 := lookup(s, triggerTab, after+1, 3); n2 > 0 && tr2.cat != l.catOf() {
+			if tr2, n2 := lookup(s, s.v.triggerTab, after+1, 3); n2 > 0 && tr2.cat != l.catOf() {
 				next := after + 1 + n2
 				if l.how == byPost {
 					if x := s.qty[min(next, len(s.toks)-1)]; !(x >= 0 && s.qs[x].i == next) {
@@ -77,7 +77,7 @@ func (s *sentence) undone(l link) string {
 		if l.how == byPre {
 			before := l.trig - 1
 			if s.isWord(before, "or") || s.isWord(before, "and") || s.isWord(before, "and/or") || s.isWord(before, "/") {
-				if tr0, n0 := lookupEnding(s, triggerTab, before, 3); n0 > 0 && tr0.cat != l.cat && tr0.pre {
+				if tr0, n0 := lookupEnding(s, s.v.triggerTab, before, 3); n0 > 0 && tr0.cat != l.cat && tr0.pre {
 					return "two categories lumped on one figure"
 				}
 			}
@@ -104,22 +104,4 @@ func (s *sentence) undone(l link) string {
 		}
 	}
 	return ""
-}
-
-// clauseWords open a new clause: a place or a release after one of them
-// is not the figure's.
-var clauseWords = map[string]bool{
-	"as": true, "while": true, "whereas": true, "but": true,
-	"although": true, "though": true, "because": true, "which": true,
-	"who": true, "whom": true, "whose": true, "ahead": true, "despite": true,
-	"said": true, "says": true, "say": true, "told": true, "after": false,
-	"amid": true, "where": true, "since": false,
-}
-
-// releaseWords near a hostage or detainee figure make it a count of
-// people set free, which is not a count of people held.
-var releaseWords = map[string]bool{
-	"released": true, "release": true, "releasing": true, "freed": true, "free": true,
-	"freeing": true, "returned": true, "rescued": true, "exchanged": true,
-	"swapped": true, "handed": true, "swap": true, "exchange": true, "liberated": true,
 }

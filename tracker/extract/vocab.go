@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-
-	"github.com/tollproject/toll/tracker"
 )
 
 // wflag marks what a word can be, so that the passes test a bit instead
@@ -24,7 +22,7 @@ const (
 
 // phrases indexes a word table for fast phrase lookups: which words can
 // start or end an entry, and how long its entries are. Built once from
-// the readable tables in tables.go and never changed.
+// the tables of vocabulary.txt and never changed.
 type phrases[V any] struct {
 	m             map[string]V
 	first         map[string]int // longest entry starting with the word
@@ -51,19 +49,10 @@ func index[V any](m map[string]V, lex map[string]wflag, fFirst, fLast wflag) *ph
 	return p
 }
 
-// tables are the indexed word tables and the lexicon that maps every word
-// some table holds to its flags, so that each token is looked up once
-// (sentence.reset). Built once by buildTables and never changed.
-type tables struct {
-	lexicon              map[string]wflag
-	trigger              *phrases[trigger]
-	toll                 *phrases[tracker.Category]
-	group                *phrases[string]
-	preQual, postQual    *phrases[tracker.Qualifier]
-	increment, breakdown *phrases[bool]
-}
-
-func buildTables() tables {
+// buildIndexes indexes the phrase tables and builds the lexicon that maps
+// every word some table holds to its flags, so that each token is looked
+// up once (sentence.reset). Run once, by parseVocabulary.
+func (v *vocabulary) buildIndexes() {
 	lex := map[string]wflag{}
 	next := fClause << 1
 	flags := func() (wflag, wflag) {
@@ -71,22 +60,21 @@ func buildTables() tables {
 		next <<= 2
 		return a, b
 	}
-	var t tables
-	t.lexicon = lex
+	v.lexicon = lex
 	a, b := flags()
-	t.trigger = index(triggers, lex, a, b)
+	v.triggerTab = index(v.triggers, lex, a, b)
 	a, b = flags()
-	t.toll = index(tollNouns, lex, a, b)
+	v.tollTab = index(v.tollNouns, lex, a, b)
 	a, b = flags()
-	t.group = index(groups, lex, a, b)
+	v.groupTab = index(v.groups, lex, a, b)
 	a, b = flags()
-	t.preQual = index(preQualifiers, lex, a, b)
+	v.preQualTab = index(v.preQualifiers, lex, a, b)
 	a, b = flags()
-	t.postQual = index(postQualifiers, lex, a, b)
+	v.postQualTab = index(v.postQualifiers, lex, a, b)
 	a, b = flags()
-	t.increment = index(incrementWords, lex, a, b)
+	v.incrementTab = index(v.incrementWords, lex, a, b)
 	a, b = flags()
-	t.breakdown = index(breakdownWords, lex, a, b)
+	v.breakdownTab = index(v.breakdownWords, lex, a, b)
 	mark := func(m map[string]bool, f wflag) {
 		for w, ok := range m {
 			if ok {
@@ -94,33 +82,17 @@ func buildTables() tables {
 			}
 		}
 	}
-	mark(numberWords, fNumber)
-	mark(dateWords, fDate)
-	mark(placePreps, fPlacePrep)
-	mark(attributionVerbs, fAttr)
-	mark(speculation, fSpec)
-	mark(negations, fNeg)
-	mark(releaseWords, fRelease)
-	mark(clauseWords, fClause)
-	mark(revisionWords, fRevision)
-	for _, w := range []string{"according", "citing", "figures", "data", "statistics"} {
-		lex[w] |= fAttr
-	}
-	return t
+	mark(v.numberWords, fNumber)
+	mark(v.dateWords, fDate)
+	mark(v.placePreps, fPlacePrep)
+	mark(v.attributionVerbs, fAttr)
+	mark(v.sourceCues, fAttr)
+	mark(v.speculation, fSpec)
+	mark(v.negations, fNeg)
+	mark(v.releaseWords, fRelease)
+	mark(v.clauseWords, fClause)
+	mark(v.revisionWords, fRevision)
 }
-
-// The indexed tables, built once at start-up and only read afterwards.
-var (
-	tabs         = buildTables()
-	lexicon      = tabs.lexicon
-	triggerTab   = tabs.trigger
-	tollTab      = tabs.toll
-	groupTab     = tabs.group
-	preQualTab   = tabs.preQual
-	postQualTab  = tabs.postQual
-	incrementTab = tabs.increment
-	breakdownTab = tabs.breakdown
-)
 
 // lookup finds the longest phrase of at most maxN tokens starting at i
 // present in the table; it returns the value and the number of tokens.

@@ -1,0 +1,475 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	_ "embed" // the vocabulary file
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// vocabularyFile is the extractor's vocabulary: every word it knows, one
+// directive a line (see vocabulary.txt and parseVocabulary).
+//
+//go:embed vocabulary.txt
+var vocabularyFile []byte
+
+// vocabularyName names the file in parse errors.
+const vocabularyName = "vocabulary.txt"
+
+// maxVocabularyBytes caps what parseVocabulary reads: the file runs to a
+// few tens of kilobytes.
+const maxVocabularyBytes = 1 << 20
+
+// defaultVocabulary is vocabulary.txt parsed and indexed, once, on first
+// use. The file is part of the binary and TestVocabularyFile parses it, so
+// a failure here is a bug in the build, not bad input.
+var defaultVocabulary = sync.OnceValue(func() *vocabulary {
+	v, err := parseVocabulary(vocabularyName, bytes.NewReader(vocabularyFile))
+	if err != nil {
+		panic("extract: built-in vocabulary: " + err.Error())
+	}
+	return v
+})
+
+// trigger is a casualty word and how it links to its number.
+type trigger struct {
+	cat tracker.Category
+	// post: follows the counted group ("700 Israelis were killed", "12
+	// dead"); pre: an active verb before its object ("killing 12");
+	// noun: the counted noun itself ("12 deaths", "203 hostages").
+	post, pre, noun bool
+	// who, for nouns that name the group too ("hostages" are people).
+	who string
+}
+
+// vocabulary holds every word table the passes read. It is built once by
+// parseVocabulary and never changed after, so one value serves every
+// Extract call at once. The comments of vocabulary.txt say what each
+// table means; the field names follow its directives.
+type vocabulary struct {
+	hash string // short hash of the file's bytes, part of Version
+
+	vagueWords                    map[string]int64
+	smallNumbers, scaleWords      map[string]int64
+	preQualifiers, postQualifiers map[string]tracker.Qualifier
+	incrementWords                map[string]bool
+	triggers                      map[string]trigger
+	tollNouns                     map[string]tracker.Category
+	groups, demonyms              map[string]string
+	nounModifierGroups            map[string]string
+	weekdays, months              map[string]int
+
+	modifiers, modifierNouns                               map[string]bool
+	units, timeWords, nameWords, phoneWords                map[string]bool
+	speculation, negations, restateHedges                  map[string]bool
+	changeVerbs, revisionWords, breakdownWords             map[string]bool
+	attributionVerbs, sourceCues, sourceHeads, sourceNouns map[string]bool
+	clauseWords, releaseWords, funcWords                   map[string]bool
+	postSkip, preSkip, countVerbs                          map[string]bool
+	tollLinkers, tollNearLinkers                           map[string]bool
+	alwaysAbbr                                             map[string]bool
+	placeHeads, notPlaces, placeDirections                 map[string]bool
+	placeDrop, placePreps, eventNouns, areaNouns           map[string]bool
+	numberParts, dateOpeners                               map[string]bool
+
+	// numberWords and dateWords are derived: the words numberish accepts
+	// and the words that can open a time expression.
+	numberWords, dateWords map[string]bool
+	// numberStems and casualtyStems drive the sentence prefilter.
+	numberStems, casualtyStems *stems
+
+	// no records the explicit "no" directives: directive → word → line.
+	// The passes never read it; it documents, and the parser checks, the
+	// words deliberately left out of a table.
+	no map[string]map[string]int
+
+	// The indexes over the tables (vocab.go).
+	lexicon      map[string]wflag
+	triggerTab   *phrases[trigger]
+	tollTab      *phrases[tracker.Category]
+	groupTab     *phrases[string]
+	preQualTab   *phrases[tracker.Qualifier]
+	postQualTab  *phrases[tracker.Qualifier]
+	incrementTab *phrases[bool]
+	breakdownTab *phrases[bool]
+}
+
+// vparser is the state of one parse besides the vocabulary it fills.
+type vparser struct {
+	v                          *vocabulary
+	specs                      map[string]directiveSpec
+	casualtyStems, numberStems []string
+	stemmed                    map[string]int // casualty words and toll nouns → line, for the stem check
+	lines                      map[string]int // "directive\x00words" → line, for duplicates
+	nos                        []pendingNo
+}
+
+// pendingNo is a "no" directive kept until the whole file is read, so a
+// word listed both ways is caught whatever the order of the lines.
+type pendingNo struct {
+	directive, words string
+	line             int
+}
+
+// valueKind is what a directive takes after "=".
+type valueKind uint8
+
+const (
+	noValue    valueKind = iota // "unit minutes"
+	intValue                    // "vague dozens = 12"
+	qualValue                   // "qualifier at least = at_least"
+	catValue                    // "toll death toll = killed"
+	groupValue                  // "group troops = soldiers"
+	casValue                    // "casualty killed = killed post pre"
+)
+
+// directiveSpec says what a directive takes and which table it fills.
+type directiveSpec struct {
+	kind valueKind
+	set  func(v *vocabulary) map[string]bool
+	num  func(v *vocabulary) map[string]int64
+	str  func(v *vocabulary) map[string]string
+	// min and max bound intValue entries.
+	min, max int64
+}
+
+func setDir(f func(v *vocabulary) map[string]bool) directiveSpec {
+	return directiveSpec{kind: noValue, set: f}
+}
+
+func intDir(lo, hi int64, f func(v *vocabulary) map[string]int64) directiveSpec {
+	return directiveSpec{kind: intValue, num: f, min: lo, max: hi}
+}
+
+// directives lists every directive of vocabulary.txt. It is a function,
+// not a package variable, so that nothing outside a parse can change it.
+func directives() map[string]directiveSpec {
+	return map[string]directiveSpec{
+		"number":        intDir(0, 99, func(v *vocabulary) map[string]int64 { return v.smallNumbers }),
+		"scale":         intDir(2, 1e12, func(v *vocabulary) map[string]int64 { return v.scaleWords }),
+		"vague":         intDir(1, tracker.MaxCount, func(v *vocabulary) map[string]int64 { return v.vagueWords }),
+		"numberpart":    setDir(func(v *vocabulary) map[string]bool { return v.numberParts }),
+		"qualifier":     {kind: qualValue},
+		"postqualifier": {kind: qualValue},
+		"increment":     setDir(func(v *vocabulary) map[string]bool { return v.incrementWords }),
+		"casualty":      {kind: casValue},
+		"toll":          {kind: catValue},
+		"stem":          setDir(nil),
+		"numberstem":    setDir(nil),
+		"group":         {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.groups }},
+		"demonym":       {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.demonyms }},
+		"noungroup":     {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.nounModifierGroups }},
+		"modifier":      setDir(func(v *vocabulary) map[string]bool { return v.modifiers }),
+		"modifiernoun":  setDir(func(v *vocabulary) map[string]bool { return v.modifierNouns }),
+		"unit":          setDir(func(v *vocabulary) map[string]bool { return v.units }),
+		"time":          setDir(func(v *vocabulary) map[string]bool { return v.timeWords }),
+		"name":          setDir(func(v *vocabulary) map[string]bool { return v.nameWords }),
+		"phone":         setDir(func(v *vocabulary) map[string]bool { return v.phoneWords }),
+		"speculation":   setDir(func(v *vocabulary) map[string]bool { return v.speculation }),
+		"negation":      setDir(func(v *vocabulary) map[string]bool { return v.negations }),
+		"hedge":         setDir(func(v *vocabulary) map[string]bool { return v.restateHedges }),
+		"change":        setDir(func(v *vocabulary) map[string]bool { return v.changeVerbs }),
+		"revision":      setDir(func(v *vocabulary) map[string]bool { return v.revisionWords }),
+		"breakdown":     setDir(func(v *vocabulary) map[string]bool { return v.breakdownWords }),
+		"attribution":   setDir(func(v *vocabulary) map[string]bool { return v.attributionVerbs }),
+		"sourcecue":     setDir(func(v *vocabulary) map[string]bool { return v.sourceCues }),
+		"sourcehead":    setDir(func(v *vocabulary) map[string]bool { return v.sourceHeads }),
+		"sourcenoun":    setDir(func(v *vocabulary) map[string]bool { return v.sourceNouns }),
+		"clause":        setDir(func(v *vocabulary) map[string]bool { return v.clauseWords }),
+		"release":       setDir(func(v *vocabulary) map[string]bool { return v.releaseWords }),
+		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
+		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
+		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
+		"countverb":     setDir(func(v *vocabulary) map[string]bool { return v.countVerbs }),
+		"tolllinker":    setDir(func(v *vocabulary) map[string]bool { return v.tollLinkers }),
+		"tollnear":      setDir(func(v *vocabulary) map[string]bool { return v.tollNearLinkers }),
+		"weekday":       intDir(0, 6, nil),
+		"month":         intDir(1, 12, nil),
+		"dateword":      setDir(func(v *vocabulary) map[string]bool { return v.dateOpeners }),
+		"abbreviation":  setDir(func(v *vocabulary) map[string]bool { return v.alwaysAbbr }),
+		"placehead":     setDir(func(v *vocabulary) map[string]bool { return v.placeHeads }),
+		"notplace":      setDir(func(v *vocabulary) map[string]bool { return v.notPlaces }),
+		"direction":     setDir(func(v *vocabulary) map[string]bool { return v.placeDirections }),
+		"placedrop":     setDir(func(v *vocabulary) map[string]bool { return v.placeDrop }),
+		"placeprep":     setDir(func(v *vocabulary) map[string]bool { return v.placePreps }),
+		"event":         setDir(func(v *vocabulary) map[string]bool { return v.eventNouns }),
+		"area":          setDir(func(v *vocabulary) map[string]bool { return v.areaNouns }),
+	}
+}
+
+func newVocabulary() *vocabulary {
+	v := &vocabulary{
+		vagueWords: map[string]int64{}, smallNumbers: map[string]int64{}, scaleWords: map[string]int64{},
+		preQualifiers: map[string]tracker.Qualifier{}, postQualifiers: map[string]tracker.Qualifier{},
+		triggers: map[string]trigger{}, tollNouns: map[string]tracker.Category{},
+		groups: map[string]string{}, demonyms: map[string]string{}, nounModifierGroups: map[string]string{},
+		weekdays: map[string]int{}, months: map[string]int{},
+		no: map[string]map[string]int{},
+	}
+	for _, p := range []*map[string]bool{
+		&v.incrementWords, &v.modifiers, &v.modifierNouns, &v.units, &v.timeWords, &v.nameWords,
+		&v.phoneWords, &v.speculation, &v.negations, &v.restateHedges, &v.changeVerbs,
+		&v.revisionWords, &v.breakdownWords, &v.attributionVerbs, &v.sourceCues, &v.sourceHeads,
+		&v.sourceNouns, &v.clauseWords, &v.releaseWords, &v.funcWords, &v.postSkip, &v.preSkip,
+		&v.countVerbs, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
+		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.eventNouns,
+		&v.areaNouns, &v.numberParts, &v.dateOpeners,
+	} {
+		*p = map[string]bool{}
+	}
+	return v
+}
+
+// errVocabulary is wrapped by every parse error of a vocabulary file.
+var errVocabulary = errors.New("bad vocabulary")
+
+// parseVocabulary reads a vocabulary file: one directive a line, blank
+// lines and text after '#' ignored, words lowercase (a phrase is its
+// words with single spaces):
+//
+//	DIRECTIVE WORDS              a word in a table ("unit minutes")
+//	DIRECTIVE WORDS = VALUE      with its value ("vague dozens = 12")
+//	no DIRECTIVE WORDS           a word deliberately not in the table
+//
+// vocabulary.txt lists the directives and what each means. A word given
+// twice under one directive, or both with and without "no", is an error;
+// so is a casualty word or toll noun holding no casualty stem (the
+// prefilter would skip its sentences unread). Errors name the file and
+// the line: `vocabulary.txt:12: unknown directive "foo"`.
+func parseVocabulary(name string, r io.Reader) (*vocabulary, error) {
+	p := &vparser{v: newVocabulary(), specs: directives(), stemmed: map[string]int{}, lines: map[string]int{}}
+	v := p.v
+	h := sha256.New()
+	lr := &io.LimitedReader{R: io.TeeReader(r, h), N: maxVocabularyBytes + 1}
+	sc := bufio.NewScanner(lr)
+	sc.Buffer(make([]byte, 0, 4096), 64<<10)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if err := p.directive(line, n); err != nil {
+			return nil, fmt.Errorf("%w: %s:%d: %w", errVocabulary, name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, fmt.Errorf("%w: %s:%d: longer than 64 KiB", errVocabulary, name, n+1)
+		}
+		return nil, fmt.Errorf("%w: %s: %w", errVocabulary, name, err)
+	}
+	if lr.N <= 0 {
+		return nil, fmt.Errorf("%w: %s: larger than %d bytes", errVocabulary, name, maxVocabularyBytes)
+	}
+	if err := p.check(); err != nil {
+		return nil, fmt.Errorf("%w: %s:%w", errVocabulary, name, err)
+	}
+	v.hash = hex.EncodeToString(h.Sum(nil))[:8]
+	v.derive()
+	return v, nil
+}
+
+// directive reads one line.
+func (p *vparser) directive(line string, n int) error {
+	v := p.v
+	fields := strings.Fields(line)
+	verb, fields := fields[0], fields[1:]
+	negated := verb == "no"
+	if negated {
+		if len(fields) == 0 {
+			return errors.New(`"no" needs a directive and a word`)
+		}
+		verb, fields = fields[0], fields[1:]
+	}
+	spec, ok := p.specs[verb]
+	if !ok {
+		return fmt.Errorf("unknown directive %q (the list is at the top of %s)", verb, vocabularyName)
+	}
+	rest := strings.Join(fields, " ")
+	words, value, hasValue := strings.Cut(rest, "=")
+	words, value = strings.Join(strings.Fields(words), " "), strings.Join(strings.Fields(value), " ")
+	if words == "" {
+		return fmt.Errorf("%s needs a word", verb)
+	}
+	if words != strings.ToLower(words) {
+		return fmt.Errorf("%s %q: write words in lowercase", verb, words)
+	}
+	if negated {
+		if spec.kind != noValue || hasValue {
+			return fmt.Errorf("no %s: only a plain word list takes \"no\"", verb)
+		}
+		p.nos = append(p.nos, pendingNo{verb, words, n})
+		if v.no[verb] == nil {
+			v.no[verb] = map[string]int{}
+		}
+		if first, dup := v.no[verb][words]; dup {
+			return fmt.Errorf("no %s %q is already given on line %d", verb, words, first)
+		}
+		v.no[verb][words] = n
+		return nil
+	}
+	key := verb + "\x00" + words
+	if first, dup := p.lines[key]; dup {
+		return fmt.Errorf("%s %q is already given on line %d", verb, words, first)
+	}
+	p.lines[key] = n
+	if (spec.kind == noValue) == hasValue {
+		if hasValue {
+			return fmt.Errorf("%s takes no value: want %s WORDS, got %q", verb, verb, line)
+		}
+		return fmt.Errorf("%s needs a value: want %s WORDS = VALUE, got %q", verb, verb, line)
+	}
+	if value == "" && hasValue {
+		return fmt.Errorf("%s %q: nothing after \"=\"", verb, words)
+	}
+	switch spec.kind {
+	case noValue:
+		switch verb {
+		case "stem":
+			p.casualtyStems = append(p.casualtyStems, words)
+		case "numberstem":
+			p.numberStems = append(p.numberStems, words)
+		default:
+			spec.set(v)[words] = true
+		}
+		if (verb == "stem" || verb == "numberstem") && (len(words) < 2 || words[0] >= 0x80 || words[1] >= 0x80) {
+			return fmt.Errorf("%s %q: a stem is two ASCII letters or more", verb, words)
+		}
+	case intValue:
+		k, err := strconv.ParseInt(value, 10, 64)
+		if err != nil || k < spec.min || k > spec.max {
+			return fmt.Errorf("%s %q: want a whole number from %d to %d, got %q", verb, words, spec.min, spec.max, value)
+		}
+		switch verb {
+		case "weekday":
+			v.weekdays[words] = int(k)
+		case "month":
+			v.months[words] = int(k)
+		default:
+			spec.num(v)[words] = k
+		}
+	case qualValue:
+		q, err := tracker.ParseQualifier(value)
+		if err != nil || q == tracker.Range || q == tracker.Vague {
+			return fmt.Errorf("%s %q: unknown qualifier %q (want exact, at_least, more_than, at_most, less_than, approx or nearly)", verb, words, value)
+		}
+		if verb == "qualifier" {
+			v.preQualifiers[words] = q
+		} else {
+			v.postQualifiers[words] = q
+		}
+	case catValue:
+		c, err := tracker.ParseCategory(value)
+		if err != nil {
+			return fmt.Errorf("%s %q: %w", verb, words, err)
+		}
+		v.tollNouns[words] = c
+		p.stemmed[words] = n
+	case groupValue:
+		spec.str(v)[words] = value
+	case casValue:
+		tr, err := parseTrigger(value)
+		if err != nil {
+			return fmt.Errorf("casualty %q: %w", words, err)
+		}
+		v.triggers[words] = tr
+		p.stemmed[words] = n
+	}
+	return nil
+}
+
+// parseTrigger reads "CATEGORY ROLE... [group GROUP]", the value of a
+// casualty directive.
+func parseTrigger(value string) (trigger, error) {
+	fs := strings.Fields(value)
+	c, err := tracker.ParseCategory(fs[0])
+	if err != nil {
+		return trigger{}, err
+	}
+	tr := trigger{cat: c}
+	for i := 1; i < len(fs); i++ {
+		switch fs[i] {
+		case "post":
+			tr.post = true
+		case "pre":
+			tr.pre = true
+		case "noun":
+			tr.noun = true
+		case "group":
+			tr.who = strings.Join(fs[i+1:], " ")
+			if tr.who == "" {
+				return trigger{}, errors.New(`"group" needs a group name after it`)
+			}
+			i = len(fs)
+		default:
+			return trigger{}, fmt.Errorf("unknown role %q (want post, pre, noun or group GROUP)", fs[i])
+		}
+	}
+	if !tr.post && !tr.pre && !tr.noun {
+		return trigger{}, errors.New("needs a role: post, pre or noun")
+	}
+	return tr, nil
+}
+
+// check runs the checks that need the whole file: a "no" against the same
+// word listed, and the prefilter's stems against the casualty words.
+func (p *vparser) check() error {
+	v := p.v
+	for _, no := range p.nos {
+		if first, ok := p.lines[no.directive+"\x00"+no.words]; ok {
+			return fmt.Errorf("%d: no %s %q contradicts line %d", no.line, no.directive, no.words, first)
+		}
+	}
+	v.casualtyStems = newStems(p.casualtyStems...)
+	v.numberStems = newStems(p.numberStems...)
+	// report the first offending line, whatever the map order
+	words := make([]string, 0, len(p.stemmed))
+	for w := range p.stemmed {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool { return p.stemmed[words[i]] < p.stemmed[words[j]] })
+	for _, w := range words {
+		if !v.casualtyStems.in(w) {
+			return fmt.Errorf("%d: %q holds no casualty stem, so the prefilter would skip its sentences (add a stem line)", p.stemmed[w], w)
+		}
+	}
+	return nil
+}
+
+// derive builds the derived tables and the indexes once every line is read.
+func (v *vocabulary) derive() {
+	v.numberWords = map[string]bool{}
+	for _, m := range []map[string]int64{v.smallNumbers, v.scaleWords, v.vagueWords} {
+		for w := range m {
+			v.numberWords[w] = true
+		}
+	}
+	for w := range v.numberParts {
+		v.numberWords[w] = true
+	}
+	v.dateWords = map[string]bool{}
+	for w := range v.dateOpeners {
+		v.dateWords[w] = true
+	}
+	for _, m := range []map[string]int{v.weekdays, v.months} {
+		for w := range m {
+			v.dateWords[w] = true
+		}
+	}
+	v.buildIndexes()
+}
