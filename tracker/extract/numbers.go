@@ -601,7 +601,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	if k == i {
 		if qual, n := lookup(s, s.v.preQualTab, k, 3); n > 0 {
 			if _, _, ok := s.bareAt(k + n); ok {
-				if !(qual == tracker.MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) {
+				if !(qual == tracker.MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) && !(qual == tracker.AtMost && s.upToIsMotion(k)) {
 					q.q, q.hasQual = qual, true
 					q.qualIsVerb = isVerbQualifier(s.word(k))
 					k += n
@@ -625,11 +625,24 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	if !ok {
 		return q, false
 	}
+	// "eight (8)", "three hundred and sixty-one (361)": the figure in
+	// words and in digits is one figure
+	end = s.restatedDigits(k, end, n)
 	q.ni, q.nj, q.j, q.n = k, end, end, n
 	// ranges: "100–300", "100-300", "100 to 300", "10 or 12" is not one
 	if s.isWord(end, "–") || s.isWord(end, "—") || (s.isWord(end, "-") && s.glued(end) && s.glued(end+1)) {
 		if c, cEnd, ok := s.numberAt(end + 1); ok && n.Cmp(c) < 0 {
 			n = scaleLike(n, c, s, end, cEnd)
+			q.n, q.n2, q.isRange, q.nj, q.j = n, c, true, cEnd, cEnd
+			q.q = tracker.Range
+			return q, true
+		}
+	}
+	// "seven or eight", "two or three": neighbouring numbers joined by
+	// "or" are a range; "10 or 100" is two readings, not one
+	if s.isWord(end, "or") {
+		if c, cEnd, ok := s.numberAt(end + 1); ok && n.Cmp(c) < 0 && c.Cmp(n.Add(n).Add(decimal.NewFromInt(1))) <= 0 {
+			cEnd = s.restatedDigits(end+1, cEnd, c)
 			q.n, q.n2, q.isRange, q.nj, q.j = n, c, true, cEnd, cEnd
 			q.q = tracker.Range
 			return q, true
@@ -663,6 +676,20 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 	return q, true
 }
 
+// restatedDigits returns the end of a number written in words at [i,
+// end) with its digits after it in brackets, "eight (8)", when the two
+// agree; else end.
+func (s *sentence) restatedDigits(i, end int, n decimal.Decimal) int {
+	if !s.isWord(end, "(") || s.toks[i].kind != tWord || end+2 >= len(s.toks) || s.toks[end+1].kind != tNum {
+		return end
+	}
+	d, dEnd, ok := s.numberAt(end + 1)
+	if !ok || !d.Equal(n) || !s.isWord(dEnd, ")") {
+		return end
+	}
+	return dEnd + 1
+}
+
 // bareAt reports whether a number or vague word starts at token i.
 func (s *sentence) bareAt(i int) (decimal.Decimal, int, bool) {
 	if _, v, end, ok := s.vagueAt(i); ok {
@@ -685,6 +712,33 @@ func (s *sentence) overIsPreposition(k int) bool {
 		return true
 	}
 	return s.v.units[s.word(end)]
+}
+
+// upToIsMotion reports "up to" after a verb of change, where "up" goes
+// with the verb and the number is exact: "has gone up to 1,874", "went up
+// to 96", "bringing the toll up to 50" (not "up to 300 were killed").
+func (s *sentence) upToIsMotion(k int) bool {
+	if !s.isWord(k, "up") || !s.isWord(k+1, "to") {
+		return false
+	}
+	for d := 1; d <= 4 && k-d >= 0; d++ {
+		w := s.word(k - d)
+		switch {
+		case w == "gone" || w == "went" || w == "goes" || w == "go" || w == "going":
+			return true
+		case changeVerbs[w] && w != "up" && w != "down":
+			return true
+		case d == 1 && (w == "toll" || w == "total" || w == "tally" || w == "count" || w == "number" || w == "figure"):
+			// "bringing the toll up to 50": the verb is further back
+			continue
+		case d > 1 && (w == "the" || w == "death" || w == "its" || w == "their"):
+			continue
+		}
+		if d == 1 || s.toks[k-d].kind != tWord {
+			return false
+		}
+	}
+	return false
 }
 
 // changeVerbBefore reports whether a change verb ("rose", "climbed")

@@ -1,0 +1,62 @@
+package extract
+
+import "testing"
+
+// checkWants compares claims with compact expectations, in order.
+func checkWants(tb testing.TB, got []want, text string) {
+	tb.Helper()
+	claims := mustExtract(tb, text, "2024-03-12")
+	if len(claims) != len(got) {
+		var ds []string
+		for _, c := range claims {
+			ds = append(ds, describeClaim(c)+" @"+c.Where+" “"+c.Span+"”")
+		}
+		tb.Fatalf("got %d claims %q, want %d", len(claims), ds, len(got))
+	}
+	for i, w := range got {
+		if d := describeClaim(claims[i]); d != w.desc {
+			tb.Errorf("claim %d: got %q, want %q", i, d, w.desc)
+		}
+		if w.where != "" && claims[i].Where != w.where {
+			tb.Errorf("claim %d: where got %q, want %q", i, claims[i].Where, w.where)
+		}
+		if w.span != "" && claims[i].Span != w.span {
+			tb.Errorf("claim %d: span got %q, want %q", i, claims[i].Span, w.span)
+		}
+	}
+}
+
+// TestNumberForms: how statements and agencies write numbers (issue 9
+// item 9).
+func TestNumberForms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"words then digits in brackets", "The governor said eleven (11) farmers were killed and thirty-four (34) others wounded.",
+			[]want{{desc: "killed [11, 11] exact farmers", span: "eleven (11) farmers were killed"}, {desc: "injured [34, 34] exact people"}}},
+		{"hundreds and tens then digits", "The commission documented two hundred and seventeen (217) deaths.",
+			[]want{{desc: "killed [217, 217] exact people", span: "two hundred and seventeen (217) deaths"}}},
+		{"two hundred and seventeen", "Two hundred and seventeen people were injured.",
+			[]want{{desc: "injured [217, 217] exact people"}}},
+		{"brackets that disagree are not one figure", "Police said five (6) people were arrested.", nil},
+		{"seven or eight", "Rescuers said seven or eight climbers were missing.",
+			[]want{{desc: "missing [7, 8] range climbers"}}},
+		{"two or three of", "Two or three of the wounded died overnight.",
+			[]want{{desc: "killed [2, 3] range people"}}},
+		{"ten or a hundred is no range", "Witnesses said 10 or 100 people may have been hurt.", nil},
+		{"space as thousands separator", "Some 318 000 people were displaced by the floods.",
+			[]want{{desc: "displaced [286200, 349800] approx people"}}},
+		{"up to after a verb of change is exact", "The death toll has gone up to 1,874.",
+			[]want{{desc: "killed [1874, 1874] exact people"}}},
+		{"went up to", "The toll went up to 96 on Friday.",
+			[]want{{desc: "killed [96, 96] exact people"}}},
+		{"bringing the toll up to", "Two more bodies were found, bringing the toll up to 52.",
+			[]want{{desc: "killed [2, 2] exact people"}, {desc: "killed [52, 52] exact people"}}},
+		{"up to alone is at most", "Up to 300 people were killed.", []want{{desc: "killed [0, 300] at_most people"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}
