@@ -26,6 +26,9 @@ type Options struct {
 	// Source keeps figures whose attribution, outlet or canonical source
 	// name holds this text, case-insensitively; empty keeps all.
 	Source string
+	// Since and Until keep figures whose date (as of, else the report's
+	// published date) is within them, both inclusive; zero is no bound.
+	Since, Until tracker.Date
 	// ReviewedOnly uses only accepted and corrected claims; by default
 	// unreviewed ones count too (rejected ones never do).
 	ReviewedOnly bool
@@ -60,6 +63,9 @@ func (o Options) validate() error {
 	}
 	if _, err := ParseView(string(o.View)); err != nil {
 		return err
+	}
+	if !o.Since.IsZero() && !o.Until.IsZero() && o.Until.Before(o.Since) {
+		return fmt.Errorf("%w: until %s is before since %s", ErrBadOptions, o.Until, o.Since)
 	}
 	return nil
 }
@@ -654,10 +660,11 @@ type filterSpec struct {
 	category          tracker.Category
 	group, place, src string // normalised; "" matches all
 	hasPlace          bool
+	since, until      tracker.Date // zero: no bound
 }
 
 func newFilterSpec(tax *Taxonomy, o Options) filterSpec {
-	f := filterSpec{category: o.Category, src: strings.ToLower(strings.TrimSpace(o.Source))}
+	f := filterSpec{category: o.Category, src: strings.ToLower(strings.TrimSpace(o.Source)), since: o.Since, until: o.Until}
 	if strings.TrimSpace(o.Who) != "" {
 		f.group = tax.groupName(o.Who)
 	}
@@ -669,7 +676,7 @@ func newFilterSpec(tax *Taxonomy, o Options) filterSpec {
 }
 
 func (f filterSpec) active() bool {
-	return f.category != "" || f.group != "" || f.hasPlace || f.src != ""
+	return f.category != "" || f.group != "" || f.hasPlace || f.src != "" || !f.since.IsZero() || !f.until.IsZero()
 }
 
 func (f filterSpec) matchClaim(p *prep, sc *tracker.StoredClaim, group, place, src int32, cat tracker.Category) bool {
@@ -685,7 +692,20 @@ func (f filterSpec) matchClaim(p *prep, sc *tracker.StoredClaim, group, place, s
 	if f.src != "" && !sourceMatches(f.src, sc, p.sources[src].name) {
 		return false
 	}
-	return true
+	return f.inDates(sc)
+}
+
+// inDates reports whether the claim's date (as of, else published) is
+// within since and until.
+func (f filterSpec) inDates(sc *tracker.StoredClaim) bool {
+	if f.since.IsZero() && f.until.IsZero() {
+		return true
+	}
+	d := sc.Claim.AsOf
+	if d.IsZero() {
+		d = sc.Published
+	}
+	return !(!f.since.IsZero() && d.Before(f.since) || !f.until.IsZero() && d.After(f.until))
 }
 
 // sourceMatches reports whether the lowercase text s is in the claim's

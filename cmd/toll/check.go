@@ -42,10 +42,11 @@ func checkCommand(e env) *cli.Command {
 			"   toll check\n" +
 			"   toll check --category killed --fail-on error\n" +
 			"   toll check --ack 3f9c2a1b --note \"the ministry revised after identifying bodies\"\n" +
-			"   toll check --format json | jq '.[] | select(.severity==\"error\")'",
+			"   toll check --format json | jq '.[] | select(.severity==\"error\")'\n" +
+			"   toll check --since 2023-10-15 --format csv > findings.csv",
 		Flags: append(seriesFlags(),
 			&cli.StringFlag{Name: "source", Usage: "only findings involving a source (attribution or outlet) containing this"},
-			formatFlag("table", "table", "json"),
+			formatFlag("table", "table", "json", "csv"),
 			&cli.StringFlag{Name: "fail-on", Usage: "exit with status 1 when an unacknowledged finding is at least this severe: warning or error"},
 			&cli.StringFlag{Name: "ack", Usage: "acknowledge the finding with this id (needs --note)"},
 			&cli.StringFlag{Name: "note", Usage: "why the finding is acknowledged"},
@@ -59,8 +60,8 @@ func checkCommand(e env) *cli.Command {
 				return err
 			}
 			f, err := reconcile.ParseFormat(c.String("format"))
-			if err != nil || (f != reconcile.FormatTable && f != reconcile.FormatJSON) {
-				return usageError{msg: fmt.Sprintf("check: --format %q: want table or json", c.String("format"))}
+			if err != nil || (f != reconcile.FormatTable && f != reconcile.FormatJSON && f != reconcile.FormatCSV) {
+				return usageError{msg: fmt.Sprintf("check: --format %q: want table, json or csv", c.String("format"))}
 			}
 			opts := checkOptions{Format: f, Series: series, Ack: strings.TrimSpace(c.String("ack")), Note: strings.TrimSpace(c.String("note"))}
 			if v := c.String("fail-on"); v != "" {
@@ -106,7 +107,11 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 		return err
 	}
 	findings = findings.Acknowledge(acks)
-	if err := findings.Write(w, opts.Format); err != nil {
+	out := w
+	if opts.Format == reconcile.FormatCSV {
+		out = dataOut(w) // data, as toll claims --format csv
+	}
+	if err := findings.Write(out, opts.Format); err != nil {
 		return err
 	}
 	if opts.FailOn != "" && findings.Fails(opts.FailOn) {

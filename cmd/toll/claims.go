@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/tollproject/toll/reconcile"
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
 )
@@ -16,7 +17,8 @@ import (
 type claimsOptions struct {
 	DB     string
 	Format string
-	Filter bolt.ClaimFilter
+	Filter bolt.ClaimFilter  // report, status and category, read by the store
+	Match  *reconcile.Filter // the filters timeline and check share
 }
 
 func claimsCommand(e env) *cli.Command {
@@ -25,24 +27,22 @@ func claimsCommand(e env) *cli.Command {
 		Usage: "list stored claims, filtered",
 		Description: "claims lists the stored claims, by report date then position in the report,\n" +
 			"as they stand after review (toll show CLAIM --history has every version).\n" +
-			"--who and --source match case-insensitively anywhere in the value; --source\n" +
-			"looks at who gave the figure and at the outlet that published it. --since\n" +
-			"and --until bound the date the figure refers to (as of), both inclusive.\n" +
+			"The filters are those of timeline, check and diff: --who and --where name a\n" +
+			"group and a place, aliases included (--who kids keeps children, --where\n" +
+			"\"the Gaza Strip\" keeps Gaza); --source matches, case-insensitively anywhere\n" +
+			"in the value, who gave the figure, the outlet that published it, or the\n" +
+			"source's name in the taxonomy. --since and --until bound the date the figure\n" +
+			"refers to (as of, else the report's date), both inclusive.\n" +
 			"The table is aligned in blocks of 1,000 rows so that long listings stream.\n\n" +
 			"Examples:\n" +
-			"   toll claims --category killed\n" +
+			"   toll claims --category killed --who kids --where \"the Gaza Strip\"\n" +
 			"   toll claims --source ministry --since 2023-10-07 --until 2023-10-31\n" +
 			"   toll claims --status unreviewed --format jsonl | jq .claim.span",
-		Flags: []cli.Flag{
-			dbFlag(), formatFlag("table", "table", "json", "jsonl", "csv"),
+		Flags: append(append([]cli.Flag{dbFlag(), formatFlag("table", "table", "json", "jsonl", "csv"),
 			&cli.StringFlag{Name: "report", Usage: "only the claims of this report (id or unique prefix)"},
-			&cli.StringFlag{Name: "category", Usage: "only this category: killed, injured, missing, hostage, displaced, arrested"},
-			&cli.StringFlag{Name: "who", Usage: "only groups containing this (people, children, israelis, ...)"},
-			&cli.StringFlag{Name: "source", Usage: "only figures whose attribution or outlet contains this"},
 			&cli.StringFlag{Name: "status", Usage: "only this review status: unreviewed, accepted, rejected, corrected"},
-			&cli.StringFlag{Name: "since", Usage: "only figures as of this date or later, YYYY-MM-DD"},
-			&cli.StringFlag{Name: "until", Usage: "only figures as of this date or earlier, YYYY-MM-DD"},
-		},
+			&cli.StringFlag{Name: "source", Usage: "only figures whose source (attribution, outlet or taxonomy name) contains this"},
+		}, filterFlags()...), taxonomyFlag()),
 		Action: func(c *cli.Context) error {
 			opts, err := claimsFlags(c)
 			if err != nil {
@@ -68,14 +68,7 @@ func claimsFlags(c *cli.Context) (claimsOptions, error) {
 		return bad(fmt.Errorf("unexpected argument %q (filters are flags: --report ID)", c.Args().First()))
 	}
 	f := &opts.Filter
-	f.Report, f.Who, f.Source = c.String("report"), c.String("who"), c.String("source")
-	if s := c.String("category"); s != "" {
-		cat, err := tracker.ParseCategory(s)
-		if err != nil {
-			return bad(fmt.Errorf("--category: %w", err))
-		}
-		f.Category = cat
-	}
+	f.Report = c.String("report")
 	if s := c.String("status"); s != "" {
 		st, err := tracker.ParseStatus(s)
 		if err != nil {
@@ -83,15 +76,13 @@ func claimsFlags(c *cli.Context) (claimsOptions, error) {
 		}
 		f.Status = st
 	}
-	var err error
-	if f.Since, err = tracker.ParseDate(c.String("since")); err != nil {
-		return bad(fmt.Errorf("--since: %w", err))
+	ro, err := filterOptions(c, c.String("source"))
+	if err != nil {
+		return claimsOptions{}, err
 	}
-	if f.Until, err = tracker.ParseDate(c.String("until")); err != nil {
-		return bad(fmt.Errorf("--until: %w", err))
-	}
-	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
-		return bad(fmt.Errorf("--until %s is before --since %s", f.Until, f.Since))
+	f.Category = ro.Category
+	if opts.Match, err = reconcile.NewFilter(ro); err != nil {
+		return bad(err)
 	}
 	return opts, nil
 }
@@ -116,6 +107,9 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 	err = db.EachClaim(opts.Filter, func(sc tracker.StoredClaim) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if opts.Match != nil && !opts.Match.Match(&sc) {
+			return nil
 		}
 		if opts.Format == "csv" {
 			return l.write(nil, claimCSV(sc))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -30,7 +31,9 @@ func extractCommand(e env) *cli.Command {
 			"casualty figure it finds: category, interval, qualifier, group, place, source,\n" +
 			"date and the phrase it came from. Nothing is stored. A JSONL file of reports\n" +
 			"or an RSS/Atom feed gives each report's claims in turn, dated by --date or\n" +
-			"else by the report's own date.\n\n" +
+			"else by the report's own date. --format jsonl prints one claim a line; json\n" +
+			"one object per input with its claims and its notes: the figures seen but not\n" +
+			"read as claims, and why.\n\n" +
 			"Examples:\n" +
 			"   toll extract --date 2023-10-09 article.txt\n" +
 			"   curl -s https://example.org/story | toll extract --format jsonl -\n" +
@@ -55,6 +58,22 @@ func extractCommand(e env) *cli.Command {
 			return runExtract(c.Context, opts, e.stdin, c.App.Writer)
 		},
 	}
+}
+
+// extractedJSON is one input in extract --format json.
+type extractedJSON struct {
+	Input  string            `json:"input"`
+	Claims []json.RawMessage `json:"claims"`
+	Notes  []noteJSON        `json:"notes"`
+}
+
+// noteJSON is a figure the extractor saw but did not read as a claim,
+// and why; text[start:end] is span.
+type noteJSON struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Span    string `json:"span"`
+	Message string `json:"message"`
 }
 
 // extracted is one input's text and claims.
@@ -102,32 +121,23 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 		}
 		return nil
 	case "json":
-		if _, err := io.WriteString(w, "["); err != nil {
-			return err
-		}
-		first := true
+		// one object per input: its claims and what was not read as one
+		docs := make([]extractedJSON, 0, len(all))
 		for _, x := range all {
+			d := extractedJSON{Input: x.name, Claims: []json.RawMessage{}, Notes: []noteJSON{}}
 			for _, c := range x.claims {
 				b, err := c.MarshalExtractJSON()
 				if err != nil {
 					return err
 				}
-				sep := ",\n  "
-				if first {
-					sep = "\n  "
-					first = false
-				}
-				if _, err := fmt.Fprintf(w, "%s%s", sep, b); err != nil {
-					return err
-				}
+				d.Claims = append(d.Claims, b)
 			}
+			for _, n := range x.notes {
+				d.Notes = append(d.Notes, noteJSON{Start: n.Start, End: n.End, Span: x.text[n.Start:n.End], Message: n.Message})
+			}
+			docs = append(docs, d)
 		}
-		if !first {
-			_, err := io.WriteString(w, "\n]\n")
-			return err
-		}
-		_, err := io.WriteString(w, "]\n")
-		return err
+		return writeJSON(w, docs)
 	default:
 		for i, x := range all {
 			if len(all) > 1 {

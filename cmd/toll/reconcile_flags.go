@@ -13,22 +13,34 @@ import (
 )
 
 // seriesFlags are the filters and settings timeline, diff and check share.
+// Each adds its own --source (diff compares two).
 func seriesFlags() []cli.Flag {
-	return []cli.Flag{
-		dbFlag(),
-		&cli.StringFlag{Name: "category", Usage: "only this category: killed, injured, missing, hostage, displaced, arrested"},
-		&cli.StringFlag{Name: "who", Usage: "only this group (people, children, israelis, ...; aliases such as kids work)"},
-		&cli.StringFlag{Name: "where", Usage: "only this place (aliases such as \"the Gaza Strip\" work)"},
+	return append(append([]cli.Flag{dbFlag()}, filterFlags()...),
 		&cli.IntFlag{Name: "window", Usage: "compare figures up to this many days apart (0: same day only)"},
 		&cli.BoolFlag{Name: "reviewed-only", Usage: "use only accepted and corrected claims (default: every claim not rejected)"},
 		taxonomyFlag(),
+	)
+}
+
+// filterFlags are the claim filters of every command that lists or
+// reconciles claims, with one meaning everywhere (reconcile.Filter): names
+// go through the taxonomy, so --who kids keeps children. --source is each
+// command's own.
+func filterFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "category", Usage: "only this category: killed, injured, missing, hostage, displaced, arrested"},
+		&cli.StringFlag{Name: "who", Usage: "only this group (people, children, israelis, ...; aliases such as kids work)"},
+		&cli.StringFlag{Name: "where", Usage: "only this place (aliases such as \"the Gaza Strip\" work)"},
+		&cli.StringFlag{Name: "since", Usage: "only figures dated (as of, else published) this day or later, YYYY-MM-DD"},
+		&cli.StringFlag{Name: "until", Usage: "only figures dated (as of, else published) this day or earlier, YYYY-MM-DD"},
 	}
 }
 
-// taxonomyFlag is the --taxonomy flag of the commands that group claims
-// into series.
+// taxonomyFlag is the --taxonomy flag of the commands that name groups,
+// places and sources. $TOLL_TAXONOMY sets it once for every command.
 func taxonomyFlag() cli.Flag {
-	return &cli.StringFlag{Name: "taxonomy", TakesFile: true, Usage: "a file of group, place and source aliases replacing the built-in ones (see README)"}
+	return &cli.StringFlag{Name: "taxonomy", TakesFile: true, EnvVars: []string{"TOLL_TAXONOMY"},
+		Usage: "a file of group, place and source aliases and rules added to the built-in ones (a file starting with reset replaces them; see README)"}
 }
 
 // noArgs refuses arguments for a command that takes only flags, with a
@@ -43,29 +55,54 @@ func noArgs(c *cli.Context, hint string) error {
 // seriesOptions reads the shared flags into reconcile options. source is
 // the --source filter where the command has one.
 func seriesOptions(c *cli.Context, source string) (reconcile.Options, error) {
-	opts := reconcile.Options{
-		Who: c.String("who"), Where: c.String("where"), Source: source,
-		Window: c.Int("window"), ReviewedOnly: c.Bool("reviewed-only"),
+	opts, err := filterOptions(c, source)
+	if err != nil {
+		return opts, err
+	}
+	opts.Window, opts.ReviewedOnly = c.Int("window"), c.Bool("reviewed-only")
+	if opts.Window < 0 {
+		return opts, usageError{msg: fmt.Sprintf("%s: --window %d: want 0 or more days", c.Command.Name, opts.Window)}
+	}
+	return opts, nil
+}
+
+// filterOptions reads filterFlags, --taxonomy and the command's --source
+// into reconcile options.
+func filterOptions(c *cli.Context, source string) (reconcile.Options, error) {
+	opts := reconcile.Options{Who: c.String("who"), Where: c.String("where"), Source: source}
+	bad := func(format string, a ...any) (reconcile.Options, error) {
+		return opts, usageError{msg: c.Command.Name + ": " + fmt.Sprintf(format, a...)}
 	}
 	if v := c.String("category"); v != "" {
 		cat, err := tracker.ParseCategory(v)
 		if err != nil {
-			return opts, usageError{msg: fmt.Sprintf("%s: --category: %v", c.Command.Name, err)}
+			return bad("--category: %v", err)
 		}
 		opts.Category = cat
 	}
-	if opts.Window < 0 {
-		return opts, usageError{msg: fmt.Sprintf("%s: --window %d: want 0 or more days", c.Command.Name, opts.Window)}
+	var err error
+	if opts.Since, err = tracker.ParseDate(c.String("since")); err != nil {
+		return bad("--since: %v", err)
+	}
+	if opts.Until, err = tracker.ParseDate(c.String("until")); err != nil {
+		return bad("--until: %v", err)
+	}
+	if !opts.Since.IsZero() && !opts.Until.IsZero() && opts.Until.Before(opts.Since) {
+		return bad("--until %s is before --since %s", opts.Until, opts.Since)
 	}
 	if p := c.String("taxonomy"); p != "" {
+		name := p
+		if env, ok := os.LookupEnv("TOLL_TAXONOMY"); ok && env == p {
+			name += " (from $TOLL_TAXONOMY)" // urfave reads it for the flag
+		}
 		f, err := os.Open(p)
 		if err != nil {
-			return opts, fmt.Errorf("taxonomy %s: %w", p, unwrapPath(err))
+			return opts, fmt.Errorf("taxonomy %s: %w", name, unwrapPath(err))
 		}
 		defer f.Close()
 		t, err := reconcile.LoadTaxonomy(f)
 		if err != nil {
-			return opts, fmt.Errorf("taxonomy %s: %w", p, err)
+			return opts, fmt.Errorf("taxonomy %s: %w", name, err)
 		}
 		opts.Taxonomy = t
 	}

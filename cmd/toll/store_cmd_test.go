@@ -39,7 +39,7 @@ func TestStoreCommands(t *testing.T) {
 		{"reports.csv", []string{"reports", "--format", "csv"}},
 		{"claims.table", []string{"claims"}},
 		{"claims.killed-valley", []string{"claims", "--category", "killed", "--source", "VALLEY"}},
-		{"claims.who-source", []string{"claims", "--who", "palestin", "--source", "health ministry"}},
+		{"claims.who-source", []string{"claims", "--who", "Palestinians", "--source", "health ministry"}},
 		{"claims.since-until.csv", []string{"claims", "--since", "2023-10-10", "--until", "2023-10-15", "--format", "csv"}},
 		{"claims.report.jsonl", []string{"claims", "--report", valley[:5], "--format", "jsonl"}},
 		{"claims.none.json", []string{"claims", "--category", "arrested", "--format", "json"}},
