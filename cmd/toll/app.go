@@ -86,6 +86,9 @@ type env struct {
 	// httpClient fetches the addresses given to add and watch; nil is
 	// package fetch's own client, with its connect timeout.
 	httpClient *http.Client
+	// damage names the damaged records the store skips; newAppEnv sets
+	// it, one a run.
+	damage *damageLog
 }
 
 // extract returns the extractor the commands read reports with.
@@ -108,6 +111,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) app {
 	// the screen or retitle the window. Data (CSV, charts, exports to a
 	// file or pipe) goes to the writer underneath: see dataOut.
 	out, errOut := hygiene.NewWriter(stdout), hygiene.NewWriter(stderr)
+	e.damage = newDamageLog(errOut)
 	var globals []cli.Flag
 	for _, g := range globalFlags() {
 		globals = append(globals, g.flag)
@@ -123,7 +127,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) app {
 		Writer:    out,
 		ErrWriter: errOut,
 		After: func(*cli.Context) error {
-			return errors.Join(out.Flush(), errOut.Flush())
+			return errors.Join(e.damage.err(), out.Flush(), errOut.Flush())
 		},
 		EnableBashCompletion: true,
 		HideHelpCommand:      false,
@@ -156,6 +160,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) app {
 			timelineCommand(e),
 			diffCommand(e),
 			checkCommand(e),
+			doctorCommand(e),
 			demoCommand(e),
 			completionCommand(),
 		},

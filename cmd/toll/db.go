@@ -87,7 +87,11 @@ func openRead(path string, e env) (*bolt.DB, error) {
 // clock, and toll's extractor, which the store is handed rather than
 // importing (it reads a report's text on add and reextract).
 func storeOptions(e env, readOnly bool) bolt.Options {
-	return bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version()}
+	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version()}
+	if e.damage != nil {
+		o.Damaged = e.damage.note
+	}
+	return o
 }
 
 // unwrapPath drops the path an *fs.PathError repeats, for messages that

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/bolt"
 )
 
 // rmOptions are the flags of `toll rm`.
@@ -63,6 +64,20 @@ func runRm(ctx context.Context, opts rmOptions, e env, w, ew io.Writer) error {
 	seen := map[string]bool{}
 	for _, id := range opts.IDs {
 		r, err := db.Report(id)
+		var d *bolt.Damaged
+		if errors.As(err, &d) {
+			// a damaged report is removed by its id: that is how it goes
+			full, rerr := db.ResolveReport(id)
+			if rerr != nil {
+				return fmt.Errorf("rm: %w", rerr)
+			}
+			if !seen[full] {
+				seen[full] = true
+				fmt.Fprintf(w, "%s  (%s)\n", full, d)
+				ids = append(ids, full)
+			}
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("rm: %w", err)
 		}

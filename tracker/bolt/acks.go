@@ -35,7 +35,7 @@ func (db *DB) Acks() (map[string]tracker.Ack, error) {
 		return tx.Bucket(bucketAcks).ForEach(func(k, v []byte) error {
 			a, err := decodeAck(k, v)
 			if err != nil {
-				return err
+				return db.skip(err)
 			}
 			out[a.Finding] = a
 			return nil
@@ -58,7 +58,7 @@ func putAck(tx *bbolt.Tx, a tracker.Ack) error {
 func decodeAck(k, v []byte) (tracker.Ack, error) {
 	var a tracker.Ack
 	if err := json.Unmarshal(v, &a); err != nil {
-		return tracker.Ack{}, fmt.Errorf("decode ack %q: %w: %v", k, ErrCorrupt, err)
+		return tracker.Ack{}, &Damaged{Record: fmt.Sprintf("ack %q", k), Problem: "does not decode: " + err.Error()}
 	}
 	return a, nil
 }

@@ -61,7 +61,7 @@ func containsFold(s, sub string) bool {
 func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error {
 	return db.view(func(tx *bbolt.Tx) error {
 		visit := func(id string) error {
-			return eachClaimOf(tx, id, func(n int, rec claimRecord) error {
+			return eachClaimOf(tx, id, db.skip, func(n int, rec claimRecord) error {
 				sc := rec.stored(id, n)
 				if !f.match(sc) {
 					return nil
@@ -78,10 +78,14 @@ func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error
 		}
 		c := tx.Bucket(bucketByDate).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if len(k) <= dateKeyWidth {
-				return fmt.Errorf("database %s: bad index key %q: %w", db.path, k, ErrCorrupt)
+			id, err := indexReport(tx, k)
+			if err != nil {
+				if err := db.skip(err); err != nil {
+					return err
+				}
+				continue
 			}
-			if err := visit(string(k[dateKeyWidth:])); err != nil {
+			if err := visit(id); err != nil {
 				return err
 			}
 		}

@@ -62,6 +62,11 @@ type Options struct {
 	// them those fail with ErrNoExtractor.
 	Extract          tracker.ExtractFunc
 	ExtractorVersion string
+	// Damaged, when set, is called for each damaged record (see Damaged)
+	// a listing, check, export or removal meets; the record is skipped
+	// and the rest goes on. When nil, such a record fails the call with
+	// ErrCorrupt.
+	Damaged func(Damaged)
 	// NoSync skips fsync on commit. Only for tests and benchmarks that
 	// build throwaway databases: a crash can then lose committed data.
 	NoSync bool
@@ -74,6 +79,7 @@ type DB struct {
 	now       func() time.Time
 	extract   tracker.ExtractFunc
 	extractor string
+	onDamaged func(Damaged)
 }
 
 // Open opens the toll database at path, creating it (but not its
@@ -97,7 +103,8 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion}
+	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion,
+		onDamaged: opts.Damaged}
 	if db.now == nil {
 		db.now = time.Now
 	}

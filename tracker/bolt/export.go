@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -86,10 +87,19 @@ func (db *DB) Export(w io.Writer, format string) error {
 			id := string(k)
 			r, _, err := getReport(tx, id)
 			if err != nil {
-				return err
+				// its claims cannot be imported without it
+				if n := countClaims(tx, id); n > 0 {
+					if d := (*Damaged)(nil); errors.As(err, &d) {
+						d.Problem += fmt.Sprintf("; its %d claims are left out", n)
+					}
+				}
+				if err := db.skip(err); err != nil {
+					return err
+				}
+				continue
 			}
 			var claims []tracker.StoredClaim
-			err = eachClaimOf(tx, id, func(n int, rec claimRecord) error {
+			err = eachClaimOf(tx, id, db.skip, func(n int, rec claimRecord) error {
 				claims = append(claims, rec.stored(id, n))
 				return nil
 			})
@@ -106,7 +116,7 @@ func (db *DB) Export(w io.Writer, format string) error {
 		return tx.Bucket(bucketAcks).ForEach(func(k, v []byte) error {
 			a, err := decodeAck(k, v)
 			if err != nil {
-				return err
+				return db.skip(err)
 			}
 			return x.ack(a)
 		})

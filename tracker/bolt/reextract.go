@@ -146,7 +146,7 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string) (ReextractResult, error) {
 		return ReextractResult{}, fmt.Errorf("report %s: %w", id, err)
 	}
 	var old []storedEntry
-	err = eachClaimOf(tx, id, func(n int, rec claimRecord) error {
+	err = eachClaimOf(tx, id, strict, func(n int, rec claimRecord) error {
 		old = append(old, storedEntry{n: n, rec: rec, extracted: lastExtracted(rec),
 			reviewed: rec.Versions[len(rec.Versions)-1].Status != tracker.Unreviewed})
 		return nil

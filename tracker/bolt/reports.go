@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -204,16 +205,19 @@ func (db *DB) EachReport(fn func(ReportSummary) error) error {
 	return db.view(func(tx *bbolt.Tx) error {
 		c := tx.Bucket(bucketByDate).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if len(k) <= dateKeyWidth {
-				return fmt.Errorf("database %s: bad index key %q: %w", db.path, k, ErrCorrupt)
-			}
-			id := string(k[dateKeyWidth:])
-			r, ok, err := getReport(tx, id)
+			id, err := indexReport(tx, k)
 			if err != nil {
-				return err
+				if err := db.skip(err); err != nil {
+					return err
+				}
+				continue
 			}
-			if !ok {
-				return fmt.Errorf("database %s: index names missing report %s: %w", db.path, id, ErrCorrupt)
+			r, _, err := getReport(tx, id)
+			if err != nil {
+				if err := db.skip(err); err != nil {
+					return err
+				}
+				continue
 			}
 			if err := fn(ReportSummary{Report: r, Claims: countClaims(tx, id)}); err != nil {
 				return err
@@ -225,6 +229,20 @@ func (db *DB) EachReport(fn func(ReportSummary) error) error {
 
 // dateKeyWidth is the width of the date part of a bydate key.
 const dateKeyWidth = len("2006-01-02T00:00:00Z")
+
+// indexReport returns the id of the report a bydate key names, or a
+// Damaged index entry: too short to hold an id, or naming a report that
+// is not stored.
+func indexReport(tx *bbolt.Tx, k []byte) (string, error) {
+	if len(k) <= dateKeyWidth {
+		return "", &Damaged{Record: fmt.Sprintf("index entry %q", k), Problem: "holds no report id"}
+	}
+	id := string(k[dateKeyWidth:])
+	if tx.Bucket(bucketReports).Get([]byte(id)) == nil {
+		return "", &Damaged{Record: fmt.Sprintf("index entry %q", k), Problem: "names report " + id + ", which is not stored"}
+	}
+	return id, nil
+}
 
 // Removed says what Remove took out.
 type Removed struct {
@@ -242,24 +260,27 @@ func (db *DB) Remove(id string) (Removed, error) {
 		if err != nil {
 			return err
 		}
+		// Removing is how a damaged report or claim is got rid of, so
+		// damage does not stop it: a report that does not decode is
+		// removed by its keys, a damaged claim with the others.
 		r, _, err := getReport(tx, full)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrCorrupt) {
 			return err
 		}
+		r.ID = full
 		out.Report = r
 		var keys [][]byte
-		err = eachClaimOf(tx, full, func(n int, rec claimRecord) error {
-			keys = append(keys, claimKey(full, n))
+		cb := tx.Bucket(bucketClaims)
+		c := cb.Cursor()
+		p := []byte(full)
+		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+4; k, v = c.Next() {
+			keys = append(keys, bytes.Clone(k))
 			out.Claims++
-			if rec.Versions[len(rec.Versions)-1].Status != tracker.Unreviewed {
+			rec, err := decodeClaim(full, int(binary.BigEndian.Uint32(k[len(p):])), v)
+			if err == nil && rec.Versions[len(rec.Versions)-1].Status != tracker.Unreviewed {
 				out.Reviewed++
 			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
-		cb := tx.Bucket(bucketClaims)
 		for _, k := range keys {
 			if err := cb.Delete(k); err != nil {
 				return err
@@ -268,8 +289,19 @@ func (db *DB) Remove(id string) (Removed, error) {
 		if err := tx.Bucket(bucketSeq).Delete([]byte(full)); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketByDate).Delete(dateKey(r)); err != nil {
-			return err
+		// every index entry of the report: a damaged report's date is not
+		// known, so they are found by id
+		var stale [][]byte
+		ic := tx.Bucket(bucketByDate).Cursor()
+		for k, _ := ic.First(); k != nil; k, _ = ic.Next() {
+			if len(k) > dateKeyWidth && string(k[dateKeyWidth:]) == full {
+				stale = append(stale, bytes.Clone(k))
+			}
+		}
+		for _, k := range stale {
+			if err := tx.Bucket(bucketByDate).Delete(k); err != nil {
+				return err
+			}
 		}
 		return tx.Bucket(bucketReports).Delete([]byte(full))
 	})
@@ -286,7 +318,7 @@ func getReport(tx *bbolt.Tx, id string) (tracker.Report, bool, error) {
 	}
 	var r tracker.Report
 	if err := json.Unmarshal(v, &r); err != nil {
-		return tracker.Report{}, false, fmt.Errorf("decode report %s: %w: %v", id, ErrCorrupt, err)
+		return tracker.Report{}, false, &Damaged{Record: "report " + id, Problem: "does not decode: " + err.Error()}
 	}
 	return r, true, nil
 }
@@ -319,23 +351,27 @@ func putClaim(tx *bbolt.Tx, reportID string, n int, rec claimRecord) error {
 func decodeClaim(reportID string, n int, v []byte) (claimRecord, error) {
 	var rec claimRecord
 	if err := json.Unmarshal(v, &rec); err != nil {
-		return claimRecord{}, fmt.Errorf("decode claim %s: %w: %v", tracker.ClaimID(reportID, n), ErrCorrupt, err)
+		return claimRecord{}, &Damaged{Record: "claim " + tracker.ClaimID(reportID, n), Problem: "does not decode: " + err.Error()}
 	}
 	if len(rec.Versions) == 0 {
-		return claimRecord{}, fmt.Errorf("claim %s has no versions: %w", tracker.ClaimID(reportID, n), ErrCorrupt)
+		return claimRecord{}, &Damaged{Record: "claim " + tracker.ClaimID(reportID, n), Problem: "has no versions"}
 	}
 	return rec, nil
 }
 
-// eachClaimOf calls fn for every claim of a report in order of n.
-func eachClaimOf(tx *bbolt.Tx, reportID string, fn func(n int, rec claimRecord) error) error {
+// eachClaimOf calls fn for every claim of a report in order of n. A
+// claim that does not decode goes to skip, which returns nil to go on.
+func eachClaimOf(tx *bbolt.Tx, reportID string, skip func(error) error, fn func(n int, rec claimRecord) error) error {
 	c := tx.Bucket(bucketClaims).Cursor()
 	p := []byte(reportID)
 	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+4; k, v = c.Next() {
 		n := int(binary.BigEndian.Uint32(k[len(p):]))
 		rec, err := decodeClaim(reportID, n, v)
 		if err != nil {
-			return err
+			if err := skip(err); err != nil {
+				return err
+			}
+			continue
 		}
 		if err := fn(n, rec); err != nil {
 			return err

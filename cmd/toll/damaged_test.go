@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// damageRecords damages two records of the fixture database in place,
+// the way a bug or a bad disk could, without touching bbolt's structure
+// (its data pages have no checksum): the first report's JSON no longer
+// decodes, and the first claim of another report loses its versions
+// ("versions" becomes an unknown field). It returns the damaged report's
+// id.
+func damageRecords(t *testing.T, db string) (badReport string) {
+	t.Helper()
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(b, []byte(`{"id":"`))
+	if i < 0 {
+		t.Fatal("no report record in the file")
+	}
+	badReport = string(b[i+7 : i+19])
+	b[i] = '!'
+	j := bytes.Index(b, []byte(`"versions":[`))
+	if j < 0 {
+		t.Fatal("no claim record in the file")
+	}
+	copy(b[j:], `"versionz"`)
+	if err := os.WriteFile(db, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return badReport
+}
+
+// TestDamagedRecordsCommands is issue 10 item 10 from the command line:
+// with an undecodable report and a claim without versions, claims,
+// reports, check, timeline and export list everything else, name the two
+// on standard error and exit 1; doctor lists them and exports the rest,
+// which imports into a new database; rm removes the damaged report.
+func TestDamagedRecordsCommands(t *testing.T) {
+	db := fixtureDB(t)
+	e := storeEnv(db, "")
+	before := strings.Count(mustToll(t, e, "claims", "--format", "jsonl"), "\n")
+	badReport := damageRecords(t, db)
+
+	for _, args := range [][]string{
+		{"claims"}, {"reports"}, {"check"}, {"timeline"}, {"export"},
+		{"claims", "--format", "csv"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			out, errOut, err := runToll(t, e, args...)
+			if err == nil || !strings.Contains(err.Error(), "damaged record(s) skipped") {
+				t.Errorf("err = %v, want the skipped records counted", err)
+			}
+			if !strings.Contains(errOut, "toll: skipped ") || !strings.Contains(errOut, "damaged: ") {
+				t.Errorf("stderr names no damaged record:\n%s", errOut)
+			}
+			if strings.TrimSpace(out) == "" {
+				t.Errorf("no output: the readable records should be listed")
+			}
+		})
+	}
+	out, errOut, _ := runToll(t, e, "claims", "--format", "jsonl")
+	if after := strings.Count(out, "\n"); after == 0 || after >= before {
+		t.Errorf("claims listed %d, want some but fewer than the %d before", after, before)
+	}
+	if !strings.Contains(errOut, "has no versions") {
+		t.Errorf("stderr does not name the claim without versions:\n%s", errOut)
+	}
+
+	salvage := filepath.Join(t.TempDir(), "salvage.json")
+	out, _, err := runToll(t, e, "doctor", "--export", salvage)
+	if err == nil || exitCode(err) != 1 {
+		t.Errorf("doctor: err = %v, want exit status 1", err)
+	}
+	for _, want := range []string{"pages: sound", "bbolt check: passed", "report " + badReport + ": does not decode", "has no versions", "exported everything readable"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("doctor output lacks %q:\n%s", want, out)
+		}
+	}
+	fresh := filepath.Join(t.TempDir(), "new.db")
+	mustToll(t, storeEnv(fresh, ""), "import", salvage)
+	if out := mustToll(t, storeEnv(fresh, ""), "doctor"); !strings.Contains(out, "0 damaged") {
+		t.Errorf("the salvaged database is not sound:\n%s", out)
+	}
+
+	out, errOut, err = runToll(t, e, "rm", "--yes", badReport)
+	if err != nil || !strings.Contains(out, "removed "+badReport) {
+		t.Fatalf("rm of the damaged report: %v\n%s%s", err, out, errOut)
+	}
+	out, _, _ = runToll(t, e, "doctor")
+	if strings.Contains(out, badReport) || !strings.Contains(out, "bbolt check: passed") {
+		t.Errorf("after rm, want no trace of %s:\n%s", badReport, out)
+	}
+}
