@@ -726,7 +726,7 @@ func (s *sentence) upToIsMotion(k int) bool {
 		switch {
 		case w == "gone" || w == "went" || w == "goes" || w == "go" || w == "going":
 			return true
-		case changeVerbs[w] && w != "up" && w != "down":
+		case s.v.changeVerbs[w] && w != "up" && w != "down":
 			return true
 		case d == 1 && (w == "toll" || w == "total" || w == "tally" || w == "count" || w == "number" || w == "figure"):
 			// "bringing the toll up to 50": the verb is further back
