@@ -75,7 +75,7 @@ func addCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "source", Usage: "the outlet or publisher of every report added"},
 			&cli.StringFlag{Name: "date", Usage: "the published date of every report added, YYYY-MM-DD"},
 			&cli.StringFlag{Name: "url", Usage: "the address of the report"},
-			&cli.StringFlag{Name: "title", Usage: "the title of the report"},
+			&cli.StringFlag{Name: "title", Usage: "the title of the report (it replaces the headline the input gives)"},
 			timeoutFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -227,6 +227,11 @@ func (a *adder) report(d ingest.Doc) (bolt.NewReport, error) {
 		nr.URL = a.opts.URL
 	}
 	if a.opts.Title != "" {
+		// The given title replaces the input's headline in the text
+		// too, so that the stored title is the text's marked headline.
+		if end := tracker.HeadlineEnd(d.Title, d.Text); end > 0 {
+			nr.Text = tracker.WithHeadline(a.opts.Title, strings.TrimLeft(d.Text[end:], "\n"))
+		}
 		nr.Title = a.opts.Title
 	}
 	if nr.Title == "" {

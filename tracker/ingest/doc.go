@@ -36,16 +36,36 @@
 //     related stories, by their class names) taken out. Paragraphs are
 //     separated by blank lines, entities decoded, scripts, styles,
 //     navigation, asides, footers and forms dropped (but not a form that
-//     wraps the whole page, as ASP.NET sites do), white space folded. Title, URL, site name and date come
-//     from the page's metadata.
+//     wraps the whole page, as ASP.NET sites do), white space folded.
+//     URL, site name and date come from the page's metadata, the
+//     headline from its <h1> and metadata (see Headlines).
 //   - JSONL holds one report per line: {"source", "url", "published",
 //     "title", "text"}; "text" is required; blank lines are skipped; any
 //     other key is an error naming it and the line, so a typo cannot drop
 //     data silently.
 //   - A feed gives one report per item: title, link, date, the feed's
-//     title as Source, and the item's content (else its description) as
-//     text, HTML stripped. An item with no text fails the feed, naming
-//     the items.
+//     title as Source, and the item's title and content (else its
+//     description) as text, HTML stripped. An item with neither title nor
+//     text fails the feed, naming the items.
+//
+// # Headlines
+//
+// A report's headline is part of its text, so that a figure given only
+// there ("Quake kills 296", common in feeds) is read: Doc.Title is the
+// headline and Doc.Text starts with it as its own paragraph
+// (tracker.WithHeadline; tracker.HeadlineEnd finds where it ends, which
+// is how the extractor tells the headline from the body). A page's
+// headline is its first <h1> when the metadata agrees, else og:title,
+// the JSON-LD headline, twitter:title or <title>, with the site's name
+// cut off (" | Outlet", " - Outlet", "Outlet :: "; see cleanTitle for
+// when a part counts as the site's); the body's own copy of it is not
+// repeated. A feed item's title (with the feed's name cut off its end)
+// heads its text, and an item with a title and nothing else is the
+// report of its headline. A JSON line's "title" and a markdown front
+// matter title head their texts too. A plain text file is kept as it is
+// written: its first line, when it reads as a headline, is already
+// there. A title does not make up for a missing body: a page or a JSON
+// line with no text is still an error.
 //
 // # Dates
 //

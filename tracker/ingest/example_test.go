@@ -8,8 +8,9 @@ import (
 )
 
 // A page piped to toll on standard input: the kind is sniffed, the main
-// text kept, scripts and navigation dropped, the date read from the
-// metadata at the publisher's own offset.
+// text kept, scripts and navigation dropped, the headline (the site's
+// name cut off) made the title and the text's first paragraph, the date
+// read from the metadata at the publisher's own offset.
 func ExampleReadFile() {
 	page := `<!doctype html>
 <html><head>
@@ -32,7 +33,9 @@ func ExampleReadFile() {
 		fmt.Printf("origin %s, source %q, title %q, published %s\n\n%s\n", d.Origin, d.Source, d.Title, d.Published, d.Text)
 	}
 	// Output:
-	// origin -, source "Harbour Ledger", title "Toll passes 1,100 | Harbour Ledger", published 2023-10-09
+	// origin -, source "Harbour Ledger", title "Toll passes 1,100", published 2023-10-09
+	//
+	// Toll passes 1,100
 	//
 	// At least 1,100 people have died in Israel and Gaza since Saturday, officials said on Monday.
 	//

@@ -14,14 +14,18 @@ import (
 // parseFeed reads an RSS, RDF or Atom feed with gofeed: one document per
 // item, in feed order, with the feed's title as Source, the item's link,
 // title and date (published, else updated; the day the feed wrote, see
-// feedDay),
-// and as text the item's content, else its description, turned into plain
-// text by the same HTML path as pages (all paragraph text; readability is
-// not run on an item, which is already the article body).
+// feedDay), and as text the item's title as the headline
+// (tracker.WithHeadline; the feed's or site's name cut off its end, see
+// cleanTitle) followed by the item's content, else its description,
+// turned into plain text by the same HTML path as pages (all paragraph
+// text; readability is not run on an item, which is already the article
+// body). Many feeds carry an item's figure in its title alone ("Quake
+// kills 296"), so an item with a title and no description is a report
+// of its headline.
 //
-// An item with no text, or whose text fails tracker.CheckText, fails the
-// whole feed with the items named: a title-only item is a report that
-// cannot be read, and dropping it silently would lose it.
+// An item with neither title nor text, or whose text fails
+// tracker.CheckText, fails the whole feed with the items named: dropping
+// it silently would lose a report.
 func parseFeed(origin string, data []byte) ([]Doc, error) {
 	name := displayName(origin)
 	switch el := firstElement(bytes.ToLower(firstBytes(bytes.TrimPrefix(data, utf8BOM), sniffBytes))); el {
@@ -54,11 +58,16 @@ func parseFeed(origin string, data []byte) ([]Doc, error) {
 		} else if it.UpdatedParsed != nil {
 			d.Published = feedDay(it.Updated, *it.UpdatedParsed)
 		}
+		d.Title = cleanTitle(d.Title, source, d.URL, nil)
 		body := it.Content
 		if strings.TrimSpace(body) == "" {
 			body = it.Description
 		}
-		d.Text = fragmentText(body)
+		if d.Text = fragmentText(body); d.Text == "" {
+			d.Text = d.Title
+		} else {
+			d.Text = tracker.WithHeadline(d.Title, d.Text)
+		}
 		if err := checkDoc(&d); err != nil {
 			if strings.TrimSpace(d.Text) == "" {
 				empty = append(empty, strconv.Itoa(n))
@@ -73,7 +82,7 @@ func parseFeed(origin string, data []byte) ([]Doc, error) {
 		if len(empty) > 1 {
 			what = "items " + joinAnd(empty) + " of %d have"
 		}
-		return nil, fmt.Errorf("%s: %w: "+what+" no content or description (save the articles' pages and add those instead)",
+		return nil, fmt.Errorf("%s: %w: "+what+" no title, content or description (save the articles' pages and add those instead)",
 			name, tracker.ErrEmptyText, len(f.Items))
 	}
 	return docs, nil

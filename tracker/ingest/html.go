@@ -9,6 +9,8 @@ import (
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 // Limits of the HTML path.
@@ -50,8 +52,29 @@ func htmlDoc(data []byte) Doc {
 		return Doc{}
 	}
 	d := pageMeta(root)
-	d.Text = joinParas(mainText(root, d.Title))
+	d.Text = withHeadline(d.Title, mainText(root, d.Title))
 	return d
+}
+
+// withHeadline writes a page's text: the headline as its first
+// paragraph (tracker.WithHeadline, so that figures given only there are
+// read and the extractor knows them for the headline's), then the body
+// without the paragraphs that repeat the headline (the <h1> readability
+// kept, below a section label or a kicker), which would count its
+// figures twice. A page with no body text gives no text, whatever its
+// title: a page that loads its story with scripts must say so (see
+// emptyHTMLHint), not be stored as its headline alone.
+func withHeadline(title string, body []para) string {
+	kept := body[:0:0]
+	for _, p := range body {
+		if !strings.EqualFold(p.text, title) {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	return tracker.WithHeadline(title, joinParas(kept))
 }
 
 // mainText returns the paragraphs of a page's main text.

@@ -333,7 +333,7 @@ func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
 			}
 			d.Text = stripMarkdown(d.Text)
 		}
-		if err := checkDoc(&d); err != nil {
+		if err := checkWithHeadline(&d); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		return []Doc{d}, nil
@@ -355,6 +355,18 @@ func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
 // checkDoc checks a document's text with tracker.CheckText.
 func checkDoc(d *Doc) error {
 	return tracker.CheckText(d.Text)
+}
+
+// checkWithHeadline checks a document's body, then puts its title in
+// front as the headline (tracker.WithHeadline) and checks the whole: a
+// title does not make up for a report with no text, and the headline
+// counts towards the size cap.
+func checkWithHeadline(d *Doc) error {
+	if err := checkDoc(d); err != nil {
+		return err
+	}
+	d.Text = tracker.WithHeadline(d.Title, d.Text)
+	return checkDoc(d)
 }
 
 // emptyHTMLHint explains an HTML page with no text: the usual cause is a

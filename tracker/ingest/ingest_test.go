@@ -35,7 +35,7 @@ func TestReadFile(t *testing.T) {
 				{
 					Origin: fixture("jsonl", "good.jsonl") + ":1", Source: "Harbour Ledger",
 					URL: "https://ledger.example/a", Title: "Toll passes 1,100", Published: date("2023-10-09"),
-					Text: "At least 1,100 people have died in Israel and Gaza since Saturday, officials said.",
+					Text: "Toll passes 1,100\n\nAt least 1,100 people have died in Israel and Gaza since Saturday, officials said.",
 				},
 				{
 					Origin: fixture("jsonl", "good.jsonl") + ":3", Source: "Northern Wire",
@@ -64,16 +64,31 @@ func TestReadFile(t *testing.T) {
 					Origin: fixture("feed", "rss.xml") + ": item 1", Source: "Coastal Gazette – World",
 					URL: "https://gazette.example/world/2023/10/15/toll", Title: "Israel raises toll to at least 1,300",
 					Published: date("2023-10-15"),
-					Text: "Israeli authorities said on Sunday that at least 1,300 people had been killed in the country since the attack a week earlier.\n\n" +
+					Text: "Israel raises toll to at least 1,300\n\n" +
+						"Israeli authorities said on Sunday that at least 1,300 people had been killed in the country since the attack a week earlier.\n\n" +
 						"The military said it had told the families of 126 people that their relatives were being held in Gaza.",
 				},
 				{
 					Origin: fixture("feed", "rss.xml") + ": item 2", Source: "Coastal Gazette – World",
 					URL: "https://gazette.example/world/2023/10/14/families", Title: "Hostage families meet officials",
 					Published: date("2023-10-14"),
-					Text: "Relatives of the captives met ministers late on Saturday.\n\n" +
+					Text: "Hostage families meet officials\n\n" +
+						"Relatives of the captives met ministers late on Saturday.\n\n" +
 						"The army said the day before that it had confirmed 120 people were being held.",
 				},
+			},
+		},
+		{
+			name: "title-only items are reports of their headline",
+			path: fixture("feed", "item-without-text.xml"),
+			want: []Doc{
+				{
+					Origin: fixture("feed", "item-without-text.xml") + ": item 1", Source: "Headline Wire",
+					URL: "https://wire.example/1", Title: "Toll rises again",
+					Text: "Toll rises again\n\nOfficials said at least 471 people were killed in the hospital blast.",
+				},
+				{Origin: fixture("feed", "item-without-text.xml") + ": item 2", Source: "Headline Wire", URL: "https://wire.example/2", Title: "Link only", Text: "Link only"},
+				{Origin: fixture("feed", "item-without-text.xml") + ": item 3", Source: "Headline Wire", URL: "https://wire.example/3", Title: "Another link", Text: "Another link"},
 			},
 		},
 		{
@@ -84,14 +99,15 @@ func TestReadFile(t *testing.T) {
 					Origin: fixture("feed", "atom.atom") + ": item 1", Source: "Relief Monitor",
 					URL: "https://relief.example/updates/2023-11-23", Title: "Gaza toll reported at 14,800",
 					Published: date("2023-11-23"),
-					Text: "The government media office in Gaza said on Thursday that about 14,800 people had been killed in the territory.\n\n" +
+					Text: "Gaza toll reported at 14,800\n\n" +
+						"The government media office in Gaza said on Thursday that about 14,800 people had been killed in the territory.\n\n" +
 						"No new figures are expected while the pause holds.",
 				},
 				{
 					Origin: fixture("feed", "atom.atom") + ": item 2", Source: "Relief Monitor",
 					URL: "https://relief.example/updates/2023-12-02", Title: "Count resumes after pause",
 					Published: date("2023-12-02"),
-					Text:      "The health ministry gave a new total of 15,207 killed on Saturday, the first since the pause ended.",
+					Text:      "Count resumes after pause\n\nThe health ministry gave a new total of 15,207 killed on Saturday, the first since the pause ended.",
 				},
 			},
 		},
@@ -156,8 +172,8 @@ func TestReadFileErrors(t *testing.T) {
 		{"jsonl array", fixture("jsonl", "array.jsonl"), ErrInvalidJSON,
 			fixture("jsonl", "array.jsonl") + `:1: invalid JSON: want one object {"text": ...} per line`},
 		{"jsonl blank", fixture("jsonl", "blank.jsonl"), tracker.ErrEmptyText, fixture("jsonl", "blank.jsonl") + ": empty text"},
-		{"feed item without text", fixture("feed", "item-without-text.xml"), tracker.ErrEmptyText,
-			fixture("feed", "item-without-text.xml") + ": empty text: items 2 and 3 of 3 have no content or description (save the articles' pages and add those instead)"},
+		{"feed item without title or text", fixture("feed", "item-empty.xml"), tracker.ErrEmptyText,
+			fixture("feed", "item-empty.xml") + ": empty text: items 2 and 3 of 3 have no title, content or description (save the articles' pages and add those instead)"},
 		{"not a feed", fixture("feed", "not-a-feed.xml"), ErrMalformedFeed,
 			fixture("feed", "not-a-feed.xml") + ": malformed feed: root element <urlset>, want <rss>, <feed> or <rdf:RDF>"},
 		{"malformed feed", fixture("feed", "malformed.xml"), ErrMalformedFeed, ""},
@@ -203,7 +219,7 @@ func TestReadFileStdin(t *testing.T) {
 		{
 			name:  "html sniffed",
 			input: "<!DOCTYPE html><html><head><title>Toll</title></head><body><p>About 500 &amp; more were reported dead.</p></body></html>",
-			want:  []Doc{{Origin: "-", Title: "Toll", Text: "About 500 & more were reported dead."}},
+			want:  []Doc{{Origin: "-", Title: "Toll", Text: "Toll\n\nAbout 500 & more were reported dead."}},
 		},
 		{
 			name:  "jsonl sniffed",
@@ -213,13 +229,13 @@ func TestReadFileStdin(t *testing.T) {
 		{
 			name:  "feed sniffed",
 			input: `<rss version="2.0"><channel><title>T</title><item><title>I</title><description>At least 471 killed.</description></item></channel></rss>`,
-			want:  []Doc{{Origin: "-: item 1", Source: "T", Title: "I", Text: "At least 471 killed."}},
+			want:  []Doc{{Origin: "-: item 1", Source: "T", Title: "I", Text: "I\n\nAt least 471 killed."}},
 		},
 		{
 			name: "feed date at the publisher's offset, not UTC",
 			input: `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title>` +
 				`<published>2023-10-08T01:30:00+03:00</published><summary>At least 250 killed since yesterday.</summary></entry></feed>`,
-			want: []Doc{{Origin: "-: item 1", Source: "A", Title: "E", Published: date("2023-10-08"), Text: "At least 250 killed since yesterday."}},
+			want: []Doc{{Origin: "-: item 1", Source: "A", Title: "E", Published: date("2023-10-08"), Text: "E\n\nAt least 250 killed since yesterday."}},
 		},
 		{
 			name: "rss date as written, numeric offset or zone name",
@@ -228,8 +244,8 @@ func TestReadFileStdin(t *testing.T) {
 				`<item><title>b</title><pubDate>Sat, 07 Oct 2023 22:30:00 EDT</pubDate><description>At least 250 killed.</description></item>` +
 				`</channel></rss>`,
 			want: []Doc{
-				{Origin: "-: item 1", Source: "R", Title: "a", Published: date("2023-10-08"), Text: "At least 250 killed."},
-				{Origin: "-: item 2", Source: "R", Title: "b", Published: date("2023-10-07"), Text: "At least 250 killed."},
+				{Origin: "-: item 1", Source: "R", Title: "a", Published: date("2023-10-08"), Text: "a\n\nAt least 250 killed."},
+				{Origin: "-: item 2", Source: "R", Title: "b", Published: date("2023-10-07"), Text: "b\n\nAt least 250 killed."},
 			},
 		},
 		{
@@ -578,7 +594,7 @@ func TestMarkdownFrontMatter(t *testing.T) {
 			name: "metadata moved out of the text",
 			in:   "---\ntitle: \"Toll: 1,200\"\nsource: Foreign ministry\ndate: 2023-11-10\nlink: https://x.example/r\ntags:\n  - revision\n---\n\n# Revised\n\nAbout 1,200 killed.\n",
 			want: Doc{Origin: "r.md", Title: "Toll: 1,200", Source: "Foreign ministry", URL: "https://x.example/r",
-				Published: date("2023-11-10"), Text: "Revised\n\nAbout 1,200 killed.\n"},
+				Published: date("2023-11-10"), Text: "Toll: 1,200\n\nRevised\n\nAbout 1,200 killed.\n"},
 		},
 		{
 			name: "a rule with no closing line is not front matter",

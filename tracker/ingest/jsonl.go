@@ -115,7 +115,8 @@ func parseJSONLine(line []byte) (Doc, error) {
 	}
 	d.Published = date
 	d.Text = normalizeNewlines(d.Text)
-	if err := checkDoc(&d); err != nil {
+	d.Title = normalizeSpace(d.Title)
+	if err := checkWithHeadline(&d); err != nil {
 		return Doc{}, fmt.Errorf("\"text\": %w", err)
 	}
 	return d, nil

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 // layoutWant is what a testdata/ingest/layouts/<case>/want.txt says a page
@@ -89,7 +91,9 @@ func layoutCases(tb testing.TB) []string {
 // TestLayouts reads pages laid out as news CMSs lay them out (a page
 // inside one <form>, nested divs, <article>, layout tables, AMP, a
 // server-rendered app) and checks that the text holds the body and none
-// of the comments, related stories, sidebars and banners around it.
+// of the comments, related stories, sidebars and banners around it, and
+// that the headline, with the site's name cut off, is the report's title
+// and the text's first paragraph, once.
 func TestLayouts(t *testing.T) {
 	for _, dir := range layoutCases(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
@@ -105,6 +109,14 @@ func TestLayouts(t *testing.T) {
 			}
 			for _, p := range leaked {
 				t.Errorf("text holds %q, which is not the report's", p)
+			}
+			if d.Title != w.title {
+				t.Errorf("title = %q, want %q", d.Title, w.title)
+			}
+			if end := tracker.HeadlineEnd(d.Title, d.Text); end == 0 {
+				t.Errorf("the text does not start with the headline %q", d.Title)
+			} else if strings.Contains(d.Text[end:], d.Title+"\n") || strings.HasSuffix(d.Text, d.Title) {
+				t.Errorf("the headline %q is in the text twice", d.Title)
 			}
 			if t.Failed() {
 				t.Logf("text:\n%s", d.Text)

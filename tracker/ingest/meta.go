@@ -14,6 +14,7 @@ type pageFacts struct {
 	meta      map[string]string // lower-cased name or property → first non-empty content
 	title     string            // <title>
 	h1        string            // the first <h1>
+	headings  []string          // the first few <h1> and <h2> texts
 	canonical string            // <link rel="canonical">
 	jsonLD    []string          // the texts of application/ld+json scripts
 	itemDate  string            // itemprop="datePublished"
@@ -32,8 +33,7 @@ var (
 
 // pageMeta reads a page's title, URL, site name and publication date.
 //
-// Title: og:title, else the JSON-LD headline, else <title> (which often
-// carries the site's name too), else the first <h1>. Source: og:site_name,
+// Title is the headline (see pageHeadline). Source: og:site_name,
 // else the JSON-LD publisher's name, else <meta name="publisher">. URL:
 // <link rel="canonical">, else og:url. Published, the first that parses
 // (YYYY-MM-DD or RFC 3339; other forms are not guessed): JSON-LD
@@ -47,10 +47,10 @@ func pageMeta(root *html.Node) Doc {
 	f.walk(root, false)
 	ld := readJSONLD(f.jsonLD)
 	d := Doc{
-		Title:  firstNonEmpty(f.meta["og:title"], ld.headline, f.title, f.h1),
 		Source: firstNonEmpty(f.meta["og:site_name"], ld.publisher, f.meta["publisher"]),
 		URL:    firstNonEmpty(f.canonical, f.meta["og:url"]),
 	}
+	d.Title = pageHeadline(f, ld, d.Source, d.URL)
 	cands := []string{ld.published}
 	for _, k := range dateProps {
 		cands = append(cands, f.meta[k])
@@ -86,9 +86,13 @@ func (f *pageFacts) walk(n *html.Node, inArticle bool) {
 			if f.title == "" && !inSVG(n) {
 				f.title = normalizeSpace(textOf(n))
 			}
-		case atom.H1:
-			if f.h1 == "" {
-				f.h1 = normalizeSpace(textOf(n))
+		case atom.H1, atom.H2:
+			t := normalizeSpace(textOf(n))
+			if n.DataAtom == atom.H1 && f.h1 == "" {
+				f.h1 = t
+			}
+			if t != "" && len(f.headings) < maxHeadings {
+				f.headings = append(f.headings, t)
 			}
 		case atom.Link:
 			if f.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
