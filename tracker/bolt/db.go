@@ -18,7 +18,7 @@ import (
 )
 
 // Schema is the layout version this package writes (see the package doc).
-const Schema = 1
+const Schema = 2
 
 // DefaultTimeout is how long Open waits for another process to let go of
 // the database before it gives up with ErrLocked.
@@ -31,19 +31,22 @@ var (
 	bucketSeq     = []byte("seq")
 	bucketByDate  = []byte("bydate")
 	bucketAcks    = []byte("acks")
-	keySchema     = []byte("schema")
+	// bucketDecisions (schema 2) holds the series decisions in order.
+	bucketDecisions = []byte("decisions")
+	keySchema       = []byte("schema")
 )
 
 // allBuckets is every bucket of the current schema, created by Open.
-var allBuckets = [][]byte{bucketMeta, bucketReports, bucketClaims, bucketSeq, bucketByDate, bucketAcks}
+var allBuckets = [][]byte{bucketMeta, bucketReports, bucketClaims, bucketSeq, bucketByDate, bucketAcks, bucketDecisions}
 
 // migration upgrades a database from one schema to the next inside the
 // transaction of Open.
 type migration func(tx *bbolt.Tx) error
 
-// migrations[i] upgrades schema i+1 to i+2. Schema 1 is the first, so
-// there is none yet; the machinery is tested with a made-up table.
-var migrations = []migration{}
+// migrations[i] upgrades schema i+1 to i+2: schema 2 adds the decisions
+// bucket (TestMigrateDecisions opens a schema 1 file). The machinery
+// itself is tested with a made-up table.
+var migrations = []migration{migrateDecisions}
 
 // Options configure Open. The zero value is ready to use.
 type Options struct {

@@ -1,11 +1,11 @@
-// Package bolt keeps toll's reports, claims and acknowledgements in a
-// bbolt file. It is the only package that imports bbolt; everything it
-// hands out is a type of package tracker.
+// Package bolt keeps toll's reports, claims, acknowledgements and series
+// decisions in a bbolt file. It is the only package that imports bbolt;
+// everything it hands out is a type of package tracker.
 //
-// Layout (schema 1). Every key is fixed-width or prefix-free so that
-// cursors can seek:
+// Layout (schema 2; schema 1 had no decisions bucket, and Open adds it).
+// Every key is fixed-width or prefix-free so that cursors can seek:
 //
-//	meta     "schema" → "1"
+//	meta     "schema" → "2"
 //	reports  report id (12 hex digits) → tracker.Report as JSON
 //	claims   report id + n (uint32, big-endian) → the claim's record as JSON
 //	         (outlet, published date and every tracker.Version), so a
@@ -15,6 +15,9 @@
 //	         mean another figure after a re-extraction removed it
 //	bydate   published date (RFC 3339, UTC, fixed width) + report id → ""
 //	acks     finding → tracker.Ack as JSON
+//	decisions  sequence number (uint64, big-endian) → tracker.SeriesDecision
+//	         as JSON, in the order they were made; re-extraction leaves
+//	         them alone (claims keep their ids)
 //
 // Each exported method is one transaction. Add takes a batch: all of its
 // reports are committed together or none is, and each report is always

@@ -44,26 +44,35 @@ type exportReport struct {
 // exportLine is one line of the JSONL export: exactly one field is set.
 type exportLine struct {
 	*exportHeader
-	Report    *tracker.Report      `json:"report,omitempty"`
-	NextClaim int                  `json:"next_claim,omitempty"`
-	Claim     *tracker.StoredClaim `json:"claim,omitempty"`
-	Ack       *tracker.Ack         `json:"ack,omitempty"`
+	Report    *tracker.Report         `json:"report,omitempty"`
+	NextClaim int                     `json:"next_claim,omitempty"`
+	Claim     *tracker.StoredClaim    `json:"claim,omitempty"`
+	Ack       *tracker.Ack            `json:"ack,omitempty"`
+	Decision  *tracker.SeriesDecision `json:"decision,omitempty"`
 }
 
 // csvColumns are the columns of the CSV export. A row's "record" says
 // what it holds: "export" (version = schema), "report", "version" (one
-// version of a claim; id is the claim id, version counts from 1) or "ack".
+// version of a claim; id is the claim id, version counts from 1), "ack"
+// or "decision" (a series decision: id, at, op, series, other, claim,
+// undoes, and its text in note).
 var csvColumns = []string{
 	"record", "id", "report", "version", "status", "by", "at", "note",
 	"source", "url", "title", "published", "added", "extractor", "next_claim", "text",
 	"category", "low", "high", "qualifier", "vague", "who", "where", "attribution",
 	"as_of", "scope", "since", "from", "to", "prior", "revised", "start", "end", "span", "sentence",
 	"finding",
+	"op", "series", "other", "claim", "undoes",
 }
 
-// Export writes every report, claim (with its whole history) and ack in
-// one read transaction, reports in id order, each report's claims in
-// number order, acks by finding. The output is deterministic: importing
+// csvColumnsSchema1 are the columns of a schema 1 CSV export, which
+// Import still reads: those before the decisions' columns.
+var csvColumnsSchema1 = csvColumns[:len(csvColumns)-5]
+
+// Export writes every report, claim (with its whole history), ack and
+// series decision in one read transaction, reports in id order, each
+// report's claims in number order, acks by finding, decisions in the
+// order they were made. The output is deterministic: importing
 // it into an empty database and exporting again gives the same bytes.
 func (db *DB) Export(w io.Writer, format string) error {
 	bw := bufio.NewWriter(w)
@@ -113,13 +122,20 @@ func (db *DB) Export(w io.Writer, format string) error {
 		if err := x.endReports(); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketAcks).ForEach(func(k, v []byte) error {
+		err := tx.Bucket(bucketAcks).ForEach(func(k, v []byte) error {
 			a, err := decodeAck(k, v)
 			if err != nil {
 				return db.skip(err)
 			}
 			return x.ack(a)
 		})
+		if err != nil {
+			return err
+		}
+		if err := x.endAcks(); err != nil {
+			return err
+		}
+		return eachDecision(tx, x.decision)
 	})
 	if err == nil {
 		err = x.end()
@@ -140,12 +156,14 @@ type exporter interface {
 	report(exportReport) error
 	endReports() error
 	ack(tracker.Ack) error
+	endAcks() error
+	decision(tracker.SeriesDecision) error
 	end() error
 }
 
 type jsonExporter struct {
-	w       *bufio.Writer
-	n, acks int
+	w                  *bufio.Writer
+	n, acks, decisions int
 }
 
 func (x *jsonExporter) begin() error {
@@ -206,6 +224,25 @@ func (x *jsonExporter) ack(a tracker.Ack) error {
 	return err
 }
 
+func (x *jsonExporter) endAcks() error {
+	_, err := x.w.WriteString("],\"decisions\":[")
+	return err
+}
+
+func (x *jsonExporter) decision(d tracker.SeriesDecision) error {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	sep := ",\n"
+	if x.decisions == 0 {
+		sep = "\n"
+	}
+	x.decisions++
+	_, err = fmt.Fprintf(x.w, "%s%s", sep, b)
+	return err
+}
+
 func (x *jsonExporter) end() error {
 	_, err := x.w.WriteString("]}\n")
 	return err
@@ -241,7 +278,12 @@ func (x *jsonlExporter) report(r exportReport) error {
 
 func (x *jsonlExporter) endReports() error       { return nil }
 func (x *jsonlExporter) ack(a tracker.Ack) error { return x.line(exportLine{Ack: &a}) }
+func (x *jsonlExporter) endAcks() error          { return nil }
 func (x *jsonlExporter) end() error              { return nil }
+
+func (x *jsonlExporter) decision(d tracker.SeriesDecision) error {
+	return x.line(exportLine{Decision: &d})
+}
 
 type csvExporter struct{ w *csv.Writer }
 
@@ -288,6 +330,15 @@ func (x *csvExporter) endReports() error { return nil }
 
 func (x *csvExporter) ack(a tracker.Ack) error {
 	return x.row(map[string]string{"record": "ack", "finding": a.Finding, "note": a.Note, "at": timeText(a.At)})
+}
+
+func (x *csvExporter) endAcks() error { return nil }
+
+func (x *csvExporter) decision(d tracker.SeriesDecision) error {
+	return x.row(map[string]string{
+		"record": "decision", "id": d.ID, "at": timeText(d.At), "op": string(d.Op), "series": d.Series,
+		"other": d.Other, "claim": d.Claim, "note": d.Text, "undoes": d.Undoes,
+	})
 }
 
 func (x *csvExporter) end() error {

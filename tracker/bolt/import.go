@@ -23,7 +23,7 @@ import (
 
 // ImportResult counts what Import stored.
 type ImportResult struct {
-	Reports, Claims, Acks int
+	Reports, Claims, Acks, Decisions int
 }
 
 // maxImportLine caps one JSONL line: a report of tracker.MaxTextBytes
@@ -39,10 +39,13 @@ var reportIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // against what the store can hold (claim numbers up to MaxClaimNumber,
 // next_claim up to one more, at most tracker.MaxClaims claims a report),
 // each version's claim against tracker.Claim.Validate (counts as digits up
-// to tracker.MaxCount), the current claim against the last version. The database need not be empty, but no report id or ack
-// finding of the file may already be in it (ErrCollision): merging two
-// histories of one report is not something toll guesses at. name is used
-// in messages.
+// to tracker.MaxCount), the current claim against the last version, each
+// series decision against tracker.SeriesDecision.Validate (an undo must
+// follow what it undoes). The database need not be empty, but no report
+// id, ack finding or decision id of the file may already be in it
+// (ErrCollision): merging two histories of one report is not something
+// toll guesses at. Decisions are appended after the stored ones. name is
+// used in messages.
 func (db *DB) Import(r io.Reader, name string) (ImportResult, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	first, _ := br.Peek(1 << 12)
@@ -99,6 +102,7 @@ type importer struct {
 	header    bool
 	reports   map[string]*importedReport
 	acks      map[string]bool
+	decided   *decisionIndex // the stored decisions and those read so far; nil until the first
 	res       ImportResult
 	lastClaim string
 }
@@ -212,6 +216,28 @@ func (im *importer) ack(a tracker.Ack) error {
 	return putAck(im.tx, a)
 }
 
+// decision stores a series decision after the stored ones and those read
+// before it. A move may name a claim that is not stored: a re-extraction
+// may have dropped it since, and reconcile skips such a decision.
+func (im *importer) decision(d tracker.SeriesDecision) error {
+	if !im.header {
+		return errors.New("no export header before the first decision")
+	}
+	if im.decided == nil {
+		x, err := storedDecisions(im.tx)
+		if err != nil {
+			return err
+		}
+		im.decided = &x
+	}
+	if err := checkDecision(im.tx, d, *im.decided, false); err != nil {
+		return err
+	}
+	im.decided.add(d)
+	im.res.Decisions++
+	return putDecision(im.tx, d)
+}
+
 func (im *importer) finish() error {
 	if !im.header {
 		return errors.New("no export header: not a toll export")
@@ -231,12 +257,13 @@ func (im *importer) readJSONL(r io.Reader) error {
 			continue
 		}
 		var l struct {
-			TollExport *int                 `json:"toll_export"`
-			Schema     int                  `json:"schema"`
-			Report     *tracker.Report      `json:"report"`
-			NextClaim  int                  `json:"next_claim"`
-			Claim      *tracker.StoredClaim `json:"claim"`
-			Ack        *tracker.Ack         `json:"ack"`
+			TollExport *int                    `json:"toll_export"`
+			Schema     int                     `json:"schema"`
+			Report     *tracker.Report         `json:"report"`
+			NextClaim  int                     `json:"next_claim"`
+			Claim      *tracker.StoredClaim    `json:"claim"`
+			Ack        *tracker.Ack            `json:"ack"`
+			Decision   *tracker.SeriesDecision `json:"decision"`
 		}
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
@@ -253,8 +280,10 @@ func (im *importer) readJSONL(r io.Reader) error {
 			err = im.claim(*l.Claim)
 		case l.Ack != nil:
 			err = im.ack(*l.Ack)
+		case l.Decision != nil:
+			err = im.decision(*l.Decision)
 		default:
-			err = errors.New("neither a report, a claim nor an ack")
+			err = errors.New("neither a report, a claim, an ack nor a decision")
 		}
 		if err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
@@ -322,6 +351,14 @@ func (im *importer) readJSON(r io.Reader) error {
 					return err
 				}
 				return im.ack(a)
+			})
+		case "decisions":
+			err = eachElement(dec, func() error {
+				var d tracker.SeriesDecision
+				if err := dec.Decode(&d); err != nil {
+					return err
+				}
+				return im.decision(d)
 			})
 		default:
 			err = fmt.Errorf("unknown key %v", tok)
@@ -416,16 +453,17 @@ func eachElement(dec *json.Decoder, fn func() error) error {
 // are consecutive rows.
 func (im *importer) readCSV(r io.Reader) error {
 	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(csvColumns)
+	cr.FieldsPerRecord = -1 // checked against the header below
 	head, err := cr.Read()
 	if err != nil {
 		return fmt.Errorf("line 1: %w", err)
 	}
-	if !slices.Equal(head, csvColumns) {
+	if !slices.Equal(head, csvColumns) && !slices.Equal(head, csvColumnsSchema1) {
 		return errors.New("line 1: the columns are not those of toll export --format csv")
 	}
+	cr.FieldsPerRecord = len(head)
 	col := map[string]int{}
-	for i, c := range csvColumns {
+	for i, c := range head {
 		col[c] = i
 	}
 	var pending *tracker.StoredClaim
@@ -450,7 +488,13 @@ func (im *importer) readCSV(r io.Reader) error {
 		line, _ := cr.FieldPos(0)
 		// Export prefixes cells a spreadsheet would evaluate with an
 		// apostrophe (hygiene.CSVCell); a value reads back unchanged.
-		get := func(c string) string { return hygiene.CSVValue(rec[col[c]]) }
+		get := func(c string) string {
+			i, ok := col[c]
+			if !ok {
+				return "" // a column a schema 1 export does not have
+			}
+			return hygiene.CSVValue(rec[i])
+		}
 		if err := im.csvRow(get, &pending, flush); err != nil {
 			return fmt.Errorf("line %d: %w", line, err)
 		}
@@ -521,8 +565,15 @@ func (im *importer) csvRow(get func(string) string, pending **tracker.StoredClai
 			return fmt.Errorf("at: %w", err)
 		}
 		return im.ack(tracker.Ack{Finding: get("finding"), Note: get("note"), At: at})
+	case "decision":
+		var at time.Time
+		if err := at.UnmarshalText([]byte(get("at"))); err != nil {
+			return fmt.Errorf("at: %w", err)
+		}
+		return im.decision(tracker.SeriesDecision{ID: get("id"), Op: tracker.DecisionOp(get("op")), Series: get("series"),
+			Other: get("other"), Claim: get("claim"), Text: get("note"), Undoes: get("undoes"), At: at})
 	}
-	return fmt.Errorf("unknown record %q (want export, report, version or ack)", get("record"))
+	return fmt.Errorf("unknown record %q (want export, report, version, ack or decision)", get("record"))
 }
 
 // csvVersion reads one version row back into a tracker.Version.

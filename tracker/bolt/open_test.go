@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -168,7 +169,7 @@ func TestSchema(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	setSchema("2")
+	setSchema(strconv.Itoa(Schema + 1))
 	db.Close()
 	for _, ro := range []bool{false, true} {
 		if _, err := testOpen(path, Options{ReadOnly: ro}); !errors.Is(err, ErrSchemaTooNew) || !strings.Contains(err.Error(), path) {
