@@ -146,7 +146,16 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 			}
 			continue
 		}
-		fs, err := ingest.Files([]string{p})
+		fs, skipped, err := ingest.Files([]string{p})
+		for _, s := range skipped {
+			// a link that names nothing may have been meant as a report:
+			// the run fails; a pipe or a device never holds one
+			if s.Broken {
+				a.fail(fmt.Errorf("%s: skipped: %s", s.Path, s.Why))
+			} else {
+				fmt.Fprintf(a.ew, "toll: add: note: skipped %s: %s\n", s.Path, s.Why)
+			}
+		}
 		if err != nil {
 			a.fail(err)
 			continue

@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/tollproject/toll/tracker"
 )
@@ -246,5 +248,60 @@ func TestAddRefusedFigure(t *testing.T) {
 	claims := mustToll(t, storeEnv(db, ""), "claims", "--format", "csv")
 	if !strings.Contains(claims, ",1200,") {
 		t.Errorf("want the wounded figure read as 1200:\n%s", claims)
+	}
+}
+
+// TestAddOddFiles is issue 10 item 9: a named pipe called *.txt in a
+// directory made `toll add DIR` hang, a dangling link failed the whole
+// directory, and --db naming a pipe hung. Now the pipe is skipped with a
+// note, the dangling link named (exit 1), the rest added; --db on a pipe
+// is refused at once.
+func TestAddOddFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "At least 12 people were killed in the blast, police said."})
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if err := os.Symlink("gone.txt", filepath.Join(dir, "dead.txt")); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "toll.db")
+	type run struct {
+		out, errOut string
+		err         error
+	}
+	within := func(args ...string) run {
+		t.Helper()
+		done := make(chan run, 1)
+		go func() {
+			out, errOut, err := runToll(t, storeEnv(db, ""), args...)
+			done <- run{out, errOut, err}
+		}()
+		select {
+		case r := <-done:
+			return r
+		case <-time.After(20 * time.Second):
+			t.Fatalf("toll %v did not return in 20 s", args)
+		}
+		return run{}
+	}
+	r := within("add", "--date", "2023-10-09", dir)
+	if !strings.Contains(r.out, "added 1, already stored 0, failed 1") {
+		t.Errorf("stdout %q, want a.txt added and one failure", r.out)
+	}
+	for _, want := range []string{"note: skipped " + filepath.Join(dir, "pipe.txt") + ": a named pipe, not a regular file",
+		filepath.Join(dir, "dead.txt") + ": skipped: a dangling symbolic link"} {
+		if !strings.Contains(r.errOut, want) {
+			t.Errorf("stderr %q, want %q", r.errOut, want)
+		}
+	}
+	if exitCode(r.err) != 1 {
+		t.Errorf("exit status %d, want 1", exitCode(r.err))
+	}
+	pipe := filepath.Join(dir, "pipe.txt")
+	for _, args := range [][]string{{"add", "--db", pipe, "--date", "2023-10-09", filepath.Join(dir, "a.txt")}, {"reports", "--db", pipe}, {"doctor", "--db", pipe}} {
+		r := within(args...)
+		if r.err == nil || !strings.Contains(r.err.Error(), "not a regular file (a named pipe)") {
+			t.Errorf("toll %v: err = %v, want a refusal naming the pipe", args, r.err)
+		}
 	}
 }

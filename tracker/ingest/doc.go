@@ -12,7 +12,7 @@
 // exactly one report (toll extract). Parse does the same for bytes in
 // memory, with a Kind chosen by Detect or by the caller.
 //
-//	paths, err := ingest.Files(args) // "-" is standard input
+//	paths, skipped, err := ingest.Files(args) // "-" is standard input
 //	for _, p := range paths {
 //		docs, err := ingest.ReadFile(p, os.Stdin)
 //		...

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/tollproject/toll/tracker"
@@ -129,9 +130,14 @@ const extList = ".txt, .md, .html, .htm, .jsonl, .xml, .rss or .atom"
 // are not followed, so a link cycle cannot make the walk endless (a link
 // named in paths is followed). A missing path, or a
 // directory with no report files, is an error naming it.
-func Files(paths []string) ([]string, error) {
+//
+// Inside a directory, what cannot be a report file is skipped and named
+// in skipped, and the walk goes on: a named pipe, socket or device (a
+// named pipe would block the read forever), a dangling symbolic link, a
+// loop of links, a directory that cannot be read.
+func Files(paths []string) (files []string, skipped []Skipped, err error) {
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("%w: no paths given", ErrNoFiles)
+		return nil, nil, fmt.Errorf("%w: no paths given", ErrNoFiles)
 	}
 	var out []string
 	seen := make(map[string]bool)
@@ -152,28 +158,86 @@ func Files(paths []string) ([]string, error) {
 		}
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, pathError(p, err)
+			return nil, skipped, pathError(p, err)
 		}
 		if !fi.IsDir() {
 			add(p)
 			continue
 		}
-		found, err := walkDir(p)
+		found, skips, err := walkDir(p)
+		skipped = append(skipped, skips...)
 		if err != nil {
-			return nil, err
+			return nil, skipped, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: %w (want %s)", dirName(p), ErrNoFiles, extList)
+			return nil, skipped, fmt.Errorf("%s: %w (want %s)", dirName(p), ErrNoFiles, extList)
 		}
 		for _, f := range found {
 			add(f)
 		}
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
-// walkDir returns the report files under dir, sorted.
-func walkDir(dir string) ([]string, error) {
+// Skipped is an entry of a directory that Files left out.
+type Skipped struct {
+	Path string
+	// Why says what it is: "a named pipe", "a dangling symbolic link".
+	Why string
+	// Broken is a link or directory that may have been meant as input (a
+	// dangling link, a loop, an unreadable directory), as against a pipe,
+	// socket or device, which never holds a report.
+	Broken bool
+}
+
+// skipFor says why the walk leaves out path, whose entry (not followed)
+// has type t; ok is false for a file to read. A link is followed to
+// what it names.
+func skipFor(path string, t fs.FileMode) (s Skipped, isDir, ok bool) {
+	s.Path = path
+	if t&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			s.Why, s.Broken = "a dangling symbolic link (what it names does not exist)", true
+			return s, false, true
+		case errors.Is(err, syscall.ELOOP):
+			s.Why, s.Broken = "a loop of symbolic links", true
+			return s, false, true
+		case err != nil:
+			s.Why, s.Broken = "a symbolic link that cannot be followed: "+unwrapPathErr(err).Error(), true
+			return s, false, true
+		}
+		t = fi.Mode().Type()
+	}
+	switch {
+	case t.IsDir():
+		return s, true, false
+	case t&fs.ModeNamedPipe != 0:
+		s.Why = "a named pipe, not a regular file"
+	case t&fs.ModeSocket != 0:
+		s.Why = "a socket, not a regular file"
+	case t&fs.ModeDevice != 0 || t&fs.ModeCharDevice != 0:
+		s.Why = "a device, not a regular file"
+	case t.IsRegular():
+		return s, false, false
+	default:
+		s.Why = "not a regular file"
+	}
+	return s, false, true
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// walkDir returns the report files under dir, sorted, and what it left
+// out (see Files).
+func walkDir(dir string) ([]string, []Skipped, error) {
 	root := dir
 	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		// A link named on the command line is followed: WalkDir does
@@ -181,9 +245,18 @@ func walkDir(dir string) ([]string, error) {
 		root = dirName(dir)
 	}
 	var found []string
+	var skipped []Skipped
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return pathError(p, err)
+			if p == root {
+				return pathError(p, err)
+			}
+			// an unreadable directory inside: name it and go on
+			skipped = append(skipped, Skipped{Path: p, Why: "cannot be read: " + unwrapPathErr(err).Error(), Broken: true})
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -197,24 +270,23 @@ func walkDir(dir string) ([]string, error) {
 		if _, ok := extKinds[strings.ToLower(filepath.Ext(p))]; !ok {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// Keep a link to a file, not one to a directory.
-			fi, err := os.Stat(p)
-			if err != nil {
-				return pathError(p, err)
-			}
-			if fi.IsDir() {
-				return nil
-			}
+		// Keep a regular file or a link to one; a link to a directory is
+		// not followed.
+		s, isDir, skip := skipFor(p, d.Type())
+		switch {
+		case isDir:
+		case skip:
+			skipped = append(skipped, s)
+		default:
+			found = append(found, p)
 		}
-		found = append(found, p)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, skipped, err
 	}
 	sort.Strings(found)
-	return found, nil
+	return found, skipped, nil
 }
 
 // dirName writes a directory with a trailing separator, so messages show

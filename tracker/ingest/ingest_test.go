@@ -408,7 +408,7 @@ func TestFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Files(tt.paths)
+			got, _, err := Files(tt.paths)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -431,7 +431,7 @@ func TestFiles(t *testing.T) {
 	}
 	for _, tt := range errTests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Files(tt.paths)
+			got, _, err := Files(tt.paths)
 			if err == nil {
 				t.Fatalf("Files(%q) = %q, want an error", tt.paths, got)
 			}
