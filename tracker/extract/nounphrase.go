@@ -19,7 +19,17 @@ const (
 	npPerson
 	npCasualty
 	npUnit
+	// npOpen is a noun no table knows that may still count people:
+	// "four caretakers", "dozens of insurgents", "25 members of a
+	// militia". Only a casualty word that governs it directly makes it
+	// a claim ("killed four caretakers", "four caretakers died"); else
+	// it is read as a unit.
+	npOpen
 )
+
+// person reports a phrase that names who is counted: a known group or an
+// open noun.
+func (p np) person() bool { return p.kind == npPerson || p.kind == npOpen }
 
 // nounPhrase reads the group after a quantity: "700 Israelis", "hundreds
 // of people", "12 more Israeli civilians", "five children", "3,000
@@ -56,6 +66,10 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			}
 			if g, gn := lookup(s, s.v.groupTab, m, 2); gn > 0 {
 				return np{kind: npPerson, who: g, end: m + gn}
+			}
+			// "three of their commanders"
+			if w := s.word(m); m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && pluralNoun(w) && !s.v.units[w] && !s.v.funcWords[w] && !isTriggerWord(s, m) {
+				return np{kind: npOpen, who: w, end: m + 1}
 			}
 		}
 	}
@@ -182,6 +196,9 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		if _, ok := s.v.months[t.lower]; ok {
 			break
 		}
+		if p, ok := s.openNoun(q, k); ok {
+			return p
+		}
 		return np{kind: npUnit, end: k + 1}
 	}
 	if modGroup != "" {
@@ -219,4 +236,73 @@ func isNounTrigger(s *sentence, k int) bool {
 func isTriggerWord(s *sentence, k int) bool {
 	_, n := lookup(s, s.v.triggerTab, k, 3)
 	return n > 0
+}
+
+// openNoun reads a noun no table knows at token k, after the quantity q,
+// as a group of people when it can be one: a group noun after an unknown
+// modifier ("42 hotel workers", "110 farm workers"), "members of" a body
+// ("25 members of the Kataib Hezbollah militia"), or a plural noun
+// ("four caretakers", "dozens of insurgents", "27 campers and
+// counsellors"). A singular noun never is ("one teacher who was
+// kidnapped died" counts the dead, not the kidnapped), nor a unit
+// (vocabulary "unit").
+func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
+	w := s.toks[k].lower
+	if s.v.units[w] {
+		return np{}, false
+	}
+	// "hotel workers", "construction workers"
+	for m := k + 1; m <= k+2 && m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper; m++ {
+		if g, n := lookup(s, s.v.groupTab, m, 2); n > 0 {
+			return np{kind: npPerson, who: g, end: m + n}, true
+		}
+		if s.v.units[s.word(m)] || s.v.funcWords[s.word(m)] {
+			break
+		}
+	}
+	if (w == "members" || w == "member") && s.isWord(k+1, "of") {
+		// the body they belong to: "of the security forces", "of a
+		// militia", "of his family"
+		for m := k + 2; m < len(s.toks) && m < k+10; m++ {
+			t := &s.toks[m]
+			if t.kind != tWord && !(t.kind == tPunct && t.text == "-" && !t.space) {
+				break
+			}
+			if g, n := lookup(s, s.v.groupTab, m, 2); n > 0 && !t.upper {
+				return np{kind: npPerson, who: g, end: m + n}, true
+			}
+			if !t.upper && t.kind == tWord && !s.v.funcWords[t.lower] && !s.v.modifiers[t.lower] && !strings.Contains(t.lower, "-") {
+				return np{kind: npOpen, who: "members", end: m + 1}, true
+			}
+		}
+		return np{}, false
+	}
+	if !pluralNoun(w) {
+		return np{}, false
+	}
+	if s.isWord(k+1, "and") && k+2 < len(s.toks) && s.toks[k+2].kind == tWord && !s.toks[k+2].upper {
+		// "19 hikers and guides", "27 campers and counsellors"
+		n2 := s.word(k + 2)
+		if _, n := lookup(s, s.v.groupTab, k+2, 2); n > 0 {
+			return np{kind: npOpen, who: "people", end: k + 2 + n}, true
+		}
+		if pluralNoun(n2) && !s.v.units[n2] && !s.v.funcWords[n2] && !isTriggerWord(s, k+2) {
+			return np{kind: npOpen, who: "people", end: k + 3}, true
+		}
+	}
+	return np{kind: npOpen, who: w, end: k + 1}, true
+}
+
+// pluralNoun reports a word that looks like a plural noun: "caretakers",
+// "insurgents", "families"; not "glass" or "status".
+func pluralNoun(w string) bool {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "'s") {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && c != '-' {
+			return false
+		}
+	}
+	return true
 }

@@ -60,3 +60,37 @@ func TestNumberForms(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
 	}
 }
+
+// TestCountedGroups: any group a casualty word governs is counted, not
+// only the groups the vocabulary names (issue 9 item 3); things and
+// animals stay units.
+func TestCountedGroups(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"an unknown plural after a verb", "The storm killed four lifeguards on the coast.",
+			[]want{{desc: "killed [4, 4] exact lifeguards"}}},
+		{"an unknown plural before a verb", "Eleven shepherds were wounded by the mine.",
+			[]want{{desc: "injured [11, 11] exact shepherds"}}},
+		{"a modifier no table knows", "Police said 23 factory workers were injured in the blast.",
+			[]want{{desc: "injured [23, 23] exact workers"}}},
+		{"members of a body", "The raid killed nine members of a local militia.",
+			[]want{{desc: "killed [9, 9] exact members", span: "killed nine members of a local militia"}}},
+		{"vague of an unknown plural", "Troops killed dozens of insurgents near the border.",
+			[]want{{desc: "killed [12, ∞) vague insurgents"}}},
+		{"two unknown plurals joined", "At least 14 campers and counsellors died in the flood.",
+			[]want{{desc: "killed [14, ∞) at_least people"}}},
+		{"a group and its leaders", "The army said it killed more than 40 gunmen and three of their commanders.",
+			[]want{{desc: "killed [41, ∞) more_than militants"}, {desc: "killed [3, 3] exact commanders"}}},
+		{"animals are not people", "The flood killed 40 cattle and 300 goats.", nil},
+		{"things are not people", "The storm uprooted 300 trees and damaged 12 schools.", nil},
+		{"no verb governs it", "The ministry counted 1,200 tents in the camp, where 30 people were injured.",
+			[]want{{desc: "injured [30, 30] exact people"}}},
+		{"a singular noun is not a group", "One teacher who was kidnapped with the pupils died in captivity.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}

@@ -71,8 +71,9 @@ func (s *sentence) link() []link {
 		}
 		// a toll noun whose linking word stands right before the number
 		// ("the cumulative toll is at least 35,800 Palestinians killed")
-		// names the count better than the words after it
-		if l, ok := s.linkToll(qi, p); ok {
+		// names the count better than the words after it; an open noun
+		// there is a unit ("the toll rose to 300 households")
+		if l, ok := s.linkToll(qi, p); ok && p.kind != npOpen {
 			add(l)
 			continue
 		}
@@ -93,7 +94,7 @@ func (s *sentence) link() []link {
 	// the number at 11"
 	for qi := range s.qs {
 		q := &s.qs[qi]
-		if linked[qi] >= 0 || q.consumed || nps[qi].kind == npUnit || !s.isWord(q.i-1, "at") {
+		if linked[qi] >= 0 || q.consumed || nps[qi].kind == npUnit || nps[qi].kind == npOpen || !s.isWord(q.i-1, "at") {
 			continue
 		}
 		k := q.i - 2
@@ -114,7 +115,7 @@ func (s *sentence) link() []link {
 	}
 	// restatements: "a few dozen people died, probably between 10 and 50"
 	for qi := range s.qs {
-		if linked[qi] >= 0 || s.qs[qi].consumed || nps[qi].kind == npUnit {
+		if linked[qi] >= 0 || s.qs[qi].consumed || nps[qi].kind == npUnit || nps[qi].kind == npOpen {
 			continue
 		}
 		if l, ok := s.linkRestate(qi, nps[qi], links); ok {
@@ -374,7 +375,7 @@ func (s *sentence) linkPre(qi int, p np) (link, bool) {
 		who = "people"
 	}
 	end := q.j
-	if p.kind == npPerson {
+	if p.person() {
 		end = p.end
 	}
 	// "took 240 people hostage" is post; "holding 240 hostages" noun.

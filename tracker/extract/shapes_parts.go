@@ -46,7 +46,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 	}
 	// a list after a colon: "24,686 have been identified: 7,797 children,
 	// 4,959 women …"
-	if s.isWord(q.i-1, ":") && p.kind == npPerson {
+	if s.isWord(q.i-1, ":") && p.person() {
 		for h := len(links) - 1; h >= 0; h-- {
 			if !s.qtyBetween(s.qs[links[h].q].j, q.i-1) && s.qs[links[h].q].j <= q.i {
 				return link{q: qi, cat: links[h].cat, who: p.who, how: byBreakdown, a: q.i, b: p.end, trig: -1, head: links[h].q, placeMin: p.end}, true
@@ -111,7 +111,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 		cat = links[head].cat
 	}
 	who, end := p.who, p.end
-	if p.kind != npPerson {
+	if !p.person() {
 		// "of whom 12 were children"
 		m := q.j
 		if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "was") {
@@ -213,7 +213,7 @@ func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
 func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link, bool) {
 	q := &s.qs[qi]
 	p := nps[qi]
-	if p.kind != npPerson && p.kind != npNone {
+	if !p.person() && p.kind != npNone {
 		return link{}, false
 	}
 	// backward: … q1 [group] (and|,) q2 where q1 is linked by pre,
@@ -259,7 +259,7 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	}
 	k++
 	if k > p.end && k < len(s.toks) {
-		if x := s.qty[k]; x >= 0 && s.qs[x].i == k && linked[x] >= 0 && p.kind == npPerson {
+		if x := s.qty[k]; x >= 0 && s.qs[x].i == k && linked[x] >= 0 && p.person() {
 			l := links[linked[x]]
 			if l.how == byPost || l.how == byCoord && s.qs[l.q].i > q.i {
 				return link{q: qi, cat: l.cat, who: p.who, how: byCoord, a: q.i, b: p.end, trig: l.trig, head: x, placeMin: l.placeMin}, true
