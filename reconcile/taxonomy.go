@@ -7,6 +7,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 // MaxTaxonomyBytes caps a taxonomy file. A hand-written alias table runs to
@@ -52,37 +54,11 @@ const People = "people"
 const defaultTaxonomy = `# toll's built-in taxonomy. Read by DefaultTaxonomy; LoadTaxonomy applies
 # a user file on top of it (start the file with "reset" to drop it).
 
-# Group aliases: names the extractor or a reviewer may write, mapped to
-# one canonical group. "in PLACE" gives the place a name implies.
-group persons = people
-group person = people
-group individuals = people
-group individual = people
-group victims = people
-group residents = people
-group gazans = palestinians in Gaza
-group gazan = palestinians in Gaza
-group israeli = israelis
-group palestinian = palestinians
-group kids = children
-group child = children
-group minors = children
-group woman = women
-group man = men
-group elderly people = elderly
-group older people = elderly
-group idf soldiers = soldiers
-group israeli soldiers = soldiers
-group idf troops = soldiers
-group troops = soldiers
-group soldier = soldiers
-group servicemen = soldiers
-group service members = soldiers
-group police = police officers
-group policemen = police officers
-group health workers = medics
-group healthcare workers = medics
-group paramedics = medics
+# Group aliases: the built-in names for groups ("kids" for children,
+# "Gazans" for Palestinians in Gaza) are tracker/groups.txt, which the
+# extractor reads too, so that a name means one group everywhere; they are
+# applied before this file. A user file adds or redirects names with
+#   group ALIAS = GROUP [in PLACE]
 
 # Populations are groups that demographic groups (children, women, men,
 # elderly) are part of. Every group is also part of people in the same
@@ -190,11 +166,15 @@ source odni = US intelligence (ODNI)
 source us intelligence = US intelligence (ODNI)
 `
 
-// DefaultTaxonomy returns the built-in taxonomy: the aliases, hierarchy
-// and event-site words listed in defaultTaxonomy (taxonomy.go), which is
-// also the example of the file format LoadTaxonomy reads.
+// DefaultTaxonomy returns the built-in taxonomy: the group names of
+// tracker.GroupNames (shared with the extractor), then the aliases,
+// hierarchy and event-site words listed in defaultTaxonomy (taxonomy.go),
+// which is also the example of the file format LoadTaxonomy reads.
 func DefaultTaxonomy() *Taxonomy {
 	t := newTaxonomy()
+	for _, g := range tracker.GroupNames() {
+		t.groups[normName(g.Name)] = groupAlias{group: normName(g.Group), place: g.Place}
+	}
 	if err := t.parse(strings.NewReader(defaultTaxonomy), false); err != nil {
 		// The text is a constant checked by TestDefaultTaxonomy.
 		panic("reconcile: built-in taxonomy: " + err.Error())
@@ -216,7 +196,8 @@ func DefaultTaxonomy() *Taxonomy {
 //	demographic GROUP                GROUP is part of every population
 //	nationality GROUP                a population disjoint from other nationalities
 //	disjoint A, B                    A and B share no one
-//	reset                            drop the defaults (first directive only)
+//	reset                            drop the defaults, the built-in group
+//	                                 names too (first directive only)
 //
 // A later alias for the same name replaces an earlier one, so a user file
 // can redirect a default. Group names cannot hold " in " or " of ", nor

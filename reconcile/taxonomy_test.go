@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 func TestDefaultTaxonomy(t *testing.T) {
@@ -21,6 +23,12 @@ func TestDefaultTaxonomy(t *testing.T) {
 	for _, g := range groups {
 		if gotG, gotP := tax.Group(g.who); gotG != g.group || gotP != g.place {
 			t.Errorf("Group(%q) = %q, %q; want %q, %q", g.who, gotG, gotP, g.group, g.place)
+		}
+	}
+	// every built-in group name, shared with the extractor, is an alias
+	for _, g := range tracker.GroupNames() {
+		if gotG, gotP := tax.Group(g.Name); gotG != g.Group || gotP != tax.Place(g.Place) && g.Place != "" {
+			t.Errorf("Group(%q) = %q, %q; tracker/groups.txt says %q in %q", g.Name, gotG, gotP, g.Group, g.Place)
 		}
 	}
 	places := []struct{ where, want string }{

@@ -15,6 +15,10 @@
 // it, the date it refers to, and the byte span of the phrase it came from,
 // so every number toll prints can be traced to its sentence.
 //
+// GroupNames are the names that stand for a group wherever toll meets
+// them ("kids" for children), kept in groups.txt so that the extractor
+// and the reconciler's taxonomy read one list.
+//
 // New domain types go here only when every layer needs them; what one
 // layer needs stays in that layer.
 package tracker

@@ -47,7 +47,9 @@
 // after the pass that reads them: numbers and qualifiers (number, scale,
 // vague, qualifier, postqualifier, increment), casualty words and tolls
 // (casualty with its category and roles, toll, stem), groups (group,
-// demonym, modifier, noungroup), what makes a number not a count of
+// demonym, modifier, noungroup; a name for the same people, such as
+// "kids" for children, goes in tracker/groups.txt instead, which the
+// reconciler reads too), what makes a number not a count of
 // people (unit, time, name, function), what undoes a figure
 // (speculation, negation, hedge, release, clause), changes and
 // breakdowns, sources, dates, sentences and places. Add the word under

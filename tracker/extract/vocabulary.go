@@ -279,6 +279,13 @@ func parseVocabulary(name string, r io.Reader) (*vocabulary, error) {
 	if err := p.check(); err != nil {
 		return nil, fmt.Errorf("%w: %s:%w", errVocabulary, name, err)
 	}
+	if err := p.addGroupNames(tracker.GroupNames()); err != nil {
+		return nil, fmt.Errorf("%w: %s:%w", errVocabulary, name, err)
+	}
+	// the version covers the group names too: they change what is read
+	for _, g := range tracker.GroupNames() {
+		fmt.Fprintf(h, "\x00group %s = %s in %s", g.Name, g.Group, g.Place)
+	}
 	v.hash = hex.EncodeToString(h.Sum(nil))[:8]
 	v.derive()
 	return v, nil
@@ -447,6 +454,31 @@ func (p *vparser) check() error {
 		if !v.casualtyStems.in(w) {
 			return fmt.Errorf("%d: %q holds no casualty stem, so the prefilter would skip its sentences (add a stem line)", p.stemmed[w], w)
 		}
+	}
+	return nil
+}
+
+// addGroupNames adds the domain's group names (tracker/groups.txt) to the
+// group nouns. A name given in this file too is an error, so each name
+// has one home; a name the file reads as a demonym keeps that reading,
+// which must give the same group; a name that implies a place is left to
+// the reconciler (the extractor reads "Gazans" as a demonym).
+func (p *vparser) addGroupNames(names []tracker.GroupName) error {
+	v := p.v
+	for _, g := range names {
+		if line, ok := p.lines["group\x00"+g.Name]; ok {
+			return fmt.Errorf("%d: group %q is a name in tracker/groups.txt (for %s): give it there only", line, g.Name, g.Group)
+		}
+		if d, ok := v.demonyms[g.Name]; ok {
+			if g.Place == "" && d != g.Group {
+				return fmt.Errorf("%d: demonym %q = %q, but tracker/groups.txt says it stands for %q", p.lines["demonym\x00"+g.Name], g.Name, d, g.Group)
+			}
+			continue
+		}
+		if g.Place != "" {
+			continue
+		}
+		v.groups[g.Name] = g.Group
 	}
 	return nil
 }

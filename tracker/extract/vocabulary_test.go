@@ -84,7 +84,10 @@ func TestVocabularyFile(t *testing.T) {
 		word, want string
 	}{
 		{"group", v.groups, "aid workers", "aid workers"},
-		{"group", v.groups, "troops", "soldiers"},
+		{"group", v.groups, "troops", "soldiers"},   // tracker/groups.txt
+		{"group", v.groups, "toddlers", "children"}, // vocabulary.txt
+		{"group", v.groups, "gazans", ""},           // implies a place: the reconciler's
+		{"group", v.groups, "israeli", ""},          // a demonym here
 		{"demonym", v.demonyms, "israeli", "israelis"},
 		{"noungroup", v.nounModifierGroups, "civilian", "civilians"},
 	}
@@ -158,6 +161,8 @@ func TestParseVocabularyErrors(t *testing.T) {
 		{"short stem", "stem k", `words.txt:1: stem "k": a stem is two ASCII letters or more`},
 		{"casualty without a stem", "stem kill\ncasualty killed = killed post\ncasualty perished = killed post", `words.txt:3: "perished" holds no casualty stem, so the prefilter would skip its sentences (add a stem line)`},
 		{"long line", strings.Repeat("x", 70<<10), `words.txt:1: longer than 64 KiB`},
+		{"group name in both files", "unit minutes\ngroup kids = children", `words.txt:2: group "kids" is a name in tracker/groups.txt (for children): give it there only`},
+		{"demonym against a group name", "demonym israeli = jews", `words.txt:1: demonym "israeli" = "jews", but tracker/groups.txt says it stands for "israelis"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
