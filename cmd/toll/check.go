@@ -18,6 +18,7 @@ type checkOptions struct {
 	Format reconcile.Format
 	FailOn reconcile.Severity // "" never fails
 	Ack    string             // acknowledge this finding instead of listing
+	Unack  string             // remove this finding's acknowledgement instead of listing
 	Note   string
 	Series reconcile.Options
 }
@@ -37,11 +38,13 @@ func checkCommand(e env) *cli.Command {
 			"   prior_mismatch          \"rose to X from Y\" where Y is not what that source said\n" +
 			"   period_mismatch         a daily figure that does not match the cumulative change\n" +
 			"Acknowledge a finding you have looked into with --ack ID --note \"why\": it is\n" +
-			"kept in the database, shown as acknowledged, and never fails --fail-on.\n\n" +
+			"kept in the database, shown as acknowledged, and never fails --fail-on.\n" +
+			"--unack ID takes an acknowledgement back (also of a finding gone since).\n\n" +
 			"Examples:\n" +
 			"   toll check\n" +
 			"   toll check --category killed --fail-on error\n" +
 			"   toll check --ack 3f9c2a1b --note \"the ministry revised after identifying bodies\"\n" +
+			"   toll check --unack 3f9c2a1b\n" +
 			"   toll check --format json | jq '.[] | select(.severity==\"error\")'\n" +
 			"   toll check --since 2023-10-15 --format csv > findings.csv",
 		Flags: append(seriesFlags(),
@@ -49,6 +52,7 @@ func checkCommand(e env) *cli.Command {
 			formatFlag("table", "table", "json", "csv"),
 			&cli.StringFlag{Name: "fail-on", Usage: "exit with status 1 when an unacknowledged finding is at least this severe: warning or error"},
 			&cli.StringFlag{Name: "ack", Usage: "acknowledge the finding with this id (needs --note)"},
+			&cli.StringFlag{Name: "unack", Usage: "take back the acknowledgement of the finding with this id"},
 			&cli.StringFlag{Name: "note", Usage: "why the finding is acknowledged"},
 		),
 		Action: func(c *cli.Context) error {
@@ -63,7 +67,11 @@ func checkCommand(e env) *cli.Command {
 			if err != nil || (f != reconcile.FormatTable && f != reconcile.FormatJSON && f != reconcile.FormatCSV) {
 				return usageError{msg: fmt.Sprintf("check: --format %q: want table, json or csv", c.String("format"))}
 			}
-			opts := checkOptions{Format: f, Series: series, Ack: strings.TrimSpace(c.String("ack")), Note: strings.TrimSpace(c.String("note"))}
+			opts := checkOptions{Format: f, Series: series, Ack: strings.TrimSpace(c.String("ack")),
+				Unack: strings.TrimSpace(c.String("unack")), Note: strings.TrimSpace(c.String("note"))}
+			if opts.Ack != "" && opts.Unack != "" {
+				return usageError{msg: "check: give --ack or --unack, not both"}
+			}
 			if v := c.String("fail-on"); v != "" {
 				sev, err := reconcile.ParseSeverity(v)
 				if err != nil || sev == reconcile.Info {
@@ -86,6 +94,9 @@ func checkCommand(e env) *cli.Command {
 }
 
 func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error {
+	if opts.Unack != "" {
+		return unackFinding(opts, e, w)
+	}
 	open := openRead
 	if opts.Ack != "" {
 		open = openChange
@@ -146,5 +157,39 @@ func ackFinding(db interface{ Ack(tracker.Ack) error }, findings reconcile.Findi
 		return err
 	}
 	_, err := fmt.Fprintf(w, "acknowledged %s (%s, %s): %s\n", f.ID, f.Kind, f.Severity, opts.Note)
+	return err
+}
+
+// unackFinding removes an acknowledgement, named by its finding id or a
+// unique prefix of at least 4 characters. The finding need not exist now:
+// an ack outlives the claims it was about.
+func unackFinding(opts checkOptions, e env, w io.Writer) error {
+	db, err := openChange(opts.DB, e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	acks, err := db.Acks()
+	if err != nil {
+		return err
+	}
+	var match []string
+	for id := range acks {
+		if id == opts.Unack || len(opts.Unack) >= 4 && strings.HasPrefix(id, opts.Unack) {
+			match = append(match, id)
+		}
+	}
+	switch len(match) {
+	case 0:
+		return fmt.Errorf("check: no acknowledged finding has id %q (toll check lists the acknowledged ones)", opts.Unack)
+	case 1:
+	default:
+		return fmt.Errorf("check: %q matches %d acknowledged findings; give more of the id", opts.Unack, len(match))
+	}
+	a, err := db.Unack(match[0])
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "unacknowledged %s (the note was: %s)\n", a.Finding, a.Note)
 	return err
 }

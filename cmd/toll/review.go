@@ -40,15 +40,19 @@ func reviewCommand(e env) *cli.Command {
 			"category, low, high (a number, or none/inf for no upper bound), qualifier,\n" +
 			"vague, who, where, attribution, as_of (YYYY-MM-DD or empty), scope, since,\n" +
 			"from, to, prior (true/false). The corrected claim must be valid (low <= high,\n" +
-			"whole numbers, a known category). The reviewer is --by, else $USER.\n\n" +
+			"whole numbers, a known category). --reset takes the reviews back: the claim\n" +
+			"is unreviewed again, as the extractor read it, in a new version that keeps\n" +
+			"the history. The reviewer is --by, else $USER.\n\n" +
 			"Examples:\n" +
 			"   toll review --accept 3f2a9c-1\n" +
 			"   toll review --set low=1200 --set high=inf --note \"ministry bulletin of 11 Oct\" 3f2a9c-2\n" +
-			"   toll review --reject --note \"counts the same victims as -2\" 3f2a9c-3",
+			"   toll review --reject --note \"counts the same victims as -2\" 3f2a9c-3\n" +
+			"   toll review --reset --note \"rejected the wrong claim\" 3f2a9c-3",
 		Flags: []cli.Flag{
 			dbFlag(),
 			&cli.BoolFlag{Name: "accept", Usage: "the claim is right as it stands"},
 			&cli.BoolFlag{Name: "reject", Usage: "the claim is wrong or not a casualty figure; it stays stored but counts nowhere"},
+			&cli.BoolFlag{Name: "reset", Usage: "back to unreviewed, as extracted (the history is kept)"},
 			&cli.GenericFlag{Name: "set", Value: &setList{}, Usage: "correct a field: field=value (repeat for several)"},
 			&cli.StringFlag{Name: "note", Usage: "why"},
 			&cli.StringFlag{Name: "by", Usage: "who reviews (default $USER)"},
@@ -60,19 +64,21 @@ func reviewCommand(e env) *cli.Command {
 				return usageError{msg: "review: give one claim id (REPORT-N)"}
 			}
 			n := 0
-			for _, b := range []bool{c.Bool("accept"), c.Bool("reject"), len(sets) > 0} {
+			for _, b := range []bool{c.Bool("accept"), c.Bool("reject"), c.Bool("reset"), len(sets) > 0} {
 				if b {
 					n++
 				}
 			}
 			if n != 1 {
-				return usageError{msg: "review: give exactly one of --accept, --reject or --set field=value"}
+				return usageError{msg: "review: give exactly one of --accept, --reject, --reset or --set field=value"}
 			}
 			switch {
 			case c.Bool("accept"):
 				opts.Status = tracker.Accepted
 			case c.Bool("reject"):
 				opts.Status = tracker.Rejected
+			case c.Bool("reset"):
+				opts.Status = tracker.Unreviewed
 			default:
 				opts.Status = tracker.Corrected
 			}
@@ -113,7 +119,11 @@ func runReview(ctx context.Context, opts reviewOptions, e env, w io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%s %s by %s: %s %s %s\n", after.ID, after.Status, opts.By,
+	what := string(after.Status)
+	if opts.Status == tracker.Unreviewed {
+		what = "reset to unreviewed"
+	}
+	fmt.Fprintf(w, "%s %s by %s: %s %s %s\n", after.ID, what, opts.By,
 		after.Claim.Category, after.Claim.Figure(), after.Claim.Who)
 	for _, ch := range claimChanges(before.Claim, after.Claim) {
 		fmt.Fprintf(w, "  %s\n", ch)

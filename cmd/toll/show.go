@@ -203,7 +203,12 @@ func writeClaim(w io.Writer, r tracker.Report, sc tracker.StoredClaim, history b
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	last := sc.Versions[len(sc.Versions)-1]
 	status := string(sc.Status)
-	if sc.Status != tracker.Unreviewed {
+	// a reset (toll review --reset) is an unreviewed version by a person
+	reset := sc.Status == tracker.Unreviewed && !strings.HasPrefix(last.By, "extractor")
+	if reset {
+		status += ", reset"
+	}
+	if sc.Status != tracker.Unreviewed || reset {
 		status += " by " + last.By + " at " + last.At.UTC().Format(time.RFC3339)
 		if last.Note != "" {
 			status += fmt.Sprintf(" (%s)", last.Note)

@@ -127,7 +127,7 @@ func TestReviewErrors(t *testing.T) {
 		want  string
 		usage bool
 	}{
-		{"nothing to do", []string{"review", id}, "exactly one of --accept, --reject or --set", true},
+		{"nothing to do", []string{"review", id}, "exactly one of --accept, --reject, --reset or --set", true},
 		{"two decisions", []string{"review", "--accept", "--reject", id}, "exactly one of", true},
 		{"misspelt flag after id", []string{"review", id, "--acept"}, "unknown flag --acept (did you mean --accept?", true},
 		{"no id", []string{"review", "--accept"}, "give one claim id", true},

@@ -28,6 +28,30 @@ func (db *DB) Ack(a tracker.Ack) error {
 	return nil
 }
 
+// Unack removes the acknowledgement of a finding and returns it; the
+// finding shows as unacknowledged again. A finding with no ack is
+// ErrNotFound.
+func (db *DB) Unack(finding string) (tracker.Ack, error) {
+	var a tracker.Ack
+	err := db.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketAcks)
+		v := b.Get([]byte(finding))
+		if v == nil {
+			return ErrNotFound
+		}
+		var err error
+		if a, err = decodeAck([]byte(finding), v); err != nil {
+			// a damaged ack is removed all the same: that is the undo asked for
+			a = tracker.Ack{Finding: finding}
+		}
+		return b.Delete([]byte(finding))
+	})
+	if err != nil {
+		return tracker.Ack{}, fmt.Errorf("unack %s: %w", finding, err)
+	}
+	return a, nil
+}
+
 // Acks returns every acknowledgement by finding.
 func (db *DB) Acks() (map[string]tracker.Ack, error) {
 	out := map[string]tracker.Ack{}

@@ -154,9 +154,12 @@ func getClaim(tx *bbolt.Tx, id string) (tracker.StoredClaim, error) {
 }
 
 // Review appends a reviewer's version to a claim: accepted or rejected
-// (v.Claim is ignored and the current claim kept) or corrected (v.Claim is
+// (v.Claim is ignored and the current claim kept), corrected (v.Claim is
 // the corrected claim, which must validate and differ from the current
-// one). Earlier versions are never changed. v.At defaults to now.
+// one), or unreviewed, a reset that undoes the reviews (v.Claim is ignored
+// and the claim goes back to the extractor's latest reading, the last
+// unreviewed version; a claim not reviewed is an ErrBadReview). Earlier
+// versions are never changed. v.At defaults to now.
 func (db *DB) Review(id string, v tracker.Version) (tracker.StoredClaim, error) {
 	var out tracker.StoredClaim
 	err := db.update(func(tx *bbolt.Tx) error {
@@ -174,8 +177,23 @@ func (db *DB) Review(id string, v tracker.Version) (tracker.StoredClaim, error) 
 			if SameClaim(v.Claim, sc.Claim) {
 				return fmt.Errorf("claim %s: %w: the correction changes nothing", sc.ID, ErrBadReview)
 			}
+		case tracker.Unreviewed:
+			if sc.Status == tracker.Unreviewed {
+				return fmt.Errorf("claim %s: %w: it is not reviewed, there is nothing to reset", sc.ID, ErrBadReview)
+			}
+			for i := len(sc.Versions) - 1; i >= 0; i-- {
+				if sc.Versions[i].Status == tracker.Unreviewed {
+					v.Claim = sc.Versions[i].Claim
+					break
+				}
+			}
+			if err := v.Claim.Validate(); err != nil {
+				// every history starts with the extracted claim; one
+				// that does not was not written by toll
+				return fmt.Errorf("claim %s: reset: no extracted version to go back to: %w", sc.ID, err)
+			}
 		default:
-			return fmt.Errorf("claim %s: %w: status %q (want accepted, rejected or corrected)", sc.ID, ErrBadReview, v.Status)
+			return fmt.Errorf("claim %s: %w: status %q (want accepted, rejected, corrected or unreviewed)", sc.ID, ErrBadReview, v.Status)
 		}
 		if strings.TrimSpace(v.By) == "" {
 			return fmt.Errorf("claim %s: %w: no reviewer name", sc.ID, ErrBadReview)

@@ -245,7 +245,8 @@ func TestReviewAndHistory(t *testing.T) {
 	}{
 		{"invalid correction", id, tracker.Version{Claim: bad, Status: tracker.Corrected, By: "ed"}, tracker.ErrInvalidClaim},
 		{"no change", id, tracker.Version{Claim: got.Claim, Status: tracker.Corrected, By: "ed"}, ErrBadReview},
-		{"unreviewed is no review", id, tracker.Version{Status: tracker.Unreviewed, By: "ed"}, ErrBadReview},
+		{"reset of a claim not reviewed", rid + "-2", tracker.Version{Status: tracker.Unreviewed, By: "ed"}, ErrBadReview},
+		{"unknown status", id, tracker.Version{Status: "pending", By: "ed"}, ErrBadReview},
 		{"no reviewer", id, tracker.Version{Status: tracker.Accepted}, ErrBadReview},
 		{"no such claim", rid + "-99", tracker.Version{Status: tracker.Accepted, By: "ed"}, ErrNotFound},
 		{"not a claim id", rid, tracker.Version{Status: tracker.Accepted, By: "ed"}, ErrNotFound},
@@ -260,6 +261,53 @@ func TestReviewAndHistory(t *testing.T) {
 				t.Errorf("a failed review wrote a version")
 			}
 		})
+	}
+}
+
+// TestReviewReset: a reset is a new version that puts the claim back as
+// the extractor read it, unreviewed, and keeps every earlier version.
+func TestReviewReset(t *testing.T) {
+	db := mustOpen(t, Options{})
+	rid := mustAdd(t, db, NewReport{Source: "Levant Wire", Published: tracker.MustDate("2023-10-16"), Text: seedText})[0].Report.ID
+	id := rid + "-1"
+	orig, err := db.Claim(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrected := orig.Claim
+	corrected.Interval = tracker.AtLeastInterval(decimal.NewFromInt(315))
+	if _, err := db.Review(id, tracker.Version{Claim: corrected, Status: tracker.Corrected, By: "ed"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Review(id, tracker.Version{Status: tracker.Rejected, By: "sub"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Review(id, tracker.Version{Status: tracker.Unreviewed, By: "ana", Note: "rejected by mistake", Claim: corrected})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != tracker.Unreviewed || !SameClaim(got.Claim, orig.Claim) {
+		t.Errorf("after reset: %s %s, want unreviewed %s (the extracted claim, whatever Claim the reset carried)",
+			got.Status, got.Claim.Interval, orig.Claim.Interval)
+	}
+	var hist []string
+	for _, v := range got.Versions {
+		hist = append(hist, fmt.Sprintf("%s %s %s", v.Status, v.By, v.Claim.Interval))
+	}
+	want := []string{
+		"unreviewed extractor " + extract.Version() + " [312, ∞)",
+		"corrected ed [315, ∞)",
+		"rejected sub [315, ∞)",
+		"unreviewed ana [312, ∞)",
+	}
+	if !slices.Equal(hist, want) {
+		t.Errorf("history =\n%s\nwant\n%s", strings.Join(hist, "\n"), strings.Join(want, "\n"))
+	}
+	if stored, _ := db.Claim(id); len(stored.Versions) != 4 || !stored.Counts() {
+		t.Errorf("stored after reset: %d versions, counts %v; want 4 and counting again", len(stored.Versions), stored.Counts())
+	}
+	if _, err := db.Review(id, tracker.Version{Status: tracker.Unreviewed, By: "ana"}); !errors.Is(err, ErrBadReview) {
+		t.Errorf("second reset: err = %v, want ErrBadReview", err)
 	}
 }
 
@@ -316,5 +364,17 @@ func TestAcks(t *testing.T) {
 	if len(got) != 2 || got["drop:killed:israel:2023-11-10"].Note != "foreign ministry revision" ||
 		!got["drop:killed:israel:2023-11-10"].At.Equal(at) || got["conflict:hospital"].At.IsZero() {
 		t.Errorf("Acks = %+v", got)
+	}
+
+	// Unack removes one ack and returns it; a finding without one is not found.
+	a, err := db.Unack("conflict:hospital")
+	if err != nil || a.Note != "sources far apart" {
+		t.Errorf("Unack = %+v, %v; want the ack with its note", a, err)
+	}
+	if got, _ := db.Acks(); len(got) != 1 || got["conflict:hospital"].Finding != "" {
+		t.Errorf("after Unack, Acks = %+v", got)
+	}
+	if _, err := db.Unack("conflict:hospital"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second Unack: err = %v, want ErrNotFound", err)
 	}
 }
