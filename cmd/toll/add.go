@@ -121,6 +121,7 @@ type adder struct {
 	pending                 []pendingReport
 	pendingBytes            int
 	added, existing, failed int
+	sightings               int
 	bar                     *progressbar.ProgressBar
 }
 
@@ -306,6 +307,10 @@ func (a *adder) flush() error {
 			a.fail(noDateError(a.pending[i].origin))
 		case r.Err != nil:
 			a.fail(fmt.Errorf("%s: %w", origin, r.Err))
+		case r.Existing && r.Sighting != nil:
+			a.existing++
+			a.sightings++
+			fmt.Fprintf(a.w, "%s  %s  %s  already stored; recorded a new sighting %s  (%s)\n", r.Report.ID, r.Report.Published, dash(r.Report.Source), sightingPhrase(*r.Sighting), origin)
 		case r.Existing:
 			a.existing++
 			fmt.Fprintf(a.w, "%s  %s  %s  already stored  (%s)\n", r.Report.ID, r.Report.Published, dash(r.Report.Source), origin)
@@ -336,5 +341,28 @@ func (a *adder) clearBar() {
 }
 
 func (a *adder) summary() {
-	fmt.Fprintf(a.w, "added %d, already stored %d, failed %d\n", a.added, a.existing, a.failed)
+	sightings := ""
+	switch {
+	case a.sightings == 1:
+		sightings = " (1 new sighting)"
+	case a.sightings > 1:
+		sightings = fmt.Sprintf(" (%d new sightings)", a.sightings)
+	}
+	fmt.Fprintf(a.w, "added %d, already stored %d%s, failed %d\n", a.added, a.existing, sightings, a.failed)
+}
+
+// sightingPhrase says who carried a copy: "by Cedar Times on 2023-10-18",
+// "at https://…" when the copy named no outlet.
+func sightingPhrase(s tracker.Sighting) string {
+	var parts []string
+	if s.Source != "" {
+		parts = append(parts, "by "+cell(s.Source))
+	}
+	if !s.Published.IsZero() {
+		parts = append(parts, "on "+s.Published.String())
+	}
+	if s.URL != "" && s.Source == "" {
+		parts = append(parts, "at "+cell(s.URL))
+	}
+	return strings.Join(parts, " ")
 }

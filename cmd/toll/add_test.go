@@ -60,8 +60,14 @@ func TestAdd(t *testing.T) {
 		}
 	}
 	out = mustToll(t, e, "add", "--source", "Other", filepath.Join(dir, "a/coast.txt"))
-	if !strings.Contains(out, idC+"  2023-10-16  Wire  already stored") || !strings.Contains(out, "added 0, already stored 1, failed 0") {
+	// Another outlet carrying the same text is a sighting of the report,
+	// not a second report.
+	if !strings.Contains(out, idC+"  2023-10-16  Wire  already stored; recorded a new sighting by Other  (") || !strings.Contains(out, "added 0, already stored 1 (1 new sighting), failed 0") {
 		t.Errorf("re-add output:\n%s", out)
+	}
+	out = mustToll(t, e, "add", "--source", "Wire", filepath.Join(dir, "a/coast.txt"))
+	if !strings.Contains(out, idC+"  2023-10-16  Wire  already stored  (") || !strings.Contains(out, "added 0, already stored 1, failed 0") {
+		t.Errorf("re-add by the same outlet:\n%s", out)
 	}
 	// From standard input, with the date from the flag.
 	out = mustToll(t, storeEnv(db, fixtureText(t, "2023-11-10-valley-herald")), "add", "--date", "2023-11-10", "-")

@@ -76,6 +76,11 @@ func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) erro
 		}
 		return err
 	}
+	if res.Sightings > 0 {
+		_, err = fmt.Fprintf(w, "imported %d reports, %d claims, %d acks and %d sightings from %s into %s\n",
+			res.Reports, res.Claims, res.Acks, res.Sightings, name, opts.DB)
+		return err
+	}
 	_, err = fmt.Fprintf(w, "imported %d reports, %d claims and %d acks from %s into %s\n",
 		res.Reports, res.Claims, res.Acks, name, opts.DB)
 	return err

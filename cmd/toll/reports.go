@@ -4,10 +4,12 @@ import (
 	"context"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
 )
 
@@ -23,7 +25,10 @@ func reportsCommand(e env) *cli.Command {
 		Usage: "list the stored reports",
 		Description: "reports lists every stored report by published date: its id (any unique\n" +
 			"prefix of it works wherever toll takes an id), date, source, number of claims\n" +
-			"and title. json and jsonl give every field but the text (toll show ID has it).\n\n" +
+			"and title. A text carried by other outlets too (a syndicated story added\n" +
+			"again from another outlet, date or address) is one report: its source reads\n" +
+			"\"Levant Wire (also Cedar Times, Harbor Daily)\", and toll show ID lists each\n" +
+			"sighting. json and jsonl give every field but the text (toll show ID has it).\n\n" +
 			"Examples:\n" +
 			"   toll reports\n" +
 			"   toll reports --format csv > reports.csv",
@@ -57,6 +62,8 @@ type reportRow struct {
 	Added     time.Time `json:"added"`
 	Extractor string    `json:"extractor"`
 	Claims    int       `json:"claims"`
+	// Sightings are the other carriers of the text, when there are any.
+	Sightings []tracker.Sighting `json:"sightings,omitempty"`
 }
 
 func runReports(ctx context.Context, opts reportsOptions, e env, w io.Writer) error {
@@ -67,7 +74,7 @@ func runReports(ctx context.Context, opts reportsOptions, e env, w io.Writer) er
 	defer db.Close()
 	header := []string{"ID", "DATE", "SOURCE", "CLAIMS", "TITLE"}
 	if opts.Format == "csv" {
-		header = []string{"id", "published", "source", "claims", "title", "url", "added", "extractor"}
+		header = []string{"id", "published", "source", "claims", "title", "url", "added", "extractor", "carriers"}
 	}
 	l := newLister(opts.Format, w, header)
 	err = db.EachReport(func(s bolt.ReportSummary) error {
@@ -76,10 +83,16 @@ func runReports(ctx context.Context, opts reportsOptions, e env, w io.Writer) er
 		}
 		r := s.Report
 		row := reportRow{ID: r.ID, Source: r.Source, URL: r.URL, Title: r.Title, Published: r.Published.String(),
-			Added: r.Added, Extractor: r.Extractor, Claims: s.Claims}
-		cells := []string{r.ID, r.Published.String(), r.Source, strconv.Itoa(s.Claims), r.Title}
+			Added: r.Added, Extractor: r.Extractor, Claims: s.Claims, Sightings: s.Sightings}
+		also := carriers(r, s.Sightings)
+		source := r.Source
+		if len(also) > 0 {
+			source = strings.TrimSpace(dash(r.Source) + " (also " + strings.Join(also, ", ") + ")")
+		}
+		cells := []string{r.ID, r.Published.String(), source, strconv.Itoa(s.Claims), r.Title}
 		if opts.Format == "csv" {
-			cells = append(cells, r.URL, r.Added.Format(time.RFC3339), r.Extractor)
+			cells = []string{r.ID, r.Published.String(), r.Source, strconv.Itoa(s.Claims), r.Title,
+				r.URL, r.Added.Format(time.RFC3339), r.Extractor, strings.Join(also, "; ")}
 		}
 		return l.write(row, cells)
 	})
@@ -87,4 +100,25 @@ func runReports(ctx context.Context, opts reportsOptions, e env, w io.Writer) er
 		return err
 	}
 	return l.close("no reports stored yet")
+}
+
+// carriers names the other outlets that carried a report, each once, in
+// the order they were seen: a sighting's outlet, else its address's host;
+// the report's own outlet is not repeated.
+func carriers(r tracker.Report, ss []tracker.Sighting) []string {
+	seen := map[string]bool{strings.ToLower(strings.Join(strings.Fields(r.Source), " ")): true}
+	var out []string
+	for _, s := range ss {
+		name := s.Source
+		if name == "" {
+			name = hostOf(s.URL)
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		if name == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, name)
+	}
+	return out
 }

@@ -89,16 +89,21 @@ func runShow(ctx context.Context, opts showOptions, e env, w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("show: %w", err)
 	}
+	sightings, err := db.Sightings(r.ID)
+	if err != nil {
+		return fmt.Errorf("show: %w", err)
+	}
 	if opts.Format == "json" {
 		if claims == nil {
 			claims = []tracker.StoredClaim{}
 		}
 		return writeJSON(w, struct {
-			Report tracker.Report        `json:"report"`
-			Claims []tracker.StoredClaim `json:"claims"`
-		}{r, claims})
+			Report    tracker.Report        `json:"report"`
+			Sightings []tracker.Sighting    `json:"sightings,omitempty"`
+			Claims    []tracker.StoredClaim `json:"claims"`
+		}{r, sightings, claims})
 	}
-	return writeReport(w, r, claims, e.extract().Version())
+	return writeReport(w, r, sightings, claims, e.extract().Version())
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -110,9 +115,10 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
-// writeReport prints a report's details, its text with the claims
-// marked, and its claims.
-func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim, current string) error {
+// writeReport prints a report's details (with every sighting: the other
+// outlets, dates and addresses that carried the text), its text with the
+// claims marked, and its claims.
+func writeReport(w io.Writer, r tracker.Report, sightings []tracker.Sighting, claims []tracker.StoredClaim, current string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	reviewed := 0
 	for _, sc := range claims {
@@ -130,6 +136,13 @@ func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim, cu
 		{"extractor", ext}, {"claims", fmt.Sprintf("%d (%d reviewed)", len(claims), reviewed)},
 	} {
 		fmt.Fprintf(tw, "%s\t%s\n", kv[0], kv[1])
+	}
+	for i, s := range sightings {
+		label := ""
+		if i == 0 {
+			label = "also carried by"
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", label, sightingCell(s))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -151,6 +164,12 @@ func writeReport(w io.Writer, r tracker.Report, claims []tracker.StoredClaim, cu
 		}
 	}
 	return l.close("")
+}
+
+// sightingCell is one sighting as show lists it: outlet, date, address,
+// each "-" when the copy did not say.
+func sightingCell(s tracker.Sighting) string {
+	return cell(s.Source) + "  " + dash(s.Published.String()) + "  " + cell(s.URL)
 }
 
 // markClaims returns text with each claim's span wrapped in [[N: ...]].

@@ -7,7 +7,7 @@ import (
 
 // Damaged is one stored record the store cannot read: a report or claim
 // that does not decode, a claim with no versions, an index entry that
-// names no report, an ack that does not decode. It is an error wrapping
+// names no report, an ack or a sighting that does not decode. It is an error wrapping
 // ErrCorrupt. With Options.Damaged set, listings, checks and exports skip
 // such a record and name it instead of failing as a whole; Doctor lists
 // them all.

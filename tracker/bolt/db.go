@@ -18,7 +18,7 @@ import (
 )
 
 // Schema is the layout version this package writes (see the package doc).
-const Schema = 2
+const Schema = 3
 
 // DefaultTimeout is how long Open waits for another process to let go of
 // the database before it gives up with ErrLocked.
@@ -33,20 +33,23 @@ var (
 	bucketAcks    = []byte("acks")
 	// bucketDecisions (schema 2) holds the series decisions in order.
 	bucketDecisions = []byte("decisions")
+	// bucketSightings (schema 3) holds the other carriers of each report.
+	bucketSightings = []byte("sightings")
 	keySchema       = []byte("schema")
 )
 
 // allBuckets is every bucket of the current schema, created by Open.
-var allBuckets = [][]byte{bucketMeta, bucketReports, bucketClaims, bucketSeq, bucketByDate, bucketAcks, bucketDecisions}
+var allBuckets = [][]byte{bucketMeta, bucketReports, bucketClaims, bucketSeq, bucketByDate, bucketAcks, bucketDecisions, bucketSightings}
 
 // migration upgrades a database from one schema to the next inside the
 // transaction of Open.
 type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades schema i+1 to i+2: schema 2 adds the decisions
-// bucket (TestMigrateDecisions opens a schema 1 file). The machinery
-// itself is tested with a made-up table.
-var migrations = []migration{migrateDecisions}
+// bucket (TestMigrateDecisions opens a schema 1 file), schema 3 the
+// sightings bucket (TestMigrateSightings opens a schema 2 file). The
+// machinery itself is tested with a made-up table.
+var migrations = []migration{migrateDecisions, migrateSightings}
 
 // Options configure Open. The zero value is ready to use.
 type Options struct {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -189,9 +190,9 @@ func TestImportBadDecision(t *testing.T) {
 	}
 }
 
-// TestMigrateDecisions opens a schema 1 file: read-only it needs
-// migrating; writable it gains the decisions bucket and schema 2, keeping
-// its reports.
+// TestMigrateDecisions opens a schema 1 file (no decisions, no
+// sightings bucket): read-only it needs migrating; writable it gains both
+// buckets and the current schema, keeping its reports.
 func TestMigrateDecisions(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "toll.db")
 	db, err := testOpen(path, Options{})
@@ -201,6 +202,9 @@ func TestMigrateDecisions(t *testing.T) {
 	mustAdd(t, db, NewReport{Published: tracker.MustDate("2023-10-16"), Text: seedText})
 	err = db.update(func(tx *bbolt.Tx) error {
 		if err := tx.DeleteBucket(bucketDecisions); err != nil {
+			return err
+		}
+		if err := tx.DeleteBucket(bucketSightings); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte("1"))
@@ -223,8 +227,8 @@ func TestMigrateDecisions(t *testing.T) {
 		schema = string(tx.Bucket(bucketMeta).Get(keySchema))
 		return nil
 	})
-	if schema != "2" {
-		t.Errorf("schema after migrating: %q, want 2", schema)
+	if want := strconv.Itoa(Schema); schema != want {
+		t.Errorf("schema after migrating: %q, want %s", schema, want)
 	}
 	if ok, err := db.Has(tracker.ReportID(seedText)); err != nil || !ok {
 		t.Errorf("after migrating: report kept %v, %v", ok, err)

@@ -2,8 +2,9 @@
 // decisions in a bbolt file. It is the only package that imports bbolt;
 // everything it hands out is a type of package tracker.
 //
-// Layout (schema 2; schema 1 had no decisions bucket, and Open adds it).
-// Every key is fixed-width or prefix-free so that cursors can seek:
+// Layout (schema 3; schema 1 had no decisions bucket and schema 2 no
+// sightings bucket, and Open adds them). Every key is fixed-width or
+// prefix-free so that cursors can seek:
 //
 //	meta     "schema" → "2"
 //	reports  report id (12 hex digits) → tracker.Report as JSON
@@ -18,6 +19,14 @@
 //	decisions  sequence number (uint64, big-endian) → tracker.SeriesDecision
 //	         as JSON, in the order they were made; re-extraction leaves
 //	         them alone (claims keep their ids)
+//	sightings report id + n (uint32, big-endian, from 1) → tracker.Sighting
+//	         as JSON: another outlet, date or address that carried the
+//	         report's text, in the order recorded (new in schema 3)
+//
+// A text added again is not a new report: Add records it as a sighting
+// when it names an outlet, date or address the report and its sightings
+// do not, and never extracts or stores claims for it, so a syndicated
+// story counts once wherever its claims are reconciled.
 //
 // Each exported method is one transaction. Add takes a batch: all of its
 // reports are committed together or none is, and each report is always

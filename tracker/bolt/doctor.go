@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 
@@ -129,6 +130,19 @@ func records(tx *bbolt.Tx, h *Health) []Damaged {
 			} else {
 				h.Claims++
 			}
+		}
+		return nil
+	})
+	tx.Bucket(bucketSightings).ForEach(func(k, v []byte) error {
+		id, n := splitClaimKey(k)
+		var s tracker.Sighting
+		switch {
+		case id == "" || n < 1:
+			bad(&Damaged{Record: fmt.Sprintf("sighting key %q", k), Problem: "is not a report id and a sighting number"})
+		case reports.Get([]byte(id)) == nil:
+			bad(&Damaged{Record: fmt.Sprintf("sighting %d of report %s", n, id), Problem: "belongs to no stored report"})
+		case json.Unmarshal(v, &s) != nil:
+			bad(&Damaged{Record: fmt.Sprintf("sighting %d of report %s", n, id), Problem: "does not decode"})
 		}
 		return nil
 	})

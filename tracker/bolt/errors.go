@@ -28,6 +28,9 @@ var (
 	ErrBadImport = errors.New("bad import file")
 	// ErrCollision is an import whose ids are already in the database.
 	ErrCollision = errors.New("ids already in the database")
+	// ErrTooManySightings is a report that already has MaxSightings
+	// sightings.
+	ErrTooManySightings = errors.New("too many sightings")
 	// ErrNoExtractor is a write that must read a report's text (add,
 	// reextract) on a database opened without Options.Extract.
 	ErrNoExtractor = errors.New("no extractor given")

@@ -34,10 +34,12 @@ type exportHeader struct {
 
 // exportReport is a report in an export: the report, the next claim
 // number it would give (so that numbers stay never-reused across an
-// export and import) and, in the JSON document only, its claims.
+// export and import), its sightings (schema 2) and, in the JSON document
+// only, its claims.
 type exportReport struct {
 	Report    tracker.Report        `json:"report"`
 	NextClaim int                   `json:"next_claim"`
+	Sightings []tracker.Sighting    `json:"sightings,omitempty"`
 	Claims    []tracker.StoredClaim `json:"claims,omitempty"`
 }
 
@@ -46,13 +48,16 @@ type exportLine struct {
 	*exportHeader
 	Report    *tracker.Report         `json:"report,omitempty"`
 	NextClaim int                     `json:"next_claim,omitempty"`
+	Sightings []tracker.Sighting      `json:"sightings,omitempty"`
 	Claim     *tracker.StoredClaim    `json:"claim,omitempty"`
 	Ack       *tracker.Ack            `json:"ack,omitempty"`
 	Decision  *tracker.SeriesDecision `json:"decision,omitempty"`
 }
 
 // csvColumns are the columns of the CSV export. A row's "record" says
-// what it holds: "export" (version = schema), "report", "version" (one
+// what it holds: "export" (version = schema), "report", "sighting" (one
+// sighting of the report named in report, right after it: source, url,
+// published, added), "version" (one
 // version of a claim; id is the claim id, version counts from 1), "ack"
 // or "decision" (a series decision: id, at, op, series, other, claim,
 // undoes, and its text in note).
@@ -115,7 +120,11 @@ func (db *DB) Export(w io.Writer, format string) error {
 			if err != nil {
 				return err
 			}
-			if err := x.report(exportReport{Report: r, NextClaim: nextClaimNumber(tx, id), Claims: claims}); err != nil {
+			sights, _, err := sightingsOf(tx, id, db.skip)
+			if err != nil {
+				return err
+			}
+			if err := x.report(exportReport{Report: r, NextClaim: nextClaimNumber(tx, id), Sightings: sights, Claims: claims}); err != nil {
 				return err
 			}
 		}
@@ -265,7 +274,7 @@ func (x *jsonlExporter) begin() error {
 }
 
 func (x *jsonlExporter) report(r exportReport) error {
-	if err := x.line(exportLine{Report: &r.Report, NextClaim: r.NextClaim}); err != nil {
+	if err := x.line(exportLine{Report: &r.Report, NextClaim: r.NextClaim, Sightings: r.Sightings}); err != nil {
 		return err
 	}
 	for i := range r.Claims {
@@ -311,6 +320,15 @@ func (x *csvExporter) report(r exportReport) error {
 	})
 	if err != nil {
 		return err
+	}
+	for _, s := range r.Sightings {
+		err := x.row(map[string]string{
+			"record": "sighting", "report": rp.ID, "source": s.Source, "url": s.URL,
+			"published": s.Published.String(), "added": timeText(s.Added),
+		})
+		if err != nil {
+			return err
+		}
 	}
 	for _, sc := range r.Claims {
 		for i, v := range sc.Versions {

@@ -19,12 +19,34 @@ func fillForExport(tb testing.TB, db *DB) {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(3, 4))
 	var ids []string
+	var nrs []NewReport
 	for i := range 12 {
 		nr := genReport(rng, i, 1500)
 		if i == 3 {
 			nr.Source, nr.Title, nr.URL = "", "Quotes, \"commas\"\nand lines", ""
 		}
 		ids = append(ids, mustAdd(tb, db, nr)[0].Report.ID)
+		nrs = append(nrs, nr)
+	}
+	// Sightings: two more outlets for report 0 (one without a date), an
+	// address only for report 3, one for report 11, which is removed.
+	for _, s := range []struct {
+		i                   int
+		source, url, pubday string
+	}{
+		{0, "Cedar Times", "https://cedar.example/a?b=1&c=\"2\"", "2023-10-20"},
+		{0, "Harbor Daily, \"evening\"", "", ""},
+		{3, "", "https://mirror.example/3", ""},
+		{11, "Gone Gazette", "", "2023-11-01"},
+	} {
+		nr := nrs[s.i]
+		nr.Source, nr.URL, nr.Published = s.source, s.url, tracker.Date{}
+		if s.pubday != "" {
+			nr.Published = tracker.MustDate(s.pubday)
+		}
+		if res := mustAdd(tb, db, nr)[0]; res.Sighting == nil {
+			tb.Fatalf("re-adding report %d as %+v recorded no sighting", s.i, s)
+		}
 	}
 	for i, id := range ids[:6] {
 		cs, err := db.Claims(id)
@@ -72,8 +94,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Reports != 11 || res.Acks != 2 || res.Claims == 0 {
-				t.Errorf("Import = %+v, want 11 reports, some claims, 2 acks", res)
+			if res.Reports != 11 || res.Acks != 2 || res.Claims == 0 || res.Sightings != 3 {
+				t.Errorf("Import = %+v, want 11 reports, some claims, 2 acks, 3 sightings", res)
 			}
 			if second := mustExport(t, dst, format); !bytes.Equal(first, second) {
 				t.Errorf("export → import → export differs:\n%s", firstDiff(first, second))
@@ -210,7 +232,7 @@ func TestImportTooManyClaims(t *testing.T) {
 	if !errors.Is(err, tracker.ErrTooManyClaims) || !strings.Contains(err.Error(), "line "+itoa(tracker.MaxClaims+3)) {
 		t.Errorf("err = %v, want ErrTooManyClaims at line %d", err, tracker.MaxClaims+3)
 	}
-	if n := len(mustExport(t, dst, FormatJSONL)); n != len(`{"toll_export":1,"schema":1}`)+1 {
+	if n := len(mustExport(t, dst, FormatJSONL)); n != len(`{"toll_export":1,"schema":`+itoa(Schema)+`}`)+1 {
 		t.Errorf("a failed import left data behind")
 	}
 }

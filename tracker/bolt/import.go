@@ -23,7 +23,7 @@ import (
 
 // ImportResult counts what Import stored.
 type ImportResult struct {
-	Reports, Claims, Acks, Decisions int
+	Reports, Claims, Acks, Decisions, Sightings int
 }
 
 // maxImportLine caps one JSONL line: a report of tracker.MaxTextBytes
@@ -92,9 +92,10 @@ func isJSONLHeader(b []byte) bool {
 }
 
 type importedReport struct {
-	r      tracker.Report
-	next   int
-	claims map[int]bool
+	r         tracker.Report
+	next      int
+	claims    map[int]bool
+	sightings int
 }
 
 type importer struct {
@@ -154,6 +155,29 @@ func (im *importer) report(r tracker.Report, next int) error {
 	}
 	im.reports[r.ID] = &importedReport{r: r, next: next, claims: map[int]bool{}}
 	im.res.Reports++
+	return nil
+}
+
+// sightings stores the sightings of a report just imported, numbered in
+// the order given.
+func (im *importer) sightings(reportID string, ss []tracker.Sighting) error {
+	ir := im.reports[reportID]
+	if ir == nil {
+		return fmt.Errorf("sightings of report %s: the report is not before them in the file", reportID)
+	}
+	for _, s := range ss {
+		if s.Empty() {
+			return fmt.Errorf("report %s: sighting %d names no outlet, address or date", reportID, ir.sightings+1)
+		}
+		if ir.sightings >= MaxSightings {
+			return fmt.Errorf("report %s: %w: more than %d", reportID, ErrTooManySightings, MaxSightings)
+		}
+		ir.sightings++
+		if err := putSighting(im.tx, reportID, ir.sightings, s); err != nil {
+			return err
+		}
+		im.res.Sightings++
+	}
 	return nil
 }
 
@@ -261,6 +285,7 @@ func (im *importer) readJSONL(r io.Reader) error {
 			Schema     int                     `json:"schema"`
 			Report     *tracker.Report         `json:"report"`
 			NextClaim  int                     `json:"next_claim"`
+			Sightings  []tracker.Sighting      `json:"sightings"`
 			Claim      *tracker.StoredClaim    `json:"claim"`
 			Ack        *tracker.Ack            `json:"ack"`
 			Decision   *tracker.SeriesDecision `json:"decision"`
@@ -275,7 +300,9 @@ func (im *importer) readJSONL(r io.Reader) error {
 		case l.TollExport != nil:
 			err = im.headerOK(exportHeader{TollExport: *l.TollExport, Schema: l.Schema})
 		case l.Report != nil:
-			err = im.report(*l.Report, l.NextClaim)
+			if err = im.report(*l.Report, l.NextClaim); err == nil {
+				err = im.sightings(l.Report.ID, l.Sightings)
+			}
 		case l.Claim != nil:
 			err = im.claim(*l.Claim)
 		case l.Ack != nil:
@@ -390,7 +417,10 @@ func (im *importer) readJSONReport(dec *json.Decoder) error {
 			return nil
 		}
 		stored = true
-		return im.report(er.Report, er.NextClaim)
+		if err := im.report(er.Report, er.NextClaim); err != nil {
+			return err
+		}
+		return im.sightings(er.Report.ID, er.Sightings)
 	}
 	for dec.More() {
 		tok, err := dec.Token()
@@ -402,6 +432,15 @@ func (im *importer) readJSONReport(dec *json.Decoder) error {
 			err = dec.Decode(&er.Report)
 		case "next_claim":
 			err = dec.Decode(&er.NextClaim)
+		case "sightings":
+			var ss []tracker.Sighting
+			if err = dec.Decode(&ss); err == nil {
+				if stored {
+					err = im.sightings(er.Report.ID, ss)
+				} else {
+					er.Sightings = append(er.Sightings, ss...)
+				}
+			}
 		case "claims":
 			if err := store(); err != nil {
 				return err
@@ -559,6 +598,16 @@ func (im *importer) csvRow(get func(string) string, pending **tracker.StoredClai
 		}
 		p.Versions = append(p.Versions, v)
 		return nil
+	case "sighting":
+		pub, err := tracker.ParseDate(get("published"))
+		if err != nil {
+			return err
+		}
+		var added time.Time
+		if err := added.UnmarshalText([]byte(get("added"))); err != nil {
+			return fmt.Errorf("added: %w", err)
+		}
+		return im.sightings(get("report"), []tracker.Sighting{{Source: get("source"), URL: get("url"), Published: pub, Added: added}})
 	case "ack":
 		var at time.Time
 		if err := at.UnmarshalText([]byte(get("at"))); err != nil {
@@ -573,7 +622,7 @@ func (im *importer) csvRow(get func(string) string, pending **tracker.StoredClai
 		return im.decision(tracker.SeriesDecision{ID: get("id"), Op: tracker.DecisionOp(get("op")), Series: get("series"),
 			Other: get("other"), Claim: get("claim"), Text: get("note"), Undoes: get("undoes"), At: at})
 	}
-	return fmt.Errorf("unknown record %q (want export, report, version, ack or decision)", get("record"))
+	return fmt.Errorf("unknown record %q (want export, report, sighting, version, ack or decision)", get("record"))
 }
 
 // csvVersion reads one version row back into a tracker.Version.

@@ -29,8 +29,13 @@ type AddResult struct {
 	Report tracker.Report
 	// Claims is the number of claims stored for the report.
 	Claims int
-	// Existing is true when the text was stored already; nothing changed.
+	// Existing is true when the text was stored already: its claims are
+	// unchanged.
 	Existing bool
+	// Sighting is set when the text was stored already and this copy came
+	// from another outlet, date or address: it was recorded as a sighting
+	// of the report (see tracker.Sighting). Nil when nothing was recorded.
+	Sighting *tracker.Sighting
 	// Refused are the figures of a new report the extractor would not
 	// read (tracker.Diagnostic.Refused), for the user to look at.
 	Refused []tracker.Diagnostic
@@ -59,7 +64,9 @@ func (r claimRecord) stored(reportID string, n int) tracker.StoredClaim {
 // Add stores each report that is not stored yet, with the claims the
 // extractor finds in it, in one transaction: the whole batch is committed
 // or, on a storage error, none of it. A report whose text is already
-// stored (same tracker.ReportID) is left as it is. Problems with one
+// stored (same tracker.ReportID) keeps its claims; if this copy names
+// another outlet, date or address than the report and its sightings, the
+// copy is recorded as a new sighting (AddResult.Sighting). Problems with one
 // report (no date, unusable text) are reported in its AddResult.Err and
 // do not stop the others.
 func (db *DB) Add(reports []NewReport) ([]AddResult, error) {
@@ -87,7 +94,18 @@ func (db *DB) addTx(tx *bbolt.Tx, nr NewReport) (AddResult, error) {
 	if old, ok, err := getReport(tx, id); err != nil {
 		return AddResult{}, err
 	} else if ok {
-		return AddResult{Report: old, Claims: countClaims(tx, id), Existing: true}, nil
+		res := AddResult{Report: old, Claims: countClaims(tx, id), Existing: true}
+		s := tracker.Sighting{Source: strings.TrimSpace(nr.Source), URL: strings.TrimSpace(nr.URL), Published: nr.Published, Added: db.now().UTC()}
+		recorded, err := recordSighting(tx, old, s)
+		switch {
+		case errors.Is(err, ErrTooManySightings):
+			res.Err = err
+		case err != nil:
+			return AddResult{}, err
+		case recorded:
+			res.Sighting = &s
+		}
+		return res, nil
 	}
 	if nr.Published.IsZero() {
 		return AddResult{Err: fmt.Errorf("report %s: %w", id, ErrNoDate)}, nil
@@ -191,11 +209,13 @@ func resolveReport(tx *bbolt.Tx, prefix string) (string, error) {
 	return "", fmt.Errorf("report %s: %w: it starts %s%s", prefix, ErrAmbiguous, strings.Join(found, ", "), more)
 }
 
-// ReportSummary is a report as listed: the report and how many claims it
-// has.
+// ReportSummary is a report as listed: the report, how many claims it
+// has, and its sightings (the other outlets, dates and addresses that
+// carried its text) in the order they were recorded.
 type ReportSummary struct {
-	Report tracker.Report
-	Claims int
+	Report    tracker.Report
+	Claims    int
+	Sightings []tracker.Sighting
 }
 
 // EachReport calls fn for every report in order of published date, then
@@ -219,7 +239,11 @@ func (db *DB) EachReport(fn func(ReportSummary) error) error {
 				}
 				continue
 			}
-			if err := fn(ReportSummary{Report: r, Claims: countClaims(tx, id)}); err != nil {
+			sights, _, err := sightingsOf(tx, id, db.skip)
+			if err != nil {
+				return err
+			}
+			if err := fn(ReportSummary{Report: r, Claims: countClaims(tx, id), Sightings: sights}); err != nil {
 				return err
 			}
 		}
@@ -287,6 +311,9 @@ func (db *DB) Remove(id string) (Removed, error) {
 			}
 		}
 		if err := tx.Bucket(bucketSeq).Delete([]byte(full)); err != nil {
+			return err
+		}
+		if err := deleteSightings(tx, full); err != nil {
 			return err
 		}
 		// every index entry of the report: a damaged report's date is not
