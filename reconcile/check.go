@@ -29,10 +29,12 @@ func Check(claims []tracker.StoredClaim, opts Options) (Findings, error) {
 		return nil, err
 	}
 	c := &checker{p: p, window: int32(opts.Window), filter: newFilterSpec(p.tax, opts),
-		decreasePairs: map[[2]int32]bool{}, ids: map[string]bool{}}
+		decreasePairs: map[[2]int32]bool{}, ids: map[string]bool{}, handled: map[int32]bool{}}
 	c.indexSeries()
+	c.staleAndRevised()
 	c.decreases()
 	c.disagreements()
+	c.farApart()
 	c.subgroups()
 	c.parts()
 	c.priors()
@@ -76,6 +78,9 @@ type checker struct {
 	// decrease or revision, so that a window does not report them again
 	// as sources_disagree.
 	decreasePairs map[[2]int32]bool
+	// handled holds figures already reported as a stale repeat or a
+	// stated revision (stale.go): not a fall, not a disagreement.
+	handled map[int32]bool
 	// byReport holds the dated, non-prior records by report, then
 	// bucket, then place (see reportBuckets)
 	byReport []int32
@@ -184,7 +189,7 @@ func (c *checker) decreases() {
 			for i := 1; i < len(days); i++ {
 				for _, x := range days[i-1] {
 					for _, y := range days[i] {
-						if below(*p.figs[y].iv, *p.figs[x].iv) {
+						if below(*p.figs[y].iv, *p.figs[x].iv) && !c.handled[y] {
 							c.decrease(x, y, true)
 						}
 					}
@@ -202,7 +207,7 @@ func (c *checker) decreases() {
 					if fx.source == fy.source || hasSource(p, days[i-1], fy.source) || hasSource(p, days[i], fx.source) {
 						continue
 					}
-					if below(*fy.iv, *fx.iv) {
+					if below(*fy.iv, *fx.iv) && !c.handled[y] {
 						c.decrease(x, y, false)
 					}
 				}
@@ -258,7 +263,8 @@ func (c *checker) disagreements() {
 			continue
 		}
 		sev := Error
-		if si.key.Scope == tracker.UnknownScope {
+		if si.key.Scope == tracker.UnknownScope || si.ctx && si.site {
+			// one event's estimates: often far apart, none a count
 			sev = Warning
 		}
 		days := c.dayGroups(c.byDay[s])
@@ -266,8 +272,18 @@ func (c *checker) disagreements() {
 			for a := 0; a < len(d); a++ {
 				for b := a + 1; b < len(d); b++ {
 					x, y := d[a], d[b]
+					if c.handled[x] || c.handled[y] {
+						continue
+					}
 					if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(*p.figs[y].iv) {
-						c.disagree(x, y, sev)
+						sv := sev
+						if si.ctx && (p.figs[x].iv.Unbounded || p.figs[y].iv.Unbounded) {
+							// a running total read at two times of one
+							// day, one of them open: both may have been
+							// true when given
+							sv = Warning
+						}
+						c.disagree(x, y, sv)
 					}
 				}
 			}
@@ -539,7 +555,9 @@ func (c *checker) parts() {
 			if wiv.Unbounded {
 				continue
 			}
-			sw := &p.series[rw.series]
+			// the sentence's own group and place, not the series' (a
+			// context series counts "Israelis" as people in Israel)
+			sw := seriesInfo{group: rw.wgroup, place: rw.wplace, site: p.tax.IsSite(p.places[rw.wplace].name)}
 			wk := fmt.Sprint(sw.group, sw.place, wiv)
 			if seenWhole[wk] {
 				continue
@@ -549,7 +567,7 @@ func (c *checker) parts() {
 			seenPart := map[string]bool{}
 			for _, x := range recs {
 				rx := &p.recs[x]
-				sx := &p.series[rx.series]
+				sx := seriesInfo{group: rx.wgroup, place: rx.wplace, site: p.tax.IsSite(p.places[rx.wplace].name)}
 				if x == w || !p.partOf(sx.group, sw.group) || p.iv(x).Low.Cmp(wiv.High) > 0 {
 					continue
 				}
@@ -605,7 +623,7 @@ func (c *checker) bestDisjoint(cands []int32) ([]int32, decimal.Decimal) {
 		x := cands[i]
 		ok := true
 		for _, y := range cur {
-			if !p.disjoint(p.series[p.recs[x].series].group, p.series[p.recs[y].series].group) {
+			if !p.disjoint(p.recs[x].wgroup, p.recs[y].wgroup) {
 				ok = false
 				break
 			}

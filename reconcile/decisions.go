@@ -21,12 +21,18 @@ func (k SeriesKey) ID() string {
 	if k.Split != "" {
 		return NewSeriesID(k.Split)
 	}
-	return shortSeriesID([]string{
+	fields := []string{
 		string(k.Category),
 		k.Who,
 		k.Where,
 		string(k.Scope),
-	})
+	}
+	// Event and Past are only on series formed from report context; the
+	// ids of the others stay what they were
+	if k.Event != "" || k.Past != "" {
+		fields = append(fields, k.Event, k.Past)
+	}
+	return shortSeriesID(fields)
 }
 
 // NewSeriesID returns the id of the series a move decision ("toll series

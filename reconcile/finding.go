@@ -38,7 +38,7 @@ const (
 )
 
 // Kinds lists every Kind.
-var Kinds = []Kind{Decrease, Revision, SubgroupExceedsTotal, PartsExceedTotal, SourcesDisagree, PriorMismatch, PeriodMismatch}
+var Kinds = []Kind{Decrease, Revision, SubgroupExceedsTotal, PartsExceedTotal, SourcesDisagree, PriorMismatch, PeriodMismatch, SourcesFarApart, StaleRepeat}
 
 // Severity is how much a finding matters to someone about to publish.
 type Severity string

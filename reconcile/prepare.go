@@ -82,6 +82,13 @@ type SeriesKey struct {
 	// Split is the decision that set a claim apart in a series of its
 	// own (tracker.NewSeries); empty for every series claims form.
 	Split string `json:"split,omitempty"`
+	// Event is the class of event a series counts ("disaster",
+	// "violence", "disease") when its claims were read with their report;
+	// empty otherwise.
+	Event string `json:"event,omitempty"`
+	// Past is the other time a historical toll is about ("1960"); such a
+	// series never joins a current one.
+	Past string `json:"past,omitempty"`
 }
 
 // String writes the key as a phrase: "palestinians killed in Gaza
@@ -108,6 +115,15 @@ func (k SeriesKey) title(site bool) string {
 	scope := string(k.Scope)
 	if k.Scope == tracker.UnknownScope {
 		scope = "scope unknown"
+		if k.Event != "" {
+			scope = "single incidents"
+		}
+	}
+	if k.Past != "" {
+		scope = "in " + k.Past
+	}
+	if k.Event != "" {
+		scope += ", " + k.Event
 	}
 	if site {
 		scope = "event site, " + scope
@@ -149,11 +165,15 @@ type rec struct {
 	day      int32 // the date the figure refers to
 	from, to int32 // a period figure's bounds; noDay when not dates
 	lo, hi   int64
-	side     int8 // Diff's side (1 for A, 2 for B); 0 elsewhere
-	prior    bool
-	revised  bool
-	open     bool // no upper bound
-	big      bool // a bound is not an int64: compare the decimals
+	// group and place as the sentence wrote them (canonical), whatever
+	// series the report context put the claim in: parts of a total are
+	// read from the sentence
+	wgroup, wplace int32
+	side           int8 // Diff's side (1 for A, 2 for B); 0 elsewhere
+	prior          bool
+	revised        bool
+	open           bool // no upper bound
+	big            bool // a bound is not an int64: compare the decimals
 }
 
 // iv returns a record's interval.
@@ -189,6 +209,7 @@ type seriesInfo struct {
 	group, place       int32
 	catRank, scopeRank int8
 	site               bool
+	ctx                bool // formed from report context (context.go)
 }
 
 // nameInfo is a canonical name with its comparison key.
@@ -267,6 +288,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 	sourceCache := map[string]int32{}
 	sourceOf := map[string]int32{}
 	seriesOf := map[seriesID]int32{}
+	var ctxRecs []ctxRec
 	var f filterSpec
 	if filter {
 		f = newFilterSpec(tax, opts)
@@ -333,12 +355,17 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		if strings.TrimSpace(c.Where) != "" || place < 0 {
 			place = placeIndex(c.Where)
 		}
-		sid := seriesID{cat: c.Category, scope: c.Scope, group: gn.group, place: place}
-		si, ok := seriesOf[sid]
-		if !ok {
-			si = int32(len(p.series))
-			seriesOf[sid] = si
-			p.series = append(p.series, seriesInfo{group: gn.group, place: place})
+		ctx := hasContext(c)
+		var si int32 = -1
+		if !ctx {
+			sid := seriesID{cat: c.Category, scope: c.Scope, group: gn.group, place: place}
+			var ok bool
+			si, ok = seriesOf[sid]
+			if !ok {
+				si = int32(len(p.series))
+				seriesOf[sid] = si
+				p.series = append(p.series, seriesInfo{group: gn.group, place: place})
+			}
 		}
 		raw := sc.Source()
 		src, ok := sourceCache[raw]
@@ -370,13 +397,31 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			rep = int32(len(reportOf))
 			reportOf[sc.ReportID] = rep
 		}
-		r := rec{ci: int32(ci), series: si, side: sd, source: src, report: rep, sentence: -1,
+		r := rec{ci: int32(ci), series: si, side: sd, source: src, report: rep, sentence: -1, wgroup: gn.group, wplace: place,
 			day: dayOf(asOf), from: noDay, to: noDay, prior: c.Prior, revised: c.Revised}
 		r.setBounds(c.Interval)
-		switch c.Scope {
-		case tracker.Period:
+		incident := c.Scope == tracker.UnknownScope
+		if ctx {
+			g := gn.group
+			pid := c.Context.PlaceID
+			if c.Context.Place != "" && (pid == "" || strings.Contains(pid, "/")) {
+				// a place or site the gazetteer does not know: by the
+				// taxonomy's name ("al-Ahli hospital" is al-Ahli Arab
+				// hospital), whatever place each report is about
+				k, _ := tax.placeKey(c.Context.Place)
+				pid = "~/" + k
+			}
+			if grp, ok := ctxGroup(c.Who, pid); ok {
+				g = groupIndex(grp)
+			}
+			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKind(c)}
+			incident = b.kind == "incident"
+			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, name: c.Context.Place, report: rep})
+		}
+		switch {
+		case c.Scope == tracker.Period:
 			r.from, r.to = periodDays(c.From, c.To)
-		case tracker.UnknownScope:
+		case incident:
 			sn, ok := sentenceOf[c.Sentence]
 			if !ok {
 				sn = int32(len(sentenceOf))
@@ -385,6 +430,33 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			r.sentence = sn
 		}
 		p.recs = append(p.recs, r)
+	}
+	if len(ctxRecs) > 0 {
+		type ctxSeriesID struct {
+			b     ctxBucket
+			place string
+		}
+		ctxSeries := map[ctxSeriesID]int32{}
+		p.resolveContext(ctxRecs, func(b ctxBucket, place, name string) int32 {
+			k := ctxSeriesID{b, place}
+			if si, ok := ctxSeries[k]; ok {
+				return si
+			}
+			si := int32(len(p.series))
+			ctxSeries[k] = si
+			pl := placeIndex(name)
+			if place != "" {
+				pl = p.ctxPlace(place, name)
+			}
+			p.series = append(p.series, seriesInfo{group: b.group, place: pl, ctx: true, key: SeriesKey{
+				Category: b.cat, Who: p.groups[b.group].name, Where: p.places[pl].name,
+				Scope: ctxScope(b.kind), Event: b.event, Past: strings.TrimPrefix(b.kind, "past "),
+			}})
+			if !strings.HasPrefix(b.kind, "past ") {
+				p.series[si].key.Past = ""
+			}
+			return si
+		})
 	}
 	// Fill in series keys, then renumber series and sources in key order
 	// so that every later ordering is independent of the input order.
@@ -396,7 +468,10 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		s := &p.series[i]
 		s.key = SeriesKey{Category: sid.cat, Who: p.groups[sid.group].name,
 			Where: p.places[sid.place].name, Scope: sid.scope}
-		s.catRank, s.scopeRank = int8(categoryRank(sid.cat)), int8(scopeRank(sid.scope))
+	}
+	for i := range p.series {
+		s := &p.series[i]
+		s.catRank, s.scopeRank = int8(categoryRank(s.key.Category)), int8(scopeRank(s.key.Scope))
 	}
 	p.decide(opts, side == nil && !opts.ReviewedOnly, filter, f)
 	p.renumber()
@@ -440,6 +515,8 @@ func compareSeriesKey(a, b SeriesKey) int {
 		compareFold(a.Where, b.Where),
 		cmp.Compare(scopeRank(a.Scope), scopeRank(b.Scope)),
 		strings.Compare(a.Split, b.Split),
+		strings.Compare(a.Event, b.Event),
+		strings.Compare(a.Past, b.Past),
 	)
 }
 

@@ -212,6 +212,12 @@ func TestCheckAgreesWithReference(t *testing.T) {
 	}
 	t.Logf("findings by kind over all rounds: %v", kinds)
 	for _, k := range Kinds {
+		if k == SourcesFarApart || k == StaleRepeat {
+			// raised only in series formed from report context, which
+			// the random claims (and the reference checker) do not
+			// have; stale_test.go covers them
+			continue
+		}
 		if kinds[k] == 0 {
 			t.Errorf("no %s finding in %d rounds: the random claims do not exercise it", k, *roundsFlag)
 		}

@@ -136,6 +136,12 @@ type Context struct {
 	// the sentence's Where when it names one, else the report's place.
 	// Empty when neither is known.
 	Place string `json:"place,omitempty"`
+	// PlaceID is the gazetteer's id of Place ("MA.07.041" for Al Haouz,
+	// "gn:5849996" for Lahaina), which tells which place contains which.
+	// A place the gazetteer does not know, named inside a report about a
+	// known one, is that place's id, a slash and the name as written
+	// ("AF.11/zinda jan district"): a part of it. Empty when unknown.
+	PlaceID string `json:"place_id,omitempty"`
 	// PlaceFrom says where Place was read: "sentence", "headline",
 	// "dateline" or "lead".
 	PlaceFrom string `json:"place_from,omitempty"`
@@ -154,6 +160,15 @@ type Context struct {
 	// media, citing the interior ministry": Via is "state media" and the
 	// Attribution, the origin, "the interior ministry").
 	Via string `json:"via,omitempty"`
+	// Origin is who gave the figure according to the rest of the report
+	// when the sentence names nobody: a headline's "2,012 dead" is the
+	// figure the body attributes to the interior ministry. Empty when the
+	// sentence names its source (Attribution) or the report does not.
+	Origin string `json:"origin,omitempty"`
+	// Part marks a sub-count of another figure of its sentence that names
+	// the same group and place ("1,204 injured, of whom 721 are in a
+	// serious condition"): not the total, and its own quantity.
+	Part bool `json:"part,omitempty"`
 	// Headline marks a figure read from the report's headline.
 	Headline bool `json:"headline,omitempty"`
 }

@@ -159,10 +159,16 @@ type StoredClaim struct {
 func (s StoredClaim) Counts() bool { return s.Status != Rejected }
 
 // Source returns who a claim's figure is from: the attribution when the
-// text names one, else the outlet that published the report.
+// text names one, else the origin or relay the rest of the report names
+// (Claim.Context), else the outlet that published the report.
 func (s StoredClaim) Source() string {
-	if s.Claim.Attribution != "" {
+	switch {
+	case s.Claim.Attribution != "":
 		return s.Claim.Attribution
+	case s.Claim.Context.Origin != "":
+		return s.Claim.Context.Origin
+	case s.Claim.Context.Via != "":
+		return s.Claim.Context.Via
 	}
 	return s.Outlet
 }

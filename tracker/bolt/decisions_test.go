@@ -13,6 +13,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/extract"
 )
 
 // mustDecide adds a decision and fails the test on an error.
@@ -242,7 +243,15 @@ func TestMigrateDecisions(t *testing.T) {
 // TestImportSchema1CSV reads a CSV export written before decisions had
 // columns.
 func TestImportSchema1CSV(t *testing.T) {
-	src := mustOpen(t, Options{})
+	// schema 1 knew no report context either: claims without it
+	noContext := func(r tracker.Report) (tracker.Extraction, error) {
+		res, err := extract.Report(r)
+		for i := range res.Claims {
+			res.Claims[i].Context = tracker.Context{}
+		}
+		return res, err
+	}
+	src := mustOpen(t, Options{Extract: noContext, ExtractorVersion: extract.Version()})
 	fillForExport(t, src)
 	recs, err := csv.NewReader(bytes.NewReader(mustExport(t, src, FormatCSV))).ReadAll()
 	if err != nil {

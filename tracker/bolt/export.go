@@ -68,11 +68,12 @@ var csvColumns = []string{
 	"as_of", "scope", "since", "from", "to", "prior", "revised", "start", "end", "span", "sentence",
 	"finding",
 	"op", "series", "other", "claim", "undoes",
+	"context",
 }
 
 // csvColumnsSchema1 are the columns of a schema 1 CSV export, which
 // Import still reads: those before the decisions' columns.
-var csvColumnsSchema1 = csvColumns[:len(csvColumns)-5]
+var csvColumnsSchema1 = csvColumns[:len(csvColumns)-6]
 
 // Export writes every report, claim (with its whole history), ack and
 // series decision in one read transaction, reports in id order, each
@@ -377,8 +378,18 @@ func claimColumns(c tracker.Claim) map[string]string {
 		"attribution": c.Attribution, "as_of": c.AsOf.String(), "scope": string(c.Scope),
 		"since": c.Since, "from": c.From, "to": c.To, "prior": strconv.FormatBool(c.Prior),
 		"revised": strconv.FormatBool(c.Revised), "start": strconv.Itoa(c.Start), "end": strconv.Itoa(c.End),
-		"span": c.Span, "sentence": c.Sentence,
+		"span": c.Span, "sentence": c.Sentence, "context": contextText(c.Context),
 	}
+}
+
+// contextText writes a claim's report context as JSON, or "" when the
+// claim has none.
+func contextText(x tracker.Context) string {
+	if x == (tracker.Context{}) {
+		return ""
+	}
+	b, _ := json.Marshal(x)
+	return string(b)
 }
 
 // timeText writes t as encoding/json does, so CSV and JSON agree.

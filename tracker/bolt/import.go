@@ -497,7 +497,10 @@ func (im *importer) readCSV(r io.Reader) error {
 	if err != nil {
 		return fmt.Errorf("line 1: %w", err)
 	}
-	if !slices.Equal(head, csvColumns) && !slices.Equal(head, csvColumnsSchema1) {
+	// exports of schema 1, and of schema 2 before the context column,
+	// are read too
+	if !slices.Equal(head, csvColumns) && !slices.Equal(head, csvColumnsSchema1) &&
+		!slices.Equal(head, slices.DeleteFunc(slices.Clone(csvColumns), func(c string) bool { return c == "context" })) {
 		return errors.New("line 1: the columns are not those of toll export --format csv")
 	}
 	cr.FieldsPerRecord = len(head)
@@ -663,5 +666,10 @@ func csvVersion(get func(string) string) (tracker.Version, error) {
 	c.Category, c.Qualifier, c.Scope = tracker.Category(get("category")), tracker.Qualifier(get("qualifier")), tracker.Scope(get("scope"))
 	c.Vague, c.Who, c.Where, c.Attribution = get("vague"), get("who"), get("where"), get("attribution")
 	c.Since, c.From, c.To, c.Span, c.Sentence = get("since"), get("from"), get("to"), get("span"), get("sentence")
+	if x := get("context"); x != "" {
+		if err := json.Unmarshal([]byte(x), &c.Context); err != nil {
+			return v, fmt.Errorf("context %q is not a claim context: %w", x, err)
+		}
+	}
 	return v, nil
 }

@@ -70,6 +70,11 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 					if c.Attribution == "" {
 						c.Attribution = hc.Attribution
 					}
+					// "1,204 injured, of whom 721 are in a serious
+					// condition": a sub-count of the same group and place
+					if c.Who == hc.Who && c.Where == hc.Where && c.Category == hc.Category {
+						c.Context.Part = true
+					}
 				}
 			}
 			made[k], ok[k] = c, true

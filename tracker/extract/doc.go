@@ -38,6 +38,11 @@
 //	               ("killed or wounded"), released hostages
 //	places.go      the place a figure is about
 //	sources.go     who gave a figure ("…, the health ministry said")
+//	context.go     the report pass, once per text after the sentences:
+//	               headline, dateline and lead give each claim its
+//	               tracker.Context (place with its gazetteer id, event,
+//	               incident, past time, relay, origin); the sentence's own
+//	               fields are never changed there
 //	claims.go      claims built from shapes: groups of figures that share a
 //	               verb, parts of totals, earlier figures (priors), revisions
 //

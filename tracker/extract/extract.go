@@ -14,7 +14,7 @@ import (
 // rulesVersion names the extractor's code: bump it whenever a change to
 // the passes can change what is extracted. A change to vocabulary.txt
 // needs no bump: its hash is part of Version.
-const rulesVersion = "2"
+const rulesVersion = "3"
 
 // Version names the built-in extractor (Default().Version()).
 func Version() string { return Default().Version() }
@@ -58,6 +58,10 @@ type Options struct {
 	// resolves relative dates ("since Saturday"); when zero, relative
 	// dates are kept as written.
 	Date tracker.Date
+	// Title is the report's headline when it is stored apart from the
+	// text (tracker.WithHeadline put it first in the text). When empty, a
+	// first line that reads as a headline is taken as one.
+	Title string
 }
 
 // Extract returns every casualty claim in text, in text order. It fails
@@ -85,6 +89,9 @@ func (x *Extractor) Extract(text string, opts Options) (res tracker.Extraction, 
 		}
 	}()
 	res = extract(x.v, text, opts)
+	if len(res.Claims) <= tracker.MaxClaims {
+		applyContext(text, opts.Title, opts.Date, res.Claims)
+	}
 	if len(res.Claims) > tracker.MaxClaims {
 		return tracker.Extraction{}, fmt.Errorf("%w: more than %d in one text; a text that dense is a list, not a report (split it)", tracker.ErrTooManyClaims, tracker.MaxClaims)
 	}
@@ -100,7 +107,7 @@ func Report(r tracker.Report) (tracker.Extraction, error) {
 // Report is the package's Report read with x's vocabulary; x.Report is a
 // tracker.ExtractFunc.
 func (x *Extractor) Report(r tracker.Report) (tracker.Extraction, error) {
-	return x.Extract(r.Text, Options{Date: r.Published})
+	return x.Extract(r.Text, Options{Date: r.Published, Title: r.Title})
 }
 
 // extract runs the extractor over a whole text, stopping once it holds

@@ -1,0 +1,282 @@
+package reconcile
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/gazetteer"
+)
+
+// This file forms series from claims that carry their report's context
+// (tracker.Claim.Context, filled by the extractor's report pass). Such a
+// claim's series is not the tuple its sentence states but one quantity:
+//
+//   - its place is the context's place (the sentence's, else the
+//     report's), by gazetteer id;
+//   - its group is "people" when the sentence counts a demonym of that
+//     place ("Israelis" killed in Israel), else the canonical group;
+//   - its kind is a running total (cumulative and unstated scope alike),
+//     a period count, one incident's toll, or a past time's toll (each past
+//     time its own series);
+//   - its event class (disaster, violence, disease) keeps a country's
+//     cholera deaths apart from its war dead;
+//   - places merge upward: a city's figures join the province's or the
+//     country's series, unless the city is a part there, that is some
+//     report gives the city and a place containing it different figures
+//     of one quantity (Al Haouz's 1,293 beside Morocco's 2,012). Places
+//     the gazetteer does not know and event sites are always parts.
+//
+// Claims without context (stored before the report pass, or built by
+// hand) keep the sentence tuple, as before.
+
+// gaz is the gazetteer series are placed with, built once on first use.
+var gaz = sync.OnceValue(gazetteer.Default)
+
+// hasContext reports whether a claim was read with its report.
+func hasContext(c *tracker.Claim) bool { return c.Context != (tracker.Context{}) }
+
+// ctxRec is a context claim's series parts, before places are merged.
+type ctxRec struct {
+	ri     int32 // index into p.recs
+	bucket ctxBucket
+	place  string // gazetteer id, or "" when the claim has no place
+	name   string // the place's name to show
+	report int32
+}
+
+// ctxBucket is a series key without its place.
+type ctxBucket struct {
+	cat   tracker.Category
+	group int32
+	event string
+	kind  string // "total", "period", "incident" or "past <when>"
+}
+
+// eventClass groups events: one disaster's figures are one quantity
+// whether a sentence calls it the quake or the tremor.
+func eventClass(e string) string {
+	switch e {
+	case "":
+		return ""
+	case "earthquake", "floods", "wildfire", "storm", "landslide", "tsunami":
+		return "disaster"
+	case "war", "attack", "kidnapping":
+		return "violence"
+	case "outbreak":
+		return "disease"
+	}
+	// each disease its own: cholera deaths are not dengue deaths
+	return e
+}
+
+// ctxKind returns a context claim's kind.
+func ctxKind(c *tracker.Claim) string {
+	switch {
+	case c.Context.Past != "":
+		return "past " + c.Context.Past
+	case c.Context.Part:
+		return "part"
+	case c.Context.Incident || c.Scope == tracker.UnknownScope && c.Context.Place == "" && c.Context.Event == "":
+		return "incident"
+	case c.Scope == tracker.Period:
+		return "period"
+	}
+	return "total"
+}
+
+// ctxGroup returns the group a context claim counts: "people" for a
+// demonym of the claim's own place (or a place containing or inside it).
+func ctxGroup(who, placeID string) (string, bool) {
+	if who == "" || placeID == "" {
+		return "", false
+	}
+	w := []rune(who)
+	w[0] = unicode.ToUpper(w[0])
+	p, ok := gaz().Demonym(string(w))
+	if !ok {
+		return "", false
+	}
+	if p.ID == placeID || placeContains(p.ID, placeID) || placeContains(placeID, p.ID) {
+		return "people", true
+	}
+	return "", false
+}
+
+// parentOf returns a place id's parent: the gazetteer's, or for an
+// unknown place named inside a known one ("AF.11/zinda jan") the known
+// one.
+func parentOf(id string) string {
+	if i := strings.LastIndexByte(id, '/'); i >= 0 {
+		return id[:i]
+	}
+	if p, ok := gaz().Get(id); ok {
+		return p.Parent
+	}
+	return ""
+}
+
+// placeContains says whether outer strictly contains inner.
+func placeContains(outer, inner string) bool {
+	for p, n := parentOf(inner), 0; p != "" && n < 16; p, n = parentOf(p), n+1 {
+		if p == outer {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveContext gives every context record its series: places merged
+// upward within each bucket unless they are parts.
+func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, name string) int32) {
+	// a claim whose report names no event counts the event most claims
+	// of its category, group and kind count
+	type cgk struct {
+		cat   tracker.Category
+		group int32
+		kind  string
+	}
+	classes := map[cgk]map[string]int{}
+	all := map[string]int{}
+	for i := range recs {
+		b := recs[i].bucket
+		if b.event != "" {
+			k := cgk{b.cat, b.group, b.kind}
+			if classes[k] == nil {
+				classes[k] = map[string]int{}
+			}
+			classes[k][b.event]++
+			all[b.event]++
+		}
+	}
+	most := func(m map[string]int) string {
+		best, bestN := "", 0
+		for e, n := range m {
+			if n > bestN || n == bestN && e < best {
+				best, bestN = e, n
+			}
+		}
+		return best
+	}
+	for i := range recs {
+		b := &recs[i].bucket
+		if b.event != "" {
+			continue
+		}
+		// the event of its own kind of figure, else of all figures
+		if b.event = most(classes[cgk{b.cat, b.group, b.kind}]); b.event == "" {
+			b.event = most(all)
+		}
+	}
+	// parts: a place with a figure unlike that of a containing place in
+	// the same report and bucket
+	type rb struct {
+		report int32
+		bucket ctxBucket
+	}
+	byReport := map[rb][]int{}
+	for i := range recs {
+		if recs[i].place != "" {
+			k := rb{recs[i].report, recs[i].bucket}
+			byReport[k] = append(byReport[k], i)
+		}
+	}
+	type bp struct {
+		bucket ctxBucket
+		place  string
+	}
+	part := map[bp]bool{}
+	for _, is := range byReport {
+		for _, a := range is {
+			for _, b := range is {
+				ra, rbb := &recs[a], &recs[b]
+				if ra.place == rbb.place || !placeContains(rbb.place, ra.place) {
+					continue
+				}
+				if p.compareRecIntervals(&p.recs[ra.ri], &p.recs[rbb.ri]) != 0 {
+					part[bp{ra.bucket, ra.place}] = true
+				}
+			}
+		}
+	}
+	present := map[bp]string{} // place → a name to show
+	for i := range recs {
+		r := &recs[i]
+		if r.place == "" {
+			continue
+		}
+		k := bp{r.bucket, r.place}
+		if n, ok := present[k]; !ok || r.name < n {
+			present[k] = r.name
+		}
+	}
+	repMemo := map[bp]string{}
+	var rep func(k bp) string
+	rep = func(k bp) string {
+		if v, ok := repMemo[k]; ok {
+			return v
+		}
+		repMemo[k] = k.place // guards cycles
+		v := k.place
+		if !part[k] && !strings.Contains(k.place, "/") && !p.tax.IsSite(present[k]) {
+			for a, n := parentOf(k.place), 0; a != "" && n < 16; a, n = parentOf(a), n+1 {
+				if _, ok := present[bp{k.bucket, a}]; ok {
+					v = rep(bp{k.bucket, a})
+					break
+				}
+			}
+		}
+		repMemo[k] = v
+		return v
+	}
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	// deterministic: series are renumbered by key afterwards, but names
+	// are chosen here
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(recs[a].ri, recs[b].ri) })
+	for _, i := range order {
+		r := &recs[i]
+		if r.place == "" {
+			p.recs[r.ri].series = seriesOf(r.bucket, "", "")
+			continue
+		}
+		top := rep(bp{r.bucket, r.place})
+		name := present[bp{r.bucket, top}]
+		if pl, ok := gaz().Get(top); ok {
+			name = pl.Name
+		}
+		// the taxonomy's name where it has one ("Gaza" for the Gaza Strip)
+		name = p.tax.Place(name)
+		p.recs[r.ri].series = seriesOf(r.bucket, top, name)
+	}
+}
+
+// ctxScope is the scope a context series shows for its kind.
+func ctxScope(kind string) tracker.Scope {
+	switch kind {
+	case "period":
+		return tracker.Period
+	case "incident":
+		return tracker.UnknownScope
+	case "part":
+		return tracker.Scope("part")
+	}
+	return tracker.Cumulative
+}
+
+// ctxPlace returns the place index of a gazetteer id, named name.
+func (p *prep) ctxPlace(id, name string) int32 {
+	key := "id:" + id
+	if i, ok := p.placeOf[key]; ok {
+		return i
+	}
+	i := int32(len(p.places))
+	p.placeOf[key] = i
+	p.places = append(p.places, nameInfo{key: key, name: name})
+	return i
+}

@@ -1,0 +1,197 @@
+package reconcile
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// ctxClaim is a claim read with its report: Morocco's quake toll by
+// default, its place and event from the report's context.
+func ctxClaim(id, report, date, attr string, q tracker.Qualifier, n ...int64) syn {
+	return syn{id: id, report: report, outlet: "Wire " + report, date: date, cat: tracker.Killed, who: "people",
+		attr: attr, scope: tracker.UnknownScope, q: q, n: n}
+}
+
+// withCtx stores claims and gives each the context ctx(i).
+func withCtx(ss []syn, ctx func(i int) tracker.Context) []tracker.StoredClaim {
+	out := stored(ss...)
+	for i := range out {
+		out[i].Claim.Context = ctx(i)
+	}
+	return out
+}
+
+func morocco(tracker.Context) tracker.Context {
+	return tracker.Context{Place: "Morocco", PlaceID: "MA", PlaceFrom: "headline", Event: "earthquake"}
+}
+
+// seriesOfClaims returns, for each claim id, the title of its series.
+func seriesOfClaims(t *testing.T, claims []tracker.StoredClaim) map[string]string {
+	t.Helper()
+	tl, err := Timelines(claims, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range tl.Series {
+		for _, e := range s.Entries {
+			for _, c := range e.Claims {
+				got[c.Claim] = s.Key.String()
+			}
+		}
+	}
+	return got
+}
+
+func TestContextSeries(t *testing.T) {
+	tests := []struct {
+		name string
+		ss   []syn
+		ctx  func(i int) tracker.Context
+		same [][]string // claim ids that must share a series, each group apart
+	}{
+		{
+			name: "scope and place unstated join the report's place",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-09", "interior ministry", tracker.AtLeast, 296),
+				ctxClaim("b-1", "b", "2023-09-09", "interior ministry", tracker.Exact, 820).sc(tracker.Cumulative).in("Morocco"),
+				ctxClaim("c-1", "c", "2023-09-10", "interior ministry", tracker.Exact, 2122).of("moroccans"),
+			},
+			ctx:  func(int) tracker.Context { return morocco(tracker.Context{}) },
+			same: [][]string{{"a-1", "b-1", "c-1"}},
+		},
+		{
+			name: "a city joins its country unless a report gives it apart",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-09", "ministry", tracker.Exact, 2012),
+				ctxClaim("a-2", "a", "2023-09-09", "ministry", tracker.Exact, 15),
+				ctxClaim("b-1", "b", "2023-09-10", "ministry", tracker.Exact, 18),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 0 {
+					return morocco(tracker.Context{})
+				}
+				return tracker.Context{Place: "Marrakesh", PlaceID: "gn:2542997", PlaceFrom: "sentence", Event: "earthquake"}
+			},
+			same: [][]string{{"a-1"}, {"a-2", "b-1"}},
+		},
+		{
+			name: "a historical toll is its own series",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-09", "ministry", tracker.Exact, 2012),
+				ctxClaim("a-2", "a", "2023-09-09", "", tracker.Approx, 12000),
+			},
+			ctx: func(i int) tracker.Context {
+				c := morocco(tracker.Context{})
+				if i == 1 {
+					c.Past = "1960"
+				}
+				return c
+			},
+			same: [][]string{{"a-1"}, {"a-2"}},
+		},
+		{
+			name: "another event class in the same country stays apart",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-09-11", "ministry", tracker.Exact, 242),
+				ctxClaim("a-2", "a", "2024-09-11", "", tracker.Exact, 212),
+			},
+			ctx: func(i int) tracker.Context {
+				c := tracker.Context{Place: "Sudan", PlaceID: "SD", PlaceFrom: "headline", Event: "cholera"}
+				if i == 1 {
+					c.Event = "floods"
+				}
+				return c
+			},
+			same: [][]string{{"a-1"}, {"a-2"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := seriesOfClaims(t, withCtx(tt.ss, tt.ctx))
+			var titles []string
+			for _, g := range tt.same {
+				for _, id := range g[1:] {
+					if got[id] != got[g[0]] {
+						t.Errorf("%s in %q, %s in %q; want one series", g[0], got[g[0]], id, got[id])
+					}
+				}
+				if slices.Contains(titles, got[g[0]]) {
+					t.Errorf("%s shares series %q with another group", g[0], got[g[0]])
+				}
+				titles = append(titles, got[g[0]])
+			}
+		})
+	}
+}
+
+func TestContextFindings(t *testing.T) {
+	tests := []struct {
+		name string
+		ss   []syn
+		want []string // kind and claim ids of each finding
+	}{
+		{
+			name: "a later lower figure that an earlier report gave is a stale repeat",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-09", "interior ministry", tracker.Exact, 2012),
+				ctxClaim("b-1", "b", "2023-09-12", "interior ministry", tracker.Exact, 2681),
+				ctxClaim("c-1", "c", "2023-09-12", "Tidewater", tracker.Exact, 2012),
+			},
+			want: []string{"stale_repeat c-1 b-1"},
+		},
+		{
+			name: "a stated correction of another report's figure the same day is a revision",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2212),
+				ctxClaim("b-1", "b", "2023-09-10", "interior ministry", tracker.Exact, 2122).isRevised(),
+			},
+			want: []string{"revision a-1 b-1"},
+		},
+		{
+			name: "two origins far apart on one day through open bounds",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-08", "Israeli officials", tracker.AtLeast, 250),
+				ctxClaim("b-1", "b", "2023-10-08", "Israeli television", tracker.MoreThan, 600),
+			},
+			want: []string{"sources_far_apart a-1 b-1"},
+		},
+		{
+			name: "one origin's rising bulletins of one day raise nothing",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-09", "interior ministry", tracker.AtLeast, 296),
+				ctxClaim("b-1", "b", "2023-09-09", "interior ministry", tracker.Exact, 632),
+				ctxClaim("c-1", "c", "2023-09-09", "interior ministry", tracker.Exact, 2012),
+			},
+		},
+		{
+			name: "far-apart figures of one report are two quantities, not a spread",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-09", "officials", tracker.AtLeast, 1100),
+				ctxClaim("a-2", "a", "2023-10-09", "health ministry", tracker.AtLeast, 415),
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			claims := withCtx(tt.ss, func(int) tracker.Context { return morocco(tracker.Context{}) })
+			fs, err := Check(claims, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				s := string(f.Kind)
+				for _, c := range f.Claims {
+					s += " " + c.ID
+				}
+				got = append(got, s)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings:\ngot  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,162 @@
+package reconcile
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+	"github.com/tollproject/toll/tracker"
+)
+
+// This file holds the checks that read a series as an analyst reads a run
+// of reports about one event (series formed from report context, see
+// context.go): a figure below one already published is a stated revision,
+// or a stale repeat of an older figure, before it is a falling count or a
+// disagreement; and figures of two origins on one day that are far apart
+// are worth a look even when open intervals let both be true.
+
+// SourcesFarApart: two origins' figures for one series and day overlap only
+// because an interval is open ("at least 90" and "at least 1,500"), and one
+// is several times the other.
+const SourcesFarApart Kind = "sources_far_apart"
+
+// StaleRepeat: a report gives a figure that an earlier report gave, after a
+// higher one had been published: an old figure repeated, not a fall.
+const StaleRepeat Kind = "stale_repeat"
+
+// farApartRatio is how many times one open figure must be the other's
+// lower bound to be reported as far apart.
+var farApartRatio = decimal.NewFromInt(2)
+
+// reportsOf returns the set of report indexes of a figure's records.
+func (c *checker) reportsOf(f int32) map[int32]bool {
+	out := map[int32]bool{}
+	for _, ri := range c.p.figRecs(&c.p.figs[f]) {
+		out[c.p.recs[ri].report] = true
+	}
+	return out
+}
+
+// sharesReport reports whether two figures have a record from one report.
+func (c *checker) sharesReport(a, b int32) bool {
+	ra := c.reportsOf(a)
+	for r := range c.reportsOf(b) {
+		if ra[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// staleAndRevised finds, in context series of running totals, figures
+// below a figure published on the same day or earlier by another report:
+// a stated revision (Revision, info), or a repeat of an older figure
+// (StaleRepeat, info). Such figures are marked handled so that decreases
+// and disagreements do not report them again.
+func (c *checker) staleAndRevised() {
+	p := c.p
+	for s := range p.series {
+		si := &p.series[s]
+		if !si.ctx || si.key.Scope != tracker.Cumulative {
+			continue
+		}
+		figs := c.byDay[s]
+		for _, y := range figs {
+			fy := &p.figs[y]
+			// the figures above y published by its day, latest day first,
+			// then highest
+			var above []int32
+			for _, z := range figs {
+				fz := &p.figs[z]
+				if fz.day > fy.day || z == y || !below(*fy.iv, *fz.iv) || c.sharesReport(y, z) {
+					continue
+				}
+				above = append(above, z)
+			}
+			if len(above) == 0 {
+				continue
+			}
+			slices.SortFunc(above, func(a, b int32) int {
+				fa, fb := &p.figs[a], &p.figs[b]
+				if fa.day != fb.day {
+					return int(fb.day - fa.day)
+				}
+				return compareIntervals(*fb.iv, *fa.iv)
+			})
+			z := above[0]
+			fz := &p.figs[z]
+			if fy.revised {
+				c.handled[y] = true
+				msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s (%s, %s); the text says the figure was revised.",
+					p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day),
+					p.figure(fz), p.sources[fz.source].name, dateOf(fz.day))
+				c.emit(Revision, Info, fy.series, msg, append(slices.Clone(p.figRecs(fz)), p.figRecs(fy)...))
+				continue
+			}
+			// a repeat: an earlier figure (before z's day, from another
+			// report) that y's interval equals
+			var echo int32 = -1
+			for _, x := range figs {
+				fx := &p.figs[x]
+				if x != y && fx.day < fz.day && fx.day <= fy.day && compareIntervals(*fx.iv, *fy.iv) == 0 && !c.sharesReport(x, y) {
+					echo = x
+					break
+				}
+			}
+			if echo < 0 || fy.day == p.figs[echo].day {
+				continue
+			}
+			c.handled[y] = true
+			fx := &p.figs[echo]
+			msg := fmt.Sprintf("%s repeats %s for %s on %s, the figure of %s (%s), after %s had given %s on %s: an older figure, not a fall.",
+				p.sources[fy.source].name, p.figure(fy), p.what(fy.series), dateOf(fy.day),
+				dateOf(fx.day), p.sources[fx.source].name, p.sources[fz.source].name, p.figure(fz), dateOf(fz.day))
+			c.emit(StaleRepeat, Info, fy.series, msg, append(slices.Clone(p.figRecs(fy)), p.figRecs(fz)...))
+		}
+	}
+}
+
+// farApart finds, in context series, two origins' figures of one day
+// that overlap only through an open bound and are far apart.
+func (c *checker) farApart() {
+	p := c.p
+	for s := range p.series {
+		si := &p.series[s]
+		if !si.ctx || si.key.Scope != tracker.Cumulative {
+			continue
+		}
+		for _, d := range c.dayGroups(c.byDay[s]) {
+			for a := 0; a < len(d); a++ {
+				for b := a + 1; b < len(d); b++ {
+					x, y := d[a], d[b]
+					fx, fy := &p.figs[x], &p.figs[y]
+					if fx.source == fy.source || c.handled[x] || c.handled[y] || !fx.iv.Overlaps(*fy.iv) || c.sharesReport(x, y) {
+						// (one report giving two far-apart figures counts two things)
+						continue
+					}
+					if !fx.iv.Unbounded && !fy.iv.Unbounded {
+						continue
+					}
+					if fx.iv.Low.Cmp(fy.iv.Low) > 0 {
+						x, y, fx, fy = y, x, fy, fx
+					}
+					if fx.iv.Low.Sign() <= 0 || fy.iv.Low.Cmp(fx.iv.Low.Mul(farApartRatio)) < 0 {
+						continue
+					}
+					msg := fmt.Sprintf("Sources are far apart on %s on %s: %s: %s; %s: %s; both can be true only because %s, but one is %s× the other.",
+						p.what(fy.series), dateOf(fy.day), p.sources[fx.source].name, p.figure(fx),
+						p.sources[fy.source].name, p.figure(fy), openPhrase(fx, fy), fy.iv.Low.DivRound(fx.iv.Low, 1).String())
+					c.emit(SourcesFarApart, Warning, fy.series, msg, append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...))
+				}
+			}
+		}
+	}
+}
+
+// openPhrase says which figure is open.
+func openPhrase(lo, hi *fig) string {
+	if lo.iv.Unbounded && hi.iv.Unbounded {
+		return "both are open-ended"
+	}
+	return "one is open-ended"
+}

@@ -1,0 +1,606 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/gazetteer"
+)
+
+// This file is the report pass: after every sentence has given its claims,
+// the report around them is read once (headline, dateline, lead) and each
+// claim gets a tracker.Context: the place the figure is about when the
+// sentence names none, the event it counts, whether it is a single
+// incident or another time's toll, and who relayed it. The sentence's own
+// fields (Where, Attribution, Scope) are never changed here: Context is
+// what the report adds, so a reader can always tell the two apart.
+//
+// Limits: one report is taken to be about one main place (the country with
+// the most weight in headline, dateline and lead); a report about two
+// countries' events gets the first one's place for figures that name none.
+// Places the gazetteer does not know are kept only when they look like
+// places (a designator such as "district" or "village", or several
+// capitalised words); an unknown single word ("Gunmen", "Freddy",
+// "Corrects") is never a place.
+
+// gaz is the gazetteer the report pass reads, built once (3–4 ms) on first
+// use and never changed.
+var gaz = sync.OnceValue(gazetteer.Default)
+
+// reportContext is what the report pass read around the sentences.
+type reportContext struct {
+	headEnd int // text[:headEnd] is the headline; 0 when none
+	leadEnd int // text[:leadEnd] is headline, dateline and lead
+	agency  string
+	country string // the main country's ID
+	place   gazetteer.Place
+	hasPl   bool
+	from    string // where place was read: headline, dateline or lead
+	event   string // the report's event noun, normalised
+	year    int    // the report's year, 0 when undated
+}
+
+// datelineRE reads a dateline at the start of a body: "RABAT, Sept 9
+// (Reuters) - ", "BEIRUT, Sept 9 — ", "Rabat — ", "LAHAINA, Hawaii (AP) —".
+var datelineRE = regexp.MustCompile(`^([A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3})((?:, [A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,2})?)(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?(?:,? \d{4})?\s*(?:\(([A-Za-z][A-Za-z .&/-]{0,30})\))?\s*[-–—]+\s`)
+
+// applyContext fills every claim's Context from its report. title is the
+// report's headline as stored apart from the text (tracker.HeadlineEnd
+// finds it at the start of text); when empty, a first line that reads as
+// a headline is taken as one.
+func applyContext(text, title string, date tracker.Date, claims []tracker.Claim) {
+	if len(claims) == 0 {
+		return
+	}
+	rc := readReport(text, title, date)
+	var carry tracker.Context // the last sentence place of the paragraph
+	para := -1
+	for i := range claims {
+		c := &claims[i]
+		rc.contextOf(text, c)
+		p := strings.LastIndex(text[:c.Start], "\n\n")
+		if p != para {
+			para, carry = p, tracker.Context{}
+		}
+		switch {
+		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
+			carry = c.Context
+		case carry.Place != "" && c.Start >= rc.leadEnd:
+			// a sentence after one that named its place, in the same
+			// paragraph, is about that place ("In Gaza, the ministry said
+			// 2,329 had died. More than 9,000 have been wounded.")
+			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = carry.Place, carry.PlaceID, "paragraph"
+		}
+	}
+	copyAttributions(claims)
+}
+
+// readReport reads the headline, dateline and lead of a report.
+func readReport(text, title string, date tracker.Date) *reportContext {
+	rc := &reportContext{}
+	if !date.IsZero() {
+		rc.year = date.Time().Year()
+	}
+	if title != "" {
+		rc.headEnd = tracker.HeadlineEnd(title, text)
+	}
+	if rc.headEnd == 0 {
+		if i := strings.Index(text, "\n"); i > 0 && i < 240 {
+			line := strings.TrimSpace(text[:i])
+			rest := strings.TrimSpace(text[i:])
+			if rest != "" && isHeadline(line) && !endsSentence(line) && !datelineRE.MatchString(line+" ") {
+				rc.headEnd = i
+			}
+		}
+	}
+	body := rc.headEnd
+	for body < len(text) && (text[body] == '\n' || text[body] == '\r' || text[body] == ' ' || text[body] == '\t') {
+		body++
+	}
+	g := gaz()
+	votes := map[string]int{}
+	type cand struct {
+		p    gazetteer.Place
+		from string
+		rank int
+	}
+	var cands []cand
+	add := func(ps []gazetteer.Place, from string, weight, rank int) {
+		for _, p := range ps {
+			votes[p.Country] += weight
+			cands = append(cands, cand{p, from, rank})
+		}
+	}
+	if rc.headEnd > 0 {
+		add(placesIn(g, headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
+	}
+	leadStart := body
+	if m := datelineRE.FindStringSubmatchIndex(text[body:]); m != nil {
+		city := text[body+m[2] : body+m[3]]
+		region := strings.TrimPrefix(text[body+m[4]:body+m[5]], ", ")
+		if m[6] >= 0 {
+			rc.agency = text[body+m[6] : body+m[7]]
+		}
+		var ps []gazetteer.Place
+		if p, ok := lookupPlace(g, titleCase(city), region); ok {
+			ps = append(ps, p)
+		}
+		if region != "" {
+			if p, ok := lookupPlace(g, region, ""); ok {
+				ps = append(ps, p)
+			}
+		}
+		add(ps, "dateline", 2, 2)
+		leadStart = body + m[1]
+	}
+	leadEnd := len(text)
+	if i := strings.Index(text[leadStart:], "\n\n"); i >= 0 {
+		leadEnd = leadStart + i
+	}
+	if leadEnd-leadStart > 600 {
+		// a body with no paragraphs: its first two sentences are the lead
+		leadEnd = leadStart + sentencesEnd(text[leadStart:], 2)
+	}
+	rc.leadEnd = leadEnd
+	add(placesIn(g, text[leadStart:leadEnd], false), "lead", 2, 1)
+	best, bestV := "", 0
+	for c, v := range votes {
+		if v > bestV || v == bestV && c < best {
+			best, bestV = c, v
+		}
+	}
+	rc.country = best
+	// the report's place: the first place of the main country in the
+	// headline, else the lead, else the dateline, else the country itself
+	for rank := 0; rank < 3 && !rc.hasPl; rank++ {
+		for _, c := range cands {
+			if c.rank == rank && c.p.Country == best {
+				rc.place, rc.from, rc.hasPl = c.p, c.from, true
+				break
+			}
+		}
+	}
+	rc.event = eventIn(text[:leadEnd])
+	return rc
+}
+
+// flagRE is a wire headline's flag: "CORRECTED-", "UPDATE 2-", "EXCLUSIVE-".
+var flagRE = regexp.MustCompile(`^(?:[A-Z]{3,}(?: \d+)?-)+`)
+
+// headlineWords drops a wire flag from a headline.
+func headlineWords(h string) string {
+	if m := flagRE.FindStringIndex(h); m != nil {
+		return strings.Repeat(" ", m[1]) + h[m[1]:]
+	}
+	return h
+}
+
+// sentencesEnd returns the end of the first n sentences of s, cut at ". "
+// (good enough for bounding a lead; the sentence splitter proper needs
+// the vocabulary).
+func sentencesEnd(s string, n int) int {
+	end := 0
+	for ; n > 0; n-- {
+		i := strings.Index(s[end:], ". ")
+		if i < 0 {
+			return len(s)
+		}
+		end += i + 2
+	}
+	return end
+}
+
+// titleCase turns an upper-case dateline city ("KHAN YOUNIS") into the
+// form the gazetteer indexes; other spellings pass through.
+func titleCase(s string) string {
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// lookupPlace resolves name, preferring places in the country named by
+// context, and refuses names that are only places by accident of spelling
+// (a two-letter word, an acronym the gazetteer holds as a small town).
+func lookupPlace(g *gazetteer.Gazetteer, name, context string) (gazetteer.Place, bool) {
+	name = strings.TrimSpace(name)
+	if len(name) < 3 || notPlace(name) {
+		return gazetteer.Place{}, false
+	}
+	if context != "" {
+		return g.Resolve(name, context)
+	}
+	return g.Resolve(name)
+}
+
+// notPlace lists capitalised words that the gazetteer knows as some small
+// town but news copy uses as words: months, weekdays, agencies, common
+// headline words. Lookups of these are never places in a report pass.
+func notPlace(name string) bool {
+	switch strings.ToLower(name) {
+	case "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"un", "eu", "us", "uk", "afp", "ap", "reuters", "hope", "eastern", "western",
+		"northern", "southern", "central", "live", "update", "updates", "breaking",
+		"toll", "death", "dead", "rescue", "aid", "city of justice", "victoria",
+		"corrects", "correction", "mission", "union", "liberty", "independence",
+		"freedom", "progress", "unity", "concord", "friendship", "hall", "city":
+		return true
+	}
+	return false
+}
+
+// capRunRE finds runs of capitalised words (with inner particles such as
+// "al-", "de", "of") that may name places.
+var capRunRE = regexp.MustCompile(`\b[A-Z][\p{L}'’\-]*(?:\s+(?:(?:al|el|de|del|la|of|the|bin|ben|ibn)[\s\-]+)?[A-Z][\p{L}'’\-]*)*`)
+
+// placesIn returns the places named in s, in text order: capitalised runs
+// (their longest known sub-run), possessives ("Morocco's"), and
+// demonym adjectives ("Moroccan", "Libyan"). In a title-case headline every
+// word is capitalised, so only runs the gazetteer knows whole count there.
+func placesIn(g *gazetteer.Gazetteer, s string, headline bool) []gazetteer.Place {
+	var out []gazetteer.Place
+	seen := map[string]bool{}
+	push := func(p gazetteer.Place) {
+		if !seen[p.ID] {
+			seen[p.ID] = true
+			out = append(out, p)
+		}
+	}
+	for _, loc := range capRunRE.FindAllStringIndex(s, -1) {
+		run := s[loc[0]:loc[1]]
+		words := strings.Fields(run)
+		for i := range words {
+			words[i] = strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "’s")
+		}
+		// longest known sub-runs, left to right
+		for i := 0; i < len(words); {
+			found := false
+			for j := min(len(words), i+g.MaxWords()); j > i; j-- {
+				name := strings.Join(words[i:j], " ")
+				if p, ok := lookupPlace(g, name, ""); ok {
+					push(p)
+					i, found = j, true
+					break
+				}
+				if j == i+1 {
+					if p, ok := g.Demonym(name); ok {
+						push(p)
+						i, found = j, true
+						break
+					}
+				}
+			}
+			if !found {
+				i++
+			}
+		}
+	}
+	return out
+}
+
+// eventOf maps the nouns that name an event to the event they name.
+// The first found in a sentence (else in the headline and lead) is the
+// figure's event; reconcile groups events into classes.
+var eventOf = map[string]string{
+	"earthquake": "earthquake", "earthquakes": "earthquake", "quake": "earthquake", "quakes": "earthquake", "tremor": "earthquake", "aftershock": "earthquake",
+	"flood": "floods", "floods": "floods", "flooding": "floods", "floodwaters": "floods", "flash": "floods", "deluge": "floods", "dam": "floods", "dams": "floods",
+	"wildfire": "wildfire", "wildfires": "wildfire", "fire": "wildfire", "fires": "wildfire", "blaze": "wildfire", "inferno": "wildfire",
+	"cyclone": "storm", "hurricane": "storm", "typhoon": "storm", "storm": "storm", "storms": "storm", "tornado": "storm",
+	"landslide": "landslide", "landslides": "landslide", "mudslide": "landslide", "mudslides": "landslide",
+	"tsunami": "tsunami",
+	"war":     "war", "fighting": "war", "offensive": "war", "bombardment": "war", "conflict": "war", "clashes": "war",
+	"attack": "attack", "attacks": "attack", "shooting": "attack", "massacre": "attack", "bombing": "attack", "assault": "attack", "raid": "attack", "rampage": "attack",
+	"blast": "attack", "explosion": "attack", "strike": "attack", "strikes": "attack", "airstrike": "attack", "airstrikes": "attack", "shelling": "attack", "hostilities": "war",
+	"kidnapping": "kidnapping", "abduction": "kidnapping", "kidnapped": "kidnapping", "abducted": "kidnapping",
+	"cholera": "cholera", "outbreak": "outbreak", "epidemic": "outbreak", "ebola": "ebola", "measles": "measles", "dengue": "dengue", "mpox": "mpox",
+}
+
+// wordRE finds words for the event and incident scans.
+var wordRE = regexp.MustCompile(`[A-Za-z]+`)
+
+// eventIn returns the first event noun of s, normalised, or "".
+func eventIn(s string) string {
+	for _, w := range wordRE.FindAllString(s, -1) {
+		if e, ok := eventOf[strings.ToLower(w)]; ok {
+			return e
+		}
+	}
+	return ""
+}
+
+// eventNear returns the event noun of a claim's sentence nearest its
+// span ("Sudan cholera cases near 7,000 as floods kill 212": the floods).
+func eventNear(text string, c *tracker.Claim) string {
+	sent := c.Sentence
+	off := strings.Index(text, sent)
+	best, bestD := "", 1<<30
+	for _, m := range wordRE.FindAllStringIndex(sent, -1) {
+		e, ok := eventOf[strings.ToLower(sent[m[0]:m[1]])]
+		if !ok {
+			continue
+		}
+		d := 0
+		if off >= 0 {
+			a, b := off+m[0], off+m[1]
+			switch {
+			case b <= c.Start:
+				d = c.Start - b
+			case a >= c.End:
+				d = a - c.End
+			}
+		}
+		if d < bestD {
+			best, bestD = e, d
+		}
+	}
+	return best
+}
+
+// diseaseEvent reports whether an event is a disease's.
+func diseaseEvent(e string) bool {
+	switch e {
+	case "cholera", "outbreak", "ebola", "measles", "dengue", "mpox":
+		return true
+	}
+	return false
+}
+
+// incidentRE reads a single incident: an indefinite strike, blast or
+// attack ("an airstrike on a house", "a blast at a market", "another
+// strike"), whose toll is that incident's alone.
+var incidentRE = regexp.MustCompile(`(?i)\b(?:an?|another|one|a separate|a second|a single)\s+(?:[a-z\-]+\s+){0,2}(?:air ?strikes?|strikes?|bombings?|blasts?|explosions?|shelling|attacks?|raids?|shootings?|stabbings?|crash|collision|ambush)\b`)
+
+// pastRE reads a figure about another time: "in 2004", "the 1960 Agadir
+// quake", "2011's floods", "last year", "a decade ago". The year group is
+// compared with the report's year.
+var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the)\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
+
+// sinceYearRE is a cumulative count that starts in a past year ("since
+// 2011"): a current figure, not a past one.
+var sinceYearRE = regexp.MustCompile(`(?i)\b(?:since|from)\s+(?:(?:early|late|mid-?)\s*)?((?:1[89]|20)\d\d)\b`)
+
+// pastOf returns the other time a sentence's figure is about, or "".
+func (rc *reportContext) pastOf(sent string) string {
+	for _, m := range pastRE.FindAllStringSubmatch(sent, -1) {
+		if m[3] != "" {
+			return strings.ToLower(m[3])
+		}
+		y := m[1]
+		if y == "" {
+			y = m[2]
+		}
+		n, _ := strconv.Atoi(y)
+		if rc.year == 0 || n >= rc.year {
+			continue
+		}
+		if sm := sinceYearRE.FindStringSubmatch(sent); sm != nil && sm[1] == y {
+			continue
+		}
+		return y
+	}
+	return ""
+}
+
+// contextOf fills one claim's Context.
+func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
+	ctx := tracker.Context{Headline: c.Start < rc.headEnd, Part: c.Context.Part}
+	g := gaz()
+	sent := c.Sentence
+	if c.Where != "" && !venue(sent, c.Where) {
+		if id, name, ok := combined(g, c.Where); ok {
+			// "Turkey and Syria": the two countries together, a place of
+			// its own
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, id, "sentence"
+		} else if p, ok := rc.sentencePlace(g, c.Where); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+		} else if looksLikePlace(c.Where) {
+			ctx.Place, ctx.PlaceFrom = c.Where, "sentence"
+			if rc.hasPl {
+				// an unknown place inside the report's: a part of it
+				ctx.PlaceID = rc.place.ID + "/" + strings.ToLower(strings.Join(strings.Fields(c.Where), " "))
+			}
+		}
+	}
+	if ctx.Place == "" && c.Who != "" {
+		// "700 Israelis", "Gazans": the group names its place
+		w := []rune(c.Who)
+		w[0] = unicode.ToUpper(w[0])
+		if p, ok := g.Demonym(string(w)); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "group"
+			if rc.hasPl && g.Contains(p.ID, rc.place.ID) {
+				// "Palestinians" in a report about Gaza: the report's
+				// place is the nearer one
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
+			}
+		}
+	}
+	if ctx.Place == "" && rc.hasPl {
+		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
+	}
+	ctx.Event = eventNear(text, c)
+	if (ctx.Event == "outbreak" || ctx.Event == "") && diseaseEvent(rc.event) {
+		ctx.Event = rc.event
+	}
+	if ctx.Event == "" || ctx.Headline {
+		if rc.event != "" {
+			ctx.Event = rc.event
+		}
+	}
+	if c.Start >= rc.leadEnd && incidentRE.MatchString(sent) {
+		ctx.Incident = true
+	}
+	ctx.Past = rc.pastOf(sent)
+	if c.Attribution == "" && rc.agency != "" {
+		ctx.Via = rc.agency
+	}
+	if v := viaOf(sent, c.Attribution); v != "" {
+		ctx.Via = v
+	}
+	c.Context = ctx
+}
+
+// sentencePlace resolves a sentence's Where against the report's country.
+// A place of another country counts only when it is a country or a big
+// city or unit (the gazetteer ranks it first without the context).
+func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (gazetteer.Place, bool) {
+	name := strings.TrimSpace(where)
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+	if notPlace(name) {
+		return gazetteer.Place{}, false
+	}
+	var p gazetteer.Place
+	var ok bool
+	if rc.country != "" {
+		p, ok = g.Resolve(name, rc.country)
+	} else {
+		p, ok = g.Resolve(name)
+	}
+	if !ok {
+		// "Al Haouz province", "the province of Taroudant"
+		stripped := stripDesignator(name)
+		if stripped != name && stripped != "" {
+			return rc.sentencePlace(g, stripped)
+		}
+		return p, false
+	}
+	if rc.country != "" && p.Country != rc.country && p.Kind != gazetteer.Country {
+		// a same-named town abroad is a reading of the spelling, not of
+		// the report; keep it only when the name is capitalised words
+		// the gazetteer knows as a unit
+		if p.Kind == gazetteer.City && p.Population < 100000 {
+			return p, false
+		}
+	}
+	return p, true
+}
+
+// stripDesignator drops a designator word from a place name.
+func stripDesignator(name string) string {
+	for _, d := range []string{" province", " Province", " district", " District", " governorate", " Governorate", " region", " Region", " state", " State", " county", " County", " prefecture", " city", " town", " village"} {
+		if strings.HasSuffix(name, d) {
+			return strings.TrimSpace(strings.TrimSuffix(name, d))
+		}
+	}
+	for _, d := range []string{"province of ", "Province of ", "district of ", "city of ", "town of ", "village of ", "region of ", "state of "} {
+		if strings.HasPrefix(name, d) {
+			return strings.TrimSpace(strings.TrimPrefix(name, d))
+		}
+	}
+	return name
+}
+
+// looksLikePlace says whether a Where the gazetteer does not know still
+// reads as a place: a designator word, or two or more capitalised words.
+func looksLikePlace(where string) bool {
+	if stripDesignator(where) != where {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(where)) {
+		switch strings.Trim(w, ",.") {
+		case "hospital", "school", "festival", "kibbutz", "hall", "camp", "mosque", "church",
+			"market", "mall", "stadium", "prison", "mine", "factory", "hotel", "airport",
+			"station", "bridge", "university", "college", "clinic", "shelter", "port":
+			// an event site: the toll of what happened there
+			return true
+		}
+	}
+	caps := 0
+	for _, w := range strings.Fields(where) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+// viaRE reads a relay: "the National News Agency reported, citing ...",
+// "state media, citing the interior ministry", "X quoted Y as saying".
+var viaRE = regexp.MustCompile(`(?i)\b((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,4}(?:agency|media|television|tv|broadcaster|news|radio|wire|newspaper|[A-Z]{2,6}))\s*(?:,\s*)?(?:reported\s*,?\s*)?(?:citing|quoting|quoted)\b`)
+
+// viaOf returns the relay a sentence names before "citing"/"quoting", when
+// it is not the attribution itself.
+func viaOf(sent, attribution string) string {
+	m := viaRE.FindStringSubmatch(sent)
+	if m == nil {
+		return ""
+	}
+	v := strings.TrimSpace(m[1])
+	if strings.EqualFold(v, attribution) {
+		return ""
+	}
+	return v
+}
+
+// copyAttributions gives an unattributed claim (a headline's, or a lead's
+// restatement) the attribution of an attributed claim of the same report
+// with the same category and interval: the headline "Quake kills 2,012"
+// is the ministry's figure that the body attributes.
+func copyAttributions(claims []tracker.Claim) {
+	for i := range claims {
+		c := &claims[i]
+		if c.Attribution != "" || c.Prior {
+			continue
+		}
+		for j := range claims {
+			o := &claims[j]
+			if j == i || o.Attribution == "" || o.Prior || o.Category != c.Category {
+				continue
+			}
+			if o.Interval.Low.Equal(c.Interval.Low) {
+				c.Context.Via = strings.TrimSpace(c.Context.Via)
+				if c.Context.Origin == "" {
+					c.Context.Origin = o.Attribution
+				}
+				break
+			}
+		}
+	}
+}
+
+// venueRE finds a place that is where something was said, not where the
+// figure happened: "a ministry briefing in Rabat", "told reporters in
+// Geneva".
+var venueRE = regexp.MustCompile(`(?i)\b(?:briefing|conference|statement|speaking|interview|meeting|summit|visit|reporters|news agency|headquarters|office|offices|based)\s+(?:\w+\s+)?(?:in|at|from)\s+(?:the\s+)?$`)
+
+// venue reports whether a sentence names where only as the venue of a
+// statement.
+func venue(sent, where string) bool {
+	i := strings.Index(sent, where)
+	if i < 0 {
+		return false
+	}
+	return venueRE.MatchString(sent[:i])
+}
+
+// combined reads two or three countries named together ("Turkey and
+// Syria"): an id joining theirs in order ("SY+TR") and the name as
+// written.
+func combined(g *gazetteer.Gazetteer, where string) (id, name string, ok bool) {
+	parts := strings.FieldsFunc(strings.ReplaceAll(where, " and ", ","), func(r rune) bool { return r == ',' })
+	if len(parts) < 2 || len(parts) > 3 {
+		return "", "", false
+	}
+	var ids []string
+	for _, p := range parts {
+		pl, ok := lookupPlace(g, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the ")), "")
+		if !ok || pl.Kind != gazetteer.Country {
+			return "", "", false
+		}
+		ids = append(ids, pl.ID)
+	}
+	slices.Sort(ids)
+	return strings.Join(ids, "+"), strings.Join(strings.Fields(where), " "), true
+}
