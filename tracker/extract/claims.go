@@ -61,8 +61,14 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 				}
 			}
 			if dependent {
+				var hc *tracker.Claim
 				if h := findLink(links, l.head); h >= 0 && ok[h] {
-					hc := made[h]
+					hc = &made[h]
+				} else if l.carried && l.head < 0 {
+					// the total is the sentence before's
+					hc = s.carryOf(l.cat)
+				}
+				if hc != nil {
 					c.Scope, c.Since, c.From, c.To, c.AsOf = hc.Scope, hc.Since, hc.From, hc.To, hc.AsOf
 					if c.Where == "" {
 						c.Where = hc.Where
@@ -78,6 +84,9 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 				}
 			}
 			made[k], ok[k] = c, true
+			if !dependent && !c.Prior {
+				s.heads = append(s.heads, c)
+			}
 		}
 	}
 	out := dst
@@ -279,7 +288,10 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 	c.Start, c.End = s.toks[a].start, s.toks[b-1].end
 	c.Span = s.text[c.Start:c.End]
 	c.Sentence = s.text[s.start:s.end]
-	c.Where = s.placeFor(k, links, grp, places)
+	c.Where = l.where
+	if c.Where == "" {
+		c.Where = s.placeFor(k, links, grp, places)
+	}
 	c.Attribution = s.attributionFor(l, attrs)
 	s.timeFor(&c, k, links, grp, times)
 	c.Revised = s.revised(l)

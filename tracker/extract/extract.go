@@ -119,7 +119,11 @@ func extract(v *vocabulary, text string, opts Options) tracker.Extraction {
 	var lowb []byte // lowercasing scratch
 	s := &sentence{v: v, text: text, date: opts.Date}
 	for _, sp := range sents {
-		if !v.mayHoldClaim(text[sp.start:sp.end]) {
+		// the totals of the sentence before head the parts this one
+		// opens with; only the next sentence reads them
+		s.carries, s.heads = s.heads, s.carries[:0]
+		if !v.mayHoldClaim(text[sp.start:sp.end]) && !(len(s.carries) > 0 && v.mayHoldNumber(text[sp.start:sp.end])) {
+			s.heads = s.heads[:0]
 			continue
 		}
 		// A "sentence" longer than any real one (a table or a list with

@@ -184,6 +184,10 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				continue
 			}
 		}
+		if t.upper && k == start && s.properGroup(k) {
+			// "41 Kenyans", "6,700 Rohingya were killed"
+			return np{kind: npOpen, who: t.lower, end: k + 1}
+		}
 		if s.v.funcWords[t.lower] || isTriggerWord(s, k) || t.upper {
 			break
 		}
@@ -305,4 +309,32 @@ func pluralNoun(w string) bool {
 		}
 	}
 	return true
+}
+
+// properGroup reports a capitalised word right after a number that names
+// people by nation or people no table lists: a demonym's plural form
+// ("Kenyans", "Ghanaians", "Iraqis", "Congolese") or a name the casualty
+// verb follows ("6,700 Rohingya were killed"). A place, a month or a
+// name that goes on ("12 Kenya Airways staff") is not.
+func (s *sentence) properGroup(k int) bool {
+	w := s.word(k)
+	if k+1 < len(s.toks) && s.toks[k+1].upper || s.v.notPlaces[w] || s.v.nameWords[w] || s.v.funcWords[w] {
+		return false
+	}
+	if _, ok := s.v.months[w]; ok {
+		return false
+	}
+	if _, ok := s.v.weekdays[w]; ok {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	if len(w) >= 5 && (strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "is")) {
+		return true
+	}
+	next := s.word(k + 1)
+	return (next == "were" || next == "have" || next == "had" || next == "are") && len(w) >= 4
 }

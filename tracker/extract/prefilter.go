@@ -7,12 +7,16 @@ import "strings"
 // hold a claim. Most sentences of a report fail it, which is what keeps
 // extraction fast.
 func (v *vocabulary) mayHoldClaim(s string) bool {
+	return v.mayHoldNumber(s) && v.casualtyStems.in(s)
+}
+
+// mayHoldNumber reports a sentence that may hold a number: the next
+// sentence after a total is read when it does, casualty word or not, for
+// the parts it may list ("Worst hit: Iran 464, Nigeria 199").
+func (v *vocabulary) mayHoldNumber(s string) bool {
 	// "\xef\xbc" starts the fullwidth digits (U+FF10–U+FF19), which NFKC
 	// folds into ASCII ones (see cleanNumber)
-	if strings.IndexAny(s, "0123456789") < 0 && !strings.Contains(s, "\xef\xbc") && !v.numberStems.in(s) {
-		return false
-	}
-	return v.casualtyStems.in(s)
+	return strings.IndexAny(s, "0123456789") >= 0 || strings.Contains(s, "\xef\xbc") || v.numberStems.in(s)
 }
 
 // stems is a set of lowercase ASCII substrings (two letters or more),

@@ -94,3 +94,49 @@ func TestCountedGroups(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
 	}
 }
+
+// TestBreakdowns: parts after a total, in the same or the next sentence,
+// by group, place and nationality (issue 9 item 2). A part has its
+// total's category; a list with no total before it is no claim.
+func TestBreakdowns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"after a semicolon, the verb elided", "Divers recovered 61 bodies from the ferry on Sunday; 35 were women and 26 men.",
+			[]want{{desc: "killed [61, 61] exact people"}, {desc: "killed [35, 35] exact women"}, {desc: "killed [26, 26] exact men"}}},
+		{"of the dead in the next sentence", "A gunman killed 21 people at the market on Monday. Of the dead, 17 were students and four were police officers.",
+			[]want{{desc: "killed [21, 21] exact people"}, {desc: "killed [17, 17] exact students"}, {desc: "killed [4, 4] exact police officers"}}},
+		{"of the injured, by place", "The quake injured 310 people. Of the injured, 200 were in Hatay, 70 in Adana and 40 in Osmaniye.",
+			[]want{{desc: "injured [310, 310] exact people"}, {desc: "injured [200, 200] exact people", where: "Hatay"},
+				{desc: "injured [70, 70] exact people", where: "Adana"}, {desc: "injured [40, 40] exact people", where: "Osmaniye"}}},
+		{"places after a colon", "Officials put the death toll at 58: 41 in Sylhet, 12 in Sunamganj and five in Moulvibazar.",
+			[]want{{desc: "killed [58, 58] exact people"}, {desc: "killed [41, 41] exact people", where: "Sylhet"},
+				{desc: "killed [12, 12] exact people", where: "Sunamganj"}, {desc: "killed [5, 5] exact people", where: "Moulvibazar"}}},
+		{"a country list in the next sentence", "The stampede killed at least 760 pilgrims. Worst hit: Chad 210, Niger 95 and Benin 40.",
+			[]want{{desc: "killed [760, ∞) at_least people"}, {desc: "killed [210, 210] exact people", where: "Chad"},
+				{desc: "killed [95, 95] exact people", where: "Niger"}, {desc: "killed [40, 40] exact people", where: "Benin"}}},
+		{"a place list without a colon", "The floods have killed 96 people. Kasese lost 30, Bundibugyo 22 and Ntoroko 9.",
+			[]want{{desc: "killed [96, 96] exact people"}, {desc: "killed [30, 30] exact people", where: "Kasese"},
+				{desc: "killed [22, 22] exact people", where: "Bundibugyo"}, {desc: "killed [9, 9] exact people", where: "Ntoroko"}}},
+		{"for N after a province", "Floods have killed 410 people, the agency said. Sindh accounted for 200 of the deaths, Punjab for 120 and Balochistan for 90.",
+			[]want{{desc: "killed [410, 410] exact people"}, {desc: "killed [200, 200] exact people"},
+				{desc: "killed [120, 120] exact people", where: "Punjab"}, {desc: "killed [90, 90] exact people", where: "Balochistan"}}},
+		{"nationalities after among them", "The 180 passengers who died came from 20 countries, among them 41 Kenyans, 17 Ghanaians and eight Germans.",
+			[]want{{desc: "killed [180, 180] exact passengers"}, {desc: "killed [41, 41] exact kenyans"}, {desc: "killed [17, 17] exact ghanaians"}, {desc: "killed [8, 8] exact germans"}}},
+		{"N of them were", "Police said 44 people were injured. Nine of them were children.",
+			[]want{{desc: "injured [44, 44] exact people"}, {desc: "injured [9, 9] exact children"}}},
+		{"a list with no total is nothing", "The final table read: Arsenal 84, Chelsea 81 and Leeds 60.", nil},
+		{"a list after a sentence with no figure is nothing", "The league was suspended after the crush. Arsenal 84, Chelsea 81 and Leeds 60.", nil},
+		{"a part larger than its total is none", "A blast killed 12 people on Friday; 40 were in Kabul.",
+			[]want{{desc: "killed [12, 12] exact people"}}},
+		{"an age list is no count", "Three girls aged six, seven and nine were killed in the attack.",
+			[]want{{desc: "killed [3, 3] exact children"}}},
+		{"others with their own verb are no part", "The crush killed 156 people; more than 150 others sought treatment at hospitals.",
+			[]want{{desc: "killed [156, 156] exact people"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}

@@ -128,10 +128,26 @@ type sentence struct {
 	// made and ok are claims()'s scratch, kept across sentences.
 	made []tracker.Claim
 	ok   []bool
+	// carries are the totals of the sentence before (its claims that are
+	// neither parts nor earlier figures): the heads of parts that open
+	// this sentence ("Of the dead, 142 were students", "Iran 464,
+	// Nigeria 199"). heads collects this sentence's for the next.
+	carries, heads []tracker.Claim
 	// diags collects the sentence's diagnostics.
 	diags []tracker.Diagnostic
 	// memo caches numberAt during the quantity pass (nil outside it).
 	memo, memoBuf []numMemo
+}
+
+// carryOf returns the last total of the sentence before in category cat
+// (the last of any category when cat is ""), or nil.
+func (s *sentence) carryOf(cat tracker.Category) *tracker.Claim {
+	for i := len(s.carries) - 1; i >= 0; i-- {
+		if cat == "" || s.carries[i].Category == cat {
+			return &s.carries[i]
+		}
+	}
+	return nil
 }
 
 // word returns the lowercase text of token i, or "" out of range.

@@ -21,6 +21,12 @@ type link struct {
 	period   bool // an increment
 	bare     bool // no group was named: "… and 105 were injured"
 	toll     bool // linked through a toll noun: a running count
+	// carried marks a part whose total is in the sentence before ("…
+	// killed 148 people. Of the dead, 142 were students"): s.carry.
+	carried bool
+	// where is the part's own place when the shape read it ("Iran 464",
+	// "39 were in Wajima"); empty to let placeFor choose.
+	where string
 }
 
 type linkKind uint8
@@ -62,7 +68,7 @@ func (s *sentence) link() []link {
 			continue
 		}
 		p := nps[qi]
-		if p.kind == npUnit {
+		if p.kind == npUnit || s.inAgeList(qi) {
 			continue
 		}
 		if l, ok := s.linkNoun(qi, p); ok {
@@ -86,6 +92,10 @@ func (s *sentence) link() []link {
 			continue
 		}
 		if l, ok := s.linkBreakdown(qi, p, links); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkPartItem(qi, p, links); ok {
 			add(l)
 			continue
 		}
@@ -280,6 +290,20 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 				}
 				break
 			}
+		}
+	}
+	// "Three girls aged six, seven and nine were killed"
+	if s.isWord(k, "aged") && p.kind != npNone {
+		m := k + 1
+		for m < len(s.toks) && s.qty[m] >= 0 {
+			m = s.qs[s.qty[m]].j
+			if !s.isWord(m, ",") && !s.isWord(m, "and") || s.qty[min(m+1, len(s.toks)-1)] < 0 {
+				break
+			}
+			m++
+		}
+		if m > k+1 && s.qty[m-1] >= 0 {
+			k, start = m, m
 		}
 	}
 	for d := 0; d < 8 && k < len(s.toks); d++ {

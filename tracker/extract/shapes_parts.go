@@ -65,6 +65,13 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			if s.isWord(m, "were") || s.isWord(m, "are") || s.isWord(m, "being") {
 				m++
 			}
+			// "Nine of them were children." after a sentence that gave
+			// the total
+			if hc := s.carryOf(""); hc != nil && q.i == 0 && s.headBefore(q.i, links) < 0 {
+				if g, end, ok := s.groupAt(m); ok && s.itemEnds(end) && s.fits(q, hc.Interval) {
+					return link{q: qi, cat: hc.Category, who: g, how: byBreakdown, a: q.i, b: end, trig: -1, head: -1, placeMin: end, carried: true}, true
+				}
+			}
 			if g, gn := lookup(s, s.v.groupTab, m, 2); gn > 0 {
 				if h := s.headBefore(q.i, links); h >= 0 {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + gn, trig: -1, head: links[h].q, placeMin: m + gn}, true
@@ -267,4 +274,336 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 		}
 	}
 	return link{}, false
+}
+
+// linkPartItem: one item of a breakdown list that names no casualty word
+// and often no group, which the other shapes cannot read: "54 were
+// women", "39 were in Wajima, 23 in Suzu", "Iran 464, Nigeria 199",
+// "Balochistan for 336". Its total is, in this order: the figure the list
+// continues ("…, 23 in Suzu" after "39 were in Wajima"), a figure before
+// it in the sentence set off by ";", ":" or a dash (or a comma, for items
+// that name a place), or the total of the sentence before (s.carry) when
+// this sentence opens with the list or with "Of the dead,". It is a part
+// of that total, of the same category.
+func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
+	q := &s.qs[qi]
+	if q.increment || !(p.kind == npNone || p.person()) {
+		return link{}, false
+	}
+	it, ok := s.partShape(qi, p)
+	if !ok {
+		return link{}, false
+	}
+	k := it.a - 1
+	// (1) the list goes on: "…, 23 in Suzu", "… and five in Nanao"
+	if s.isWord(k, ",") || s.isWord(k, "and") {
+		m := k
+		if s.isWord(m, "and") && s.isWord(m-1, ",") {
+			m--
+		}
+		for h := len(links) - 1; h >= 0; h-- {
+			l := links[h]
+			if max(l.b, s.qs[l.q].j) != m {
+				continue
+			}
+			if l.how != byBreakdown && !l.part && !l.carried && !(l.how == byNoun && (it.where != "" || it.verb)) {
+				break
+			}
+			who := it.who
+			if who == "" {
+				who = s.partTotalWho(l, links)
+			}
+			head := l.head
+			if l.how != byBreakdown && !l.part {
+				head = l.q
+			}
+			if !s.fits(q, s.totalOf(l, links)) {
+				return link{}, false
+			}
+			carried := l.carried
+			if l.how == byNoun && !l.part && l.head < 0 && !l.carried && s.carryOf(l.cat) != nil && s.qs[l.q].i <= 2 {
+				// "Sindh accounted for 792 of the deaths, Balochistan for
+				// 336": both are parts of the sentence before's total
+				head, carried = -1, true
+			}
+			return link{q: qi, cat: l.cat, who: who, how: byCoord, part: true, a: it.a, b: it.end, trig: -1, head: head,
+				placeMin: it.end, carried: carried, where: it.where}, true
+		}
+	}
+	// (2) after a figure of the same sentence: "…; 54 were women",
+	// "…: 229 in the Valencia region", "…, 92 in the Valencia region"
+	sep := s.word(k)
+	if sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && it.where != "" {
+		if h := s.headBefore(k, links); h >= 0 {
+			l := links[h]
+			if !s.qtyBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) {
+				head, who := l.q, it.who
+				if l.how == byBreakdown || l.part {
+					head = l.head
+				}
+				if who == "" {
+					who = s.partTotalWho(l, links)
+				}
+				return link{q: qi, cat: l.cat, who: who, how: byBreakdown, a: it.a, b: it.end, trig: -1, head: head,
+					placeMin: it.end, carried: l.carried, where: it.where}, true
+			}
+		}
+	}
+	// (3) the sentence opens with the list: "Of the dead, 142 were
+	// students", "Worst hit: Iran 464, Nigeria 199", "Catarroja lost 25,
+	// Alfafar 15"
+	if len(links) > 0 && s.qs[links[0].q].i < q.i {
+		return link{}, false
+	}
+	cat, opened := s.openingMarker(it.a)
+	if !opened {
+		return link{}, false
+	}
+	hc := s.carryOf(cat)
+	if cat == "" {
+		if hc == nil {
+			return link{}, false
+		}
+		cat = hc.Category
+	}
+	// without "Of the dead," the opening item names a place and another
+	// item follows: a list, not a sentence that starts with a number
+	if !s.isWord(it.a-1, ",") && (it.where == "" || !s.listGoesOn(it.end) && !s.isWord(it.a-1, ":")) {
+		return link{}, false
+	}
+	if hc != nil && !s.fits(q, hc.Interval) {
+		return link{}, false
+	}
+	who := it.who
+	if who == "" {
+		who = "people"
+		if hc != nil {
+			who = hc.Who
+		}
+	}
+	carried := hc != nil
+	return link{q: qi, cat: cat, who: who, how: byBreakdown, a: it.a, b: it.end, trig: -1, head: -1, placeMin: it.end, carried: carried, where: it.where}, true
+}
+
+// partItem is the shape of one breakdown item: its tokens [a, end), the
+// group it names ("" for the total's) and the place it names ("" for
+// none).
+type partItem struct {
+	a, end     int
+	who, where string
+	verb       bool // "54 were women": the item has its own verb
+}
+
+// partShape reads a breakdown item around quantity qi: "54 were women",
+// "40 men", "39 were in Wajima", "23 in Suzu", "Iran 464", "Catarroja
+// lost 25", "Balochistan for 336".
+func (s *sentence) partShape(qi int, p np) (partItem, bool) {
+	q := &s.qs[qi]
+	if p.person() {
+		// "40 men": only in a list, which linkPartItem checks, and only
+		// when the item ends there ("; more than 150 others sought
+		// treatment" is a figure of its own)
+		if !s.itemEnds(p.end) {
+			return partItem{}, false
+		}
+		return partItem{a: q.i, end: p.end, who: p.who}, true
+	}
+	m := q.j
+	verb := s.isWord(m, "were") || s.isWord(m, "was") || s.isWord(m, "are") || s.isWord(m, "is")
+	if verb {
+		m++
+		if who, end, ok := s.groupAt(m); ok {
+			return partItem{a: q.i, end: end, who: who, verb: true}, true
+		}
+	}
+	// "in Wajima", "in the Valencia region", "in the Eaton fire"
+	if w := s.word(m); w == "in" || w == "on" || w == "at" {
+		if pl, ok := s.placeAt(m); ok {
+			return partItem{a: q.i, end: pl.j, where: pl.name}, true
+		}
+		e := m + 1
+		if s.isWord(e, "the") {
+			e++
+		}
+		if n := s.properRun(e); n > e && s.toks[e].upper {
+			for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.v.eventNouns[s.word(n)] {
+				n++
+			}
+			return partItem{a: q.i, end: n}, true
+		}
+		return partItem{}, false
+	}
+	if verb {
+		return partItem{}, false
+	}
+	// a name before the number: "Iran 464", "Catarroja lost 25",
+	// "Balochistan for 336"
+	if !s.itemEnds(q.j) {
+		return partItem{}, false
+	}
+	k := q.i - 1
+	if s.isWord(k, "for") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.isWord(k, "lost") || s.isWord(k, "counted") || s.isWord(k, "recorded") || s.isWord(k, "reported") || s.isWord(k, "had")) {
+		k--
+	}
+	e := k + 1
+	a := k
+	for a >= 0 && e-a <= 3 && s.toks[a].kind == tWord && s.toks[a].upper && s.nameWord(a) {
+		a--
+	}
+	a++
+	if a > k {
+		return partItem{}, false
+	}
+	return partItem{a: a, end: q.j, where: s.textOf(a, k+1)}, true
+}
+
+// nameWord reports a capitalised token that can be part of a place name
+// in a list: not a month, a weekday, a title or a reference word.
+func (s *sentence) nameWord(i int) bool {
+	w := s.word(i)
+	if _, ok := s.v.months[w]; ok {
+		return false
+	}
+	if _, ok := s.v.weekdays[w]; ok {
+		return false
+	}
+	return !s.v.nameWords[w] && !s.v.notPlaces[w] && !s.v.isDemonymAdj(w) && !s.v.funcWords[w] && !isTriggerWord(s, i)
+}
+
+// itemEnds reports that a list item ends at token k: a comma, "and", the
+// end of the sentence or of a clause.
+func (s *sentence) itemEnds(k int) bool {
+	if k >= len(s.toks) {
+		return true
+	}
+	switch s.word(k) {
+	case ",", "and", ".", ";", ")", "!", "—", "–":
+		return true
+	}
+	return false
+}
+
+// listGoesOn reports another list item after token k: ", Nigeria 199",
+// "and five in Nanao".
+func (s *sentence) listGoesOn(k int) bool {
+	if !s.isWord(k, ",") && !s.isWord(k, "and") {
+		return false
+	}
+	for m := k + 1; m < len(s.toks) && m < k+6; m++ {
+		if x := s.qty[m]; x >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// openingMarker reports that token a opens the sentence's first figure
+// as a breakdown: at the start, after "Of the dead," (which names the
+// category) or "Of them,", or after a short lead-in and a colon ("Worst
+// hit:"). The category is "" when the marker names none.
+func (s *sentence) openingMarker(a int) (tracker.Category, bool) {
+	if a == 0 {
+		return "", true
+	}
+	if s.isWord(a-1, ":") && a-1 <= 3 {
+		return "", true
+	}
+	if !s.isWord(a-1, ",") || !s.isWord(0, "of") {
+		return "", false
+	}
+	switch a - 1 {
+	case 2: // "Of them,", "Of those,", "Of these,"
+		switch s.word(1) {
+		case "them", "those", "these":
+			return "", true
+		}
+	case 3: // "Of the dead,", "Of those killed,"
+		if s.isWord(1, "the") || s.isWord(1, "those") {
+			if c, ok := s.subjectCategory(3); ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// groupAt reads a group named at token m: a group noun, a demonym, an
+// open plural noun or "members of" a body ("were members of the
+// security forces").
+func (s *sentence) groupAt(m int) (string, int, bool) {
+	if g, n := lookup(s, s.v.groupTab, m, 2); n > 0 {
+		return g, m + n, true
+	}
+	if g, ok := s.v.demonyms[s.word(m)]; ok {
+		if g2, n := lookup(s, s.v.groupTab, m+1, 2); n > 0 {
+			return g2, m + 1 + n, true
+		}
+		return g, m + 1, true
+	}
+	if m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && !s.v.funcWords[s.word(m)] && !isTriggerWord(s, m) {
+		q := quantity{}
+		if p, ok := s.openNoun(&q, m); ok && p.person() {
+			return p.who, p.end, true
+		}
+	}
+	return "", 0, false
+}
+
+// partTotalWho is the group of the total a part belongs to: the total's
+// own group, through the part it follows.
+func (s *sentence) partTotalWho(l link, links []link) string {
+	if l.how == byBreakdown || l.part {
+		if h := findLink(links, l.head); h >= 0 {
+			return links[h].who
+		}
+		if hc := s.carryOf(l.cat); l.carried && hc != nil {
+			return hc.Who
+		}
+		if l.where != "" {
+			return l.who
+		}
+		return "people"
+	}
+	return l.who
+}
+
+// fits reports that quantity q can be a part of a total with interval
+// iv: no larger than the total's upper bound.
+func (s *sentence) fits(q *quantity, iv tracker.Interval) bool {
+	return iv.Unbounded || q.n.Cmp(iv.High) <= 0
+}
+
+// totalOf is the interval of the total that link l is or belongs to
+// (unbounded when it is not in the sentence).
+func (s *sentence) totalOf(l link, links []link) tracker.Interval {
+	if l.how == byBreakdown || l.part {
+		if h := findLink(links, l.head); h >= 0 {
+			return s.qs[links[h].q].interval()
+		}
+		if hc := s.carryOf(l.cat); l.carried && hc != nil {
+			return hc.Interval
+		}
+		return tracker.Interval{Unbounded: true}
+	}
+	return s.qs[l.q].interval()
+}
+
+// inAgeList reports a quantity that is one of the ages of a list:
+// "aged six, seven and nine", "ages 4 to 12".
+func (s *sentence) inAgeList(qi int) bool {
+	k := s.qs[qi].i - 1
+	for d := 0; d < 8 && k >= 0; d++ {
+		switch w := s.word(k); {
+		case w == "aged" || w == "ages" || w == "age":
+			return true
+		case w == "," || w == "and" || w == "or":
+			if k == 0 || s.qty[k-1] < 0 {
+				return false
+			}
+			k = s.qs[s.qty[k-1]].i - 1
+		default:
+			return false
+		}
+	}
+	return false
 }
