@@ -98,3 +98,38 @@ func TestDamagedRecordsCommands(t *testing.T) {
 		t.Errorf("after rm, want no trace of %s:\n%s", badReport, out)
 	}
 }
+
+// TestOutputKeptOnFailure is issue 10 item 11: a chart run that failed
+// (here: no database) emptied the existing --output file. The output is
+// now written to a temporary file renamed over it only on success.
+func TestOutputKeptOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	chart := filepath.Join(dir, "chart.html")
+	if err := os.WriteFile(chart, []byte("<p>yesterday's chart</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := runToll(t, storeEnv(filepath.Join(dir, "missing.db"), ""), "timeline", "--format", "html", "--output", chart)
+	if err == nil {
+		t.Fatal("timeline on a missing database succeeded")
+	}
+	if b, _ := os.ReadFile(chart); string(b) != "<p>yesterday's chart</p>" {
+		t.Errorf("the failed run changed %s to %q", chart, b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("left behind: %v", ents)
+	}
+	db := fixtureDB(t)
+	mustToll(t, storeEnv(db, ""), "timeline", "--format", "svg", "--output", chart, "--category", "killed")
+	if b, _ := os.ReadFile(chart); !bytes.Contains(b, []byte("<svg")) {
+		t.Errorf("the run that succeeded did not write the chart: %.80q", b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("left behind: %v", ents)
+	}
+	// a binary chart on standard output passes the output hygiene as is
+	png := mustToll(t, storeEnv(db, ""), "timeline", "--format", "png", "--category", "killed")
+	mustToll(t, storeEnv(db, ""), "timeline", "--format", "png", "--output", chart, "--category", "killed")
+	if b, _ := os.ReadFile(chart); !strings.HasPrefix(png, "\x89PNG") || png != string(b) {
+		t.Errorf("the PNG on standard output (%d bytes) differs from the one written to a file (%d bytes)", len(png), len(b))
+	}
+}

@@ -62,7 +62,7 @@ func diffCommand(e env) *cli.Command {
 			if opts.DB, err = dbPath(c.String("db"), e); err != nil {
 				return err
 			}
-			return runDiff(c.Context, opts, e, c.App.Writer)
+			return runDiff(c.Context, opts, e, formatOut(c.App.Writer, opts.Format))
 		},
 	}
 }

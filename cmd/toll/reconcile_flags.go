@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/urfave/cli/v2"
@@ -139,17 +140,28 @@ func loadClaims(ctx context.Context, db *bolt.DB) ([]tracker.StoredClaim, error)
 	return out, err
 }
 
-// outputTo opens where a command writes: standard output, or the file
-// named by --output (charts are binary).
-func outputTo(c *cli.Context, path string) (w interface {
-	Write([]byte) (int, error)
-}, done func() error, err error) {
+// withOutput runs write on where a command writes: standard output, or
+// the file named by --output, which is replaced only when write succeeds
+// (writeFileAtomic): a failed run leaves yesterday's chart as it was.
+func withOutput(c *cli.Context, path string, f reconcile.Format, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		return c.App.Writer, func() error { return nil }, nil
+		return write(formatOut(c.App.Writer, f))
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("output %s: %w", path, unwrapPath(err))
+	if err := writeFileAtomic(path, write); err != nil {
+		return fmt.Errorf("output %w", err)
 	}
-	return f, f.Close, nil
+	return nil
+}
+
+// formatOut is where output in format f goes on w: charts (binary, or
+// markup with its own escaping) and CSV are data (see dataOut and
+// rawOut); tables and JSON are text.
+func formatOut(w io.Writer, f reconcile.Format) io.Writer {
+	switch f {
+	case reconcile.FormatPNG, reconcile.FormatSVG, reconcile.FormatHTML:
+		return rawOut(w)
+	case reconcile.FormatCSV:
+		return dataOut(w)
+	}
+	return w
 }

@@ -61,15 +61,9 @@ func timelineCommand(e env) *cli.Command {
 			if opts.DB, err = dbPath(c.String("db"), e); err != nil {
 				return err
 			}
-			w, done, err := outputTo(c, opts.Output)
-			if err != nil {
-				return err
-			}
-			err = runTimeline(c.Context, opts, e, w)
-			if cerr := done(); err == nil {
-				err = cerr
-			}
-			return err
+			return withOutput(c, opts.Output, opts.Format, func(w io.Writer) error {
+				return runTimeline(c.Context, opts, e, w)
+			})
 		},
 	}
 }

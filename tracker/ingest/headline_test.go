@@ -81,7 +81,11 @@ func TestHeadlineInText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := htmlDoc([]byte(tt.page)).Text; got != tt.want {
+			d, err := htmlDoc([]byte(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.Text; got != tt.want {
 				t.Errorf("text = %q, want %q", got, tt.want)
 			}
 		})

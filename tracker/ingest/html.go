@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"index/suffixarray"
 	"regexp"
 	"strings"
@@ -43,17 +44,18 @@ const (
 // paragraphs restored when readability left them out, and falls back to
 // all paragraph text of the page when readability finds nothing. The
 // errors of the text check are left to the caller.
-func htmlDoc(data []byte) Doc {
+//
+// html.Parse fails only on a page that nests elements more than 512 deep
+// (its reader, a bytes.Reader, cannot fail): that is ErrTooDeep, not a
+// page with no text, which would send the user looking for scripts.
+func htmlDoc(data []byte) (Doc, error) {
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		// html.Parse fails only when its reader does; a bytes.Reader
-		// does not, so this is unreachable, and an empty Doc is reported
-		// as empty text.
-		return Doc{}
+		return Doc{}, fmt.Errorf("%w: elements nest more than 512 deep, past what the HTML parser reads (%v); save the page's text as .txt and add that", ErrTooDeep, err)
 	}
 	d := pageMeta(root)
 	d.Text = withHeadline(d.Title, mainText(root, d.Title))
-	return d
+	return d, nil
 }
 
 // withHeadline writes a page's text: the headline as its first

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -252,7 +253,7 @@ func BenchmarkHTMLText(b *testing.B) {
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if d := htmlDoc(page); d.Text == "" {
+		if d, err := htmlDoc(page); err != nil || d.Text == "" {
 			b.Fatal("no text")
 		}
 	}
@@ -266,7 +267,7 @@ func BenchmarkHTMLTextLarge(b *testing.B) {
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if d := htmlDoc(page); d.Text == "" {
+		if d, err := htmlDoc(page); err != nil || d.Text == "" {
 			b.Fatal("no text")
 		}
 	}
@@ -322,4 +323,29 @@ func benchPage(size int) []byte {
 	}
 	b.WriteString(`</ul></aside><footer><p>Copyright Bench Daily. All rights reserved.</p></footer></body></html>`)
 	return b.Bytes()
+}
+
+// TestHTMLTooDeep is issue 10 item 11: a page nesting its elements past
+// what the HTML parser reads came back as "empty text (… if it loads its
+// text with scripts …)", sending the user looking for scripts. It is now
+// ErrTooDeep with its own hint; a page just inside the limit is read.
+func TestHTMLTooDeep(t *testing.T) {
+	page := func(n int) []byte {
+		return []byte("<html><head><title>Quake toll</title></head><body>" + strings.Repeat("<div>", n) +
+			"<p>At least 120 people were killed in the earthquake, officials said on Monday.</p>" +
+			strings.Repeat("</div>", n) + "</body></html>")
+	}
+	docs, err := Parse("ok.html", page(500), HTML)
+	if err != nil || len(docs) != 1 || !strings.Contains(docs[0].Text, "At least 120") {
+		t.Fatalf("500 levels: %v, %v", docs, err)
+	}
+	for _, n := range []int{520, 5000} {
+		_, err := Parse("deep.html", page(n), HTML)
+		if !errors.Is(err, ErrTooDeep) {
+			t.Fatalf("%d levels: err = %v, want ErrTooDeep", n, err)
+		}
+		if msg := err.Error(); strings.Contains(msg, "scripts") || !strings.HasPrefix(msg, "deep.html: ") || !strings.Contains(msg, "512 deep") {
+			t.Errorf("%d levels: message %q, want the file, the depth, no scripts hint", n, msg)
+		}
+	}
 }

@@ -45,6 +45,10 @@ var (
 	ErrNotOneReport = errors.New("not one report")
 	// ErrIsDirectory is ReadFile given a directory; Files expands those.
 	ErrIsDirectory = errors.New("is a directory")
+	// ErrTooDeep is an HTML page whose elements nest deeper than the
+	// HTML parser goes (golang.org/x/net/html refuses more than 512 open
+	// elements): no news page does, a generated or hostile one can.
+	ErrTooDeep = errors.New("HTML nested too deep")
 )
 
 // Stdin is the path that names standard input.
@@ -410,7 +414,10 @@ func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
 		}
 		return []Doc{d}, nil
 	case HTML:
-		d := htmlDoc(data)
+		d, err := htmlDoc(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 		d.Origin = origin
 		if err := checkDoc(&d); err != nil {
 			return nil, fmt.Errorf("%s: %w%s", name, err, emptyHTMLHint(err))
