@@ -24,5 +24,7 @@ type Extraction struct {
 // ExtractFunc reads the claims of one report. It is how the store and the
 // other packages that need an extractor are handed one (cmd/toll passes
 // extract's), so that they depend on the domain, not on the extractor. It
-// fails only for text that cannot be a report (see CheckText).
+// fails only for text that cannot be a report (see CheckText). The store
+// calls it on several goroutines at once and before the report is stored
+// (r.Added is still zero): it must be safe for concurrent use.
 type ExtractFunc func(r Report) (Extraction, error)

@@ -123,12 +123,24 @@ type adder struct {
 	added, existing, failed int
 	sightings               int
 	bar                     *progressbar.ProgressBar
+	// committing is the batch being committed while the next one is
+	// read and extracted, or nil.
+	committing *commitJob
+}
+
+// commitJob is a batch being committed on a goroutine of its own.
+type commitJob struct {
+	pending []pendingReport
+	done    chan struct{}
+	res     []bolt.AddResult
+	err     error
 }
 
 func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error {
 	a := &adder{opts: opts, e: e, w: w, ew: ew}
 	defer func() {
 		if a.db != nil {
+			_ = a.wait() // a batch still committing is finished, never cut off
 			a.db.Close()
 		}
 	}()
@@ -176,6 +188,9 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 	var fetcher *fetch.Fetcher
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
+			if werr := a.wait(); werr != nil {
+				return werr
+			}
 			a.summary()
 			return fmt.Errorf("add: stopped before %s: %w", in.path, err)
 		}
@@ -215,6 +230,9 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 		}
 	}
 	if err := a.flush(); err != nil {
+		return err
+	}
+	if err := a.wait(); err != nil {
 		return err
 	}
 	if a.bar != nil {
@@ -277,9 +295,14 @@ func noDateError(origin string) error {
 	return fmt.Errorf("%s: no published date in the input: pass --date YYYY-MM-DD", displayName(origin))
 }
 
-// flush stores the pending reports in one transaction and prints a line
-// for each, once it is committed. The database is opened on the first
-// flush, so that a run in which every input is bad creates nothing.
+// flush hands the pending reports to the store: the extractor reads them
+// on every core (PrepareAdd) while the previous batch is still being
+// committed, then they are committed (CommitAdd) on a goroutine of their
+// own while the next batch is read. One batch commits at a time, in input
+// order, and a report's line is printed only once its batch is committed.
+// Memory is bounded by three batches: one read, one extracted, one
+// committing. The database is opened on the first flush, so that a run in
+// which every input is bad creates nothing.
 func (a *adder) flush() error {
 	if len(a.pending) == 0 {
 		return nil
@@ -295,16 +318,41 @@ func (a *adder) flush() error {
 	for i, p := range a.pending {
 		nrs[i] = p.nr
 	}
-	res, err := a.db.Add(nrs)
+	prep, err := a.db.PrepareAdd(nrs)
 	if err != nil {
 		return err
 	}
+	if err := a.wait(); err != nil {
+		return err
+	}
+	job := &commitJob{pending: a.pending, done: make(chan struct{})}
+	go func() {
+		defer close(job.done)
+		job.res, job.err = a.db.CommitAdd(prep)
+	}()
+	a.committing = job
+	a.pending, a.pendingBytes = nil, 0
+	return nil
+}
+
+// wait waits for the batch being committed, if any, and prints a line for
+// each of its reports.
+func (a *adder) wait() error {
+	job := a.committing
+	if job == nil {
+		return nil
+	}
+	<-job.done
+	a.committing = nil
+	if job.err != nil {
+		return job.err
+	}
 	a.clearBar()
-	for i, r := range res {
-		origin := displayName(a.pending[i].origin)
+	for i, r := range job.res {
+		origin := displayName(job.pending[i].origin)
 		switch {
 		case errors.Is(r.Err, bolt.ErrNoDate):
-			a.fail(noDateError(a.pending[i].origin))
+			a.fail(noDateError(job.pending[i].origin))
 		case r.Err != nil:
 			a.fail(fmt.Errorf("%s: %w", origin, r.Err))
 		case r.Existing && r.Sighting != nil:
@@ -323,8 +371,6 @@ func (a *adder) flush() error {
 			}
 		}
 	}
-	clear(a.pending) // let the texts go
-	a.pending, a.pendingBytes = a.pending[:0], 0
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/tollproject/toll/internal/par"
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/extract"
 	"github.com/tollproject/toll/tracker/ingest"
@@ -85,26 +86,48 @@ type extracted struct {
 }
 
 func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.Writer) error {
+	// Every input is read first, then the texts are extracted on every
+	// core (par.Do) and kept in input order; the first error in input
+	// order, a file that cannot be read or a text that cannot be a
+	// report, is the one returned, as a plain loop would.
 	var all []extracted
+	var dates []tracker.Date
+	var readErr error
 	for _, p := range opts.Paths {
 		if err := ctx.Err(); err != nil {
-			return err
+			readErr = err
+			break
 		}
 		docs, err := ingest.ReadFile(p, stdin)
 		if err != nil {
-			return err
+			readErr = err
+			break
 		}
 		for _, d := range docs {
 			date := opts.Date
 			if date.IsZero() {
 				date = d.Published
 			}
-			res, err := extract.Extract(d.Text, extract.Options{Date: date})
-			if err != nil {
-				return fmt.Errorf("extract %s: %w", d.Origin, err)
-			}
-			all = append(all, extracted{name: d.Origin, text: d.Text, claims: res.Claims, notes: res.Diagnostics})
+			all = append(all, extracted{name: d.Origin, text: d.Text})
+			dates = append(dates, date)
 		}
+	}
+	errs := make([]error, len(all))
+	par.Do(len(all), func(i int) {
+		res, err := extract.Extract(all[i].text, extract.Options{Date: dates[i]})
+		if err != nil {
+			errs[i] = fmt.Errorf("extract %s: %w", all[i].name, err)
+			return
+		}
+		all[i].claims, all[i].notes = res.Claims, res.Diagnostics
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	if readErr != nil {
+		return readErr
 	}
 	switch opts.Format {
 	case "jsonl":

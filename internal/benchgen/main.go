@@ -68,8 +68,8 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%d reports, %d claims, %.1f MB of text in %d files under %s\n",
-		st.reports, st.claims, float64(st.bytes)/1e6, st.files, o.out)
+	fmt.Fprintf(w, "%d reports, %d claims, %d bytes of text in %d files under %s\n",
+		st.reports, st.claims, st.bytes, st.files, o.out)
 	return nil
 }
 

@@ -3,9 +3,11 @@ package bolt
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	bbolt "go.etcd.io/bbolt"
 
+	"github.com/tollproject/toll/internal/par"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -61,7 +63,7 @@ func (db *DB) Reextract(id string) (ReextractResult, error) {
 		if err != nil {
 			return err
 		}
-		res, err = db.reextractTx(tx, full)
+		res, err = db.reextractTx(tx, full, nil)
 		return err
 	})
 	if err != nil {
@@ -94,14 +96,19 @@ func (db *DB) ReextractAll(force bool, batch int, fn func(ReextractResult) error
 	if err != nil {
 		return fmt.Errorf("reextract: %w", err)
 	}
-	for len(ids) > 0 {
-		chunk := ids[:min(batch, len(ids))]
-		ids = ids[len(chunk):]
-		results := make([]ReextractResult, 0, len(chunk))
+	// The extractor reads the next chunk on every core while the current
+	// one is committed (see reextractChunks).
+	chunks, stop := db.reextractChunks(ids, batch)
+	defer stop()
+	for ch := range chunks {
+		if ch.err != nil {
+			return fmt.Errorf("reextract: %w", ch.err)
+		}
+		results := make([]ReextractResult, 0, len(ch.ids))
 		err := db.update(func(tx *bbolt.Tx) error {
 			results = results[:0]
-			for _, id := range chunk {
-				r, err := db.reextractTx(tx, id)
+			for i, id := range ch.ids {
+				r, err := db.reextractTx(tx, id, ch.pre[i])
 				if err != nil {
 					return err
 				}
@@ -121,6 +128,68 @@ func (db *DB) ReextractAll(force bool, batch int, fn func(ReextractResult) error
 	return nil
 }
 
+// reextractChunk is a chunk of reports read by the extractor ahead of
+// its transaction: pre[i] is what it found in report ids[i] (nil when the
+// report was gone, which reextractTx reports).
+type reextractChunk struct {
+	ids []string
+	pre []*prepared
+	err error
+}
+
+// reextractChunks extracts ids batch by batch on a goroutine of its own,
+// each batch on every core, at most one batch ahead of the consumer, so
+// that memory is bounded by three batches. stop ends it early.
+func (db *DB) reextractChunks(ids []string, batch int) (<-chan reextractChunk, func()) {
+	out := make(chan reextractChunk, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(out)
+		for len(ids) > 0 {
+			chunk := ids[:min(batch, len(ids))]
+			ids = ids[len(chunk):]
+			ch := reextractChunk{ids: chunk, pre: make([]*prepared, len(chunk))}
+			reports := make([]*tracker.Report, len(chunk))
+			ch.err = db.view(func(tx *bbolt.Tx) error {
+				for i, id := range chunk {
+					r, ok, err := getReport(tx, id)
+					if err != nil {
+						return err
+					}
+					if ok {
+						reports[i] = &r
+					}
+				}
+				return nil
+			})
+			if ch.err == nil && db.extract != nil {
+				par.Do(len(chunk), func(i int) {
+					if reports[i] != nil {
+						found, err := db.extractOne(*reports[i])
+						ch.pre[i] = &prepared{report: *reports[i], found: found, err: err}
+					}
+				})
+			}
+			select {
+			case out <- ch:
+			case <-done:
+				return
+			}
+			if ch.err != nil {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() {
+			close(done)
+			for range out { // let the goroutine finish
+			}
+		})
+	}
+}
+
 // storedEntry is a stored claim during matching.
 type storedEntry struct {
 	n         int
@@ -129,7 +198,9 @@ type storedEntry struct {
 	reviewed  bool
 }
 
-func (db *DB) reextractTx(tx *bbolt.Tx, id string) (ReextractResult, error) {
+// reextractTx re-reads one report in tx, with what the extractor found in
+// it ahead of the transaction (nil: it is extracted here).
+func (db *DB) reextractTx(tx *bbolt.Tx, id string, pre *prepared) (ReextractResult, error) {
 	r, ok, err := getReport(tx, id)
 	if err != nil {
 		return ReextractResult{}, err
@@ -141,7 +212,11 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string) (ReextractResult, error) {
 	if db.extract == nil {
 		return ReextractResult{}, fmt.Errorf("report %s: %w", id, ErrNoExtractor)
 	}
-	found, err := db.extract(r)
+	if pre == nil {
+		found, err := db.extractOne(r)
+		pre = &prepared{found: found, err: err}
+	}
+	found, err := pre.found, pre.err
 	if err != nil {
 		return ReextractResult{}, fmt.Errorf("report %s: %w", id, err)
 	}

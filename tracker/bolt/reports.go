@@ -68,29 +68,21 @@ func (r claimRecord) stored(reportID string, n int) tracker.StoredClaim {
 // another outlet, date or address than the report and its sightings, the
 // copy is recorded as a new sighting (AddResult.Sighting). Problems with one
 // report (no date, unusable text) are reported in its AddResult.Err and
-// do not stop the others.
+// do not stop the others. The extractor reads the batch on every core
+// before the transaction starts (PrepareAdd, then CommitAdd).
 func (db *DB) Add(reports []NewReport) ([]AddResult, error) {
-	results := make([]AddResult, len(reports))
-	err := db.update(func(tx *bbolt.Tx) error {
-		for i, nr := range reports {
-			res, err := db.addTx(tx, nr)
-			if err != nil {
-				return err
-			}
-			results[i] = res
-		}
-		return nil
-	})
+	p, err := db.PrepareAdd(reports)
 	if err != nil {
-		return nil, fmt.Errorf("add reports to %s: %w", db.path, err)
+		return nil, err
 	}
-	return results, nil
+	return db.CommitAdd(p)
 }
 
-// addTx adds one report. Its error is a storage failure that must abort
-// the transaction; problems with the report itself go in AddResult.Err.
-func (db *DB) addTx(tx *bbolt.Tx, nr NewReport) (AddResult, error) {
-	id := tracker.ReportID(nr.Text)
+// addTx adds one report, with what PrepareAdd made of it (nil: it is
+// extracted and encoded here). Its error is a storage failure that must
+// abort the transaction; problems with the report itself go in
+// AddResult.Err.
+func (db *DB) addTx(tx *bbolt.Tx, id string, nr NewReport, pre *prepared) (AddResult, error) {
 	if old, ok, err := getReport(tx, id); err != nil {
 		return AddResult{}, err
 	} else if ok {
@@ -113,39 +105,33 @@ func (db *DB) addTx(tx *bbolt.Tx, nr NewReport) (AddResult, error) {
 	if db.extract == nil {
 		return AddResult{}, fmt.Errorf("report %s: %w", id, ErrNoExtractor)
 	}
-	now := db.now().UTC()
-	r := tracker.Report{
-		ID: id, Source: nr.Source, URL: nr.URL, Title: nr.Title, Published: nr.Published,
-		Added: now, Text: nr.Text, Extractor: db.extractor,
+	if pre == nil {
+		r := db.newReport(id, nr)
+		r.Added = db.now().UTC()
+		pre = db.prepareOne(r)
 	}
-	res, err := db.extract(r)
-	if err != nil {
-		return AddResult{Err: fmt.Errorf("report %s: %w", id, err)}, nil
+	if pre.err != nil {
+		return AddResult{Err: fmt.Errorf("report %s: %w", id, pre.err)}, nil
 	}
-	if len(res.Claims) > tracker.MaxClaims {
-		return AddResult{Err: fmt.Errorf("report %s: %w: %d, the most a report holds is %d", id, tracker.ErrTooManyClaims, len(res.Claims), tracker.MaxClaims)}, nil
-	}
-	if err := putReport(tx, r); err != nil {
+	r := pre.report
+	if err := putReportValue(tx, r, pre.reportValue); err != nil {
 		return AddResult{}, err
 	}
-	for i, c := range res.Claims {
-		rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
-			{Claim: c, Status: tracker.Unreviewed, By: "extractor " + db.extractor, At: now},
-		}}
-		if err := putClaim(tx, id, i+1, rec); err != nil {
+	for i, v := range pre.claimValues {
+		if err := putClaimValue(tx, id, i+1, v); err != nil {
 			return AddResult{}, err
 		}
 	}
-	if err := tx.Bucket(bucketSeq).Put([]byte(id), u32(len(res.Claims)+1)); err != nil {
+	if err := tx.Bucket(bucketSeq).Put([]byte(id), u32(len(pre.claimValues)+1)); err != nil {
 		return AddResult{}, err
 	}
 	var refused []tracker.Diagnostic
-	for _, d := range res.Diagnostics {
+	for _, d := range pre.found.Diagnostics {
 		if d.Refused {
 			refused = append(refused, d)
 		}
 	}
-	return AddResult{Report: r, Claims: len(res.Claims), Refused: refused}, nil
+	return AddResult{Report: r, Claims: len(pre.claimValues), Refused: refused}, nil
 }
 
 // Has reports whether a report with exactly this id is stored.
@@ -351,10 +337,24 @@ func getReport(tx *bbolt.Tx, id string) (tracker.Report, bool, error) {
 }
 
 func putReport(tx *bbolt.Tx, r tracker.Report) error {
+	b, err := encodeReport(r)
+	if err != nil {
+		return err
+	}
+	return putReportValue(tx, r, b)
+}
+
+// encodeReport is a report's value in the reports bucket.
+func encodeReport(r tracker.Report) ([]byte, error) {
 	b, err := json.Marshal(r)
 	if err != nil {
-		return fmt.Errorf("encode report %s: %w", r.ID, err)
+		return nil, fmt.Errorf("encode report %s: %w", r.ID, err)
 	}
+	return b, nil
+}
+
+// putReportValue stores an encoded report and indexes it by date.
+func putReportValue(tx *bbolt.Tx, r tracker.Report, b []byte) error {
 	if err := tx.Bucket(bucketReports).Put([]byte(r.ID), b); err != nil {
 		return fmt.Errorf("store report %s: %w", r.ID, err)
 	}
@@ -365,10 +365,24 @@ func putReport(tx *bbolt.Tx, r tracker.Report) error {
 }
 
 func putClaim(tx *bbolt.Tx, reportID string, n int, rec claimRecord) error {
+	b, err := encodeClaim(reportID, n, rec)
+	if err != nil {
+		return err
+	}
+	return putClaimValue(tx, reportID, n, b)
+}
+
+// encodeClaim is a claim record's value in the claims bucket.
+func encodeClaim(reportID string, n int, rec claimRecord) ([]byte, error) {
 	b, err := json.Marshal(rec)
 	if err != nil {
-		return fmt.Errorf("encode claim %s: %w", tracker.ClaimID(reportID, n), err)
+		return nil, fmt.Errorf("encode claim %s: %w", tracker.ClaimID(reportID, n), err)
 	}
+	return b, nil
+}
+
+// putClaimValue stores an encoded claim record.
+func putClaimValue(tx *bbolt.Tx, reportID string, n int, b []byte) error {
 	if err := tx.Bucket(bucketClaims).Put(claimKey(reportID, n), b); err != nil {
 		return fmt.Errorf("store claim %s: %w", tracker.ClaimID(reportID, n), err)
 	}
