@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"fmt"
+	"time"
 
 	bbolt "go.etcd.io/bbolt"
 
@@ -19,6 +20,9 @@ type Prepared struct {
 	// stored already when PrepareAdd looked, without a date, or a text
 	// seen earlier in the batch.
 	pre []*prepared
+	// now[i] is the time report i is added or sighted at, zero when
+	// PrepareAdd did not read the clock for it.
+	now []time.Time
 }
 
 // PrepareAdd runs the extractor over the reports that are not stored yet
@@ -27,16 +31,28 @@ type Prepared struct {
 // committed. Nothing is written; CommitAdd stores the batch. Add is
 // PrepareAdd then CommitAdd. A report's added time is taken here.
 func (db *DB) PrepareAdd(reports []NewReport) (*Prepared, error) {
-	p := &Prepared{reports: reports, ids: make([]string, len(reports)), pre: make([]*prepared, len(reports))}
+	p := &Prepared{reports: reports, ids: make([]string, len(reports)), pre: make([]*prepared, len(reports)),
+		now: make([]time.Time, len(reports))}
 	todo := make([]int, 0, len(reports))
+	var rs []tracker.Report
 	err := db.view(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketReports)
 		seen := make(map[string]bool, len(reports))
 		for i, nr := range reports {
 			id := tracker.ReportID(nr.Text)
 			p.ids[i] = id
-			if !seen[id] && b.Get([]byte(id)) == nil && !nr.Published.IsZero() {
+			// The clock is read here, in input order, once for each
+			// report CommitAdd will store or record a sighting of, as
+			// when reports were added one by one.
+			switch {
+			case seen[id] || b.Get([]byte(id)) != nil:
+				p.now[i] = db.now().UTC()
+			case !nr.Published.IsZero() && db.extract != nil:
+				p.now[i] = db.now().UTC()
+				r := db.newReport(id, nr)
+				r.Added = p.now[i]
 				todo = append(todo, i)
+				rs = append(rs, r)
 			}
 			seen[id] = true
 		}
@@ -44,16 +60,6 @@ func (db *DB) PrepareAdd(reports []NewReport) (*Prepared, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("add reports to %s: %w", db.path, err)
-	}
-	if db.extract == nil || len(todo) == 0 {
-		return p, nil
-	}
-	// The clock is read in input order, one reading a report, as when
-	// reports were added one by one.
-	rs := make([]tracker.Report, len(todo))
-	for k, i := range todo {
-		rs[k] = db.newReport(p.ids[i], reports[i])
-		rs[k].Added = db.now().UTC()
 	}
 	par.Do(len(todo), func(k int) {
 		p.pre[todo[k]] = db.prepareOne(rs[k])
@@ -71,7 +77,7 @@ func (db *DB) CommitAdd(p *Prepared) ([]AddResult, error) {
 			if pre := p.pre[i]; pre != nil && pre.fatal != nil {
 				return pre.fatal
 			}
-			res, err := db.addTx(tx, p.ids[i], nr, p.pre[i])
+			res, err := db.addTx(tx, p.ids[i], nr, p.pre[i], p.now[i])
 			if err != nil {
 				return err
 			}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	bbolt "go.etcd.io/bbolt"
 
@@ -79,15 +80,22 @@ func (db *DB) Add(reports []NewReport) ([]AddResult, error) {
 }
 
 // addTx adds one report, with what PrepareAdd made of it (nil: it is
-// extracted and encoded here). Its error is a storage failure that must
+// extracted and encoded here) and the time PrepareAdd read for it (zero:
+// the clock is read here). Its error is a storage failure that must
 // abort the transaction; problems with the report itself go in
 // AddResult.Err.
-func (db *DB) addTx(tx *bbolt.Tx, id string, nr NewReport, pre *prepared) (AddResult, error) {
+func (db *DB) addTx(tx *bbolt.Tx, id string, nr NewReport, pre *prepared, now time.Time) (AddResult, error) {
+	clock := func() time.Time {
+		if now.IsZero() {
+			now = db.now().UTC()
+		}
+		return now
+	}
 	if old, ok, err := getReport(tx, id); err != nil {
 		return AddResult{}, err
 	} else if ok {
 		res := AddResult{Report: old, Claims: countClaims(tx, id), Existing: true}
-		s := tracker.Sighting{Source: strings.TrimSpace(nr.Source), URL: strings.TrimSpace(nr.URL), Published: nr.Published, Added: db.now().UTC()}
+		s := tracker.Sighting{Source: strings.TrimSpace(nr.Source), URL: strings.TrimSpace(nr.URL), Published: nr.Published, Added: clock()}
 		recorded, err := recordSighting(tx, old, s)
 		switch {
 		case errors.Is(err, ErrTooManySightings):
@@ -107,7 +115,7 @@ func (db *DB) addTx(tx *bbolt.Tx, id string, nr NewReport, pre *prepared) (AddRe
 	}
 	if pre == nil {
 		r := db.newReport(id, nr)
-		r.Added = db.now().UTC()
+		r.Added = clock()
 		pre = db.prepareOne(r)
 	}
 	if pre.err != nil {
