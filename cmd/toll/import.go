@@ -13,8 +13,9 @@ import (
 
 // importOptions are the flags of `toll import`.
 type importOptions struct {
-	DB   string
-	Path string
+	DB    string
+	Path  string
+	Merge bool
 }
 
 func importCommand(e env) *cli.Command {
@@ -26,17 +27,23 @@ func importCommand(e env) *cli.Command {
 			"their first line) and stores all of it in one transaction, or nothing if any\n" +
 			"record is malformed or inconsistent (the error names the line). Every report\n" +
 			"id is checked against its text and every claim version is validated. The\n" +
-			"database may hold other reports, but none of the file's report ids or acks:\n" +
-			"import never merges two histories of one report.\n\n" +
+			"database may hold other reports, but none of the file's report ids or acks,\n" +
+			"unless --merge: then what both have is merged, for two analysts' copies of\n" +
+			"one case. A claim keeps both sides' reviews (by time: the later stands), an\n" +
+			"ack both sides made keeps the later note, and what was new on either side\n" +
+			"is added; each thing settled one way is listed as a conflict with its id.\n\n" +
 			"Examples:\n" +
 			"   toll import toll-backup.json\n" +
-			"   toll export --db other.db | toll import -",
-		Flags: []cli.Flag{dbFlag()},
+			"   toll export --db other.db | toll import -\n" +
+			"   toll import --merge ben.jsonl",
+		Flags: []cli.Flag{dbFlag(),
+			&cli.BoolFlag{Name: "merge", Usage: "merge reports, reviews and acks the database shares with the file"},
+		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usageError{msg: "import: give one export file, or - for standard input"}
 			}
-			opts := importOptions{Path: c.Args().First()}
+			opts := importOptions{Path: c.Args().First(), Merge: c.Bool("merge")}
 			p, err := dbPath(c.String("db"), e)
 			if err != nil {
 				return err
@@ -66,7 +73,11 @@ func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := db.Import(r, name)
+	imp := db.Import
+	if opts.Merge {
+		imp = db.Merge
+	}
+	res, err := imp(r, name)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
@@ -76,12 +87,20 @@ func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) erro
 		}
 		return err
 	}
-	if res.Sightings > 0 {
-		_, err = fmt.Fprintf(w, "imported %d reports, %d claims, %d acks and %d sightings from %s into %s\n",
-			res.Reports, res.Claims, res.Acks, res.Sightings, name, opts.DB)
+	if !opts.Merge {
+		if res.Sightings > 0 {
+			_, err = fmt.Fprintf(w, "imported %d reports, %d claims, %d acks and %d sightings from %s into %s\n",
+				res.Reports, res.Claims, res.Acks, res.Sightings, name, opts.DB)
+			return err
+		}
+		_, err = fmt.Fprintf(w, "imported %d reports, %d claims and %d acks from %s into %s\n",
+			res.Reports, res.Claims, res.Acks, name, opts.DB)
 		return err
 	}
-	_, err = fmt.Fprintf(w, "imported %d reports, %d claims and %d acks from %s into %s\n",
-		res.Reports, res.Claims, res.Acks, name, opts.DB)
-	return err
+	fmt.Fprintf(w, "merged %s into %s: %d new reports, %d new claims, %d versions added to stored claims, %d acks, %d sightings, %d series decisions; %d conflicts\n",
+		name, opts.DB, res.Reports, res.Claims, res.Versions, res.Acks, res.Sightings, res.Decisions, len(res.Conflicts))
+	for _, c := range res.Conflicts {
+		fmt.Fprintf(w, "  conflict %s: %s\n", c.ID, c.Message)
+	}
+	return nil
 }

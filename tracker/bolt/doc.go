@@ -48,6 +48,10 @@
 // the store recovers rather than a fault that kills the process; and
 // bbolt's own panics on damaged pages are recovered the same way.
 //
-// Limits: an Import runs in a single transaction, so its memory grows with
+// Merge is Import for two copies of one case: it adds what only the file
+// has and settles what both have by rules (see Merge), listing each
+// settlement as a Conflict.
+//
+// Limits: an Import or Merge runs in a single transaction, so its memory grows with
 // the size of the import; a bulk Add holds one batch in memory.
 package bolt

@@ -21,9 +21,14 @@ import (
 	"github.com/tollproject/toll/tracker"
 )
 
-// ImportResult counts what Import stored.
+// ImportResult counts what Import or Merge stored.
 type ImportResult struct {
 	Reports, Claims, Acks, Decisions, Sightings int
+	// Versions counts the versions Merge added to stored claims.
+	Versions int
+	// Conflicts are what Merge found on both sides and settled, in file
+	// order.
+	Conflicts []Conflict
 }
 
 // maxImportLine caps one JSONL line: a report of tracker.MaxTextBytes
@@ -44,14 +49,18 @@ var reportIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // follow what it undoes). The database need not be empty, but no report
 // id, ack finding or decision id of the file may already be in it
 // (ErrCollision): merging two histories of one report is not something
-// toll guesses at. Decisions are appended after the stored ones. name is
-// used in messages.
+// toll guesses at (Merge does it by rules). Decisions are appended after
+// the stored ones. name is used in messages.
 func (db *DB) Import(r io.Reader, name string) (ImportResult, error) {
+	return db.importFrom(r, name, false)
+}
+
+func (db *DB) importFrom(r io.Reader, name string, merge bool) (ImportResult, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	first, _ := br.Peek(1 << 12)
 	var res ImportResult
 	err := db.update(func(tx *bbolt.Tx) error {
-		im := &importer{tx: tx, reports: map[string]*importedReport{}, acks: map[string]bool{}}
+		im := &importer{tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}}
 		var err error
 		lead := bytes.TrimLeft(first, " \t\r\n")
 		switch {
@@ -96,10 +105,15 @@ type importedReport struct {
 	next      int
 	claims    map[int]bool
 	sightings int
+	// for a report stored already (Merge): the stored one and its next
+	// claim number before the merge
+	stored     *tracker.Report
+	storedNext int
 }
 
 type importer struct {
 	tx        *bbolt.Tx
+	merge     bool
 	header    bool
 	reports   map[string]*importedReport
 	acks      map[string]bool
@@ -145,7 +159,10 @@ func (im *importer) report(r tracker.Report, next int) error {
 		return fmt.Errorf("report %s: %w", r.ID, err)
 	}
 	if im.tx.Bucket(bucketReports).Get([]byte(r.ID)) != nil {
-		return fmt.Errorf("report %s: %w (import only into an empty database or one without these reports)", r.ID, ErrCollision)
+		if im.merge {
+			return im.mergeReport(r, next)
+		}
+		return fmt.Errorf("report %s: %w (import only into an empty database or one without these reports, or merge)", r.ID, ErrCollision)
 	}
 	if err := putReport(im.tx, r); err != nil {
 		return err
@@ -164,6 +181,9 @@ func (im *importer) sightings(reportID string, ss []tracker.Sighting) error {
 	ir := im.reports[reportID]
 	if ir == nil {
 		return fmt.Errorf("sightings of report %s: the report is not before them in the file", reportID)
+	}
+	if ir.stored != nil {
+		return im.mergeSightings(ir, ss)
 	}
 	for _, s := range ss {
 		if s.Empty() {
@@ -219,6 +239,9 @@ func (im *importer) claim(sc tracker.StoredClaim) error {
 		return fmt.Errorf("claim %s: the current claim is not its last version", sc.ID)
 	}
 	ir.claims[n] = true
+	if ir.stored != nil {
+		return im.mergeClaim(ir, rid, n, sc)
+	}
 	im.res.Claims++
 	return putClaim(im.tx, rid, n, claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: sc.Versions})
 }
@@ -232,7 +255,12 @@ func (im *importer) ack(a tracker.Ack) error {
 		return errors.New("an ack names no finding")
 	case im.acks[a.Finding]:
 		return fmt.Errorf("ack %q is in the file twice", a.Finding)
-	case im.tx.Bucket(bucketAcks).Get([]byte(a.Finding)) != nil:
+	}
+	if stored := im.tx.Bucket(bucketAcks).Get([]byte(a.Finding)); stored != nil {
+		if im.merge {
+			im.acks[a.Finding] = true
+			return im.mergeAck(a, stored)
+		}
 		return fmt.Errorf("ack %q: %w", a.Finding, ErrCollision)
 	}
 	im.acks[a.Finding] = true
@@ -253,6 +281,9 @@ func (im *importer) decision(d tracker.SeriesDecision) error {
 			return err
 		}
 		im.decided = &x
+	}
+	if im.merge && (im.decided.ids[d.ID] || d.Op == tracker.Undo && im.decided.undone[d.Undoes]) {
+		return nil // made here too, or undone here already
 	}
 	if err := checkDecision(im.tx, d, *im.decided, false); err != nil {
 		return err
