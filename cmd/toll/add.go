@@ -42,7 +42,10 @@ type addOptions struct {
 	URL    string
 	Title  string
 	Date   tracker.Date
-	Batch  int
+	// DefaultDate dates the reports whose input gives no date (a
+	// dateline's month and day take their year from it).
+	DefaultDate tracker.Date
+	Batch       int
 	// Timeout bounds the fetch of each address given (zero means
 	// fetch.DefaultTimeout).
 	Timeout time.Duration
@@ -59,8 +62,11 @@ func addCommand(e env) *cli.Command {
 			"apart by its content type; at most 10 MiB, 5 redirects, --timeout each), or\n" +
 			"standard input (-), extracts their casualty claims and\n" +
 			"stores both. A report's id is a hash of its text: adding the same text again\n" +
-			"prints \"already stored\" and changes nothing. Each report needs a date: --date,\n" +
-			"else the one in the page, feed item or JSON line. --source, --url and --title\n" +
+			"prints \"already stored\" and changes nothing. Each report needs a date: the\n" +
+			"one in the page, feed item or JSON line (its metadata, else a date written\n" +
+			"near the headline or opening the text), else --default-date (a dateline such\n" +
+			"as \"PARIS, Oct 9 (Reuters) -\" takes its year from it); --date sets every\n" +
+			"report's date whatever the input says. --source, --url and --title\n" +
 			"override what the input says. A fetched page records the address it came from,\n" +
 			"and its host as the outlet when the page names none. A bad file or address\n" +
 			"is reported and skipped; the others are added and the exit status is 1.\n\n" +
@@ -73,7 +79,8 @@ func addCommand(e env) *cli.Command {
 		Flags: []cli.Flag{
 			dbFlag(),
 			&cli.StringFlag{Name: "source", Usage: "the outlet or publisher of every report added"},
-			&cli.StringFlag{Name: "date", Usage: "the published date of every report added, YYYY-MM-DD"},
+			&cli.StringFlag{Name: "date", Usage: "the published date of every report added, YYYY-MM-DD, whatever the input says"},
+			&cli.StringFlag{Name: "default-date", Usage: "the published date of the reports whose input gives none, YYYY-MM-DD"},
 			&cli.StringFlag{Name: "url", Usage: "the address of the report"},
 			&cli.StringFlag{Name: "title", Usage: "the title of the report (it replaces the headline the input gives)"},
 			timeoutFlag(),
@@ -92,6 +99,12 @@ func addCommand(e env) *cli.Command {
 				return usageError{msg: fmt.Sprintf("add: --date: %v", err)}
 			}
 			opts.Date = d
+			if opts.DefaultDate, err = tracker.ParseDate(c.String("default-date")); err != nil {
+				return usageError{msg: fmt.Sprintf("add: --default-date: %v", err)}
+			}
+			if !opts.Date.IsZero() && !opts.DefaultDate.IsZero() {
+				return usageError{msg: "add: --date sets every report's date; give it or --default-date, not both"}
+			}
 			if opts.DB, err = dbPath(c.String("db"), e); err != nil {
 				return err
 			}
@@ -108,8 +121,9 @@ type addInput struct {
 
 // pendingReport is a report read and waiting for its batch.
 type pendingReport struct {
-	origin string
-	nr     bolt.NewReport
+	origin   string
+	dateline ingest.Dateline
+	nr       bolt.NewReport
 }
 
 // adder adds reports in batches and counts what happened.
@@ -217,7 +231,7 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 				a.fail(err)
 				continue
 			}
-			a.pending = append(a.pending, pendingReport{origin: d.Origin, nr: nr})
+			a.pending = append(a.pending, pendingReport{origin: d.Origin, dateline: d.Dateline, nr: nr})
 			a.pendingBytes += len(nr.Text)
 			if len(a.pending) >= a.opts.Batch || a.pendingBytes >= addBatchBytes {
 				if err := a.flush(); err != nil {
@@ -265,15 +279,20 @@ func (a *adder) report(d ingest.Doc) (bolt.NewReport, error) {
 	if nr.Title == "" {
 		nr.Title = headline(d.Text)
 	}
-	if !a.opts.Date.IsZero() {
+	switch {
+	case !a.opts.Date.IsZero():
 		nr.Published = a.opts.Date
+	case nr.Published.IsZero() && !a.opts.DefaultDate.IsZero():
+		if nr.Published = d.Dateline.Resolve(a.opts.DefaultDate); nr.Published.IsZero() {
+			nr.Published = a.opts.DefaultDate
+		}
 	}
 	// A report without a date can still be one already stored, which is
 	// not an error; the store checks that first. Without a database there
 	// is nothing stored, and no reason to create one.
 	if nr.Published.IsZero() && a.db == nil {
 		if _, err := os.Stat(a.opts.DB); err != nil {
-			return nr, noDateError(d.Origin)
+			return nr, noDateError(d.Origin, d.Dateline)
 		}
 	}
 	return nr, nil
@@ -291,8 +310,11 @@ func headline(text string) string {
 	return line
 }
 
-func noDateError(origin string) error {
-	return fmt.Errorf("%s: no published date in the input: pass --date YYYY-MM-DD", displayName(origin))
+func noDateError(origin string, dl ingest.Dateline) error {
+	if !dl.IsZero() {
+		return fmt.Errorf("%s: no published date in the input, and its dateline (%s) gives no year: pass --default-date YYYY-MM-DD, a day on or just after it", displayName(origin), dl)
+	}
+	return fmt.Errorf("%s: no published date in the input: pass --default-date YYYY-MM-DD", displayName(origin))
 }
 
 // flush hands the pending reports to the store: the extractor reads them
@@ -352,7 +374,7 @@ func (a *adder) wait() error {
 		origin := displayName(job.pending[i].origin)
 		switch {
 		case errors.Is(r.Err, bolt.ErrNoDate):
-			a.fail(noDateError(job.pending[i].origin))
+			a.fail(noDateError(job.pending[i].origin, job.pending[i].dateline))
 		case r.Err != nil:
 			a.fail(fmt.Errorf("%s: %w", origin, r.Err))
 		case r.Existing && r.Sighting != nil:

@@ -121,7 +121,7 @@ func TestAddBadInput(t *testing.T) {
 		{"malformed JSONL line", []string{"add", at("bad.jsonl")}, []string{"bad.jsonl", "2"}, false},
 		{"bad date in JSONL", []string{"add", at("bad-date.jsonl")}, []string{"bad-date.jsonl"}, false},
 		{"malformed feed", []string{"add", "--date", "2023-10-10", at("feed.xml")}, []string{at("feed.xml")}, false},
-		{"no date", []string{"add", at("nodate.txt")}, []string{at("nodate.txt"), "--date"}, false},
+		{"no date", []string{"add", at("nodate.txt")}, []string{at("nodate.txt"), "--default-date"}, false},
 		{"bad --date", []string{"add", "--date", "2023-13-45", at("nodate.txt")}, []string{"--date", "2023-13-45", "YYYY-MM-DD"}, true},
 		{"misspelt flag after path", []string{"add", at("nodate.txt"), "--dat", "2023-10-10"}, []string{"unknown flag --dat", "did you mean --date?"}, true},
 	}

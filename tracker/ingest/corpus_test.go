@@ -47,7 +47,7 @@ func TestCorpusLeads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := mainText(root, pageMeta(root).Title)
+		got := mainText(root, paragraphs(root), pageMeta(root).Title)
 		if len(got) == 0 {
 			t.Errorf("%s: no text", name)
 		}

@@ -54,8 +54,62 @@ func htmlDoc(data []byte) (Doc, error) {
 		return Doc{}, fmt.Errorf("%w: elements nest more than 512 deep, past what the HTML parser reads (%v); save the page's text as .txt and add that", ErrTooDeep, err)
 	}
 	d := pageMeta(root)
-	d.Text = withHeadline(d.Title, mainText(root, d.Title))
+	all := paragraphs(root)
+	d.Text = withHeadline(d.Title, mainText(root, all, d.Title))
+	if d.Published.IsZero() {
+		d.Published = firstDate(nearHeadline(all, d.Title))
+	}
 	return d, nil
+}
+
+// Around the headline: how many paragraphs before it, and how many of
+// the body's after it, are read for the date shown on the page
+// ("Published 3 June 2024 · Updated 5 June", a byline with the day, a
+// date line above the headline). After it, only paragraphs of
+// minLeadWords words or more count towards dateParasAfter, since a
+// page's header is full of short labels ("Share", "Read later") before
+// the body starts; maxDateScan bounds the paragraphs read in all.
+const (
+	dateParasBefore = 3
+	dateParasAfter  = 3
+	maxDateScan     = 60
+)
+
+// nearHeadline returns the texts of the page's paragraphs around its
+// headline (the first paragraph that is the headline, else the first
+// <h1>), or from the top of the page when there is none. A date further
+// away is as likely another story's.
+func nearHeadline(all []para, title string) []string {
+	at := -1
+	if title != "" {
+		for i, pa := range all {
+			if strings.EqualFold(pa.text, title) {
+				at = i
+				break
+			}
+		}
+	}
+	if at < 0 {
+		for i, pa := range all {
+			if pa.tag == atom.H1 {
+				at = i
+				break
+			}
+		}
+	}
+	lo := 0
+	if at >= 0 {
+		lo = max(0, at-dateParasBefore)
+	}
+	var out []string
+	long := 0
+	for i := lo; i < len(all) && len(out) < maxDateScan && long < dateParasAfter; i++ {
+		out = append(out, all[i].text)
+		if i > at && all[i].words >= minLeadWords {
+			long++
+		}
+	}
+	return out
 }
 
 // withHeadline writes a page's text: the headline as its first
@@ -79,7 +133,8 @@ func withHeadline(title string, body []para) string {
 	return tracker.WithHeadline(title, joinParas(kept))
 }
 
-// mainText returns the paragraphs of a page's main text.
+// mainText returns the paragraphs of a page's main text; all is
+// paragraphs(root).
 //
 // Readability (the go-readability port of Firefox's Reader View) finds
 // the article and drops the page around it, but it can also drop the lead
@@ -110,8 +165,7 @@ func withHeadline(title string, body []para) string {
 // told from chrome by position); when readability finds no content, or
 // content that matches no paragraph of the page, all paragraph text of the
 // page is used, chrome included.
-func mainText(root *html.Node, title string) []para {
-	all := paragraphs(root)
+func mainText(root *html.Node, all []para, title string) []para {
 	if countElements(root, maxReadabilityElems+1) > maxReadabilityElems {
 		return all
 	}

@@ -70,6 +70,10 @@ type Doc struct {
 	// with a UTC offset gives the calendar day at that offset, the day
 	// the publisher's own clock showed (see the package documentation).
 	Published tracker.Date
+	// Dateline is the month and day of a wire dateline without a year
+	// ("PARIS, Oct 9 (Reuters) -") when nothing else dates the report;
+	// Dateline.Resolve dates it against a day the caller knows.
+	Dateline Dateline
 	// Text is plain text that passed tracker.CheckText.
 	Text string
 }
@@ -395,6 +399,14 @@ func readCapped(path string, stdin io.Reader) ([]byte, error) {
 // after reading the file and Detect; Parse serves inputs already in
 // memory, and callers that let the user force a kind.
 func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
+	docs, err := parseKind(origin, data, kind)
+	for i := range docs {
+		dateFromText(&docs[i])
+	}
+	return docs, err
+}
+
+func parseKind(origin string, data []byte, kind Kind) ([]Doc, error) {
 	name := displayName(origin)
 	if err := checkRaw(data); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -2,11 +2,16 @@ package ingest
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 // pageFacts is what one walk over a page collects for its metadata.
@@ -14,6 +19,7 @@ type pageFacts struct {
 	meta      map[string]string // lower-cased name or property → first non-empty content
 	title     string            // <title>
 	h1        string            // the first <h1>
+	h1Node    *html.Node        // and its element
 	headings  []string          // the first few <h1> and <h2> texts
 	canonical string            // <link rel="canonical">
 	jsonLD    []string          // the texts of application/ld+json scripts
@@ -39,9 +45,11 @@ var (
 // (YYYY-MM-DD or RFC 3339; other forms are not guessed): JSON-LD
 // datePublished, article:published_time, og:published_time, a <meta
 // name> such as "date" or "pubdate", an itemprop="datePublished", a <time
-// pubdate>, the first <time datetime> inside <article> or <main>. A
-// <time> elsewhere is not used: it is as likely to date a related story
-// or the page's last update.
+// pubdate>, the first <time datetime> inside <article> or <main>, the
+// first in the block holding the headline <h1> (headlineTime), else the
+// date in the page's address (/2023/10/14/). A <time> elsewhere is not
+// used: it is as likely to date a related story or the page's last
+// update. htmlDoc then reads the dates written near the headline.
 func pageMeta(root *html.Node) Doc {
 	f := pageFacts{meta: make(map[string]string)}
 	f.walk(root, false)
@@ -58,7 +66,7 @@ func pageMeta(root *html.Node) Doc {
 	for _, k := range dateNames {
 		cands = append(cands, f.meta[k])
 	}
-	cands = append(cands, f.itemDate, f.pubTime, f.artTime)
+	cands = append(cands, f.itemDate, f.pubTime, f.artTime, headlineTime(f.h1Node))
 	for _, c := range cands {
 		if c == "" {
 			continue
@@ -68,6 +76,54 @@ func pageMeta(root *html.Node) Doc {
 			break
 		}
 	}
+	if d.Published.IsZero() {
+		d.Published = urlDate(d.URL)
+	}
+	return d
+}
+
+// headlineTime returns the datetime of the first <time> in the block that
+// holds the headline <h1> (its parent, or the parent's parent unless that
+// is the <body>): the story's header, where its date is shown.
+func headlineTime(h1 *html.Node) string {
+	if h1 == nil || h1.Parent == nil {
+		return ""
+	}
+	block := h1.Parent
+	if gp := block.Parent; gp != nil && gp.Type == html.ElementNode && gp.DataAtom != atom.Body && gp.DataAtom != atom.Html {
+		block = gp
+	}
+	var dt string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && dt == ""; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Time {
+				dt = strings.TrimSpace(attr(c, "datetime"))
+			}
+			walk(c)
+		}
+	}
+	walk(block)
+	return dt
+}
+
+// rxURLDate matches a date in an address's path: /2023/10/14/ (the form
+// news CMSs use; the year first, so the month and day cannot be
+// swapped), or /2023-10-14.
+var rxURLDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/_.-]|$)`)
+
+// urlDate returns the date in a page's address, or the zero Date.
+func urlDate(raw string) tracker.Date {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return tracker.Date{}
+	}
+	m := rxURLDate.FindStringSubmatch(u.Path)
+	if m == nil {
+		return tracker.Date{}
+	}
+	mon, _ := strconv.Atoi(m[2])
+	d, _ := makeDate(m[1], time.Month(mon), m[3])
 	return d
 }
 
@@ -88,8 +144,8 @@ func (f *pageFacts) walk(n *html.Node, inArticle bool) {
 			}
 		case atom.H1, atom.H2:
 			t := normalizeSpace(textOf(n))
-			if n.DataAtom == atom.H1 && f.h1 == "" {
-				f.h1 = t
+			if n.DataAtom == atom.H1 && f.h1Node == nil {
+				f.h1, f.h1Node = t, n
 			}
 			if t != "" && len(f.headings) < maxHeadings {
 				f.headings = append(f.headings, t)
