@@ -79,7 +79,12 @@ type seriesLabel struct {
 // decided is what the series decisions did to one prep.
 type decided struct {
 	labels map[SeriesKey]seriesLabel
-	placed map[int32]string // claim index → which decision put it in its series
+	placed map[int32][]placement // claim index → the decisions that moved it, in order
+}
+
+// placement is one decision moving one claim: its id and what it did.
+type placement struct {
+	decision, what string
 }
 
 // label returns the user's name and note of a series ("" when none).
@@ -98,10 +103,10 @@ func (p *prep) label(s int32) seriesLabel {
 // prepared (SeriesKey.ID); an id merged away stands for the series it was
 // merged into. complete says that no claim was left out before (Diff's
 // sides and ReviewedOnly leave some out); only then is a missing series
-// worth reporting. With filter set, the records not matching f are
-// dropped afterwards, by the series they end up in, since prepare keeps
-// them all when there are decisions.
-func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
+// worth reporting. prepare keeps every record when there are decisions
+// and drops those that do not match its filters afterwards (filterRecs),
+// so that the series, and their ids, are the same whatever the filters.
+func (p *prep) decide(opts Options, complete bool) {
 	ds := opts.Decisions
 	if len(ds) == 0 {
 		return
@@ -111,7 +116,7 @@ func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
 			opts.OnSkip(Skip{Decision: d, Reason: fmt.Sprintf(format, args...)})
 		}
 	}
-	p.decided = &decided{labels: map[SeriesKey]seriesLabel{}, placed: map[int32]string{}}
+	p.decided = &decided{labels: map[SeriesKey]seriesLabel{}, placed: map[int32][]placement{}}
 
 	// Undo: walking back, a decision an active undo names is cancelled,
 	// so undoing an undo restores what it undid.
@@ -184,10 +189,10 @@ func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
 	}
 
 	var sentences map[string]int32 // for records moved into single-event series
-	put := func(ri int32, to int32, why string) {
+	put := func(ri int32, to int32, d tracker.SeriesDecision, what string) {
 		r := &p.recs[ri]
 		r.series = to
-		p.decided.placed[r.ci] = why
+		p.decided.placed[r.ci] = append(p.decided.placed[r.ci], placement{d.ID, what})
 		p.rescope(r, p.series[to].key.Scope, &sentences)
 	}
 
@@ -213,10 +218,10 @@ func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
 				skip(d, "%s counts %s and %s counts %s", d.Series, p.series[a].key.Category, d.Other, p.series[b].key.Category)
 				continue
 			}
-			why := fmt.Sprintf("merged from %s (%s) by %s", p.series[a].key.ID(), p.series[a].key.title(p.series[a].site), d.ID)
+			what := fmt.Sprintf("merged from %s (%s) by %s", p.series[a].key.ID(), p.series[a].key.title(p.series[a].site), d.ID)
 			for ri := range p.recs {
 				if p.recs[ri].series == a {
-					put(int32(ri), b, why)
+					put(int32(ri), b, d, what)
 				}
 			}
 			merged[p.series[a].key.ID()] = p.series[b].key.ID()
@@ -239,7 +244,7 @@ func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
 				to := int32(len(p.series))
 				p.series = append(p.series, s)
 				byID[s.key.ID()] = to
-				put(ri, to, "set apart by "+d.ID)
+				put(ri, to, d, "set apart by "+d.ID)
 				continue
 			}
 			to, ok := resolve(d.Series)
@@ -252,7 +257,7 @@ func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
 				continue
 			}
 			if to != from {
-				put(ri, to, "moved here by "+d.ID)
+				put(ri, to, d, fmt.Sprintf("moved from %s by %s", p.series[from].key.ID(), d.ID))
 			}
 		case tracker.Name, tracker.Note:
 			s, ok := resolve(d.Series)
@@ -270,17 +275,60 @@ func (p *prep) decide(opts Options, complete, filter bool, f filterSpec) {
 			p.decided.labels[key] = l
 		}
 	}
+}
 
-	if filter && f.active() {
-		n := 0
-		for ri := range p.recs {
-			if p.matchRec(f, &p.recs[ri]) {
-				p.recs[n] = p.recs[ri]
-				n++
-			}
-		}
-		p.recs = p.recs[:n]
+// filterRecs drops the records that do not match f (see matching).
+func (p *prep) filterRecs(f filterSpec) {
+	if !f.active() {
+		return
 	}
+	keep := p.matching(f)
+	n := 0
+	for ri := range p.recs {
+		if keep[ri] {
+			p.recs[n] = p.recs[ri]
+			n++
+		}
+	}
+	p.recs = p.recs[:n]
+}
+
+// matching tells which records match f. A claim matches as prepare's
+// filters match it, by its own group and place, unless a decision moved
+// it: then its group and place are those of the series it is in now,
+// which match when its key names them, or some claim the rules placed in it does
+// (series formed from report context have places the filters do not
+// name). Category, source and dates are the claim's own either way.
+func (p *prep) matching(f filterSpec) []bool {
+	own := f
+	own.group, own.place, own.hasPlace = "", "", false
+	where := filterSpec{group: f.group, place: f.place, hasPlace: f.hasPlace}
+	seriesOK := make([]bool, len(p.series))
+	moved := func(r *rec) bool { return len(p.placedBy(r.ci)) > 0 }
+	for i := range p.series {
+		si := &p.series[i]
+		seriesOK[i] = !where.active() || where.matchClaim(p, nil, si.group, si.place, -1, "")
+	}
+	for ri := range p.recs {
+		r := &p.recs[ri]
+		if !moved(r) && where.matchClaim(p, &p.claims[r.ci], r.wgroup, r.wplace, r.source, "") {
+			seriesOK[r.series] = true
+		}
+	}
+	keep := make([]bool, len(p.recs))
+	for ri := range p.recs {
+		r := &p.recs[ri]
+		sc := &p.claims[r.ci]
+		if !own.matchClaim(p, sc, r.wgroup, r.wplace, r.source, sc.Claim.Category) {
+			continue
+		}
+		if moved(r) {
+			keep[ri] = seriesOK[r.series]
+		} else {
+			keep[ri] = where.matchClaim(p, sc, r.wgroup, r.wplace, r.source, "")
+		}
+	}
+	return keep
 }
 
 // rescope makes a record that moved into a series of another scope read
@@ -314,21 +362,42 @@ func (p *prep) rescope(r *rec, scope tracker.Scope, sentences *map[string]int32)
 }
 
 // why says why a record's claim is in its series: what its own words made
-// of the key (the group and place as written, the scope), and the
-// decision that put it there, if any.
-//
-// Hook: when series are formed from the report's context (its place and
-// event, tracker.Claim.Context), say here which context placed the claim.
+// of the key (the group and place as written, the scope), what its report
+// added (tracker.Claim.Context: the place and where it was read, the
+// event, a single incident, a part, another time), and the decisions that
+// moved it.
 func (p *prep) why(ri int32) string {
 	r := &p.recs[ri]
 	c := &p.claims[r.ci].Claim
 	g, implied := p.tax.group(c.Who)
-	parts := []string{fmt.Sprintf("who %q as %s", c.Who, g)}
+	parts := []string{"who " + readAs(c.Who, g)}
+	x := c.Context
 	switch {
+	case hasContext(c):
+		if x.Place != "" {
+			place := "place " + x.Place
+			if x.PlaceFrom != "" && x.PlaceFrom != "sentence" {
+				place += " (from the " + x.PlaceFrom + ")"
+			}
+			parts = append(parts, place)
+		} else {
+			parts = append(parts, "no place")
+		}
+		if x.Event != "" {
+			parts = append(parts, "event "+x.Event)
+		}
+		switch kind := ctxKind(c); {
+		case kind == "incident":
+			parts = append(parts, "a single incident")
+		case kind == "part":
+			parts = append(parts, "a part of another figure of its sentence")
+		case strings.HasPrefix(kind, "past "):
+			parts = append(parts, "about "+x.Past)
+		}
 	case strings.TrimSpace(c.Where) != "":
-		parts = append(parts, fmt.Sprintf("where %q as %s", c.Where, p.tax.Place(c.Where)))
+		parts = append(parts, "where "+readAs(c.Where, p.tax.Place(c.Where)))
 	case implied != "":
-		parts = append(parts, fmt.Sprintf("where %s, implied by the group", p.tax.Place(implied)))
+		parts = append(parts, "where "+p.tax.Place(implied)+" (from the group)")
 	default:
 		parts = append(parts, "no place")
 	}
@@ -336,10 +405,25 @@ func (p *prep) why(ri int32) string {
 	if c.Prior {
 		parts = append(parts, "an earlier figure the report cites")
 	}
-	if p.decided != nil {
-		if d, ok := p.decided.placed[r.ci]; ok {
-			parts = append(parts, d)
-		}
+	for _, pl := range p.placedBy(r.ci) {
+		parts = append(parts, pl.what)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// placedBy returns the decisions that moved a claim, in order.
+func (p *prep) placedBy(ci int32) []placement {
+	if p.decided == nil {
+		return nil
+	}
+	return p.decided.placed[ci]
+}
+
+// readAs writes a name as written and, when the taxonomy reads it as
+// another, that one: "\"Gazans\" → palestinians", "\"Rafah\"".
+func readAs(written, canonical string) string {
+	if strings.EqualFold(trimName(written), canonical) {
+		return fmt.Sprintf("%q", written)
+	}
+	return fmt.Sprintf("%q → %s", written, canonical)
 }

@@ -325,3 +325,47 @@ func TestDecisionsOrderFree(t *testing.T) {
 		t.Errorf("the period figure did not move into the single event: %q", got)
 	}
 }
+
+// TestSeriesWhy shows what ListSeries says put each claim in its series:
+// the group and place as written and as read, the scope, and the
+// decisions that moved it.
+func TestSeriesWhy(t *testing.T) {
+	at := time.Date(2023, 10, 25, 8, 0, 0, 0, time.UTC)
+	claims := append(decisionClaims(), k("g", "r5", d2, tracker.Exact, 80).of("Gazans").in("").stored())
+	opts := Options{Decisions: []tracker.SeriesDecision{
+		{ID: "d1", Op: tracker.Merge, Series: kyID, Other: gazaID, At: at},
+		{ID: "d2", Op: tracker.Move, Claim: "c", Series: tracker.NewSeries, At: at},
+	}}
+	l, err := ListSeries(claims, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	why := map[string]SeriesMember{}
+	for _, s := range l.Series {
+		for _, m := range s.Claims {
+			why[m.Claim] = m
+		}
+	}
+	tests := []struct {
+		claim, want string
+		decisions   []string
+	}{
+		{"a", `who "palestinians"; where "Gaza"; scope cumulative`, nil},
+		{"g", `who "Gazans" → palestinians; where Gaza (from the group); scope cumulative`, nil},
+		{"e", `who "palestinians"; where "Khan Younis"; scope cumulative; merged from ` + kyID +
+			` (palestinians killed in Khan Younis (cumulative)) by d1`, []string{"d1"}},
+		{"c", `who "palestinians"; where "Khan Younis"; scope cumulative; merged from ` + kyID +
+			` (palestinians killed in Khan Younis (cumulative)) by d1; set apart by d2`, []string{"d1", "d2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.claim, func(t *testing.T) {
+			m := why[tt.claim]
+			if m.Why != tt.want {
+				t.Errorf("why\n got %s\nwant %s", m.Why, tt.want)
+			}
+			if !slices.Equal(m.Decisions, tt.decisions) {
+				t.Errorf("decisions %q, want %q", m.Decisions, tt.decisions)
+			}
+		})
+	}
+}

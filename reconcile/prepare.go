@@ -473,7 +473,10 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		s := &p.series[i]
 		s.catRank, s.scopeRank = int8(categoryRank(s.key.Category)), int8(scopeRank(s.key.Scope))
 	}
-	p.decide(opts, side == nil && !opts.ReviewedOnly, filter, f)
+	p.decide(opts, side == nil && !opts.ReviewedOnly)
+	if filter && len(opts.Decisions) > 0 {
+		p.filterRecs(f) // after the decisions: see decide
+	}
 	p.renumber()
 	p.index()
 	return p, nil

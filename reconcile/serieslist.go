@@ -45,16 +45,26 @@ type SeriesMember struct {
 	// written and as the taxonomy reads them, its scope, and the decision
 	// that moved it, if one did.
 	Why string `json:"why"`
+	// Decisions are the ids of the decisions that moved the claim, in
+	// order; empty when the rules placed it.
+	Decisions []string `json:"decisions,omitempty"`
 }
 
 // ListSeries returns the series the claims form once opts.Decisions are
 // applied, with every counted claim (priors too) and why it is in its
 // series: what a user looks at before merging, moving or naming series.
-// opts' filters apply as in Timelines.
+// opts' filters choose which series are listed, those with a claim that
+// matches, as Check chooses findings; the series themselves, their
+// claims and ids are formed from every claim, so that an id seen in a
+// filtered list is the one decisions name.
 func ListSeries(claims []tracker.StoredClaim, opts Options) (*SeriesList, error) {
-	p, err := prepare(claims, opts, true, nil)
+	p, err := prepare(claims, opts, false, nil)
 	if err != nil {
 		return nil, err
+	}
+	var keep []bool
+	if f := newFilterSpec(p.tax, opts); f.active() {
+		keep = p.matching(f)
 	}
 	all := make([]int32, len(p.recs))
 	for i := range all {
@@ -64,7 +74,7 @@ func ListSeries(claims []tracker.StoredClaim, opts Options) (*SeriesList, error)
 	out := &SeriesList{Series: []SeriesClaims{}}
 	for s := 0; s+1 < len(bounds); s++ {
 		recs := ord[bounds[s]:bounds[s+1]]
-		if len(recs) == 0 {
+		if len(recs) == 0 || keep != nil && !slices.ContainsFunc(recs, func(ri int32) bool { return keep[ri] }) {
 			continue
 		}
 		slices.SortFunc(recs, func(a, b int32) int {
@@ -80,6 +90,9 @@ func ListSeries(claims []tracker.StoredClaim, opts Options) (*SeriesList, error)
 			c := &p.claims[r.ci]
 			sc.Claims[i] = SeriesMember{Claim: c.ID, Report: c.ReportID, Date: dateOf(r.day),
 				Source: p.sources[r.source].name, Figure: c.Claim.Figure(), Prior: r.prior, Why: p.why(ri)}
+			for _, pl := range p.placedBy(r.ci) {
+				sc.Claims[i].Decisions = append(sc.Claims[i].Decisions, pl.decision)
+			}
 		}
 		out.Series = append(out.Series, sc)
 	}

@@ -160,6 +160,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) app {
 			timelineCommand(e),
 			diffCommand(e),
 			checkCommand(e),
+			seriesCommand(e),
 			doctorCommand(e),
 			demoCommand(e),
 			completionCommand(),

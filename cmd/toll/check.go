@@ -106,6 +106,9 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 		return err
 	}
 	defer db.Close()
+	if err := useDecisions(db, &opts.Series); err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
 	findings, err := reconcile.Check(claims, opts.Series)
 	if err != nil {
 		return fmt.Errorf("check: %w", err)

@@ -73,6 +73,9 @@ func runDiff(ctx context.Context, opts diffOptions, e env, w io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	if err := useDecisions(db, &opts.Series); err != nil {
+		return fmt.Errorf("diff: %w", err)
+	}
 	if opts.Reports[0] != "" {
 		var sides [2][]tracker.StoredClaim
 		for i, id := range opts.Reports {

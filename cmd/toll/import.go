@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -88,13 +89,15 @@ func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) erro
 		return err
 	}
 	if !opts.Merge {
+		counts := []string{fmt.Sprintf("%d reports", res.Reports), fmt.Sprintf("%d claims", res.Claims), fmt.Sprintf("%d acks", res.Acks)}
 		if res.Sightings > 0 {
-			_, err = fmt.Fprintf(w, "imported %d reports, %d claims, %d acks and %d sightings from %s into %s\n",
-				res.Reports, res.Claims, res.Acks, res.Sightings, name, opts.DB)
-			return err
+			counts = append(counts, fmt.Sprintf("%d sightings", res.Sightings))
 		}
-		_, err = fmt.Fprintf(w, "imported %d reports, %d claims and %d acks from %s into %s\n",
-			res.Reports, res.Claims, res.Acks, name, opts.DB)
+		if res.Decisions > 0 {
+			counts = append(counts, fmt.Sprintf("%d series decisions", res.Decisions))
+		}
+		_, err = fmt.Fprintf(w, "imported %s and %s from %s into %s\n",
+			strings.Join(counts[:len(counts)-1], ", "), counts[len(counts)-1], name, opts.DB)
 		return err
 	}
 	fmt.Fprintf(w, "merged %s into %s: %d new reports, %d new claims, %d versions added to stored claims, %d acks, %d sightings, %d series decisions; %d conflicts\n",

@@ -61,6 +61,7 @@ func seriesOptions(c *cli.Context, source string) (reconcile.Options, error) {
 		return opts, err
 	}
 	opts.Window, opts.ReviewedOnly = c.Int("window"), c.Bool("reviewed-only")
+	opts.OnSkip = warnSkips(c.App.ErrWriter) // series decisions that no longer apply
 	if opts.Window < 0 {
 		return opts, usageError{msg: fmt.Sprintf("%s: --window %d: want 0 or more days", c.Command.Name, opts.Window)}
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"testing"
 	"time"
@@ -40,6 +41,9 @@ func TestMain(m *testing.M) {
 //	binfile NAME                write a small binary file (NUL bytes, not UTF-8)
 //	serve DIR                   serve DIR over HTTP on loopback and set $SERVER to
 //	                            its address (see cmdServe)
+//	stdoutvar NAME REGEXP       set $NAME to the first group REGEXP matches in the
+//	                            last command's standard output (multi-line mode),
+//	                            for ids toll makes (series decisions)
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 scriptDir,
@@ -64,6 +68,7 @@ func TestScripts(t *testing.T) {
 			"releasedb": cmdReleaseDB,
 			"binfile":   cmdBinfile,
 			"serve":     cmdServe,
+			"stdoutvar": cmdStdoutVar,
 		},
 	})
 }
@@ -132,6 +137,19 @@ func cmdReleaseDB(ts *testscript.TestScript, neg bool, args []string) {
 // cmdBinfile writes what an image or a zip looks like to a text reader:
 // a header, NUL bytes and bytes that are not UTF-8. Script files are text
 // and cannot hold it themselves.
+func cmdStdoutVar(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: stdoutvar NAME REGEXP")
+	}
+	re, err := regexp.Compile("(?m)" + args[1])
+	ts.Check(err)
+	m := re.FindStringSubmatch(ts.ReadFile("stdout"))
+	if len(m) < 2 {
+		ts.Fatalf("no match for %q with a group in stdout", args[1])
+	}
+	ts.Setenv(args[0], m[1])
+}
+
 func cmdBinfile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: binfile NAME")

@@ -79,7 +79,10 @@ func runShow(ctx context.Context, opts showOptions, e env, w io.Writer) error {
 		if opts.Format == "json" {
 			return writeJSON(w, sc)
 		}
-		return writeClaim(w, r, sc, opts.History)
+		if err := writeClaim(w, r, sc, opts.History); err != nil || !opts.History {
+			return err
+		}
+		return writeClaimSeries(ctx, w, db, sc.ID)
 	}
 	r, err := db.Report(opts.ID)
 	if err != nil {

@@ -74,6 +74,9 @@ func runTimeline(ctx context.Context, opts timelineOptions, e env, w io.Writer) 
 		return err
 	}
 	defer db.Close()
+	if err := useDecisions(db, &opts.Series); err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
 	tl, err := reconcile.Timelines(claims, opts.Series)
 	if err != nil {
 		return fmt.Errorf("timeline: %w", err)
