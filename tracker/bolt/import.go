@@ -112,14 +112,13 @@ type importedReport struct {
 }
 
 type importer struct {
-	tx        *bbolt.Tx
-	merge     bool
-	header    bool
-	reports   map[string]*importedReport
-	acks      map[string]bool
-	decided   *decisionIndex // the stored decisions and those read so far; nil until the first
-	res       ImportResult
-	lastClaim string
+	tx      *bbolt.Tx
+	merge   bool
+	header  bool
+	reports map[string]*importedReport
+	acks    map[string]bool
+	decided *decisionIndex // the stored decisions and those read so far; nil until the first
+	res     ImportResult
 }
 
 func (im *importer) headerOK(h exportHeader) error {

@@ -34,7 +34,6 @@ type timeExpr struct {
 type dayRef struct {
 	date    tracker.Date
 	written string
-	day     int // a bare day number awaiting its month ("22 and 23 May")
 }
 
 func (d dayRef) String() string {

@@ -37,7 +37,7 @@ type token struct {
 }
 
 // lexer is a synchronous state-function lexer in the manner of
-// text/template/parse: next/peek/backup/accept/acceptRun/emit over one
+// text/template/parse: next/peek/backup/acceptRun/emit over one
 // sentence, appending to a caller-owned slice so one report allocates its
 // token buffer once.
 type lexer struct {
@@ -88,14 +88,6 @@ func (l *lexer) peek2() rune {
 }
 
 func (l *lexer) backup() { l.pos -= l.width }
-
-func (l *lexer) accept(valid func(rune) bool) bool {
-	if valid(l.next()) {
-		return true
-	}
-	l.backup()
-	return false
-}
 
 func (l *lexer) acceptRun(valid func(rune) bool) {
 	for valid(l.next()) {

@@ -16,7 +16,7 @@ func (v *vocabulary) mayHoldClaim(s string) bool {
 func (v *vocabulary) mayHoldNumber(s string) bool {
 	// "\xef\xbc" starts the fullwidth digits (U+FF10–U+FF19), which NFKC
 	// folds into ASCII ones (see cleanNumber)
-	return strings.IndexAny(s, "0123456789") >= 0 || strings.Contains(s, "\xef\xbc") || v.numberStems.in(s)
+	return strings.ContainsAny(s, "0123456789") || strings.Contains(s, "\xef\xbc") || v.numberStems.in(s)
 }
 
 // stems is a set of lowercase ASCII substrings (two letters or more),

@@ -12,11 +12,10 @@ type link struct {
 	cat      tracker.Category
 	who      string
 	how      linkKind
-	a, b     int // token range of the whole phrase (quantity, group, casualty word)
-	trig     int // token index of the casualty word, -1 for none
-	head     int // for breakdowns and coordination: the quantity (index into sentence.qs) of the figure it depends on, else -1
-	placeMin int // the place must be found at or after this token
-	prior    bool
+	a, b     int  // token range of the whole phrase (quantity, group, casualty word)
+	trig     int  // token index of the casualty word, -1 for none
+	head     int  // for breakdowns and coordination: the quantity (index into sentence.qs) of the figure it depends on, else -1
+	placeMin int  // the place must be found at or after this token
 	part     bool // a coordinated part of a breakdown: "including 20 children and 11 women"
 	period   bool // an increment
 	bare     bool // no group was named: "… and 105 were injured"
@@ -553,41 +552,7 @@ func (s *sentence) tollGroup(i, j int) string {
 			break
 		}
 	}
-	// "number of Palestinians killed": handled in numberOfGroup
 	return ""
-}
-
-// numberOfGroup reads "the number of <group> <verb>" ending at token k
-// (the verb): "the number of Palestinians killed", "number of children
-// killed in Gaza".
-func (s *sentence) numberOfGroup(k int) (tracker.Category, string, int, bool) {
-	tr, n := lookup(s, s.v.triggerTab, k, 1)
-	if n == 0 {
-		return "", "", 0, false
-	}
-	m := k - 1
-	who := "people"
-	for m >= 0 && k-m <= 4 {
-		w := s.word(m)
-		if w == "of" && s.isWord(m-1, "number") {
-			start := m - 1
-			if s.isWord(start-1, "the") {
-				start--
-			}
-			return tr.cat, who, start, true
-		}
-		if g, ok := s.v.groups[w]; ok {
-			who = g
-		} else if g, ok := s.v.demonyms[w]; ok {
-			if who == "people" {
-				who = g
-			}
-		} else if !s.v.modifiers[w] {
-			return "", "", 0, false
-		}
-		m--
-	}
-	return "", "", 0, false
 }
 
 func (l link) catOf() tracker.Category { return l.cat }

@@ -85,10 +85,7 @@ func Key(s string) string {
 		space = true
 	}
 	k := b.String()
-	if strings.HasPrefix(k, "the ") {
-		k = k[len("the "):]
-	}
-	return k
+	return strings.TrimPrefix(k, "the ")
 }
 
 // special maps letters that NFD does not split into a base letter and a
