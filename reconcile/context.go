@@ -46,6 +46,8 @@ type ctxRec struct {
 	place  string // gazetteer id, or "" when the claim has no place
 	name   string // the place's name to show
 	report int32
+	// inherited: the place is the report's, not the sentence's
+	inherited bool
 }
 
 // ctxBucket is a series key without its place.
@@ -239,6 +241,46 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	// deterministic: series are renumbered by key afterwards, but names
 	// are chosen here
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(recs[a].ri, recs[b].ri) })
+	// a figure that takes its report's place but is far below what
+	// other reports give for that place within a day is a part whose
+	// place the sentence did not say ("15 people died in the prefecture
+	// of…" read without its place): a series of its own, compared with
+	// nothing, rather than a false fall of the total
+	lows := map[bp][]int32{} // indexes of recs by top place, for the test
+	for _, i := range order {
+		r := &recs[i]
+		if r.place != "" && !r.inherited {
+			k := bp{r.bucket, rep(bp{r.bucket, r.place})}
+			lows[k] = append(lows[k], int32(i))
+		}
+	}
+	unplaced := func(r *ctxRec, top string) bool {
+		if !r.inherited || r.bucket.kind != "total" {
+			return false
+		}
+		rr := &p.recs[r.ri]
+		if rr.big || rr.open && rr.lo == 0 {
+			return false
+		}
+		hi := rr.hi
+		if rr.open {
+			hi = rr.lo
+		}
+		var vals []int64
+		for _, j := range lows[bp{r.bucket, top}] {
+			o := &recs[j]
+			or := &p.recs[o.ri]
+			if o.report == r.report || or.big || abs(or.day-rr.day) > 1 || or.day == noDay || rr.day == noDay {
+				continue
+			}
+			vals = append(vals, or.lo)
+		}
+		if len(vals) == 0 {
+			return false
+		}
+		slices.Sort(vals)
+		return hi*3 < vals[len(vals)/2]
+	}
 	for _, i := range order {
 		r := &recs[i]
 		if r.place == "" {
@@ -246,6 +288,13 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			continue
 		}
 		top := rep(bp{r.bucket, r.place})
+		if unplaced(r, top) {
+			b := r.bucket
+			b.kind = "part"
+			id := p.claims[p.recs[r.ri].ci].ID
+			p.recs[r.ri].series = seriesOf(b, "~part/"+id, "a place in "+p.tax.Place(r.name)+" not named (claim "+id+")")
+			continue
+		}
 		name := present[bp{r.bucket, top}]
 		if pl, ok := gaz().Get(top); ok {
 			name = pl.Name

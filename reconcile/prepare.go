@@ -416,7 +416,8 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			}
 			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKind(c)}
 			incident = b.kind == "incident"
-			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, name: c.Context.Place, report: rep})
+			inherited := c.Context.PlaceFrom != "sentence" && c.Context.PlaceFrom != "group"
+			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, name: c.Context.Place, report: rep, inherited: inherited})
 		}
 		switch {
 		case c.Scope == tracker.Period:

@@ -35,15 +35,19 @@ var gaz = sync.OnceValue(gazetteer.Default)
 
 // reportContext is what the report pass read around the sentences.
 type reportContext struct {
-	headEnd int // text[:headEnd] is the headline; 0 when none
-	leadEnd int // text[:leadEnd] is headline, dateline and lead
-	agency  string
-	country string // the main country's ID
-	place   gazetteer.Place
-	hasPl   bool
-	from    string // where place was read: headline, dateline or lead
-	event   string // the report's event noun, normalised
-	year    int    // the report's year, 0 when undated
+	headEnd  int // text[:headEnd] is the headline; 0 when none
+	leadEnd  int // text[:leadEnd] is headline, dateline and lead
+	agency   string
+	country  string // the main country's ID
+	country2 string // a second country the report is as much about, or ""
+	// paraCountry is the country of the last place a sentence of the
+	// current paragraph named (applyContext keeps it)
+	paraCountry string
+	place       gazetteer.Place
+	hasPl       bool
+	from        string // where place was read: headline, dateline or lead
+	event       string // the report's event noun, normalised
+	year        int    // the report's year, 0 when undated
 }
 
 // datelineRE reads a dateline at the start of a body: "RABAT, Sept 9
@@ -64,9 +68,13 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 	for i := range claims {
 		c := &claims[i]
 		rc.contextOf(text, c)
+		if pl, ok := gaz().Get(c.Context.PlaceID); ok && c.Context.PlaceFrom == "sentence" {
+			rc.paraCountry = pl.Country
+		}
 		p := strings.LastIndex(text[:c.Start], "\n\n")
 		if p != para {
 			para, carry = p, tracker.Context{}
+			rc.paraCountry = ""
 		}
 		switch {
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
@@ -156,6 +164,17 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		}
 	}
 	rc.country = best
+	second, secondV := "", 0
+	for c, v := range votes {
+		if c != best && (v > secondV || v == secondV && c < second) {
+			second, secondV = c, v
+		}
+	}
+	if second != "" && secondV*3 >= bestV {
+		// a report about two countries (a quake in Turkey and Syria, a
+		// war in Israel and Gaza): "in the two countries" is both
+		rc.country2 = second
+	}
 	// the report's place: the first place of the main country in the
 	// headline, else the lead, else the dateline, else the country itself
 	for rank := 0; rank < 3 && !rc.hasPl; rank++ {
@@ -372,8 +391,15 @@ var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the)\s+((?:1[89]|20)\d
 // 2011"): a current figure, not a past one.
 var sinceYearRE = regexp.MustCompile(`(?i)\b(?:since|from)\s+(?:(?:early|late|mid-?)\s*)?((?:1[89]|20)\d\d)\b`)
 
+// sinceWhenRE is "deadliest since 1999, when an earthquake killed…": the
+// figure is that past year's, not a count since it.
+var sinceWhenRE = regexp.MustCompile(`(?i)\bsince\s+((?:1[89]|20)\d\d)\s*,?\s+when\b`)
+
 // pastOf returns the other time a sentence's figure is about, or "".
 func (rc *reportContext) pastOf(sent string) string {
+	if m := sinceWhenRE.FindStringSubmatch(sent); m != nil {
+		return m[1]
+	}
 	for _, m := range pastRE.FindAllStringSubmatch(sent, -1) {
 		if m[3] != "" {
 			return strings.ToLower(m[3])
@@ -386,7 +412,7 @@ func (rc *reportContext) pastOf(sent string) string {
 		if rc.year == 0 || n >= rc.year {
 			continue
 		}
-		if sm := sinceYearRE.FindStringSubmatch(sent); sm != nil && sm[1] == y {
+		if sm := sinceYearRE.FindStringSubmatch(sent); sm != nil && sm[1] == y && !sinceWhenRE.MatchString(sent) {
 			continue
 		}
 		return y
@@ -399,7 +425,56 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	ctx := tracker.Context{Headline: c.Start < rc.headEnd, Part: c.Context.Part}
 	g := gaz()
 	sent := c.Sentence
-	if c.Where != "" && !venue(sent, c.Where) {
+	if c.Where == "" {
+		// "In Syria, 1,602 deaths…": a fronted place the sentence pass
+		// left to the clause; "Syria adds 3,700 deaths": a country as the
+		// giver of its own toll
+		if m := frontedRE.FindStringSubmatch(sent); m != nil {
+			if p, ok := rc.sentencePlace(g, m[1]); ok {
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+			}
+		} else if c.Attribution != "" {
+			if p, ok := lookupPlace(g, strings.TrimPrefix(c.Attribution, "the "), ""); ok && p.Kind == gazetteer.Country && strings.EqualFold(p.Name, strings.TrimPrefix(c.Attribution, "the ")) {
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+			}
+		}
+	}
+	if ctx.Place == "" && rc.country2 != "" && bothRE.MatchString(sent) {
+		ids := []string{rc.country, rc.country2}
+		slices.Sort(ids)
+		a, _ := g.Get(ids[0])
+		b, _ := g.Get(ids[1])
+		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
+	}
+	if ctx.Place == "" && rc.country != "" {
+		if m := nearest(heldRE, text, c); m != nil {
+			// "government-held areas", "the rebel-held northwest": a
+			// part of the country by who holds it
+			side := strings.ToLower(m[1])
+			switch side {
+			case "opposition", "insurgent", "militant":
+				side = "rebel"
+			case "regime", "state":
+				side = "government"
+			}
+			country := rc.country
+			if rc.country2 != "" {
+				// the one of the report's two countries the sentence
+				// names, else the one its paragraph is about
+				c2, _ := g.Get(rc.country2)
+				c1, _ := g.Get(rc.country)
+				switch {
+				case strings.Contains(sent, c2.Name) && !strings.Contains(sent, c1.Name):
+					country = rc.country2
+				case !strings.Contains(sent, c1.Name) && rc.paraCountry == rc.country2:
+					country = rc.country2
+				}
+			}
+			cp, _ := g.Get(country)
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = side+"-held "+cp.Name, country+"/"+side+"-held", "sentence"
+		}
+	}
+	if c.Where != "" && ctx.Place == "" && !venue(sent, c.Where) {
 		if id, name, ok := combined(g, c.Where); ok {
 			// "Turkey and Syria": the two countries together, a place of
 			// its own
@@ -589,7 +664,7 @@ func venue(sent, where string) bool {
 // Syria"): an id joining theirs in order ("SY+TR") and the name as
 // written.
 func combined(g *gazetteer.Gazetteer, where string) (id, name string, ok bool) {
-	parts := strings.FieldsFunc(strings.ReplaceAll(where, " and ", ","), func(r rune) bool { return r == ',' })
+	parts := strings.FieldsFunc(strings.ReplaceAll(where, " and ", ","), func(r rune) bool { return r == ',' || r == '-' || r == '/' })
 	if len(parts) < 2 || len(parts) > 3 {
 		return "", "", false
 	}
@@ -603,4 +678,45 @@ func combined(g *gazetteer.Gazetteer, where string) (id, name string, ok bool) {
 	}
 	slices.Sort(ids)
 	return strings.Join(ids, "+"), strings.Join(strings.Fields(where), " "), true
+}
+
+// frontedRE reads a place fronted in its sentence: "In Syria, …",
+// "Across Malawi, …", "In Libya's east, …".
+var frontedRE = regexp.MustCompile(`^(?:In|Across|Throughout|Inside|Elsewhere in)\s+(?:the\s+)?([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+){0,3}?)(?:'s?\s+\p{Ll}+)?\s*,`)
+
+// bothRE reads a figure for the two countries of a report together.
+var bothRE = regexp.MustCompile(`(?i)\b(?:in|across|for|of)\s+(?:the\s+two|both)\s+countries\b|\bcombined\s+(?:death\s+)?(?:toll|number|count|total)\b|\bboth\s+countries\b`)
+
+// heldRE reads a part of a country named by who holds it.
+var heldRE = regexp.MustCompile(`(?i)\b(government|regime|state|rebel|opposition|insurgent|militant)[- ](?:held|controlled|run)\b`)
+
+// nearest returns the submatches of re in c's sentence nearest c's span.
+func nearest(re *regexp.Regexp, text string, c *tracker.Claim) []string {
+	sent := c.Sentence
+	off := strings.Index(text, sent)
+	var best []string
+	bestD := 1 << 30
+	for _, m := range re.FindAllStringSubmatchIndex(sent, -1) {
+		d := 0
+		if off >= 0 {
+			a, b := off+m[0], off+m[1]
+			switch {
+			case b <= c.Start:
+				d = c.Start - b
+			case a >= c.End:
+				d = a - c.End
+			}
+		}
+		if d < bestD {
+			best, bestD = nil, d
+			for k := 0; k < len(m); k += 2 {
+				if m[k] < 0 {
+					best = append(best, "")
+				} else {
+					best = append(best, sent[m[k]:m[k+1]])
+				}
+			}
+		}
+	}
+	return best
 }
