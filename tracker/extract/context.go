@@ -439,14 +439,14 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			}
 		}
 	}
-	if ctx.Place == "" && rc.country2 != "" && bothRE.MatchString(sent) {
+	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && bothRE.MatchString(sent) {
 		ids := []string{rc.country, rc.country2}
 		slices.Sort(ids)
 		a, _ := g.Get(ids[0])
 		b, _ := g.Get(ids[1])
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
 	}
-	if ctx.Place == "" && rc.country != "" {
+	if ctx.Place == "" && c.Where == "" && rc.country != "" {
 		if m := nearest(heldRE, text, c); m != nil {
 			// "government-held areas", "the rebel-held northwest": a
 			// part of the country by who holds it
