@@ -63,6 +63,24 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 		return
 	}
 	rc := readReport(text, title, date)
+	// the headline's own figure names the place the report is about
+	// ("Flash floods kill at least 51 in Spain's Valencia region")
+	for i := range claims {
+		c := &claims[i]
+		if c.Start >= rc.headEnd {
+			break
+		}
+		if c.Where == "" {
+			continue
+		}
+		if p, ok := rc.sentencePlace(gaz(), c.Where); ok && (rc.country == "" || p.Country == rc.country || p.Kind == gazetteer.Country) {
+			rc.place, rc.from, rc.hasPl = p, "headline", true
+			if rc.country == "" {
+				rc.country = p.Country
+			}
+			break
+		}
+	}
 	var carry tracker.Context // the last sentence place of the paragraph
 	para := -1
 	for i := range claims {
@@ -425,7 +443,17 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	ctx := tracker.Context{Headline: c.Start < rc.headEnd, Part: c.Context.Part}
 	g := gaz()
 	sent := c.Sentence
-	if c.Where == "" {
+	if c.Where == "" || !strings.Contains(c.Span, c.Where) {
+		// a place inside the figure's own phrase ("the toll for the
+		// Valencia region rose to 62") is the figure's, whatever the
+		// sentence pass attached
+		if c.Start >= rc.headEnd {
+			if ps := placesIn(g, c.Span, false); len(ps) > 0 {
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = ps[0].Name, ps[0].ID, "sentence"
+			}
+		}
+	}
+	if ctx.Place == "" && c.Where == "" {
 		// "In Syria, 1,602 deaths…": a fronted place the sentence pass
 		// left to the clause; "Syria adds 3,700 deaths": a country as the
 		// giver of its own toll
