@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -84,11 +85,16 @@ func ctxKind(c *tracker.Claim) string {
 		return "part"
 	case c.Context.Incident || c.Scope == tracker.UnknownScope && c.Context.Place == "" && c.Context.Event == "":
 		return "incident"
-	case c.Scope == tracker.Period:
+	case c.Scope == tracker.Period && !(c.From == c.To && speechDayRE.MatchString(c.Sentence)):
 		return "period"
 	}
 	return "total"
 }
+
+// speechDayRE finds the day a statement was made ("the ministry said on
+// Wednesday"): a one-day "period" read from it is when the total was
+// given, not a count for that day.
+var speechDayRE = regexp.MustCompile(`(?i)\b(?:said|says|reported|announced|confirmed|added|stated|told [a-z]+(?: [a-z]+)?|quoted [^,.]{0,40} as saying|at its [a-z ]{0,30}(?:meeting|briefing))\s+(?:late\s+|early\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 
 // ctxGroup returns the group a context claim counts: "people" for a
 // demonym of the claim's own place (or a place containing or inside it).

@@ -537,10 +537,8 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if (ctx.Event == "outbreak" || ctx.Event == "") && diseaseEvent(rc.event) {
 		ctx.Event = rc.event
 	}
-	if ctx.Event == "" || ctx.Headline {
-		if rc.event != "" {
-			ctx.Event = rc.event
-		}
+	if ctx.Event == "" {
+		ctx.Event = rc.event
 	}
 	if c.Start >= rc.leadEnd && incidentRE.MatchString(sent) {
 		ctx.Incident = true
