@@ -85,16 +85,17 @@ func ctxKind(c *tracker.Claim) string {
 		return "part"
 	case c.Context.Incident || c.Scope == tracker.UnknownScope && c.Context.Place == "" && c.Context.Event == "":
 		return "incident"
-	case c.Scope == tracker.Period && !(c.From == c.To && speechDayRE.MatchString(c.Sentence)):
+	case c.Scope == tracker.Period && (c.From != c.To || periodRE.MatchString(c.Sentence)):
 		return "period"
 	}
 	return "total"
 }
 
-// speechDayRE finds the day a statement was made ("the ministry said on
-// Wednesday"): a one-day "period" read from it is when the total was
-// given, not a count for that day.
-var speechDayRE = regexp.MustCompile(`(?i)\b(?:said|says|reported|announced|confirmed|added|stated|told [a-z]+(?: [a-z]+)?|quoted [^,.]{0,40} as saying|at its [a-z ]{0,30}(?:meeting|briefing))\s+(?:late\s+|early\s+)?on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+// periodRE finds words that make a one-day figure a count for that day
+// ("12 new deaths in the past 24 hours", "on Saturday alone"); without
+// them a one-day "period" is only the day a running total was given or
+// the event struck ("killing at least 912 people … on Monday").
+var periodRE = regexp.MustCompile(`(?i)\b(?:past|last|previous|preceding|over the|24 hours|overnight|new|more|another|additional|further|daily|a day|per day|alone|that day|the day|during the day|since (?:yesterday|the previous|the last))\b`)
 
 // ctxGroup returns the group a context claim counts: "people" for a
 // demonym of the claim's own place (or a place containing or inside it).
@@ -188,7 +189,14 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	byReport := map[rb][]int{}
 	for i := range recs {
 		if recs[i].place != "" {
-			k := rb{recs[i].report, recs[i].bucket}
+			// totals and period counts of one report together: a city's
+			// toll beside the country's, whatever scope each sentence
+			// states
+			b := recs[i].bucket
+			if b.kind == "period" {
+				b.kind = "total"
+			}
+			k := rb{recs[i].report, b}
 			byReport[k] = append(byReport[k], i)
 		}
 	}

@@ -85,14 +85,14 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 	para := -1
 	for i := range claims {
 		c := &claims[i]
-		rc.contextOf(text, c)
-		if pl, ok := gaz().Get(c.Context.PlaceID); ok && c.Context.PlaceFrom == "sentence" {
-			rc.paraCountry = pl.Country
-		}
 		p := strings.LastIndex(text[:c.Start], "\n\n")
 		if p != para {
 			para, carry = p, tracker.Context{}
 			rc.paraCountry = ""
+		}
+		rc.contextOf(text, c)
+		if pl, ok := gaz().Get(c.Context.PlaceID); ok && c.Context.PlaceFrom == "sentence" {
+			rc.paraCountry = pl.Country
 		}
 		switch {
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
@@ -288,6 +288,12 @@ var capRunRE = regexp.MustCompile(`\b[A-Z][\p{L}'’\-]*(?:\s+(?:(?:al|el|de|del
 // demonym adjectives ("Moroccan", "Libyan"). In a title-case headline every
 // word is capitalised, so only runs the gazetteer knows whole count there.
 func placesIn(g *gazetteer.Gazetteer, s string, headline bool) []gazetteer.Place {
+	return placesOf(g, s, true)
+}
+
+// placesOf is placesIn, with demonym adjectives or without ("Israeli air
+// strikes" names who struck, not where).
+func placesOf(g *gazetteer.Gazetteer, s string, demonyms bool) []gazetteer.Place {
 	var out []gazetteer.Place
 	seen := map[string]bool{}
 	push := func(p gazetteer.Place) {
@@ -312,7 +318,7 @@ func placesIn(g *gazetteer.Gazetteer, s string, headline bool) []gazetteer.Place
 					i, found = j, true
 					break
 				}
-				if j == i+1 {
+				if j == i+1 && demonyms {
 					if p, ok := g.Demonym(name); ok {
 						push(p)
 						i, found = j, true
@@ -448,7 +454,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// Valencia region rose to 62") is the figure's, whatever the
 		// sentence pass attached
 		if c.Start >= rc.headEnd {
-			if ps := placesIn(g, c.Span, false); len(ps) > 0 {
+			if ps := placesOf(g, c.Span, false); len(ps) > 0 {
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = ps[0].Name, ps[0].ID, "sentence"
 			}
 		}
