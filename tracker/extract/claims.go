@@ -258,6 +258,14 @@ func (s *sentence) attachPriors() {
 				continue
 			}
 		}
+		// "…, up from the 117 it gave on Monday", "…, down from a first
+		// estimate of about 90", "…, up from the previous toll of 31":
+		// the figure the clause gave before
+		if x, ok := s.priorOfUpFrom(a); ok {
+			qa.consumed = true
+			s.qs[x].prior = qa
+			continue
+		}
 		// from Y to X (Y is qa here)
 		if s.isWord(qa.i-1, "from") && s.changeVerbBefore(qa.i-1) && s.isWord(qa.j, "to") {
 			if b := s.qty[min(qa.j+1, len(s.toks)-1)]; b >= 0 && b != a && s.qs[b].i == qa.j+1 {
@@ -295,7 +303,7 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 	c.Attribution = s.attributionFor(l, attrs)
 	s.timeFor(&c, k, links, grp, times)
 	c.Revised = s.revised(l)
-	c.Prior = s.earlierFigure(l)
+	c.Prior = l.prior || s.earlierFigure(l)
 	if c.Interval.Validate() != nil {
 		return tracker.Claim{}, false
 	}
@@ -382,4 +390,48 @@ func (s *sentence) groupExtent(k int, links []link, grp []int) (int, int) {
 		hi = max(hi, l.b, q.j)
 	}
 	return lo, hi
+}
+
+// priorOfUpFrom reads quantity b as the earlier figure of "X …, up from
+// [the|a] [first|earlier|previous] [official] [estimate|figure|toll of] Y"
+// and returns X: the nearest figure before it in the same clause, with
+// none between. False when b is not written so.
+func (s *sentence) priorOfUpFrom(b int) (int, bool) {
+	qb := &s.qs[b]
+	m := qb.i - 1
+	if s.isWord(m, "of") && (countNouns[s.word(m-1)] || s.flags[max(m-1, 0)]&s.v.tollTab.fLast != 0) {
+		m -= 2
+	}
+	for d := 0; d < 4 && m >= 0 && (earlierWords[s.word(m)] || countModifiers[s.word(m)] || isDeterminer(s.word(m))); d++ {
+		m--
+	}
+	if !s.isWord(m, "from") || !s.isWord(m-1, "up") && !s.isWord(m-1, "down") {
+		return -1, false
+	}
+	k := m - 2
+	if s.isWord(k, ",") {
+		k--
+	}
+	// "632 dead and 329 injured, up from 296 dead": a prior that names
+	// its casualty word goes with the figure that names the same one
+	tb, nb := lookup(s, s.v.triggerTab, qb.j, 2)
+	for ; k >= 0 && k > m-20; k-- {
+		if x := s.qty[k]; x >= 0 {
+			if x == b || s.qs[x].consumed || s.qs[x].prior != nil {
+				return -1, false
+			}
+			if nb > 0 {
+				if tx, nx := lookup(s, s.v.triggerTab, s.qs[x].j, 2); nx == 0 || tx.cat != tb.cat {
+					k = s.qs[x].i
+					continue
+				}
+			}
+			return x, true
+		}
+		switch w := s.word(k); {
+		case w == ";" || w == "." || w == ":" || s.flags[k]&fClause != 0 && s.v.clauseWords[w]:
+			return -1, false
+		}
+	}
+	return -1, false
 }

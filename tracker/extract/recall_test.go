@@ -140,3 +140,73 @@ func TestBreakdowns(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
 	}
 }
+
+// TestNumberLast: tolls whose number comes last, named by a toll or count
+// noun or a casualty adjective (issue 9 item 8).
+func TestNumberLast(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"the toll has increased to", "The toll has increased to 19, the governor said.",
+			[]want{{desc: "killed [19, 19] exact people"}}},
+		{"bringing the total to", "Divers recovered nine more bodies on Friday, bringing the total to 3,118.",
+			[]want{{desc: "killed [9, 9] exact people"}, {desc: "killed [3118, 3118] exact people"}}},
+		{"revised its figure for the dead", "The agency later revised its figure for the dead to about 640.",
+			[]want{{desc: "killed [576, 704] approx people"}}},
+		{"rose since a day to", "The toll rose since Thursday to 88.",
+			[]want{{desc: "killed [88, 88] exact people"}}},
+		{"the number of people injured is", "The number of people injured is 412, the hospital said.",
+			[]want{{desc: "injured [412, 412] exact people"}}},
+		{"militants dead at", "The army put the number of militants dead at 31.",
+			[]want{{desc: "killed [31, 31] exact militants"}}},
+		{"put the dead at", "Regional officials put the dead at 154 across the valley.",
+			[]want{{desc: "killed [154, 154] exact people"}}},
+		{"put the civilian dead at a range", "Monitors put the civilian dead at between 900 and 1,100.",
+			[]want{{desc: "killed [900, 1100] range civilians"}}},
+		{"an estimate of the dead", "The IOM raised its estimate of the dead to more than 300 on Monday.",
+			[]want{{desc: "killed [301, ∞) more_than people"}}},
+		{"the toll from, past a measure", "Fourteen people were killed on Tuesday, bringing the toll from three days of clashes to 52.",
+			[]want{{desc: "killed [14, 14] exact people"}, {desc: "killed [52, 52] exact people"}}},
+		{"another source's count", "A rights group found that at least 95 people died, well above the official count of 48.",
+			[]want{{desc: "killed [95, ∞) at_least people"}, {desc: "killed [48, 48] exact people"}}},
+		{"a count in the next sentence", "Floods killed 61 people in the north on Sunday. The national count stands at 207.",
+			[]want{{desc: "killed [61, 61] exact people"}, {desc: "killed [207, 207] exact people"}}},
+		{"a casualty word names the count", "The missing count dropped to 41 on Wednesday.",
+			[]want{{desc: "missing [41, 41] exact people"}}},
+		{"a count with nothing before it is no claim", "The national count stands at 207.", nil},
+		{"a count of things is no claim", "Police said 12 people were hurt. The count of ballots stood at 4,000.",
+			[]want{{desc: "injured [12, 12] exact people"}}},
+		{"a count that may rise is speculation", "Officials said the toll could rise to 500.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}
+
+// TestPriors: earlier figures a report gives beside its current one
+// (issue 9 item 10).
+func TestPriors(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"down from a first estimate", "Officials said 71 people had died, down from a first estimate of about 100.",
+			[]want{{desc: "killed [71, 71] exact people"}, {desc: "killed [90, 110] approx people prior"}}},
+		{"the earlier official figure", "The ministry now says 1,950 people were killed. The earlier official figure was more than 2,300.",
+			[]want{{desc: "killed [1950, 1950] exact people"}, {desc: "killed [2301, ∞) more_than people prior"}}},
+		{"up from the N it gave", "The agency now counts 152 dead, up from the 117 it gave on Monday.",
+			[]want{{desc: "killed [152, 152] exact people"}, {desc: "killed [117, 117] exact people prior"}}},
+		{"up from the previous toll of", "At least 40 people were killed, up from the previous toll of 31.",
+			[]want{{desc: "killed [40, ∞) at_least people"}, {desc: "killed [31, 31] exact people prior"}}},
+		{"up from, after the verb", "Police said 14 people were arrested, up from 9.",
+			[]want{{desc: "arrested [14, 14] exact people"}, {desc: "arrested [9, 9] exact people prior"}}},
+		{"a prior with its own casualty word", "The ministry raised its toll to 632 dead and 329 injured, up from 296 dead.",
+			[]want{{desc: "killed [632, 632] exact people"}, {desc: "killed [296, 296] exact people prior"}, {desc: "injured [329, 329] exact people"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}

@@ -150,6 +150,15 @@ func (s *sentence) carryOf(cat tracker.Category) *tracker.Claim {
 	return nil
 }
 
+// firstCarry returns the first total of the sentence before, the one it
+// led with, or nil.
+func (s *sentence) firstCarry() *tracker.Claim {
+	if len(s.carries) == 0 {
+		return nil
+	}
+	return &s.carries[0]
+}
+
 // word returns the lowercase text of token i, or "" out of range.
 func (s *sentence) word(i int) string {
 	if i < 0 || i >= len(s.toks) {

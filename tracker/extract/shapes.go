@@ -16,6 +16,7 @@ type link struct {
 	trig     int  // token index of the casualty word, -1 for none
 	head     int  // for breakdowns and coordination: the quantity (index into sentence.qs) of the figure it depends on, else -1
 	placeMin int  // the place must be found at or after this token
+	prior    bool // an earlier figure by its words: "the earlier official figure was 2,300"
 	part     bool // a coordinated part of a breakdown: "including 20 children and 11 women"
 	period   bool // an increment
 	bare     bool // no group was named: "… and 105 were injured"
@@ -95,6 +96,10 @@ func (s *sentence) link() []link {
 			continue
 		}
 		if l, ok := s.linkPartItem(qi, p, links); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkCountNoun(qi, p, links); ok {
 			add(l)
 			continue
 		}
@@ -482,6 +487,10 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			// "rose by 12 overnight to 1,512": step over the increment
 			k = s.qs[s.qty[k]].i - 1
 			continue
+		case s.qty[k] >= 0 && s.v.units[s.word(s.qs[s.qty[k]].j)]:
+			// "the toll from the two days of blasts to 37": a measure
+			k = s.qs[s.qty[k]].i - 1
+			continue
 		case s.qty[k] >= 0 && !s.qs[s.qty[k]].consumed:
 			return link{}, false
 		case s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0:
@@ -556,3 +565,157 @@ func (s *sentence) tollGroup(i, j int) string {
 }
 
 func (l link) catOf() tracker.Category { return l.cat }
+
+// countNouns name a count a sentence refers back to: "bringing the total
+// to 4,210", "the official count of 37", "the Saudi figure of 769", "its
+// estimate of the dead to more than 670".
+var countNouns = map[string]bool{
+	"total": true, "tally": true, "count": true, "figure": true, "estimate": true,
+	"estimates": true, "toll": true, "tolls": true, "number": true, "figures": true,
+}
+
+// earlierWords before a count noun make its figure an earlier one: "the
+// earlier official figure was more than 2,300".
+var earlierWords = map[string]bool{
+	"earlier": true, "previous": true, "initial": true, "first": true,
+	"original": true, "prior": true, "former": true, "old": true,
+}
+
+// linkCountNoun: a toll whose number comes last, named by a count noun
+// or a casualty adjective the other shapes do not read: "put the dead at
+// 237", "its estimate of the dead to more than 670", "the count of the
+// dead stands at 217", "bringing the total to 4,210", "the official count
+// of 37", "the national count stands at 217". A casualty word after the
+// noun names the category ("of the dead"); else the count is the one the
+// sentence (or, at its start, the sentence before) already gave, and the
+// figure is that count's: its category and group. "the earlier figure"
+// makes it a prior.
+func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
+	q := &s.qs[qi]
+	if q.increment || !(p.kind == npNone || p.kind == npPerson) {
+		return link{}, false
+	}
+	k := q.i - 1
+	if !s.v.tollNearLinkers[s.word(k)] {
+		return link{}, false
+	}
+	// the linking words: "stands at", "has risen to", "was"
+	for d := 0; d < 4 && k >= 0 && (s.v.tollLinkers[s.word(k)] || s.v.tollNearLinkers[s.word(k)] || s.v.changeVerbs[s.word(k)]) && !countNouns[s.word(k)] && !isDeterminer(s.word(k)); d++ {
+		k--
+	}
+	linker := s.word(k + 1)
+	// the noun phrase before them, read backwards: "the [civilian] dead"
+	// after "put", "[det] [mods] NOUN [of|for the CASUALTY]"
+	var cat tracker.Category
+	who := ""
+	a, noun := -1, -1
+	if tr, n := lookup(s, s.v.triggerTab, k, 1); n > 0 {
+		cat = tr.cat
+		m := k - 1
+		if g, ok := s.v.nounModifierGroups[s.word(m)]; ok {
+			who, m = g, m-1
+		} else if g, ok := s.v.demonyms[s.word(m)]; ok {
+			who, m = g, m-1
+		}
+		if !isDeterminer(s.word(m)) || s.isWord(m, "a") || s.isWord(m, "an") {
+			return link{}, false
+		}
+		det := m
+		switch w := s.word(m - 1); {
+		case w == "of" || w == "for":
+			// "its estimate of the dead", "the count of the dead"
+			if !countNouns[s.word(m-2)] || s.isWord(m-2, "number") {
+				return link{}, false
+			}
+			noun = m - 2
+			a = noun
+		case s.v.attributionVerbs[w] || w == "placed" || w == "putting" || w == "raised" || w == "revised" || w == "lowered":
+			// "put the dead at 237"
+			if linker != "at" && linker != "to" {
+				return link{}, false
+			}
+			a, noun = det, k
+		default:
+			return link{}, false
+		}
+	} else if countNouns[s.word(k)] && !s.isWord(k, "number") && !s.isWord(k, "figures") {
+		// "the total", "the official count", "the Saudi figure"
+		if s.isWord(k+1, "for") {
+			return link{}, false // "the figure for June"
+		}
+		noun, a = k, k
+	} else {
+		return link{}, false
+	}
+	// determiners and modifiers before the count noun: "the earlier
+	// official", "its", "the missing" (which names the category)
+	prior := false
+	for d := 0; a == noun-d && d < 4 && a-1 >= 0; d++ {
+		w := s.word(a - 1)
+		if earlierWords[w] {
+			prior = true
+		}
+		if isDeterminer(w) {
+			a--
+			break
+		}
+		if tr, n := lookup(s, s.v.triggerTab, a-1, 1); n > 0 && cat == "" {
+			cat = tr.cat
+			a--
+			continue
+		}
+		if earlierWords[w] || countModifiers[w] || w == "'s" || s.toks[a-1].upper && s.toks[a-1].kind == tWord || s.v.modifiers[w] {
+			a--
+			continue
+		}
+		break
+	}
+	if a == noun || s.qtyBetween(a, q.i) {
+		return link{}, false // a bare "total" is a word, not a count
+	}
+	if p.kind == npPerson {
+		who = p.who
+	}
+	if cat == "" {
+		// the count the text already gave
+		if h := s.headBefore(a, links); h >= 0 && !s.isWord(a-1, ";") {
+			cat = links[h].cat
+			if who == "" {
+				who = links[h].who
+			}
+		} else if hc := s.firstCarry(); hc != nil && a <= 3 && len(links) == 0 {
+			// "The previous official count was 1,411": the count the
+			// sentence before led with
+			cat = hc.Category
+			if who == "" {
+				who = hc.Who
+			}
+		} else {
+			return link{}, false
+		}
+	}
+	if who == "" {
+		who = "people"
+	}
+	end := q.j
+	if p.kind == npPerson {
+		end = p.end
+	}
+	return link{q: qi, cat: cat, who: who, how: byToll, a: a, b: end, trig: noun, head: -1, placeMin: end, toll: !prior, prior: prior}, true
+}
+
+// countModifiers may stand before a count noun: "the official count",
+// "the latest tally".
+var countModifiers = map[string]bool{
+	"official": true, "national": true, "overall": true, "new": true, "latest": true,
+	"revised": true, "updated": true, "final": true, "total": true, "cumulative": true,
+}
+
+// isDeterminer reports the words that open a count's noun phrase.
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "its", "their", "his", "her", "this", "that", "an", "a":
+		return true
+	}
+	return false
+}
