@@ -71,7 +71,7 @@ func TestAdd(t *testing.T) {
 	}
 	// From standard input, with the date from the flag.
 	out = mustToll(t, storeEnv(db, fixtureText(t, "2023-11-10-valley-herald")), "add", "--date", "2023-11-10", "-")
-	if !strings.Contains(out, "2023-11-10  -  1 claims  (standard input)") {
+	if !strings.Contains(out, "2023-11-10  -  2 claims  (standard input)") {
 		t.Errorf("stdin add output:\n%s", out)
 	}
 	// A JSON Lines file brings its own dates and sources.
@@ -82,8 +82,11 @@ func TestAdd(t *testing.T) {
 	if !strings.Contains(out, "2023-10-20  Line Wire  1 claims") {
 		t.Errorf("jsonl add output:\n%s", out)
 	}
-	if got := mustToll(t, e, "claims", "--format", "jsonl"); strings.Count(got, "\n") != 12 {
-		t.Errorf("database holds %d claims, want 12", strings.Count(got, "\n"))
+	// 13: coast 5, valley 5, the stdin report's current figure and the
+	// earlier one it revises ("revising its earlier figure of 1,400"), and
+	// the JSON Lines report's one
+	if got := mustToll(t, e, "claims", "--format", "jsonl"); strings.Count(got, "\n") != 13 {
+		t.Errorf("database holds %d claims, want 13", strings.Count(got, "\n"))
 	}
 }
 

@@ -203,6 +203,8 @@ func TestPriors(t *testing.T) {
 			[]want{{desc: "killed [40, ∞) at_least people"}, {desc: "killed [31, 31] exact people prior"}}},
 		{"up from, after the verb", "Police said 14 people were arrested, up from 9.",
 			[]want{{desc: "arrested [14, 14] exact people"}, {desc: "arrested [9, 9] exact people prior"}}},
+		{"the figure a correction replaces", "The agency said more than 2,000 people were injured, correcting the figure of 9,240 it had given on Sunday.",
+			[]want{{desc: "injured [2001, ∞) more_than people"}, {desc: "injured [9240, 9240] exact people prior"}}},
 		{"a prior with its own casualty word", "The ministry raised its toll to 632 dead and 329 injured, up from 296 dead.",
 			[]want{{desc: "killed [632, 632] exact people"}, {desc: "killed [296, 296] exact people prior"}, {desc: "injured [329, 329] exact people"}}},
 	}

@@ -487,8 +487,10 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			// "rose by 12 overnight to 1,512": step over the increment
 			k = s.qs[s.qty[k]].i - 1
 			continue
-		case s.qty[k] >= 0 && s.v.units[s.word(s.qs[s.qty[k]].j)]:
-			// "the toll from the two days of blasts to 37": a measure
+		case s.qty[k] >= 0 && durationUnit(s.word(s.qs[s.qty[k]].j)):
+			// "the toll from the two days of blasts to 37": a duration
+			// (a count of places, "the toll in the two countries", is a
+			// combined figure no series can place: not read)
 			k = s.qs[s.qty[k]].i - 1
 			continue
 		case s.qty[k] >= 0 && !s.qs[s.qty[k]].consumed:
@@ -673,6 +675,15 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	if a == noun || s.qtyBetween(a, q.i) {
 		return link{}, false // a bare "total" is a word, not a count
 	}
+	// "correcting the figure of 9,240 it had given on Sunday": the figure
+	// a newer one replaces
+	switch s.word(a - 1) {
+	case "correcting", "revising", "replacing", "updating", "amending", "superseding", "from":
+		prior = true
+	}
+	if s.isWord(q.j, "it") && s.isWord(q.j+1, "had") || s.isWord(q.j, "given") && s.isWord(q.j+1, "earlier") {
+		prior = true
+	}
 	if p.kind == npPerson {
 		who = p.who
 	}
@@ -715,6 +726,15 @@ var countModifiers = map[string]bool{
 func isDeterminer(w string) bool {
 	switch w {
 	case "the", "its", "their", "his", "her", "this", "that", "an", "a":
+		return true
+	}
+	return false
+}
+
+// durationUnit reports a unit of time: "two days", "three weeks".
+func durationUnit(w string) bool {
+	switch w {
+	case "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year":
 		return true
 	}
 	return false
