@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -20,16 +21,50 @@ import (
 var version = "dev"
 
 // appVersion is the version `toll --version` prints: the build's version,
-// else the module version `go install …@version` recorded, else "dev",
-// with the extractor's rule version, which decides what a report yields.
+// else the module version `go install …@version` recorded, else "dev"
+// with the commit, its time and whether the tree had changes (what go
+// build records from git), with the extractor's rule version, which
+// decides what a report yields.
 func appVersion() string {
-	v := version
-	if v == "dev" {
-		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
+	bi, _ := debug.ReadBuildInfo()
+	return versionText(version, bi, extract.Version())
+}
+
+// pseudoVersion matches the version Go gives a build from a checkout
+// between tags (v0.0.0-20261202065350-950915e73989, +dirty with changes):
+// the commit settings say the same more plainly.
+var pseudoVersion = regexp.MustCompile(`\d{14}-[0-9a-f]{12}(\+dirty)?$`)
+
+// versionText is appVersion from its parts; bi may be nil.
+func versionText(v string, bi *debug.BuildInfo, extractor string) string {
+	if v == "dev" && bi != nil {
+		if m := bi.Main.Version; m != "" && m != "(devel)" && !pseudoVersion.MatchString(m) {
+			v = m
+		} else {
+			var rev, at, modified string
+			for _, s := range bi.Settings {
+				switch s.Key {
+				case "vcs.revision":
+					rev = s.Value
+				case "vcs.time":
+					at = s.Value
+				case "vcs.modified":
+					modified = s.Value
+				}
+			}
+			if rev != "" {
+				v += " (commit " + rev[:min(12, len(rev))]
+				if at != "" {
+					v += " of " + at
+				}
+				if modified == "true" {
+					v += ", with uncommitted changes"
+				}
+				v += ")"
+			}
 		}
 	}
-	return v + " (extractor " + extract.Version() + ")"
+	return v + " (extractor " + extractor + ")"
 }
 
 // errFailed marks a command that already printed what went wrong (a batch

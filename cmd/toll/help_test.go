@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -85,7 +86,7 @@ func TestAppHelp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`^toll version \S+ \(extractor \S+\)\n$`).MatchString(got) {
+	if !regexp.MustCompile(`^toll version \S+( \(commit [0-9a-f]+ of \S+(, with uncommitted changes)?\))? \(extractor \S+\)\n$`).MatchString(got) {
 		t.Errorf("toll --version = %q, want \"toll version X (extractor N)\"", got)
 	}
 }
@@ -133,6 +134,44 @@ func TestUsageErrors(t *testing.T) {
 			}
 			if out != "" || errOut != "" {
 				t.Errorf("printed stdout %q, stderr %q; want nothing", out, errOut)
+			}
+		})
+	}
+}
+
+// TestVersionText checks --version for each kind of build: a release
+// stamped with -ldflags, go install of a module version, and a build from
+// a git checkout (commit, time, uncommitted changes).
+func TestVersionText(t *testing.T) {
+	vcs := func(kv ...string) *debug.BuildInfo {
+		bi := &debug.BuildInfo{Main: debug.Module{Path: "github.com/tollproject/toll", Version: "(devel)"}}
+		for i := 0; i+1 < len(kv); i += 2 {
+			bi.Settings = append(bi.Settings, debug.BuildSetting{Key: kv[i], Value: kv[i+1]})
+		}
+		return bi
+	}
+	tests := []struct {
+		name    string
+		version string
+		bi      *debug.BuildInfo
+		want    string
+	}{
+		{"release", "1.4.0", vcs("vcs.revision", "0df4e88a1b2c3d4e5f60718293a4b5c6d7e8f901"), "1.4.0 (extractor 7)"},
+		{"go install @version", "dev", &debug.BuildInfo{Main: debug.Module{Version: "v1.4.0"}}, "v1.4.0 (extractor 7)"},
+		{"checkout", "dev", vcs("vcs", "git", "vcs.revision", "0df4e88a1b2c3d4e5f60718293a4b5c6d7e8f901", "vcs.time", "2026-12-02T06:09:50Z", "vcs.modified", "false"),
+			"dev (commit 0df4e88a1b2c of 2026-12-02T06:09:50Z) (extractor 7)"},
+		{"checkout with changes", "dev", vcs("vcs.revision", "0df4e88a1b2c3d4e5f60718293a4b5c6d7e8f901", "vcs.time", "2026-12-02T06:09:50Z", "vcs.modified", "true"),
+			"dev (commit 0df4e88a1b2c of 2026-12-02T06:09:50Z, with uncommitted changes) (extractor 7)"},
+		{"checkout between tags (Go 1.24's pseudo-version)", "dev", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261202065350-950915e73989+dirty"},
+			Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "950915e73989a03c4529a80b4c06aa0d8a3ea61b"}, {Key: "vcs.time", Value: "2026-12-02T06:53:50Z"}, {Key: "vcs.modified", Value: "true"}}},
+			"dev (commit 950915e73989 of 2026-12-02T06:53:50Z, with uncommitted changes) (extractor 7)"},
+		{"no vcs (go test, -buildvcs=false)", "dev", vcs(), "dev (extractor 7)"},
+		{"no build info", "dev", nil, "dev (extractor 7)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := versionText(tt.version, tt.bi, "7"); got != tt.want {
+				t.Errorf("versionText = %q, want %q", got, tt.want)
 			}
 		})
 	}

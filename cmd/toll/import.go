@@ -50,12 +50,12 @@ func importCommand(e env) *cli.Command {
 				return err
 			}
 			opts.DB = p
-			return runImport(c.Context, opts, e, c.App.Writer)
+			return runImport(c.Context, opts, e, c.App.Writer, c.App.ErrWriter)
 		},
 	}
 }
 
-func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) error {
+func runImport(ctx context.Context, opts importOptions, e env, w, ew io.Writer) error {
 	var r io.Reader = e.stdin
 	name := "standard input"
 	if opts.Path != "-" {
@@ -65,6 +65,16 @@ func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) erro
 		}
 		defer f.Close()
 		r, name = f, opts.Path
+	}
+	// a bar over the bytes read (a spinner for standard input), on a
+	// terminal only
+	size := int64(-1)
+	if fi, err := os.Stat(opts.Path); err == nil && opts.Path != "-" && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	bar := newProgress(ew, size, "importing", true)
+	if bar != nil {
+		r = countingReader{r: r, p: bar}
 	}
 	// an import that fails into a database it created leaves no empty
 	// file behind (the import itself is one transaction: all or nothing)
@@ -82,6 +92,7 @@ func runImport(ctx context.Context, opts importOptions, e env, w io.Writer) erro
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
+	bar.Finish()
 	if err != nil {
 		if created {
 			os.Remove(opts.DB)

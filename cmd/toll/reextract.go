@@ -31,7 +31,8 @@ func reextractCommand(e env) *cli.Command {
 			"claims get new numbers (never reused). Reviewed claims keep their decision;\n" +
 			"where the extractor now reads them differently, or no longer finds them,\n" +
 			"reextract says so and changes nothing. --all re-reads the reports an older\n" +
-			"extractor read; --force re-reads every report.\n\n" +
+			"extractor read, lists those where something changed and counts the rest, with\n" +
+			"a progress bar on a terminal; --force re-reads every report.\n\n" +
 			"Examples:\n" +
 			"   toll reextract --all\n" +
 			"   toll reextract 3f2a9c",
@@ -53,21 +54,34 @@ func reextractCommand(e env) *cli.Command {
 				return err
 			}
 			opts.DB = p
-			return runReextract(c.Context, opts, e, c.App.Writer)
+			return runReextract(c.Context, opts, e, c.App.Writer, c.App.ErrWriter)
 		},
 	}
 }
 
-func runReextract(ctx context.Context, opts reextractOptions, e env, w io.Writer) error {
+func runReextract(ctx context.Context, opts reextractOptions, e env, w, ew io.Writer) error {
 	db, err := openChange(opts.DB, e)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	var total reextractTotals
+	var bar *progress
 	report := func(r bolt.ReextractResult) error {
 		total.add(r)
+		defer bar.Add(1)
+		if opts.All && !r.Changes() {
+			return nil // counted in the total line; --all would list every report
+		}
+		bar.Clear()
 		return writeReextract(w, r)
+	}
+	if opts.All && isTerminal(rawOut(ew)) {
+		n, err := db.ReextractCount(opts.Force)
+		if err != nil {
+			return err
+		}
+		bar = newProgress(ew, int64(n), "re-reading", false)
 	}
 	if opts.All {
 		err = db.ReextractAll(opts.Force, 0, func(r bolt.ReextractResult) error {
@@ -90,6 +104,7 @@ func runReextract(ctx context.Context, opts reextractOptions, e env, w io.Writer
 			}
 		}
 	}
+	bar.Finish()
 	if err != nil {
 		return err
 	}

@@ -80,19 +80,7 @@ func (db *DB) ReextractAll(force bool, batch int, fn func(ReextractResult) error
 	if batch < 1 {
 		batch = 100
 	}
-	var ids []string
-	err := db.view(func(tx *bbolt.Tx) error {
-		return tx.Bucket(bucketReports).ForEach(func(k, _ []byte) error {
-			r, _, err := getReport(tx, string(k))
-			if err != nil {
-				return err
-			}
-			if force || r.Extractor != db.extractor {
-				ids = append(ids, r.ID)
-			}
-			return nil
-		})
-	})
+	ids, err := db.reextractIDs(force)
 	if err != nil {
 		return fmt.Errorf("reextract: %w", err)
 	}
@@ -126,6 +114,35 @@ func (db *DB) ReextractAll(force bool, batch int, fn func(ReextractResult) error
 		}
 	}
 	return nil
+}
+
+// ReextractCount is how many reports ReextractAll(force, …) would re-read
+// now: for a progress bar, read in a transaction of its own.
+func (db *DB) ReextractCount(force bool) (int, error) {
+	ids, err := db.reextractIDs(force)
+	if err != nil {
+		return 0, fmt.Errorf("reextract: %w", err)
+	}
+	return len(ids), nil
+}
+
+// reextractIDs lists the reports read by another extractor version (all
+// of them when force).
+func (db *DB) reextractIDs(force bool) ([]string, error) {
+	var ids []string
+	err := db.view(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketReports).ForEach(func(k, _ []byte) error {
+			r, _, err := getReport(tx, string(k))
+			if err != nil {
+				return err
+			}
+			if force || r.Extractor != db.extractor {
+				ids = append(ids, r.ID)
+			}
+			return nil
+		})
+	})
+	return ids, err
 }
 
 // reextractChunk is a chunk of reports read by the extractor ahead of

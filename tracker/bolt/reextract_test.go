@@ -67,9 +67,21 @@ func TestReextract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if n, err := db.ReextractCount(false); err != nil || n != 1 {
+		t.Errorf("ReextractCount(false) = %d, %v; want the 1 report read by version 1", n, err)
+	}
+	if n, err := db.ReextractCount(true); err != nil || n != 1 {
+		t.Errorf("ReextractCount(true) = %d, %v; want every report, 1", n, err)
+	}
 	var results []ReextractResult
 	if err := db.ReextractAll(false, 0, func(r ReextractResult) error { results = append(results, r); return nil }); err != nil {
 		t.Fatal(err)
+	}
+	if n, err := db.ReextractCount(false); err != nil || n != 0 {
+		t.Errorf("after ReextractAll, ReextractCount(false) = %d, %v; want 0", n, err)
+	}
+	if n, err := db.ReextractCount(true); err != nil || n != 1 {
+		t.Errorf("after ReextractAll, ReextractCount(true) = %d, %v; want 1 (force counts every report)", n, err)
 	}
 	if len(results) != 1 {
 		t.Fatalf("ReextractAll re-read %d reports, want 1", len(results))
