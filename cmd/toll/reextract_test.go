@@ -12,8 +12,8 @@ import (
 	"github.com/tollproject/toll/tracker/extract"
 )
 
-// TestReextractVocabularyChange edits the vocabulary (one casualty word
-// dropped, one added) and re-reads a stored report with it: the version
+// TestReextractVocabularyChange edits the vocabulary ("perished" dropped,
+// "concussed" added) and re-reads a stored report with it: the version
 // moves, --all picks the report up and reextract names the claims the
 // change removed and added, keeping the one it did not touch.
 func TestReextractVocabularyChange(t *testing.T) {
@@ -22,8 +22,8 @@ func TestReextractVocabularyChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited := bytes.Replace(builtin, []byte("casualty perished = killed post\n"), nil, 1)
-	edited = append(edited, "\nstem hospitalis\ncasualty hospitalised = injured post\n"...)
-	if len(edited) == len(builtin)+len("\nstem hospitalis\ncasualty hospitalised = injured post\n") {
+	edited = append(edited, "\nstem concuss\ncasualty concussed = injured post\n"...)
+	if len(edited) == len(builtin)+len("\nstem concuss\ncasualty concussed = injured post\n") {
 		t.Fatal(`vocabulary.txt has no line "casualty perished = killed post" to drop`)
 	}
 	newer, err := extract.New("edited.txt", bytes.NewReader(edited))
@@ -31,7 +31,7 @@ func TestReextractVocabularyChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	const text = "Mine flood\n\nNine miners perished when the shaft flooded on Monday, the company said. " +
-		"Rescuers said 14 workers were injured, and four rescuers were hospitalised overnight.\n"
+		"Rescuers said 14 workers were injured, and four rescuers were concussed by falling rock.\n"
 	id := tracker.ReportID(text)
 	db := filepath.Join(t.TempDir(), "toll.db")
 	mustToll(t, storeEnv(db, text), "add", "--source", "Wire", "--date", "2023-10-16", "-")
@@ -51,7 +51,7 @@ func TestReextractVocabularyChange(t *testing.T) {
 		}
 	}
 	if got := mustToll(t, e, "show", id+"-3"); !strings.Contains(got, "injured") || !strings.Contains(got, "rescuers") {
-		t.Errorf("the added claim is not the hospitalised rescuers:\n%s", got)
+		t.Errorf("the added claim is not the concussed rescuers:\n%s", got)
 	}
 	if out := mustToll(t, e, "reextract", "--all"); !strings.HasPrefix(out, "0 reports re-read") {
 		t.Errorf("second reextract --all said:\n%s", out)

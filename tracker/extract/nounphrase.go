@@ -115,7 +115,13 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			}
 			return np{kind: npPerson, who: who, end: end}
 		}
-		if tr, n := lookup(s, s.v.triggerTab, k, 2); n > 0 && tr.noun {
+		tr, n := lookup(s, s.v.triggerTab, k, 2)
+		if n > 1 && !tr.noun {
+			// "deaths of" is the verb-like "the deaths of 38 patients";
+			// "1,200 deaths of children" counts the noun "deaths"
+			tr, n = lookup(s, s.v.triggerTab, k, 1)
+		}
+		if n > 0 && tr.noun {
 			who := tr.who
 			if modGroup != "" {
 				who = modGroup

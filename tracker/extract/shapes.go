@@ -84,6 +84,7 @@ func (s *sentence) link() []link {
 			continue
 		}
 		if l, ok := s.linkPost(qi, p); ok {
+			s.partOfHead(&l, links)
 			add(l)
 			continue
 		}

@@ -159,6 +159,20 @@ func (s *sentence) headBefore(k int, links []link) int {
 	return best
 }
 
+// partOfHead makes a post link that follows a breakdown word a part of
+// the figure before it when both count the same category: "1,204
+// injured, of whom 721 are in a serious condition" (the 721 are among
+// the 1,204), but not "1,204 injured, of whom 12 later died".
+func (s *sentence) partOfHead(l *link, links []link) {
+	q := s.qs[l.q]
+	if _, n := lookupEnding(s, s.v.breakdownTab, q.i, 3); n == 0 {
+		return
+	}
+	if h := s.headBefore(q.i, links); h >= 0 && links[h].cat == l.cat {
+		l.part, l.head = true, links[h].q
+	}
+}
+
 // subjectCategory reads "the dead include", "those killed included", "the
 // victims include" before a breakdown marker at k.
 func (s *sentence) subjectCategory(k int) (tracker.Category, bool) {

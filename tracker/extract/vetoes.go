@@ -3,8 +3,8 @@ package extract
 import "github.com/tollproject/toll/tracker"
 
 // undone returns why a clause undoes a link, or "" when it stands: speculation ("could rise
-// to"), negation ("none of the 12"), or two categories lumped on one
-// figure ("12 killed or wounded").
+// to"), negation ("none of the 12"), lives saved ("saved 57 lives"), or
+// two categories lumped on one figure ("12 killed or wounded").
 func (s *sentence) undone(l link) string {
 	q := s.qs[l.q]
 	lo, hi := min(l.a, q.i), max(l.b, q.j)
@@ -34,6 +34,9 @@ func (s *sentence) undone(l link) string {
 			continue // the restatement's hedge ("probably")
 		}
 		w := s.word(k)
+		if s.flags[k]&fRescue != 0 && l.cat == tracker.Killed {
+			return "lives saved, not lost"
+		}
 		if s.flags[k]&fSpec != 0 {
 			if w == "may" && (s.toks[k].upper || k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
 				continue // the month

@@ -18,6 +18,7 @@ const (
 	fNeg
 	fRelease
 	fClause
+	fRescue
 )
 
 // phrases indexes a word table for fast phrase lookups: which words can
@@ -54,7 +55,7 @@ func index[V any](m map[string]V, lex map[string]wflag, fFirst, fLast wflag) *ph
 // up once (sentence.reset). Run once, by parseVocabulary.
 func (v *vocabulary) buildIndexes() {
 	lex := map[string]wflag{}
-	next := fClause << 1
+	next := fRescue << 1
 	flags := func() (wflag, wflag) {
 		a, b := next, next<<1
 		next <<= 2
@@ -92,6 +93,7 @@ func (v *vocabulary) buildIndexes() {
 	mark(v.releaseWords, fRelease)
 	mark(v.clauseWords, fClause)
 	mark(v.revisionWords, fRevision)
+	mark(v.rescueWords, fRescue)
 }
 
 // lookup finds the longest phrase of at most maxN tokens starting at i

@@ -74,7 +74,7 @@ type vocabulary struct {
 	speculation, negations, restateHedges                  map[string]bool
 	changeVerbs, revisionWords, breakdownWords             map[string]bool
 	attributionVerbs, sourceCues, sourceHeads, sourceNouns map[string]bool
-	clauseWords, releaseWords, funcWords                   map[string]bool
+	clauseWords, releaseWords, rescueWords, funcWords      map[string]bool
 	postSkip, preSkip, countVerbs                          map[string]bool
 	tollLinkers, tollNearLinkers                           map[string]bool
 	alwaysAbbr                                             map[string]bool
@@ -187,6 +187,7 @@ func directives() map[string]directiveSpec {
 		"sourcenoun":    setDir(func(v *vocabulary) map[string]bool { return v.sourceNouns }),
 		"clause":        setDir(func(v *vocabulary) map[string]bool { return v.clauseWords }),
 		"release":       setDir(func(v *vocabulary) map[string]bool { return v.releaseWords }),
+		"rescue":        setDir(func(v *vocabulary) map[string]bool { return v.rescueWords }),
 		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
 		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
@@ -220,7 +221,7 @@ func newVocabulary() *vocabulary {
 		&v.incrementWords, &v.modifiers, &v.modifierNouns, &v.units, &v.timeWords, &v.nameWords,
 		&v.phoneWords, &v.speculation, &v.negations, &v.restateHedges, &v.changeVerbs,
 		&v.revisionWords, &v.breakdownWords, &v.attributionVerbs, &v.sourceCues, &v.sourceHeads,
-		&v.sourceNouns, &v.clauseWords, &v.releaseWords, &v.funcWords, &v.postSkip, &v.preSkip,
+		&v.sourceNouns, &v.clauseWords, &v.releaseWords, &v.rescueWords, &v.funcWords, &v.postSkip, &v.preSkip,
 		&v.countVerbs, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
 		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.eventNouns,
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
