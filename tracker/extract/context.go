@@ -351,17 +351,17 @@ var eventOf = map[string]string{
 	"cholera": "cholera", "outbreak": "outbreak", "epidemic": "outbreak", "ebola": "ebola", "measles": "measles", "dengue": "dengue", "mpox": "mpox",
 }
 
-// wordRE finds words for the event and incident scans.
-var wordRE = regexp.MustCompile(`[A-Za-z]+`)
-
 // eventIn returns the first event noun of s, normalised, or "".
 func eventIn(s string) string {
-	for _, w := range wordRE.FindAllString(s, -1) {
-		if e, ok := eventOf[strings.ToLower(w)]; ok {
-			return e
+	found := ""
+	asciiWords(s, func(a, b int) bool {
+		e, ok := eventWord(s[a:b])
+		if ok {
+			found = e
 		}
-	}
-	return ""
+		return !ok
+	})
+	return found
 }
 
 // eventNear returns the event noun of a claim's sentence nearest its
@@ -370,14 +370,14 @@ func eventNear(text string, c *tracker.Claim) string {
 	sent := c.Sentence
 	off := strings.Index(text, sent)
 	best, bestD := "", 1<<30
-	for _, m := range wordRE.FindAllStringIndex(sent, -1) {
-		e, ok := eventOf[strings.ToLower(sent[m[0]:m[1]])]
+	asciiWords(sent, func(start, end int) bool {
+		e, ok := eventWord(sent[start:end])
 		if !ok {
-			continue
+			return true
 		}
 		d := 0
 		if off >= 0 {
-			a, b := off+m[0], off+m[1]
+			a, b := off+start, off+end
 			switch {
 			case b <= c.Start:
 				d = c.Start - b
@@ -388,7 +388,8 @@ func eventNear(text string, c *tracker.Claim) string {
 		if d < bestD {
 			best, bestD = e, d
 		}
-	}
+		return true
+	})
 	return best
 }
 
@@ -421,6 +422,9 @@ var sinceWhenRE = regexp.MustCompile(`(?i)\bsince\s+((?:1[89]|20)\d\d)\s*,?\s+wh
 
 // pastOf returns the other time a sentence's figure is about, or "".
 func (rc *reportContext) pastOf(sent string) string {
+	if !mayBePast(sent) {
+		return ""
+	}
 	if m := sinceWhenRE.FindStringSubmatch(sent); m != nil {
 		return m[1]
 	}
@@ -546,7 +550,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Event == "" {
 		ctx.Event = rc.event
 	}
-	if c.Start >= rc.leadEnd && incidentRE.MatchString(sent) {
+	if c.Start >= rc.leadEnd && mayBeIncident(sent) && incidentRE.MatchString(sent) {
 		ctx.Incident = true
 	}
 	ctx.Past = rc.pastOf(sent)
@@ -640,6 +644,9 @@ var viaRE = regexp.MustCompile(`(?i)\b((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,4}(
 // viaOf returns the relay a sentence names before "citing"/"quoting", when
 // it is not the attribution itself.
 func viaOf(sent, attribution string) string {
+	if !mayRelay(sent) {
+		return ""
+	}
 	m := viaRE.FindStringSubmatch(sent)
 	if m == nil {
 		return ""
@@ -689,7 +696,7 @@ func venue(sent, where string) bool {
 	if i < 0 {
 		return false
 	}
-	return venueRE.MatchString(sent[:i])
+	return mayEndAtVenue(sent[:i]) && venueRE.MatchString(sent[:i])
 }
 
 // combined reads two or three countries named together ("Turkey and

@@ -62,3 +62,126 @@ func (t *stems) in(s string) bool {
 	}
 	return false
 }
+
+// The context regexps (context.go) run once a claim over its sentence;
+// most sentences cannot match them, and these literal checks, each
+// implied by its regexp, say so without running it. Each regexp is
+// case-insensitive, and none of the literals holds k or s, the only ASCII
+// letters that (?i) also folds to a non-ASCII rune (K, ſ), so an ASCII
+// case fold is exact.
+
+// mayRelay reports whether viaRE can match s: it needs "citing",
+// "quoting" or "quoted".
+func mayRelay(s string) bool {
+	return containsFoldASCII(s, "citing") || containsFoldASCII(s, "quot")
+}
+
+// mayBePast reports whether pastRE or sinceWhenRE can match s: they need
+// a year (four digits starting 18, 19 or 20), or "year" or "decade".
+func mayBePast(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') &&
+			isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
+			return true
+		}
+	}
+	return containsFoldASCII(s, "year") || containsFoldASCII(s, "decade")
+}
+
+// mayEndAtVenue reports whether venueRE can match s, which it does only
+// at its end: s must end with "in", "at" or "from", then white space,
+// then maybe "the" and white space.
+func mayEndAtVenue(s string) bool {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	if len(t) == len(s) {
+		return false
+	}
+	if w, ok := cutSuffixFold(t, "the"); ok {
+		if u := strings.TrimRight(w, " \t\n\f\r"); len(u) < len(w) {
+			if endsWithPreposition(u) {
+				return true
+			}
+		}
+	}
+	return endsWithPreposition(t)
+}
+
+func endsWithPreposition(s string) bool {
+	for _, p := range []string{"in", "at", "from"} {
+		if _, ok := cutSuffixFold(s, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func cutSuffixFold(s, suffix string) (string, bool) {
+	if len(s) < len(suffix) || !strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
+// containsFoldASCII reports whether s holds sub (lowercase ASCII letters)
+// in any ASCII case, without building a lowered copy of s.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 1
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiWords calls fn with the bounds of each run of ASCII letters in s
+// (what the regexp [A-Za-z]+ finds), in order, until fn returns false.
+func asciiWords(s string, fn func(start, end int) bool) {
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if !fn(i, j) {
+			return
+		}
+		i = j
+	}
+}
+
+func isASCIILetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
+
+// eventWord is eventOf[strings.ToLower(w)] for an ASCII word w, without
+// building the lowered string.
+func eventWord(w string) (string, bool) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return "", false // no event noun is that long
+	}
+	for i := range len(w) {
+		buf[i] = w[i] | 0x20
+	}
+	e, ok := eventOf[string(buf[:len(w)])]
+	return e, ok
+}
+
+// incidentNouns are the nouns incidentRE ends with.
+var incidentNouns = newStems("strike", "bombing", "blast", "explosion", "shelling", "attack", "raid",
+	"shooting", "stabbing", "crash", "collision", "ambush")
+
+// mayBeIncident reports whether incidentRE can match s: it needs one of
+// incidentNouns. Those hold s and k, which (?i) also folds to ſ (U+017F)
+// and K (U+212A): a sentence holding either goes to the regexp.
+func mayBeIncident(s string) bool {
+	return incidentNouns.in(s) || strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+}

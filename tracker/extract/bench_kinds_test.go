@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// Two kinds of copy, from the reports under testdata/extract: dense is
+// the casualty-dense toll stories (a ministry statement, a UN update,
+// wire tolls, a war and a quake report), where nearly every sentence
+// holds a figure; ordinary is narrative news (a feature, a council
+// meeting), where few do, as in most of what a newsroom adds.
+var benchKinds = map[string][]string{
+	"dense":    {"ministry-2023-10-26", "un-2023-11-24", "wire-2023-10-15", "ukraine-2023-07-01", "quake-2023-02-10"},
+	"ordinary": {"feature-2023-10-21", "council-2023-10-25"},
+}
+
+// kindText is about n bytes of one kind of copy, each report at least
+// once.
+func kindText(tb testing.TB, kind string, n int) string {
+	tb.Helper()
+	var parts []string
+	for _, name := range benchKinds[kind] {
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "extract", name+".txt"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		parts = append(parts, string(b))
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < n || i < len(parts); i++ {
+		sb.WriteString(parts[i%len(parts)])
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+// BenchmarkExtractKind measures throughput (MB/s) on one core on dense
+// and on ordinary copy, texts of about 16 KB: the figures issue 12 sets
+// goals for (50 MB/s dense, 150 MB/s ordinary).
+//
+//	go test ./tracker/extract -run '^$' -bench ExtractKind -cpu 1 -count 5
+func BenchmarkExtractKind(b *testing.B) {
+	for _, kind := range []string{"dense", "ordinary"} {
+		b.Run(kind, func(b *testing.B) {
+			text := kindText(b, kind, 16<<10)
+			opts := Options{Date: tracker.MustDate("2023-10-20")}
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Extract(text, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

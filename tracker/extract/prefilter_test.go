@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// contextChecks pairs each literal check of prefilter.go with the regexp
+// it stands in front of: the check must hold wherever the regexp matches,
+// or a claim would lose context the regexp gives it.
+var contextChecks = []struct {
+	name  string
+	check func(string) bool
+	re    *regexp.Regexp
+}{
+	{"mayRelay", mayRelay, viaRE},
+	{"mayBePast", mayBePast, pastRE},
+	{"mayBePast", mayBePast, sinceWhenRE},
+	{"mayEndAtVenue", mayEndAtVenue, venueRE},
+	{"mayBeIncident", mayBeIncident, incidentRE},
+}
+
+// prefilterSeeds are phrases written to sit at the edges of the checks.
+var prefilterSeeds = []string{
+	"state media, citing the interior ministry, said",
+	"the National News Agency reported, CITING officials",
+	"Radio Free Example quoted the governor as saying",
+	"the 1960 Agadir quake", "in 2004", "2011's floods", "2011’s floods", "last year", "a decade ago",
+	"years ago", "the previous year", "in 1899", "of 2023", "since 2011", "in 1799", "in 2100", "deadliest since 1999, when", "SINCE 2004 when",
+	"told reporters in ", "a ministry briefing in Rabat", "speaking at the ", "based  in\t", "office from THE ",
+	"an airstrike on a house", "a ſtrike on a market", "another Kind of", "a second BLAST", "one car crash",
+	"a single ambush", "a separate shooting", "an explosion", "a raid",
+	"headquarters in", "a briefing in the", "a visit inn ", "meeting at the\n", "", "in ", " the ",
+}
+
+func TestContextPrefilters(t *testing.T) {
+	inputs := append([]string(nil), prefilterSeeds...)
+	// venue reads the sentence up to a place, so the prefixes that end
+	// after a preposition or "the" (the only ones venueRE can match)
+	var prefixes []string
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "*.txt"))
+	evals, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
+	for _, f := range append(files, evals...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sent := range strings.FieldsFunc(string(b), func(r rune) bool { return r == '.' || r == '\n' }) {
+			inputs = append(inputs, sent)
+			for i := range len(sent) {
+				if sent[i] == ' ' && (strings.HasSuffix(sent[:i], "in") || strings.HasSuffix(sent[:i], "at") ||
+					strings.HasSuffix(sent[:i], "from") || strings.HasSuffix(sent[:i], "the")) {
+					prefixes = append(prefixes, sent[:i+1])
+				}
+			}
+		}
+	}
+	for _, c := range contextChecks {
+		t.Run(c.name, func(t *testing.T) {
+			matched := 0
+			in := inputs
+			if c.name == "mayEndAtVenue" {
+				in = append(prefixes, prefilterSeeds...)
+			}
+			for _, s := range in {
+				if c.re.MatchString(s) {
+					matched++
+					if !c.check(s) {
+						t.Errorf("%s(%q) is false, but the regexp matches", c.name, s)
+					}
+				}
+			}
+			if matched == 0 {
+				t.Errorf("the regexp matched none of %d inputs: the test checks nothing", len(in))
+			}
+		})
+	}
+}
+
+// FuzzContextPrefilters checks the same on any text.
+func FuzzContextPrefilters(f *testing.F) {
+	for _, s := range prefilterSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range contextChecks {
+			if c.re.MatchString(s) && !c.check(s) {
+				t.Errorf("%s(%q) is false, but the regexp matches", c.name, s)
+			}
+		}
+	})
+}
+
+// TestASCIIWords checks asciiWords against the regexp it replaced.
+func TestASCIIWords(t *testing.T) {
+	re := regexp.MustCompile(`[A-Za-z]+`)
+	for _, s := range append(prefilterSeeds, "", "a", "Z9z", "naïve café 12 ABC-def", "…end") {
+		var got [][]int
+		asciiWords(s, func(a, b int) bool { got = append(got, []int{a, b}); return true })
+		want := re.FindAllStringIndex(s, -1)
+		if len(got) != len(want) {
+			t.Errorf("asciiWords(%q) = %v, want %v", s, got, want)
+			continue
+		}
+		for i := range got {
+			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+				t.Errorf("asciiWords(%q) = %v, want %v", s, got, want)
+				break
+			}
+		}
+	}
+}
