@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
+	github.com/abadojack/whatlanggo v1.0.1
 	github.com/mmcdole/gofeed v1.4.2
 	github.com/pariz/gountries v0.1.6
 	github.com/rogpeppe/go-internal v1.16.0

@@ -123,6 +123,7 @@ type addInput struct {
 type pendingReport struct {
 	origin   string
 	dateline ingest.Dateline
+	language string // see ingest.Doc.Language
 	nr       bolt.NewReport
 }
 
@@ -231,7 +232,7 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 				a.fail(err)
 				continue
 			}
-			a.pending = append(a.pending, pendingReport{origin: d.Origin, dateline: d.Dateline, nr: nr})
+			a.pending = append(a.pending, pendingReport{origin: d.Origin, dateline: d.Dateline, language: d.Language, nr: nr})
 			a.pendingBytes += len(nr.Text)
 			if len(a.pending) >= a.opts.Batch || a.pendingBytes >= addBatchBytes {
 				if err := a.flush(); err != nil {
@@ -308,6 +309,16 @@ func headline(text string) string {
 		return ""
 	}
 	return line
+}
+
+// languageNote tells a user that a report is not in English, the one
+// language toll reads: its claims are few or wrong, and none means
+// nothing about casualties.
+func languageNote(lang string, claims int) string {
+	if claims == 0 {
+		return fmt.Sprintf("the report reads as %s; toll reads English only, so 0 claims here means nothing, not no casualties", lang)
+	}
+	return fmt.Sprintf("the report reads as %s; toll reads English only, so its %d claims may be wrong and others missed", lang, claims)
 }
 
 func noDateError(origin string, dl ingest.Dateline) error {
@@ -387,6 +398,9 @@ func (a *adder) wait() error {
 		default:
 			a.added++
 			fmt.Fprintf(a.w, "%s  %s  %s  %d claims  (%s)\n", r.Report.ID, r.Report.Published, dash(r.Report.Source), r.Claims, origin)
+			if lang := job.pending[i].language; lang != "" {
+				fmt.Fprintf(a.ew, "toll: add: %s: note: %s\n", origin, languageNote(lang, r.Claims))
+			}
 			for _, d := range r.Refused {
 				fmt.Fprintf(a.ew, "toll: add: %s: figure not read at offset %d, %s: %s\n", origin, d.Start,
 					strconv.QuoteToASCII(r.Report.Text[d.Start:d.End]), d.Message)

@@ -2,8 +2,8 @@
 // text and markdown files, HTML pages, JSONL batches and RSS, RDF or Atom
 // feeds, from files, directories or standard input. It is an adapter like
 // the store: it knows the formats and the libraries that read them
-// (go-readability, gofeed, golang.org/x/net/html), and nothing of the
-// database or the command line.
+// (go-readability, gofeed, golang.org/x/net/html, whatlanggo), and
+// nothing of the database or the command line.
 //
 // A caller expands its arguments with Files and reads each with ReadFile,
 // which returns every report in the file as a Doc, or an error and no
@@ -101,6 +101,13 @@
 // also adds 8 MB to the binary and a second and 57 MB of memory to the
 // start of every toll command (its regular expressions run in a
 // WebAssembly RE2).
+//
+// # Language
+//
+// toll's extractor reads English. Doc.Language names the language of a
+// report that is reliably in another one (whatlanggo, on the first 2 KiB
+// of the text, for texts of 20 words or more; see Language), so that the
+// caller can say that its claims, or its having none, mean little.
 //
 // # Limits
 //

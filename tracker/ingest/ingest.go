@@ -74,6 +74,11 @@ type Doc struct {
 	// ("PARIS, Oct 9 (Reuters) -") when nothing else dates the report;
 	// Dateline.Resolve dates it against a day the caller knows.
 	Dateline Dateline
+	// Language is the language the text is written in when it is
+	// reliably not English ("French"; see Language), else "": toll
+	// reads English, so such a report's claims say little, and its
+	// having none says nothing.
+	Language string
 	// Text is plain text that passed tracker.CheckText.
 	Text string
 }
@@ -402,6 +407,7 @@ func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
 	docs, err := parseKind(origin, data, kind)
 	for i := range docs {
 		dateFromText(&docs[i])
+		docs[i].Language = Language(docs[i].Text)
 	}
 	return docs, err
 }
