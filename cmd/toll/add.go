@@ -137,7 +137,9 @@ type adder struct {
 	pendingBytes            int
 	added, existing, failed int
 	sightings               int
-	bar                     *progressbar.ProgressBar
+	// addedIDs are the ids of the reports added, in order.
+	addedIDs []string
+	bar      *progressbar.ProgressBar
 	// committing is the batch being committed while the next one is
 	// read and extracted, or nil.
 	committing *commitJob
@@ -397,6 +399,7 @@ func (a *adder) wait() error {
 			fmt.Fprintf(a.w, "%s  %s  %s  already stored  (%s)\n", r.Report.ID, r.Report.Published, dash(r.Report.Source), origin)
 		default:
 			a.added++
+			a.addedIDs = append(a.addedIDs, r.Report.ID)
 			fmt.Fprintf(a.w, "%s  %s  %s  %d claims  (%s)\n", r.Report.ID, r.Report.Published, dash(r.Report.Source), r.Claims, origin)
 			if lang := job.pending[i].language; lang != "" {
 				fmt.Fprintf(a.ew, "toll: add: %s: note: %s\n", origin, languageNote(lang, r.Claims))

@@ -121,6 +121,8 @@ type env struct {
 	// httpClient fetches the addresses given to add and watch; nil is
 	// package fetch's own client, with its connect timeout.
 	httpClient *http.Client
+	// ticker paces toll watch; nil is time.NewTicker. Tests send ticks.
+	ticker ticker
 	// damage names the damaged records the store skips; newAppEnv sets
 	// it, one a run.
 	damage *damageLog
@@ -196,6 +198,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) app {
 			diffCommand(e),
 			checkCommand(e),
 			seriesCommand(e),
+			watchCommand(e),
 			doctorCommand(e),
 			demoCommand(e),
 			completionCommand(),

@@ -33,14 +33,22 @@ func newFetcher(e env, timeout time.Duration) *fetch.Fetcher {
 // A feed item keeps its own link. What names no outlet is credited to the
 // address's host.
 func fetchDocs(ctx context.Context, f *fetch.Fetcher, raw string) ([]ingest.Doc, error) {
-	p, err := f.Get(ctx, raw)
-	if err != nil {
-		return nil, err
+	docs, _, err := fetchDocsIfChanged(ctx, f, raw, "", "")
+	return docs, err
+}
+
+// fetchDocsIfChanged is fetchDocs sending the validators of an earlier
+// fetch: on a 304 it returns no documents and a Page that says
+// NotModified. The Page carries the validators for the next time.
+func fetchDocsIfChanged(ctx context.Context, f *fetch.Fetcher, raw, etag, lastModified string) ([]ingest.Doc, fetch.Page, error) {
+	p, err := f.GetIfChanged(ctx, raw, etag, lastModified)
+	if err != nil || p.NotModified {
+		return nil, p, err
 	}
 	kind := ingest.DetectMedia(p.ContentType, p.Body)
 	docs, err := ingest.Parse(raw, p.Body, kind)
 	if err != nil {
-		return nil, err
+		return nil, p, err
 	}
 	host := hostOf(p.FinalURL)
 	for i := range docs {
@@ -52,7 +60,7 @@ func fetchDocs(ctx context.Context, f *fetch.Fetcher, raw string) ([]ingest.Doc,
 			d.Source = host
 		}
 	}
-	return docs, nil
+	return docs, p, nil
 }
 
 // hostOf is an address's host without "www." and the port, as an outlet's

@@ -44,6 +44,8 @@ func TestMain(m *testing.M) {
 //	stdoutvar NAME REGEXP       set $NAME to the first group REGEXP matches in the
 //	                            last command's standard output (multi-line mode),
 //	                            for ids toll makes (series decisions)
+//	awaithits PATH N            wait (up to 10s) until the server has answered
+//	                            PATH N times, to sync with a background toll
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 scriptDir,
@@ -55,6 +57,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("USER", "tester")
 			held := map[string]*bolt.DB{}
 			env.Values[heldKey{}] = held
+			env.Values[serveKey{}] = &served{hits: map[string]int{}}
 			env.Defer(func() {
 				for _, db := range held {
 					db.Close()
@@ -69,6 +72,7 @@ func TestScripts(t *testing.T) {
 			"binfile":   cmdBinfile,
 			"serve":     cmdServe,
 			"stdoutvar": cmdStdoutVar,
+			"awaithits": cmdAwaitHits,
 		},
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -34,10 +35,13 @@ func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: serve DIR")
 	}
 	dir := ts.MkAbs(args[0])
-	var mu sync.Mutex
-	hits := map[string]int{}
+	st := ts.Value(serveKey{}).(*served)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := path.Clean(r.URL.Path)
+		st.mu.Lock()
+		st.hits[p]++
+		n := st.hits[p]
+		st.mu.Unlock()
 		switch {
 		case strings.HasPrefix(p, "/redirect/"):
 			n, rest, _ := strings.Cut(strings.TrimPrefix(p, "/redirect/"), "/")
@@ -74,10 +78,6 @@ func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		name := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(p, "/")))
 		if _, err := os.Stat(name); err != nil {
-			mu.Lock()
-			hits[p]++
-			n := hits[p]
-			mu.Unlock()
 			for ; n > 0; n-- {
 				if _, err := os.Stat(name + "." + strconv.Itoa(n)); err == nil {
 					name += "." + strconv.Itoa(n)
@@ -101,4 +101,40 @@ func cmdServe(ts *testscript.TestScript, neg bool, args []string) {
 	}))
 	ts.Defer(srv.Close)
 	ts.Setenv("SERVER", srv.URL)
+}
+
+// serveKey finds a script's served state in its values.
+type serveKey struct{}
+
+// served counts the requests of each path the script's server answered.
+type served struct {
+	mu   sync.Mutex
+	hits map[string]int
+}
+
+// cmdAwaitHits waits until the server has answered PATH at least N times:
+// a script that runs toll in the background (exec toll watch … &) knows
+// then that a poll has begun.
+func cmdAwaitHits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: awaithits PATH N")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil {
+		ts.Fatalf("awaithits: %q is not a number", args[1])
+	}
+	st := ts.Value(serveKey{}).(*served)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		st.mu.Lock()
+		got := st.hits[path.Clean(args[0])]
+		st.mu.Unlock()
+		if got >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("awaithits: %s answered %d times in 10s, want %d", args[0], got, n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
