@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -18,7 +19,16 @@ type app struct{ *cli.App }
 
 // RunContext runs the command line args (args[0] is the program name).
 func (a app) RunContext(ctx context.Context, args []string) error {
-	return a.App.RunContext(ctx, orderArgs(a.App, args))
+	if len(args) > 2 && args[1] == "help" && a.Command(args[2]) == nil && args[2] != "help" {
+		// urfave says "No help topic" with status 1; this is a usage error
+		return usageError{msg: fmt.Sprintf("help: unknown command %q (%stoll --help lists the commands)", args[2],
+			didYouMean(suggest(args[2], commandNames(a.Commands)), "%q"))}
+	}
+	ordered, err := orderArgs(a.App, args)
+	if err != nil {
+		return err
+	}
+	return a.App.RunContext(ctx, ordered)
 }
 
 // Run is RunContext with a background context.
@@ -57,10 +67,12 @@ const completeFlag = "--generate-bash-completion"
 // arguments move before them. "--" still ends the flags: what follows is
 // arguments, even when it starts with "-". A flag the command does not
 // know stays where urfave/cli reports it. An unknown command, help, and
-// completion requests are left as they are.
-func orderArgs(a *cli.App, args []string) []string {
+// completion requests are left as they are. A flag that needs a value
+// written last, with none, is a usage error: moved before the arguments
+// it would take one of them for its value.
+func orderArgs(a *cli.App, args []string) ([]string, error) {
 	if len(args) < 2 || args[len(args)-1] == completeFlag {
-		return args
+		return args, nil
 	}
 	globals := map[string]globalFlag{}
 	for _, g := range globalFlags() {
@@ -78,11 +90,11 @@ func orderArgs(a *cli.App, args []string) []string {
 		i += n
 	}
 	if i >= len(rest) {
-		return args
+		return args, nil
 	}
 	cmd := a.Command(rest[i])
 	if cmd == nil {
-		return args
+		return args, nil
 	}
 	tail := rest[i+1:]
 	var appFlags, moved, flags, positional []string
@@ -108,6 +120,9 @@ func orderArgs(a *cli.App, args []string) []string {
 				j += n
 				continue
 			}
+			if j == len(tail)-1 && len(positional) > 0 && needsValue(cmd.Flags, arg) {
+				return nil, usageError{msg: fmt.Sprintf("%s: %s needs a value (toll %s --help lists its flags)", cmd.Name, dashed(name), cmd.Name)}
+			}
 			n := flagSpan(cmd.Flags, tail[j:])
 			flags = append(flags, tail[j:j+n]...)
 			j += n
@@ -123,7 +138,23 @@ func orderArgs(a *cli.App, args []string) []string {
 	if slices.ContainsFunc(positional, isFlagArg) {
 		out = append(out, "--")
 	}
-	return append(out, positional...)
+	return append(out, positional...), nil
+}
+
+// needsValue reports whether arg is a known flag that takes a value and
+// does not carry it (--format, not --format=json or --history).
+func needsValue(flags []cli.Flag, arg string) bool {
+	if strings.Contains(arg, "=") {
+		return false
+	}
+	name := flagArgName(arg)
+	for _, f := range flags {
+		if slices.Contains(f.Names(), name) {
+			tv, ok := f.(interface{ TakesValue() bool })
+			return !ok || tv.TakesValue()
+		}
+	}
+	return false
 }
 
 // isFlagArg reports whether a command-line word is a flag; "-" alone is

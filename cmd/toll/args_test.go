@@ -2,9 +2,11 @@ package main
 
 import (
 	"io"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestOrderArgs checks how a command line is rewritten before urfave/cli
@@ -46,11 +48,66 @@ func TestOrderArgs(t *testing.T) {
 	a := newApp(strings.NewReader(""), io.Discard, io.Discard).App
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := strings.Join(orderArgs(a, strings.Fields(tt.args)), " ")
+			ordered, err := orderArgs(a, strings.Fields(tt.args))
+			if err != nil {
+				t.Fatalf("orderArgs(%s): %v", tt.args, err)
+			}
+			got := strings.Join(ordered, " ")
 			if got != tt.want {
 				t.Errorf("orderArgs(%s)\n got %s\nwant %s", tt.args, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOrderArgsRandom checks, on random command lines of known and
+// unknown words, that orderArgs keeps every word ("--" aside: it may add
+// one before arguments that start with "-", or drop one with nothing
+// after it) and is idempotent: a line it wrote is left as it is. A line
+// with a flag the command does not have fails in urfave/cli whatever the
+// order, so for those only the words are checked.
+func TestOrderArgsRandom(t *testing.T) {
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
+	a := newApp(strings.NewReader(""), io.Discard, io.Discard).App
+	words := []string{"--db", "x.db", "--format", "json", "-f", "csv", "--history", "--who", "kids", "--since=2023-10-01",
+		"--taxonomy", "t.txt", "--bogus", "3f2a-1", "a.txt", "-", "--", "-odd", "--note", "-5", "--accept", "--set", "low=5"}
+	cmds := []string{"show", "claims", "review", "add", "extract", "timeline", "check", "diff", "import", "timline"}
+	for i := 0; i < 2000; i++ {
+		line := []string{"toll"}
+		for range rng.IntN(3) {
+			line = append(line, words[rng.IntN(len(words))])
+		}
+		line = append(line, cmds[rng.IntN(len(cmds))])
+		for range rng.IntN(7) {
+			line = append(line, words[rng.IntN(len(words))])
+		}
+		got, err := orderArgs(a, line)
+		if err != nil {
+			continue // a flag missing its value, written last
+		}
+		cmd := a.Command(line[slices.IndexFunc(line[1:], func(w string) bool { return slices.Contains(cmds, w) })+1])
+		unknown := cmd == nil || slices.ContainsFunc(line[1:], func(w string) bool {
+			if !isFlagArg(w) || w == "--" {
+				return false
+			}
+			n := flagArgName(w)
+			return !hasFlag(cmd.Flags, n) && n != "db" && n != "taxonomy"
+		})
+		again, err := orderArgs(a, got)
+		if !unknown && (err != nil || !slices.Equal(again, got)) {
+			t.Fatalf("not idempotent:\n%q\n%q\n%q (%v)", line, got, again, err)
+		}
+		notDashes := func(s []string) []string {
+			return slices.DeleteFunc(slices.Clone(s), func(w string) bool { return w == "--" })
+		}
+		in, out := notDashes(line), notDashes(got)
+		slices.Sort(in)
+		slices.Sort(out)
+		if !slices.Equal(in, out) {
+			t.Fatalf("%q became %q: not the same words", line, got)
+		}
 	}
 }
 

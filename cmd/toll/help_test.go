@@ -124,6 +124,8 @@ func TestUsageErrors(t *testing.T) {
 		{"misspelt command", []string{"timlines"}, `unknown command "timlines" (did you mean "timeline"? toll --help lists the commands)`},
 		{"misspelt flag", []string{"claims", "--categroy", "killed"}, `claims: unknown flag --categroy (did you mean --category? toll claims --help lists its flags)`},
 		{"misspelt global flag", []string{"--taxnomy", "t.txt", "claims"}, `unknown flag --taxnomy (did you mean --taxonomy? toll --help lists the commands and flags)`},
+		{"flag without its value after an argument", []string{"show", "3f2a-1", "--format"}, "show: --format needs a value (toll show --help lists its flags)"},
+		{"help on a misspelt command", []string{"help", "timline"}, `help: unknown command "timline" (did you mean "timeline"? toll --help lists the commands)`},
 		{"strict global flag on a command without it", []string{"--format", "json", "add", "x.txt"}, `add: unknown flag --format (toll add --help lists its flags)`},
 	}
 	for _, tt := range tests {
