@@ -244,3 +244,59 @@ func BenchmarkCheckTable1M(b *testing.B) {
 		return fs.Write(io.Discard, FormatTable)
 	})
 }
+
+// benchDecisions makes 50 decisions about a million claims' series, as a
+// user might after a long case: 20 merges, 20 moves (half to a series of
+// their own), 10 names.
+func benchDecisions(b *testing.B, claims []tracker.StoredClaim) []tracker.SeriesDecision {
+	b.Helper()
+	l, err := ListSeries(claims[:20_000], Options{})
+	if err != nil || len(l.Series) < 41 {
+		b.Fatalf("series of the sample: %v, %d", err, len(l.Series))
+	}
+	at := time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC)
+	var ds []tracker.SeriesDecision
+	for i := range 20 {
+		a, c := l.Series[2*i], l.Series[2*i+1]
+		ds = append(ds, tracker.SeriesDecision{ID: fmt.Sprintf("dm%d", i), Op: tracker.Merge, Series: a.Key.ID(), Other: c.Key.ID(), At: at})
+		to := l.Series[40-i].Key.ID()
+		if i%2 == 0 {
+			to = tracker.NewSeries
+		}
+		ds = append(ds, tracker.SeriesDecision{ID: fmt.Sprintf("dv%d", i), Op: tracker.Move, Claim: claims[i*997].ID, Series: to, At: at})
+	}
+	for i := range 10 {
+		ds = append(ds, tracker.SeriesDecision{ID: fmt.Sprintf("dn%d", i), Op: tracker.Name, Series: l.Series[i].Key.ID(), Text: "a name", At: at})
+	}
+	return ds
+}
+
+// BenchmarkTimelinesDecisions1M is BenchmarkTimelines1M with 50 series
+// decisions applied.
+func BenchmarkTimelinesDecisions1M(b *testing.B) {
+	var ds []tracker.SeriesDecision
+	benchmark(b, false, func(claims []tracker.StoredClaim) error {
+		if ds == nil {
+			b.StopTimer()
+			ds = benchDecisions(b, claims)
+			b.StartTimer()
+		}
+		_, err := Timelines(claims, Options{Decisions: ds})
+		return err
+	})
+}
+
+// BenchmarkCheckDecisions1M is BenchmarkCheck1M with 50 series decisions
+// applied.
+func BenchmarkCheckDecisions1M(b *testing.B) {
+	var ds []tracker.SeriesDecision
+	benchmark(b, false, func(claims []tracker.StoredClaim) error {
+		if ds == nil {
+			b.StopTimer()
+			ds = benchDecisions(b, claims)
+			b.StartTimer()
+		}
+		_, err := Check(claims, Options{Decisions: ds})
+		return err
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/tollproject/toll/tracker"
@@ -79,7 +80,18 @@ type seriesLabel struct {
 // decided is what the series decisions did to one prep.
 type decided struct {
 	labels map[SeriesKey]seriesLabel
-	placed map[int32][]placement // claim index → the decisions that moved it, in order
+	// moves are the merges and moves applied, one each; a claim's
+	// moves are a chain of links from last[ci] (a link index + 1, 0 for
+	// none), so that a merge of a million claims costs 8 bytes a claim
+	// and no allocation of its own
+	moves []placement
+	links []moveLink
+	last  []int32 // by claim index; nil until a claim moves
+}
+
+// moveLink is one claim's part in one move, and its move before.
+type moveLink struct {
+	move, prev int32
 }
 
 // placement is one decision moving one claim: its id and what it did.
@@ -116,7 +128,7 @@ func (p *prep) decide(opts Options, complete bool) {
 			opts.OnSkip(Skip{Decision: d, Reason: fmt.Sprintf(format, args...)})
 		}
 	}
-	p.decided = &decided{labels: map[SeriesKey]seriesLabel{}, placed: map[int32][]placement{}}
+	p.decided = &decided{labels: map[SeriesKey]seriesLabel{}}
 
 	// Undo: walking back, a decision an active undo names is cancelled,
 	// so undoing an undo restores what it undid.
@@ -189,11 +201,20 @@ func (p *prep) decide(opts Options, complete bool) {
 	}
 
 	var sentences map[string]int32 // for records moved into single-event series
-	put := func(ri int32, to int32, d tracker.SeriesDecision, what string) {
+	// put moves a record by the last of p.decided.moves
+	put := func(ri int32, to int32) {
+		x := p.decided
+		if x.last == nil {
+			x.last = make([]int32, len(p.claims))
+		}
 		r := &p.recs[ri]
 		r.series = to
-		p.decided.placed[r.ci] = append(p.decided.placed[r.ci], placement{d.ID, what})
+		x.links = append(x.links, moveLink{move: int32(len(x.moves) - 1), prev: x.last[r.ci]})
+		x.last[r.ci] = int32(len(x.links))
 		p.rescope(r, p.series[to].key.Scope, &sentences)
+	}
+	move := func(d tracker.SeriesDecision, what string) {
+		p.decided.moves = append(p.decided.moves, placement{d.ID, what})
 	}
 
 	for i, d := range ds {
@@ -218,10 +239,10 @@ func (p *prep) decide(opts Options, complete bool) {
 				skip(d, "%s counts %s and %s counts %s", d.Series, p.series[a].key.Category, d.Other, p.series[b].key.Category)
 				continue
 			}
-			what := fmt.Sprintf("merged from %s (%s) by %s", p.series[a].key.ID(), p.series[a].key.title(p.series[a].site), d.ID)
+			move(d, fmt.Sprintf("merged from %s (%s) by %s", p.series[a].key.ID(), p.series[a].key.title(p.series[a].site), d.ID))
 			for ri := range p.recs {
 				if p.recs[ri].series == a {
-					put(int32(ri), b, d, what)
+					put(int32(ri), b)
 				}
 			}
 			merged[p.series[a].key.ID()] = p.series[b].key.ID()
@@ -244,7 +265,8 @@ func (p *prep) decide(opts Options, complete bool) {
 				to := int32(len(p.series))
 				p.series = append(p.series, s)
 				byID[s.key.ID()] = to
-				put(ri, to, d, "set apart by "+d.ID)
+				move(d, "set apart by "+d.ID)
+				put(ri, to)
 				continue
 			}
 			to, ok := resolve(d.Series)
@@ -257,7 +279,8 @@ func (p *prep) decide(opts Options, complete bool) {
 				continue
 			}
 			if to != from {
-				put(ri, to, d, fmt.Sprintf("moved from %s by %s", p.series[from].key.ID(), d.ID))
+				move(d, fmt.Sprintf("moved from %s by %s", p.series[from].key.ID(), d.ID))
+				put(ri, to)
 			}
 		case tracker.Name, tracker.Note:
 			s, ok := resolve(d.Series)
@@ -304,7 +327,7 @@ func (p *prep) matching(f filterSpec) []bool {
 	own.group, own.place, own.hasPlace = "", "", false
 	where := filterSpec{group: f.group, place: f.place, hasPlace: f.hasPlace}
 	seriesOK := make([]bool, len(p.series))
-	moved := func(r *rec) bool { return len(p.placedBy(r.ci)) > 0 }
+	moved := func(r *rec) bool { return p.moved(r.ci) }
 	for i := range p.series {
 		si := &p.series[i]
 		seriesOK[i] = !where.active() || where.matchClaim(p, nil, si.group, si.place, -1, "")
@@ -413,10 +436,21 @@ func (p *prep) why(ri int32) string {
 
 // placedBy returns the decisions that moved a claim, in order.
 func (p *prep) placedBy(ci int32) []placement {
-	if p.decided == nil {
+	if !p.moved(ci) {
 		return nil
 	}
-	return p.decided.placed[ci]
+	x := p.decided
+	var out []placement
+	for l := x.last[ci]; l > 0; l = x.links[l-1].prev {
+		out = append(out, x.moves[x.links[l-1].move])
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// moved reports whether a decision moved a claim.
+func (p *prep) moved(ci int32) bool {
+	return p.decided != nil && p.decided.last != nil && p.decided.last[ci] > 0
 }
 
 // readAs writes a name as written and, when the taxonomy reads it as

@@ -111,6 +111,46 @@ func randomWorld(round int) world {
 	return wideWorld
 }
 
+// randomDecisions makes up to six series decisions about the claims'
+// series and claims, with now and then one naming nothing there and undos
+// of earlier ones.
+func randomDecisions(tb testing.TB, r *rand.Rand, claims []tracker.StoredClaim) []tracker.SeriesDecision {
+	tb.Helper()
+	l, err := ListSeries(claims, Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(l.Series) == 0 {
+		return nil
+	}
+	series := func() string {
+		if r.IntN(8) == 0 {
+			return "s00000000"
+		}
+		return l.Series[r.IntN(len(l.Series))].Key.ID()
+	}
+	at := time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC)
+	var ds []tracker.SeriesDecision
+	for i := range r.IntN(7) {
+		d := tracker.SeriesDecision{ID: fmt.Sprintf("d%d", i), At: at}
+		switch k := r.IntN(6); {
+		case k == 0 && i > 0:
+			d.Op, d.Undoes = tracker.Undo, ds[r.IntN(i)].ID
+		case k <= 2:
+			d.Op, d.Series, d.Other = tracker.Merge, series(), series()
+		case k == 3:
+			d.Op, d.Claim, d.Series = tracker.Move, claims[r.IntN(len(claims))].ID, series()
+			if r.IntN(2) == 0 {
+				d.Series = tracker.NewSeries
+			}
+		default:
+			d.Op, d.Series, d.Text = tracker.Name, series(), fmt.Sprintf("name %d", i)
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
 func shuffled(r *rand.Rand, cs []tracker.StoredClaim) []tracker.StoredClaim {
 	out := slices.Clone(cs)
 	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
@@ -123,7 +163,19 @@ func TestShuffleChangesNothing(t *testing.T) {
 	for round := range *roundsFlag / 3 {
 		claims := randomClaims(r, randomWorld(round), 5+r.IntN(60))
 		mixed := shuffled(r, claims)
-		for _, opts := range []Options{{}, {Window: 1}, {View: ViewRange}, {View: ViewConservative}, {ReviewedOnly: true}, {Source: "ministry"}} {
+		ds := randomDecisions(t, r, claims)
+		for _, opts := range []Options{{}, {Window: 1}, {View: ViewRange}, {View: ViewConservative}, {ReviewedOnly: true}, {Source: "ministry"},
+			{Decisions: ds, Window: 1}, {Decisions: ds, Category: tracker.Killed}} {
+			if opts.Decisions != nil {
+				l1, err1 := ListSeries(claims, opts)
+				l2, err2 := ListSeries(mixed, opts)
+				if err1 != nil || err2 != nil {
+					t.Fatal(err1, err2)
+				}
+				if !reflect.DeepEqual(l1, l2) {
+					t.Fatalf("round %d, %+v: series lists depend on order", round, opts)
+				}
+			}
 			f1, err1 := Check(claims, opts)
 			f2, err2 := Check(mixed, opts)
 			if err1 != nil || err2 != nil {
