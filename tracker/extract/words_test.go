@@ -23,6 +23,12 @@ func TestCasualtyWordForms(t *testing.T) {
 		{"the killings of", "Prosecutors linked him to the killings of 11 farmers.", []want{{desc: "killed [11, 11] exact farmers"}}},
 		{"the deaths of", "An inquiry into the deaths of 27 patients opened on Monday.", []want{{desc: "killed [27, 27] exact people"}}},
 		{"deaths of a group stays a noun", "The ministry recorded 310 deaths of children.", []want{{desc: "killed [310, 310] exact people", span: "310 deaths"}}},
+		{"drowned", "At least 31 migrants drowned when their boat capsized.", []want{{desc: "killed [31, ∞) at_least migrants"}}},
+		{"die in a headline", "Nine Die In Bus Plunge", []want{{desc: "killed [9, 9] exact people"}}},
+		{"die as a guess", "Thousands could die without clean water.", nil},
+		{"the bodies of", "Divers recovered the bodies of 14 fishermen.", []want{{desc: "killed [14, 14] exact fishermen"}}},
+		// "lost" stays out: "lost 2 billion", "lost 3,000 jobs", "lost 3-1"
+		{"lost is no casualty word", "The carrier lost 2 billion in value.", nil},
 		// injured
 		{"hospitalised", "Thirty-one pilgrims were hospitalised after the crush.", []want{{desc: "injured [31, 31] exact people"}}},
 		{"taken to hospital", "Another 17 were taken to hospital with burns.", []want{{desc: "injured [17, 17] exact people"}}},
@@ -34,6 +40,10 @@ func TestCasualtyWordForms(t *testing.T) {
 		{"treated for shock is no injury", "Several passengers were treated for shock.", nil},
 		{"sustained serious injuries", "Four climbers sustained serious injuries.", []want{{desc: "injured [4, 4] exact climbers"}}},
 		{"caused injuries to", "The blast caused injuries to 315 people.", []want{{desc: "injured [315, 315] exact people"}}},
+		{"with lesser injuries", "Another 140 people were left with lesser injuries.", []want{{desc: "injured [140, 140] exact people"}}},
+		{"shot and wounded", "Police said 27 protesters were shot and wounded.", []want{{desc: "injured [27, 27] exact protesters"}}},
+		// missing
+		{"yet to be traced", "Some 60 passengers have yet to be traced.", []want{{desc: "missing [54, 66] approx passengers"}}},
 		// displaced
 		{"forced to flee", "The offensive forced 180,000 people to flee.", []want{{desc: "displaced [180000, 180000] exact people"}}},
 		{"flee", "Thousands flee as the river bursts its banks.", []want{{desc: "displaced [1000, ∞) vague people"}}},
