@@ -485,7 +485,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
 	}
 	if ctx.Place == "" && c.Where == "" && rc.country != "" {
-		if m := nearest(heldRE, text, c); m != nil {
+		if m := nearestHeld(text, c); m != nil {
 			// "government-held areas", "the rebel-held northwest": a
 			// part of the country by who holds it
 			side := strings.ToLower(m[1])
@@ -696,7 +696,7 @@ func venue(sent, where string) bool {
 	if i < 0 {
 		return false
 	}
-	return mayEndAtVenue(sent[:i]) && venueRE.MatchString(sent[:i])
+	return venueMatch(sent[:i])
 }
 
 // combined reads two or three countries named together ("Turkey and

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
 
 // mayHoldClaim is a cheap filter: a sentence with no digit and no number
 // or vague word cannot hold a figure, and one with no casualty stem cannot
@@ -88,32 +92,75 @@ func mayBePast(s string) bool {
 	return containsFoldASCII(s, "year") || containsFoldASCII(s, "decade")
 }
 
-// mayEndAtVenue reports whether venueRE can match s, which it does only
-// at its end: s must end with "in", "at" or "from", then white space,
-// then maybe "the" and white space.
-func mayEndAtVenue(s string) bool {
-	t := strings.TrimRight(s, " \t\n\f\r")
-	if len(t) == len(s) {
+// venueMatch is venueRE.MatchString(s) without the regexp, which would
+// backtrack from every position of s to find a match that can only end
+// at its end: it reads s from the end, "the" and white space, a
+// preposition and white space, maybe a word and white space, then one of
+// venueWords at a word boundary. (?i) also folds s and k to ſ and K, which
+// venueWords hold: a text with either goes to the regexp.
+func venueMatch(s string) bool {
+	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return venueRE.MatchString(s)
+	}
+	t, ok := trimSpaceRight(s)
+	if !ok {
 		return false
 	}
-	if w, ok := cutSuffixFold(t, "the"); ok {
-		if u := strings.TrimRight(w, " \t\n\f\r"); len(u) < len(w) {
-			if endsWithPreposition(u) {
+	cands := []string{t}
+	if u, ok := cutSuffixFold(t, "the"); ok {
+		if w, ok := trimSpaceRight(u); ok {
+			cands = append(cands, w)
+		}
+	}
+	for _, t := range cands {
+		for _, p := range []string{"in", "at", "from"} {
+			u, ok := cutSuffixFold(t, p)
+			if !ok {
+				continue
+			}
+			v, ok := trimSpaceRight(u)
+			if !ok {
+				continue
+			}
+			if endsWithVenueWord(v) {
+				return true
+			}
+			w := strings.TrimRightFunc(v, func(r rune) bool { return r < 0x80 && isWordByte(byte(r)) })
+			if len(w) == len(v) {
+				continue
+			}
+			if x, ok := trimSpaceRight(w); ok && endsWithVenueWord(x) {
 				return true
 			}
 		}
 	}
-	return endsWithPreposition(t)
+	return false
 }
 
-func endsWithPreposition(s string) bool {
-	for _, p := range []string{"in", "at", "from"} {
-		if _, ok := cutSuffixFold(s, p); ok {
+// venueWords are the words venueRE starts with.
+var venueWords = []string{"briefing", "conference", "statement", "speaking", "interview", "meeting", "summit",
+	"visit", "reporters", "news agency", "headquarters", "office", "offices", "based"}
+
+// endsWithVenueWord reports whether s ends with one of venueWords that
+// starts at a word boundary.
+func endsWithVenueWord(s string) bool {
+	for _, w := range venueWords {
+		if u, ok := cutSuffixFold(s, w); ok && (u == "" || !isWordByte(u[len(u)-1])) {
 			return true
 		}
 	}
 	return false
 }
+
+// trimSpaceRight strips the white space \s matches from the end of s and
+// says whether there was any.
+func trimSpaceRight(s string) (string, bool) {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	return t, len(t) < len(s)
+}
+
+// isWordByte is \w: an ASCII letter, digit or underscore.
+func isWordByte(b byte) bool { return isASCIILetter(b) || '0' <= b && b <= '9' || b == '_' }
 
 func cutSuffixFold(s, suffix string) (string, bool) {
 	if len(s) < len(suffix) || !strings.EqualFold(s[len(s)-len(suffix):], suffix) {
@@ -184,4 +231,15 @@ var incidentNouns = newStems("strike", "bombing", "blast", "explosion", "shellin
 // and K (U+212A): a sentence holding either goes to the regexp.
 func mayBeIncident(s string) bool {
 	return incidentNouns.in(s) || strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+}
+
+// nearestHeld is nearest(heldRE, text, c) for sentences that can hold a
+// match: heldRE needs "held", "controlled" or "run" (none of them with s
+// or k).
+func nearestHeld(text string, c *tracker.Claim) []string {
+	s := c.Sentence
+	if !containsFoldASCII(s, "held") && !containsFoldASCII(s, "controlled") && !containsFoldASCII(s, "run") {
+		return nil
+	}
+	return nearest(heldRE, text, c)
 }

@@ -6,21 +6,26 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 // contextChecks pairs each literal check of prefilter.go with the regexp
 // it stands in front of: the check must hold wherever the regexp matches,
-// or a claim would lose context the regexp gives it.
+// or a claim would lose context the regexp gives it; an exact one stands
+// for its regexp and must agree with it everywhere.
 var contextChecks = []struct {
 	name  string
 	check func(string) bool
 	re    *regexp.Regexp
+	exact bool
 }{
-	{"mayRelay", mayRelay, viaRE},
-	{"mayBePast", mayBePast, pastRE},
-	{"mayBePast", mayBePast, sinceWhenRE},
-	{"mayEndAtVenue", mayEndAtVenue, venueRE},
-	{"mayBeIncident", mayBeIncident, incidentRE},
+	{"mayRelay", mayRelay, viaRE, false},
+	{"mayBePast", mayBePast, pastRE, false},
+	{"mayBePast", mayBePast, sinceWhenRE, false},
+	{"venueMatch", venueMatch, venueRE, true},
+	{"mayBeIncident", mayBeIncident, incidentRE, false},
+	{"held", func(s string) bool { return nearestHeld(s, &tracker.Claim{Sentence: s}) != nil }, heldRE, false},
 }
 
 // prefilterSeeds are phrases written to sit at the edges of the checks.
@@ -30,9 +35,10 @@ var prefilterSeeds = []string{
 	"Radio Free Example quoted the governor as saying",
 	"the 1960 Agadir quake", "in 2004", "2011's floods", "2011’s floods", "last year", "a decade ago",
 	"years ago", "the previous year", "in 1899", "of 2023", "since 2011", "in 1799", "in 2100", "deadliest since 1999, when", "SINCE 2004 when",
-	"told reporters in ", "a ministry briefing in Rabat", "speaking at the ", "based  in\t", "office from THE ",
+	"told reporters in ", "a ministry briefing in Rabat", "speaking at the ", "based  in\t", "office from THE ", "the office at\t the  ", "Offices_2 x in ", "headquarters based in ", "xbriefing in ",
+	"briefing  in", "news agency at ", "news  agency at ", "a meeting of the in ", "the summit inside ", "a statement x y in ",
 	"an airstrike on a house", "a ſtrike on a market", "another Kind of", "a second BLAST", "one car crash",
-	"a single ambush", "a separate shooting", "an explosion", "a raid",
+	"government-held areas", "the REBEL-CONTROLLED north", "state run media", "a state-runner", "a single ambush", "a separate shooting", "an explosion", "a raid",
 	"headquarters in", "a briefing in the", "a visit inn ", "meeting at the\n", "", "in ", " the ",
 }
 
@@ -62,15 +68,16 @@ func TestContextPrefilters(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			matched := 0
 			in := inputs
-			if c.name == "mayEndAtVenue" {
+			if c.name == "venueMatch" {
 				in = append(prefixes, prefilterSeeds...)
 			}
 			for _, s := range in {
-				if c.re.MatchString(s) {
+				m := c.re.MatchString(s)
+				if m {
 					matched++
-					if !c.check(s) {
-						t.Errorf("%s(%q) is false, but the regexp matches", c.name, s)
-					}
+				}
+				if got := c.check(s); m && !got || c.exact && got != m {
+					t.Errorf("%s(%q) is %v, but the regexp's match is %v", c.name, s, got, m)
 				}
 			}
 			if matched == 0 {
@@ -87,8 +94,8 @@ func FuzzContextPrefilters(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, c := range contextChecks {
-			if c.re.MatchString(s) && !c.check(s) {
-				t.Errorf("%s(%q) is false, but the regexp matches", c.name, s)
+			if m, got := c.re.MatchString(s), c.check(s); m && !got || c.exact && got != m {
+				t.Errorf("%s(%q) is %v, but the regexp's match is %v", c.name, s, got, m)
 			}
 		}
 	})
