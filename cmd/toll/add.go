@@ -60,9 +60,11 @@ func addCommand(e env) *cli.Command {
 			"JSON Lines files ({\"source\",\"url\",\"published\",\"title\",\"text\"} a line),\n" +
 			"RSS/Atom feeds, web addresses (http:// and https://: a page or a feed, told\n" +
 			"apart by its content type; at most 10 MiB, 5 redirects, --timeout each), or\n" +
-			"standard input (-), extracts their casualty claims and\n" +
-			"stores both. A report's id is a hash of its text: adding the same text again\n" +
-			"prints \"already stored\" and changes nothing. Each report needs a date: the\n" +
+			"standard input (-), extracts their casualty claims and stores both.\n" +
+			"A report's id is a hash of its text: the same text added again is \"already\n" +
+			"stored\" and gets no new claims; from another outlet, date or address it is\n" +
+			"recorded as a sighting of the report (toll reports and toll show list them),\n" +
+			"so a syndicated story counts once. Each report needs a date: the\n" +
 			"one in the page, feed item or JSON line (its metadata, else a date written\n" +
 			"near the headline or opening the text), else --default-date (a dateline such\n" +
 			"as \"PARIS, Oct 9 (Reuters) -\" takes its year from it); --date sets every\n" +
