@@ -51,22 +51,23 @@
 // Every word is in vocabulary.txt, one directive a line, in sections named
 // after the pass that reads them: numbers and qualifiers (number, scale,
 // vague, qualifier, postqualifier, increment), casualty words and tolls
-// (casualty with its category and roles, toll, stem), groups (group,
-// demonym, modifier, noungroup; a name for the same people, such as
-// "kids" for children, goes in tracker/groups.txt instead, which the
-// reconciler reads too), what makes a number not a count of
-// people (unit, time, name, function), what undoes a figure
-// (speculation, negation, hedge, release, clause), changes and
-// breakdowns, sources, dates, sentences and places. Add the word under
-// the directive whose comment describes it; a casualty word needs a stem
-// line unless an existing stem is part of it (the parser says so). A word
-// that looks as if it belonged but must not be read that way gets a "no"
-// line ("no modifier displaced"), so the decision is written down. The
-// file's hash is part of Version, so no bump is needed; Extractor and New
-// try an edited file without rebuilding. Then add a sentence to
-// TestExtractRules (and to the corpus under testdata/eval when it is a
-// form real outlets write). A word that needs a new kind of table means a
-// new directive (directives in vocabulary.go) read by a shape, below.
+// (casualty with its category and roles, toll, subject, nottoll,
+// verbqualifier, stem), groups (group, demonym, modifier, noungroup; a
+// name for the same people, such as "kids" for children, goes in
+// tracker/groups.txt instead, which the reconciler reads too), what makes
+// a number not a count of people (unit, time, name, function), what undoes
+// a figure (speculation, negation, hedge, release, rescue, clause, armed),
+// changes and breakdowns, sources, dates, sentences and places. Add the
+// word under the directive whose comment describes it; a casualty word
+// needs a stem line unless an existing stem is part of it (the parser says
+// so). A word that looks as if it belonged but must not be read that way
+// gets a "no" line ("no modifier displaced"), so the decision is written
+// down. The file's hash is part of Version, so no bump is needed;
+// Extractor and New try an edited file without rebuilding. Then add a
+// sentence to TestExtractRules or TestCasualtyWordForms (and to the corpus
+// under testdata/eval when it is a form real outlets write). A word that
+// needs a new kind of table means a new directive (directives in
+// vocabulary.go) read by a shape, below.
 //
 // # Where a new shape goes
 //

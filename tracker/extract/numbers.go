@@ -603,7 +603,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 			if _, _, ok := s.bareAt(k + n); ok {
 				if !(qual == tracker.MoreThan && s.isWord(k, "over") && s.overIsPreposition(k)) && !(qual == tracker.AtMost && s.upToIsMotion(k)) {
 					q.q, q.hasQual = qual, true
-					q.qualIsVerb = isVerbQualifier(s.word(k))
+					q.qualIsVerb = s.v.isVerbQualifier(s.word(k))
 					k += n
 				}
 			}
@@ -773,14 +773,8 @@ func scaleLike(a, b decimal.Decimal, s *sentence, aEnd, bEnd int) decimal.Decima
 
 // isVerbQualifier reports qualifiers that are verbs and can link a toll
 // noun to its number on their own: "death toll tops 10,000".
-func isVerbQualifier(w string) bool {
-	switch w {
-	case "tops", "topped", "topping", "top", "surpasses", "surpassed", "surpassing", "surpass",
-		"exceeds", "exceeded", "exceeding", "exceed", "passes", "passed", "passing",
-		"nears", "neared", "nearing", "approaches", "approaching":
-		return true
-	}
-	return false
+func (v *vocabulary) isVerbQualifier(w string) bool {
+	return v.verbQualifiers[w]
 }
 
 // stated returns the interval of a quantity.

@@ -542,11 +542,7 @@ func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
 // tollContext reports whether a bare "toll" is a casualty count. It is,
 // unless it is the idiom "take a heavy toll" or an economic toll.
 func tollContext(s *sentence, i int) bool {
-	switch s.word(i - 1) {
-	case "heavy", "terrible", "psychological", "emotional", "economic", "mental", "financial", "road", "bridge":
-		return false
-	}
-	return true
+	return !s.v.notToll[s.word(i-1)]
 }
 
 // tollGroup reads the group named before a toll noun: "the Palestinian

@@ -177,18 +177,8 @@ func (s *sentence) partOfHead(l *link, links []link) {
 // victims include" before a breakdown marker at k.
 func (s *sentence) subjectCategory(k int) (tracker.Category, bool) {
 	for m := k - 1; m >= 0 && m >= k-3; m-- {
-		w := s.word(m)
-		switch w {
-		case "dead", "killed", "victims", "fatalities", "deaths":
-			return tracker.Killed, true
-		case "injured", "wounded", "injuries":
-			return tracker.Injured, true
-		case "hostages", "captives", "abductees":
-			return tracker.Hostage, true
-		case "missing":
-			return tracker.Missing, true
-		case "detainees", "detained", "arrested":
-			return tracker.Arrested, true
+		if c, ok := s.v.subjects[s.word(m)]; ok {
+			return c, true
 		}
 	}
 	return "", false

@@ -87,11 +87,8 @@ func (s *sentence) undone(l link) string {
 		}
 	}
 	// armies cross borders too: only civilians are displaced
-	if l.cat == tracker.Displaced {
-		switch l.who {
-		case "soldiers", "fighters", "militants", "police officers":
-			return "armed forces moving, not people displaced"
-		}
+	if l.cat == tracker.Displaced && s.v.armed[l.who] {
+		return "armed forces moving, not people displaced"
 	}
 	// released hostages and prisoners are no longer held: "13 hostages
 	// were released", "the release of 50 hostages"

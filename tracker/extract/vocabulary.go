@@ -64,7 +64,7 @@ type vocabulary struct {
 	preQualifiers, postQualifiers map[string]tracker.Qualifier
 	incrementWords                map[string]bool
 	triggers                      map[string]trigger
-	tollNouns                     map[string]tracker.Category
+	tollNouns, subjects           map[string]tracker.Category
 	groups, demonyms              map[string]string
 	nounModifierGroups            map[string]string
 	weekdays, months              map[string]int
@@ -75,7 +75,8 @@ type vocabulary struct {
 	changeVerbs, revisionWords, breakdownWords             map[string]bool
 	attributionVerbs, sourceCues, sourceHeads, sourceNouns map[string]bool
 	clauseWords, releaseWords, rescueWords, funcWords      map[string]bool
-	postSkip, preSkip, countVerbs                          map[string]bool
+	postSkip, preSkip, countVerbs, notToll, verbQualifiers map[string]bool
+	armed                                                  map[string]bool
 	tollLinkers, tollNearLinkers                           map[string]bool
 	alwaysAbbr                                             map[string]bool
 	placeHeads, notPlaces, placeDirections                 map[string]bool
@@ -139,6 +140,7 @@ type directiveSpec struct {
 	set  func(v *vocabulary) map[string]bool
 	num  func(v *vocabulary) map[string]int64
 	str  func(v *vocabulary) map[string]string
+	cat  func(v *vocabulary) map[string]tracker.Category
 	// min and max bound intValue entries.
 	min, max int64
 }
@@ -163,7 +165,11 @@ func directives() map[string]directiveSpec {
 		"postqualifier": {kind: qualValue},
 		"increment":     setDir(func(v *vocabulary) map[string]bool { return v.incrementWords }),
 		"casualty":      {kind: casValue},
-		"toll":          {kind: catValue},
+		"toll":          {kind: catValue, cat: func(v *vocabulary) map[string]tracker.Category { return v.tollNouns }},
+		"subject":       {kind: catValue, cat: func(v *vocabulary) map[string]tracker.Category { return v.subjects }},
+		"nottoll":       setDir(func(v *vocabulary) map[string]bool { return v.notToll }),
+		"verbqualifier": setDir(func(v *vocabulary) map[string]bool { return v.verbQualifiers }),
+		"armed":         setDir(func(v *vocabulary) map[string]bool { return v.armed }),
 		"stem":          setDir(nil),
 		"numberstem":    setDir(nil),
 		"group":         {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.groups }},
@@ -212,7 +218,7 @@ func newVocabulary() *vocabulary {
 	v := &vocabulary{
 		vagueWords: map[string]int64{}, smallNumbers: map[string]int64{}, scaleWords: map[string]int64{},
 		preQualifiers: map[string]tracker.Qualifier{}, postQualifiers: map[string]tracker.Qualifier{},
-		triggers: map[string]trigger{}, tollNouns: map[string]tracker.Category{},
+		triggers: map[string]trigger{}, tollNouns: map[string]tracker.Category{}, subjects: map[string]tracker.Category{},
 		groups: map[string]string{}, demonyms: map[string]string{}, nounModifierGroups: map[string]string{},
 		weekdays: map[string]int{}, months: map[string]int{},
 		no: map[string]map[string]int{},
@@ -222,7 +228,7 @@ func newVocabulary() *vocabulary {
 		&v.phoneWords, &v.speculation, &v.negations, &v.restateHedges, &v.changeVerbs,
 		&v.revisionWords, &v.breakdownWords, &v.attributionVerbs, &v.sourceCues, &v.sourceHeads,
 		&v.sourceNouns, &v.clauseWords, &v.releaseWords, &v.rescueWords, &v.funcWords, &v.postSkip, &v.preSkip,
-		&v.countVerbs, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
+		&v.countVerbs, &v.notToll, &v.verbQualifiers, &v.armed, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
 		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.eventNouns,
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 	} {
@@ -386,8 +392,10 @@ func (p *vparser) directive(line string, n int) error {
 		if err != nil {
 			return fmt.Errorf("%s %q: %w", verb, words, err)
 		}
-		v.tollNouns[words] = c
-		p.stemmed[words] = n
+		spec.cat(v)[words] = c
+		if verb == "toll" {
+			p.stemmed[words] = n
+		}
 	case groupValue:
 		spec.str(v)[words] = value
 	case casValue:
@@ -441,6 +449,11 @@ func (p *vparser) check() error {
 	for _, no := range p.nos {
 		if first, ok := p.lines[no.directive+"\x00"+no.words]; ok {
 			return fmt.Errorf("%d: no %s %q contradicts line %d", no.line, no.directive, no.words, first)
+		}
+	}
+	for w := range v.verbQualifiers {
+		if _, ok := v.preQualifiers[w]; !ok {
+			return fmt.Errorf("%d: verbqualifier %q is not a qualifier (add a qualifier line)", p.lines["verbqualifier\x00"+w], w)
 		}
 	}
 	v.casualtyStems = newStems(p.casualtyStems...)

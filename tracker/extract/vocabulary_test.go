@@ -61,6 +61,9 @@ func TestVocabularyFile(t *testing.T) {
 	if got := v.postQualifiers["or more"]; got != tracker.AtLeast {
 		t.Errorf(`postqualifier "or more" = %q, want at_least`, got)
 	}
+	if got := v.subjects["victims"]; got != tracker.Killed {
+		t.Errorf(`subject "victims" = %q, want killed`, got)
+	}
 	if got := v.tollNouns["number of people injured"]; got != tracker.Injured {
 		t.Errorf(`toll "number of people injured" = %q, want injured`, got)
 	}
@@ -110,6 +113,10 @@ func TestVocabularyFile(t *testing.T) {
 		{"speculation", v.speculation, "feared dead", true},
 		{"breakdown", v.breakdownWords, "among the dead", true},
 		{"placeprep", v.placePreps, "across", true},
+		{"nottoll", v.notToll, "economic", true},
+		{"verbqualifier", v.verbQualifiers, "tops", true},
+		{"armed", v.armed, "militants", true},
+		{"rescue", v.rescueWords, "spared", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
@@ -161,6 +168,8 @@ func TestParseVocabularyErrors(t *testing.T) {
 		{"short stem", "stem k", `words.txt:1: stem "k": a stem is two ASCII letters or more`},
 		{"casualty without a stem", "stem kill\ncasualty killed = killed post\ncasualty perished = killed post", `words.txt:3: "perished" holds no casualty stem, so the prefilter would skip its sentences (add a stem line)`},
 		{"long line", strings.Repeat("x", 70<<10), `words.txt:1: longer than 64 KiB`},
+		{"verb qualifier that is no qualifier", "verbqualifier tops", `words.txt:1: verbqualifier "tops" is not a qualifier (add a qualifier line)`},
+		{"unknown subject category", "subject dead = deceased", `words.txt:1: subject "dead": unknown category "deceased" (want one of killed, injured, missing, hostage, displaced, arrested)`},
 		{"group name in both files", "unit minutes\ngroup kids = children", `words.txt:2: group "kids" is a name in tracker/groups.txt (for children): give it there only`},
 		{"demonym against a group name", "demonym israeli = jews", `words.txt:1: demonym "israeli" = "jews", but tracker/groups.txt says it stands for "israelis"`},
 	}
