@@ -15,6 +15,11 @@
 // it, the date it refers to, and the byte span of the phrase it came from,
 // so every number toll prints can be traced to its sentence.
 //
+// A SeriesDecision is a user's word on which figures measure one quantity
+// (merge two series, move a claim, name or annotate a series, undo an
+// earlier decision): the store keeps them in order, reconcile applies
+// them, cmd/toll's series command makes them.
+//
 // GroupNames are the names that stand for a group wherever toll meets
 // them ("kids" for children), kept in groups.txt so that the extractor
 // and the reconciler's taxonomy read one list.

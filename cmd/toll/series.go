@@ -46,8 +46,9 @@ func seriesCommand(e env) *cli.Command {
 		ArgsUsage: "[list | show SERIES | decisions | merge A B | move CLAIM --to SERIES|new | name SERIES NAME | note SERIES NOTE | undo DECISION]",
 		Description: "series lists every series (one quantity over time) with its short id, its\n" +
 			"claims and, for each claim, why it is in that series: its group and place as\n" +
-			"written and as the taxonomy reads them, its scope, and the decision that moved\n" +
-			"it. When the rules got it wrong, decide yourself:\n" +
+			"written and as read, what its report added (place, event), its scope, and the\n" +
+			"decisions that moved it. Filters pick the series that hold a matching claim\n" +
+			"and list them whole. When the rules got it wrong, decide yourself:\n" +
 			"   merge A B               put every claim of series A into series B (B keeps its id)\n" +
 			"   move CLAIM --to S       put one claim into series S, or --to new: a series of its own\n" +
 			"   name S \"NAME\"           show NAME instead of the generated title\n" +
@@ -64,7 +65,7 @@ func seriesCommand(e env) *cli.Command {
 			"   toll series name s5e6f7a8b \"national death toll\"\n" +
 			"   toll series undo d0c1e2f3a",
 		Flags: append(append([]cli.Flag{dbFlag()}, filterFlags()...),
-			&cli.StringFlag{Name: "source", Usage: "list only claims whose source (attribution or outlet) contains this"},
+			&cli.StringFlag{Name: "source", Usage: "only series holding a claim whose source (attribution or outlet) contains this"},
 			&cli.BoolFlag{Name: "reviewed-only", Usage: "use only accepted and corrected claims (default: every claim not rejected)"},
 			taxonomyFlag(),
 			formatFlag("table", "table", "json"),

@@ -340,7 +340,11 @@ func (wt *watcher) check(ctx context.Context, db *bolt.DB) (reconcile.Findings, 
 	if err != nil {
 		return nil, fmt.Errorf("watch: %w", err)
 	}
-	fs, err := reconcile.Check(claims, wt.opts.Series)
+	opts := wt.opts.Series // with the series decisions as they stand at each poll
+	if err := useDecisions(db, &opts); err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	fs, err := reconcile.Check(claims, opts)
 	if err != nil {
 		return nil, fmt.Errorf("watch: check: %w", err)
 	}
