@@ -17,7 +17,7 @@ const hangAfter = 10 * time.Second
 
 // FuzzParse feeds arbitrary bytes to every kind: no panic, and either an
 // error and no documents, or documents whose text passes
-// tracker.CheckText. The seed corpus is every fixture under
+// tracker.CheckText and holds the title, with a dateline that resolves. The seed corpus is every fixture under
 // testdata/ingest.
 func FuzzParse(f *testing.F) {
 	n := 0
@@ -64,6 +64,18 @@ func FuzzParse(f *testing.F) {
 		for i, d := range docs {
 			if err := tracker.CheckText(d.Text); err != nil {
 				t.Fatalf("doc %d: text fails CheckText: %v", i, err)
+			}
+			// The headline is part of the text.
+			if d.Title != "" && !strings.Contains(d.Text, d.Title) {
+				t.Fatalf("doc %d: title %q is not in the text %q", i, d.Title, d.Text)
+			}
+			if dl := d.Dateline; !dl.IsZero() {
+				if dl.Month < time.January || dl.Month > time.December || dl.Day < 1 || dl.Day > 31 {
+					t.Fatalf("doc %d: dateline %+v", i, dl)
+				}
+				if r := dl.Resolve(tracker.MustDate("2024-03-01")); r.IsZero() || r.After(tracker.MustDate("2024-03-02")) {
+					t.Fatalf("doc %d: dateline %v resolves to %v against 2024-03-01", i, dl, r)
+				}
 			}
 		}
 	})

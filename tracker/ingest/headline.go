@@ -15,6 +15,11 @@ const maxHeadings = 6
 // News - Reuters", not a clause of the headline.
 const maxSiteWords = 5
 
+// maxTitleBytes is the longest title cleanTitle cuts a site's name off:
+// no headline is longer, and the search of its parts, quadratic in the
+// number of separators, stays cheap.
+const maxTitleBytes = 500
+
 // titleSeps separate a headline from the site's name (and section) in a
 // <title> or og:title: "Floods kill 27 | The Courier", "Courier :: Floods
 // kill 27". A hyphen counts only with spaces around it.
@@ -57,11 +62,11 @@ func pageHeadline(f pageFacts, ld ldFacts, site, pageURL string) string {
 // or its address's: it matches site (og:site_name, the publisher) or a
 // label of the URL's host, and has at most maxSiteWords words. Anything
 // else is kept: a title whose suffix cannot be told from the headline's
-// own words keeps it.
+// own words keeps it, as does a title over maxTitleBytes.
 func cleanTitle(title, site, pageURL string, headings []string) string {
 	t := normalizeSpace(title)
-	if t == "" {
-		return ""
+	if t == "" || len(t) > maxTitleBytes {
+		return t
 	}
 	for _, sep := range titleSeps {
 		for i := 0; ; {

@@ -104,7 +104,7 @@ func nearHeadline(all []para, title string) []string {
 	var out []string
 	long := 0
 	for i := lo; i < len(all) && len(out) < maxDateScan && long < dateParasAfter; i++ {
-		out = append(out, all[i].text)
+		out = append(out, clip(all[i].text, maxDateBytes))
 		if i > at && all[i].words >= minLeadWords {
 			long++
 		}

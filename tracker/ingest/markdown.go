@@ -161,7 +161,7 @@ func readFrontMatter(d *Doc) error {
 		v := unquote(m[2])
 		switch strings.ToLower(m[1]) {
 		case "title":
-			d.Title = v
+			d.Title = normalizeSpace(v)
 		case "source":
 			d.Source = v
 		case "url", "link":

@@ -152,6 +152,22 @@ func datelineOf(para string) (tracker.Date, Dateline) {
 	return tracker.Date{}, Dateline{Month: mon, Day: day}
 }
 
+// maxDateBytes is how much of a paragraph is read for a date: a date
+// line, a byline or a dateline is short, and the cost of a paragraph of
+// megabytes (a list set without breaks) stays that of its start.
+const maxDateBytes = 1 << 10
+
+// clip returns at most the first n bytes of s, cut at a rune boundary.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !isRuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // maxDateParas is how many paragraphs at the start of a report's body
 // are read for its date: a dateline or a "Published" line sits there; a
 // date further down is an event's, not the report's.
@@ -171,7 +187,7 @@ func dateFromText(d *Doc) {
 		paras = paras[:maxDateParas]
 	}
 	for i, p := range paras {
-		paras[i] = strings.TrimSpace(p)
+		paras[i] = clip(strings.TrimSpace(p), maxDateBytes)
 	}
 	// The dateline opens the body: the first paragraph, or the second
 	// under a plain text's headline line.
