@@ -48,6 +48,31 @@ type reportContext struct {
 	from        string // where place was read: headline, dateline or lead
 	event       string // the report's event noun, normalised
 	year        int    // the report's year, 0 when undated
+	// sent and sentOff are the last sentence sentenceStart found and
+	// its offset: see sentenceStart
+	sent    string
+	sentOff int
+}
+
+// sentenceStart returns the offset of a claim's sentence in the text, or
+// -1. Claims come in text order, so the search starts at the last
+// sentence found (the claims of one sentence share it): searching the
+// whole text once a claim was quadratic, and a repeated sentence is found
+// where it is, not at its first occurrence. A sentence before the last
+// one found is searched for from the start.
+func (rc *reportContext) sentenceStart(text, sent string) int {
+	if sent == rc.sent && rc.sentOff >= 0 {
+		return rc.sentOff
+	}
+	from := max(rc.sentOff, 0)
+	off := strings.Index(text[from:], sent)
+	if off >= 0 {
+		off += from
+	} else {
+		off = strings.Index(text, sent)
+	}
+	rc.sent, rc.sentOff = sent, off
+	return off
 }
 
 // datelineRE reads a dateline at the start of a body: "RABAT, Sept 9
@@ -83,9 +108,24 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 	}
 	var carry tracker.Context // the last sentence place of the paragraph
 	para := -1
+	// text[:scanned] has been searched for paragraph breaks and the last
+	// one is at last: claims come in text order, so each search covers
+	// only the text since the claim before (searching text[:c.Start]
+	// each time was quadratic: 10,000 claims in a text with no blank line
+	// took 8 s)
+	scanned, last := 0, -1
 	for i := range claims {
 		c := &claims[i]
-		p := strings.LastIndex(text[:c.Start], "\n\n")
+		var p int
+		if c.Start >= scanned {
+			from := max(scanned-1, 0) // a break may straddle the old end
+			if q := strings.LastIndex(text[from:c.Start], "\n\n"); q >= 0 {
+				last = from + q
+			}
+			scanned, p = c.Start, last
+		} else {
+			p = strings.LastIndex(text[:c.Start], "\n\n")
+		}
 		if p != para {
 			para, carry = p, tracker.Context{}
 			rc.paraCountry = ""
@@ -366,9 +406,9 @@ func eventIn(s string) string {
 
 // eventNear returns the event noun of a claim's sentence nearest its
 // span ("Sudan cholera cases near 7,000 as floods kill 212": the floods).
-func eventNear(text string, c *tracker.Claim) string {
+// off is the sentence's offset in the text (sentenceStart).
+func eventNear(off int, c *tracker.Claim) string {
 	sent := c.Sentence
-	off := strings.Index(text, sent)
 	best, bestD := "", 1<<30
 	asciiWords(sent, func(start, end int) bool {
 		e, ok := eventWord(sent[start:end])
@@ -485,7 +525,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
 	}
 	if ctx.Place == "" && c.Where == "" && rc.country != "" {
-		if m := nearestHeld(text, c); m != nil {
+		if m := nearestHeld(rc.sentenceStart(text, c.Sentence), c); m != nil {
 			// "government-held areas", "the rebel-held northwest": a
 			// part of the country by who holds it
 			side := strings.ToLower(m[1])
@@ -543,7 +583,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Place == "" && rc.hasPl {
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
 	}
-	ctx.Event = eventNear(text, c)
+	ctx.Event = eventNear(rc.sentenceStart(text, c.Sentence), c)
 	if (ctx.Event == "outbreak" || ctx.Event == "") && diseaseEvent(rc.event) {
 		ctx.Event = rc.event
 	}
@@ -662,17 +702,36 @@ func viaOf(sent, attribution string) string {
 // restatement) the attribution of an attributed claim of the same report
 // with the same category and interval: the headline "Quake kills 2,012"
 // is the ministry's figure that the body attributes.
+//
+// The attributed claims are indexed by category and whole low bound
+// first, so that this is linear in the claims: comparing every pair was
+// 10^8 comparisons at tracker.MaxClaims. Candidates are still compared
+// with Equal, in text order, so the first match is the one taken.
 func copyAttributions(claims []tracker.Claim) {
+	type key struct {
+		cat tracker.Category
+		low string
+	}
+	keyOf := func(c *tracker.Claim) key { return key{c.Category, c.Interval.Low.Truncate(0).String()} }
+	var byKey map[key][]int
+	for j := range claims {
+		if o := &claims[j]; o.Attribution != "" && !o.Prior {
+			if byKey == nil {
+				byKey = map[key][]int{}
+			}
+			byKey[keyOf(o)] = append(byKey[keyOf(o)], j)
+		}
+	}
+	if byKey == nil {
+		return
+	}
 	for i := range claims {
 		c := &claims[i]
 		if c.Attribution != "" || c.Prior {
 			continue
 		}
-		for j := range claims {
+		for _, j := range byKey[keyOf(c)] {
 			o := &claims[j]
-			if j == i || o.Attribution == "" || o.Prior || o.Category != c.Category {
-				continue
-			}
 			if o.Interval.Low.Equal(c.Interval.Low) {
 				c.Context.Via = strings.TrimSpace(c.Context.Via)
 				if c.Context.Origin == "" {
@@ -729,10 +788,10 @@ var bothRE = regexp.MustCompile(`(?i)\b(?:in|across|for|of)\s+(?:the\s+two|both)
 // heldRE reads a part of a country named by who holds it.
 var heldRE = regexp.MustCompile(`(?i)\b(government|regime|state|rebel|opposition|insurgent|militant)[- ](?:held|controlled|run)\b`)
 
-// nearest returns the submatches of re in c's sentence nearest c's span.
-func nearest(re *regexp.Regexp, text string, c *tracker.Claim) []string {
+// nearest returns the submatches of re in c's sentence nearest c's span;
+// off is the sentence's offset in the text (sentenceStart).
+func nearest(re *regexp.Regexp, off int, c *tracker.Claim) []string {
 	sent := c.Sentence
-	off := strings.Index(text, sent)
 	var best []string
 	bestD := 1 << 30
 	for _, m := range re.FindAllStringSubmatchIndex(sent, -1) {

@@ -233,13 +233,13 @@ func mayBeIncident(s string) bool {
 	return incidentNouns.in(s) || strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
 }
 
-// nearestHeld is nearest(heldRE, text, c) for sentences that can hold a
+// nearestHeld is nearest(heldRE, off, c) for sentences that can hold a
 // match: heldRE needs "held", "controlled" or "run" (none of them with s
 // or k).
-func nearestHeld(text string, c *tracker.Claim) []string {
+func nearestHeld(off int, c *tracker.Claim) []string {
 	s := c.Sentence
 	if !containsFoldASCII(s, "held") && !containsFoldASCII(s, "controlled") && !containsFoldASCII(s, "run") {
 		return nil
 	}
-	return nearest(heldRE, text, c)
+	return nearest(heldRE, off, c)
 }

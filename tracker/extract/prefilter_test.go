@@ -25,7 +25,7 @@ var contextChecks = []struct {
 	{"mayBePast", mayBePast, sinceWhenRE, false},
 	{"venueMatch", venueMatch, venueRE, true},
 	{"mayBeIncident", mayBeIncident, incidentRE, false},
-	{"held", func(s string) bool { return nearestHeld(s, &tracker.Claim{Sentence: s}) != nil }, heldRE, false},
+	{"held", func(s string) bool { return nearestHeld(0, &tracker.Claim{Sentence: s}) != nil }, heldRE, false},
 }
 
 // prefilterSeeds are phrases written to sit at the edges of the checks.

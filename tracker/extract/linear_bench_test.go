@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// BenchmarkHostileLinear is issue 10's evidence that the hostile
+// constructions cost time in proportion to their size: each is extracted
+// at 1×, 4× and 16× a base size, and ns/op should grow 4× a step (MB/s
+// stays flat). The constructions: a run of digits before "people were
+// killed." (item 5: quadratic before, 4 MB took 30-47 s); "5 killed, "
+// repeated with no period (item 1; 16× stays under tracker.MaxClaims, so
+// every claim is made, none refused); digits joined by zero-width spaces
+// (item 8's lexer path).
+//
+//	go test ./tracker/extract -run '^$' -bench HostileLinear -count 6
+func BenchmarkHostileLinear(b *testing.B) {
+	cases := []struct {
+		name string
+		text func(n int) string
+	}{
+		{"digits", func(n int) string { return strings.Repeat("7", 64<<10*n) + " people were killed." }},
+		{"killed-list", func(n int) string { return strings.Repeat("5 killed, ", 600*n) + "police said." }},
+		{"zwsp-digits", func(n int) string { return strings.Repeat("1\u200b", 16<<10*n) + " people were killed." }},
+	}
+	opts := Options{Date: tracker.MustDate("2023-10-09")}
+	for _, c := range cases {
+		for _, n := range []int{1, 4, 16} {
+			text := c.text(n)
+			b.Run(fmt.Sprintf("%s/%dx", c.name, n), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := Extract(text, opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
