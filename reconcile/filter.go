@@ -37,7 +37,13 @@ func (f *Filter) Match(sc *tracker.StoredClaim) bool {
 	if s.category != "" && c.Category != s.category {
 		return false
 	}
-	group, implied := f.tax.group(c.Who)
+	if !s.active() {
+		return true
+	}
+	var group, implied string
+	if s.group != "" || s.hasPlace {
+		group, implied = f.tax.group(c.Who)
+	}
 	if s.group != "" && group != s.group {
 		return false
 	}

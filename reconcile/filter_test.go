@@ -13,7 +13,21 @@ import (
 // on: one meaning for --who, --where, --source, --since and --until,
 // whether a command lists claims or reconciles them.
 func TestFilterAgreesWithTimelines(t *testing.T) {
-	claims, _ := MustFixture(t)
+	hand, _ := MustFixture(t)
+	// and claims as the extractor reads them, with their report context
+	extracted := MustExtracted(t, MustScenario(t, "women-gaza"))
+	for _, name := range []string{"israel-toll", "hostages"} {
+		extracted = append(extracted, MustExtracted(t, MustScenario(t, name))...)
+	}
+	for _, set := range []struct {
+		name   string
+		claims []tracker.StoredClaim
+	}{{"hand", hand}, {"extracted", extracted}} {
+		t.Run(set.name, func(t *testing.T) { testFilterAgrees(t, set.claims) })
+	}
+}
+
+func testFilterAgrees(t *testing.T, claims []tracker.StoredClaim) {
 	tests := []struct {
 		name string
 		opts Options
