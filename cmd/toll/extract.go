@@ -34,7 +34,8 @@ func extractCommand(e env) *cli.Command {
 			"or an RSS/Atom feed gives each report's claims in turn, dated by --date or\n" +
 			"else by the report's own date. --format jsonl prints one claim a line; json\n" +
 			"one object per input with its claims and its notes: the figures seen but not\n" +
-			"read as claims, and why.\n\n" +
+			"read as claims, and why. toll reads English: a text in another language is\n" +
+			"named (\"language\" in json), since its having no claims means nothing.\n\n" +
 			"Examples:\n" +
 			"   toll extract --date 2023-10-09 article.txt\n" +
 			"   curl -s https://example.org/story | toll extract --format jsonl -\n" +
@@ -63,9 +64,12 @@ func extractCommand(e env) *cli.Command {
 
 // extractedJSON is one input in extract --format json.
 type extractedJSON struct {
-	Input  string            `json:"input"`
-	Claims []json.RawMessage `json:"claims"`
-	Notes  []noteJSON        `json:"notes"`
+	Input string `json:"input"`
+	// Language is the input's language when it is not English (see
+	// ingest.Doc.Language): its claims, or their absence, mean little.
+	Language string            `json:"language,omitempty"`
+	Claims   []json.RawMessage `json:"claims"`
+	Notes    []noteJSON        `json:"notes"`
 }
 
 // noteJSON is a figure the extractor saw but did not read as a claim,
@@ -79,10 +83,11 @@ type noteJSON struct {
 
 // extracted is one input's text and claims.
 type extracted struct {
-	name   string
-	text   string
-	claims []tracker.Claim
-	notes  []tracker.Diagnostic
+	name     string
+	text     string
+	language string
+	claims   []tracker.Claim
+	notes    []tracker.Diagnostic
 }
 
 func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.Writer) error {
@@ -108,7 +113,7 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 			if date.IsZero() {
 				date = d.Published
 			}
-			all = append(all, extracted{name: d.Origin, text: d.Text})
+			all = append(all, extracted{name: d.Origin, text: d.Text, language: d.Language})
 			dates = append(dates, date)
 		}
 	}
@@ -147,7 +152,7 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 		// one object per input: its claims and what was not read as one
 		docs := make([]extractedJSON, 0, len(all))
 		for _, x := range all {
-			d := extractedJSON{Input: x.name, Claims: []json.RawMessage{}, Notes: []noteJSON{}}
+			d := extractedJSON{Input: x.name, Language: x.language, Claims: []json.RawMessage{}, Notes: []noteJSON{}}
 			for _, c := range x.claims {
 				b, err := c.MarshalExtractJSON()
 				if err != nil {
@@ -171,6 +176,9 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, w io.
 			}
 			if err := writeClaimTable(w, x.claims); err != nil {
 				return err
+			}
+			if x.language != "" {
+				fmt.Fprintf(w, "note: %s\n", languageNote(x.language, len(x.claims)))
 			}
 			if len(x.notes) > 0 {
 				fmt.Fprintf(w, "\nnot read as claims:\n")
