@@ -300,7 +300,11 @@ func (p *prep) decide(opts Options, complete bool) {
 	}
 }
 
-// filterRecs drops the records that do not match f (see matching).
+// filterRecs drops the records that do not match f (see matching). prepare
+// calls it once the series are formed, for claims read with their report's
+// context and for all claims when there are decisions: filtering before
+// would let the claims it drops change the series of the others (the
+// event a report's other figures name) and so their ids.
 func (p *prep) filterRecs(f filterSpec) {
 	if !f.active() {
 		return

@@ -369,3 +369,56 @@ func TestSeriesWhy(t *testing.T) {
 		})
 	}
 }
+
+// TestFilteredIDs: a filter picks which claims a timeline, diff or series
+// list shows, never which series they form: each claim shown is in the
+// series, with the id, it has without the filter. Decisions name series
+// by those ids, whatever filter the user looked through.
+func TestFilteredIDs(t *testing.T) {
+	claims := withCtx([]syn{
+		ctxClaim("a-1", "a", "2023-10-10", "civil defence", tracker.AtLeast, 30).sc(tracker.Cumulative).in("Khan Younis"),
+		ctxClaim("b-1", "b", "2023-10-11", "civil defence", tracker.Exact, 25).sc(tracker.Cumulative).in("Khan Yonis"),
+		ctxClaim("b-2", "b", "2023-10-11", "medics", tracker.Exact, 12).cat_(tracker.Injured).in("Rafah"),
+		ctxClaim("c-1", "c", "2023-10-12", "health ministry", tracker.AtLeast, 4385).sc(tracker.Cumulative).of("palestinians"),
+	}, func(i int) tracker.Context {
+		return []tracker.Context{
+			{Place: "Khān Yūnis", PlaceID: "PS.GZ.KY", PlaceFrom: "sentence", Event: "attack"},
+			{Place: "Khan Yonis", PlaceID: "PS.GZ/khan yonis", PlaceFrom: "sentence"},
+			{Place: "Rafah", PlaceID: "PS.GZ.RF", PlaceFrom: "sentence"},
+			{Place: "Gaza", PlaceID: "PS.GZ", PlaceFrom: "headline", Event: "war"},
+		}[i]
+	})
+	ids := func(tl *Timeline) map[string]string {
+		out := map[string]string{}
+		for _, s := range tl.Series {
+			for _, e := range s.Entries {
+				for _, c := range e.Claims {
+					out[c.Claim] = s.Key.ID() + " " + s.Key.String()
+				}
+			}
+		}
+		return out
+	}
+	all := ids(MustTimelines(t, claims, Options{}))
+	for _, opts := range []Options{
+		{Where: "Rafah"}, {Where: "Khan Yonis"}, {Category: tracker.Injured}, {Source: "medics"}, {Who: "palestinians"},
+		{Since: tracker.MustDate("2023-10-11")},
+	} {
+		for claim, got := range ids(MustTimelines(t, claims, opts)) {
+			if got != all[claim] {
+				t.Errorf("%+v: claim %s in %s, without the filter in %s", opts, claim, got, all[claim])
+			}
+		}
+		l, err := ListSeries(claims, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range l.Series {
+			for _, m := range s.Claims {
+				if got := s.Key.ID() + " " + s.Key.String(); got != all[m.Claim] {
+					t.Errorf("%+v: series list has claim %s in %s, the timeline without the filter in %s", opts, m.Claim, got, all[m.Claim])
+				}
+			}
+		}
+	}
+}

@@ -385,7 +385,10 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			}
 			sourceCache[raw] = src
 		}
-		if filter && len(opts.Decisions) == 0 && !f.matchClaim(p, sc, gn.group, place, src, c.Category) {
+		// A claim read with its report's context, or any claim when there
+		// are decisions, is filtered once the series are formed (filterRecs):
+		// the claims a filter drops would change the others' series and ids.
+		if filter && len(opts.Decisions) == 0 && !hasContext(c) && !f.matchClaim(p, sc, gn.group, place, src, c.Category) {
 			continue
 		}
 		asOf := c.AsOf
@@ -475,8 +478,8 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		s.catRank, s.scopeRank = int8(categoryRank(s.key.Category)), int8(scopeRank(s.key.Scope))
 	}
 	p.decide(opts, side == nil && !opts.ReviewedOnly)
-	if filter && len(opts.Decisions) > 0 {
-		p.filterRecs(f) // after the decisions: see decide
+	if filter && (len(opts.Decisions) > 0 || len(ctxRecs) > 0) {
+		p.filterRecs(f) // after the context and the decisions: see above
 	}
 	p.renumber()
 	p.index()
