@@ -67,6 +67,7 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 				} else if l.carried && l.head < 0 {
 					// the total is the sentence before's
 					hc = s.carryOf(l.cat)
+					s.usedCarry = s.usedCarry || hc != nil
 				}
 				if hc != nil {
 					c.Scope, c.Since, c.From, c.To, c.AsOf = hc.Scope, hc.Since, hc.From, hc.To, hc.AsOf

@@ -122,8 +122,13 @@ func extract(v *vocabulary, text string, opts Options) tracker.Extraction {
 		// the totals of the sentence before head the parts this one
 		// opens with; only the next sentence reads them
 		s.carries, s.heads = s.heads, s.carries[:0]
+		s.listBefore, s.listNext = s.listNext, false
+		s.usedCarry = false
 		if !v.mayHoldClaim(text[sp.start:sp.end]) && !(len(s.carries) > 0 && v.mayHoldNumber(text[sp.start:sp.end])) {
-			s.heads = s.heads[:0]
+			// "Deaths by province:" heads the list below it
+			if h, ok := v.listHeader(text[sp.start:sp.end], opts.Date); ok {
+				s.heads = append(s.heads, h)
+			}
 			continue
 		}
 		// A "sentence" longer than any real one (a table or a list with
@@ -141,6 +146,12 @@ func extract(v *vocabulary, text string, opts Options) tracker.Extraction {
 				res.Claims = s.claims(res.Claims)
 				slices.SortStableFunc(s.diags, func(a, b tracker.Diagnostic) int { return a.Start - b.Start })
 				res.Diagnostics = append(res.Diagnostics, s.diags...)
+				if len(s.heads) == 0 && s.usedCarry {
+					// a list goes on ("• Egypt 672" after "• Iran 464"):
+					// its total heads the next item too
+					s.heads = append(s.heads, s.carries...)
+					s.listNext = true
+				}
 				if len(res.Claims) > tracker.MaxClaims {
 					// Stop here: memory and time stay bounded by the
 					// cap, not by the text; Extract refuses the text.

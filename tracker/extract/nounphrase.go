@@ -189,6 +189,13 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				k++
 				continue
 			}
+			// two names: "Frontier Corps soldiers", "Red Crescent volunteers"
+			if k+2 < len(s.toks) && s.toks[k+1].upper && s.toks[k+1].kind == tWord && !s.toks[k+2].upper {
+				if _, n := lookup(s, s.v.groupTab, k+2, 2); n > 0 {
+					k += 2
+					continue
+				}
+			}
 		}
 		if t.upper && k == start && s.properGroup(k) {
 			// "41 Kenyans", "6,700 Rohingya were killed"

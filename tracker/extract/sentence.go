@@ -133,6 +133,10 @@ type sentence struct {
 	// this sentence ("Of the dead, 142 were students", "Iran 464,
 	// Nigeria 199"). heads collects this sentence's for the next.
 	carries, heads []tracker.Claim
+	// usedCarry records that a part of this sentence read carries;
+	// listBefore that the sentence before was an item of a list whose
+	// total carries still are (listNext passes it on).
+	usedCarry, listBefore, listNext bool
 	// diags collects the sentence's diagnostics.
 	diags []tracker.Diagnostic
 	// memo caches numberAt during the quantity pass (nil outside it).

@@ -248,6 +248,10 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	if s.isWord(k, "of") {
 		if (s.isWord(k+1, "them") || s.isWord(k+1, "those") || s.isWord(k+1, "whom")) && p.kind == npNone {
 			k += 2
+		} else if m, ok := s.ofTheAboard(qi, k); ok && p.kind == npNone {
+			// "241 of the 242 people on board were killed": 242 were
+			// aboard, 241 killed
+			k = m
 		} else {
 			return link{}, false
 		}
@@ -735,4 +739,33 @@ func durationUnit(w string) bool {
 		return true
 	}
 	return false
+}
+
+// ofTheAboard reads "of the M [people] on board|aboard" after quantity
+// qi at token k ("241 of the 242 people on board were killed") and
+// returns the token after it. M counts who were there, not a casualty
+// figure: it is consumed. False for any other "of the M", such as "84 of
+// the 116 people who died", where M is the total.
+func (s *sentence) ofTheAboard(qi, k int) (int, bool) {
+	if !s.isWord(k+1, "the") || k+2 >= len(s.toks) {
+		return 0, false
+	}
+	x := s.qty[k+2]
+	if x < 0 || s.qs[x].i != k+2 || s.qs[x].n.Cmp(s.qs[qi].n) < 0 {
+		return 0, false
+	}
+	m := s.qs[x].j
+	if g, n := lookup(s, s.v.groupTab, m, 2); n > 0 && g != "" {
+		m += n
+	}
+	switch {
+	case s.isWord(m, "on") && s.isWord(m+1, "board"):
+		m += 2
+	case s.isWord(m, "aboard") || s.isWord(m, "onboard"):
+		m++
+	default:
+		return 0, false
+	}
+	s.qs[x].consumed = true
+	return m, true
 }

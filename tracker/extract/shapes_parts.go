@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -78,9 +80,11 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 				}
 			}
 			// "1,404 of them critically", "119 of them in the past 24
-			// hours": a part of the same group
+			// hours": a part of the same group, unless another figure
+			// stands between ("851 people sought medical help, 422 of
+			// them"): "them" are those
 			if _, isDemonym := s.v.demonyms[s.word(m)]; !isDemonym {
-				if h := s.headBefore(q.i, links); h >= 0 {
+				if h := s.headBefore(q.i, links); h >= 0 && !s.qtyBetween(max(links[h].b, s.qs[links[h].q].j), q.i) {
 					return link{q: qi, cat: links[h].cat, who: links[h].who, how: byBreakdown, a: q.i, b: q.j + 2, trig: -1, head: links[h].q, placeMin: q.j + 2}, true
 				}
 			}
@@ -337,7 +341,7 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	// (2) after a figure of the same sentence: "…; 54 were women",
 	// "…: 229 in the Valencia region", "…, 92 in the Valencia region"
 	sep := s.word(k)
-	if sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && it.where != "" {
+	if sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named) {
 		if h := s.headBefore(k, links); h >= 0 {
 			l := links[h]
 			if !s.qtyBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) {
@@ -372,7 +376,7 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	}
 	// without "Of the dead," the opening item names a place and another
 	// item follows: a list, not a sentence that starts with a number
-	if !s.isWord(it.a-1, ",") && (it.where == "" || !s.listGoesOn(it.end) && !s.isWord(it.a-1, ":")) {
+	if !s.isWord(it.a-1, ",") && (it.where == "" || !s.listGoesOn(it.end) && !s.isWord(it.a-1, ":") && !s.aloneInItem(it, hc)) {
 		return link{}, false
 	}
 	if hc != nil && !s.fits(q, hc.Interval) {
@@ -396,6 +400,7 @@ type partItem struct {
 	a, end     int
 	who, where string
 	verb       bool // "54 were women": the item has its own verb
+	named      bool // "16 in the Eaton fire": a name that is no place
 }
 
 // partShape reads a breakdown item around quantity qi: "54 were women",
@@ -433,7 +438,7 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 			for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.v.eventNouns[s.word(n)] {
 				n++
 			}
-			return partItem{a: q.i, end: n}, true
+			return partItem{a: q.i, end: n, named: true}, true
 		}
 		return partItem{}, false
 	}
@@ -506,7 +511,7 @@ func (s *sentence) listGoesOn(k int) bool {
 // category) or "Of them,", or after a short lead-in and a colon ("Worst
 // hit:"). The category is "" when the marker names none.
 func (s *sentence) openingMarker(a int) (tracker.Category, bool) {
-	if a == 0 {
+	if a == 0 || a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text) {
 		return "", true
 	}
 	if s.isWord(a-1, ":") && a-1 <= 3 {
@@ -610,4 +615,38 @@ func (s *sentence) inAgeList(qi int) bool {
 		}
 	}
 	return false
+}
+
+// aloneInItem reports a list item that is a whole line of a list under a
+// header or a list already begun ("• Egypt 672"): the total it carries
+// is a header's (no span) or itself a list's, and nothing follows it.
+func (s *sentence) aloneInItem(it partItem, hc *tracker.Claim) bool {
+	if hc == nil || hc.Span != "" && !s.listBefore {
+		return false
+	}
+	return it.end == len(s.toks) || it.end == len(s.toks)-1 && s.toks[it.end].kind == tPunct
+}
+
+// isBulletMark reports a list item's mark.
+func isBulletMark(t string) bool { return t == "•" || t == "-" || t == "*" || t == "–" }
+
+// listHeader reads a line that heads a list of parts, with a casualty
+// word and no figure, ending in a colon: "Hajj deaths reported by
+// governments:", "Deaths by province:". It gives the total the items
+// below are parts of: its category, any number of people, as of date.
+func (v *vocabulary) listHeader(line string, date tracker.Date) (tracker.Claim, bool) {
+	line = strings.TrimSpace(line)
+	if !strings.HasSuffix(line, ":") || len(line) > 120 || !v.casualtyStems.in(line) || v.mayHoldNumber(line) {
+		return tracker.Claim{}, false
+	}
+	for _, w := range strings.Fields(strings.ToLower(strings.TrimSuffix(line, ":"))) {
+		w = strings.Trim(w, ",;()\"'")
+		if tr, ok := v.triggers[w]; ok && tr.noun {
+			return tracker.Claim{Category: tr.cat, Who: "people", Interval: tracker.AtLeastInterval(decimal.Zero), Qualifier: tracker.AtLeast, Scope: tracker.UnknownScope, AsOf: date}, true
+		}
+		if cat, ok := v.tollNouns[w]; ok {
+			return tracker.Claim{Category: cat, Who: "people", Interval: tracker.AtLeastInterval(decimal.Zero), Qualifier: tracker.AtLeast, Scope: tracker.UnknownScope, AsOf: date}, true
+		}
+	}
+	return tracker.Claim{}, false
 }
