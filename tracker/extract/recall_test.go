@@ -132,7 +132,7 @@ func TestBreakdowns(t *testing.T) {
 		{"a list under a header", "Deaths reported by the provinces:\n\n• Sindh 210\n• Punjab 95\n• Balochistan 40\n",
 			[]want{{desc: "killed [210, 210] exact people", where: "Sindh"}, {desc: "killed [95, 95] exact people", where: "Punjab"}, {desc: "killed [40, 40] exact people", where: "Balochistan"}}},
 		{"a list under a header with no casualty word is nothing", "Seats won by the parties:\n\n• Labour 210\n• Reform 95\n", nil},
-		{"of them after another figure", "Nine people were killed, and doctors said 300 people sought treatment, 120 of them for burns.",
+		{"of them after another figure", "Nine people were killed, and organisers said 3,000 people joined the march, 1,200 of them students.",
 			[]want{{desc: "killed [9, 9] exact people"}}},
 		{"N of the M on board", "Officials said 88 of the 90 people on board were killed.",
 			[]want{{desc: "killed [88, 88] exact people"}}},
