@@ -75,7 +75,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 				}
 			}
 			if g, gn := lookup(s, s.v.groupTab, m, 2); gn > 0 {
-				if h := s.headBefore(q.i, links); h >= 0 {
+				if h := s.headBefore(q.i, links); h >= 0 && !s.qtyBetween(max(links[h].b, s.qs[links[h].q].j), q.i) {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + gn, trig: -1, head: links[h].q, placeMin: m + gn}, true
 				}
 			}
@@ -89,7 +89,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 				}
 			}
 			if g, ok := s.v.demonyms[s.word(m)]; ok {
-				if h := s.headBefore(q.i, links); h >= 0 {
+				if h := s.headBefore(q.i, links); h >= 0 && !s.qtyBetween(max(links[h].b, s.qs[links[h].q].j), q.i) {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + 1, trig: -1, head: links[h].q, placeMin: m + 1}, true
 				}
 			}
