@@ -517,7 +517,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			}
 		}
 	}
-	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && bothRE.MatchString(sent) {
+	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && mayBeBoth(sent) && bothRE.MatchString(sent) {
 		ids := []string{rc.country, rc.country2}
 		slices.Sort(ids)
 		a, _ := g.Get(ids[0])

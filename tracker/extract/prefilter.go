@@ -81,15 +81,41 @@ func mayRelay(s string) bool {
 }
 
 // mayBePast reports whether pastRE or sinceWhenRE can match s: they need
-// a year (four digits starting 18, 19 or 20), or "year" or "decade".
+// "year" or "decade", or a year (four digits starting 18, 19 or 20) that
+// is followed by an apostrophe ("2011's") or follows white space after
+// in, of, during, the or since. A text holding ſ or K, which (?i) folds
+// s and k to, goes to the regexps.
 func mayBePast(s string) bool {
+	if containsFoldASCII(s, "year") || containsFoldASCII(s, "decade") ||
+		strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return true
+	}
 	for i := 0; i+3 < len(s); i++ {
-		if (s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') &&
-			isDigit(rune(s[i+2])) && isDigit(rune(s[i+3])) {
+		if !(s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') ||
+			!isDigit(rune(s[i+2])) || !isDigit(rune(s[i+3])) {
+			continue
+		}
+		if rest := s[i+4:]; strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") {
 			return true
 		}
+		before, ok := trimSpaceRight(s[:i])
+		if !ok {
+			continue
+		}
+		for _, w := range []string{"in", "of", "during", "the", "since"} {
+			if _, ok := cutSuffixFold(before, w); ok {
+				return true
+			}
+		}
 	}
-	return containsFoldASCII(s, "year") || containsFoldASCII(s, "decade")
+	return false
+}
+
+// mayBeBoth reports whether bothRE can match s: it needs "countries"
+// (read as "countrie", without the s that (?i) also folds to ſ) or
+// "combined".
+func mayBeBoth(s string) bool {
+	return containsFoldASCII(s, "countrie") || containsFoldASCII(s, "combined")
 }
 
 // venueMatch is venueRE.MatchString(s) without the regexp, which would

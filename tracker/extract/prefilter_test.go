@@ -25,6 +25,7 @@ var contextChecks = []struct {
 	{"mayBePast", mayBePast, sinceWhenRE, false},
 	{"venueMatch", venueMatch, venueRE, true},
 	{"mayBeIncident", mayBeIncident, incidentRE, false},
+	{"mayBeBoth", mayBeBoth, bothRE, false},
 	{"held", func(s string) bool { return nearestHeld(0, &tracker.Claim{Sentence: s}) != nil }, heldRE, false},
 }
 
@@ -34,7 +35,8 @@ var prefilterSeeds = []string{
 	"the National News Agency reported, CITING officials",
 	"Radio Free Example quoted the governor as saying",
 	"the 1960 Agadir quake", "in 2004", "2011's floods", "2011’s floods", "last year", "a decade ago",
-	"years ago", "the previous year", "in 1899", "of 2023", "since 2011", "in 1799", "in 2100", "deadliest since 1999, when", "SINCE 2004 when",
+	"years ago", "the previous year", "in 1899", "of 2023", "since 2011", "in 1799", "in 2100", "deadliest since 1999, when", "SINCE 2004 when", "ſince 1999, when", "in\t1988", "the 1960’s", "During 2019",
+	"7 October 2023", "in 2023.", "the2011", "in both countries", "the combined death toll", "BOTH COUNTRIEſ", "across the two countries",
 	"told reporters in ", "a ministry briefing in Rabat", "speaking at the ", "based  in\t", "office from THE ", "the office at\t the  ", "Offices_2 x in ", "headquarters based in ", "xbriefing in ",
 	"briefing  in", "news agency at ", "news  agency at ", "a meeting of the in ", "the summit inside ", "a statement x y in ",
 	"an airstrike on a house", "a ſtrike on a market", "another Kind of", "a second BLAST", "one car crash",
