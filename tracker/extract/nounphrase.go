@@ -42,6 +42,10 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			k++
 		}
 	}
+	// "One of the injured, a 19-year-old …": an individual, not a count
+	if s.isWord(k, "of") && q.j == q.i+1 && s.isWord(q.i, "one") && !q.hasQual {
+		return np{kind: npUnit, end: k}
+	}
 	// partitives: "four of its medics", "three of the dead were teenagers"
 	if s.isWord(k, "of") && q.vague == "" {
 		m := k + 1

@@ -88,6 +88,8 @@ func TestCountedGroups(t *testing.T) {
 		{"things are not people", "The storm uprooted 300 trees and damaged 12 schools.", nil},
 		{"no verb governs it", "The ministry counted 1,200 tents in the camp, where 30 people were injured.",
 			[]want{{desc: "injured [30, 30] exact people"}}},
+		{"one of the injured is an individual", "One of the injured, a 19-year-old tailor, was pulled from the rubble on Friday.", nil},
+		{"one of them is an individual", "Police said one of them was wounded by a rubber bullet.", nil},
 		{"a singular noun is not a group", "One teacher who was kidnapped with the pupils died in captivity.", nil},
 	}
 	for _, tt := range tests {
