@@ -240,9 +240,16 @@ func checkSchema(tx *bbolt.Tx, path string, writable bool, steps []migration) er
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(Schema)))
 	}
 	raw := meta.Get(keySchema)
-	v, err := strconv.Atoi(string(raw))
+	v, err := -1, error(nil)
+	if len(raw) <= 20 { // a damaged value can be any size: never copy or quote it whole
+		v, err = strconv.Atoi(string(raw))
+	}
 	if err != nil || v < 1 {
-		return fmt.Errorf("database %s has schema %q: %w", path, raw, ErrNotDatabase)
+		shown := fmt.Sprintf("%q", raw[:min(len(raw), 32)])
+		if len(raw) > 32 {
+			shown += fmt.Sprintf("… (%d bytes)", len(raw))
+		}
+		return fmt.Errorf("database %s has schema %s: %w", path, shown, ErrNotDatabase)
 	}
 	latest := len(steps) + 1
 	switch {
