@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -59,6 +60,10 @@ func (db *DB) Doctor() (Health, error) {
 		if err := pf.checkMeta(); err != nil {
 			h.Pages = append(h.Pages, err.Error())
 		} else {
+			// bbolt reads the meta page it does not use only here, in
+			// Tx.Check, which asserts (panics, on its own goroutine)
+			// that both name themselves
+			h.Pages = append(h.Pages, pf.metaHeaders()...)
 			for _, d := range pf.walk(nil) {
 				h.Pages = append(h.Pages, d.Error())
 			}
@@ -154,5 +159,24 @@ func records(tx *bbolt.Tx, h *Health) []Damaged {
 		}
 		return nil
 	})
+	return out
+}
+
+// metaHeaders checks the headers of both meta pages (bbolt picks the
+// sound one of the two; Tx.Check reads both): each names itself and is a
+// meta page.
+func (f *pageFile) metaHeaders() []string {
+	var out []string
+	for id := uint64(0); id < 2; id++ {
+		var b [pageHeaderSize]byte
+		if err := f.readAt(b[:], int64(id)*f.pageSize); err != nil {
+			out = append(out, damage{id, "meta page past the end of the file"}.Error())
+			continue
+		}
+		le := binary.LittleEndian
+		if got, flags := le.Uint64(b[0:]), le.Uint16(b[8:]); got != id || flags != pageMeta {
+			out = append(out, damage{id, fmt.Sprintf("meta page names itself page %d of kind %#x (bbolt reads the other)", got, flags)}.Error())
+		}
+	}
 	return out
 }
