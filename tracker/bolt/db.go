@@ -97,6 +97,10 @@ func Open(path string, opts Options) (*DB, error) {
 	} else if err == nil && !fi.Mode().IsRegular() {
 		// Opening a named pipe for reading waits for a writer forever.
 		return nil, fmt.Errorf("database %s is not a regular file (%s): %w", path, fileKind(fi.Mode()), ErrNotDatabase)
+	} else if err == nil && fi.Size() == 0 && opts.ReadOnly {
+		// bbolt would initialise an empty file, which it cannot do
+		// read-only: it reported "bad file descriptor"
+		return nil, fmt.Errorf("database %s is empty: %w", path, ErrNotDatabase)
 	}
 	if err := preflight(path); err != nil {
 		return nil, err
