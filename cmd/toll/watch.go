@@ -117,7 +117,7 @@ type watcher struct {
 	e       env
 	w, ew   io.Writer
 	fetcher *fetch.Fetcher
-	// seen maps an item (its link, else its origin) to the id of the text
+	// seen maps an item (itemKey) to the id of the text
 	// it had when last seen: the same item with the same text is skipped
 	// without touching the database; a changed text is a new report.
 	seen map[string]string
@@ -206,10 +206,7 @@ func (wt *watcher) poll(ctx context.Context) error {
 		}
 		n := 0
 		for _, d := range docs {
-			key := d.URL
-			if key == "" {
-				key = d.Origin
-			}
+			key := itemKey(d)
 			id := tracker.ReportID(d.Text)
 			if wt.seen[key] == id {
 				continue
@@ -320,6 +317,18 @@ func (wt *watcher) store(ctx context.Context, docs []ingest.Doc) error {
 	}
 	fmt.Fprintf(wt.w, "%s  %s:\n", wt.stamp(), plural(len(fresh), "new finding"))
 	return fresh.Write(wt.w, reconcile.FormatTable)
+}
+
+// itemKey is what names a feed item or page across polls: the feed's
+// guid, else the link, else where it was read ("URL: item 3").
+func itemKey(d ingest.Doc) string {
+	switch {
+	case d.GUID != "":
+		return "guid " + d.GUID
+	case d.URL != "":
+		return "url " + d.URL
+	}
+	return "origin " + d.Origin
 }
 
 // findings returns the ids of the findings toll check would list now.

@@ -218,3 +218,28 @@ func TestWatchLocked(t *testing.T) {
 		t.Errorf("poll 2 did not add the item:\n%s", out.String())
 	}
 }
+
+// TestWatchGUID follows an item by its guid: the link gains a tracking
+// parameter between polls, the text does not change, and the item is not
+// new.
+func TestWatchGUID(t *testing.T) {
+	item := func(link string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Delta Wire</title><item><guid>delta-1016</guid>` +
+			"<link>" + link + "</link><pubDate>Mon, 16 Oct 2023 08:00:00 +0000</pubDate><description>" + itemMonday[2] + "</description></item></channel></rss>"
+	}
+	srv := feedServer(t, item("https://delta.example/1"), item("https://delta.example/1?ref=rss"))
+	e, ticks := tickEnv(filepath.Join(t.TempDir(), "toll.db"))
+	done := make(chan string)
+	go func() {
+		out, _, _ := runToll(t, e, "watch", "--count", "2", srv.URL+"/feed")
+		done <- out
+	}()
+	ticks <- time.Time{}
+	out := <-done
+	if !strings.Contains(out, "/feed: 1 item, 1 new\n") || !strings.Contains(out, "/feed: 1 item, 0 new\n") {
+		t.Errorf("want the item new once, then known by its guid:\n%s", out)
+	}
+	if strings.Contains(out, "sighting") {
+		t.Errorf("the same item at a tracking link was taken for another carrier:\n%s", out)
+	}
+}

@@ -52,6 +52,7 @@ func parseFeed(origin string, data []byte) ([]Doc, error) {
 			Source: source,
 			URL:    strings.TrimSpace(it.Link),
 			Title:  normalizeSpace(it.Title),
+			GUID:   strings.TrimSpace(it.GUID),
 		}
 		if it.PublishedParsed != nil {
 			d.Published = feedDay(it.Published, *it.PublishedParsed)

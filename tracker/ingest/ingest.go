@@ -66,6 +66,9 @@ type Doc struct {
 	Source string
 	URL    string
 	Title  string
+	// GUID is a feed item's guid (RSS) or id (Atom), "" elsewhere: what
+	// the feed says stays the same item however its link or text change.
+	GUID string
 	// Published is the date from the input's metadata, else zero. A time
 	// with a UTC offset gives the calendar day at that offset, the day
 	// the publisher's own clock showed (see the package documentation).

@@ -97,7 +97,7 @@ func TestReadFile(t *testing.T) {
 			want: []Doc{
 				{
 					Origin: fixture("feed", "atom.atom") + ": item 1", Source: "Relief Monitor",
-					URL: "https://relief.example/updates/2023-11-23", Title: "Gaza toll reported at 14,800",
+					URL: "https://relief.example/updates/2023-11-23", Title: "Gaza toll reported at 14,800", GUID: "urn:example:relief-monitor:1",
 					Published: date("2023-11-23"),
 					Text: "Gaza toll reported at 14,800\n\n" +
 						"The government media office in Gaza said on Thursday that about 14,800 people had been killed in the territory.\n\n" +
@@ -105,7 +105,7 @@ func TestReadFile(t *testing.T) {
 				},
 				{
 					Origin: fixture("feed", "atom.atom") + ": item 2", Source: "Relief Monitor",
-					URL: "https://relief.example/updates/2023-12-02", Title: "Count resumes after pause",
+					URL: "https://relief.example/updates/2023-12-02", Title: "Count resumes after pause", GUID: "urn:example:relief-monitor:2",
 					Published: date("2023-12-02"),
 					Text:      "Count resumes after pause\n\nThe health ministry gave a new total of 15,207 killed on Saturday, the first since the pause ended.",
 				},
