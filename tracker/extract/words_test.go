@@ -37,6 +37,7 @@ func TestCasualtyWordForms(t *testing.T) {
 		{"needed treatment", "Officials said 48 spectators needed treatment.", []want{{desc: "injured [48, 48] exact people"}}},
 		{"treated and released", "Twelve workers were treated and released.", []want{{desc: "injured [12, 12] exact workers"}}},
 		{"treated for injuries", "Some 90 people were treated for injuries at the scene.", []want{{desc: "injured [81, 99] approx people"}}},
+		{"discharged from hospital", "Nineteen miners were discharged from hospital on Monday.", []want{{desc: "injured [19, 19] exact workers"}}},
 		{"treated for shock is no injury", "Several passengers were treated for shock.", nil},
 		{"sustained serious injuries", "Four climbers sustained serious injuries.", []want{{desc: "injured [4, 4] exact climbers"}}},
 		{"caused injuries to", "The blast caused injuries to 315 people.", []want{{desc: "injured [315, 315] exact people"}}},
@@ -49,6 +50,9 @@ func TestCasualtyWordForms(t *testing.T) {
 		{"flee", "Thousands flee as the river bursts its banks.", []want{{desc: "displaced [1000, ∞) vague people"}}},
 		{"drove from their homes", "The drought drove 1.2 million people from their homes.", []want{{desc: "displaced [1200000, 1200000] exact people"}}},
 		{"uprooting", "Fighting raged for weeks, uprooting 45,000 villagers.", []want{{desc: "displaced [45000, 45000] exact people"}}},
+		{"without homes", "The cyclone left 8,000 islanders without homes.", []want{{desc: "displaced [8000, 8000] exact islanders"}}},
+		// shelter is not a home lost: corpus A keeps "left without shelter" out
+		{"without shelter is no displacement", "Aid groups said 2,500 people were without shelter.", nil},
 		{"a plan to flee is a guess", "Up to 300 families could flee the valley.", nil},
 		// hostages and abductions
 		{"seized", "Gunmen seized 39 schoolchildren and two teachers on Friday.", []want{{desc: "hostage [39, 39] exact children"}, {desc: "hostage [2, 2] exact teachers"}}},
