@@ -40,6 +40,7 @@ type reportContext struct {
 	agency   string
 	country  string // the main country's ID
 	country2 string // a second country the report is as much about, or ""
+	named    []gazetteer.Place // places of headline, dateline and lead, in order
 	// paraCountry is the country of the last place a sentence of the
 	// current paragraph named (applyContext keeps it)
 	paraCountry string
@@ -181,6 +182,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		for _, p := range ps {
 			votes[p.Country] += weight
 			cands = append(cands, cand{p, from, rank})
+			rc.named = append(rc.named, p)
 		}
 	}
 	if rc.headEnd > 0 {
@@ -573,11 +575,30 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		w[0] = unicode.ToUpper(w[0])
 		if p, ok := g.Demonym(string(w)); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "group"
+			if p.Kind == gazetteer.Country {
+				// "Palestinians" in a report that names Gaza: the part of
+				// the country the report is about
+				for _, n := range rc.named {
+					if n.Country == p.ID && n.ID != p.ID {
+						ctx.Place, ctx.PlaceID = n.Name, n.ID
+						break
+					}
+				}
+			}
 			if rc.hasPl && g.Contains(p.ID, rc.place.ID) {
 				// "Palestinians" in a report about Gaza: the report's
 				// place is the nearer one
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
 			}
+		}
+	}
+	if ctx.Place == "" && c.Attribution != "" {
+		// "the Gaza health ministry", "Israel's military", "Syrian state
+		// media": a source named by its place speaks of that place
+		if p, ok := sourcePlace(g, c.Attribution); ok && !(rc.hasPl && (p.ID == rc.place.ID || g.Contains(p.ID, rc.place.ID))) {
+			// (a national body speaking in a report about one of its
+			// provinces keeps the report's nearer place)
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
 		}
 	}
 	if ctx.Place == "" && rc.hasPl {
@@ -817,4 +838,31 @@ func nearest(re *regexp.Regexp, off int, c *tracker.Claim) []string {
 		}
 	}
 	return best
+}
+
+// sourcePlace returns the place a source is named by: a place or demonym
+// adjective at its start ("Gaza health ministry", "Israel's military",
+// "Moroccan interior ministry"), not a place it merely holds ("the UN
+// office in Geneva").
+func sourcePlace(g *gazetteer.Gazetteer, source string) (gazetteer.Place, bool) {
+	ws := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(source, "the "), "The "))
+	if len(ws) < 2 {
+		return gazetteer.Place{}, false
+	}
+	for n := min(3, len(ws)-1); n >= 1; n-- {
+		name := strings.Join(ws[:n], " ")
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+			continue
+		}
+		if p, ok := lookupPlace(g, name, ""); ok {
+			return p, true
+		}
+		if n == 1 {
+			if p, ok := g.Demonym(name); ok {
+				return p, true
+			}
+		}
+	}
+	return gazetteer.Place{}, false
 }
