@@ -95,7 +95,7 @@ func ctxKind(c *tracker.Claim) string {
 // ("12 new deaths in the past 24 hours", "on Saturday alone"); without
 // them a one-day "period" is only the day a running total was given or
 // the event struck ("killing at least 912 people … on Monday").
-var periodRE = regexp.MustCompile(`(?i)\b(?:past|last|previous|preceding|over the|24 hours|overnight|new|more|another|additional|further|daily|a day|per day|alone|that day|the day|during the day|since (?:yesterday|the previous|the last))\b`)
+var periodRE = regexp.MustCompile(`(?i)\b(?:(?:past|last|previous|preceding)\s+(?:\d+\s+|two\s+|three\s+|few\s+)?(?:hours?|days?|weeks?|night|24)|overnight|new|another|additional|further|daily|a day|per day|alone|that day|during the day|since (?:yesterday|the previous|the last))\b`)
 
 // ctxGroup returns the group a context claim counts: "people" for a
 // demonym of the claim's own place (or a place containing or inside it).

@@ -138,6 +138,12 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 		switch {
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
 			carry = c.Context
+		case rc.country2 != "" && c.Context.PlaceFrom != "source" && c.Start >= rc.leadEnd && rc.paragraphPlace(text, p+1, c) != nil:
+			// a report about two countries: a figure that names no place
+			// is about the one its paragraph last named ("… in Gaza. The
+			// ministry said 7,028 were dead.")
+			pl := rc.paragraphPlace(text, p+1, c)
+			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = pl.Name, pl.ID, "paragraph"
 		case carry.Place != "" && c.Start >= rc.leadEnd:
 			// a sentence after one that named its place, in the same
 			// paragraph, is about that place ("In Gaza, the ministry said
@@ -865,4 +871,30 @@ func sourcePlace(g *gazetteer.Gazetteer, source string) (gazetteer.Place, bool) 
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// paragraphPlace returns the last place of the report's two countries
+// that the paragraph starting at start names before c's figure ends, as
+// the country or its first-level unit; nil when there is none.
+func (rc *reportContext) paragraphPlace(text string, start int, c *tracker.Claim) *gazetteer.Place {
+	if start < 0 || start > c.End {
+		start = 0
+	}
+	g := gaz()
+	ps := placesOf(g, text[start:c.End], false)
+	for i := len(ps) - 1; i >= 0; i-- {
+		p := ps[i]
+		if p.Country != rc.country && p.Country != rc.country2 {
+			continue
+		}
+		for p.Kind != gazetteer.Country {
+			up, ok := g.Get(p.Parent)
+			if !ok || up.Kind == gazetteer.Country {
+				break
+			}
+			p = up
+		}
+		return &p
+	}
+	return nil
 }
