@@ -272,7 +272,11 @@ func (c *checker) disagreements() {
 			for a := 0; a < len(d); a++ {
 				for b := a + 1; b < len(d); b++ {
 					x, y := d[a], d[b]
-					if c.handled[x] || c.handled[y] {
+					if c.handled[x] || c.handled[y] || si.ctx && c.sharesReport(x, y) && (c.outletOnly(x) || c.outletOnly(y)) {
+						// (one report restating a figure nobody gives
+						// beside a named source's: a live blog's
+						// bulletins, a part, another time, not two
+						// sources at odds)
 						continue
 					}
 					if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(*p.figs[y].iv) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/gazetteer"
@@ -342,4 +343,89 @@ func (p *prep) ctxPlace(id, name string) int32 {
 	p.placeOf[key] = i
 	p.places = append(p.places, nameInfo{key: key, name: name})
 	return i
+}
+
+// ministryOfRE is "the ministry of (the) interior", written as "interior
+// ministry".
+var ministryOfRE = regexp.MustCompile(`(?i)^(ministry|department|office)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)$`)
+
+// originName drops from a source's name the place of the claim it gives
+// (its own country), so that "Morocco's interior ministry", "the Moroccan
+// interior ministry" and "the interior ministry" in reports about Morocco
+// are one origin. A source of another country keeps its place: "the
+// Israeli health ministry" is not Gaza's.
+func originName(source, placeID string) string {
+	country := placeID
+	if i := strings.IndexAny(country, "/+"); i >= 0 {
+		country = country[:i]
+	}
+	if p, ok := gaz().Get(country); ok && p.Country != "" {
+		country = p.Country
+	}
+	s := trimName(source)
+	ws := strings.Fields(s)
+	if len(ws) >= 2 && country != "" {
+		first := strings.TrimSuffix(strings.TrimSuffix(ws[0], "'s"), "’s")
+		drop := false
+		if p, ok := gaz().Resolve(first, country); ok && p.Country == country {
+			drop = true
+		} else if p, ok := gaz().Demonym(first); ok && p.Country == country {
+			drop = true
+		}
+		if drop {
+			if r, _ := utf8.DecodeRuneInString(ws[1]); unicode.IsLower(r) {
+				s = strings.Join(ws[1:], " ")
+			}
+		}
+	}
+	if m := ministryOfRE.FindStringSubmatch(s); m != nil {
+		s = m[2] + " " + m[1]
+	}
+	return s
+}
+
+// sourceHeads are the nouns a source's name ends with or holds; an
+// attribution with none of them and no capitalised word ("raised the",
+// "attack and") is a misreading, not a source.
+var sourceHeads = map[string]bool{
+	"ministry": true, "minister": true, "officials": true, "official": true, "police": true, "army": true,
+	"military": true, "government": true, "authorities": true, "authority": true, "agency": true,
+	"office": true, "department": true, "service": true, "services": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "sources": true, "source": true, "media": true,
+	"residents": true, "witnesses": true, "doctors": true, "medics": true, "hospital": true,
+	"centre": true, "center": true, "committee": true, "council": true, "mayor": true, "governor": true,
+	"president": true, "forces": true, "group": true, "organisation": true, "organization": true,
+	"count": true, "figures": true, "tally": true, "statement": true, "report": true, "broadcaster": true,
+	"television": true, "radio": true, "newspaper": true, "institute": true, "board": true,
+	"coroner": true, "rescuers": true, "workers": true, "teachers": true, "families": true, "villagers": true,
+}
+
+// ctxSource returns who gives a context claim's figure and whether the
+// text names them (else the name is the relay's or the outlet's).
+func ctxSource(sc *tracker.StoredClaim) (string, bool) {
+	c := &sc.Claim
+	if a := c.Attribution; a != "" && !junkSource(a) {
+		return a, true
+	}
+	switch {
+	case c.Context.Origin != "" && !junkSource(c.Context.Origin):
+		return c.Context.Origin, true
+	case c.Context.Via != "":
+		return c.Context.Via, false
+	}
+	return sc.Outlet, false
+}
+
+// junkSource reports whether an attribution reads as a misread phrase:
+// no capital letter and no source noun.
+func junkSource(a string) bool {
+	for _, w := range strings.Fields(a) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return false
+		}
+		if sourceHeads[strings.ToLower(strings.Trim(w, ",.'’"))] {
+			return false
+		}
+	}
+	return true
 }

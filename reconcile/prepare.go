@@ -170,10 +170,13 @@ type rec struct {
 	// read from the sentence
 	wgroup, wplace int32
 	side           int8 // Diff's side (1 for A, 2 for B); 0 elsewhere
-	prior          bool
-	revised        bool
-	open           bool // no upper bound
-	big            bool // a bound is not an int64: compare the decimals
+	// outlet: a context claim whose figure no one in the text gives; its
+	// source is the outlet's (or the relay's) name
+	outlet  bool
+	prior   bool
+	revised bool
+	open    bool // no upper bound
+	big     bool // a bound is not an int64: compare the decimals
 }
 
 // iv returns a record's interval.
@@ -368,6 +371,14 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			}
 		}
 		raw := sc.Source()
+		attributed := true
+		if hasContext(c) {
+			// "Morocco's interior ministry" and "the interior ministry"
+			// in a report about Morocco are one origin; a phrase the
+			// sentence pass took for a source ("raised the") is none
+			raw, attributed = ctxSource(sc)
+			raw = originName(raw, c.Context.PlaceID)
+		}
 		src, ok := sourceCache[raw]
 		if !ok {
 			key, canon := tax.sourceKey(raw)
@@ -400,7 +411,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			rep = int32(len(reportOf))
 			reportOf[sc.ReportID] = rep
 		}
-		r := rec{ci: int32(ci), series: si, side: sd, source: src, report: rep, sentence: -1, wgroup: gn.group, wplace: place,
+		r := rec{ci: int32(ci), series: si, side: sd, source: src, report: rep, sentence: -1, wgroup: gn.group, wplace: place, outlet: !attributed,
 			day: dayOf(asOf), from: noDay, to: noDay, prior: c.Prior, revised: c.Revised}
 		r.setBounds(c.Interval)
 		incident := c.Scope == tracker.UnknownScope

@@ -68,7 +68,11 @@ func (c *checker) staleAndRevised() {
 			var above []int32
 			for _, z := range figs {
 				fz := &p.figs[z]
-				if fz.day > fy.day || z == y || !below(*fy.iv, *fz.iv) || c.sharesReport(y, z) {
+				// below, or (an open figure) with a lower floor: "at least
+				// 1,300" after "more than 1,400" is no fall, but it may
+				// be an old figure repeated
+				lower := below(*fy.iv, *fz.iv) || fy.iv.Unbounded && fy.iv.Low.Cmp(fz.iv.Low) < 0
+				if fz.day > fy.day || z == y || !lower || c.sharesReport(y, z) {
 					continue
 				}
 				above = append(above, z)
@@ -85,7 +89,7 @@ func (c *checker) staleAndRevised() {
 			})
 			z := above[0]
 			fz := &p.figs[z]
-			if fy.revised {
+			if fy.revised && below(*fy.iv, *fz.iv) {
 				c.handled[y] = true
 				msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s (%s, %s); the text says the figure was revised.",
 					p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day),
@@ -159,4 +163,14 @@ func openPhrase(lo, hi *fig) string {
 		return "both are open-ended"
 	}
 	return "one is open-ended"
+}
+
+// outletOnly reports whether every claim of a figure has no named source.
+func (c *checker) outletOnly(f int32) bool {
+	for _, ri := range c.p.figRecs(&c.p.figs[f]) {
+		if !c.p.recs[ri].outlet {
+			return false
+		}
+	}
+	return true
 }

@@ -38,8 +38,8 @@ type reportContext struct {
 	headEnd  int // text[:headEnd] is the headline; 0 when none
 	leadEnd  int // text[:leadEnd] is headline, dateline and lead
 	agency   string
-	country  string // the main country's ID
-	country2 string // a second country the report is as much about, or ""
+	country  string            // the main country's ID
+	country2 string            // a second country the report is as much about, or ""
 	named    []gazetteer.Place // places of headline, dateline and lead, in order
 	// paraCountry is the country of the last place a sentence of the
 	// current paragraph named (applyContext keeps it)
