@@ -364,12 +364,20 @@ func originName(source, placeID string) string {
 	}
 	s := trimName(source)
 	ws := strings.Fields(s)
-	if len(ws) >= 2 && country != "" {
+	if country == "" {
+		country = "~"
+	}
+	if len(ws) >= 2 {
 		first := strings.TrimSuffix(strings.TrimSuffix(ws[0], "'s"), "’s")
 		drop := false
-		if p, ok := gaz().Resolve(first, country); ok && p.Country == country {
+		// the claim's own country, or any when the claim has none (an
+		// event site the gazetteer does not know)
+		known := country != "~" && country != ""
+		if p, ok := gaz().Resolve(first, country); ok && (p.Country == country || !known && p.Kind == gazetteer.Country) {
 			drop = true
-		} else if p, ok := gaz().Demonym(first); ok && p.Country == country {
+		} else if p, ok := gaz().Demonym(first); ok && (p.Country == country || !known) {
+			drop = true
+		} else if p, ok := gaz().Resolve(first); ok && !known && p.Kind != gazetteer.City {
 			drop = true
 		}
 		if drop {
@@ -384,20 +392,12 @@ func originName(source, placeID string) string {
 	return s
 }
 
-// sourceHeads are the nouns a source's name ends with or holds; an
-// attribution with none of them and no capitalised word ("raised the",
-// "attack and") is a misreading, not a source.
-var sourceHeads = map[string]bool{
-	"ministry": true, "minister": true, "officials": true, "official": true, "police": true, "army": true,
-	"military": true, "government": true, "authorities": true, "authority": true, "agency": true,
-	"office": true, "department": true, "service": true, "services": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "sources": true, "source": true, "media": true,
-	"residents": true, "witnesses": true, "doctors": true, "medics": true, "hospital": true,
-	"centre": true, "center": true, "committee": true, "council": true, "mayor": true, "governor": true,
-	"president": true, "forces": true, "group": true, "organisation": true, "organization": true,
-	"count": true, "figures": true, "tally": true, "statement": true, "report": true, "broadcaster": true,
-	"television": true, "radio": true, "newspaper": true, "institute": true, "board": true,
-	"coroner": true, "rescuers": true, "workers": true, "teachers": true, "families": true, "villagers": true,
+// misreadWords end or fill a phrase that is no source's name: "raised
+// the", "attack and", "evening update the county".
+var misreadWords = map[string]bool{
+	"the": true, "and": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true,
+	"with": true, "that": true, "which": true, "for": true, "by": true, "update": true, "raised": true,
+	"said": true, "told": true, "added": true, "rose": true, "gave": true, "put": true, "says": true,
 }
 
 // ctxSource returns who gives a context claim's figure and whether the
@@ -417,15 +417,24 @@ func ctxSource(sc *tracker.StoredClaim) (string, bool) {
 }
 
 // junkSource reports whether an attribution reads as a misread phrase:
-// no capital letter and no source noun.
+// no capital letter, and a function word at its end or a verb inside.
 func junkSource(a string) bool {
-	for _, w := range strings.Fields(a) {
+	ws := strings.Fields(a)
+	if len(ws) == 0 {
+		return true
+	}
+	for _, w := range ws {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			return false
 		}
-		if sourceHeads[strings.ToLower(strings.Trim(w, ",.'’"))] {
-			return false
+	}
+	if misreadWords[strings.ToLower(ws[len(ws)-1])] {
+		return true
+	}
+	for _, w := range ws[1:] {
+		if lw := strings.ToLower(strings.Trim(w, ",.'’")); misreadWords[lw] && lw != "of" && lw != "the" && lw != "and" {
+			return true
 		}
 	}
-	return true
+	return ws[0] == "update" || ws[0] == "raised"
 }

@@ -292,6 +292,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 	sourceOf := map[string]int32{}
 	seriesOf := map[seriesID]int32{}
 	var ctxRecs []ctxRec
+	canonSrc := map[int32]bool{} // sources named by the taxonomy
 	var f filterSpec
 	if filter {
 		f = newFilterSpec(tax, opts)
@@ -377,11 +378,17 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			// in a report about Morocco are one origin; a phrase the
 			// sentence pass took for a source ("raised the") is none
 			raw, attributed = ctxSource(sc)
-			raw = originName(raw, c.Context.PlaceID)
 		}
-		src, ok := sourceCache[raw]
+		cacheKey := raw
+		if hasContext(c) {
+			cacheKey = raw + "\x00" + c.Context.PlaceID
+		}
+		src, ok := sourceCache[cacheKey]
 		if !ok {
 			key, canon := tax.sourceKey(raw)
+			if canon == "" && hasContext(c) {
+				key, canon = tax.sourceKey(originName(raw, c.Context.PlaceID))
+			}
 			name := canon
 			if name == "" {
 				name = trimName(raw)
@@ -391,10 +398,18 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 				src = int32(len(p.sources))
 				sourceOf[key] = src
 				p.sources = append(p.sources, nameInfo{key: key, name: name})
-			} else if canon == "" && name < p.sources[src].name {
+				if canon != "" {
+					canonSrc[src] = true
+				}
+			} else if canon != "" {
+				p.sources[src].name = name
+				canonSrc[src] = true
+			} else if !canonSrc[src] && (len(name) > len(p.sources[src].name) || len(name) == len(p.sources[src].name) && name < p.sources[src].name) {
+				// the fullest name shows ("Gaza health ministry", not
+				// "health ministry"), whatever the input order
 				p.sources[src].name = name
 			}
-			sourceCache[raw] = src
+			sourceCache[cacheKey] = src
 		}
 		// A claim read with its report's context, or any claim when there
 		// are decisions, is filtered once the series are formed (filterRecs):

@@ -41,6 +41,7 @@ type reportContext struct {
 	country  string            // the main country's ID
 	country2 string            // a second country the report is as much about, or ""
 	named    []gazetteer.Place // places of headline, dateline and lead, in order
+	votes    map[string]int    // weight of each country in headline, dateline and lead
 	// paraCountry is the country of the last place a sentence of the
 	// current paragraph named (applyContext keeps it)
 	paraCountry string
@@ -184,11 +185,34 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		rank int
 	}
 	var cands []cand
+	// A small town is a place of the report only when something sure (a
+	// country, a province, a big city, a demonym) names its country too:
+	// title-case headlines and sentence starts are full of capitalised
+	// words that are also the names of small towns somewhere
+	// ("Intelligence agencies doubt…", "Hope", "Eastern").
+	type pending struct {
+		p            gazetteer.Place
+		from         string
+		weight, rank int
+	}
+	sure := map[string]bool{}
+	var all []pending
 	add := func(ps []gazetteer.Place, from string, weight, rank int) {
 		for _, p := range ps {
-			votes[p.Country] += weight
-			cands = append(cands, cand{p, from, rank})
-			rc.named = append(rc.named, p)
+			all = append(all, pending{p, from, weight, rank})
+			if !weakPlace(p) || from == "dateline" {
+				sure[p.Country] = true
+			}
+		}
+	}
+	commit := func() {
+		for _, x := range all {
+			if weakPlace(x.p) && x.from != "dateline" && !sure[x.p.Country] {
+				continue
+			}
+			votes[x.p.Country] += x.weight
+			cands = append(cands, cand{x.p, x.from, x.rank})
+			rc.named = append(rc.named, x.p)
 		}
 	}
 	if rc.headEnd > 0 {
@@ -223,6 +247,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 	}
 	rc.leadEnd = leadEnd
 	add(placesIn(g, text[leadStart:leadEnd], false), "lead", 2, 1)
+	commit()
 	best, bestV := "", 0
 	for c, v := range votes {
 		if v > bestV || v == bestV && c < best {
@@ -230,6 +255,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		}
 	}
 	rc.country = best
+	rc.votes = votes
 	second, secondV := "", 0
 	for c, v := range votes {
 		if c != best && (v > secondV || v == secondV && c < second) {
@@ -506,8 +532,12 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// Valencia region rose to 62") is the figure's, whatever the
 		// sentence pass attached
 		if c.Start >= rc.headEnd {
-			if ps := placesOf(g, c.Span, false); len(ps) > 0 {
-				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = ps[0].Name, ps[0].ID, "sentence"
+			for _, p := range placesOf(g, c.Span, false) {
+				if weakPlace(p) && rc.votes[p.Country] == 0 {
+					continue
+				}
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+				break
 			}
 		}
 	}
@@ -601,7 +631,10 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Place == "" && c.Attribution != "" {
 		// "the Gaza health ministry", "Israel's military", "Syrian state
 		// media": a source named by its place speaks of that place
-		if p, ok := sourcePlace(g, c.Attribution); ok && !(rc.hasPl && (p.ID == rc.place.ID || g.Contains(p.ID, rc.place.ID))) {
+		if p, ok := sourcePlace(g, c.Attribution); ok && !(rc.hasPl && (p.ID == rc.place.ID || g.Contains(p.ID, rc.place.ID))) &&
+			(rc.country == "" || rc.votes[p.Country] > 0) {
+			// (and only a source of the report's own countries: "US
+			// intelligence" on a strike in Gaza speaks of Gaza)
 			// (a national body speaking in a report about one of its
 			// provinces keeps the report's nearer place)
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
@@ -897,4 +930,11 @@ func (rc *reportContext) paragraphPlace(text string, start int, c *tracker.Claim
 		return &p
 	}
 	return nil
+}
+
+// weakPlace reports whether a place found by its name alone may be a
+// capitalised word that happens to name a small town: a city or town of
+// fewer than 100,000 people.
+func weakPlace(p gazetteer.Place) bool {
+	return p.Kind == gazetteer.City && p.Population < 100000
 }
