@@ -216,7 +216,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		}
 	}
 	if rc.headEnd > 0 {
-		add(placesIn(g, headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
+		add(placesOf(g, headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
 	}
 	leadStart := body
 	if m := datelineRE.FindStringSubmatchIndex(text[body:]); m != nil {
@@ -246,7 +246,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		leadEnd = leadStart + sentencesEnd(text[leadStart:], 2)
 	}
 	rc.leadEnd = leadEnd
-	add(placesIn(g, text[leadStart:leadEnd], false), "lead", 2, 1)
+	add(placesOf(g, text[leadStart:leadEnd], true), "lead", 2, 1)
 	commit()
 	best, bestV := "", 0
 	for c, v := range votes {
@@ -357,16 +357,12 @@ func notPlace(name string) bool {
 // "al-", "de", "of") that may name places.
 var capRunRE = regexp.MustCompile(`\b[A-Z][\p{L}'’\-]*(?:\s+(?:(?:al|el|de|del|la|of|the|bin|ben|ibn)[\s\-]+)?[A-Z][\p{L}'’\-]*)*`)
 
-// placesIn returns the places named in s, in text order: capitalised runs
-// (their longest known sub-run), possessives ("Morocco's"), and
-// demonym adjectives ("Moroccan", "Libyan"). In a title-case headline every
-// word is capitalised, so only runs the gazetteer knows whole count there.
-func placesIn(g *gazetteer.Gazetteer, s string, headline bool) []gazetteer.Place {
-	return placesOf(g, s, true)
-}
-
-// placesOf is placesIn, with demonym adjectives or without ("Israeli air
-// strikes" names who struck, not where).
+// placesOf returns the places named in s, in text order: capitalised runs
+// (their longest known sub-run), possessives ("Morocco's") and, when
+// demonyms is set, demonym adjectives ("Moroccan"; not for a figure's own
+// phrase, where "Israeli air strikes" names who struck, not where). Small
+// towns found this way are weak (weakPlace): callers keep them only when
+// something sure names their country.
 func placesOf(g *gazetteer.Gazetteer, s string, demonyms bool) []gazetteer.Place {
 	var out []gazetteer.Place
 	seen := map[string]bool{}
