@@ -15,7 +15,9 @@ import (
 // C and D were written by people who never saw the rules, about events the
 // rules were never tuned near, the way our users' real text is: their
 // floors are the scores the extractor has reached on them, so that recall
-// work can only move them up. README ("Measured") gives each first score.
+// work can only move them up. Part E (wire, agency and UN styles,
+// 2022–2025 events) was scored before the rules were tuned on it: strict
+// P 0.981 R 0.897 F1 0.938. README ("Measured") gives each first score.
 // It also keeps the corpus honest: at least 300 passages, at least a
 // third of them hard negatives, and no corpus file without a floor.
 func TestCorpus(t *testing.T) {
@@ -24,6 +26,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-b.jsonl": 0.95,
 		"corpus-c.jsonl": 0.79,
 		"corpus-d.jsonl": 0.80,
+		"corpus-e.jsonl": 0.93,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
