@@ -110,8 +110,7 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			p.Span = s.text[p.Start:p.End]
 			// "up from at least 260 counted by ZAKA": the earlier figure's
 			// own source
-			switch s.word(q.prior.j) {
-			case "counted", "reported", "recorded", "given", "tallied", "cited", "announced":
+			if s.v.countedBy[s.word(q.prior.j)] {
 				if s.isWord(q.prior.j+1, "by") {
 					if a, ok := s.sourceAfter(q.prior.j+2, q.prior.j); ok {
 						p.Attribution = a.name
@@ -318,8 +317,8 @@ func (s *sentence) earlierFigure(l link) bool {
 	q := s.qs[l.q]
 	lo := min(l.a, q.i)
 	for k := lo - 1; k >= 0 && k >= lo-4; k-- {
-		switch s.word(k) {
-		case "earlier", "previously", "initially", "originally", "first":
+		switch w := s.word(k); {
+		case s.v.earlierWords[w]:
 			switch s.word(k + 1) {
 			case "reporting", "reported", "reports", "given", "put", "estimated", "estimating":
 				return true
@@ -328,10 +327,8 @@ func (s *sentence) earlierFigure(l link) bool {
 			case "reporting", "reported", "had":
 				return true
 			}
-		case ",", ";", "and":
-			if s.word(k) != "and" {
-				return false
-			}
+		case w == "," || w == ";":
+			return false
 		}
 	}
 	// "and 11 dead earlier": a figure closed by "earlier" is left alone,
@@ -400,10 +397,10 @@ func (s *sentence) groupExtent(k int, links []link, grp []int) (int, int) {
 func (s *sentence) priorOfUpFrom(b int) (int, bool) {
 	qb := &s.qs[b]
 	m := qb.i - 1
-	if s.isWord(m, "of") && (countNouns[s.word(m-1)] || s.flags[max(m-1, 0)]&s.v.tollTab.fLast != 0) {
+	if s.isWord(m, "of") && (s.v.countNouns[s.word(m-1)] || s.flags[max(m-1, 0)]&s.v.tollTab.fLast != 0) {
 		m -= 2
 	}
-	for d := 0; d < 4 && m >= 0 && (earlierWords[s.word(m)] || countModifiers[s.word(m)] || isDeterminer(s.word(m))); d++ {
+	for d := 0; d < 4 && m >= 0 && (s.v.earlierWords[s.word(m)] || s.v.countModifiers[s.word(m)] || isDeterminer(s.word(m))); d++ {
 		m--
 	}
 	if !s.isWord(m, "from") || !s.isWord(m-1, "up") && !s.isWord(m-1, "down") {

@@ -52,12 +52,15 @@
 // after the pass that reads them: numbers and qualifiers (number, scale,
 // vague, qualifier, postqualifier, increment), casualty words and tolls
 // (casualty with its category and roles, toll, subject, nottoll,
-// verbqualifier, stem), groups (group, demonym, modifier, noungroup; a
-// name for the same people, such as "kids" for children, goes in
-// tracker/groups.txt instead, which the reconciler reads too), what makes
-// a number not a count of people (unit, time, name, function), what undoes
-// a figure (speculation, negation, hedge, release, rescue, clause, armed),
-// changes and breakdowns, sources, dates, sentences and places. Add the
+// verbqualifier, stem; the count nouns a figure named last refers back
+// to: countnoun, countmodifier, earlier, correction, putverb, lumped),
+// groups (group, demonym, modifier, noungroup; a name for the same
+// people, such as "kids" for children, goes in tracker/groups.txt
+// instead, which the reconciler reads too), what makes a number not a
+// count of people (measure, duration, unit, time, name, function), what
+// undoes a figure (speculation, negation, hedge, release, rescue, clause,
+// armed), changes and breakdowns, sources (attribution, saying,
+// countedby, …), dates, sentences and places. Add the
 // word under the directive whose comment describes it; a casualty word
 // needs a stem line unless an existing stem is part of it (the parser says
 // so). A word that looks as if it belonged but must not be read that way

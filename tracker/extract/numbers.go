@@ -101,11 +101,8 @@ func (s *sentence) notACount(i int) bool {
 	if i >= 1 && s.glued(i) && strings.ContainsAny(prev, "$€£₪¥") {
 		return true
 	}
-	switch next {
-	case "%", "percent", "per", "pc", "pct", "dollars", "euros", "shekels", "pounds", "usd", "eur":
-		if next != "per" || s.word(i+2) == "cent" {
-			return true
-		}
+	if s.v.measureWords[next] && (next != "per" || s.word(i+2) == "cent") {
+		return true
 	}
 	// Times: "6:30", "6 a.m.", "10 GMT", "0600 GMT".
 	if next == ":" && s.glued(i+1) && i+2 < len(toks) && toks[i+2].kind == tNum && s.glued(i+2) {

@@ -92,11 +92,11 @@ func (s *sentence) changeVerbIn(i, j int) bool {
 	return false
 }
 
-// reportingVerbIn reports "said", "says" or "told" among tokens [i, j).
+// reportingVerbIn reports a verb of saying ("said", "told") among tokens
+// [i, j).
 func (s *sentence) reportingVerbIn(i, j int) bool {
 	for m := max(i, 0); m < j && m < len(s.toks); m++ {
-		switch s.word(m) {
-		case "said", "says", "say", "told", "tells", "announced", "reported":
+		if s.v.sayingVerbs[s.word(m)] {
 			return true
 		}
 	}

@@ -119,9 +119,7 @@ func (s *sentence) link() []link {
 		if !s.isWord(k-1, "the") && !s.isWord(k-1, "its") && !s.isWord(k-1, "their") {
 			continue
 		}
-		switch s.word(k - 2) {
-		case "put", "puts", "putting", "placed", "places", "estimated", "estimates", "set", "sets":
-		default:
+		if !s.v.putVerbs[s.word(k-2)] {
 			continue
 		}
 		if h := s.headBefore(k, links); h >= 0 {
@@ -479,7 +477,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			}
 		}
 		// "the wounded now number 10,859", "the dead total 300"
-		if (s.isWord(k, "dead") || s.isWord(k, "wounded") || s.isWord(k, "injured") || s.isWord(k, "missing") || s.isWord(k, "displaced") || s.isWord(k, "detained")) && (s.isWord(k-1, "the") || k == 0) && s.v.countVerbs[s.word(q.i-1)] {
+		if _, ok := s.v.subjects[s.word(k)]; ok && (s.isWord(k-1, "the") || k == 0) && s.v.countVerbs[s.word(q.i-1)] {
 			if tr, n := lookup(s, s.v.triggerTab, k, 1); n > 0 {
 				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
 			}
@@ -492,7 +490,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			// "rose by 12 overnight to 1,512": step over the increment
 			k = s.qs[s.qty[k]].i - 1
 			continue
-		case s.qty[k] >= 0 && durationUnit(s.word(s.qs[s.qty[k]].j)):
+		case s.qty[k] >= 0 && s.v.durationWords[s.word(s.qs[s.qty[k]].j)]:
 			// "the toll from the two days of blasts to 37": a duration
 			// (a count of places, "the toll in the two countries", is a
 			// combined figure no series can place: not read)
@@ -502,10 +500,10 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			return link{}, false
 		case s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0:
 			return link{}, false
-		case w == "said" || w == "says" || w == "say" || w == "told" || w == "tells" || w == "announced" || w == "announces":
+		case s.v.sayingVerbs[w]:
 			// "the ministry said 12 …": a clause boundary
 			return link{}, false
-		case w == "casualties" || w == "casualty":
+		case s.v.lumpedWords[w]:
 			// "the death toll …, saying that the casualties swelled to
 			// 15,207": the nearer noun lumps the dead and the injured
 			return link{}, false
@@ -569,21 +567,6 @@ func (s *sentence) tollGroup(i, j int) string {
 
 func (l link) catOf() tracker.Category { return l.cat }
 
-// countNouns name a count a sentence refers back to: "bringing the total
-// to 4,210", "the official count of 37", "the Saudi figure of 769", "its
-// estimate of the dead to more than 670".
-var countNouns = map[string]bool{
-	"total": true, "tally": true, "count": true, "figure": true, "estimate": true,
-	"estimates": true, "toll": true, "tolls": true, "number": true, "figures": true,
-}
-
-// earlierWords before a count noun make its figure an earlier one: "the
-// earlier official figure was more than 2,300".
-var earlierWords = map[string]bool{
-	"earlier": true, "previous": true, "initial": true, "first": true,
-	"original": true, "prior": true, "former": true, "old": true,
-}
-
 // linkCountNoun: a toll whose number comes last, named by a count noun
 // or a casualty adjective the other shapes do not read: "put the dead at
 // 237", "its estimate of the dead to more than 670", "the count of the
@@ -603,7 +586,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		return link{}, false
 	}
 	// the linking words: "stands at", "has risen to", "was"
-	for d := 0; d < 4 && k >= 0 && (s.v.tollLinkers[s.word(k)] || s.v.tollNearLinkers[s.word(k)] || s.v.changeVerbs[s.word(k)]) && !countNouns[s.word(k)] && !isDeterminer(s.word(k)); d++ {
+	for d := 0; d < 4 && k >= 0 && (s.v.tollLinkers[s.word(k)] || s.v.tollNearLinkers[s.word(k)] || s.v.changeVerbs[s.word(k)]) && !s.v.countNouns[s.word(k)] && !isDeterminer(s.word(k)); d++ {
 		k--
 	}
 	linker := s.word(k + 1)
@@ -627,12 +610,12 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		switch w := s.word(m - 1); {
 		case w == "of" || w == "for":
 			// "its estimate of the dead", "the count of the dead"
-			if !countNouns[s.word(m-2)] || s.isWord(m-2, "number") {
+			if !s.v.countNouns[s.word(m-2)] || s.isWord(m-2, "number") {
 				return link{}, false
 			}
 			noun = m - 2
 			a = noun
-		case s.v.attributionVerbs[w] || w == "placed" || w == "putting" || w == "raised" || w == "revised" || w == "lowered":
+		case s.v.attributionVerbs[w] || s.v.putVerbs[w]:
 			// "put the dead at 237"
 			if linker != "at" && linker != "to" {
 				return link{}, false
@@ -641,7 +624,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		default:
 			return link{}, false
 		}
-	} else if countNouns[s.word(k)] && !s.isWord(k, "number") && !s.isWord(k, "figures") {
+	} else if s.v.countNouns[s.word(k)] && !s.isWord(k, "number") && !s.isWord(k, "figures") {
 		// "the total", "the official count", "the Saudi figure"
 		if s.isWord(k+1, "for") {
 			return link{}, false // "the figure for June"
@@ -655,7 +638,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	prior := false
 	for d := 0; a == noun-d && d < 4 && a-1 >= 0; d++ {
 		w := s.word(a - 1)
-		if earlierWords[w] {
+		if s.v.earlierWords[w] {
 			prior = true
 		}
 		if isDeterminer(w) {
@@ -667,7 +650,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 			a--
 			continue
 		}
-		if earlierWords[w] || countModifiers[w] || w == "'s" || s.toks[a-1].upper && s.toks[a-1].kind == tWord || s.v.modifiers[w] {
+		if s.v.earlierWords[w] || s.v.countModifiers[w] || w == "'s" || s.toks[a-1].upper && s.toks[a-1].kind == tWord || s.v.modifiers[w] {
 			a--
 			continue
 		}
@@ -678,8 +661,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	}
 	// "correcting the figure of 9,240 it had given on Sunday": the figure
 	// a newer one replaces
-	switch s.word(a - 1) {
-	case "correcting", "revising", "replacing", "updating", "amending", "superseding", "from":
+	if w := s.word(a - 1); s.v.correctionWords[w] || w == "from" {
 		prior = true
 	}
 	if s.isWord(q.j, "it") && s.isWord(q.j+1, "had") || s.isWord(q.j, "given") && s.isWord(q.j+1, "earlier") {
@@ -716,26 +698,10 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	return link{q: qi, cat: cat, who: who, how: byToll, a: a, b: end, trig: noun, head: -1, placeMin: end, toll: !prior, prior: prior}, true
 }
 
-// countModifiers may stand before a count noun: "the official count",
-// "the latest tally".
-var countModifiers = map[string]bool{
-	"official": true, "national": true, "overall": true, "new": true, "latest": true,
-	"revised": true, "updated": true, "final": true, "total": true, "cumulative": true,
-}
-
 // isDeterminer reports the words that open a count's noun phrase.
 func isDeterminer(w string) bool {
 	switch w {
 	case "the", "its", "their", "his", "her", "this", "that", "an", "a":
-		return true
-	}
-	return false
-}
-
-// durationUnit reports a unit of time: "two days", "three weeks".
-func durationUnit(w string) bool {
-	switch w {
-	case "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year":
 		return true
 	}
 	return false

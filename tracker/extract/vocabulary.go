@@ -82,6 +82,9 @@ type vocabulary struct {
 	placeHeads, notPlaces, placeDirections                 map[string]bool
 	placeDrop, placePreps, eventNouns, areaNouns           map[string]bool
 	numberParts, dateOpeners                               map[string]bool
+	countNouns, earlierWords, countModifiers               map[string]bool
+	correctionWords, putVerbs, sayingVerbs, countedBy      map[string]bool
+	lumpedWords, measureWords, durationWords               map[string]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -200,6 +203,16 @@ func directives() map[string]directiveSpec {
 		"countverb":     setDir(func(v *vocabulary) map[string]bool { return v.countVerbs }),
 		"tolllinker":    setDir(func(v *vocabulary) map[string]bool { return v.tollLinkers }),
 		"tollnear":      setDir(func(v *vocabulary) map[string]bool { return v.tollNearLinkers }),
+		"countnoun":     setDir(func(v *vocabulary) map[string]bool { return v.countNouns }),
+		"countmodifier": setDir(func(v *vocabulary) map[string]bool { return v.countModifiers }),
+		"earlier":       setDir(func(v *vocabulary) map[string]bool { return v.earlierWords }),
+		"correction":    setDir(func(v *vocabulary) map[string]bool { return v.correctionWords }),
+		"putverb":       setDir(func(v *vocabulary) map[string]bool { return v.putVerbs }),
+		"saying":        setDir(func(v *vocabulary) map[string]bool { return v.sayingVerbs }),
+		"countedby":     setDir(func(v *vocabulary) map[string]bool { return v.countedBy }),
+		"lumped":        setDir(func(v *vocabulary) map[string]bool { return v.lumpedWords }),
+		"measure":       setDir(func(v *vocabulary) map[string]bool { return v.measureWords }),
+		"duration":      setDir(func(v *vocabulary) map[string]bool { return v.durationWords }),
 		"weekday":       intDir(0, 6, nil),
 		"month":         intDir(1, 12, nil),
 		"dateword":      setDir(func(v *vocabulary) map[string]bool { return v.dateOpeners }),
@@ -231,6 +244,8 @@ func newVocabulary() *vocabulary {
 		&v.countVerbs, &v.notToll, &v.verbQualifiers, &v.armed, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
 		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.eventNouns,
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
+		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
+		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords,
 	} {
 		*p = map[string]bool{}
 	}
