@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // damageRecords damages two records of the fixture database in place,
@@ -131,5 +133,73 @@ func TestOutputKeptOnFailure(t *testing.T) {
 	mustToll(t, storeEnv(db, ""), "timeline", "--format", "png", "--output", chart, "--category", "killed")
 	if b, _ := os.ReadFile(chart); !strings.HasPrefix(png, "\x89PNG") || png != string(b) {
 		t.Errorf("the PNG on standard output (%d bytes) differs from the one written to a file (%d bytes)", len(png), len(b))
+	}
+}
+
+// loopedDB writes the FuzzOpen seed of tracker/bolt's TestPageLoop (a
+// database whose claims tree has a branch page that is its own child) to
+// a temporary file and returns its path.
+func loopedDB(t *testing.T) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "tracker", "bolt", "testdata", "fuzz", "FuzzOpen", "page-loop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := strings.CutPrefix(strings.TrimSpace(string(raw)), "go test fuzz v1\n[]byte(")
+	if !ok {
+		t.Fatal("page-loop is not a fuzz seed of one []byte")
+	}
+	b, err := strconv.Unquote(strings.TrimSuffix(s, ")"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "loop.db")
+	if err := os.WriteFile(path, []byte(b), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestPageLoopCommands is issue 10's hang from the command line: on a
+// database whose pages loop, toll claims ran forever. Every command that
+// opens the database now stops at once with the one message for a
+// damaged database and its way out, and doctor names the page.
+func TestPageLoopCommands(t *testing.T) {
+	db := loopedDB(t)
+	e := storeEnv(db, "")
+	for _, args := range [][]string{
+		{"claims"}, {"reports"}, {"check"}, {"timeline"}, {"series"}, {"export"},
+		{"diff", "--source", "a", "--source", "b"}, {"show", "0000"}, {"rm", "--yes", "0000"},
+		{"reextract", "--all"}, {"add", "--date", "2023-10-09", "-"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() {
+				_, errOut, err := runToll(t, storeEnv(db, "At least 12 people were killed in the blast."), args...)
+				if err != nil && !strings.Contains(err.Error(), "is damaged") {
+					t.Logf("stderr: %s", errOut)
+				}
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("did not return in 20 s")
+			}
+			if err == nil || !strings.Contains(err.Error(), "database "+db+" is damaged: page ") ||
+				!strings.Contains(err.Error(), "restore it from an export") {
+				t.Errorf("err = %v, want the damaged database named with the way out", err)
+			}
+		})
+	}
+	out, _, err := runToll(t, e, "doctor", "--export", filepath.Join(t.TempDir(), "salvage.json"))
+	if exitCode(err) != 1 || !strings.Contains(err.Error(), "is damaged: page ") {
+		t.Errorf("doctor: err = %v, want exit status 1 naming the damage", err)
+	}
+	for _, want := range []string{"pages: 1 problem(s)", "the tree of pages loops", "bbolt check: not run", "records: not read", "not exported"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("doctor output lacks %q:\n%s", want, out)
+		}
 	}
 }

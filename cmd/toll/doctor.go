@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -60,6 +61,18 @@ func runDoctor(ctx context.Context, opts doctorOptions, e env, w io.Writer) erro
 	so := storeOptions(e, true)
 	so.Damaged = func(bolt.Damaged) {}
 	db, err := bolt.Open(opts.DB, so)
+	if errors.Is(err, bolt.ErrCorrupt) {
+		// Open refuses a file whose pages are damaged (bbolt could fault
+		// or loop on them); say what is wrong with them, read nothing else
+		if h, cerr := bolt.CheckFile(opts.DB); cerr == nil && len(h.Pages) > 0 {
+			writeHealth(w, opts.DB, h)
+			fmt.Fprintln(w, "records: not read (bbolt cannot read a file with damaged pages safely)")
+			if opts.Export != "" {
+				fmt.Fprintf(w, "not exported to %s: nothing can be read\n", opts.Export)
+			}
+			return exitError{code: 1, err: err}
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("doctor: %w", err)
 	}
@@ -68,26 +81,7 @@ func runDoctor(ctx context.Context, opts doctorOptions, e env, w io.Writer) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "database %s\n", opts.DB)
-	if len(h.Pages) == 0 {
-		fmt.Fprintln(w, "pages: sound")
-	} else {
-		fmt.Fprintf(w, "pages: %d problem(s)\n", len(h.Pages))
-		for _, p := range h.Pages {
-			fmt.Fprintf(w, "  %s\n", p)
-		}
-	}
-	switch {
-	case !h.CheckRun:
-		fmt.Fprintln(w, "bbolt check: not run (it could fault on the damaged pages)")
-	case len(h.Check) == 0:
-		fmt.Fprintln(w, "bbolt check: passed")
-	default:
-		fmt.Fprintf(w, "bbolt check: %d problem(s)\n", len(h.Check))
-		for _, p := range h.Check {
-			fmt.Fprintf(w, "  %s\n", p)
-		}
-	}
+	writeHealth(w, opts.DB, h)
 	fmt.Fprintf(w, "records: %d reports, %d claims, %d acks read back whole; %d damaged\n", h.Reports, h.Claims, h.Acks, len(h.Records))
 	for _, d := range h.Records {
 		fmt.Fprintf(w, "  %s: %s\n", d.Record, d.Problem)
@@ -104,6 +98,30 @@ func runDoctor(ctx context.Context, opts doctorOptions, e env, w io.Writer) erro
 			len(h.Pages), len(h.Check), len(h.Records), doctorHint(opts.Export))}
 	}
 	return ctx.Err()
+}
+
+// writeHealth writes what doctor found in the pages and bbolt's check.
+func writeHealth(w io.Writer, path string, h bolt.Health) {
+	fmt.Fprintf(w, "database %s\n", path)
+	if len(h.Pages) == 0 {
+		fmt.Fprintln(w, "pages: sound")
+	} else {
+		fmt.Fprintf(w, "pages: %d problem(s)\n", len(h.Pages))
+		for _, p := range h.Pages {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
+	switch {
+	case !h.CheckRun:
+		fmt.Fprintln(w, "bbolt check: not run (it could fault or loop on the damaged pages)")
+	case len(h.Check) == 0:
+		fmt.Fprintln(w, "bbolt check: passed")
+	default:
+		fmt.Fprintf(w, "bbolt check: %d problem(s)\n", len(h.Check))
+		for _, p := range h.Check {
+			fmt.Fprintf(w, "  %s\n", p)
+		}
+	}
 }
 
 func doctorHint(exported string) string {

@@ -231,10 +231,12 @@ func mustBigDatabase(t *testing.T) ([]byte, *pageFile) {
 }
 
 // TestFaultBecomesError points a branch page of the claims bucket at the
-// first page past the end of the file, inside bbolt's memory map: a check
-// of the meta pages cannot see it, and reading it is a SIGBUS. The store
-// runs transactions with debug.SetPanicOnFault, so it is an error naming
-// the file, and walk (toll doctor) names the page.
+// first page past the end of the file, inside bbolt's memory map: reading
+// it is a SIGBUS. Open's walk of the pages refuses such a file; written
+// into the file while it is open (another program's write, which Open
+// cannot see), it is met inside a transaction, which the store runs with
+// debug.SetPanicOnFault: an error naming the file, not a dead process.
+// walk (toll doctor) names the page.
 func TestFaultBecomesError(t *testing.T) {
 	good, pf := mustBigDatabase(t)
 	inUse := int(pf.meta.hwm) * int(pf.pageSize)
@@ -251,26 +253,39 @@ func TestFaultBecomesError(t *testing.T) {
 		t.Fatal("no branch page in the claims bucket")
 	}
 	damaged := append([]byte(nil), good[:inUse]...)
-	page := damaged[int(branch)*int(pf.pageSize):]
+	at := int(branch) * int(pf.pageSize)
+	page := damaged[at:]
 	count := int(binary.LittleEndian.Uint16(page[10:]))
 	for i := range count {
 		binary.LittleEndian.PutUint64(page[pageHeaderSize+i*elementSize+8:], pf.meta.hwm)
 	}
-	path := filepath.Join(t.TempDir(), "toll.db")
-	if err := os.WriteFile(path, damaged, 0o600); err != nil {
-		t.Fatal(err)
-	}
 	for _, ro := range []bool{true, false} {
+		path := filepath.Join(t.TempDir(), "toll.db")
+		if err := os.WriteFile(path, good[:inUse], 0o600); err != nil {
+			t.Fatal(err)
+		}
 		db, err := testOpen(path, Options{ReadOnly: ro, Timeout: 100 * time.Millisecond})
 		if err != nil {
-			t.Fatalf("read-only=%v: Open: %v (the damage is below what Open checks)", ro, err)
+			t.Fatalf("read-only=%v: Open: %v", ro, err)
 		}
+		fh, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fh.WriteAt(damaged[at:at+int(pf.pageSize)], int64(at)); err != nil {
+			t.Fatal(err)
+		}
+		fh.Close()
 		err = db.EachClaim(ClaimFilter{}, func(tracker.StoredClaim) error { return nil })
 		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "database "+path+" is damaged: ") {
 			t.Errorf("read-only=%v: EachClaim: err = %v, want ErrCorrupt naming %s", ro, err, path)
 		}
 		if err := db.Close(); err != nil {
 			t.Errorf("Close: %v", err)
+		}
+		_, err = testOpen(path, Options{ReadOnly: ro, Timeout: 100 * time.Millisecond})
+		if want := fmt.Sprintf("page %d: page id out of range", pf.meta.hwm); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), want) {
+			t.Errorf("read-only=%v: Open of the damaged file: err = %v, want ErrCorrupt naming %q", ro, err, want)
 		}
 	}
 	df, err := openPages(bytes.NewReader(damaged), int64(len(damaged)))

@@ -41,8 +41,10 @@
 // nothing is written to it; so is anything but a regular file (a named
 // pipe would block the open). A damaged file is ErrCorrupt, never a crash:
 // before bbolt maps the file, Open reads its meta pages with plain reads
-// and checks that the pages they say are in use are in the file and that
-// the root and freelist pages are sound (pages.go); every transaction runs
+// and checks that the pages they say are in use are in the file, that
+// the root and freelist pages are sound, and that the tree of pages of
+// every bucket has no loop, no page reached twice and no page id out of
+// range (pages.go), so that no cursor can run for ever; every transaction runs
 // with debug.SetPanicOnFault, so that a page id past the end of the file
 // deeper in a tree, which makes bbolt read past its memory map, is a panic
 // the store recovers rather than a fault that kills the process; and

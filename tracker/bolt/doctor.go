@@ -15,8 +15,9 @@ import (
 // Health is what Doctor found in a database.
 type Health struct {
 	// Pages are problems in the file's pages (ids, kinds, overflow,
-	// element bounds, key order, pages reached twice, the freelist),
-	// found by reading every page of every bucket without the memory map.
+	// element bounds, key order, pages reached twice or below themselves,
+	// the freelist), found by reading every page of every bucket without
+	// the memory map.
 	Pages []string
 	// Check are the problems bbolt's own consistency check (Tx.Check)
 	// reports. It runs only when the page walk found nothing: it reads
@@ -43,31 +44,9 @@ func (h Health) OK() bool {
 // reports missing from the index, acks that do not decode. It changes
 // nothing. Export with Options.Damaged set saves everything readable.
 func (db *DB) Doctor() (Health, error) {
-	var h Health
-	fh, err := os.Open(db.path)
+	h, err := CheckFile(db.path)
 	if err != nil {
-		return h, fmt.Errorf("doctor %s: %w", db.path, err)
-	}
-	defer fh.Close()
-	fi, err := fh.Stat()
-	if err != nil {
-		return h, fmt.Errorf("doctor %s: %w", db.path, err)
-	}
-	pf, err := openPages(fh, fi.Size())
-	if err != nil {
-		h.Pages = append(h.Pages, err.Error())
-	} else {
-		if err := pf.checkMeta(); err != nil {
-			h.Pages = append(h.Pages, err.Error())
-		} else {
-			// bbolt reads the meta page it does not use only here, in
-			// Tx.Check, which asserts (panics, on its own goroutine)
-			// that both name themselves
-			h.Pages = append(h.Pages, pf.metaHeaders()...)
-			for _, d := range pf.walk(nil) {
-				h.Pages = append(h.Pages, d.Error())
-			}
-		}
+		return h, fmt.Errorf("doctor: %w", err)
 	}
 	err = db.view(func(tx *bbolt.Tx) error {
 		if len(h.Pages) == 0 {
@@ -81,6 +60,39 @@ func (db *DB) Doctor() (Health, error) {
 	})
 	if err != nil {
 		return h, fmt.Errorf("doctor: %w", err)
+	}
+	return h, nil
+}
+
+// CheckFile is the part of Doctor that reads the file's pages only (see
+// Health.Pages), never through bbolt: it works on a file Open refuses as
+// damaged (ErrCorrupt), to say what is wrong with it. It fills Pages
+// alone.
+func CheckFile(path string) (Health, error) {
+	var h Health
+	fh, err := os.Open(path)
+	if err != nil {
+		return h, fmt.Errorf("check %s: %w", path, err)
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil {
+		return h, fmt.Errorf("check %s: %w", path, err)
+	}
+	pf, err := openPages(fh, fi.Size())
+	if err != nil {
+		h.Pages = append(h.Pages, err.Error())
+		return h, nil
+	}
+	if err := pf.checkMeta(); err != nil {
+		h.Pages = append(h.Pages, err.Error())
+		return h, nil
+	}
+	// bbolt reads the meta page it does not use only in Tx.Check, which
+	// asserts (panics, on its own goroutine) that both name themselves
+	h.Pages = append(h.Pages, pf.metaHeaders()...)
+	for _, d := range pf.walk(nil) {
+		h.Pages = append(h.Pages, d.Error())
 	}
 	return h, nil
 }
