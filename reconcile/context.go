@@ -355,13 +355,7 @@ var ministryOfRE = regexp.MustCompile(`(?i)^(ministry|department|office)\s+of\s+
 // are one origin. A source of another country keeps its place: "the
 // Israeli health ministry" is not Gaza's.
 func originName(source, placeID string) string {
-	country := placeID
-	if i := strings.IndexAny(country, "/+"); i >= 0 {
-		country = country[:i]
-	}
-	if p, ok := gaz().Get(country); ok && p.Country != "" {
-		country = p.Country
-	}
+	country := countryOf(placeID)
 	s := trimName(source)
 	ws := strings.Fields(s)
 	if country == "" {
@@ -390,6 +384,20 @@ func originName(source, placeID string) string {
 		s = m[2] + " " + m[1]
 	}
 	return s
+}
+
+// countryOf is the country of a context place id ("MA.07.041" is "MA";
+// "AF.11/zinda jan district" is "AF"; "SY+TR" is "SY"), or the id's first
+// part when the gazetteer does not know it.
+func countryOf(placeID string) string {
+	country := placeID
+	if i := strings.IndexAny(country, "/+"); i >= 0 {
+		country = country[:i]
+	}
+	if p, ok := gaz().Get(country); ok && p.Country != "" {
+		country = p.Country
+	}
+	return country
 }
 
 // misreadWords end or fill a phrase that is no source's name: "raised

@@ -388,6 +388,12 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			key, canon := tax.sourceKey(raw)
 			if canon == "" && hasContext(c) {
 				key, canon = tax.sourceKey(originName(raw, c.Context.PlaceID))
+				if canon == "" {
+					// "the health ministry" of a report about Syria is not
+					// the one of a report about Israel: a name the
+					// taxonomy does not know is one origin per country
+					key += "\x00" + countryOf(c.Context.PlaceID)
+				}
 			}
 			name := canon
 			if name == "" {

@@ -480,7 +480,7 @@ var incidentRE = regexp.MustCompile(`(?i)\b(?:an?|another|one|a separate|a secon
 // pastRE reads a figure about another time: "in 2004", "the 1960 Agadir
 // quake", "2011's floods", "last year", "a decade ago". The year group is
 // compared with the report's year.
-var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the)\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
+var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},?\s+)?)?((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
 
 // sinceYearRE is a cumulative count that starts in a past year ("since
 // 2011"): a current figure, not a past one.
@@ -488,7 +488,7 @@ var sinceYearRE = regexp.MustCompile(`(?i)\b(?:since|from)\s+(?:(?:early|late|mi
 
 // sinceWhenRE is "deadliest since 1999, when an earthquake killed…": the
 // figure is that past year's, not a count since it.
-var sinceWhenRE = regexp.MustCompile(`(?i)\bsince\s+((?:1[89]|20)\d\d)\s*,?\s+when\b`)
+var sinceWhenRE = regexp.MustCompile(`(?i)\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},?\s+)?)?((?:1[89]|20)\d\d)\s*,?\s+when\b`)
 
 // pastOf returns the other time a sentence's figure is about, or "".
 func (rc *reportContext) pastOf(sent string) string {
@@ -537,18 +537,47 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			}
 		}
 	}
-	if ctx.Place == "" && c.Where == "" {
+	// a Where the sentence pass attached that reads as no place: a lone
+	// capitalised word the gazetteer does not know and nothing in the
+	// sentence calls a place
+	var fronted gazetteer.Place
+	var hasFronted bool
+	if m := frontedRE.FindStringSubmatch(sent); m != nil {
+		fronted, hasFronted = rc.sentencePlace(g, m[1])
+	}
+	// (a designated unknown place, "the village of Letur", counts only
+	// as a part of a fronted place: "the town of Kuriga" alone is where
+	// the whole event happened, the report's place by another name)
+	designatedPart := hasFronted && designated(sent, c.Where)
+	weakWhere := c.Where != "" && ctx.Place == "" && !looksLikePlace(c.Where) && !designatedPart
+	if weakWhere {
+		if _, ok := rc.sentencePlace(g, c.Where); ok {
+			weakWhere = false
+		} else if _, _, ok := combined(g, c.Where); ok {
+			weakWhere = false
+		}
+	}
+	if ctx.Place == "" && (c.Where == "" || weakWhere) {
 		// "In Syria, 1,602 deaths…": a fronted place the sentence pass
-		// left to the clause; "Syria adds 3,700 deaths": a country as the
-		// giver of its own toll
-		if m := frontedRE.FindStringSubmatch(sent); m != nil {
-			if p, ok := rc.sentencePlace(g, m[1]); ok {
-				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+		// left to the clause; "Syria adds 3,700 deaths", "Castilla-La
+		// Mancha has recorded two deaths": a country or region as the
+		// giver of its own toll; "Paiporta, where at least 62 people
+		// died": the place a relative clause is about
+		if frontedRE.MatchString(sent) {
+			if hasFronted {
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = fronted.Name, fronted.ID, "sentence"
 			}
-		} else if c.Attribution != "" {
-			if p, ok := lookupPlace(g, strings.TrimPrefix(c.Attribution, "the "), ""); ok && p.Kind == gazetteer.Country && strings.EqualFold(p.Name, strings.TrimPrefix(c.Attribution, "the ")) {
-				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
-			}
+		} else if p, ok := rc.attributorPlace(g, c.Attribution); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+		} else if p, ok := rc.wherePlace(g, text, c); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+		}
+	}
+	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 == "" && nationalRE.MatchString(c.Span) {
+		// "bringing the national total to 205": the whole country,
+		// whichever province the paragraph was about
+		if p, ok := g.Get(rc.country); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
 	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && mayBeBoth(sent) && bothRE.MatchString(sent) {
@@ -586,16 +615,21 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = side+"-held "+cp.Name, country+"/"+side+"-held", "sentence"
 		}
 	}
-	if c.Where != "" && ctx.Place == "" && !venue(sent, c.Where) {
+	if c.Where != "" && !weakWhere && ctx.Place == "" && !venue(sent, c.Where) {
 		if id, name, ok := combined(g, c.Where); ok {
 			// "Turkey and Syria": the two countries together, a place of
 			// its own
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, id, "sentence"
 		} else if p, ok := rc.sentencePlace(g, c.Where); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
-		} else if looksLikePlace(c.Where) {
+		} else if looksLikePlace(c.Where) || designatedPart {
 			ctx.Place, ctx.PlaceFrom = c.Where, "sentence"
-			if rc.hasPl {
+			switch {
+			case hasFronted:
+				// "In Castilla-La Mancha, … missing in the village of
+				// Letur": a part of the place the sentence opens with
+				ctx.PlaceID = fronted.ID + "/" + strings.ToLower(strings.Join(strings.Fields(c.Where), " "))
+			case rc.hasPl:
 				// an unknown place inside the report's: a part of it
 				ctx.PlaceID = rc.place.ID + "/" + strings.ToLower(strings.Join(strings.Fields(c.Where), " "))
 			}
@@ -692,6 +726,71 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		}
 	}
 	return p, true
+}
+
+// attributorPlace reads a source that is a place: a country, or a
+// region of the report's country ("Castilla-La Mancha has recorded two
+// deaths"), named exactly so ("the Interior Ministry" is no place).
+func (rc *reportContext) attributorPlace(g *gazetteer.Gazetteer, attribution string) (gazetteer.Place, bool) {
+	name := strings.TrimPrefix(attribution, "the ")
+	if name == "" {
+		return gazetteer.Place{}, false
+	}
+	p, ok := lookupPlace(g, name, rc.country)
+	if !ok || !strings.EqualFold(p.Name, name) && !strings.EqualFold(stripDesignator(name), p.Name) {
+		return gazetteer.Place{}, false
+	}
+	switch p.Kind {
+	case gazetteer.Country:
+		return p, true
+	case gazetteer.Subdivision, gazetteer.Region:
+		return p, rc.country != "" && p.Country == rc.country
+	}
+	return gazetteer.Place{}, false
+}
+
+// whereRelRE is a place a relative clause is about: "Paiporta, where at
+// least 62 people died".
+var whereRelRE = regexp.MustCompile(`([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+){0,3}),\s+where\s`)
+
+// wherePlace returns the place of a "PLACE, where …" clause that holds
+// the claim's figure.
+func (rc *reportContext) wherePlace(g *gazetteer.Gazetteer, text string, c *tracker.Claim) (gazetteer.Place, bool) {
+	if !strings.Contains(c.Sentence, ", where ") {
+		return gazetteer.Place{}, false
+	}
+	rel := c.Start - rc.sentenceStart(text, c.Sentence)
+	for _, m := range whereRelRE.FindAllStringSubmatchIndex(c.Sentence, -1) {
+		if m[1] > rel || rel-m[1] > 80 {
+			continue
+		}
+		if p, ok := rc.sentencePlace(g, c.Sentence[m[2]:m[3]]); ok && (rc.country == "" || p.Country == rc.country) {
+			return p, true
+		}
+	}
+	return gazetteer.Place{}, false
+}
+
+// nationalRE is a figure for the whole country, said so in its phrase.
+var nationalRE = regexp.MustCompile(`(?i)\b(?:national|nationwide|countrywide|country's|country’s)\s+(?:death\s+)?(?:total|toll|tally|count|figure)\b|\bnationwide\b|\bacross\s+the\s+country\b`)
+
+// designated says whether the sentence calls a Where a place with a
+// designator: "the village of Letur", "Letur village".
+func designated(sent, where string) bool {
+	if where == "" {
+		return false
+	}
+	for _, d := range []string{"village of ", "town of ", "city of ", "district of ", "province of ", "region of ", "municipality of ", "hamlet of "} {
+		if strings.Contains(sent, d+where) {
+			return true
+		}
+	}
+	for _, d := range []string{" village", " town", " district", " province", " municipality"} {
+		if strings.Contains(sent, where+d) {
+			return true
+		}
+	}
+	return false
 }
 
 // stripDesignator drops a designator word from a place name.

@@ -83,7 +83,7 @@ func mayRelay(s string) bool {
 // mayBePast reports whether pastRE or sinceWhenRE can match s: they need
 // "year" or "decade", or a year (four digits starting 18, 19 or 20) that
 // is followed by an apostrophe ("2011's") or follows white space after
-// in, of, during, the or since. A text holding ſ or K, which (?i) folds
+// in, of, during, the, since or a month's name ("October 1973"). A text holding ſ or K, which (?i) folds
 // s and k to, goes to the regexps.
 func mayBePast(s string) bool {
 	if containsFoldASCII(s, "year") || containsFoldASCII(s, "decade") ||
@@ -102,7 +102,9 @@ func mayBePast(s string) bool {
 		if !ok {
 			continue
 		}
-		for _, w := range []string{"in", "of", "during", "the", "since"} {
+		for _, w := range []string{"in", "of", "during", "the", "since",
+			"january", "february", "march", "april", "may", "june", "july", "august",
+			"september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."} {
 			if _, ok := cutSuffixFold(before, w); ok {
 				return true
 			}
