@@ -557,6 +557,13 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			weakWhere = false
 		}
 	}
+	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 == "" && nationalRE.MatchString(c.Span) {
+		// "bringing the national total to 205": the whole country,
+		// whichever province the paragraph was about
+		if p, ok := g.Get(rc.country); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+		}
+	}
 	if ctx.Place == "" && (c.Where == "" || weakWhere) {
 		// "In Syria, 1,602 deaths…": a fronted place the sentence pass
 		// left to the clause; "Syria adds 3,700 deaths", "Castilla-La
@@ -570,13 +577,6 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		} else if p, ok := rc.attributorPlace(g, c.Attribution); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		} else if p, ok := rc.wherePlace(g, text, c); ok {
-			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
-		}
-	}
-	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 == "" && nationalRE.MatchString(c.Span) {
-		// "bringing the national total to 205": the whole country,
-		// whichever province the paragraph was about
-		if p, ok := g.Get(rc.country); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
@@ -736,8 +736,13 @@ func (rc *reportContext) attributorPlace(g *gazetteer.Gazetteer, attribution str
 	if name == "" {
 		return gazetteer.Place{}, false
 	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+		return gazetteer.Place{}, false
+	}
+	// Resolve reads the whole name (or an alias: "Castilla-La Mancha"
+	// is GeoNames' "Castille-La Mancha"), never a place inside it
 	p, ok := lookupPlace(g, name, rc.country)
-	if !ok || !strings.EqualFold(p.Name, name) && !strings.EqualFold(stripDesignator(name), p.Name) {
+	if !ok {
 		return gazetteer.Place{}, false
 	}
 	switch p.Kind {
