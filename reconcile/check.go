@@ -207,7 +207,7 @@ func (c *checker) decreases() {
 					if fx.source == fy.source || hasSource(p, days[i-1], fy.source) || hasSource(p, days[i], fx.source) {
 						continue
 					}
-					if below(*fy.iv, *fx.iv) && !c.handled[y] {
+					if below(*fy.iv, *fx.iv) && !c.handled[y] && !(si.ctx && farBelow(*fy.iv, *fx.iv)) {
 						c.decrease(x, y, false)
 					}
 				}
@@ -215,6 +215,22 @@ func (c *checker) decreases() {
 		}
 	}
 }
+
+// farBelow reports whether a is under a third of b's lower bound. In a
+// series formed from report context, a figure of another source that far
+// below the last one is far likelier another quantity the context could
+// not tell apart (a district's toll read as the country's, a new day's
+// deaths as the running total) than a fall: checks stay silent on it
+// rather than raise a false alarm; the timeline still shows both.
+func farBelow(a, b tracker.Interval) bool {
+	hi := a.High
+	if a.Unbounded {
+		hi = a.Low
+	}
+	return hi.Mul(three).Cmp(b.Low) < 0
+}
+
+var three = decimal.NewFromInt(3)
 
 func (c *checker) decrease(x, y int32, sameSource bool) {
 	p := c.p
@@ -454,6 +470,11 @@ func (c *checker) subgroups() {
 					continue // the same-source pass has it
 				}
 				if sx.place != sy.place || !p.partOf(sx.group, sy.group) || !below(p.iv(y), p.iv(x)) {
+					continue
+				}
+				if p.claims[rx.ci].Claim.Context.Past != p.claims[ry.ci].Claim.Context.Past {
+					// "the Turia flood of 1957 killed 81": another time's
+					// toll is no whole of today's parts
 					continue
 				}
 				msg := fmt.Sprintf("Report %s gives %s %s (%s), more than the %s %s (%s) it gives for the same %s; a part cannot exceed its whole.",

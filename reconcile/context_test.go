@@ -167,6 +167,21 @@ func TestContextFindings(t *testing.T) {
 			},
 		},
 		{
+			name: "a fall across a change of source stays a warning",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2122),
+				ctxClaim("b-1", "b", "2023-09-12", "Red Crescent", tracker.Exact, 1591),
+			},
+			want: []string{"decrease a-1 b-1"},
+		},
+		{
+			name: "another source's figure under a third of the last is no fall",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2122),
+				ctxClaim("b-1", "b", "2023-09-12", "district officials", tracker.Exact, 7),
+			},
+		},
+		{
 			name: "far-apart figures of one report are two quantities, not a spread",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-10-09", "officials", tracker.AtLeast, 1100),

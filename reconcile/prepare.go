@@ -292,7 +292,8 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 	sourceOf := map[string]int32{}
 	seriesOf := map[seriesID]int32{}
 	var ctxRecs []ctxRec
-	canonSrc := map[int32]bool{} // sources named by the taxonomy
+	canonSrc := map[int32]bool{}                // sources named by the taxonomy
+	srcCountries := map[int32]map[string]bool{} // the countries of each source's context claims
 	var f filterSpec
 	if filter {
 		f = newFilterSpec(tax, opts)
@@ -388,12 +389,6 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			key, canon := tax.sourceKey(raw)
 			if canon == "" && hasContext(c) {
 				key, canon = tax.sourceKey(originName(raw, c.Context.PlaceID))
-				if canon == "" {
-					// "the health ministry" of a report about Syria is not
-					// the one of a report about Israel: a name the
-					// taxonomy does not know is one origin per country
-					key += "\x00" + countryOf(c.Context.PlaceID)
-				}
 			}
 			name := canon
 			if name == "" {
@@ -416,6 +411,14 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 				p.sources[src].name = name
 			}
 			sourceCache[cacheKey] = src
+			if hasContext(c) {
+				if cc := countryOf(c.Context.PlaceID); cc != "" {
+					if srcCountries[src] == nil {
+						srcCountries[src] = map[string]bool{}
+					}
+					srcCountries[src][cc] = true
+				}
+			}
 		}
 		// A claim read with its report's context, or any claim when there
 		// are decisions, is filtered once the series are formed (filterRecs):
@@ -508,6 +511,14 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 	for i := range p.series {
 		s := &p.series[i]
 		s.catRank, s.scopeRank = int8(categoryRank(s.key.Category)), int8(scopeRank(s.key.Scope))
+	}
+	for src, cs := range srcCountries {
+		if len(cs) > 1 && !canonSrc[src] {
+			// one name for the health ministries of several countries:
+			// the fullest one ("Israeli health ministry") would name
+			// one country's for all, so the name drops its place word
+			p.sources[src].name = originName(p.sources[src].name, "")
+		}
 	}
 	p.decide(opts, side == nil && !opts.ReviewedOnly)
 	if filter && (len(opts.Decisions) > 0 || len(ctxRecs) > 0) {

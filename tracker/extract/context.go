@@ -480,14 +480,16 @@ var incidentRE = regexp.MustCompile(`(?i)\b(?:an?|another|one|a separate|a secon
 // pastRE reads a figure about another time: "in 2004", "the 1960 Agadir
 // quake", "2011's floods", "last year", "a decade ago". The year group is
 // compared with the report's year.
-var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},?\s+)?)?((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
+var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the)\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
 
 // sinceYearRE is a cumulative count that starts in a past year ("since
 // 2011"): a current figure, not a past one.
 var sinceYearRE = regexp.MustCompile(`(?i)\b(?:since|from)\s+(?:(?:early|late|mid-?)\s*)?((?:1[89]|20)\d\d)\b`)
 
-// sinceWhenRE is "deadliest since 1999, when an earthquake killed…": the
-// figure is that past year's, not a count since it.
+// sinceWhenRE is "deadliest since 1999, when an earthquake killed…" (or
+// "since October 1973, when"): the figure is that past year's, not a
+// count since it. (pastRE takes no month: "since the invasion in February
+// 2022" counts from then.)
 var sinceWhenRE = regexp.MustCompile(`(?i)\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)\s+(?:\d{1,2},?\s+)?)?((?:1[89]|20)\d\d)\s*,?\s+when\b`)
 
 // pastOf returns the other time a sentence's figure is about, or "".

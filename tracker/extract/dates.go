@@ -226,8 +226,9 @@ func (s *sentence) parseTimes() []timeExpr {
 				kind = timeAsOf
 			}
 			// "the 7 October attack", "Monday's earthquake": a date that
-			// names an event dates nothing
-			if s.v.eventNouns[s.word(end)] || s.isWord(end, "'s") || strings.HasSuffix(s.word(end-1), "'s") {
+			// names an event dates nothing; nor does a deadline ("held
+			// until May 22")
+			if s.isWord(i-1, "until") || s.isWord(i-1, "till") || s.isWord(k-1, "until") || s.v.eventNouns[s.word(end)] || s.isWord(end, "'s") || strings.HasSuffix(s.word(end-1), "'s") {
 				s.exclude(i, end)
 				i = end - 1
 				continue

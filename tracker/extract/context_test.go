@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/tollproject/toll/tracker"
+)
+
+// TestReportContextPlaces: where a figure's place comes from once its
+// report is read (the rules of contextOf), on short reports written for
+// the test.
+func TestReportContextPlaces(t *testing.T) {
+	tests := []struct {
+		name, title, text string
+		span              string // the claim's span
+		place, from, past string // want Context.Place, PlaceFrom, Past
+		placeID           string // want Context.PlaceID when set
+	}{
+		{"a region gives its own toll", "Floods kill 150 in Spain's Valencia region",
+			"Rescuers searched the mud on Friday.\n\nCastilla-La Mancha has recorded two deaths, officials said.",
+			"two deaths", "Castille-La Mancha", "sentence", "", "ES.54"},
+		{"a place a relative clause is about", "Floods kill 150 in Spain's Valencia region",
+			"Rescuers searched the mud on Friday.\n\nPaiporta, where at least 62 people died, has become the emblem of the disaster.",
+			"at least 62 people died", "Paiporta", "sentence", "", ""},
+		{"a national total is the country's", "Floods kill 150 in Spain's Valencia region",
+			"Rescuers searched the mud on Friday.\n\nAndalusia has one death, bringing the national total to 205.",
+			"the national total to 205", "Spain", "sentence", "", "ES"},
+		{"a village inside a fronted region", "Floods kill 150 in Spain's Valencia region",
+			"Rescuers searched the mud on Friday.\n\nIn Castilla-La Mancha, the regional government said six people were missing in the village of Letur.",
+			"six people were missing", "Letur", "sentence", "", "ES.54/letur"},
+		{"since a month and year, when", "Floods kill 150 in Spain's Valencia region",
+			"Rescuers searched the mud on Friday.\n\nThey are the deadliest floods since October 1973, when at least 150 people died in Granada.",
+			"at least 150 people died", "", "", "1973", ""},
+		{"since an invasion in a month and year counts from then", "Missile strike kills 12 in Kramatorsk",
+			"Rescuers searched the rubble.\n\nThe UN has verified 9,083 civilian deaths in Ukraine since the invasion in February 2022.",
+			"9,083 civilian deaths", "Ukraine", "sentence", "", "UA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tracker.WithHeadline(tt.title, tt.text)
+			d, _ := tracker.ParseDate("2024-11-01")
+			res, err := Report(tracker.Report{ID: "r", Title: tt.title, Published: d, Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got *tracker.Claim
+			for i := range res.Claims {
+				if res.Claims[i].Span == tt.span {
+					got = &res.Claims[i]
+				}
+			}
+			if got == nil {
+				var spans []string
+				for _, c := range res.Claims {
+					spans = append(spans, c.Span)
+				}
+				t.Fatalf("no claim with span %q; got %q", tt.span, spans)
+			}
+			x := got.Context
+			if tt.place != "" && (x.Place != tt.place || x.PlaceFrom != tt.from) {
+				t.Errorf("place got %q from %q, want %q from %q", x.Place, x.PlaceFrom, tt.place, tt.from)
+			}
+			if tt.placeID != "" && x.PlaceID != tt.placeID {
+				t.Errorf("place id got %q, want %q", x.PlaceID, tt.placeID)
+			}
+			if x.Past != tt.past {
+				t.Errorf("past got %q, want %q", x.Past, tt.past)
+			}
+		})
+	}
+}
+
+// TestDeadlineDatesNothing: "held until May 22" is a deadline, not the
+// date a figure is as of.
+func TestDeadlineDatesNothing(t *testing.T) {
+	d, _ := tracker.ParseDate("2024-03-24")
+	res, err := Extract("A court formally arrested four men and ordered them held until May 22.", Options{Date: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := res.Claims
+	if len(claims) != 1 {
+		t.Fatalf("got %d claims, want 1", len(claims))
+	}
+	if got := claims[0].AsOf; !got.IsZero() && got.String() != "2024-03-24" {
+		t.Errorf("as of got %s, want the report's date or none", got)
+	}
+}
