@@ -328,8 +328,14 @@ func (p *prep) filterRecs(f filterSpec) {
 // name). Category, source and dates are the claim's own either way.
 func (p *prep) matching(f filterSpec) []bool {
 	own := f
-	own.group, own.place, own.hasPlace = "", "", false
-	where := filterSpec{group: f.group, place: f.place, hasPlace: f.hasPlace}
+	own.group, own.place, own.hasPlace, own.placeID = "", "", false, ""
+	where := filterSpec{group: f.group, place: f.place, hasPlace: f.hasPlace, placeID: f.placeID}
+	// a claim read with its report's context is about its series' place
+	// (the sentence's, else the report's) as well as the one it names
+	ownPlace := func(r *rec, sc *tracker.StoredClaim) bool {
+		return where.matchClaim(p, sc, r.wgroup, r.wplace, r.source, "") ||
+			hasContext(&sc.Claim) && where.matchClaim(p, sc, r.wgroup, p.series[r.series].place, r.source, "")
+	}
 	seriesOK := make([]bool, len(p.series))
 	moved := func(r *rec) bool { return p.moved(r.ci) }
 	for i := range p.series {
@@ -338,7 +344,7 @@ func (p *prep) matching(f filterSpec) []bool {
 	}
 	for ri := range p.recs {
 		r := &p.recs[ri]
-		if !moved(r) && where.matchClaim(p, &p.claims[r.ci], r.wgroup, r.wplace, r.source, "") {
+		if !moved(r) && ownPlace(r, &p.claims[r.ci]) {
 			seriesOK[r.series] = true
 		}
 	}
@@ -352,7 +358,7 @@ func (p *prep) matching(f filterSpec) []bool {
 		if moved(r) {
 			keep[ri] = seriesOK[r.series]
 		} else {
-			keep[ri] = where.matchClaim(p, sc, r.wgroup, r.wplace, r.source, "")
+			keep[ri] = ownPlace(r, sc)
 		}
 	}
 	return keep

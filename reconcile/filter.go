@@ -31,6 +31,26 @@ func NewFilter(o Options) (*Filter, error) {
 	return &Filter{tax: tax, spec: newFilterSpec(tax, o)}, nil
 }
 
+// contextPlace reports whether the place the report's context gives a
+// claim is the filter's (see prep.placeMatches): "Gaza" keeps the claims
+// of a report about the Gaza Strip whose sentences name no place. A
+// timeline may put a town's claim in its country's series, which this
+// does not see.
+func (f *Filter) contextPlace(c *tracker.Claim) bool {
+	if c.Context.Place == "" {
+		return false
+	}
+	if f.spec.placeID != "" && c.Context.PlaceID == f.spec.placeID {
+		return true
+	}
+	name := c.Context.Place
+	if pl, ok := gaz().Get(c.Context.PlaceID); ok {
+		name = pl.Name
+	}
+	key, _ := f.tax.placeKey(name)
+	return key == f.spec.place
+}
+
 // Match reports whether sc passes the filter.
 func (f *Filter) Match(sc *tracker.StoredClaim) bool {
 	s, c := f.spec, &sc.Claim
@@ -52,7 +72,7 @@ func (f *Filter) Match(sc *tracker.StoredClaim) bool {
 		if strings.TrimSpace(where) == "" {
 			where = implied
 		}
-		if key, _ := f.tax.placeKey(where); key != s.place {
+		if key, _ := f.tax.placeKey(where); key != s.place && !f.contextPlace(c) {
 			return false
 		}
 	}

@@ -94,3 +94,56 @@ func TestFilterErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestWhereContextPlace is issue 11's check --where: two reports about the
+// Gaza Strip give its toll in sentences that name no place, so their
+// series' place comes from the report context, keyed by gazetteer id.
+// --where with the name a user types, or an alias, keeps them in every
+// command; another place keeps none.
+func TestWhereContextPlace(t *testing.T) {
+	claims := withCtx([]syn{
+		ctxClaim("a", "r1", "2023-10-20", "the health ministry", tracker.Exact, 3785),
+		ctxClaim("b", "r2", "2023-10-20", "officials", tracker.Exact, 4137),
+	}, func(int) tracker.Context {
+		return tracker.Context{Place: "Gaza Strip", PlaceID: "PS.GZ", PlaceFrom: "headline", Event: "war"}
+	})
+	for _, tt := range []struct {
+		where string
+		want  int
+	}{{"Gaza", 2}, {"the Gaza Strip", 2}, {"gaza strip", 2}, {"Israel", 0}, {"Rafah", 0}} {
+		t.Run(tt.where, func(t *testing.T) {
+			opts := Options{Where: tt.where}
+			f, err := NewFilter(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept := 0
+			for i := range claims {
+				if f.Match(&claims[i]) {
+					kept++
+				}
+			}
+			drawn := 0
+			for _, s := range MustTimelines(t, claims, opts).Series {
+				for _, e := range s.Entries {
+					drawn += len(e.Claims)
+				}
+			}
+			l, err := ListSeries(claims, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			listed := 0
+			for _, s := range l.Series {
+				listed += len(s.Claims)
+			}
+			findings := len(MustCheck(t, claims, opts))
+			if kept != tt.want || drawn != tt.want || listed != tt.want {
+				t.Errorf("Filter kept %d, timelines drew %d, series listed %d claims; want %d", kept, drawn, listed, tt.want)
+			}
+			if want := min(tt.want, 1); findings != want {
+				t.Errorf("check found %d findings, want %d (the two sources disagree)", findings, want)
+			}
+		})
+	}
+}

@@ -787,7 +787,10 @@ type filterSpec struct {
 	category          tracker.Category
 	group, place, src string // normalised; "" matches all
 	hasPlace          bool
-	since, until      tracker.Date // zero: no bound
+	// placeID is the gazetteer's id of the place asked for when the
+	// taxonomy does not know it, to match context series by id
+	placeID      string
+	since, until tracker.Date // zero: no bound
 }
 
 func newFilterSpec(tax *Taxonomy, o Options) filterSpec {
@@ -796,8 +799,12 @@ func newFilterSpec(tax *Taxonomy, o Options) filterSpec {
 		f.group = tax.groupName(o.Who)
 	}
 	if strings.TrimSpace(o.Where) != "" {
-		f.place, _ = tax.placeKey(o.Where)
+		var canon string
+		f.place, canon = tax.placeKey(o.Where)
 		f.hasPlace = true
+		if pl, ok := gaz().Resolve(trimName(o.Where)); ok && canon == "" {
+			f.placeID = pl.ID
+		}
 	}
 	return f
 }
@@ -813,13 +820,34 @@ func (f filterSpec) matchClaim(p *prep, sc *tracker.StoredClaim, group, place, s
 	if f.group != "" && p.groups[group].key != f.group {
 		return false
 	}
-	if f.hasPlace && p.places[place].key != f.place {
+	if f.hasPlace && !p.placeMatches(f, place) {
 		return false
 	}
 	if f.src != "" && !sourceMatches(f.src, sc, p.sources[src].name) {
 		return false
 	}
 	return f.inDates(sc)
+}
+
+// placeMatches reports whether place index i is the filter's place. A
+// place from report context is keyed by gazetteer id ("id:PS.GZ"), which
+// no one types: it matches by the name it shows, read through the
+// taxonomy ("Gaza", so "the Gaza Strip" too), or by the gazetteer's id
+// of a name the taxonomy does not know.
+func (p *prep) placeMatches(f filterSpec, i int32) bool {
+	pl := &p.places[i]
+	if pl.key == f.place {
+		return true
+	}
+	id, ok := strings.CutPrefix(pl.key, "id:")
+	if !ok {
+		return false
+	}
+	if f.placeID != "" && id == f.placeID {
+		return true
+	}
+	key, _ := p.tax.placeKey(pl.name)
+	return key == f.place
 }
 
 // inDates reports whether the claim's date (as of, else published) is
