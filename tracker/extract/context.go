@@ -54,6 +54,70 @@ type reportContext struct {
 	// its offset: see sentenceStart
 	sent    string
 	sentOff int
+	places  *placeMemo  // the report's gazetteer answers
+	para    *paraPlaces // the places of the paragraph paragraphPlace last read
+	sm      sentMemo    // the regexps' answers for the last claim's sentence
+}
+
+// sentMemo holds what the context regexps found in one sentence, each
+// read when a claim of it first asks: the claims of a sentence share it.
+type sentMemo struct {
+	sent                               string
+	fronted, incident, past, via, both bool // read yet
+	frontedM                           []string
+	isIncident, isBoth                 bool
+	pastS, viaS                        string
+	evRead                             bool
+	events                             []sentEvent // the event nouns of the sentence, in order
+}
+
+// sentEvent is an event noun of a sentence: its bounds in the sentence and
+// the event it names.
+type sentEvent struct {
+	start, end int
+	event      string
+}
+
+// sentence returns the memo for sent, emptied when sent is another
+// sentence.
+func (rc *reportContext) sentence(sent string) *sentMemo {
+	if rc.sm.sent != sent {
+		rc.sm = sentMemo{sent: sent}
+	}
+	return &rc.sm
+}
+
+// frontedMatch is frontedRE.FindStringSubmatch(m.sent).
+func (m *sentMemo) frontedMatch() []string {
+	if !m.fronted {
+		m.fronted, m.frontedM = true, frontedRE.FindStringSubmatch(m.sent)
+	}
+	return m.frontedM
+}
+
+// incidentMatch is mayBeIncident(sent) && incidentRE.MatchString(sent).
+func (m *sentMemo) incidentMatch() bool {
+	if !m.incident {
+		m.incident, m.isIncident = true, mayBeIncident(m.sent) && incidentRE.MatchString(m.sent)
+	}
+	return m.isIncident
+}
+
+// bothMatch is mayBeBoth(sent) && bothRE.MatchString(sent).
+func (m *sentMemo) bothMatch() bool {
+	if !m.both {
+		m.both, m.isBoth = true, mayBeBoth(m.sent) && bothRE.MatchString(m.sent)
+	}
+	return m.isBoth
+}
+
+// relay is the relay viaRE reads in the sentence, trimmed, or "" (viaOf
+// before it compares the relay with a claim's attribution).
+func (m *sentMemo) relay() string {
+	if !m.via {
+		m.via, m.viaS = true, viaOf(m.sent, "")
+	}
+	return m.viaS
 }
 
 // sentenceStart returns the offset of a claim's sentence in the text, or
@@ -100,7 +164,7 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 		if c.Where == "" {
 			continue
 		}
-		if p, ok := rc.sentencePlace(gaz(), c.Where); ok && (rc.country == "" || p.Country == rc.country || p.Kind == gazetteer.Country) {
+		if p, ok := rc.sentencePlace(rc.places.g, c.Where); ok && (rc.country == "" || p.Country == rc.country || p.Kind == gazetteer.Country) {
 			rc.place, rc.from, rc.hasPl = p, "headline", true
 			if rc.country == "" {
 				rc.country = p.Country
@@ -116,6 +180,7 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 	// each time was quadratic: 10,000 claims in a text with no blank line
 	// took 8 s)
 	scanned, last := 0, -1
+	var pl gazetteer.Place // paragraphPlaceOf's answer
 	for i := range claims {
 		c := &claims[i]
 		var p int
@@ -133,17 +198,18 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 			rc.paraCountry = ""
 		}
 		rc.contextOf(text, c)
-		if pl, ok := gaz().Get(c.Context.PlaceID); ok && c.Context.PlaceFrom == "sentence" {
-			rc.paraCountry = pl.Country
+		if c.Context.PlaceFrom == "sentence" {
+			if pl, ok := rc.places.getPlace(c.Context.PlaceID); ok {
+				rc.paraCountry = pl.Country
+			}
 		}
 		switch {
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
 			carry = c.Context
-		case rc.country2 != "" && c.Context.PlaceFrom != "source" && c.Start >= rc.leadEnd && rc.paragraphPlace(text, p+1, c) != nil:
+		case rc.country2 != "" && c.Context.PlaceFrom != "source" && c.Start >= rc.leadEnd && rc.paragraphPlaceOf(text, p+1, c, &pl):
 			// a report about two countries: a figure that names no place
 			// is about the one its paragraph last named ("… in Gaza. The
 			// ministry said 7,028 were dead.")
-			pl := rc.paragraphPlace(text, p+1, c)
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = pl.Name, pl.ID, "paragraph"
 		case carry.Place != "" && c.Start >= rc.leadEnd:
 			// a sentence after one that named its place, in the same
@@ -157,7 +223,7 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 
 // readReport reads the headline, dateline and lead of a report.
 func readReport(text, title string, date tracker.Date) *reportContext {
-	rc := &reportContext{}
+	rc := &reportContext{places: newPlaceMemo(gaz())}
 	if !date.IsZero() {
 		rc.year = date.Time().Year()
 	}
@@ -177,7 +243,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 	for body < len(text) && (text[body] == '\n' || text[body] == '\r' || text[body] == ' ' || text[body] == '\t') {
 		body++
 	}
-	g := gaz()
+	g := rc.places.g
 	votes := map[string]int{}
 	type cand struct {
 		p    gazetteer.Place
@@ -216,7 +282,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		}
 	}
 	if rc.headEnd > 0 {
-		add(placesOf(g, headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
+		add(rc.places.placesOf(headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
 	}
 	leadStart := body
 	if m := datelineRE.FindStringSubmatchIndex(text[body:]); m != nil {
@@ -246,7 +312,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		leadEnd = leadStart + sentencesEnd(text[leadStart:], 2)
 	}
 	rc.leadEnd = leadEnd
-	add(placesOf(g, text[leadStart:leadEnd], true), "lead", 2, 1)
+	add(rc.places.placesOf(text[leadStart:leadEnd], true), "lead", 2, 1)
 	commit()
 	best, bestV := "", 0
 	for c, v := range votes {
@@ -353,57 +419,6 @@ func notPlace(name string) bool {
 	return false
 }
 
-// capRunRE finds runs of capitalised words (with inner particles such as
-// "al-", "de", "of") that may name places.
-var capRunRE = regexp.MustCompile(`\b[A-Z][\p{L}'’\-]*(?:\s+(?:(?:al|el|de|del|la|of|the|bin|ben|ibn)[\s\-]+)?[A-Z][\p{L}'’\-]*)*`)
-
-// placesOf returns the places named in s, in text order: capitalised runs
-// (their longest known sub-run), possessives ("Morocco's") and, when
-// demonyms is set, demonym adjectives ("Moroccan"; not for a figure's own
-// phrase, where "Israeli air strikes" names who struck, not where). Small
-// towns found this way are weak (weakPlace): callers keep them only when
-// something sure names their country.
-func placesOf(g *gazetteer.Gazetteer, s string, demonyms bool) []gazetteer.Place {
-	var out []gazetteer.Place
-	seen := map[string]bool{}
-	push := func(p gazetteer.Place) {
-		if !seen[p.ID] {
-			seen[p.ID] = true
-			out = append(out, p)
-		}
-	}
-	for _, loc := range capRunRE.FindAllStringIndex(s, -1) {
-		run := s[loc[0]:loc[1]]
-		words := strings.Fields(run)
-		for i := range words {
-			words[i] = strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "’s")
-		}
-		// longest known sub-runs, left to right
-		for i := 0; i < len(words); {
-			found := false
-			for j := min(len(words), i+g.MaxWords()); j > i; j-- {
-				name := strings.Join(words[i:j], " ")
-				if p, ok := lookupPlace(g, name, ""); ok {
-					push(p)
-					i, found = j, true
-					break
-				}
-				if j == i+1 && demonyms {
-					if p, ok := g.Demonym(name); ok {
-						push(p)
-						i, found = j, true
-						break
-					}
-				}
-			}
-			if !found {
-				i++
-			}
-		}
-	}
-	return out
-}
-
 // eventOf maps the nouns that name an event to the event they name.
 // The first found in a sentence (else in the headline and lead) is the
 // figure's event; reconcile groups events into classes.
@@ -435,19 +450,26 @@ func eventIn(s string) string {
 }
 
 // eventNear returns the event noun of a claim's sentence nearest its
-// span ("Sudan cholera cases near 7,000 as floods kill 212": the floods).
-// off is the sentence's offset in the text (sentenceStart).
-func eventNear(off int, c *tracker.Claim) string {
-	sent := c.Sentence
-	best, bestD := "", 1<<30
-	asciiWords(sent, func(start, end int) bool {
-		e, ok := eventWord(sent[start:end])
-		if !ok {
+// span ("Sudan cholera cases near 7,000 as floods kill 212": the floods),
+// the first of two as near. off is the sentence's offset in the text
+// (sentenceStart). The sentence's event nouns are found once for all its
+// claims.
+func (m *sentMemo) eventNear(off int, c *tracker.Claim) string {
+	if !m.evRead {
+		m.evRead = true
+		sent := m.sent
+		asciiWords(sent, func(start, end int) bool {
+			if e, ok := eventWord(sent[start:end]); ok {
+				m.events = append(m.events, sentEvent{start, end, e})
+			}
 			return true
-		}
+		})
+	}
+	best, bestD := "", 1<<30
+	for _, ev := range m.events {
 		d := 0
 		if off >= 0 {
-			a, b := off+start, off+end
+			a, b := off+ev.start, off+ev.end
 			switch {
 			case b <= c.Start:
 				d = c.Start - b
@@ -456,10 +478,9 @@ func eventNear(off int, c *tracker.Claim) string {
 			}
 		}
 		if d < bestD {
-			best, bestD = e, d
+			best, bestD = ev.event, d
 		}
-		return true
-	})
+	}
 	return best
 }
 
@@ -523,14 +544,15 @@ func (rc *reportContext) pastOf(sent string) string {
 // contextOf fills one claim's Context.
 func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	ctx := tracker.Context{Headline: c.Start < rc.headEnd, Part: c.Context.Part}
-	g := gaz()
+	g := rc.places.g
 	sent := c.Sentence
+	sm := rc.sentence(sent)
 	if c.Where == "" || !strings.Contains(c.Span, c.Where) {
 		// a place inside the figure's own phrase ("the toll for the
 		// Valencia region rose to 62") is the figure's, whatever the
 		// sentence pass attached
 		if c.Start >= rc.headEnd {
-			for _, p := range placesOf(g, c.Span, false) {
+			for _, p := range rc.places.placesOf(c.Span, false) {
 				if weakPlace(p) && rc.votes[p.Country] == 0 {
 					continue
 				}
@@ -544,8 +566,8 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	// sentence calls a place
 	var fronted gazetteer.Place
 	var hasFronted bool
-	if m := frontedRE.FindStringSubmatch(sent); m != nil {
-		fronted, hasFronted = rc.sentencePlace(g, m[1])
+	if m := sm.frontedMatch(); m != nil {
+		fronted, hasFronted = rc.places.sentencePlace(rc, m[1])
 	}
 	// (a designated unknown place, "the village of Letur", counts only
 	// as a part of a fronted place: "the town of Kuriga" alone is where
@@ -553,9 +575,9 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	designatedPart := hasFronted && designated(sent, c.Where)
 	weakWhere := c.Where != "" && ctx.Place == "" && !looksLikePlace(c.Where) && !designatedPart
 	if weakWhere {
-		if _, ok := rc.sentencePlace(g, c.Where); ok {
+		if _, ok := rc.places.sentencePlace(rc, c.Where); ok {
 			weakWhere = false
-		} else if _, _, ok := combined(g, c.Where); ok {
+		} else if _, _, ok := combined(rc.places, c.Where); ok {
 			weakWhere = false
 		}
 	}
@@ -572,7 +594,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// Mancha has recorded two deaths": a country or region as the
 		// giver of its own toll; "Paiporta, where at least 62 people
 		// died": the place a relative clause is about
-		if frontedRE.MatchString(sent) {
+		if sm.frontedMatch() != nil {
 			if hasFronted {
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = fronted.Name, fronted.ID, "sentence"
 			}
@@ -582,7 +604,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
-	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && mayBeBoth(sent) && bothRE.MatchString(sent) {
+	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && sm.bothMatch() {
 		ids := []string{rc.country, rc.country2}
 		slices.Sort(ids)
 		a, _ := g.Get(ids[0])
@@ -618,11 +640,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		}
 	}
 	if c.Where != "" && !weakWhere && ctx.Place == "" && !venue(sent, c.Where) {
-		if id, name, ok := combined(g, c.Where); ok {
+		if id, name, ok := combined(rc.places, c.Where); ok {
 			// "Turkey and Syria": the two countries together, a place of
 			// its own
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, id, "sentence"
-		} else if p, ok := rc.sentencePlace(g, c.Where); ok {
+		} else if p, ok := rc.places.sentencePlace(rc, c.Where); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		} else if looksLikePlace(c.Where) || designatedPart {
 			ctx.Place, ctx.PlaceFrom = c.Where, "sentence"
@@ -639,9 +661,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	}
 	if ctx.Place == "" && c.Who != "" {
 		// "700 Israelis", "Gazans": the group names its place
-		w := []rune(c.Who)
-		w[0] = unicode.ToUpper(w[0])
-		if p, ok := g.Demonym(string(w)); ok {
+		if p, ok := rc.places.groupDemonym(c.Who); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "group"
 			if p.Kind == gazetteer.Country {
 				// "Palestinians" in a report that names Gaza: the part of
@@ -653,7 +673,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 					}
 				}
 			}
-			if rc.hasPl && g.Contains(p.ID, rc.place.ID) {
+			if rc.hasPl && rc.places.contains(p.ID, rc.place.ID) {
 				// "Palestinians" in a report about Gaza: the report's
 				// place is the nearer one
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
@@ -663,7 +683,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Place == "" && c.Attribution != "" {
 		// "the Gaza health ministry", "Israel's military", "Syrian state
 		// media": a source named by its place speaks of that place
-		if p, ok := sourcePlace(g, c.Attribution); ok && !(rc.hasPl && (p.ID == rc.place.ID || g.Contains(p.ID, rc.place.ID))) &&
+		if p, ok := rc.places.sourcePlace(c.Attribution); ok && !(rc.hasPl && (p.ID == rc.place.ID || rc.places.contains(p.ID, rc.place.ID))) &&
 			(rc.country == "" || rc.votes[p.Country] > 0) {
 			// (and only a source of the report's own countries: "US
 			// intelligence" on a strike in Gaza speaks of Gaza)
@@ -675,21 +695,24 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Place == "" && rc.hasPl {
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
 	}
-	ctx.Event = eventNear(rc.sentenceStart(text, c.Sentence), c)
+	ctx.Event = sm.eventNear(rc.sentenceStart(text, c.Sentence), c)
 	if (ctx.Event == "outbreak" || ctx.Event == "") && diseaseEvent(rc.event) {
 		ctx.Event = rc.event
 	}
 	if ctx.Event == "" {
 		ctx.Event = rc.event
 	}
-	if c.Start >= rc.leadEnd && mayBeIncident(sent) && incidentRE.MatchString(sent) {
+	if c.Start >= rc.leadEnd && sm.incidentMatch() {
 		ctx.Incident = true
 	}
-	ctx.Past = rc.pastOf(sent)
+	if !sm.past {
+		sm.past, sm.pastS = true, rc.pastOf(sent)
+	}
+	ctx.Past = sm.pastS
 	if c.Attribution == "" && rc.agency != "" {
 		ctx.Via = rc.agency
 	}
-	if v := viaOf(sent, c.Attribution); v != "" {
+	if v := sm.relay(); v != "" && !strings.EqualFold(v, c.Attribution) {
 		ctx.Via = v
 	}
 	c.Context = ctx
@@ -923,14 +946,17 @@ func venue(sent, where string) bool {
 // combined reads two or three countries named together ("Turkey and
 // Syria"): an id joining theirs in order ("SY+TR") and the name as
 // written.
-func combined(g *gazetteer.Gazetteer, where string) (id, name string, ok bool) {
+func combined(m *placeMemo, where string) (id, name string, ok bool) {
+	if !strings.ContainsAny(where, ",-/") && !strings.Contains(where, " and ") {
+		return "", "", false // one part
+	}
 	parts := strings.FieldsFunc(strings.ReplaceAll(where, " and ", ","), func(r rune) bool { return r == ',' || r == '-' || r == '/' })
 	if len(parts) < 2 || len(parts) > 3 {
 		return "", "", false
 	}
 	var ids []string
 	for _, p := range parts {
-		pl, ok := lookupPlace(g, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the ")), "")
+		pl, ok := m.lookup(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the ")))
 		if !ok || pl.Kind != gazetteer.Country {
 			return "", "", false
 		}
@@ -985,7 +1011,7 @@ func nearest(re *regexp.Regexp, off int, c *tracker.Claim) []string {
 // adjective at its start ("Gaza health ministry", "Israel's military",
 // "Moroccan interior ministry"), not a place it merely holds ("the UN
 // office in Geneva").
-func sourcePlace(g *gazetteer.Gazetteer, source string) (gazetteer.Place, bool) {
+func sourcePlace(m *placeMemo, source string) (gazetteer.Place, bool) {
 	ws := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(source, "the "), "The "))
 	if len(ws) < 2 {
 		return gazetteer.Place{}, false
@@ -996,11 +1022,11 @@ func sourcePlace(g *gazetteer.Gazetteer, source string) (gazetteer.Place, bool) 
 		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
 			continue
 		}
-		if p, ok := lookupPlace(g, name, ""); ok {
+		if p, ok := m.lookup(name); ok {
 			return p, true
 		}
 		if n == 1 {
-			if p, ok := g.Demonym(name); ok {
+			if p, ok := m.demonym(name); ok {
 				return p, true
 			}
 		}
@@ -1008,30 +1034,27 @@ func sourcePlace(g *gazetteer.Gazetteer, source string) (gazetteer.Place, bool) 
 	return gazetteer.Place{}, false
 }
 
-// paragraphPlace returns the last place of the report's two countries
-// that the paragraph starting at start names before c's figure ends, as
-// the country or its first-level unit; nil when there is none.
-func (rc *reportContext) paragraphPlace(text string, start int, c *tracker.Claim) *gazetteer.Place {
+// paragraphPlaceOf sets *pl to the last place of the report's two
+// countries that the paragraph starting at start names before c's figure
+// ends, as the country or its first-level unit, and reports whether there
+// is one.
+func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Claim, pl *gazetteer.Place) bool {
 	if start < 0 || start > c.End {
 		start = 0
 	}
-	g := gaz()
-	ps := placesOf(g, text[start:c.End], false)
-	for i := len(ps) - 1; i >= 0; i-- {
-		p := ps[i]
-		if p.Country != rc.country && p.Country != rc.country2 {
-			continue
-		}
-		for p.Kind != gazetteer.Country {
-			up, ok := g.Get(p.Parent)
-			if !ok || up.Kind == gazetteer.Country {
-				break
-			}
-			p = up
-		}
-		return &p
+	p, ok := rc.paragraphPlaces(start).lastOfCountries(rc, text, c.End)
+	if !ok {
+		return false
 	}
-	return nil
+	for p.Kind != gazetteer.Country {
+		up, ok := rc.places.getPlace(p.Parent)
+		if !ok || up.Kind == gazetteer.Country {
+			break
+		}
+		p = up
+	}
+	*pl = p
+	return true
 }
 
 // weakPlace reports whether a place found by its name alone may be a
