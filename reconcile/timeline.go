@@ -44,6 +44,12 @@ func ParseView(s string) (View, error) {
 type Timeline struct {
 	View   View     `json:"view"`
 	Series []Series `json:"series"`
+	// AsOf is the date the data stands at, for a chart's credit line
+	// ("data as of"): the publication date of the latest report among the
+	// claims given to Timelines, whatever the filters (the reports toll
+	// had read), else the latest figure's date. Zero when nothing is
+	// dated. A caller may set it to another date; the clock is never read.
+	AsOf tracker.Date `json:"-"`
 }
 
 // Series is one series' entries in date order. Undated figures (neither
@@ -80,6 +86,36 @@ type Entry struct {
 
 	first *tracker.Claim    // the claim whose words Figure writes; nil for a band
 	prev  *tracker.Interval // the source's previous figure; nil when none or meaningless
+	est   bool              // a band's bound rests only on toll's estimate (see estimate)
+}
+
+// estimate reports whether the entry's interval is toll's reading of a
+// hedged number rather than bounds a source gave: "about N" (±10%) and
+// "nearly N" (from 10% under to just under N). For a band across sources
+// it is true when its lower or upper bound comes only from such figures.
+func (e Entry) estimate() bool {
+	if e.first != nil {
+		return e.first.Qualifier == tracker.Approx || e.first.Qualifier == tracker.Nearly
+	}
+	return e.est
+}
+
+// restsOnEstimate reports whether hull h of entries es (of one day) has a
+// bound that only estimated entries give.
+func restsOnEstimate(h tracker.Interval, es []Entry) bool {
+	lowEst, highEst := true, !h.Unbounded
+	for _, e := range es {
+		if e.estimate() {
+			continue
+		}
+		if e.Interval.Low.Equal(h.Low) {
+			lowEst = false
+		}
+		if !h.Unbounded && !e.Interval.Unbounded && e.Interval.High.Equal(h.High) {
+			highEst = false
+		}
+	}
+	return lowEst || highEst
 }
 
 // Figure writes the figure as its claims wrote it ("at least 1,100",
@@ -142,7 +178,7 @@ func Timelines(claims []tracker.StoredClaim, opts Options) (*Timeline, error) {
 		return nil, err
 	}
 	view, _ := ParseView(string(opts.View))
-	t := &Timeline{View: view, Series: []Series{}}
+	t := &Timeline{View: view, Series: []Series{}, AsOf: latestReport(claims)}
 	for _, s := range p.seriesEntries(0) {
 		switch view {
 		case ViewRange:
@@ -152,7 +188,29 @@ func Timelines(claims []tracker.StoredClaim, opts Options) (*Timeline, error) {
 		}
 		t.Series = append(t.Series, s)
 	}
+	if t.AsOf.IsZero() {
+		for _, s := range t.Series {
+			for _, e := range s.Entries {
+				if e.Date.After(t.AsOf) {
+					t.AsOf = e.Date
+				}
+			}
+		}
+	}
 	return t, nil
+}
+
+// latestReport returns the publication date of the latest report among
+// the claims that count, or zero.
+func latestReport(claims []tracker.StoredClaim) tracker.Date {
+	var d tracker.Date
+	for i := range claims {
+		sc := &claims[i]
+		if sc.Counts() && !sc.Published.IsZero() && sc.Published.After(d) {
+			d = sc.Published
+		}
+	}
+	return d
 }
 
 // seriesEntries builds the sources-view entries of every series from the
@@ -319,8 +377,9 @@ func rangeEntries(es []Entry) []Entry {
 		}
 		slices.Sort(sources)
 		slices.SortFunc(claims, func(a, b Provenance) int { return strings.Compare(a.Claim, b.Claim) })
+		h := hull(ivs...)
 		return Entry{Date: day[0].Date, Source: strings.Join(sources, "; "), Sources: sources,
-			Interval: hull(ivs...), Revised: revised, Claims: claims}
+			Interval: h, Revised: revised, Claims: claims, est: restsOnEstimate(h, day)}
 	})
 }
 

@@ -303,3 +303,24 @@ func TestDiffReports(t *testing.T) {
 		t.Errorf("unchanged %d, a %q, b %q; want 1, r1, r2", d.Unchanged, d.A, d.B)
 	}
 }
+
+// TestTimelineAsOf: a timeline's data-as-of date is the latest report
+// among the claims given, filters aside (the reports toll had read), not
+// counting rejected claims; without dated reports it is the latest
+// figure's date.
+func TestTimelineAsOf(t *testing.T) {
+	ex := tracker.Exact
+	later := k("c", "r3", d4, ex, 7).in("Israel").stored()
+	rejected := k("d", "r4", "2023-11-30", ex, 9).in("Israel").status_(tracker.Rejected).stored()
+	tl := MustTimelines(t, append(stored(k("a", "r1", d1, ex, 100), k("b", "r2", d2, ex, 120)), later, rejected), Options{Where: "Gaza"})
+	if got, want := tl.AsOf, tracker.MustDate(d4); got != want {
+		t.Errorf("AsOf = %s, want %s (the latest report, though filtered out)", got, want)
+	}
+	undated := stored(k("a", "r1", d1, ex, 100), k("b", "r2", d2, ex, 120))
+	for i := range undated {
+		undated[i].Published = tracker.Date{}
+	}
+	if got, want := MustTimelines(t, undated, Options{}).AsOf, tracker.MustDate(d2); got != want {
+		t.Errorf("AsOf of undated reports = %s, want %s (the latest figure)", got, want)
+	}
+}
