@@ -8,9 +8,14 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+	xfont "golang.org/x/image/font"
+
 	"github.com/tollproject/toll/tracker"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -20,26 +25,55 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
-// MaxChartSeries caps the series one chart file draws. Each series is a
-// panel 4 inches high; past two dozen a page is unreadable, and the way
-// out is a filter (category, who, where), which the error says.
+// MaxChartSeries caps the series one chart file draws. Past two dozen
+// small multiples are too small to read, and the way out is a filter
+// (category, who, where), which the error says.
 const MaxChartSeries = 24
 
 // Chart geometry and style.
 const (
-	chartWidth   = 9 * vg.Inch
-	panelHeight  = 3.6 * vg.Inch
-	legendRow    = 14 // points per legend entry
-	legendMargin = 10
-	pngDPI       = 110
-	fontSize     = 10
+	legendRow = 14 // points per legend line
+	margin    = 14 // points around the chart and between panels
+	pngDPI    = 110
+	fontSize  = 10
+	day       = 86400 // seconds
 )
+
+// chartLayout is the geometry of one chart file: panels one under another
+// for a few series, a grid of small multiples for more, so that sixteen
+// series make a page and not a strip metres long.
+type chartLayout struct {
+	cols   int
+	width  vg.Length // of the whole chart
+	plotH  vg.Length // of each panel's plot, axes included
+	labels int       // dates labelled on an axis, at most
+}
+
+// layoutFor returns the layout of a chart of n series.
+func layoutFor(n int) chartLayout {
+	switch {
+	case n <= 2:
+		return chartLayout{cols: 1, width: 9 * vg.Inch, plotH: 3.4 * vg.Inch, labels: 8}
+	case n <= 4:
+		return chartLayout{cols: 2, width: 12 * vg.Inch, plotH: 2.8 * vg.Inch, labels: 6}
+	}
+	return chartLayout{cols: 3, width: 14 * vg.Inch, plotH: 2.5 * vg.Inch, labels: 5}
+}
+
+// panelWidth is the width of one panel.
+func (l chartLayout) panelWidth() vg.Length {
+	return (l.width - 2*margin - vg.Length(l.cols-1)*margin) / vg.Length(l.cols)
+}
 
 // chartFont is Liberation Sans, which is metric-compatible with Arial, so
 // an SVG viewed without the font keeps its layout when the fallback list
 // (see svgFonts) finds Arial or Helvetica.
 func chartFont(size vg.Length) font.Font {
 	return font.Font{Typeface: "Liberation", Variant: "Sans", Size: size}
+}
+
+func textStyle(size vg.Length, c color.Color) draw.TextStyle {
+	return draw.TextStyle{Color: c, Font: chartFont(size), Handler: plot.DefaultTextHandler}
 }
 
 // svgFonts rewrites the SVG font family to a list with fallbacks: the
@@ -49,10 +83,44 @@ func svgFonts(svg []byte) []byte {
 		[]byte("font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"))
 }
 
+// sentence writes s in sentence case: its first letter upper case, the
+// rest as it is (names keep their own case).
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// wrap breaks s into lines no wider than width in sty, at spaces; a word
+// wider than width gets a line of its own.
+func wrap(sty draw.TextStyle, s string, width vg.Length) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line == "" {
+			line = w
+			continue
+		}
+		if sty.Width(line+" "+w) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line += " " + w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
 // paletteColor is the Okabe–Ito palette, readable by people with the
-// common colour-vision deficiencies; past eight sources colours repeat.
+// common colour-vision deficiencies, without its yellow, which is too
+// faint on white; past seven sources in one panel colours repeat.
 func paletteColor(i int) color.RGBA {
-	switch i % 8 {
+	switch i % 7 {
 	case 0:
 		return color.RGBA{0, 114, 178, 255} // blue
 	case 1:
@@ -65,14 +133,40 @@ func paletteColor(i int) color.RGBA {
 		return color.RGBA{230, 159, 0, 255} // orange
 	case 5:
 		return color.RGBA{86, 180, 233, 255} // sky blue
-	case 6:
-		return color.RGBA{0, 0, 0, 255} // black
 	}
-	return color.RGBA{240, 228, 66, 255} // yellow
+	return color.RGBA{0, 0, 0, 255} // black
 }
 
 func withAlpha(c color.RGBA, a uint8) color.NRGBA {
 	return color.NRGBA{c.R, c.G, c.B, a}
+}
+
+var keyGray = color.RGBA{90, 90, 90, 255}
+
+// pointKind is what a figure's interval is, which decides how it is drawn.
+type pointKind uint8
+
+const (
+	// kindExact is one number: a dot.
+	kindExact pointKind = iota
+	// kindStated is a range the source gave ("between 100 and 300", "up
+	// to 50"), or in the range view the spread across sources: a solid
+	// band and a solid bar from a dot to a square.
+	kindStated
+	// kindEstimate is toll's own band for a hedged number ("about N" is
+	// ±10% of N, "nearly N" up to 10% under it): a lighter band with
+	// dotted edges, a dotted bar and a diamond at N.
+	kindEstimate
+	// kindOpen has no upper bound ("at least", "more than", a vague
+	// word): a triangle, a dashed bar and a faint band up to the top.
+	kindOpen
+)
+
+// kindSet says which kinds of figure (and whether a revision) a chart
+// shows, for its key.
+type kindSet struct {
+	kinds   [4]bool
+	revised bool
 }
 
 // track is one line of a chart: a source (sources view), the band across
@@ -87,21 +181,59 @@ type track struct {
 // has several figures that day).
 type trackPoint struct {
 	x         float64 // Unix seconds of the date
-	low, high float64
-	open      bool // no upper bound
+	low, high float64 // high is 0 for kindOpen
+	nominal   float64 // the number a kindEstimate hedges, where its diamond goes
+	kind      pointKind
 	revised   bool
 }
 
 func toFloat(d decimal.Decimal) float64 { return d.InexactFloat64() }
 
-// tracks splits a series' dated entries into the lines of its chart.
-func tracks(s Series, view View) []track {
+// pointOf folds the entries of one track and date into a point.
+func pointOf(x float64, es []Entry) trackPoint {
+	ivs := make([]tracker.Interval, len(es))
+	pt := trackPoint{x: x}
+	for i, e := range es {
+		ivs[i] = e.Interval
+		pt.revised = pt.revised || e.Revised
+	}
+	h := hull(ivs...)
+	pt.low = toFloat(h.Low)
+	switch {
+	case h.Unbounded:
+		pt.kind = kindOpen
+		return pt
+	case restsOnEstimate(h, es):
+		pt.kind = kindEstimate
+	case h.Low.Equal(h.High):
+		pt.kind = kindExact
+	default:
+		pt.kind = kindStated
+	}
+	pt.high = toFloat(h.High)
+	pt.nominal = (pt.low + pt.high) / 2
+	if len(es) == 1 && es[0].first != nil && es[0].first.Qualifier == tracker.Nearly {
+		pt.nominal = pt.high + 1 // nearly N is [0.9N, N-1]
+	}
+	return pt
+}
+
+// trackNames are the names of the one track of the range and
+// conservative views.
+const (
+	rangeTrack        = "Lowest to highest figure across sources"
+	conservativeTrack = "Lowest figure (conservative)"
+)
+
+// tracks splits a series' dated entries into the lines of its chart;
+// colours gives each source its colour index, the same in every panel.
+func tracks(s Series, view View, colours map[string]int) []track {
 	name := func(e Entry) string { return e.Source }
 	switch view {
 	case ViewRange:
-		name = func(Entry) string { return "range across sources" }
+		name = func(Entry) string { return rangeTrack }
 	case ViewConservative:
-		name = func(Entry) string { return "lowest figure (conservative)" }
+		name = func(Entry) string { return conservativeTrack }
 	}
 	var names []string
 	byName := map[string][]Entry{}
@@ -117,24 +249,15 @@ func tracks(s Series, view View) []track {
 	}
 	slices.Sort(names)
 	out := make([]track, 0, len(names))
-	for i, n := range names {
-		t := track{name: n, color: paletteColor(i)}
+	for _, n := range names {
+		t := track{name: n, color: paletteColor(colours[n])}
 		es := byName[n]
 		for a := 0; a < len(es); {
 			b := a
-			ivs := []tracker.Interval{}
-			revised := false
 			for b < len(es) && es[b].Date == es[a].Date {
-				ivs = append(ivs, es[b].Interval)
-				revised = revised || es[b].Revised
 				b++
 			}
-			h := hull(ivs...)
-			pt := trackPoint{x: float64(es[a].Date.Time().Unix()), low: toFloat(h.Low), open: h.Unbounded, revised: revised}
-			if !h.Unbounded {
-				pt.high = toFloat(h.High)
-			}
-			t.points = append(t.points, pt)
+			t.points = append(t.points, pointOf(float64(es[a].Date.Time().Unix()), es[a:b]))
 			a = b
 		}
 		out = append(out, t)
@@ -142,122 +265,225 @@ func tracks(s Series, view View) []track {
 	return out
 }
 
-// bandPlotter draws a track: a shaded band between step lines at the
-// lower and upper bounds (a figure holds until the source's next one),
-// a whisker and a marker at each figure. Where a figure has no upper
-// bound the band fades to the top of the panel with no upper line, and
-// its marker is an upward triangle: "at least".
+// chartColours gives each source of the series a colour index that
+// stays the same from panel to panel: the sources with the most figures
+// first, each the first colour no source it shares a panel with has
+// taken (greedy colouring), so that colours repeat only between panels.
+func chartColours(ss []Series, view View) map[string]int {
+	out := map[string]int{}
+	if view != ViewSources {
+		return out
+	}
+	count := map[string]int{}
+	panels := make([][]string, len(ss))
+	for i, s := range ss {
+		for _, e := range s.Entries {
+			if e.Date.IsZero() {
+				continue
+			}
+			count[e.Source]++
+			if !slices.Contains(panels[i], e.Source) {
+				panels[i] = append(panels[i], e.Source)
+			}
+		}
+	}
+	names := make([]string, 0, len(count))
+	for n := range count {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(count[b]-count[a], strings.Compare(a, b)) })
+	for _, n := range names {
+		taken := map[int]bool{}
+		for _, p := range panels {
+			if !slices.Contains(p, n) {
+				continue
+			}
+			for _, m := range p {
+				if c, ok := out[m]; ok {
+					taken[c] = true
+				}
+			}
+		}
+		c := 0
+		for taken[c] {
+			c++
+		}
+		out[n] = c
+	}
+	return out
+}
+
+// bandPlotter draws a track: a band between step lines at the lower and
+// upper bounds (a figure holds until the track's next one; after its last
+// the track ends: a single figure is a point), a bar and a marker at each
+// figure.
+//
+// In the range view (columns) a day's band is the data: each day is
+// drawn as a column of its own, and where the lower bound drops to a day
+// whose band still holds the day before's (a low figure from a new
+// source beside the old ones), the drop is drawn thin, not as a plunge:
+// nothing fell.
 type bandPlotter struct {
-	t    track
-	yTop float64
+	t       track
+	yTop    float64
+	columns bool
+}
+
+func (b bandPlotter) top(p trackPoint) float64 {
+	if p.kind == kindOpen {
+		return b.yTop
+	}
+	return p.high
+}
+
+// holds reports whether q's band holds p's lower bound: q spans p.low.
+func (b bandPlotter) holds(q, p trackPoint) bool {
+	return q.low <= p.low && p.low <= b.top(q)
+}
+
+// boundStyle returns the line style of a bound of kind k: dotted for
+// toll's estimate, dashed for no bound, solid otherwise.
+func boundStyle(c color.RGBA, k pointKind, w vg.Length) draw.LineStyle {
+	sty := draw.LineStyle{Color: c, Width: w}
+	switch k {
+	case kindEstimate:
+		sty.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2)}
+	case kindOpen:
+		sty.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
+	}
+	return sty
+}
+
+// bandAlpha is how strongly a band of kind k is filled: a range the
+// source gave strongest, toll's estimate lighter, an open band faintest.
+func bandAlpha(k pointKind) uint8 {
+	switch k {
+	case kindEstimate:
+		return 26
+	case kindOpen:
+		return 20
+	}
+	return 60
 }
 
 // Plot implements plot.Plotter.
 func (b bandPlotter) Plot(c draw.Canvas, plt *plot.Plot) {
 	trX, trY := plt.Transforms(&c)
 	pts := b.t.points
-	solid := draw.LineStyle{Color: b.t.color, Width: vg.Points(1.6)}
-	thin := draw.LineStyle{Color: b.t.color, Width: vg.Points(1)}
-	top := func(p trackPoint) float64 {
-		if p.open {
-			return b.yTop
-		}
-		return p.high
-	}
+	col := b.t.color
 	for i, p := range pts {
+		x0 := trX(p.x)
+		if b.columns {
+			half := max(vg.Points(3), trX(p.x+0.4*day)-x0)
+			rect := vg.Rectangle{Min: vg.Point{X: x0 - half, Y: trY(p.low)}, Max: vg.Point{X: x0 + half, Y: trY(b.top(p))}}
+			c.SetColor(withAlpha(col, 2*bandAlpha(p.kind)))
+			c.Fill(rect.Path())
+		}
 		if i+1 < len(pts) {
 			next := pts[i+1]
-			alpha := uint8(56)
-			if p.open {
-				alpha = 22
-			}
-			x0, x1 := trX(p.x), trX(next.x)
-			rect := vg.Rectangle{Min: vg.Point{X: x0, Y: trY(p.low)}, Max: vg.Point{X: x1, Y: trY(top(p))}}
-			c.SetColor(withAlpha(b.t.color, alpha))
+			x1 := trX(next.x)
+			rect := vg.Rectangle{Min: vg.Point{X: x0, Y: trY(p.low)}, Max: vg.Point{X: x1, Y: trY(b.top(p))}}
+			c.SetColor(withAlpha(col, bandAlpha(p.kind)))
 			c.Fill(rect.Path())
-			// lower step
-			c.StrokeLines(solid, c.ClipLinesXY([]vg.Point{{X: x0, Y: trY(p.low)}, {X: x1, Y: trY(p.low)}, {X: x1, Y: trY(next.low)}})...)
-			// upper step, only where both ends are bounded
-			if !p.open {
+			edge := boundStyle(col, p.kind, vg.Points(1.6))
+			if p.kind == kindOpen {
+				edge.Dashes = nil // the lower bound is stated
+			}
+			lower := []vg.Point{{X: x0, Y: trY(p.low)}, {X: x1, Y: trY(p.low)}}
+			if b.columns && next.low < p.low && b.holds(next, p) {
+				thin := edge
+				thin.Width = vg.Points(0.6)
+				c.StrokeLines(thin, c.ClipLinesXY([]vg.Point{{X: x1, Y: trY(p.low)}, {X: x1, Y: trY(next.low)}})...)
+			} else {
+				lower = append(lower, vg.Point{X: x1, Y: trY(next.low)})
+			}
+			c.StrokeLines(edge, c.ClipLinesXY(lower)...)
+			if p.kind != kindOpen && p.kind != kindExact {
 				up := []vg.Point{{X: x0, Y: trY(p.high)}, {X: x1, Y: trY(p.high)}}
-				if !next.open {
+				if next.kind != kindOpen {
 					up = append(up, vg.Point{X: x1, Y: trY(next.high)})
 				}
-				c.StrokeLines(solid, c.ClipLinesXY(up)...)
+				c.StrokeLines(edge, c.ClipLinesXY(up)...)
 			}
 		}
-		// whisker over the figure's own interval
-		x := trX(p.x)
-		if p.open {
-			dashed := thin
-			dashed.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
-			c.StrokeLines(dashed, c.ClipLinesXY([]vg.Point{{X: x, Y: trY(p.low)}, {X: x, Y: trY(b.yTop)}})...)
-		} else if p.high > p.low {
-			c.StrokeLines(thin, c.ClipLinesXY([]vg.Point{{X: x, Y: trY(p.low)}, {X: x, Y: trY(p.high)}})...)
-			c.DrawGlyph(draw.GlyphStyle{Color: b.t.color, Radius: vg.Points(2.5), Shape: draw.BoxGlyph{}}, vg.Point{X: x, Y: trY(p.high)})
-		}
-		var shape draw.GlyphDrawer = draw.CircleGlyph{}
-		if p.open {
-			shape = draw.PyramidGlyph{}
-		}
-		c.DrawGlyph(draw.GlyphStyle{Color: b.t.color, Radius: vg.Points(3.2), Shape: shape}, vg.Point{X: x, Y: trY(p.low)})
+		drawMarker(&c, p, col, x0, trY, b.yTop)
 		if p.revised {
-			sty := plt.Title.TextStyle
-			sty.Font = chartFont(fontSize - 1)
-			sty.Font.Style = 1 // italic
-			sty.Color = b.t.color
-			sty.XAlign = draw.XCenter
-			sty.YAlign = draw.YTop
-			c.FillText(sty, vg.Point{X: x, Y: trY(p.low) - vg.Points(6)}, "revised")
+			sty := textStyle(fontSize-1, col)
+			sty.Font.Style = xfont.StyleItalic
+			sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+			c.FillText(sty, vg.Point{X: x0, Y: trY(p.low) - vg.Points(6)}, "revised")
 		}
 	}
 }
 
-// Thumbnail implements plot.Thumbnailer for the legend.
-func (b bandPlotter) Thumbnail(c *draw.Canvas) {
-	r := c.Rectangle
-	mid := (r.Min.Y + r.Max.Y) / 2
-	band := vg.Rectangle{Min: vg.Point{X: r.Min.X, Y: mid - 4}, Max: vg.Point{X: r.Max.X, Y: mid + 4}}
-	c.SetColor(withAlpha(b.t.color, 56))
-	c.Fill(band.Path())
-	c.StrokeLine2(draw.LineStyle{Color: b.t.color, Width: vg.Points(1.6)}, r.Min.X, mid-4, r.Max.X, mid-4)
-	c.DrawGlyph(draw.GlyphStyle{Color: b.t.color, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: mid - 4})
+// drawMarker draws a figure's bar and marker at x.
+func drawMarker(c *draw.Canvas, p trackPoint, col color.RGBA, x vg.Length, trY func(float64) vg.Length, yTop float64) {
+	thin := boundStyle(col, p.kind, vg.Points(1))
+	switch p.kind {
+	case kindOpen:
+		c.StrokeLines(thin, c.ClipLinesXY([]vg.Point{{X: x, Y: trY(p.low)}, {X: x, Y: trY(yTop)}})...)
+		c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: vg.Points(3.4), Shape: draw.PyramidGlyph{}}, vg.Point{X: x, Y: trY(p.low)})
+	case kindStated:
+		c.StrokeLines(thin, c.ClipLinesXY([]vg.Point{{X: x, Y: trY(p.low)}, {X: x, Y: trY(p.high)}})...)
+		c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: vg.Points(2.6), Shape: draw.BoxGlyph{}}, vg.Point{X: x, Y: trY(p.high)})
+		c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: vg.Points(3.2), Shape: draw.CircleGlyph{}}, vg.Point{X: x, Y: trY(p.low)})
+	case kindEstimate:
+		c.StrokeLines(thin, c.ClipLinesXY([]vg.Point{{X: x, Y: trY(p.low)}, {X: x, Y: trY(p.high)}})...)
+		capped := draw.LineStyle{Color: col, Width: vg.Points(1)}
+		for _, y := range []float64{p.low, p.high} {
+			c.StrokeLines(capped, c.ClipLinesXY([]vg.Point{{X: x - 3, Y: trY(y)}, {X: x + 3, Y: trY(y)}})...)
+		}
+		c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: vg.Points(3.6), Shape: diamondGlyph{}}, vg.Point{X: x, Y: trY(p.nominal)})
+	default:
+		c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: vg.Points(3.2), Shape: draw.CircleGlyph{}}, vg.Point{X: x, Y: trY(p.low)})
+	}
 }
 
-// openThumb is the legend's key to the upward triangle.
-type openThumb struct{}
+// diamondGlyph is the marker of a hedged number ("about N") at N.
+type diamondGlyph struct{}
 
-func (openThumb) Thumbnail(c *draw.Canvas) {
-	r := c.Rectangle
-	x := (r.Min.X + r.Max.X) / 2
-	gray := color.RGBA{90, 90, 90, 255}
-	c.StrokeLine2(draw.LineStyle{Color: gray, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(2), vg.Points(2)}}, x, r.Min.Y, x, r.Max.Y)
-	c.DrawGlyph(draw.GlyphStyle{Color: gray, Radius: vg.Points(3.2), Shape: draw.PyramidGlyph{}}, vg.Point{X: x, Y: r.Min.Y + 3})
+// DrawGlyph implements draw.GlyphDrawer.
+func (diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X, Y: pt.Y + r})
+	p.Line(vg.Point{X: pt.X + r, Y: pt.Y})
+	p.Line(vg.Point{X: pt.X, Y: pt.Y - r})
+	p.Line(vg.Point{X: pt.X - r, Y: pt.Y})
+	p.Close()
+	c.SetColor(color.White)
+	c.Fill(p)
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1.4)})
+	c.Stroke(p)
 }
 
 // dateTicks labels a time axis (Unix seconds) at whole days: every day,
-// every 2, 3, 7 or 14 days, or at month starts, so that at most about
-// eight dates are labelled ("Oct 9"; with the year when the axis spans
-// two).
-type dateTicks struct{}
+// every 2, 3, 7 or 14 days, or at month starts, so that at most labels
+// dates (8 when zero) are labelled. The first label and the first of
+// each new year carry the year ("Oct 9, 2023", "Oct 16"; "Nov 2023",
+// "Feb"): a chart read a year later still says when.
+type dateTicks struct{ labels int }
 
 // Ticks implements plot.Ticker.
-func (dateTicks) Ticks(min, max float64) []plot.Tick {
-	const day = 86400
+func (dt dateTicks) Ticks(min, max float64) []plot.Tick {
+	n := int64(cmp.Or(dt.labels, 8))
 	d0, d1 := int64(math.Ceil(min/day)), int64(math.Floor(max/day))
-	t0, t1 := time.Unix(d0*day, 0).UTC(), time.Unix(d1*day, 0).UTC()
-	layout := "Jan 2"
-	if t0.Year() != t1.Year() {
-		layout = "Jan 2 2006"
+	var ticks []plot.Tick
+	year := 0
+	label := func(t time.Time, short, long string) string {
+		if t.Year() != year {
+			year = t.Year()
+			return t.Format(long)
+		}
+		return t.Format(short)
 	}
 	span := d1 - d0
-	var ticks []plot.Tick
 	for _, step := range []int64{1, 2, 3, 7, 14} {
-		if span/step <= 8 {
+		if span/step < n {
 			for d := d0; d <= d1; d++ {
 				t := plot.Tick{Value: float64(d * day)}
 				if (d-d0)%step == 0 {
-					t.Label = time.Unix(d*day, 0).UTC().Format(layout)
+					t.Label = label(time.Unix(d*day, 0).UTC(), "Jan 2", "Jan 2, 2006")
 				}
 				if span <= 62 || t.Label != "" {
 					ticks = append(ticks, t)
@@ -266,11 +492,12 @@ func (dateTicks) Ticks(min, max float64) []plot.Tick {
 			return ticks
 		}
 	}
+	t0, t1 := time.Unix(d0*day, 0).UTC(), time.Unix(d1*day, 0).UTC()
 	months := int64(t1.Year()*12+int(t1.Month())) - int64(t0.Year()*12+int(t0.Month()))
 	step := int64(1)
 	for _, s := range []int64{1, 2, 3, 6, 12, 24, 60} {
 		step = s
-		if months/s <= 8 {
+		if months/s < n {
 			break
 		}
 	}
@@ -281,7 +508,7 @@ func (dateTicks) Ticks(min, max float64) []plot.Tick {
 	for m, t := int64(0), start; !t.After(t1); m, t = m+1, start.AddDate(0, int(m+1), 0) {
 		tk := plot.Tick{Value: float64(t.Unix())}
 		if m%step == 0 {
-			tk.Label = t.Format("Jan 2006")
+			tk.Label = label(t, "Jan", "Jan 2006")
 		}
 		ticks = append(ticks, tk)
 	}
@@ -309,57 +536,65 @@ func (countTicks) Ticks(min, max float64) []plot.Tick {
 	return ts
 }
 
-// panel is one series' chart: the plot and its legend, drawn below it so
-// that it never covers data.
+// panel is one series' chart: its title, the plot, and the list of its
+// tracks drawn below it, so that the list never covers data.
 type panel struct {
+	title  []string // lines
 	plot   *plot.Plot
-	legend plot.Legend
-	rows   int
+	tracks []track
+	// swatch rows: the x offset and row of each track's entry
+	xs   []vg.Length
+	rows []int
+	nrow int
 }
 
-func (pn panel) height() vg.Length {
-	return panelHeight + vg.Length(pn.rows*legendRow+2*legendMargin)
+const titleSize = fontSize + 2
+
+// titleStyle is the style of a panel's title.
+func titleStyle() draw.TextStyle {
+	sty := textStyle(titleSize, color.Black)
+	sty.Font.Weight = xfont.WeightBold
+	sty.YAlign = draw.YTop
+	return sty
 }
 
-func (pn panel) draw(c draw.Canvas) {
-	legendH := vg.Length(pn.rows*legendRow + 2*legendMargin)
-	pn.plot.Draw(draw.Crop(c, 0, 0, legendH, 0))
-	lc := draw.Crop(c, 60, 0, 0, -(c.Max.Y - c.Min.Y - legendH))
-	lc = draw.Crop(lc, 0, 0, legendMargin, -legendMargin)
-	pn.legend.Draw(lc)
+func (pn *panel) height(l chartLayout) vg.Length {
+	return vg.Length(len(pn.title))*titleSize*1.25 + 4 + l.plotH + vg.Length(pn.nrow)*legendRow + 6
 }
 
-// newPanel builds the chart of one series.
-func newPanel(s Series, view View) panel {
+const swatchW = 22 // points
+
+// newPanel builds the chart of one series, width wide.
+func newPanel(s Series, view View, colours map[string]int, l chartLayout, seen *kindSet) *panel {
+	width := l.panelWidth()
 	p := plot.New()
-	for _, sty := range []*plot.Axis{&p.X, &p.Y} {
-		sty.Label.TextStyle.Font = chartFont(fontSize)
-		sty.Tick.Label.Font = chartFont(fontSize - 1)
+	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
+		ax.Label.TextStyle.Font = chartFont(fontSize)
+		ax.Tick.Label.Font = chartFont(fontSize - 1)
 	}
-	p.Title.TextStyle.Font = chartFont(fontSize + 2)
-	p.Title.Text = cmp.Or(s.Name, s.Key.title(s.Site)) // no id: a chart is for reading
-	p.X.Tick.Marker = dateTicks{}
+	pn := &panel{plot: p}
+	pn.title = wrap(titleStyle(), sentence(cmp.Or(s.Name, s.Key.title(s.Site))), width) // no id: a chart is for reading
+	p.X.Tick.Marker = dateTicks{labels: l.labels}
 	p.Y.Tick.Marker = countTicks{}
-	p.Y.Label.Text = "people " + categoryWords(s.Key.Category)
-	p.Add(plotGrid())
+	p.Y.Label.Text = sentence("people " + categoryWords(s.Key.Category))
+	p.Add(gridPlotter{})
 
-	ts := tracks(s, view)
+	pn.tracks = tracks(s, view, colours)
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	yMax := 0.0
-	anyOpen := false
-	for _, t := range ts {
+	for _, t := range pn.tracks {
 		for _, pt := range t.points {
 			minX, maxX = math.Min(minX, pt.x), math.Max(maxX, pt.x)
 			yMax = math.Max(yMax, math.Max(pt.low, pt.high))
-			anyOpen = anyOpen || pt.open
+			seen.kinds[pt.kind] = true
+			seen.revised = seen.revised || pt.revised
 		}
 	}
 	if math.IsInf(minX, 1) {
 		minX, maxX = 0, 0
 	}
-	const day = 86400
 	// room for a "revised" label under the first and last figures
-	pad := math.Max(day/2, (maxX-minX)*0.05)
+	pad := math.Max(day/2, (maxX-minX)*0.04)
 	if maxX == minX {
 		pad = day
 	}
@@ -370,32 +605,62 @@ func newPanel(s Series, view View) panel {
 	// room above the highest bound for open bands to show they go on
 	yTop := yMax * 1.15
 	p.Y.Min, p.Y.Max = 0, yTop
+	for _, t := range pn.tracks {
+		p.Add(bandPlotter{t: t, yTop: yTop, columns: view == ViewRange})
+	}
 
-	lg := plot.NewLegend()
-	lg.TextStyle.Font = chartFont(fontSize)
-	lg.Top, lg.Left = true, true
-	lg.Padding = vg.Points(legendRow) - vg.Points(fontSize)
-	lg.ThumbnailWidth = vg.Points(28)
-	for _, t := range ts {
-		bp := bandPlotter{t: t, yTop: yTop}
-		p.Add(bp)
-		lg.Add(t.name, bp)
+	// the list of tracks, flowing left to right
+	sty := textStyle(fontSize, color.Black)
+	var x vg.Length
+	row := 0
+	for i, t := range pn.tracks {
+		w := swatchW + 4 + sty.Width(t.name)
+		if i > 0 && x+w > width-50 {
+			row, x = row+1, 0
+		}
+		pn.xs, pn.rows = append(pn.xs, x), append(pn.rows, row)
+		x += w + 16
 	}
-	rows := len(ts)
-	if anyOpen {
-		lg.Add("no upper bound (at least, more than, vague words): open band up to the top", openThumb{})
-		rows++
+	if len(pn.tracks) > 0 {
+		pn.nrow = row + 1
 	}
-	return panel{plot: p, legend: lg, rows: rows}
+	return pn
 }
 
-// plotGrid draws light horizontal grid lines at the labelled counts.
-func plotGrid() plot.Plotter {
-	return gridPlotter{}
+// draw draws the panel with its top left corner at (x, y).
+func (pn *panel) draw(c draw.Canvas, l chartLayout, x, y vg.Length) {
+	w := l.panelWidth()
+	tsty := titleStyle()
+	for _, line := range pn.title {
+		c.FillText(tsty, vg.Point{X: x, Y: y}, line)
+		y -= titleSize * 1.25
+	}
+	y -= 4
+	// the last date's label is centred on its tick: room for its half
+	pc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: x, Y: y - l.plotH}, Max: vg.Point{X: x + w - 18, Y: y}}}
+	pn.plot.Draw(pc)
+	y -= l.plotH + 4
+	sty := textStyle(fontSize, color.Black)
+	sty.YAlign = draw.YCenter
+	for i, t := range pn.tracks {
+		ry := y - vg.Length(pn.rows[i])*legendRow - legendRow/2
+		rx := x + 40 + pn.xs[i]
+		drawSwatch(&c, vg.Rectangle{Min: vg.Point{X: rx, Y: ry - 5}, Max: vg.Point{X: rx + swatchW, Y: ry + 5}}, t.color)
+		c.FillText(sty, vg.Point{X: rx + swatchW + 4, Y: ry}, t.name)
+	}
 }
 
+// drawSwatch is a track's entry in a panel's list: its colour as a line.
+func drawSwatch(c *draw.Canvas, r vg.Rectangle, col color.RGBA) {
+	mid := (r.Min.Y + r.Max.Y) / 2
+	c.StrokeLine2(draw.LineStyle{Color: col, Width: vg.Points(2.4)}, r.Min.X, mid, r.Max.X, mid)
+	c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}, vg.Point{X: (r.Min.X + r.Max.X) / 2, Y: mid})
+}
+
+// gridPlotter draws light horizontal grid lines at the labelled counts.
 type gridPlotter struct{}
 
+// Plot implements plot.Plotter.
 func (gridPlotter) Plot(c draw.Canvas, plt *plot.Plot) {
 	_, trY := plt.Transforms(&c)
 	sty := draw.LineStyle{Color: color.Gray{Y: 225}, Width: vg.Points(0.5)}
@@ -406,6 +671,240 @@ func (gridPlotter) Plot(c draw.Canvas, plt *plot.Plot) {
 		y := trY(t.Value)
 		c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
 	}
+}
+
+// keyItem is one line of a chart's key: what a marker or a band means.
+type keyItem struct {
+	kind  pointKind
+	label bool // the "revised" label rather than a marker
+	text  string
+}
+
+// chartKey explains the markers and bands of the kinds a chart shows.
+func chartKey(view View, seen kindSet) []keyItem {
+	first := "A figure on the date it was given; the line holds it until the same source's next figure and ends at its last."
+	switch view {
+	case ViewRange:
+		first = "Each day's band runs from the lowest to the highest figure any source gave that day; it holds until the next day with figures."
+	case ViewConservative:
+		first = "The lowest figure any source gave that day; it holds until the next day with figures."
+	}
+	key := []keyItem{{kind: kindExact, text: first}}
+	if seen.kinds[kindStated] {
+		text := "A range the source gave (between, up to, fewer than): solid band, dot at the low end, square at the high end."
+		if view == ViewRange {
+			text = "A band across sources, or a range a source gave: solid band, dot at the low end, square at the high end."
+		}
+		key = append(key, keyItem{kind: kindStated, text: text})
+	}
+	if seen.kinds[kindEstimate] {
+		key = append(key, keyItem{kind: kindEstimate,
+			text: "\u201cAbout N\u201d or \u201cnearly N\u201d: no range was given; toll draws its own band, 10% either side of N (diamond), dotted and lighter."})
+	}
+	if seen.kinds[kindOpen] {
+		key = append(key, keyItem{kind: kindOpen,
+			text: "At least, more than, or a vague word (\u201chundreds\u201d): no upper bound; the triangle is the lower bound, the faint band is open to the top."})
+	}
+	if seen.revised {
+		key = append(key, keyItem{label: true, text: "The report says the figure was revised."})
+	}
+	return key
+}
+
+// drawKeyThumb draws item's sample in r.
+func drawKeyThumb(c *draw.Canvas, it keyItem, r vg.Rectangle) {
+	x, mid := (r.Min.X+r.Max.X)/2, (r.Min.Y+r.Max.Y)/2
+	if it.label {
+		sty := textStyle(fontSize-1, keyGray)
+		sty.Font.Style = xfont.StyleItalic
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+		c.FillText(sty, vg.Point{X: x, Y: mid}, "revised")
+		return
+	}
+	p := trackPoint{kind: it.kind}
+	// a small plot: y in [0, 1] over the thumbnail's height
+	trY := func(v float64) vg.Length { return r.Min.Y + vg.Length(v)*(r.Max.Y-r.Min.Y) }
+	switch it.kind {
+	case kindExact:
+		c.StrokeLine2(draw.LineStyle{Color: keyGray, Width: vg.Points(1.6)}, r.Min.X, mid, r.Max.X, mid)
+		p.low = 0.5
+	case kindOpen:
+		band := vg.Rectangle{Min: vg.Point{X: x, Y: trY(0.15)}, Max: vg.Point{X: r.Max.X, Y: r.Max.Y}}
+		c.SetColor(withAlpha(keyGray, 40))
+		c.Fill(band.Path())
+		p.low = 0.15
+	default:
+		p.low, p.high, p.nominal = 0.1, 0.9, 0.5
+		band := vg.Rectangle{Min: vg.Point{X: x, Y: trY(0.1)}, Max: vg.Point{X: r.Max.X, Y: trY(0.9)}}
+		c.SetColor(withAlpha(keyGray, bandAlpha(it.kind)+20))
+		c.Fill(band.Path())
+		edge := boundStyle(keyGray, it.kind, vg.Points(1.2))
+		c.StrokeLine2(edge, x, trY(0.1), r.Max.X, trY(0.1))
+		c.StrokeLine2(edge, x, trY(0.9), r.Max.X, trY(0.9))
+	}
+	drawMarker(c, p, keyGray, x, trY, 1)
+}
+
+// chart is a whole chart file: an optional heading, the panels in rows,
+// the key and the credit line.
+type chart struct {
+	layout  chartLayout
+	heading string
+	panels  []*panel
+	key     [][]string // each item's text, wrapped
+	items   []keyItem
+	credit  []string
+	rowH    []vg.Length
+	height  vg.Length
+}
+
+const (
+	headingSize = fontSize + 4
+	creditSize  = fontSize - 1
+	keyThumbW   = 30
+)
+
+// headings name what a chart of each view shows.
+var headings = map[View]string{
+	ViewSources:      "Casualty figures as each source gave them",
+	ViewRange:        "Casualty figures: the range across sources, day by day",
+	ViewConservative: "Casualty figures: the lowest figure each day (conservative)",
+}
+
+// creditLine names the sources a chart draws and the date the data
+// stands at.
+func creditLine(ss []Series, view View, asOf tracker.Date) string {
+	var sources []string
+	for _, s := range ss {
+		for _, e := range s.Entries {
+			if e.Date.IsZero() {
+				continue
+			}
+			names := []string{e.Source}
+			if view == ViewRange {
+				names = e.Sources
+			}
+			for _, n := range names {
+				if !slices.Contains(sources, n) {
+					sources = append(sources, n)
+				}
+			}
+		}
+	}
+	slices.Sort(sources)
+	text := "Sources: " + strings.Join(sources, ", ") + ", as quoted in news reports; figures read by toll."
+	if !asOf.IsZero() {
+		text += " Data as of " + asOf.Time().Format("Jan 2, 2006") + " (the latest report)."
+	}
+	return text
+}
+
+// newChart lays out the chart of series ss.
+func newChart(ss []Series, view View, asOf tracker.Date, l chartLayout, heading bool) *chart {
+	ch := &chart{layout: l}
+	if heading {
+		ch.heading = headings[view]
+	}
+	colours := chartColours(ss, view)
+	var seen kindSet
+	for _, s := range ss {
+		ch.panels = append(ch.panels, newPanel(s, view, colours, l, &seen))
+	}
+	inner := l.width - 2*margin
+	h := vg.Length(margin)
+	if ch.heading != "" {
+		h += headingSize * 1.6
+	}
+	for i := 0; i < len(ch.panels); i += l.cols {
+		var rh vg.Length
+		for _, pn := range ch.panels[i:min(i+l.cols, len(ch.panels))] {
+			rh = max(rh, pn.height(l))
+		}
+		ch.rowH = append(ch.rowH, rh+margin)
+		h += rh + margin
+	}
+	if len(ss) == 0 {
+		return ch.finish(h + vg.Inch)
+	}
+	ch.items = chartKey(view, seen)
+	ksty := textStyle(fontSize, color.Black)
+	for _, it := range ch.items {
+		lines := wrap(ksty, it.text, inner-keyThumbW-10)
+		ch.key = append(ch.key, lines)
+		h += vg.Length(max(len(lines), 1))*legendRow + 4
+	}
+	ch.credit = wrap(textStyle(creditSize, color.Black), creditLine(ss, view, asOf), inner)
+	h += 8 + vg.Length(len(ch.credit))*creditSize*1.35
+	return ch.finish(h + margin)
+}
+
+func (ch *chart) finish(h vg.Length) *chart {
+	ch.height = vg.Length(math.Ceil(float64(h)))
+	return ch
+}
+
+// draw draws the chart on c, which is layout.width by height.
+func (ch *chart) draw(c draw.Canvas) {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	l := ch.layout
+	x0 := c.Min.X + margin
+	y := c.Max.Y - margin
+	if ch.heading != "" {
+		sty := textStyle(headingSize, color.Black)
+		sty.Font.Weight = xfont.WeightBold
+		sty.YAlign = draw.YTop
+		c.FillText(sty, vg.Point{X: x0, Y: y}, ch.heading)
+		y -= headingSize * 1.6
+	}
+	for i, pn := range ch.panels {
+		col := i % l.cols
+		pn.draw(c, l, x0+vg.Length(col)*(l.panelWidth()+margin), y)
+		if col == l.cols-1 || i == len(ch.panels)-1 {
+			y -= ch.rowH[i/l.cols]
+		}
+	}
+	if len(ch.panels) == 0 {
+		sty := textStyle(titleSize, color.Black)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
+		c.FillText(sty, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: (c.Min.Y + c.Max.Y) / 2}, "No dated figures to chart.")
+		return
+	}
+	ksty := textStyle(fontSize, color.Black)
+	ksty.YAlign = draw.YCenter
+	for i, it := range ch.items {
+		r := vg.Rectangle{Min: vg.Point{X: x0, Y: y - legendRow + 1}, Max: vg.Point{X: x0 + keyThumbW, Y: y - 1}}
+		drawKeyThumb(&c, it, r)
+		for j, line := range ch.key[i] {
+			c.FillText(ksty, vg.Point{X: x0 + keyThumbW + 10, Y: y - legendRow/2 - vg.Length(j)*legendRow}, line)
+		}
+		y -= vg.Length(max(len(ch.key[i]), 1))*legendRow + 4
+	}
+	y -= 8
+	csty := textStyle(creditSize, color.Gray{Y: 70})
+	csty.YAlign = draw.YTop
+	for _, line := range ch.credit {
+		c.FillText(csty, vg.Point{X: x0, Y: y}, line)
+		y -= creditSize * 1.35
+	}
+}
+
+// render writes the chart as a PNG or an SVG document.
+func (ch *chart) render(w io.Writer, f Format) error {
+	if f == FormatPNG {
+		cv := vgimg.NewWith(vgimg.UseWH(ch.layout.width, ch.height), vgimg.UseDPI(pngDPI))
+		ch.draw(draw.New(cv))
+		_, err := vgimg.PngCanvas{Canvas: cv}.WriteTo(w)
+		return err
+	}
+	cv := vgsvg.New(ch.layout.width, ch.height)
+	ch.draw(draw.New(cv))
+	var buf bytes.Buffer
+	if _, err := cv.WriteTo(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(svgFonts(buf.Bytes()))
+	return err
 }
 
 // chartSeries returns the series that have dated figures, or an error
@@ -424,68 +923,25 @@ func (t *Timeline) chartSeries() ([]Series, error) {
 	return out, nil
 }
 
-// writeChart draws every series as a panel, one under another, in one
-// SVG or PNG.
+// writeChart draws every series in one SVG or PNG: a column of panels
+// for a few, a grid of small multiples for more, with one key and a
+// credit line.
 func (t *Timeline) writeChart(w io.Writer, f Format) error {
 	ss, err := t.chartSeries()
 	if err != nil {
 		return err
 	}
-	panels := make([]panel, len(ss))
-	var height vg.Length
-	for i, s := range ss {
-		panels[i] = newPanel(s, t.View)
-		height += panels[i].height()
-	}
-	if len(panels) == 0 {
-		height = vg.Inch
-	}
-	draws := func(c draw.Canvas) {
-		c.SetColor(color.White)
-		c.Fill(c.Rectangle.Path())
-		y := c.Max.Y
-		for _, pn := range panels {
-			h := pn.height()
-			pc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: c.Min.X, Y: y - h}, Max: vg.Point{X: c.Max.X, Y: y}}}
-			pn.draw(draw.Crop(pc, 8, -28, 4, -8))
-			y -= h
-		}
-		if len(panels) == 0 {
-			sty := plot.New().Title.TextStyle
-			sty.Font = chartFont(fontSize + 2)
-			sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
-			c.FillText(sty, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: (c.Min.Y + c.Max.Y) / 2}, "No dated figures to chart.")
-		}
-	}
-	if f == FormatPNG {
-		cv := vgimg.NewWith(vgimg.UseWH(chartWidth, height), vgimg.UseDPI(pngDPI))
-		draws(draw.New(cv))
-		_, err := vgimg.PngCanvas{Canvas: cv}.WriteTo(w)
-		return err
-	}
-	cv := vgsvg.New(chartWidth, height)
-	draws(draw.New(cv))
-	var buf bytes.Buffer
-	if _, err := cv.WriteTo(&buf); err != nil {
-		return err
-	}
-	_, err = w.Write(svgFonts(buf.Bytes()))
-	return err
+	return newChart(ss, t.View, t.AsOf, layoutFor(len(ss)), true).render(w, f)
 }
 
-// panelSVG renders one series' panel as an SVG document.
-func panelSVG(s Series, view View) ([]byte, error) {
-	pn := newPanel(s, view)
-	cv := vgsvg.New(chartWidth, pn.height())
-	c := draw.New(cv)
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
-	pn.draw(draw.Crop(c, 8, -28, 4, -8))
+// panelSVG renders one series' chart, with its key and credit line, as
+// an SVG element to inline in HTML.
+func panelSVG(s Series, view View, asOf tracker.Date) ([]byte, error) {
 	var buf bytes.Buffer
-	if _, err := cv.WriteTo(&buf); err != nil {
+	if err := newChart([]Series{s}, view, asOf, layoutFor(1), false).render(&buf, FormatSVG); err != nil {
 		return nil, err
 	}
-	b := svgFonts(buf.Bytes())
+	b := buf.Bytes()
 	// inline in HTML: drop the XML prolog and doctype before <svg
 	if i := bytes.Index(b, []byte("<svg")); i > 0 {
 		b = b[i:]

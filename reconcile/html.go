@@ -28,7 +28,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 </head>
 <body>
 <h1>Timeline ({{.View}} view)</h1>
-<p class="note">Bands are intervals: a figure "at least N" has no upper bound and is drawn as an open band with a triangle. Each figure holds until its source's next one.</p>
+<p class="note">Bands are intervals. A range a source gave ("between 100 and 300") is a solid band; "about N" and "nearly N" gave no range, so toll draws its own band, 10% either side of N, dotted and lighter, with a diamond at N; "at least N" has no upper bound and is drawn as a faint band open to the top, with a triangle. Each figure holds until its source's next one; a source's line ends at its last figure.</p>
+{{if .Credit}}<p class="note">{{.Credit}}</p>{{end}}
 {{if not .Series}}<p>No figures.</p>{{end}}
 {{range .Series}}
 <h2>{{.Title}}</h2>
@@ -60,12 +61,17 @@ func (t *Timeline) writeHTML(w io.Writer) error {
 	if _, err := t.chartSeries(); err != nil {
 		return err
 	}
+	ss, _ := t.chartSeries()
 	page := struct {
 		View   View
+		Credit string
 		Series []htmlSeries
 	}{View: t.View}
+	if len(ss) > 0 {
+		page.Credit = creditLine(ss, t.View, t.AsOf)
+	}
 	for _, s := range t.Series {
-		hs := htmlSeries{Title: seriesTitle(s.Key, s.Site, s.Name)}
+		hs := htmlSeries{Title: sentence(seriesTitle(s.Key, s.Site, s.Name))}
 		hasDated := false
 		for _, e := range s.Entries {
 			date := e.Date.String()
@@ -78,7 +84,7 @@ func (t *Timeline) writeHTML(w io.Writer) error {
 				Interval: e.Interval.Range(), Change: changeCell(e.Change()), Claims: claimList(e.Claims)})
 		}
 		if hasDated {
-			svg, err := panelSVG(s, t.View)
+			svg, err := panelSVG(s, t.View, t.AsOf)
 			if err != nil {
 				return err
 			}
