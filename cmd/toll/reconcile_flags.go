@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -143,15 +144,36 @@ func loadClaims(ctx context.Context, db *bolt.DB) ([]tracker.StoredClaim, error)
 
 // withOutput runs write on where a command writes: standard output, or
 // the file named by --output, which is replaced only when write succeeds
-// (writeFileAtomic): a failed run leaves yesterday's chart as it was.
+// (writeFileAtomic): a failed run leaves yesterday's chart as it was. A
+// binary format is refused on a terminal (see binaryOnTerminal) before
+// write runs.
 func withOutput(c *cli.Context, path string, f reconcile.Format, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
+		if err := binaryOnTerminal(c, f); err != nil {
+			return err
+		}
 		return write(formatOut(c.App.Writer, f))
 	}
 	if err := writeFileAtomic(path, write); err != nil {
 		return fmt.Errorf("output %w", err)
 	}
 	return nil
+}
+
+// binaryOnTerminal refuses to write a binary format (PNG) onto standard
+// output when it is a terminal (isTerminal, which tests answer with a
+// writer that says it is one): the bytes would garble the screen and help
+// nobody. A pipe or a redirect is fine.
+func binaryOnTerminal(c *cli.Context, f reconcile.Format) error {
+	if f != reconcile.FormatPNG || !isTerminal(rawOut(c.App.Writer)) {
+		return nil
+	}
+	name := "toll"
+	if c.Command != nil && c.Command.Name != "" {
+		name = c.Command.Name
+	}
+	return fmt.Errorf("%s: a %s chart is binary and standard output is a terminal: write it to a file with --output FILE.%s, or redirect standard output",
+		name, strings.ToUpper(string(f)), f)
 }
 
 // formatOut is where output in format f goes on w: charts (binary, or

@@ -28,7 +28,10 @@ func timelineCommand(e env) *cli.Command {
 			"previous figure. --view range shows, per date, the band from the lowest to\n" +
 			"the highest figure across sources; --view conservative the lowest credible\n" +
 			"figure (ACLED's rule). svg, png and html draw one step line per source with\n" +
-			"its interval band; html is one self-contained file with charts and tables.\n\n" +
+			"its interval band (a grid of small multiples for more than two series, a\n" +
+			"key and a credit line with the sources and the date of the latest report);\n" +
+			"html is one self-contained file with charts and tables. A PNG is not\n" +
+			"written onto a terminal: give --output FILE.png or redirect.\n\n" +
 			"Examples:\n" +
 			"   toll timeline --category killed --where Gaza\n" +
 			"   toll timeline --view range --format csv\n" +
@@ -38,7 +41,7 @@ func timelineCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "source", Usage: "only figures whose source (attribution or outlet) contains this"},
 			&cli.StringFlag{Name: "view", Value: "sources", Usage: "sources, range or conservative"},
 			formatFlag("table", "table", "json", "csv", "svg", "png", "html"),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, TakesFile: true, Usage: "write to this file instead of standard output"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, TakesFile: true, Usage: "write to this file instead of standard output (needed for png on a terminal)"},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c, "filters are flags: --category, --who, --where, --source"); err != nil {
