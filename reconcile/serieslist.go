@@ -3,10 +3,12 @@ package reconcile
 import (
 	"bufio"
 	"cmp"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/tollproject/toll/tracker"
@@ -100,15 +102,37 @@ func ListSeries(claims []tracker.StoredClaim, opts Options) (*SeriesList, error)
 }
 
 // Write writes the list as a table (each series' title with its id, its
-// note, then its claims) or JSON.
+// note, then its claims), JSON or CSV (one row per claim, its series' id
+// and title first).
 func (l *SeriesList) Write(w io.Writer, f Format) error {
 	switch f {
 	case FormatTable, "":
 		return l.writeTable(w)
 	case FormatJSON:
 		return writeJSON(w, l)
+	case FormatCSV:
+		return l.writeCSV(w)
 	}
-	return unsupported("a series list", f, "table or json")
+	return unsupported("a series list", f, "table, json or csv")
+}
+
+// seriesCSVHeader are the columns of a series list in CSV. series is the
+// id (SeriesKey.ID) that toll series decisions and toll claims --format
+// csv name; decisions are the ids of the decisions that moved the claim,
+// space-separated.
+var seriesCSVHeader = []string{"series", "title", "name", "note", "category", "claim", "report", "date", "source", "figure", "prior", "why", "decisions"}
+
+func (l *SeriesList) writeCSV(w io.Writer) error {
+	c := &csvWriter{cw: csv.NewWriter(w)}
+	c.write(seriesCSVHeader...)
+	for _, s := range l.Series {
+		id := s.Key.ID()
+		for _, m := range s.Claims {
+			c.write(id, s.Title, s.Name, s.Note, string(s.Key.Category), m.Claim, m.Report, m.Date.String(), m.Source, m.Figure,
+				strconv.FormatBool(m.Prior), m.Why, strings.Join(m.Decisions, " "))
+		}
+	}
+	return c.done()
 }
 
 func (l *SeriesList) writeTable(w io.Writer) error {

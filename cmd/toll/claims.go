@@ -19,6 +19,9 @@ type claimsOptions struct {
 	Format string
 	Filter bolt.ClaimFilter  // report, status and category, read by the store
 	Match  *reconcile.Filter // the filters timeline and check share
+	// Taxonomy forms the series of the CSV's series column (nil: the
+	// built-in one).
+	Taxonomy *reconcile.Taxonomy
 }
 
 func claimsCommand(e env) *cli.Command {
@@ -33,6 +36,9 @@ func claimsCommand(e env) *cli.Command {
 			"in the value, who gave the figure, the outlet that published it, or the\n" +
 			"source's name in the taxonomy. --since and --until bound the date the figure\n" +
 			"refers to (as of, else the report's date), both inclusive.\n" +
+			"--format csv has every field, and the id of the claim's series (toll series)\n" +
+			"last: empty for a claim in no series (rejected). It reads every claim first\n" +
+			"to form the series.\n" +
 			"The table is aligned in blocks of 1,000 rows so that long listings stream.\n\n" +
 			"Examples:\n" +
 			"   toll claims --category killed --who kids --where \"the Gaza Strip\"\n" +
@@ -81,6 +87,7 @@ func claimsFlags(c *cli.Context) (claimsOptions, error) {
 		return claimsOptions{}, err
 	}
 	f.Category = ro.Category
+	opts.Taxonomy = ro.Taxonomy
 	if opts.Match, err = reconcile.NewFilter(ro); err != nil {
 		return bad(err)
 	}
@@ -91,7 +98,7 @@ func claimsFlags(c *cli.Context) (claimsOptions, error) {
 // current version, plus the figure as written and the version count.
 var claimCSVHeader = []string{"id", "report", "published", "outlet", "status", "category", "figure", "low", "high",
 	"qualifier", "vague", "who", "where", "attribution", "as_of", "scope", "since", "from", "to", "prior", "revised",
-	"start", "end", "span", "sentence", "versions"}
+	"start", "end", "span", "sentence", "versions", "series"}
 
 func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) error {
 	db, err := openRead(opts.DB, e)
@@ -100,8 +107,12 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 	}
 	defer db.Close()
 	header := []string{"ID", "DATE", "CATEGORY", "FIGURE", "INTERVAL", "WHO", "WHERE", "SOURCE", "STATUS"}
+	var series map[string]string
 	if opts.Format == "csv" {
 		header = claimCSVHeader
+		if series, err = seriesOfClaims(ctx, db, opts.Taxonomy); err != nil {
+			return fmt.Errorf("claims: %w", err)
+		}
 	}
 	l := newLister(opts.Format, w, header)
 	err = db.EachClaim(opts.Filter, func(sc tracker.StoredClaim) error {
@@ -112,7 +123,7 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 			return nil
 		}
 		if opts.Format == "csv" {
-			return l.write(nil, claimCSV(sc))
+			return l.write(nil, append(claimCSV(sc), series[sc.ID]))
 		}
 		return l.write(sc, claimCells(sc))
 	})
@@ -120,6 +131,32 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 		return fmt.Errorf("claims: %w", err)
 	}
 	return l.close("no claims match")
+}
+
+// seriesOfClaims maps the id of every claim in a series to the series'
+// id, the series formed as toll series forms them: from every stored
+// claim, with the series decisions, unfiltered.
+func seriesOfClaims(ctx context.Context, db *bolt.DB, tax *reconcile.Taxonomy) (map[string]string, error) {
+	claims, err := loadClaims(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := db.Decisions()
+	if err != nil {
+		return nil, err
+	}
+	l, err := reconcile.ListSeries(claims, reconcile.Options{Decisions: ds, Taxonomy: tax})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(claims))
+	for _, s := range l.Series {
+		id := s.Key.ID()
+		for _, m := range s.Claims {
+			out[m.Claim] = id
+		}
+	}
+	return out, nil
 }
 
 // claimCells is a claim's table row: the figure in its report's words

@@ -68,7 +68,7 @@ func seriesCommand(e env) *cli.Command {
 			&cli.StringFlag{Name: "source", Usage: "only series holding a claim whose source (attribution or outlet) contains this"},
 			&cli.BoolFlag{Name: "reviewed-only", Usage: "use only accepted and corrected claims (default: every claim not rejected)"},
 			taxonomyFlag(),
-			formatFlag("table", "table", "json"),
+			formatFlag("table", "table", "json", "csv"),
 			&cli.StringFlag{Name: "to", Usage: "for move: the series to move the claim to, or new"},
 		),
 		Action: func(c *cli.Context) error {
@@ -77,13 +77,16 @@ func seriesCommand(e env) *cli.Command {
 				return err
 			}
 			f, err := reconcile.ParseFormat(c.String("format"))
-			if err != nil || (f != reconcile.FormatTable && f != reconcile.FormatJSON) {
-				return usageError{msg: fmt.Sprintf("series: --format %q: want table or json", c.String("format"))}
+			if err != nil || (f != reconcile.FormatTable && f != reconcile.FormatJSON && f != reconcile.FormatCSV) {
+				return usageError{msg: fmt.Sprintf("series: --format %q: want table, json or csv", c.String("format"))}
 			}
 			opts := seriesOpts{Format: f, Series: series, To: strings.TrimSpace(c.String("to"))}
 			args := c.Args().Slice()
 			if len(args) > 0 {
 				opts.Verb, opts.Args = args[0], args[1:]
+			}
+			if f == reconcile.FormatCSV && opts.Verb != "" && opts.Verb != "list" && opts.Verb != "show" {
+				return usageError{msg: fmt.Sprintf("series %s: --format csv goes with list and show (want table or json)", opts.Verb)}
 			}
 			if err := opts.check(); err != nil {
 				return err
@@ -174,7 +177,7 @@ func runSeries(ctx context.Context, opts seriesOpts, e env, w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("series: %w", err)
 		}
-		return l.Write(w, opts.Format)
+		return l.Write(formatOut(w, opts.Format), opts.Format)
 	case "decisions":
 		return writeDecisions(w, opts.Format, decisions, nil)
 	case "show":
@@ -327,6 +330,11 @@ func showSeries(w io.Writer, claims []tracker.StoredClaim, opts seriesOpts, deci
 			Series    reconcile.SeriesClaims   `json:"series"`
 			Decisions []tracker.SeriesDecision `json:"decisions"`
 		}{s, about})
+	}
+	if opts.Format == reconcile.FormatCSV {
+		// the claims only, one a row with the series' id: a table for a
+		// spreadsheet (series decisions lists the decisions)
+		return (&reconcile.SeriesList{Series: []reconcile.SeriesClaims{s}}).Write(dataOut(w), reconcile.FormatCSV)
 	}
 	if err := (&reconcile.SeriesList{Series: []reconcile.SeriesClaims{s}}).Write(w, reconcile.FormatTable); err != nil {
 		return err
