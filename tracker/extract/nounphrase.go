@@ -138,8 +138,11 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				if g, ok := s.v.demonyms[s.word(k+n)]; ok && strings.HasSuffix(s.word(k+n), "s") {
 					return np{kind: npCasualty, who: g, trig: tr, end: k + n + 1}
 				}
-				// "13 killed", "12 dead": post, no noun
-				return np{kind: npNone, end: k}
+				// "13 killed", "12 dead": post, no noun; but after a
+				// modifier it is the noun: "the 59 remaining hostages"
+				if k == start || tr.who == "" {
+					return np{kind: npNone, end: k}
+				}
 			}
 			return np{kind: npCasualty, who: who, trig: tr, end: k + n}
 		}

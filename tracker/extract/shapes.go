@@ -40,6 +40,7 @@ const (
 	byCoord
 	byPrior
 	byRestate
+	byLoss
 )
 
 // link decides which quantities are claims, and of what.
@@ -89,6 +90,10 @@ func (s *sentence) link() []link {
 			continue
 		}
 		if l, ok := s.linkPre(qi, p); ok {
+			add(l)
+			continue
+		}
+		if l, ok := s.linkLoss(qi, p); ok {
 			add(l)
 			continue
 		}
@@ -411,6 +416,51 @@ func (s *sentence) linkPre(qi int, p np) (link, bool) {
 	}
 	// "took 240 people hostage" is post; "holding 240 hostages" noun.
 	return link{q: qi, cat: tr.cat, who: who, how: byPre, a: k + 1 - n, b: end, trig: k + 1 - n, head: -1, placeMin: end, period: q.increment}, true
+}
+
+// linkLoss: a verb of losing before a counted group of people: "the
+// family lost 14 relatives", "the army said it lost 22 soldiers in the
+// attack". It is a death toll only when the group is kin (loss
+// words) or an event noun follows ("in the ambush", "during the
+// fighting"): a party that lost 40 members, a firm that lost 300 workers
+// to a strike lost no lives.
+func (s *sentence) linkLoss(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	if !(p.kind == npPerson || p.kind == npOpen) {
+		return link{}, false
+	}
+	k := q.i - 1
+	for k >= 0 && s.v.preSkip[s.word(k)] {
+		k--
+	}
+	if k < 0 || !s.v.lossVerbs[s.word(k)] {
+		return link{}, false
+	}
+	kin := false
+	for m := q.j; m < p.end; m++ {
+		kin = kin || s.v.kinWords[s.word(m)]
+	}
+	if !kin {
+		m := p.end
+		if !s.isWord(m, "in") && !s.isWord(m, "during") {
+			return link{}, false
+		}
+		event := false
+		for n := m + 1; n < len(s.toks) && n <= m+4 && s.toks[n].kind == tWord; n++ {
+			if s.v.eventNouns[s.word(n)] {
+				event = true
+				break
+			}
+		}
+		if !event {
+			return link{}, false
+		}
+	}
+	who := p.who
+	if who == "" {
+		who = "people"
+	}
+	return link{q: qi, cat: tracker.Killed, who: who, how: byLoss, a: k, b: p.end, trig: k, head: -1, placeMin: p.end, period: q.increment}, true
 }
 
 // linkToll: a toll noun before the number: "the death toll rose to 2,329",

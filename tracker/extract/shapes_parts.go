@@ -249,7 +249,7 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 		}
 		l := links[linked[x]]
 		end := l.b
-		if end-1 == k && (l.how == byPre || l.how == byBreakdown || l.how == byCoord || l.how == byNoun && s.qs[l.q].j == l.b) {
+		if end-1 == k && (l.how == byPre || l.how == byLoss || l.how == byBreakdown || l.how == byCoord || l.how == byNoun && s.qs[l.q].j == l.b) {
 			who := p.who
 			if who == "" {
 				if l.how == byBreakdown {

@@ -91,11 +91,16 @@ func (s *sentence) undone(l link) string {
 		return "armed forces moving, not people displaced"
 	}
 	// released hostages and prisoners are no longer held: "13 hostages
-	// were released", "the release of 50 hostages"
+	// were released", "the release of 50 hostages"; but a release still
+	// sought for those held is no release: "the release of the 96
+	// remaining captives"
 	if l.cat == tracker.Hostage || l.cat == tracker.Arrested {
 		for k := max(0, lo-3); k < len(s.toks) && k < hi+16; k++ {
 			w := s.word(k)
 			if s.flags[k]&fRelease != 0 {
+				if k < q.i && s.heldIn(q.i-1, hi) {
+					continue
+				}
 				return "people released, not people held"
 			}
 			if k >= hi && (w == ";" || w == "." || s.flags[k]&fClause != 0) {
@@ -104,4 +109,15 @@ func (s *sentence) undone(l link) string {
 		}
 	}
 	return ""
+}
+
+// heldIn reports a word among tokens [i, j) that says the people counted
+// are still held ("remaining", "still").
+func (s *sentence) heldIn(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(s.toks); k++ {
+		if s.v.heldWords[s.word(k)] {
+			return true
+		}
+	}
+	return false
 }

@@ -84,7 +84,8 @@ type vocabulary struct {
 	numberParts, dateOpeners                               map[string]bool
 	countNouns, earlierWords, countModifiers               map[string]bool
 	correctionWords, putVerbs, sayingVerbs, countedBy      map[string]bool
-	lumpedWords, measureWords, durationWords               map[string]bool
+	lumpedWords, measureWords, durationWords, heldWords    map[string]bool
+	lossVerbs, kinWords                                    map[string]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -197,6 +198,9 @@ func directives() map[string]directiveSpec {
 		"clause":        setDir(func(v *vocabulary) map[string]bool { return v.clauseWords }),
 		"release":       setDir(func(v *vocabulary) map[string]bool { return v.releaseWords }),
 		"rescue":        setDir(func(v *vocabulary) map[string]bool { return v.rescueWords }),
+		"held":          setDir(func(v *vocabulary) map[string]bool { return v.heldWords }),
+		"loss":          setDir(func(v *vocabulary) map[string]bool { return v.lossVerbs }),
+		"kin":           setDir(func(v *vocabulary) map[string]bool { return v.kinWords }),
 		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
 		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
@@ -245,7 +249,8 @@ func newVocabulary() *vocabulary {
 		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.eventNouns,
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
-		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords,
+		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
+		&v.lossVerbs, &v.kinWords,
 	} {
 		*p = map[string]bool{}
 	}
