@@ -374,7 +374,7 @@ func (b bandPlotter) Plot(c draw.Canvas, plt *plot.Plot) {
 	for i, p := range pts {
 		x0 := trX(p.x)
 		if b.columns {
-			half := max(vg.Points(3), trX(p.x+0.4*day)-x0)
+			half := min(max(vg.Points(3), trX(p.x+0.4*day)-x0), vg.Points(6))
 			rect := vg.Rectangle{Min: vg.Point{X: x0 - half, Y: trY(p.low)}, Max: vg.Point{X: x0 + half, Y: trY(b.top(p))}}
 			c.SetColor(withAlpha(col, 2*bandAlpha(p.kind)))
 			c.Fill(rect.Path())
@@ -762,6 +762,7 @@ const (
 	headingSize = fontSize + 4
 	creditSize  = fontSize - 1
 	keyThumbW   = 30
+	keyRow      = 18 // points per key line, taller than a legend's for its samples
 )
 
 // headings name what a chart of each view shows.
@@ -831,11 +832,16 @@ func newChart(ss []Series, view View, asOf tracker.Date, l chartLayout, heading 
 	for _, it := range ch.items {
 		lines := wrap(ksty, it.text, inner-keyThumbW-10)
 		ch.key = append(ch.key, lines)
-		h += vg.Length(max(len(lines), 1))*legendRow + 4
+		h += keyHeight(lines)
 	}
 	ch.credit = wrap(textStyle(creditSize, color.Black), creditLine(ss, view, asOf), inner)
 	h += 8 + vg.Length(len(ch.credit))*creditSize*1.35
 	return ch.finish(h + margin)
+}
+
+// keyHeight is the height of a key item of these lines.
+func keyHeight(lines []string) vg.Length {
+	return keyRow + vg.Length(max(len(lines)-1, 0))*legendRow + 2
 }
 
 func (ch *chart) finish(h vg.Length) *chart {
@@ -873,12 +879,12 @@ func (ch *chart) draw(c draw.Canvas) {
 	ksty := textStyle(fontSize, color.Black)
 	ksty.YAlign = draw.YCenter
 	for i, it := range ch.items {
-		r := vg.Rectangle{Min: vg.Point{X: x0, Y: y - legendRow + 1}, Max: vg.Point{X: x0 + keyThumbW, Y: y - 1}}
+		r := vg.Rectangle{Min: vg.Point{X: x0, Y: y - keyRow + 2}, Max: vg.Point{X: x0 + keyThumbW, Y: y - 2}}
 		drawKeyThumb(&c, it, r)
 		for j, line := range ch.key[i] {
-			c.FillText(ksty, vg.Point{X: x0 + keyThumbW + 10, Y: y - legendRow/2 - vg.Length(j)*legendRow}, line)
+			c.FillText(ksty, vg.Point{X: x0 + keyThumbW + 10, Y: y - keyRow/2 - vg.Length(j)*legendRow}, line)
 		}
-		y -= vg.Length(max(len(ch.key[i]), 1))*legendRow + 4
+		y -= keyHeight(ch.key[i])
 	}
 	y -= 8
 	csty := textStyle(creditSize, color.Gray{Y: 70})

@@ -467,17 +467,14 @@ func TestChartGrid(t *testing.T) {
 		claims = append(claims, k(fmt.Sprint(i), "r1", d1, tracker.Exact, 5).in(fmt.Sprintf("town %d", i)).stored())
 	}
 	tl := MustTimelines(t, claims, Options{})
-	var b bytes.Buffer
-	if err := tl.Write(&b, FormatPNG); err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(&b)
+	ss, err := tl.chartSeries()
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, h := img.Bounds().Dx(), img.Bounds().Dy()
-	if h > 2*w {
-		t.Errorf("%d series make a %d×%d px chart: a strip, not a grid", n, w, h)
+	// the size the PNG and the SVG get (TestChartPNG checks the PNG's)
+	ch := newChart(ss, tl.View, tl.AsOf, layoutFor(len(ss)), true)
+	if w, h := ch.layout.width, ch.height; h > 2*w {
+		t.Errorf("%d series make a %.0f×%.0f-point chart: a strip, not a grid", n, w, h)
 	}
 	l := layoutFor(n)
 	if l.cols < 3 {
