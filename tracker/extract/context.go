@@ -98,7 +98,7 @@ func (m *sentMemo) frontedMatch() []string {
 // incidentMatch is mayBeIncident(sent) && incidentRE.MatchString(sent).
 func (m *sentMemo) incidentMatch() bool {
 	if !m.incident {
-		m.incident, m.isIncident = true, mayBeIncident(m.sent) && incidentRE.MatchString(m.sent)
+		m.incident, m.isIncident = true, incidentMatch(m.sent)
 	}
 	return m.isIncident
 }
@@ -581,7 +581,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			weakWhere = false
 		}
 	}
-	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 == "" && nationalRE.MatchString(c.Span) {
+	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 == "" && mayBeNational(c.Span) && nationalRE.MatchString(c.Span) {
 		// "bringing the national total to 205": the whole country,
 		// whichever province the paragraph was about
 		if p, ok := g.Get(rc.country); ok {
@@ -598,7 +598,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			if hasFronted {
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = fronted.Name, fronted.ID, "sentence"
 			}
-		} else if p, ok := rc.attributorPlace(g, c.Attribution); ok {
+		} else if p, ok := rc.places.attributorPlace(rc, c.Attribution); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		} else if p, ok := rc.wherePlace(g, text, c); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"

@@ -23,6 +23,7 @@ type placeMemo struct {
 	group  map[string]placeAnswer          // the demonym of a claim's group
 	inside map[[2]string]bool              // g.Contains(outer, inner)
 	sent   map[sentKey]placeAnswer         // sentencePlace by the report's country and the name
+	attr   map[sentKey]placeAnswer         // attributorPlace by the report's country and the source
 	runs   [2]map[string][]gazetteer.Place // runPlaces(run, demonyms), without and with demonyms
 }
 
@@ -43,6 +44,7 @@ func newPlaceMemo(g *gazetteer.Gazetteer) *placeMemo {
 		group:  map[string]placeAnswer{},
 		inside: map[[2]string]bool{},
 		sent:   map[sentKey]placeAnswer{},
+		attr:   map[sentKey]placeAnswer{},
 		runs:   [2]map[string][]gazetteer.Place{{}, {}},
 	}
 }
@@ -86,6 +88,18 @@ func (m *placeMemo) sentencePlace(rc *reportContext, where string) (gazetteer.Pl
 	}
 	p, ok := rc.sentencePlace(m.g, where)
 	m.sent[k] = placeAnswer{p, ok}
+	return p, ok
+}
+
+// attributorPlace is rc.attributorPlace(m.g, attribution), asked once
+// per source and country of the report.
+func (m *placeMemo) attributorPlace(rc *reportContext, attribution string) (gazetteer.Place, bool) {
+	k := sentKey{rc.country, attribution}
+	if a, ok := m.attr[k]; ok {
+		return a.p, a.ok
+	}
+	p, ok := rc.attributorPlace(m.g, attribution)
+	m.attr[k] = placeAnswer{p, ok}
 	return p, ok
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/tollproject/toll/tracker"
@@ -259,6 +260,34 @@ var incidentNouns = newStems("strike", "bombing", "blast", "explosion", "shellin
 // and K (U+212A): a sentence holding either goes to the regexp.
 func mayBeIncident(s string) bool {
 	return incidentNouns.in(s) || strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+}
+
+// incidentAtRE is incidentRE anchored at the start of its text, less its
+// leading \b, which incidentMatch checks.
+var incidentAtRE = regexp.MustCompile(`(?i)^` + strings.TrimPrefix(incidentRE.String(), `(?i)\b`))
+
+// incidentMatch is mayBeIncident(s) && incidentRE.MatchString(s), with
+// the regexp tried only where a match can start: at a word boundary
+// before an a or an o ("a", "an", "another", "one"; (?i) folds neither to
+// anything but A and O). Run unanchored, the regexp tries every position
+// of the sentence.
+func incidentMatch(s string) bool {
+	if !mayBeIncident(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; (c == 'a' || c == 'o') && (i == 0 || !isWordByte(s[i-1])) && incidentAtRE.MatchString(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeNational reports whether nationalRE can match s: it needs
+// "nation", "countr" or "acro" (none with s or k, which (?i) also folds
+// to non-ASCII runes).
+func mayBeNational(s string) bool {
+	return containsFoldASCII(s, "nation") || containsFoldASCII(s, "countr") || containsFoldASCII(s, "acro")
 }
 
 // nearestHeld is nearest(heldRE, off, c) for sentences that can hold a

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fastPathSeeds sit at the edges of the hand-written stand-ins for the
+// context regexps.
+var fastPathSeeds = []string{
+	"", "a", "an airstrike on a house", "An air strike", "another strike", "one blast", "a separate shooting",
+	"a second bombing", "a single raid", "a ſtrike", "a \u212aind of attack", "xa strike", "_a strike", "9a strike",
+	"éa strike", "é a strike", "a  big  loud blast", "a big loud long blast", "one-day attack", "a strikes", "a strikers",
+	"Another attack.", "ONE CRASH", "anothercrash", "a crash-landing", "Oa blast", "the national toll", "a nationwide",
+	"across the country", "ACROSS  THE COUNTRY", "the country’s death toll", "the country's count", "countrywide tally",
+	"National Figure", "nationalist", "the national  death  total", "acroſs the country",
+}
+
+// fastPathInputs are the seeds and the sentences of the reports under
+// testdata/extract and testdata/eval.
+func fastPathInputs(tb testing.TB) []string {
+	tb.Helper()
+	inputs := append([]string(nil), fastPathSeeds...)
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "*.txt"))
+	evals, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
+	for _, f := range append(files, evals...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		inputs = append(inputs, strings.FieldsFunc(string(b), func(r rune) bool { return r == '.' || r == '\n' })...)
+	}
+	return inputs
+}
+
+// fastPaths pairs each stand-in with what it stands for.
+var fastPaths = []struct {
+	name       string
+	fast, slow func(string) bool
+}{
+	{"incidentMatch", incidentMatch, func(s string) bool { return mayBeIncident(s) && incidentRE.MatchString(s) }},
+	{"mayBeNational", func(s string) bool { return mayBeNational(s) && nationalRE.MatchString(s) }, nationalRE.MatchString},
+}
+
+func TestFastPaths(t *testing.T) {
+	if !strings.HasPrefix(incidentRE.String(), `(?i)\b`) {
+		t.Fatalf("incidentRE no longer starts with (?i)\\b: incidentAtRE, which drops that, must change with it")
+	}
+	inputs := fastPathInputs(t)
+	for _, c := range fastPaths {
+		t.Run(c.name, func(t *testing.T) {
+			matched := 0
+			for _, s := range inputs {
+				want := c.slow(s)
+				if want {
+					matched++
+				}
+				if got := c.fast(s); got != want {
+					t.Errorf("%s(%q) = %v, want %v", c.name, s, got, want)
+				}
+			}
+			if matched == 0 {
+				t.Errorf("nothing of %d inputs matched: the test checks nothing", len(inputs))
+			}
+		})
+	}
+}
+
+// FuzzFastPaths checks the same on any text.
+func FuzzFastPaths(f *testing.F) {
+	for _, s := range fastPathSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range fastPaths {
+			if got, want := c.fast(s), c.slow(s); got != want {
+				t.Errorf("%s(%q) = %v, want %v", c.name, s, got, want)
+			}
+		}
+	})
+}
