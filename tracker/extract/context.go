@@ -234,7 +234,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		if i := strings.Index(text, "\n"); i > 0 && i < 240 {
 			line := strings.TrimSpace(text[:i])
 			rest := strings.TrimSpace(text[i:])
-			if rest != "" && isHeadline(line) && !endsSentence(line) && !datelineRE.MatchString(line+" ") {
+			if rest != "" && isHeadline(line) && !endsSentence(line) && !(strings.ContainsAny(line, "-–—") && datelineMatch(line+" ") != nil) {
 				rc.headEnd = i
 			}
 		}
@@ -285,7 +285,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		add(rc.places.placesOf(headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
 	}
 	leadStart := body
-	if m := datelineRE.FindStringSubmatchIndex(text[body:]); m != nil {
+	if m := datelineMatch(text[body:]); m != nil {
 		city := text[body+m[2] : body+m[3]]
 		region := strings.TrimPrefix(text[body+m[4]:body+m[5]], ", ")
 		if m[6] >= 0 {

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,12 +69,52 @@ func TestFastPaths(t *testing.T) {
 	}
 }
 
+// datelineSeeds sit at the edges of datelineMatch.
+var datelineSeeds = []string{
+	"RABAT, Sept 9 (Reuters) - The", "BEIRUT, Sept 9 — A", "Rabat — The", "LAHAINA, Hawaii (AP) —\tIt", "GAZA: Oct 9 — x",
+	"KHAN YOUNIS, Gaza Strip, Oct. 21 — The", "KYIV, July 1, 2023 (AFP/Staff) -- officials", "Rabat -", "Rabat - ", "Rabat —",
+	"Rabat\n\n— The", "Rabat; — The", "\"Rabat — The", "Rabat (A&B) – x", "Rabat (A_B) – x", "X’Y — z", "Rabat —x", "",
+}
+
+// TestDatelineMatch holds datelineMatch to datelineRE on the seeds and on
+// every paragraph and first line of the reports under testdata.
+func TestDatelineMatch(t *testing.T) {
+	inputs := append([]string(nil), datelineSeeds...)
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.txt"))
+	demo, _ := filepath.Glob(filepath.Join("..", "..", "cmd", "toll", "demodata", "*.txt"))
+	for _, f := range append(files, demo...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p := range strings.SplitSeq(string(b), "\n\n") {
+			inputs = append(inputs, p, strings.TrimSpace(p)+" ")
+		}
+	}
+	matched := 0
+	for _, s := range inputs {
+		got, want := datelineMatch(s), datelineRE.FindStringSubmatchIndex(s)
+		if want != nil {
+			matched++
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("datelineMatch(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if matched < 5 {
+		t.Errorf("the regexp matched %d of %d inputs: the test checks little", matched, len(inputs))
+	}
+}
+
 // FuzzFastPaths checks the same on any text.
 func FuzzFastPaths(f *testing.F) {
-	for _, s := range fastPathSeeds {
+	for _, s := range append(fastPathSeeds, datelineSeeds...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := datelineMatch(s), datelineRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Errorf("datelineMatch(%q) = %v, want %v", s, got, want)
+		}
 		for _, c := range fastPaths {
 			if got, want := c.fast(s), c.slow(s); got != want {
 				t.Errorf("%s(%q) = %v, want %v", c.name, s, got, want)

@@ -283,6 +283,35 @@ func incidentMatch(s string) bool {
 	return false
 }
 
+// datelineMatch is datelineRE.FindStringSubmatchIndex(s) read over the
+// only part of s a match can cover: up to the first byte that none of the
+// regexp's classes holds (a colon, a quotation mark, …), and not at all
+// when that part holds no dash. Unbounded, the regexp ran over the whole
+// text.
+func datelineMatch(s string) []int {
+	k := 0
+	for k < len(s) && !datelineStop(s[k]) {
+		k++
+	}
+	if !strings.ContainsAny(s[:k], "-–—") {
+		return nil
+	}
+	return datelineRE.FindStringSubmatchIndex(s[:k])
+}
+
+// datelineStop reports an ASCII byte datelineRE never matches: not a
+// letter or digit, white space, or one of . ' - , ( ) & /.
+func datelineStop(b byte) bool {
+	if b >= 0x80 || isASCIILetter(b) || '0' <= b && b <= '9' {
+		return false
+	}
+	switch b {
+	case ' ', '\t', '\n', '\f', '\r', '.', '\'', '-', ',', '(', ')', '&', '/':
+		return false
+	}
+	return true
+}
+
 // mayBeNational reports whether nationalRE can match s: it needs
 // "nation", "countr" or "acro" (none with s or k, which (?i) also folds
 // to non-ASCII runes).
