@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,27 +13,41 @@ import (
 
 // damageRecords damages two records of the fixture database in place,
 // the way a bug or a bad disk could, without touching bbolt's structure
-// (its data pages have no checksum): the first report's JSON no longer
-// decodes, and the first claim of another report loses its versions
-// ("versions" becomes an unknown field). It returns the damaged report's
-// id.
+// (its data pages have no checksum): the first report's format byte
+// becomes one no toll writes, so that it no longer decodes (nor do its
+// claims, whose sentences are in its text), and the first claim of
+// another report loses its versions (their count becomes 0). It returns
+// the damaged report's id.
 func damageRecords(t *testing.T, db string) (badReport string) {
 	t.Helper()
 	b, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := bytes.Index(b, []byte(`{"id":"`))
-	if i < 0 {
+	// a compact report: key (its id), format byte 1, the id again
+	for _, m := range regexp.MustCompile(`\x01\x0c([0-9a-f]{12})`).FindAllSubmatchIndex(b, -1) {
+		if id := string(b[m[2]:m[3]]); m[0] >= 12 && string(b[m[0]-12:m[0]]) == id {
+			badReport = id
+			b[m[0]] = 0x7f
+			break
+		}
+	}
+	if badReport == "" {
 		t.Fatal("no report record in the file")
 	}
-	badReport = string(b[i+7 : i+19])
-	b[i] = '!'
-	j := bytes.Index(b, []byte(`"versions":[`))
-	if j < 0 {
+	// a compact claim: key (report id and number), format byte 1, no
+	// flags, one version, unreviewed, by the extractor
+	found := false
+	for _, m := range regexp.MustCompile(`\x01\x00\x01\x01.extractor `).FindAllIndex(b, -1) {
+		if m[0] >= 16 && string(b[m[0]-16:m[0]-4]) != badReport {
+			b[m[0]+2] = 0
+			found = true
+			break
+		}
+	}
+	if !found {
 		t.Fatal("no claim record in the file")
 	}
-	copy(b[j:], `"versionz"`)
 	if err := os.WriteFile(db, b, 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -60,8 +60,9 @@ func containsFold(s, sub string) bool {
 // is returned as it is.
 func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error {
 	return db.view(func(tx *bbolt.Tx) error {
+		cd := newClaimDecoder(tx, false, newInterner())
 		visit := func(id string) error {
-			return eachClaimOf(tx, id, db.skip, func(n int, rec claimRecord) error {
+			return eachClaimDecoded(tx, cd, id, db.skip, func(n int, rec claimRecord) error {
 				sc := rec.stored(id, n)
 				if !f.match(sc) {
 					return nil
@@ -146,7 +147,7 @@ func getClaim(tx *bbolt.Tx, id string) (tracker.StoredClaim, error) {
 	if v == nil {
 		return tracker.StoredClaim{}, fmt.Errorf("claim %s: %w (report %s has no claim %d)", id, ErrNotFound, rid, n)
 	}
-	rec, err := decodeClaim(rid, n, v)
+	rec, err := decodeClaim(tx, rid, n, v)
 	if err != nil {
 		return tracker.StoredClaim{}, err
 	}
@@ -202,8 +203,14 @@ func (db *DB) Review(id string, v tracker.Version) (tracker.StoredClaim, error) 
 			v.At = db.now().UTC()
 		}
 		rid, n, _ := ParseClaimID(sc.ID)
+		r, ok, err := getReport(tx, rid)
+		if err != nil {
+			return fmt.Errorf("claim %s: %w", sc.ID, err)
+		} else if !ok {
+			return fmt.Errorf("claim %s: report %s: %w", sc.ID, rid, ErrNotFound)
+		}
 		rec := claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: append(sc.Versions, v)}
-		if err := putClaim(tx, rid, n, rec); err != nil {
+		if err := putClaim(tx, headOf(r), rid, n, rec); err != nil {
 			return err
 		}
 		out = rec.stored(rid, n)

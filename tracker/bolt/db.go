@@ -18,7 +18,7 @@ import (
 )
 
 // Schema is the layout version this package writes (see the package doc).
-const Schema = 3
+const Schema = 4
 
 // DefaultTimeout is how long Open waits for another process to let go of
 // the database before it gives up with ErrLocked.
@@ -47,9 +47,12 @@ type migration func(tx *bbolt.Tx) error
 
 // migrations[i] upgrades schema i+1 to i+2: schema 2 adds the decisions
 // bucket (TestMigrateDecisions opens a schema 1 file), schema 3 the
-// sightings bucket (TestMigrateSightings opens a schema 2 file). The
+// sightings bucket (TestMigrateSightings opens a schema 2 file), schema 4
+// the compact encoding of reports and claims, whose step only starts the
+// conversion that Open then runs in transactions of its own (compact.go;
+// TestMigrateCompact opens a file written by the toll of schema 3). The
 // machinery itself is tested with a made-up table.
-var migrations = []migration{migrateDecisions, migrateSightings}
+var migrations = []migration{migrateDecisions, migrateSightings, migrateCompact}
 
 // Options configure Open. The zero value is ready to use.
 type Options struct {
@@ -76,6 +79,11 @@ type Options struct {
 	// NoSync skips fsync on commit. Only for tests and benchmarks that
 	// build throwaway databases: a crash can then lose committed data.
 	NoSync bool
+
+	// compactBatch and compactAfter are compactStored's batch and after,
+	// for tests of the migration to schema 4.
+	compactBatch int
+	compactAfter func(done int) error
 }
 
 // DB is an open toll database. Its methods are safe for concurrent use.
@@ -90,7 +98,8 @@ type DB struct {
 
 // Open opens the toll database at path, creating it (but not its
 // directory) unless opts.ReadOnly. It creates the buckets of a new file,
-// migrates an older schema in one transaction, and refuses a newer one.
+// migrates an older schema (in one transaction, then, for schema 4, in
+// resumable batches: see compact.go), and refuses a newer one.
 func Open(path string, opts Options) (*DB, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("database %s is a directory: %w", path, ErrNotDatabase)
@@ -122,6 +131,9 @@ func Open(path string, opts Options) (*DB, error) {
 		err = db.view(func(tx *bbolt.Tx) error { return checkSchema(tx, path, false, migrations) })
 	} else {
 		err = db.update(func(tx *bbolt.Tx) error { return checkSchema(tx, path, true, migrations) })
+		if err == nil {
+			err = db.compactStored(opts.compactBatch, opts.compactAfter)
+		}
 	}
 	if err != nil {
 		_ = bdb.Close()

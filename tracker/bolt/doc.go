@@ -2,15 +2,20 @@
 // decisions in a bbolt file. It is the only package that imports bbolt;
 // everything it hands out is a type of package tracker.
 //
-// Layout (schema 3; schema 1 had no decisions bucket and schema 2 no
-// sightings bucket, and Open adds them). Every key is fixed-width or
-// prefix-free so that cursors can seek:
+// Layout (schema 4; schema 1 had no decisions bucket and schema 2 no
+// sightings bucket, and Open adds them; schema 3 stored reports and claims
+// as JSON, and Open rewrites them compactly, see compact.go). Every key is
+// fixed-width or prefix-free so that cursors can seek:
 //
-//	meta     "schema" → "2"
-//	reports  report id (12 hex digits) → tracker.Report as JSON
-//	claims   report id + n (uint32, big-endian) → the claim's record as JSON
-//	         (outlet, published date and every tracker.Version), so a
-//	         report's claims are contiguous and in text order
+//	meta     "schema" → "4"; "compacting" → the last report converted,
+//	         only while the migration to schema 4 is under way
+//	reports  report id (12 hex digits) → the report in the compact
+//	         encoding (codec.go): its fields, then its text as it is
+//	claims   report id + n (uint32, big-endian) → the claim's record in the
+//	         compact encoding: its versions, each storing only the fields
+//	         that differ from the one before, the sentence as its place
+//	         in the report's text; the outlet and published date are the
+//	         report's. A report's claims are contiguous and in text order
 //	seq      report id → the next claim number (uint32, big-endian); claim
 //	         numbers are never reused, so a cited claim id never comes to
 //	         mean another figure after a re-extraction removed it
@@ -22,6 +27,11 @@
 //	sightings report id + n (uint32, big-endian, from 1) → tracker.Sighting
 //	         as JSON: another outlet, date or address that carried the
 //	         report's text, in the order recorded (new in schema 3)
+//
+// Every reader takes a report or claim in either encoding (a value's first
+// byte tells them apart), so a migration stopped part-way leaves a
+// database that reads whole. A claim is read with its report: a claim of a
+// report that is missing or does not decode is damaged too.
 //
 // A text added again is not a new report: Add records it as a sighting
 // when it names an outlet, date or address the report and its sightings

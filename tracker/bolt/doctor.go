@@ -142,7 +142,7 @@ func records(tx *bbolt.Tx, h *Health) []Damaged {
 		case reports.Get([]byte(id)) == nil:
 			bad(&Damaged{Record: "claim " + tracker.ClaimID(id, n), Problem: "belongs to no stored report"})
 		default:
-			if _, err := decodeClaim(id, n, v); err != nil {
+			if _, err := decodeClaim(tx, id, n, v); err != nil {
 				bad(err)
 			} else {
 				h.Claims++

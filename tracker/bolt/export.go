@@ -19,6 +19,12 @@ import (
 // ExportVersion is the version of the export formats written by Export.
 const ExportVersion = 1
 
+// ExportSchema is the schema an export's header names: the schema whose
+// records its lines hold. Schema 4 changed only how the store encodes
+// reports and claims, not what they hold, so exports stay schema 3 and a
+// toll of schema 3 still imports them.
+const ExportSchema = 3
+
 // The export formats.
 const (
 	FormatJSON  = "json"
@@ -177,7 +183,7 @@ type jsonExporter struct {
 }
 
 func (x *jsonExporter) begin() error {
-	_, err := fmt.Fprintf(x.w, "{\"toll_export\":%d,\"schema\":%d,\"reports\":[", ExportVersion, Schema)
+	_, err := fmt.Fprintf(x.w, "{\"toll_export\":%d,\"schema\":%d,\"reports\":[", ExportVersion, ExportSchema)
 	return err
 }
 
@@ -271,7 +277,7 @@ func (x *jsonlExporter) line(l exportLine) error {
 }
 
 func (x *jsonlExporter) begin() error {
-	return x.line(exportLine{exportHeader: &exportHeader{TollExport: ExportVersion, Schema: Schema}})
+	return x.line(exportLine{exportHeader: &exportHeader{TollExport: ExportVersion, Schema: ExportSchema}})
 }
 
 func (x *jsonlExporter) report(r exportReport) error {
@@ -309,7 +315,7 @@ func (x *csvExporter) begin() error {
 	if err := x.w.Write(csvColumns); err != nil {
 		return err
 	}
-	return x.row(map[string]string{"record": "export", "id": strconv.Itoa(ExportVersion), "version": strconv.Itoa(Schema)})
+	return x.row(map[string]string{"record": "export", "id": strconv.Itoa(ExportVersion), "version": strconv.Itoa(ExportSchema)})
 }
 
 func (x *csvExporter) report(r exportReport) error {

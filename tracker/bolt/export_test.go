@@ -163,7 +163,7 @@ func TestImportBad(t *testing.T) {
 		{"blank", "\n \n", []string{"empty"}},
 		{"not an export", "hello\n", []string{"not a toll export"}},
 		{"no header", join(lines[1:]...), []string{"line 1", "no export header"}},
-		{"newer schema", strings.Replace(jsonl, `"schema":`+itoa(Schema), `"schema":9`, 1), []string{"line 1", "schema 9"}},
+		{"newer schema", strings.Replace(jsonl, `"schema":`+itoa(ExportSchema), `"schema":9`, 1), []string{"line 1", "schema 9"}},
 		{"malformed line", join(lines[0], lines[1], `{"claim":`), []string{"line 3"}},
 		{"edited text", strings.Replace(jsonl, "Rescue teams", "Rescue crews", 1), []string{"line 2", "does not match its text"}},
 		{"claim before report", join(lines[0], lines[2], lines[1]), []string{"line 2", "not before it"}},

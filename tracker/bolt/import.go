@@ -242,7 +242,7 @@ func (im *importer) claim(sc tracker.StoredClaim) error {
 		return im.mergeClaim(ir, rid, n, sc)
 	}
 	im.res.Claims++
-	return putClaim(im.tx, rid, n, claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: sc.Versions})
+	return putClaim(im.tx, headOf(ir.r), rid, n, claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: sc.Versions})
 }
 
 func (im *importer) ack(a tracker.Ack) error {

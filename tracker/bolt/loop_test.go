@@ -28,7 +28,7 @@ func mustBranchDatabase(tb testing.TB) ([]byte, *pageFile, uint64) {
 		tb.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(3, 5))
-	for i := range 12 {
+	for i := range 60 { // enough compact claims for more than one page
 		mustAdd(tb, db, genReport(rng, i, 500))
 	}
 	db.Close()

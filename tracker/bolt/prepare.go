@@ -124,7 +124,7 @@ func (db *DB) prepareOne(r tracker.Report) *prepared {
 		rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
 			{Claim: c, Status: tracker.Unreviewed, By: by, At: r.Added},
 		}}
-		if pre.claimValues[i], pre.fatal = encodeClaim(r.ID, i+1, rec); pre.fatal != nil {
+		if pre.claimValues[i], pre.fatal = encodeClaim(headOf(r), r.ID, i+1, rec); pre.fatal != nil {
 			return pre
 		}
 	}

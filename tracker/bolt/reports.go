@@ -3,7 +3,6 @@ package bolt
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -294,7 +293,7 @@ func (db *DB) Remove(id string) (Removed, error) {
 		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+4; k, v = c.Next() {
 			keys = append(keys, bytes.Clone(k))
 			out.Claims++
-			rec, err := decodeClaim(full, int(binary.BigEndian.Uint32(k[len(p):])), v)
+			rec, err := decodeClaim(tx, full, int(binary.BigEndian.Uint32(k[len(p):])), v)
 			if err == nil && rec.Versions[len(rec.Versions)-1].Status != tracker.Unreviewed {
 				out.Reviewed++
 			}
@@ -337,9 +336,9 @@ func getReport(tx *bbolt.Tx, id string) (tracker.Report, bool, error) {
 	if v == nil {
 		return tracker.Report{}, false, nil
 	}
-	var r tracker.Report
-	if err := json.Unmarshal(v, &r); err != nil {
-		return tracker.Report{}, false, &Damaged{Record: "report " + id, Problem: "does not decode: " + err.Error()}
+	r, err := decodeReport(id, v)
+	if err != nil {
+		return tracker.Report{}, false, err
 	}
 	return r, true, nil
 }
@@ -350,15 +349,6 @@ func putReport(tx *bbolt.Tx, r tracker.Report) error {
 		return err
 	}
 	return putReportValue(tx, r, b)
-}
-
-// encodeReport is a report's value in the reports bucket.
-func encodeReport(r tracker.Report) ([]byte, error) {
-	b, err := json.Marshal(r)
-	if err != nil {
-		return nil, fmt.Errorf("encode report %s: %w", r.ID, err)
-	}
-	return b, nil
 }
 
 // putReportValue stores an encoded report and indexes it by date.
@@ -372,21 +362,14 @@ func putReportValue(tx *bbolt.Tx, r tracker.Report, b []byte) error {
 	return nil
 }
 
-func putClaim(tx *bbolt.Tx, reportID string, n int, rec claimRecord) error {
-	b, err := encodeClaim(reportID, n, rec)
+// putClaim stores a claim record of the report whose outlet, date and
+// text head holds.
+func putClaim(tx *bbolt.Tx, head reportHead, reportID string, n int, rec claimRecord) error {
+	b, err := encodeClaim(head, reportID, n, rec)
 	if err != nil {
 		return err
 	}
 	return putClaimValue(tx, reportID, n, b)
-}
-
-// encodeClaim is a claim record's value in the claims bucket.
-func encodeClaim(reportID string, n int, rec claimRecord) ([]byte, error) {
-	b, err := json.Marshal(rec)
-	if err != nil {
-		return nil, fmt.Errorf("encode claim %s: %w", tracker.ClaimID(reportID, n), err)
-	}
-	return b, nil
 }
 
 // putClaimValue stores an encoded claim record.
@@ -397,25 +380,31 @@ func putClaimValue(tx *bbolt.Tx, reportID string, n int, b []byte) error {
 	return nil
 }
 
-func decodeClaim(reportID string, n int, v []byte) (claimRecord, error) {
-	var rec claimRecord
-	if err := json.Unmarshal(v, &rec); err != nil {
-		return claimRecord{}, &Damaged{Record: "claim " + tracker.ClaimID(reportID, n), Problem: "does not decode: " + err.Error()}
-	}
-	if len(rec.Versions) == 0 {
-		return claimRecord{}, &Damaged{Record: "claim " + tracker.ClaimID(reportID, n), Problem: "has no versions"}
-	}
-	return rec, nil
+// newClaimDecoder decodes claims of tx's reports; current and in as in
+// claimDecoder.
+func newClaimDecoder(tx *bbolt.Tx, current bool, in *interner) *claimDecoder {
+	b := tx.Bucket(bucketReports)
+	return &claimDecoder{report: func(id string) []byte { return b.Get([]byte(id)) }, current: current, in: in}
+}
+
+// decodeClaim decodes one claim value of tx.
+func decodeClaim(tx *bbolt.Tx, reportID string, n int, v []byte) (claimRecord, error) {
+	return newClaimDecoder(tx, false, nil).decode(reportID, n, v)
 }
 
 // eachClaimOf calls fn for every claim of a report in order of n. A
 // claim that does not decode goes to skip, which returns nil to go on.
 func eachClaimOf(tx *bbolt.Tx, reportID string, skip func(error) error, fn func(n int, rec claimRecord) error) error {
+	return eachClaimDecoded(tx, newClaimDecoder(tx, false, nil), reportID, skip, fn)
+}
+
+// eachClaimDecoded is eachClaimOf with the decoder given.
+func eachClaimDecoded(tx *bbolt.Tx, cd *claimDecoder, reportID string, skip func(error) error, fn func(n int, rec claimRecord) error) error {
 	c := tx.Bucket(bucketClaims).Cursor()
 	p := []byte(reportID)
 	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(k) == len(p)+4; k, v = c.Next() {
 		n := int(binary.BigEndian.Uint32(k[len(p):]))
-		rec, err := decodeClaim(reportID, n, v)
+		rec, err := cd.decode(reportID, n, v)
 		if err != nil {
 			if err := skip(err); err != nil {
 				return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -154,8 +155,8 @@ func TestMigrateSightings(t *testing.T) {
 		}
 		return nil
 	})
-	if schema != "3" {
-		t.Errorf("schema after migration = %q, want 3", schema)
+	if want := strconv.Itoa(Schema); schema != want {
+		t.Errorf("schema after migration = %q, want %s", schema, want)
 	}
 	if after := mustExport(t, db, FormatJSONL); !bytes.Equal(before, after) {
 		t.Errorf("the migration changed what is stored:\n%s", firstDiff(before, after))
