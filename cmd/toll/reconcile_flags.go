@@ -128,18 +128,11 @@ func openClaims(ctx context.Context, open func(string, env) (*bolt.DB, error), p
 	return db, claims, nil
 }
 
-// loadClaims reads every stored claim. The reconciler needs them all at
-// once (a series spans reports); the store decodes them one at a time.
+// loadClaims reads every stored claim as the reconciler needs them: all at
+// once (a series spans reports), each its current version only, without
+// its history (bolt.DB.CurrentClaims), which no reconciling reads.
 func loadClaims(ctx context.Context, db *bolt.DB) ([]tracker.StoredClaim, error) {
-	var out []tracker.StoredClaim
-	err := db.EachClaim(bolt.ClaimFilter{}, func(sc tracker.StoredClaim) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		out = append(out, sc)
-		return nil
-	})
-	return out, err
+	return db.CurrentClaims(ctx)
 }
 
 // withOutput runs write on where a command writes: standard output, or

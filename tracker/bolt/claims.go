@@ -1,8 +1,10 @@
 package bolt
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,6 +94,47 @@ func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error
 		}
 		return nil
 	})
+}
+
+// CurrentClaims returns every claim in EachClaim's order with only what
+// reconciling reads: its current version, and no history (Versions is
+// nil). It is the fast way to read a whole database: the strings, counts
+// and dates claims share are decoded once and shared, a report's claims
+// share their sentences, and the slice is made once at its full size.
+// ctx is checked between reports.
+func (db *DB) CurrentClaims(ctx context.Context) ([]tracker.StoredClaim, error) {
+	var out []tracker.StoredClaim
+	err := db.view(func(tx *bbolt.Tx) error {
+		out = make([]tracker.StoredClaim, 0, tx.Bucket(bucketClaims).Stats().KeyN)
+		cd := newClaimDecoder(tx, true, newInterner())
+		c := tx.Bucket(bucketByDate).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			id, err := indexReport(tx, k)
+			if err != nil {
+				if err := db.skip(err); err != nil {
+					return err
+				}
+				continue
+			}
+			err = eachClaimDecoded(tx, cd, id, db.skip, func(n int, rec claimRecord) error {
+				sc := rec.stored(id, n)
+				sc.Versions = nil
+				out = append(out, sc)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clip(out), nil
 }
 
 // Claims returns every claim of a report (id or unique prefix) in text

@@ -163,6 +163,10 @@ func TestMigrateCompactInterrupted(t *testing.T) {
 		t.Fatalf("read-only open part-way: %v", err)
 	}
 	checkExports(t, ro, "part-way")
+	claims, err := ro.CurrentClaims(t.Context())
+	if err != nil || len(claims) == 0 {
+		t.Errorf("CurrentClaims part-way: %d, %v", len(claims), err)
+	}
 	ro.Close()
 
 	db, err := testOpen(path, Options{compactBatch: 5})
@@ -295,5 +299,55 @@ func TestClaimCodecDamaged(t *testing.T) {
 	var d *Damaged
 	if _, err := lost.decode("aaaaaaaaaaaa", 1, b); !errors.As(err, &d) {
 		t.Errorf("a claim of a report not stored: err = %v, want Damaged", err)
+	}
+}
+
+// TestCurrentClaims compares the reconciling read with the full listing
+// on a generated database with reviews: the same claims in the same
+// order, each its current version, without history.
+func TestCurrentClaims(t *testing.T) {
+	db := mustOpen(t, Options{})
+	rng := rand.New(rand.NewPCG(7, 8))
+	for i := range 20 {
+		mustAdd(t, db, genReport(rng, i, 1500))
+	}
+	var all []tracker.StoredClaim
+	if err := db.EachClaim(ClaimFilter{}, func(sc tracker.StoredClaim) error { all = append(all, sc); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for i, sc := range all {
+		var v tracker.Version
+		switch i % 4 {
+		case 1:
+			v = tracker.Version{Status: tracker.Rejected, By: "ana"}
+		case 2:
+			c := sc.Claim
+			c.Interval = tracker.Point(decimal.NewFromInt(int64(1000 + i)))
+			c.Sentence = "A reviewer's own sentence."
+			v = tracker.Version{Status: tracker.Corrected, Claim: c, By: "ana"}
+		default:
+			continue
+		}
+		if _, err := db.Review(sc.ID, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all = all[:0]
+	if err := db.EachClaim(ClaimFilter{}, func(sc tracker.StoredClaim) error { all = append(all, sc); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	cur, err := db.CurrentClaims(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cur) != len(all) || len(all) < 50 {
+		t.Fatalf("CurrentClaims gave %d claims, EachClaim %d (want the same, at least 50)", len(cur), len(all))
+	}
+	for i, c := range cur {
+		w := all[i]
+		if c.ID != w.ID || c.ReportID != w.ReportID || c.Outlet != w.Outlet || c.Published != w.Published || c.Status != w.Status ||
+			!SameClaim(c.Claim, w.Claim) || c.Claim.Context != w.Claim.Context || c.Versions != nil {
+			t.Errorf("claim %d:\n got %+v\nwant %+v (without versions)", i, c, w)
+		}
 	}
 }

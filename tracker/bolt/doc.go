@@ -43,7 +43,8 @@
 // stored whole with its claims. Listing (EachReport, EachClaim, Export)
 // decodes and hands out one row at a time inside a read transaction, so
 // memory does not grow with the number of claims; the callback must not
-// call back into the DB.
+// call back into the DB. CurrentClaims reads every claim at once for
+// reconciling, without their histories.
 //
 // Open waits at most Options.Timeout for the file lock that bbolt takes
 // and then fails with ErrLocked. A file that is not a bbolt database, or
