@@ -588,6 +588,16 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
+	if weakWhere && rc.hasPl && rc.locative(text, c.Where) {
+		// "Al Haouz for 1,293, Taroudant for 271, Chichaoua for 91": a
+		// place the gazetteer does not know, named as a place in the body
+		// only, is a part of the report's place (one named in the
+		// headline or lead is the report's place by another name: "the
+		// town of Kuriga")
+		ctx.Place, ctx.PlaceFrom = c.Where, "sentence"
+		ctx.PlaceID = rc.place.ID + "/" + strings.ToLower(strings.Join(strings.Fields(c.Where), " "))
+		weakWhere = false
+	}
 	if ctx.Place == "" && (c.Where == "" || weakWhere) {
 		// "In Syria, 1,602 deaths…": a fronted place the sentence pass
 		// left to the clause; "Syria adds 3,700 deaths", "Castilla-La
@@ -799,6 +809,18 @@ func (rc *reportContext) wherePlace(g *gazetteer.Gazetteer, text string, c *trac
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// locative says whether a one-word Where the gazetteer does not know is
+// written as a place in its sentence ("in Chichaoua", "Chichaoua for
+// 91", "of Chichaoua") and not in the report's headline, dateline or
+// lead.
+func (rc *reportContext) locative(text, where string) bool {
+	r, _ := utf8.DecodeRuneInString(where)
+	if len(where) < 4 || !unicode.IsUpper(r) || notPlace(where) || strings.Contains(text[:min(rc.leadEnd, len(text))], where) {
+		return false
+	}
+	return true
 }
 
 // nationalRE is a figure for the whole country, said so in its phrase.
