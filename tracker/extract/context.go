@@ -40,7 +40,7 @@ type reportContext struct {
 	agency   string
 	country  string            // the main country's ID
 	country2 string            // a second country the report is as much about, or ""
-	named    []gazetteer.Place // places of headline, dateline and lead, in order
+	named    []gazetteer.Place // places of headline and lead, in order
 	votes    map[string]int    // weight of each country in headline, dateline and lead
 	// paraCountry is the country of the last place a sentence of the
 	// current paragraph named (applyContext keeps it)
@@ -278,7 +278,11 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 			}
 			votes[x.p.Country] += x.weight
 			cands = append(cands, cand{x.p, x.from, x.rank})
-			rc.named = append(rc.named, x.p)
+			if x.from != "dateline" {
+				// (a dateline is where the reporter files from: "ABUJA"
+				// names no part of Nigeria the story is about)
+				rc.named = append(rc.named, x.p)
+			}
 		}
 	}
 	if rc.headEnd > 0 {
@@ -459,7 +463,7 @@ func (m *sentMemo) eventNear(off int, c *tracker.Claim) string {
 		m.evRead = true
 		sent := m.sent
 		asciiWords(sent, func(start, end int) bool {
-			if e, ok := eventWord(sent[start:end]); ok {
+			if e, ok := eventWord(sent[start:end]); ok && !metaphor(sent, start, end) {
 				m.events = append(m.events, sentEvent{start, end, e})
 			}
 			return true
@@ -482,6 +486,22 @@ func (m *sentMemo) eventNear(off int, c *tracker.Claim) string {
 		}
 	}
 	return best
+}
+
+// metaphor reports whether the event word at sent[start:end] names no
+// event: "compares the town to a war zone", "like a war".
+func metaphor(sent string, start, end int) bool {
+	rest := strings.TrimLeft(sent[end:], " ")
+	if strings.HasPrefix(rest, "zone") || strings.HasPrefix(rest, "-zone") {
+		return true
+	}
+	before := strings.TrimRight(sent[:start], " ")
+	for _, w := range []string{" like a", " like", " to a"} {
+		if strings.HasSuffix(before, w) && strings.EqualFold(sent[start:end], "war") {
+			return true
+		}
+	}
+	return false
 }
 
 // diseaseEvent reports whether an event is a disease's.
@@ -706,6 +726,16 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
 	}
 	ctx.Event = sm.eventNear(rc.sentenceStart(text, c.Sentence), c)
+	if ctx.Event == "outbreak" {
+		// "a cholera outbreak that has killed 545": the disease the
+		// sentence names
+		for _, ev := range sm.events {
+			if ev.event != "outbreak" && diseaseEvent(ev.event) {
+				ctx.Event = ev.event
+				break
+			}
+		}
+	}
 	if (ctx.Event == "outbreak" || ctx.Event == "") && diseaseEvent(rc.event) {
 		ctx.Event = rc.event
 	}
