@@ -151,15 +151,38 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	}
 	classes := map[cgk]map[string]int{}
 	all := map[string]int{}
+	// (and first the events of its own report, then of its country: a
+	// wildfire's figure is not a war's because the store also follows a
+	// war)
+	type rc struct {
+		report int32
+		cat    tracker.Category
+	}
+	type cc struct {
+		country string
+		cat     tracker.Category
+	}
+	ofReport := map[rc]map[string]int{}
+	ofCountry := map[cc]map[string]int{}
+	count := func(m map[string]int, e string) map[string]int {
+		if m == nil {
+			m = map[string]int{}
+		}
+		m[e]++
+		return m
+	}
 	for i := range recs {
 		b := recs[i].bucket
 		if b.event != "" {
 			k := cgk{b.cat, b.group, b.kind}
-			if classes[k] == nil {
-				classes[k] = map[string]int{}
-			}
-			classes[k][b.event]++
+			classes[k] = count(classes[k], b.event)
 			all[b.event]++
+			rk := rc{recs[i].report, b.cat}
+			ofReport[rk] = count(ofReport[rk], b.event)
+			if c := countryOf(recs[i].place); c != "" {
+				ck := cc{c, b.cat}
+				ofCountry[ck] = count(ofCountry[ck], b.event)
+			}
 		}
 	}
 	most := func(m map[string]int) string {
@@ -176,8 +199,18 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		if b.event != "" {
 			continue
 		}
-		// the event of its own kind of figure, else of all figures
-		if b.event = most(classes[cgk{b.cat, b.group, b.kind}]); b.event == "" {
+		// the event of its report's figures, else its country's, else
+		// of its own kind of figure, else of all figures
+		b.event = most(ofReport[rc{recs[i].report, b.cat}])
+		if b.event == "" {
+			if c := countryOf(recs[i].place); c != "" {
+				b.event = most(ofCountry[cc{c, b.cat}])
+			}
+		}
+		if b.event == "" {
+			b.event = most(classes[cgk{b.cat, b.group, b.kind}])
+		}
+		if b.event == "" {
 			b.event = most(all)
 		}
 	}

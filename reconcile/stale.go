@@ -89,7 +89,9 @@ func (c *checker) staleAndRevised() {
 			})
 			z := above[0]
 			fz := &p.figs[z]
-			if fy.revised && below(*fy.iv, *fz.iv) {
+			if fy.revised && (below(*fy.iv, *fz.iv) || fy.iv.Unbounded && fy.iv.Low.Cmp(fz.iv.Low) < 0) {
+				// (revised "to more than 2,000" from 9,240 is a revision
+				// too)
 				c.handled[y] = true
 				msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s (%s, %s); the text says the figure was revised.",
 					p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day),
@@ -102,7 +104,9 @@ func (c *checker) staleAndRevised() {
 			var echo int32 = -1
 			for _, x := range figs {
 				fx := &p.figs[x]
-				if x != y && fx.day < fz.day && fx.day <= fy.day && compareIntervals(*fx.iv, *fy.iv) == 0 && !c.sharesReport(x, y) {
+				// the same figure, whatever the qualifier: "at least 225
+				// Malawians" repeats the 225 of two days before
+				if x != y && fx.day < fz.day && fx.day <= fy.day && (compareIntervals(*fx.iv, *fy.iv) == 0 || fx.iv.Low.Equal(fy.iv.Low) && (fx.iv.Unbounded || fy.iv.Unbounded)) && !c.sharesReport(x, y) {
 					echo = x
 					break
 				}
