@@ -143,6 +143,23 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"stale_repeat c-1 b-1"},
 		},
 		{
+			name: "a repeat may change the qualifier",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-03-15", "disaster department", tracker.Exact, 225),
+				ctxClaim("b-1", "b", "2023-03-16", "president", tracker.Exact, 326),
+				ctxClaim("c-1", "c", "2023-03-17", "Sentinel", tracker.AtLeast, 225),
+			},
+			want: []string{"stale_repeat c-1 b-1"},
+		},
+		{
+			name: "a stated revision to an open figure below the last",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-08", "disaster ministry", tracker.Exact, 9240),
+				ctxClaim("b-1", "b", "2023-10-09", "disaster ministry", tracker.MoreThan, 2000).isRevised(),
+			},
+			want: []string{"revision a-1 b-1"},
+		},
+		{
 			name: "a stated correction of another report's figure the same day is a revision",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2212),

@@ -670,7 +670,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		}
 	}
 	if c.Where != "" && !weakWhere && ctx.Place == "" && !venue(sent, c.Where) {
-		if id, name, ok := combined(rc.places, c.Where); ok {
+		if id, name, ok := combined(rc.places, listFrom(c.Span, c.Where)); ok {
+			// "across Malawi, Mozambique and Madagascar": the sentence
+			// pass kept the first country of the list
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, id, "sentence"
+		} else if id, name, ok := combined(rc.places, c.Where); ok {
 			// "Turkey and Syria": the two countries together, a place of
 			// its own
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, id, "sentence"
@@ -839,6 +843,25 @@ func (rc *reportContext) wherePlace(g *gazetteer.Gazetteer, text string, c *trac
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// listRE is the rest of a list of names after its first: ", Mozambique
+// and Madagascar", " and Syria".
+var listRE = regexp.MustCompile(`^(?:(?:,\s*|,?\s+and\s+)[A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?){1,2}`)
+
+// listFrom returns where with the names that follow it in a list in s,
+// the claim's span ("across Malawi, Mozambique and Madagascar to more
+// than 400"), or "" when none follow.
+func listFrom(sent, where string) string {
+	i := strings.Index(sent, where)
+	if i < 0 {
+		return ""
+	}
+	m := listRE.FindString(sent[i+len(where):])
+	if m == "" {
+		return ""
+	}
+	return where + m
 }
 
 // locative says whether a one-word Where the gazetteer does not know is

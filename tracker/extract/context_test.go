@@ -34,6 +34,9 @@ func TestReportContextPlaces(t *testing.T) {
 		{"since an invasion in a month and year counts from then", "Missile strike kills 12 in Kramatorsk",
 			"Rescuers searched the rubble.\n\nThe UN has verified 9,083 civilian deaths in Ukraine since the invasion in February 2022.",
 			"9,083 civilian deaths", "Ukraine", "sentence", "", "UA"},
+		{"a list of countries the first of which the sentence kept", "Malawi's president appeals for help",
+			"BLANTYRE, Malawi — The toll rose to 326, taking the number of people killed across Malawi, Mozambique and Madagascar to more than 400.",
+			"number of people killed across Malawi, Mozambique and Madagascar to more than 400", "Malawi, Mozambique and Madagascar", "sentence", "", "MG+MW+MZ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,5 +87,36 @@ func TestDeadlineDatesNothing(t *testing.T) {
 	}
 	if got := claims[0].AsOf; !got.IsZero() && got.String() != "2024-03-24" {
 		t.Errorf("as of got %s, want the report's date or none", got)
+	}
+}
+
+// TestReportContextEvents: the event a figure counts.
+func TestReportContextEvents(t *testing.T) {
+	tests := []struct {
+		name, title, text, span, want string
+	}{
+		{"a cholera outbreak is cholera's", "Sudan's war and floods fuel cholera's spread",
+			"Eighteen months of war have left Sudan unable to contain a cholera outbreak that has killed 545 people since August.",
+			"killed 545 people", "cholera"},
+		{"a war zone is no war", "Maui fires live",
+			"Lahaina burned overnight.\n\nThe governor says 59 people are now known to have died, and compares the town to a war zone.",
+			"59 people are now known to have died", "wildfire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Report(tracker.Report{ID: "r", Title: tt.title, Text: tracker.WithHeadline(tt.title, tt.text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range res.Claims {
+				if c.Span == tt.span {
+					if c.Context.Event != tt.want {
+						t.Errorf("event got %q, want %q", c.Context.Event, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no claim with span %q", tt.span)
+		})
 	}
 }
