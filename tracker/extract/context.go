@@ -873,6 +873,11 @@ func (rc *reportContext) locative(text, where string) bool {
 	if len(where) < 4 || !unicode.IsUpper(r) || notPlace(where) || strings.Contains(text[:min(rc.leadEnd, len(text))], where) {
 		return false
 	}
+	switch strings.ToLower(where) {
+	case "europe", "africa", "asia", "america", "americas", "oceania", "antarctica", "arctic":
+		// a continent is no part of the report's place
+		return false
+	}
 	return true
 }
 
