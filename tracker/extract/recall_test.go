@@ -259,3 +259,35 @@ func TestLossesAndHeld(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
 	}
 }
+
+// TestPartsAndCoordinators: parts named before their total, a list that
+// goes on after "N of them were in …", and coordinators other than "and"
+// (issue 9 items 2 and 7).
+func TestPartsAndCoordinators(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"parts before the whole", "Eleven children and six women were among the 52 killed.",
+			[]want{{desc: "killed [11, 11] exact children"}, {desc: "killed [6, 6] exact women"}, {desc: "killed [52, 52] exact people"}}},
+		{"a part before the whole with people", "Nineteen pupils were among the 64 people confirmed dead.",
+			[]want{{desc: "killed [19, 19] exact students"}, {desc: "killed [64, 64] exact people"}}},
+		{"a part before a whole of injured", "Two Britons were among the 15 people injured in the crash.",
+			[]want{{desc: "injured [2, 2] exact britons"}, {desc: "injured [15, 15] exact people"}}},
+		{"a part larger than the whole is none", "About 500 people were among the 12 killed.",
+			[]want{{desc: "killed [12, 12] exact people"}}},
+		{"among those rescued is no claim", "Three children were among the 60 people rescued.", nil},
+		{"of them in a named event, the list goes on", "The coroner confirmed 31 deaths; 20 of them were in the Ridge fire and 11 in the Creek fire.",
+			[]want{{desc: "killed [31, 31] exact people"}, {desc: "killed [20, 20] exact people"}, {desc: "killed [11, 11] exact people"}}},
+		{"together with others", "Police detained 35 students together with 50 others who had joined the march.",
+			[]want{{desc: "arrested [35, 35] exact students"}, {desc: "arrested [50, 50] exact people", span: "50 others"}}},
+		{"as well as", "The strike killed nine soldiers as well as 14 civilians.",
+			[]want{{desc: "killed [9, 9] exact soldiers"}, {desc: "killed [14, 14] exact civilians"}}},
+		{"together with people doing something else", "Police arrested 40 protesters together with 3,000 officers deployed in the city.",
+			[]want{{desc: "arrested [40, 40] exact protesters"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}

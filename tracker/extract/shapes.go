@@ -110,6 +110,16 @@ func (s *sentence) link() []link {
 			continue
 		}
 	}
+	// parts named before their total: "Twelve children and nine women
+	// were among the 45 killed" (the first part by coordination, below)
+	for qi := range s.qs {
+		if linked[qi] >= 0 || s.qs[qi].consumed || nps[qi].kind == npUnit {
+			continue
+		}
+		if l, ok := s.linkAmongTotal(qi, nps[qi], linked, links); ok {
+			add(l)
+		}
+	}
 	// another source's figure for the same count: "…, while the army put
 	// the number at 11"
 	for qi := range s.qs {

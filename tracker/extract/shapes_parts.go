@@ -85,7 +85,13 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			// them"): "them" are those
 			if _, isDemonym := s.v.demonyms[s.word(m)]; !isDemonym {
 				if h := s.headBefore(q.i, links); h >= 0 && !s.qtyBetween(max(links[h].b, s.qs[links[h].q].j), q.i) {
-					return link{q: qi, cat: links[h].cat, who: links[h].who, how: byBreakdown, a: q.i, b: q.j + 2, trig: -1, head: links[h].q, placeMin: q.j + 2}, true
+					// "16 of them were in the Eaton fire": the item runs to
+					// the end of its place, where the list may go on
+					end, where := q.j+2, ""
+					if e, w, ok := s.inPlace(m); ok {
+						end, where = e, w
+					}
+					return link{q: qi, cat: links[h].cat, who: links[h].who, how: byBreakdown, a: q.i, b: end, trig: -1, head: links[h].q, placeMin: end, where: where}, true
 				}
 			}
 			if g, ok := s.v.demonyms[s.word(m)]; ok {
@@ -149,6 +155,47 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 		headQ = links[head].q
 	}
 	return link{q: qi, cat: cat, who: who, how: byBreakdown, a: markerStart, b: end, trig: -1, head: headQ, placeMin: end}, true
+}
+
+// linkAmongTotal: a part named before its total, which a casualty word
+// governs after it: "Twenty-three children were among the 78 people
+// confirmed dead", "At least 27 campers and counselors from the camp
+// were among the 84 people killed". A figure larger than the total is no
+// part of it.
+func (s *sentence) linkAmongTotal(qi int, p np, linked []int, links []link) (link, bool) {
+	q := &s.qs[qi]
+	if !p.person() || q.increment {
+		return link{}, false
+	}
+	// the rest of the group's phrase: "and counselors from Camp Mystic"
+	k := p.end
+	for d := 0; d < 8 && k < len(s.toks) && !s.isCopula(k); d++ {
+		if s.toks[k].kind != tWord || s.qty[k] >= 0 || isTriggerWord(s, k) || s.flags[k]&fClause != 0 {
+			return link{}, false
+		}
+		k++
+	}
+	if !s.isCopula(k) || !s.isWord(k+1, "among") || !s.isWord(k+2, "the") {
+		return link{}, false
+	}
+	x := s.qty[min(k+3, len(s.toks)-1)]
+	if x < 0 || s.qs[x].i != k+3 || linked[x] < 0 {
+		return link{}, false
+	}
+	total := links[linked[x]]
+	if total.how == byBreakdown || total.part || !s.fits(q, s.qs[x].interval()) {
+		return link{}, false
+	}
+	who := p.who
+	if who == "" {
+		who = "people"
+	}
+	return link{q: qi, cat: total.cat, who: who, how: byBreakdown, a: q.i, b: k + 2, trig: -1, head: x, placeMin: p.end}, true
+}
+
+// isCopula reports "were", "are", "was" or "is" at token k.
+func (s *sentence) isCopula(k int) bool {
+	return s.isWord(k, "were") || s.isWord(k, "are") || s.isWord(k, "was") || s.isWord(k, "is")
 }
 
 // headBefore returns the last link whose quantity ends before token k,
@@ -231,10 +278,19 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	if !p.person() && p.kind != npNone {
 		return link{}, false
 	}
-	// backward: … q1 [group] (and|,) q2 where q1 is linked by pre,
-	// breakdown or coordination
+	// backward: … q1 [group] (and|,|together with) q2 where q1 is
+	// linked by pre, breakdown or coordination
 	k := q.i - 1
-	if s.isWord(k, "and") {
+	if n := s.coordinatorEnding(k); n > 0 {
+		// "together with 60 others who had gathered", not "together
+		// with 3,000 officers deployed": the second figure's phrase
+		// ends there
+		e := max(p.end, q.j)
+		if !s.itemEnds(e) && !s.v.placePreps[s.word(e)] && !s.isWord(e, "who") && !s.isWord(e, "that") {
+			return link{}, false
+		}
+		k -= n
+	} else if s.isWord(k, "and") {
 		k--
 	}
 	if s.isWord(k, ",") {
@@ -269,7 +325,9 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	if p.kind == npNone {
 		k = q.j
 	}
-	if !s.isWord(k, "and") {
+	if n := s.coordinatorAt(k); n > 0 {
+		k += n - 1
+	} else if !s.isWord(k, "and") {
 		return link{}, false
 	}
 	k++
@@ -279,9 +337,49 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 			if l.how == byPost || l.how == byCoord && s.qs[l.q].i > q.i {
 				return link{q: qi, cat: l.cat, who: p.who, how: byCoord, a: q.i, b: p.end, trig: l.trig, head: x, placeMin: l.placeMin}, true
 			}
+			// "Twelve children and nine women were among the 45 killed":
+			// a part too, of the same total
+			if l.how == byBreakdown && l.head >= 0 && s.qs[l.head].i > s.qs[l.q].i {
+				return link{q: qi, cat: l.cat, who: p.who, how: byCoord, part: true, a: q.i, b: p.end, trig: -1, head: l.head, placeMin: p.end}, true
+			}
 		}
 	}
 	return link{}, false
+}
+
+// coordinatorEnding returns the length of a coordinator phrase ("together
+// with", "as well as") whose last word is token k, or 0.
+func (s *sentence) coordinatorEnding(k int) int {
+	for n := 3; n >= 2; n-- {
+		if k-n+1 >= 0 && s.v.coordinators[s.textLower(k-n+1, k+1)] {
+			return n
+		}
+	}
+	return 0
+}
+
+// coordinatorAt returns the length of a coordinator phrase starting at
+// token k, or 0.
+func (s *sentence) coordinatorAt(k int) int {
+	for n := 3; n >= 2; n-- {
+		if k+n <= len(s.toks) && s.v.coordinators[s.textLower(k, k+n)] {
+			return n
+		}
+	}
+	return 0
+}
+
+// textLower joins the lowercase words of tokens [i, j) with single
+// spaces, as vocabulary phrases are written.
+func (s *sentence) textLower(i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.word(k))
+	}
+	return b.String()
 }
 
 // linkPartItem: one item of a breakdown list that names no casualty word
@@ -427,18 +525,8 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	}
 	// "in Wajima", "in the Valencia region", "in the Eaton fire"
 	if w := s.word(m); w == "in" || w == "on" || w == "at" {
-		if pl, ok := s.placeAt(m); ok {
-			return partItem{a: q.i, end: pl.j, where: pl.name}, true
-		}
-		e := m + 1
-		if s.isWord(e, "the") {
-			e++
-		}
-		if n := s.properRun(e); n > e && s.toks[e].upper {
-			for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.v.eventNouns[s.word(n)] {
-				n++
-			}
-			return partItem{a: q.i, end: n, named: true}, true
+		if end, where, ok := s.inPlace(m); ok {
+			return partItem{a: q.i, end: end, where: where, named: where == ""}, true
 		}
 		return partItem{}, false
 	}
@@ -464,6 +552,29 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 		return partItem{}, false
 	}
 	return partItem{a: a, end: q.j, where: s.textOf(a, k+1)}, true
+}
+
+// inPlace reads "in Wajima", "in the Valencia region" or "in the Eaton
+// fire" at token m (its preposition): the token after it and the place it
+// names, "" for a name that is no place.
+func (s *sentence) inPlace(m int) (int, string, bool) {
+	if w := s.word(m); w != "in" && w != "on" && w != "at" {
+		return 0, "", false
+	}
+	if pl, ok := s.placeAt(m); ok {
+		return pl.j, pl.name, true
+	}
+	e := m + 1
+	if s.isWord(e, "the") {
+		e++
+	}
+	if n := s.properRun(e); n > e && s.toks[e].upper {
+		for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.v.eventNouns[s.word(n)] {
+			n++
+		}
+		return n, "", true
+	}
+	return 0, "", false
 }
 
 // nameWord reports a capitalised token that can be part of a place name

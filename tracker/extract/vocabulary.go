@@ -85,7 +85,7 @@ type vocabulary struct {
 	countNouns, earlierWords, countModifiers               map[string]bool
 	correctionWords, putVerbs, sayingVerbs, countedBy      map[string]bool
 	lumpedWords, measureWords, durationWords, heldWords    map[string]bool
-	lossVerbs, kinWords                                    map[string]bool
+	lossVerbs, kinWords, coordinators                      map[string]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -201,6 +201,7 @@ func directives() map[string]directiveSpec {
 		"held":          setDir(func(v *vocabulary) map[string]bool { return v.heldWords }),
 		"loss":          setDir(func(v *vocabulary) map[string]bool { return v.lossVerbs }),
 		"kin":           setDir(func(v *vocabulary) map[string]bool { return v.kinWords }),
+		"coordinator":   setDir(func(v *vocabulary) map[string]bool { return v.coordinators }),
 		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
 		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
@@ -250,7 +251,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
-		&v.lossVerbs, &v.kinWords,
+		&v.lossVerbs, &v.kinWords, &v.coordinators,
 	} {
 		*p = map[string]bool{}
 	}
