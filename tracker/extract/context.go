@@ -164,6 +164,12 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 		if c.Where == "" {
 			continue
 		}
+		if id, name, ok := combined(rc.places, c.Where); ok && strings.Contains(id, "+") {
+			// "Quake deaths in Turkey and Syria top 5,000": the report is
+			// about the countries together
+			rc.place, rc.from, rc.hasPl = gazetteer.Place{ID: id, Name: name, Kind: gazetteer.Country}, "headline", true
+			break
+		}
 		if p, ok := rc.sentencePlace(rc.places.g, c.Where); ok && (rc.country == "" || p.Country == rc.country || p.Kind == gazetteer.Country) {
 			rc.place, rc.from, rc.hasPl = p, "headline", true
 			if rc.country == "" {
@@ -580,6 +586,46 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 				break
 			}
 		}
+	}
+	// the figure's phrase with the words just around it ("the combined
+	// toll to more than 11,200": the span starts at "toll"; "39,000
+	// people are known dead in the two countries") says it is the two
+	// countries' together, before any other reading of its place
+	near := c.Span
+	if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off >= 0 && c.End-off <= len(sent) {
+		near = sent[max(0, c.Start-off-24):c.Start-off] + c.Span + sent[c.End-off:min(len(sent), c.End-off+24)]
+	}
+	spanBoth := mayBeBoth(near) && bothRE.MatchString(near)
+	if ctx.Place == "" && rc.country2 == "" && spanBoth {
+		// a combined toll in a report about one of the two countries:
+		// the two its sentence names, or the one it names and the
+		// report's
+		var ids []string
+		for _, p := range rc.places.placesOf(sent, false) {
+			if p.Kind == gazetteer.Country && !slices.Contains(ids, p.ID) {
+				ids = append(ids, p.ID)
+			}
+		}
+		if len(ids) == 1 && rc.country != "" && ids[0] != rc.country {
+			// "In Syria, … bringing the combined toll to more than
+			// 11,200" in a report about Turkey
+			ids = append(ids, rc.country)
+		}
+		if len(ids) == 2 {
+			slices.Sort(ids)
+			a, _ := g.Get(ids[0])
+			b, _ := g.Get(ids[1])
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
+		}
+	}
+	if ctx.Place == "" && rc.country2 != "" && spanBoth {
+		// (a figure whose own phrase says "the combined toll" is both
+		// countries', whichever one the sentence named before it)
+		ids := []string{rc.country, rc.country2}
+		slices.Sort(ids)
+		a, _ := g.Get(ids[0])
+		b, _ := g.Get(ids[1])
+		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
 	}
 	// a Where the sentence pass attached that reads as no place: a lone
 	// capitalised word the gazetteer does not know and nothing in the

@@ -37,6 +37,12 @@ func TestReportContextPlaces(t *testing.T) {
 		{"a list of countries the first of which the sentence kept", "Malawi's president appeals for help",
 			"BLANTYRE, Malawi — The toll rose to 326, taking the number of people killed across Malawi, Mozambique and Madagascar to more than 400.",
 			"number of people killed across Malawi, Mozambique and Madagascar to more than 400", "Malawi, Mozambique and Madagascar", "sentence", "", "MG+MW+MZ"},
+		{"a combined toll after one country's", "Erdogan vows to rebuild; Turkey's quake toll tops 9,000",
+			"Turkey's disaster agency said 9,057 had died in Turkey.\n\nIn Syria, the death toll rose to 2,662, bringing the combined toll to more than 11,200.",
+			"toll to more than 11,200", "Syria and Turkey", "sentence", "", "SY+TR"},
+		{"a headline about two countries is the report's place", "Quake deaths in Turkey and Syria top 5,000",
+			"Rescuers worked through the night.\n\nThe number of people killed by Monday's earthquakes rose above 5,000, officials said.",
+			"number of people killed by Monday's earthquakes rose above 5,000", "Turkey and Syria", "headline", "", "SY+TR"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
