@@ -198,6 +198,7 @@ func newAppEnv(e env, stdout, stderr io.Writer) app {
 			diffCommand(e),
 			checkCommand(e),
 			seriesCommand(e),
+			taxonomyCommand(e),
 			watchCommand(e),
 			doctorCommand(e),
 			demoCommand(e),

@@ -19,9 +19,11 @@ type claimsOptions struct {
 	Format string
 	Filter bolt.ClaimFilter  // report, status and category, read by the store
 	Match  *reconcile.Filter // the filters timeline and check share
-	// Taxonomy forms the series of the CSV's series column (nil: the
-	// built-in one).
-	Taxonomy *reconcile.Taxonomy
+	// Reconcile are the filters as the reconciler reads them, with the
+	// taxonomy given on the command line (nil: the stored one, else the
+	// built-in one), which also forms the series of the CSV's series
+	// column.
+	Reconcile reconcile.Options
 }
 
 func claimsCommand(e env) *cli.Command {
@@ -87,7 +89,7 @@ func claimsFlags(c *cli.Context) (claimsOptions, error) {
 		return claimsOptions{}, err
 	}
 	f.Category = ro.Category
-	opts.Taxonomy = ro.Taxonomy
+	opts.Reconcile = ro
 	if opts.Match, err = reconcile.NewFilter(ro); err != nil {
 		return bad(err)
 	}
@@ -106,11 +108,21 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 		return err
 	}
 	defer db.Close()
+	if opts.Reconcile.Taxonomy == nil {
+		if err := storedTaxonomy(db, &opts.Reconcile); err != nil {
+			return fmt.Errorf("claims: %w", err)
+		}
+		if opts.Reconcile.Taxonomy != nil {
+			if opts.Match, err = reconcile.NewFilter(opts.Reconcile); err != nil {
+				return fmt.Errorf("claims: %w", err)
+			}
+		}
+	}
 	header := []string{"ID", "DATE", "CATEGORY", "FIGURE", "INTERVAL", "WHO", "WHERE", "SOURCE", "STATUS"}
 	var series map[string]string
 	if opts.Format == "csv" {
 		header = claimCSVHeader
-		if series, err = seriesOfClaims(ctx, db, opts.Taxonomy); err != nil {
+		if series, err = seriesOfClaims(ctx, db, opts.Reconcile.Taxonomy); err != nil {
 			return fmt.Errorf("claims: %w", err)
 		}
 	}

@@ -84,10 +84,12 @@ func openRead(path string, e env) (*bolt.DB, error) {
 }
 
 // storeOptions are the options every command opens the store with: the
-// clock, and toll's extractor, which the store is handed rather than
-// importing (it reads a report's text on add and reextract).
+// clock, and toll's extractor and taxonomy parser, which the store is
+// handed rather than importing (it reads a report's text on add and
+// reextract, and checks a taxonomy before it stores one).
 func storeOptions(e env, readOnly bool) bolt.Options {
-	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version()}
+	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version(),
+		CheckTaxonomy: checkTaxonomy}
 	if e.damage != nil {
 		o.Damaged = e.damage.note
 	}

@@ -39,10 +39,11 @@ func filterFlags() []cli.Flag {
 }
 
 // taxonomyFlag is the --taxonomy flag of the commands that name groups,
-// places and sources. $TOLL_TAXONOMY sets it once for every command.
+// places and sources. $TOLL_TAXONOMY sets it once for every command; toll
+// taxonomy set stores one in the database, used when neither names one.
 func taxonomyFlag() cli.Flag {
 	return &cli.StringFlag{Name: "taxonomy", TakesFile: true, EnvVars: []string{"TOLL_TAXONOMY"},
-		Usage: "a file of group, place and source aliases and rules added to the built-in ones (a file starting with reset replaces them; see README)"}
+		Usage: "a file of group, place and source aliases and rules that extends the built-in ones (a file starting with reset replaces them; see README); default: the one toll taxonomy set stored in the database"}
 }
 
 // noArgs refuses arguments for a command that takes only flags, with a

@@ -166,6 +166,9 @@ func runSeries(ctx context.Context, opts seriesOpts, e env, w io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	if err := storedTaxonomy(db, &opts.Series); err != nil {
+		return fmt.Errorf("series: %w", err)
+	}
 	decisions, err := db.Decisions()
 	if err != nil {
 		return fmt.Errorf("series: %w", err)
@@ -407,7 +410,11 @@ func writeClaimSeries(ctx context.Context, w io.Writer, db *bolt.DB, claim strin
 	if err != nil {
 		return fmt.Errorf("show: %w", err)
 	}
-	l, err := reconcile.ListSeries(claims, reconcile.Options{Decisions: ds})
+	opts := reconcile.Options{Decisions: ds}
+	if err := storedTaxonomy(db, &opts); err != nil {
+		return fmt.Errorf("show: %w", err)
+	}
+	l, err := reconcile.ListSeries(claims, opts)
 	if err != nil {
 		return fmt.Errorf("show: %w", err)
 	}
@@ -437,9 +444,13 @@ func writeClaimSeries(ctx context.Context, w io.Writer, db *bolt.DB, claim strin
 	return writeDecisions(w, reconcile.FormatTable, about, ds)
 }
 
-// useDecisions hands the stored series decisions to the reconciler
-// (seriesOptions has set what it does with those it skips).
+// useDecisions hands the stored series decisions, and the stored
+// taxonomy when the command line names none, to the reconciler
+// (seriesOptions has set what it does with the decisions it skips).
 func useDecisions(db *bolt.DB, opts *reconcile.Options) error {
+	if err := storedTaxonomy(db, opts); err != nil {
+		return err
+	}
 	ds, err := db.Decisions()
 	if err != nil {
 		return err

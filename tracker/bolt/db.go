@@ -76,6 +76,10 @@ type Options struct {
 	// and the rest goes on. When nil, such a record fails the call with
 	// ErrCorrupt.
 	Damaged func(Damaged)
+	// CheckTaxonomy, when set, checks a taxonomy's text before SetTaxonomy
+	// or Import stores it (cmd/toll passes reconcile's parser); nil checks
+	// only what the store itself needs (see SetTaxonomy).
+	CheckTaxonomy func(text string) error
 	// NoSync skips fsync on commit. Only for tests and benchmarks that
 	// build throwaway databases: a crash can then lose committed data.
 	NoSync bool
@@ -94,6 +98,7 @@ type DB struct {
 	extract   tracker.ExtractFunc
 	extractor string
 	onDamaged func(Damaged)
+	checkTax  func(string) error
 }
 
 // Open opens the toll database at path, creating it (but not its
@@ -123,7 +128,7 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion,
-		onDamaged: opts.Damaged}
+		onDamaged: opts.Damaged, checkTax: opts.CheckTaxonomy}
 	if db.now == nil {
 		db.now = time.Now
 	}

@@ -8,7 +8,9 @@
 // fixed-width or prefix-free so that cursors can seek:
 //
 //	meta     "schema" → "4"; "compacting" → the last report converted,
-//	         only while the migration to schema 4 is under way
+//	         only while the migration to schema 4 is under way;
+//	         "taxonomy" → the taxonomy file's text, when one is stored
+//	         (SetTaxonomy; any schema may hold it)
 //	reports  report id (12 hex digits) → the report in the compact
 //	         encoding (codec.go): its fields, then its text as it is
 //	claims   report id + n (uint32, big-endian) → the claim's record in the

@@ -36,6 +36,8 @@ const (
 type exportHeader struct {
 	TollExport int `json:"toll_export"`
 	Schema     int `json:"schema"`
+	// Taxonomy is the database's taxonomy (SetTaxonomy), when it has one.
+	Taxonomy string `json:"taxonomy,omitempty"`
 }
 
 // exportReport is a report in an export: the report, the next claim
@@ -61,7 +63,8 @@ type exportLine struct {
 }
 
 // csvColumns are the columns of the CSV export. A row's "record" says
-// what it holds: "export" (version = schema), "report", "sighting" (one
+// what it holds: "export" (version = schema), "taxonomy" (the database's,
+// in text, right after the export row, when it has one), "report", "sighting" (one
 // sighting of the report named in report, right after it: source, url,
 // published, added), "version" (one
 // version of a claim; id is the claim id, version counts from 1), "ack"
@@ -81,8 +84,9 @@ var csvColumns = []string{
 // Import still reads: those before the decisions' columns.
 var csvColumnsSchema1 = csvColumns[:len(csvColumns)-6]
 
-// Export writes every report, claim (with its whole history), ack and
-// series decision in one read transaction, reports in id order, each
+// Export writes the database's taxonomy (with the header), every report,
+// claim (with its whole history), ack and series decision in one read
+// transaction, reports in id order, each
 // report's claims in number order, acks by finding, decisions in the
 // order they were made. The output is deterministic: importing
 // it into an empty database and exporting again gives the same bytes.
@@ -100,7 +104,7 @@ func (db *DB) Export(w io.Writer, format string) error {
 		return fmt.Errorf("export: unknown format %q (want json, jsonl or csv)", format)
 	}
 	err := db.view(func(tx *bbolt.Tx) error {
-		if err := x.begin(); err != nil {
+		if err := x.begin(string(tx.Bucket(bucketMeta).Get(keyTaxonomy))); err != nil {
 			return err
 		}
 		c := tx.Bucket(bucketReports).Cursor()
@@ -168,7 +172,7 @@ func (db *DB) Export(w io.Writer, format string) error {
 // exporter writes one format. A report is held with its claims only while
 // it is written, so memory is bounded by the largest report.
 type exporter interface {
-	begin() error
+	begin(taxonomy string) error
 	report(exportReport) error
 	endReports() error
 	ack(tracker.Ack) error
@@ -182,8 +186,16 @@ type jsonExporter struct {
 	n, acks, decisions int
 }
 
-func (x *jsonExporter) begin() error {
-	_, err := fmt.Fprintf(x.w, "{\"toll_export\":%d,\"schema\":%d,\"reports\":[", ExportVersion, ExportSchema)
+func (x *jsonExporter) begin(taxonomy string) error {
+	tax := ""
+	if taxonomy != "" {
+		b, err := json.Marshal(taxonomy)
+		if err != nil {
+			return err
+		}
+		tax = ",\n\"taxonomy\":" + string(b)
+	}
+	_, err := fmt.Fprintf(x.w, "{\"toll_export\":%d,\"schema\":%d%s,\"reports\":[", ExportVersion, ExportSchema, tax)
 	return err
 }
 
@@ -276,8 +288,8 @@ func (x *jsonlExporter) line(l exportLine) error {
 	return err
 }
 
-func (x *jsonlExporter) begin() error {
-	return x.line(exportLine{exportHeader: &exportHeader{TollExport: ExportVersion, Schema: ExportSchema}})
+func (x *jsonlExporter) begin(taxonomy string) error {
+	return x.line(exportLine{exportHeader: &exportHeader{TollExport: ExportVersion, Schema: ExportSchema, Taxonomy: taxonomy}})
 }
 
 func (x *jsonlExporter) report(r exportReport) error {
@@ -311,11 +323,15 @@ func (x *csvExporter) row(set map[string]string) error {
 	return x.w.Write(rec)
 }
 
-func (x *csvExporter) begin() error {
+func (x *csvExporter) begin(taxonomy string) error {
 	if err := x.w.Write(csvColumns); err != nil {
 		return err
 	}
-	return x.row(map[string]string{"record": "export", "id": strconv.Itoa(ExportVersion), "version": strconv.Itoa(ExportSchema)})
+	err := x.row(map[string]string{"record": "export", "id": strconv.Itoa(ExportVersion), "version": strconv.Itoa(ExportSchema)})
+	if err != nil || taxonomy == "" {
+		return err
+	}
+	return x.row(map[string]string{"record": "taxonomy", "text": taxonomy})
 }
 
 func (x *csvExporter) report(r exportReport) error {

@@ -60,7 +60,7 @@ func (db *DB) importFrom(r io.Reader, name string, merge bool) (ImportResult, er
 	first, _ := br.Peek(1 << 12)
 	var res ImportResult
 	err := db.update(func(tx *bbolt.Tx) error {
-		im := &importer{tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}}
+		im := &importer{db: db, tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}}
 		var err error
 		lead := bytes.TrimLeft(first, " \t\r\n")
 		switch {
@@ -112,13 +112,16 @@ type importedReport struct {
 }
 
 type importer struct {
-	tx      *bbolt.Tx
-	merge   bool
-	header  bool
-	reports map[string]*importedReport
-	acks    map[string]bool
-	decided *decisionIndex // the stored decisions and those read so far; nil until the first
-	res     ImportResult
+	db     *DB
+	tx     *bbolt.Tx
+	merge  bool
+	header bool
+	// taxonomySeen: the file's taxonomy was read (it may be given once)
+	taxonomySeen bool
+	reports      map[string]*importedReport
+	acks         map[string]bool
+	decided      *decisionIndex // the stored decisions and those read so far; nil until the first
+	res          ImportResult
 }
 
 func (im *importer) headerOK(h exportHeader) error {
@@ -313,6 +316,7 @@ func (im *importer) readJSONL(r io.Reader) error {
 		var l struct {
 			TollExport *int                    `json:"toll_export"`
 			Schema     int                     `json:"schema"`
+			Taxonomy   string                  `json:"taxonomy"`
 			Report     *tracker.Report         `json:"report"`
 			NextClaim  int                     `json:"next_claim"`
 			Sightings  []tracker.Sighting      `json:"sightings"`
@@ -328,7 +332,9 @@ func (im *importer) readJSONL(r io.Reader) error {
 		var err error
 		switch {
 		case l.TollExport != nil:
-			err = im.headerOK(exportHeader{TollExport: *l.TollExport, Schema: l.Schema})
+			if err = im.headerOK(exportHeader{TollExport: *l.TollExport, Schema: l.Schema}); err == nil && l.Taxonomy != "" {
+				err = im.taxonomy(l.Taxonomy)
+			}
 		case l.Report != nil:
 			if err = im.report(*l.Report, l.NextClaim); err == nil {
 				err = im.sightings(l.Report.ID, l.Sightings)
@@ -398,6 +404,11 @@ func (im *importer) readJSON(r io.Reader) error {
 		case "schema":
 			if err = dec.Decode(&h.Schema); err == nil {
 				err = im.headerOK(h)
+			}
+		case "taxonomy":
+			var text string
+			if err = dec.Decode(&text); err == nil {
+				err = im.taxonomy(text)
 			}
 		case "reports":
 			err = eachElement(dec, func() error { return im.readJSONReport(dec) })
@@ -588,6 +599,8 @@ func (im *importer) csvRow(get func(string) string, pending **tracker.StoredClai
 			return errors.New("the export row needs numbers in id and version")
 		}
 		return im.headerOK(exportHeader{TollExport: v, Schema: s})
+	case "taxonomy":
+		return im.taxonomy(get("text"))
 	case "report":
 		pub, err := tracker.ParseDate(get("published"))
 		if err != nil {
