@@ -126,6 +126,10 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			tr, n = lookup(s, s.v.triggerTab, k, 1)
 		}
 		if n > 0 && tr.noun {
+			// "166 body parts", "40 death certificates": a unit
+			if s.v.units[s.word(k+n)] {
+				return np{kind: npUnit, end: k + n + 1}
+			}
 			who := tr.who
 			if modGroup != "" {
 				who = modGroup

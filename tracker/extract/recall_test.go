@@ -291,3 +291,32 @@ func TestPartsAndCoordinators(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
 	}
 }
+
+// TestRatesAliveAndNamedObjects: what keeps negatives negative (rates,
+// people found alive, body parts, lumped "killed or are missing", a
+// release after a figure still held) and a figure coordinated with a
+// person named, not counted.
+func TestRatesAliveAndNamedObjects(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"a rate after the group", "Cholera is killing about 30 people a week in the camps.", nil},
+		{"a rate with every", "Road crashes kill more than 300 people every day.", nil},
+		{"a day after is no rate", "The quake killed 40 people a day after the first tremor.",
+			[]want{{desc: "killed [40, 40] exact people"}}},
+		{"found alive", "Officials said several people reported dead were later found alive.", nil},
+		{"killed or are missing", "Dozens of others were killed or are missing.", nil},
+		{"body parts", "Officials said 221 bodies and 166 body parts had been recovered.",
+			[]want{{desc: "killed [221, 221] exact people"}}},
+		{"still held after others were freed", "The ministry said fewer than ten of its nationals were still held after 23 were freed.",
+			[]want{{desc: "hostage [0, 9] less_than foreigners"}}},
+		{"a person named, then others", "Police detained the city's mayor at his home together with about 100 others.",
+			[]want{{desc: "arrested [90, 110] approx people", span: "about 100 others"}}},
+		{"no casualty verb before the person", "The minister met the families together with 40 others.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}

@@ -281,12 +281,15 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	// backward: … q1 [group] (and|,|together with) q2 where q1 is
 	// linked by pre, breakdown or coordination
 	k := q.i - 1
+	coordinated := false
 	if n := s.coordinatorEnding(k); n > 0 {
+		coordinated = true
 		// "together with 60 others who had gathered", not "together
 		// with 3,000 officers deployed": the second figure's phrase
 		// ends there
 		e := max(p.end, q.j)
-		if !s.itemEnds(e) && !s.v.placePreps[s.word(e)] && !s.isWord(e, "who") && !s.isWord(e, "that") {
+		others := s.isWord(q.j, "others")
+		if !others && !s.itemEnds(e) && !s.v.placePreps[s.word(e)] && !s.isWord(e, "who") && !s.isWord(e, "that") {
 			return link{}, false
 		}
 		k -= n
@@ -318,6 +321,27 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 				head = l.head
 			}
 			return link{q: qi, cat: l.cat, who: who, how: how, part: l.how == byBreakdown || l.part, a: q.i, b: max(p.end, q.j), trig: l.trig, head: head, placeMin: max(p.end, q.j)}, true
+		}
+	}
+	// "arrested legal scholar Benny Tai together with 52 other
+	// opposition figures": the verb's first object is a person named,
+	// not counted, and the coordinated figure is its object too
+	if coordinated {
+		for m := k; m >= 0 && m > k-14; m-- {
+			if s.toks[m].kind != tWord || s.qty[m] >= 0 || s.flags[m]&fClause != 0 {
+				break
+			}
+			if tr, n := lookupEnding(s, s.v.triggerTab, m+1, 4); n > 0 {
+				if !tr.pre || m == k {
+					break
+				}
+				who := p.who
+				if who == "" {
+					who = "people"
+				}
+				end := max(p.end, q.j)
+				return link{q: qi, cat: tr.cat, who: who, how: byPre, a: q.i, b: end, trig: m + 1 - n, head: -1, placeMin: end}, true
+			}
 		}
 	}
 	// forward: q1 [group] and q2 … where q2 is linked by post

@@ -56,6 +56,21 @@ func (s *sentence) undone(l link) string {
 			return "negated"
 		}
 	}
+	// a rate is no count: "kills 40 a week", "kill more than 100
+	// Americans every day", but not "killed 40 a day after the quake"
+	if e := max(hi, l.b); s.v.rateWords[s.word(e)] && s.v.durationWords[s.word(e+1)] && !s.v.rateNot[s.word(e+2)] {
+		return "a rate, not a count"
+	}
+	// "several people reported dead were found alive"
+	if l.cat == tracker.Killed || l.cat == tracker.Missing {
+		k := max(hi, l.b)
+		for d := 0; d < 3 && k < len(s.toks) && s.v.postSkip[s.word(k)]; d++ {
+			k++
+		}
+		if s.v.aliveWords[s.textLower(k, min(k+1, len(s.toks)))] || s.v.aliveWords[s.textLower(k, min(k+2, len(s.toks)))] {
+			return "found alive, not dead or missing"
+		}
+	}
 	// "feared dead", "presumed dead" after the phrase
 	if s.isWord(hi, "feared") || s.isWord(hi-2, "feared") || s.isWord(l.trig-1, "feared") {
 		return "feared, not confirmed"
@@ -66,8 +81,13 @@ func (s *sentence) undone(l link) string {
 		_, tn := lookup(s, s.v.triggerTab, l.trig, 4)
 		after := l.trig + tn
 		if s.isWord(after, "or") || s.isWord(after, "and") || s.isWord(after, "and/or") || s.isWord(after, "/") {
-			if tr2, n2 := lookup(s, s.v.triggerTab, after+1, 3); n2 > 0 && tr2.cat != l.catOf() {
-				next := after + 1 + n2
+			// "killed or are missing": the verb's auxiliary between
+			m := after + 1
+			for d := 0; d < 2 && s.v.postSkip[s.word(m)] && s.isWord(after, "or"); d++ {
+				m++
+			}
+			if tr2, n2 := lookup(s, s.v.triggerTab, m, 3); n2 > 0 && tr2.cat != l.catOf() {
+				next := m + n2
 				if l.how == byPost {
 					if x := s.qty[min(next, len(s.toks)-1)]; !(x >= 0 && s.qs[x].i == next) {
 						return "two categories lumped on one figure"
@@ -98,7 +118,10 @@ func (s *sentence) undone(l link) string {
 		for k := max(0, lo-3); k < len(s.toks) && k < hi+16; k++ {
 			w := s.word(k)
 			if s.flags[k]&fRelease != 0 {
-				if k < q.i && s.heldIn(q.i-1, hi) {
+				// a release before the figure, of those still held; or
+				// after a figure its own words call still held ("fewer
+				// than ten were still held after 23 were freed")
+				if k < q.i && s.heldIn(q.i-1, hi) || k >= hi && l.trig >= q.j && s.heldIn(l.trig, hi) {
 					continue
 				}
 				return "people released, not people held"

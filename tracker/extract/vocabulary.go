@@ -86,6 +86,7 @@ type vocabulary struct {
 	correctionWords, putVerbs, sayingVerbs, countedBy      map[string]bool
 	lumpedWords, measureWords, durationWords, heldWords    map[string]bool
 	lossVerbs, kinWords, coordinators                      map[string]bool
+	rateWords, rateNot, aliveWords                         map[string]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -202,6 +203,9 @@ func directives() map[string]directiveSpec {
 		"loss":          setDir(func(v *vocabulary) map[string]bool { return v.lossVerbs }),
 		"kin":           setDir(func(v *vocabulary) map[string]bool { return v.kinWords }),
 		"coordinator":   setDir(func(v *vocabulary) map[string]bool { return v.coordinators }),
+		"rate":          setDir(func(v *vocabulary) map[string]bool { return v.rateWords }),
+		"notrate":       setDir(func(v *vocabulary) map[string]bool { return v.rateNot }),
+		"alive":         setDir(func(v *vocabulary) map[string]bool { return v.aliveWords }),
 		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
 		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
@@ -251,7 +255,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
-		&v.lossVerbs, &v.kinWords, &v.coordinators,
+		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords,
 	} {
 		*p = map[string]bool{}
 	}
