@@ -320,3 +320,32 @@ func TestRatesAliveAndNamedObjects(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
 	}
 }
+
+// TestRelativeClauses: a relative clause between a group and its verb
+// (issue 9, relative clauses), and a few word forms.
+func TestRelativeClauses(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"the clause's own verb", "Relatives buried the 30 people who died in the blast.",
+			[]want{{desc: "killed [30, 30] exact people", span: "30 people who died"}}},
+		{"of whom", "Troops surrounded militants, 14 of whom were killed.",
+			[]want{{desc: "killed [14, 14] exact people"}}},
+		{"a clause with no casualty word", "Dozens of farmers who had been working in the fields were wounded.",
+			[]want{{desc: "injured [12, ∞) vague farmers"}}},
+		{"a clause then a verb that is no casualty", "The 500 delegates who attended the summit were told of the attack.", nil},
+		{"from the camp", "Nine girls from the camp were still missing.",
+			[]want{{desc: "missing [9, 9] exact children"}}},
+		{"executed", "Witnesses said 40 men were executed in the village square.",
+			[]want{{desc: "killed [40, 40] exact men"}}},
+		{"deaths pass", "Global measles deaths pass 100,000",
+			[]want{{desc: "killed [100001, ∞) more_than people"}}},
+		{"forced a group to flee", "The fighting forced 12,000 Rohingya to flee.",
+			[]want{{desc: "displaced [12000, 12000] exact rohingya"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}

@@ -294,6 +294,9 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			k = pl.j
 		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
 			k = m
+		} else if s.isWord(k, "from") && s.isWord(k+1, "the") && k+2 < len(s.toks) && s.toks[k+2].kind == tWord && !s.toks[k+2].upper && !isTriggerWord(s, k+2) && s.v.postSkip[s.word(k+3)] {
+			// "10 girls from the camp were still missing"
+			k += 3
 		}
 	}
 	// an appositive: "up to 1.9 million people, or over 85 per cent of
@@ -326,6 +329,17 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		}
 		if m > k+1 && s.qty[m-1] >= 0 {
 			k, start = m, m
+		}
+	}
+	// a relative clause with no casualty word of its own, between the
+	// group and its verb: "hundreds of civilians who had been digging
+	// trenches around the town were killed"
+	if (s.isWord(k, "who") || s.isWord(k, "that")) && p.kind != npNone {
+		if m := s.relativeClauseEnd(k); m > 0 {
+			if l, ok := s.linkPost(qi, np{kind: p.kind, who: p.who, end: m}); ok {
+				l.a = q.i
+				return l, true
+			}
 		}
 	}
 	for d := 0; d < 8 && k < len(s.toks); d++ {
@@ -371,6 +385,23 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		k++
 	}
 	return link{}, false
+}
+
+// relativeClauseEnd returns the token after a relative clause opened at
+// k by "who" or "that" and closed by the main clause's auxiliary ("…
+// who had been digging trenches around the town were killed"), or 0
+// when there is none: a casualty word, a figure or punctuation inside it
+// means the clause is read as it stands ("30 people who died").
+func (s *sentence) relativeClauseEnd(k int) int {
+	for m := k + 2; m < len(s.toks) && m <= k+12; m++ {
+		if s.toks[m].kind != tWord || s.qty[m] >= 0 || isTriggerWord(s, m) || s.flags[m]&fClause != 0 {
+			return 0
+		}
+		if s.isCopula(m) && !s.v.postSkip[s.word(m-1)] {
+			return m
+		}
+	}
+	return 0
 }
 
 // properRun returns the end of a run of capitalised words (a name such as
