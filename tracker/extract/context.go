@@ -547,7 +547,7 @@ func (rc *reportContext) pastOf(sent string) string {
 	if m := sinceWhenRE.FindStringSubmatch(sent); m != nil {
 		return m[1]
 	}
-	for _, m := range pastRE.FindAllStringSubmatch(sent, -1) {
+	for _, m := range pastMatches(sent) {
 		if m[3] != "" {
 			return strings.ToLower(m[3])
 		}

@@ -17,6 +17,9 @@ var fastPathSeeds = []string{
 	"Another attack.", "ONE CRASH", "anothercrash", "a crash-landing", "Oa blast", "the national toll", "a nationwide",
 	"across the country", "ACROSS  THE COUNTRY", "the country’s death toll", "the country's count", "countrywide tally",
 	"National Figure", "nationalist", "the national  death  total", "acroſs the country",
+	"in 2004", "IN 1999's", "the 1960 Agadir quake", "2011’s floods", "x2011's", "a2011's", "last year", "LAST YEAR",
+	"a decade ago", "years ago", "yearsago", "the previous year", "of 2023", "during\t1988", "during 19888", "in 2023.", "in20",
+	"ilast year", "the the 2001", "of of 2001's", "1999's 2000's", "in 1999 in 2000", "since 2011", "the 1800s",
 }
 
 // fastPathInputs are the seeds and the sentences of the reports under
@@ -69,6 +72,25 @@ func TestFastPaths(t *testing.T) {
 	}
 }
 
+// TestPastMatches holds pastMatches to pastRE.FindAllStringSubmatch.
+func TestPastMatches(t *testing.T) {
+	if !strings.HasPrefix(pastRE.String(), `(?i)\b`) {
+		t.Fatalf("pastRE no longer starts with (?i)\\b: pastAtRE, which drops that, must change with it")
+	}
+	inputs := append(fastPathInputs(t), prefilterSeeds...)
+	matched := 0
+	for _, s := range inputs {
+		got, want := pastMatches(s), pastRE.FindAllStringSubmatch(s, -1)
+		matched += len(want)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("pastMatches(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if matched < 20 {
+		t.Errorf("the regexp matched %d times in %d inputs: the test checks little", matched, len(inputs))
+	}
+}
+
 // datelineSeeds sit at the edges of datelineMatch.
 var datelineSeeds = []string{
 	"RABAT, Sept 9 (Reuters) - The", "BEIRUT, Sept 9 — A", "Rabat — The", "LAHAINA, Hawaii (AP) —\tIt", "GAZA: Oct 9 — x",
@@ -112,6 +134,9 @@ func FuzzFastPaths(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := pastMatches(s), pastRE.FindAllStringSubmatch(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("pastMatches(%q) = %q, want %q", s, got, want)
+		}
 		if got, want := datelineMatch(s), datelineRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 			t.Errorf("datelineMatch(%q) = %v, want %v", s, got, want)
 		}

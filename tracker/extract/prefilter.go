@@ -12,7 +12,8 @@ import (
 // hold a claim. Most sentences of a report fail it, which is what keeps
 // extraction fast.
 func (v *vocabulary) mayHoldClaim(s string) bool {
-	return v.mayHoldNumber(s) && v.casualtyStems.in(s)
+	// the casualty stems first: fewer sentences hold one than a number
+	return v.casualtyStems.in(s) && v.mayHoldNumber(s)
 }
 
 // mayHoldNumber reports a sentence that may hold a number: the next
@@ -310,6 +311,45 @@ func datelineStop(b byte) bool {
 		return false
 	}
 	return true
+}
+
+// pastAtRE is pastRE anchored at the start of its text, less its
+// leading \b, which pastMatches checks.
+var pastAtRE = regexp.MustCompile(`(?i)^` + strings.TrimPrefix(pastRE.String(), `(?i)\b`))
+
+// pastMatches is pastRE.FindAllStringSubmatch(s, -1), with the regexp
+// tried only where a match can start: at a word boundary before the first
+// letter or digit of one of its branches (in, of, during, the, last, a,
+// years, 18…, 19…, 20…; (?i) folds none of these letters to anything but
+// its capital).
+func pastMatches(s string) [][]string {
+	var out [][]string
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case 'i', 'o', 'd', 't', 'l', 'a', 'y', 'I', 'O', 'D', 'T', 'L', 'A', 'Y', '1', '2':
+		default:
+			i++
+			continue
+		}
+		if i > 0 && isWordByte(s[i-1]) {
+			i++
+			continue
+		}
+		m := pastAtRE.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			i++
+			continue
+		}
+		sub := make([]string, len(m)/2)
+		for k := range sub {
+			if m[2*k] >= 0 {
+				sub[k] = s[i+m[2*k] : i+m[2*k+1]]
+			}
+		}
+		out = append(out, sub)
+		i += m[1]
+	}
+	return out
 }
 
 // mayBeNational reports whether nationalRE can match s: it needs
