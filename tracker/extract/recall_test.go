@@ -344,6 +344,9 @@ func TestRelativeClauses(t *testing.T) {
 			[]want{{desc: "killed [100001, ∞) more_than people"}}},
 		{"forced a group to flee", "The fighting forced 12,000 Rohingya to flee.",
 			[]want{{desc: "displaced [12000, 12000] exact rohingya"}}},
+		{"on the ground", "At least 19 people on the ground were also killed.",
+			[]want{{desc: "killed [19, ∞) at_least people"}}},
+		{"all but two is the rest", "Investigators said all but two of the 181 people on board were killed.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

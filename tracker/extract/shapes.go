@@ -294,8 +294,9 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			k = pl.j
 		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
 			k = m
-		} else if s.isWord(k, "from") && s.isWord(k+1, "the") && k+2 < len(s.toks) && s.toks[k+2].kind == tWord && !s.toks[k+2].upper && !isTriggerWord(s, k+2) && s.v.postSkip[s.word(k+3)] {
-			// "10 girls from the camp were still missing"
+		} else if s.isWord(k+1, "the") && k+2 < len(s.toks) && s.toks[k+2].kind == tWord && !s.toks[k+2].upper && !isTriggerWord(s, k+2) && s.v.postSkip[s.word(k+3)] {
+			// "10 girls from the camp were still missing", "29 people
+			// on the ground were also killed"
 			k += 3
 		}
 	}

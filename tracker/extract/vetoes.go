@@ -56,6 +56,11 @@ func (s *sentence) undone(l link) string {
 			return "negated"
 		}
 	}
+	// "all but two of the 181 on board were killed": the figure is
+	// those spared, not those counted
+	if q.i >= 2 && s.v.exceptWords[s.textLower(q.i-2, q.i)] {
+		return "all but N: the figure is the rest"
+	}
 	// a rate is no count: "kills 40 a week", "kill more than 100
 	// Americans every day", but not "killed 40 a day after the quake"
 	if e := max(hi, l.b); s.v.rateWords[s.word(e)] && s.v.durationWords[s.word(e+1)] && !s.v.rateNot[s.word(e+2)] {

@@ -86,7 +86,7 @@ type vocabulary struct {
 	correctionWords, putVerbs, sayingVerbs, countedBy      map[string]bool
 	lumpedWords, measureWords, durationWords, heldWords    map[string]bool
 	lossVerbs, kinWords, coordinators                      map[string]bool
-	rateWords, rateNot, aliveWords                         map[string]bool
+	rateWords, rateNot, aliveWords, exceptWords            map[string]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -206,6 +206,7 @@ func directives() map[string]directiveSpec {
 		"rate":          setDir(func(v *vocabulary) map[string]bool { return v.rateWords }),
 		"notrate":       setDir(func(v *vocabulary) map[string]bool { return v.rateNot }),
 		"alive":         setDir(func(v *vocabulary) map[string]bool { return v.aliveWords }),
+		"except":        setDir(func(v *vocabulary) map[string]bool { return v.exceptWords }),
 		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
 		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
@@ -255,7 +256,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
-		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords,
+		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords,
 	} {
 		*p = map[string]bool{}
 	}
