@@ -307,7 +307,9 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			return false
 		}
 		rr := &p.recs[r.ri]
-		if rr.big || rr.open && rr.lo == 0 {
+		if rr.big || rr.open && rr.lo == 0 || rr.revised {
+			// (a figure its text says was revised is the one it revises,
+			// however far it fell: "revised down to 102 from 323")
 			return false
 		}
 		hi := rr.hi

@@ -160,6 +160,15 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"revision a-1 b-1"},
 		},
 		{
+			name: "a revision is of the figure its text states, not of a higher one of another quantity",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-01-09", "prefectural officials", tracker.Exact, 202),
+				ctxClaim("b-1", "b", "2024-01-09", "Ishikawa prefecture", tracker.Exact, 90).isRevised().says("It revised the toll down to 90 from 91."),
+				ctxClaim("b-2", "b", "2024-01-09", "Ishikawa prefecture", tracker.Exact, 91).isPrior().isRevised().says("It revised the toll down to 90 from 91."),
+			},
+			want: []string{"revision b-2 b-1"},
+		},
+		{
 			name: "a stated correction of another report's figure the same day is a revision",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2212),

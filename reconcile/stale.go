@@ -89,6 +89,32 @@ func (c *checker) staleAndRevised() {
 			})
 			z := above[0]
 			fz := &p.figs[z]
+			if fy.revised {
+				// the figure the text says it revises ("down to 90 from
+				// 91"): the revision is of that one, and a higher figure
+				// of another quantity is no part of it
+				if pv, pri, ok := c.statedPrior(y); ok && compareIntervals(pv, *fz.iv) != 0 {
+					z = -1
+					for _, a := range above {
+						if compareIntervals(pv, *p.figs[a].iv) == 0 {
+							z = a
+							break
+						}
+					}
+					if z < 0 {
+						// no other report gave it: the revision as the
+						// text states it
+						c.handled[y] = true
+						if below(*fy.iv, pv) {
+							msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s; the text says the figure was revised.",
+								p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day), p.claims[p.recs[pri].ci].Claim.Figure())
+							c.emit(Revision, Info, fy.series, msg, append([]int32{pri}, p.figRecs(fy)...))
+						}
+						continue
+					}
+					fz = &p.figs[z]
+				}
+			}
 			if fy.revised && (below(*fy.iv, *fz.iv) || fy.iv.Unbounded && fy.iv.Low.Cmp(fz.iv.Low) < 0) {
 				// (revised "to more than 2,000" from 9,240 is a revision
 				// too)
@@ -177,4 +203,22 @@ func (c *checker) outletOnly(f int32) bool {
 		}
 	}
 	return true
+}
+
+// statedPrior returns the earlier figure a revised figure's own sentence
+// states ("revised down to 90 from 91": 91) and its record, when there is
+// one.
+func (c *checker) statedPrior(f int32) (tracker.Interval, int32, bool) {
+	p := c.p
+	for _, ri := range p.figRecs(&p.figs[f]) {
+		r := &p.recs[ri]
+		sent := p.claims[r.ci].Claim.Sentence
+		for _, pi := range p.priors {
+			pr := &p.recs[pi]
+			if pr.report == r.report && pr.series == r.series && p.claims[pr.ci].Claim.Sentence == sent {
+				return p.claims[pr.ci].Claim.Interval, pi, true
+			}
+		}
+	}
+	return tracker.Interval{}, -1, false
 }

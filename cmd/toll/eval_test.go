@@ -44,13 +44,13 @@ func TestSeriesScenarios(t *testing.T) {
 	if f1 := rep.F1(); f1 < 0.82 {
 		t.Errorf("series B-cubed F1 %.3f, floor 0.82", f1)
 	}
-	if rep.Raised < 15 {
-		t.Errorf("expected findings raised %d of %d, floor 15", rep.Raised, rep.Expected)
+	if rep.Raised < 16 {
+		t.Errorf("expected findings raised %d of %d, floor 16", rep.Raised, rep.Expected)
 	}
 	if rep.Flagged > 6 {
 		t.Errorf("traps flagged %d of %d, ceiling 6", rep.Flagged, rep.Traps)
 	}
-	if rep.Findings > 0 && float64(rep.FalseAlarms)/float64(rep.Findings) > 0.28 {
-		t.Errorf("%d of %d findings compare two quantities, ceiling 28%%", rep.FalseAlarms, rep.Findings)
+	if rep.Findings > 0 && float64(rep.FalseAlarms)/float64(rep.Findings) > 0.25 {
+		t.Errorf("%d of %d findings compare two quantities, ceiling 25%%", rep.FalseAlarms, rep.Findings)
 	}
 }

@@ -302,13 +302,18 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 			rc.agency = text[body+m[6] : body+m[7]]
 		}
 		var ps []gazetteer.Place
-		if p, ok := lookupPlace(g, titleCase(city), region); ok {
+		var rp gazetteer.Place
+		var rok bool
+		if region != "" {
+			rp, rok = lookupPlace(g, region, "")
+		}
+		if p, ok := lookupPlace(g, titleCase(city), region); ok && !(rok && rp.Kind == gazetteer.Country && p.Country != rp.ID) {
+			// ("SUZU, Japan": a Chinese city the gazetteer also calls
+			// Suzu is no reading of a Japanese dateline)
 			ps = append(ps, p)
 		}
-		if region != "" {
-			if p, ok := lookupPlace(g, region, ""); ok {
-				ps = append(ps, p)
-			}
+		if rok {
+			ps = append(ps, rp)
 		}
 		add(ps, "dateline", 2, 2)
 		leadStart = body + m[1]
@@ -640,7 +645,12 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	// the whole event happened, the report's place by another name)
 	designatedPart := hasFronted && designated(sent, c.Where)
 	weakWhere := c.Where != "" && ctx.Place == "" && !looksLikePlace(c.Where) && !designatedPart
-	if weakWhere {
+	// "79 people were unaccounted for, most of them in Wajima": where
+	// most of the figure is, not what it counts
+	spread := c.Where != "" && ctx.Place == "" && spreadOver(sent, c.Where)
+	if spread {
+		weakWhere = true
+	} else if weakWhere {
 		if _, ok := rc.places.sentencePlace(rc, c.Where); ok {
 			weakWhere = false
 		} else if _, _, ok := combined(rc.places, c.Where); ok {
@@ -654,7 +664,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
-	if weakWhere && rc.hasPl && rc.locative(text, c.Where) {
+	if weakWhere && !spread && rc.hasPl && rc.locative(text, c.Where) {
 		// "Al Haouz for 1,293, Taroudant for 271, Chichaoua for 91": a
 		// place the gazetteer does not know, named as a place in the body
 		// only, is a part of the report's place (one named in the
@@ -674,6 +684,8 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			if hasFronted {
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = fronted.Name, fronted.ID, "sentence"
 			}
+		} else if p, ok := rc.subjectPlace(text, c); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		} else if p, ok := rc.places.attributorPlace(rc, c.Attribution); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		} else if p, ok := rc.wherePlace(g, text, c); ok {
@@ -687,7 +699,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		b, _ := g.Get(ids[1])
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
 	}
-	if ctx.Place == "" && c.Where == "" && rc.country != "" {
+	if ctx.Place == "" && (c.Where == "" || spread) && rc.country != "" {
 		if m := nearestHeld(rc.sentenceStart(text, c.Sentence), c); m != nil {
 			// "government-held areas", "the rebel-held northwest": a
 			// part of the country by who holds it
@@ -799,6 +811,16 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		sm.past, sm.pastS = true, rc.pastOf(sent)
 	}
 	ctx.Past = sm.pastS
+	if ctx.Past != "" {
+		// "rose to 126, making it the deadliest quake since the 2011
+		// tsunami, which killed more than 15,000": the past is the
+		// figures after the comparison, not the one it compares
+		if k := strings.Index(sent, "since the "+ctx.Past); k >= 0 {
+			if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.End-off <= k {
+				ctx.Past = ""
+			}
+		}
+	}
 	if c.Attribution == "" && rc.agency != "" {
 		ctx.Via = rc.agency
 	}
@@ -837,6 +859,12 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		// the report; keep it only when the name is capitalised words
 		// the gazetteer knows as a unit
 		if p.Kind == gazetteer.City && p.Population < 100000 {
+			return p, false
+		}
+		// nor is a big city abroad that the name only stands for as
+		// one of its other names ("Suzu", a town in Japan, is also a
+		// spelling of Suzhou in China)
+		if p.Kind == gazetteer.City && !strings.EqualFold(p.Name, name) && !strings.EqualFold(p.Name, stripDesignator(name)) {
 			return p, false
 		}
 	}
@@ -910,13 +938,18 @@ func listFrom(sent, where string) string {
 	return where + m
 }
 
-// locative says whether a one-word Where the gazetteer does not know is
-// written as a place in its sentence ("in Chichaoua", "Chichaoua for
-// 91", "of Chichaoua") and not in the report's headline, dateline or
-// lead.
+// locative says whether a one-word Where the gazetteer does not know
+// may be a part of the report's place: capitalised, no word notPlace
+// knows, no continent, and not in the headline (a place the headline
+// names is the report's place by another name).
 func (rc *reportContext) locative(text, where string) bool {
 	r, _ := utf8.DecodeRuneInString(where)
-	if len(where) < 4 || !unicode.IsUpper(r) || notPlace(where) || strings.Contains(text[:min(rc.leadEnd, len(text))], where) {
+	if len(where) < 4 || !unicode.IsUpper(r) || notPlace(where) || strings.Contains(text[:min(rc.headEnd, len(text))], where) {
+		return false
+	}
+	if strings.Contains(text, "the "+where) || strings.Contains(text, "The "+where) {
+		// "in the Strip", "the Valley": a common noun for a place the
+		// report has named, not a town of its own
 		return false
 	}
 	switch strings.ToLower(where) {
@@ -925,6 +958,68 @@ func (rc *reportContext) locative(text, where string) bool {
 		return false
 	}
 	return true
+}
+
+// spreadRE finds where most of a figure is, as opposed to what it
+// counts: "most of them in", "mainly in", "many in".
+var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+majority|the\s+bulk)\s+(?:of\s+(?:them|whom|those)\s+)?in|mostly\s+in|mainly\s+in|largely\s+in|chiefly\s+in|especially\s+in|particularly\s+in|notably\s+in)\s+(?:the\s+)?$`)
+
+// spreadOver reports whether the sentence names where only as where most
+// of its figure is ("79 unaccounted for, most of them in Wajima").
+func spreadOver(sent, where string) bool {
+	for i := strings.Index(sent, where); i >= 0; {
+		if spreadRE.MatchString(sent[max(0, i-40):i]) {
+			return true
+		}
+		j := strings.Index(sent[i+len(where):], where)
+		if j < 0 {
+			break
+		}
+		i += len(where) + j
+	}
+	return false
+}
+
+// subjectRE is a place that opens its sentence as the one that counts:
+// "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths".
+var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)\s+(?:accounted\s+for|reported|recorded|registered|counted|confirmed|(?:has|had|have)\s+(?:recorded|reported|confirmed|counted|registered))\s`)
+
+// placeListRE is a further name with its figure in a list: "and
+// Wajima 81", ", Suzu for 28".
+var placeListRE = regexp.MustCompile(`(?:,|\band)\s+[A-Z][\p{L}'’\-]+\s+(?:for\s+)?\d`)
+
+// subjectPlace returns the place a sentence opens with as the one that
+// counts, when the claim is in its first clause: a place the gazetteer
+// knows in the report's country, or one it does not know that the text
+// also writes as a place ("in Wajima").
+func (rc *reportContext) subjectPlace(text string, c *tracker.Claim) (gazetteer.Place, bool) {
+	m := subjectRE.FindStringSubmatch(c.Sentence)
+	if m == nil {
+		return gazetteer.Place{}, false
+	}
+	off := rc.sentenceStart(text, c.Sentence)
+	if off < 0 {
+		return gazetteer.Place{}, false
+	}
+	if and := strings.Index(c.Sentence[len(m[0]):], " and "); and >= 0 && c.Start-off > len(m[0])+and {
+		return gazetteer.Place{}, false // "… and Suzu for 28": the second clause's own
+	}
+	name := m[1]
+	if p, ok := rc.places.sentencePlace(rc, name); ok {
+		if rc.country == "" || p.Country == rc.country {
+			return p, true
+		}
+		return gazetteer.Place{}, false
+	}
+	// a name the gazetteer does not know: a place when the text also
+	// writes it as one ("in Wajima"), when it "accounted for" part of a
+	// toll, or when the sentence goes on to list another name with its
+	// figure ("Suzu reported 91 deaths and Wajima 81")
+	evidence := strings.Contains(text, "in "+name) || strings.Contains(m[0], "accounted") || placeListRE.MatchString(c.Sentence[len(m[0]):])
+	if !strings.Contains(name, " ") && rc.hasPl && rc.locative(text, name) && evidence {
+		return gazetteer.Place{Name: name, ID: rc.place.ID + "/" + strings.ToLower(name)}, true
+	}
+	return gazetteer.Place{}, false
 }
 
 // nationalRE is a figure for the whole country, said so in its phrase.

@@ -43,11 +43,26 @@ func TestReportContextPlaces(t *testing.T) {
 		{"a headline about two countries is the report's place", "Quake deaths in Turkey and Syria top 5,000",
 			"Rescuers worked through the night.\n\nThe number of people killed by Monday's earthquakes rose above 5,000, officials said.",
 			"number of people killed by Monday's earthquakes rose above 5,000", "Turkey and Syria", "headline", "", "SY+TR"},
+		{"a big city abroad another name stands for is no dateline place", "Quake toll passes 90 as rain hampers search",
+			"SUZU, Japan — At least 94 people have died in the earthquake that hit Ishikawa prefecture, officials said.",
+			"At least 94 people have died", "Ishikawa", "lead", "", "JP.15"},
+		{"where most of a figure is, is not what it counts", "Quake toll rises in Japan",
+			"TOKYO — Rescuers searched the rubble.\n\nNHK said 79 people were unaccounted for, most of them in Wajima.",
+			"79 people were unaccounted for", "Japan", "headline", "", "JP"},
+		{"a town that opens its sentence counts its part", "Quake toll rises in Japan's Ishikawa",
+			"TOKYO — Rescuers searched the rubble.\n\nWajima accounted for 52 of the deaths and Suzu for 28, the prefecture said.",
+			"52 of the deaths", "Wajima", "sentence", "", "JP/wajima"},
+		{"the figure a comparison with the past is made of is current", "Japan's deadliest quake since 2011",
+			"WAJIMA, Japan — The toll rose to 126 on Saturday, making it the deadliest quake since the 2011 tsunami, which killed more than 15,000 people.",
+			"toll rose to 126", "", "", "", ""},
+		{"and the past figure after it is past", "Japan's deadliest quake since 2011",
+			"WAJIMA, Japan — The toll rose to 126 on Saturday, making it the deadliest quake since the 2011 tsunami, which killed more than 15,000 people.",
+			"killed more than 15,000 people", "", "", "2011", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := tracker.WithHeadline(tt.title, tt.text)
-			d, _ := tracker.ParseDate("2024-11-01")
+			d, _ := tracker.ParseDate("2024-01-06")
 			res, err := Report(tracker.Report{ID: "r", Title: tt.title, Published: d, Text: text})
 			if err != nil {
 				t.Fatal(err)
@@ -124,5 +139,16 @@ func TestReportContextEvents(t *testing.T) {
 			}
 			t.Fatalf("no claim with span %q", tt.span)
 		})
+	}
+}
+
+// TestNewYearIsNoPlace: "on New Year's Day" names a day.
+func TestNewYearIsNoPlace(t *testing.T) {
+	res, err := Extract("The quake that struck on New Year's Day has killed 73 people in New Zealand and Japan.", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Claims) != 1 || res.Claims[0].Where == "New" || res.Claims[0].Where == "New Year" {
+		t.Fatalf("got %+v, want one claim whose place is no 'New'", res.Claims)
 	}
 }

@@ -108,6 +108,10 @@ func (s *sentence) placeAt(i int) (place, bool) {
 			break
 		}
 		lw := t.lower
+		if lw == "new" && k+1 < len(s.toks) && strings.HasPrefix(s.toks[k+1].lower, "year") {
+			// "on New Year's Day" names a day, not a place
+			break
+		}
 		switch {
 		case t.upper && !s.v.notPlaces[lw] && !s.v.isDemonymAdj(lw):
 			hasCap = true
