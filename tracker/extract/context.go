@@ -1125,7 +1125,8 @@ func copyAttributions(claims []tracker.Claim) {
 			if byKey == nil {
 				byKey = map[key][]int{}
 			}
-			byKey[keyOf(o)] = append(byKey[keyOf(o)], j)
+			k := keyOf(o) // (a decimal's String is most of this pass)
+			byKey[k] = append(byKey[k], j)
 		}
 	}
 	if byKey == nil {
