@@ -307,6 +307,7 @@ func TestRatesAliveAndNamedObjects(t *testing.T) {
 		{"a day after is no rate", "The quake killed 40 people a day after the first tremor.",
 			[]want{{desc: "killed [40, 40] exact people"}}},
 		{"found alive", "Officials said several people reported dead were later found alive.", nil},
+		{"presumed dead", "Three climbers are presumed dead after the avalanche.", nil},
 		{"killed or are missing", "Dozens of others were killed or are missing.", nil},
 		{"body parts", "Officials said 221 bodies and 166 body parts had been recovered.",
 			[]want{{desc: "killed [221, 221] exact people"}}},

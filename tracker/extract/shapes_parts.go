@@ -563,7 +563,7 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 		return partItem{}, false
 	}
 	k := q.i - 1
-	if s.isWord(k, "for") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.isWord(k, "lost") || s.isWord(k, "counted") || s.isWord(k, "recorded") || s.isWord(k, "reported") || s.isWord(k, "had")) {
+	if s.isWord(k, "for") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.v.lossVerbs[s.word(k)] || s.v.countedBy[s.word(k)] || s.isWord(k, "had")) {
 		k--
 	}
 	e := k + 1

@@ -77,7 +77,7 @@ func (s *sentence) undone(l link) string {
 		}
 	}
 	// "feared dead", "presumed dead" after the phrase
-	if s.isWord(hi, "feared") || s.isWord(hi-2, "feared") || s.isWord(l.trig-1, "feared") {
+	if s.v.fearedWords[s.word(hi)] || s.v.fearedWords[s.word(hi-2)] || l.trig >= 1 && s.v.fearedWords[s.word(l.trig-1)] {
 		return "feared, not confirmed"
 	}
 	// lumped categories: "killed or wounded", "dead and injured", unless
