@@ -280,6 +280,8 @@ func TestPartsAndCoordinators(t *testing.T) {
 		{"among those rescued is no claim", "Three children were among the 60 people rescued.", nil},
 		{"of them in a named event, the list goes on", "The coroner confirmed 31 deaths; 20 of them were in the Ridge fire and 11 in the Creek fire.",
 			[]want{{desc: "killed [31, 31] exact people"}, {desc: "killed [20, 20] exact people"}, {desc: "killed [11, 11] exact people"}}},
+		{"parts in the north and the capital", "The quake killed 104 people, 31 in the north, seven in the capital and three each in two other towns.",
+			[]want{{desc: "killed [104, 104] exact people"}, {desc: "killed [31, 31] exact people", where: "the north"}, {desc: "killed [7, 7] exact people", where: "the capital"}}},
 		{"together with others", "Police detained 35 students together with 50 others who had joined the march.",
 			[]want{{desc: "arrested [35, 35] exact students"}, {desc: "arrested [50, 50] exact people", span: "50 others"}}},
 		{"as well as", "The strike killed nine soldiers as well as 14 civilians.",

@@ -275,7 +275,7 @@ func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
 func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link, bool) {
 	q := &s.qs[qi]
 	p := nps[qi]
-	if !p.person() && p.kind != npNone {
+	if !p.person() && p.kind != npNone || s.isWord(q.j, "each") {
 		return link{}, false
 	}
 	// backward: … q1 [group] (and|,|together with) q2 where q1 is
@@ -530,6 +530,10 @@ type partItem struct {
 // lost 25", "Balochistan for 336".
 func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	q := &s.qs[qi]
+	// "three each in two other towns" is a figure per town, no part
+	if s.isWord(q.j, "each") {
+		return partItem{}, false
+	}
 	if p.person() {
 		// "40 men": only in a list, which linkPartItem checks, and only
 		// when the item ends there ("; more than 150 others sought
@@ -578,8 +582,8 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	return partItem{a: a, end: q.j, where: s.textOf(a, k+1)}, true
 }
 
-// inPlace reads "in Wajima", "in the Valencia region" or "in the Eaton
-// fire" at token m (its preposition): the token after it and the place it
+// inPlace reads "in Wajima", "in the Valencia region", "in the north"
+// or "in the Eaton fire" at token m (its preposition): the token after it and the place it
 // names, "" for a name that is no place.
 func (s *sentence) inPlace(m int) (int, string, bool) {
 	if w := s.word(m); w != "in" && w != "on" && w != "at" {
@@ -591,6 +595,10 @@ func (s *sentence) inPlace(m int) (int, string, bool) {
 	e := m + 1
 	if s.isWord(e, "the") {
 		e++
+	}
+	// "31 in the north, seven in the capital"
+	if e == m+2 && s.v.relativePlaces[s.word(e)] && !s.toks[e].upper {
+		return e + 1, s.textOf(m+1, e+1), true
 	}
 	if n := s.properRun(e); n > e && s.toks[e].upper {
 		for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.v.eventNouns[s.word(n)] {
