@@ -236,3 +236,45 @@ func TestContextFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffSeriesAsTimelines: a diff of two sources puts each claim in the
+// series the timeline puts it in, whatever the other sources' claims do to
+// the series (here a third source's figures tell the event that A's and
+// B's reports do not name).
+func TestDiffSeriesAsTimelines(t *testing.T) {
+	claims := withCtx([]syn{
+		ctxClaim("a-1", "a", "2023-09-09", "Alpha Wire", tracker.Exact, 2000),
+		ctxClaim("b-1", "b", "2023-09-09", "Beta News", tracker.Exact, 2100),
+		ctxClaim("c-1", "c", "2023-09-09", "Gamma Post", tracker.Exact, 2050),
+	}, func(i int) tracker.Context {
+		c := morocco(tracker.Context{})
+		if i < 2 {
+			c.Event = "" // A's and B's reports name no event
+		}
+		return c
+	})
+	want := seriesOfClaims(t, claims)
+	d, err := Diff(claims, "Alpha", "Beta", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, s := range d.Series {
+		for _, r := range s.Rows {
+			for _, e := range []*Entry{r.A, r.B} {
+				if e == nil {
+					continue
+				}
+				for _, c := range e.Claims {
+					n++
+					if got := s.Key.String(); got != want[c.Claim] {
+						t.Errorf("claim %s: diff series %q, timeline series %q", c.Claim, got, want[c.Claim])
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("the diff shows no claims")
+	}
+}

@@ -339,7 +339,10 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		}
 		var sd int8
 		if side != nil {
-			if sd = side(ci, sc); sd < 0 {
+			// a claim of neither side is dropped, but one read with its
+			// report's context only once the series are formed: series
+			// (and their ids) never depend on which sources a diff takes
+			if sd = side(ci, sc); sd < 0 && !hasContext(&sc.Claim) {
 				continue
 			}
 		}
@@ -523,6 +526,16 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 	p.decide(opts, side == nil && !opts.ReviewedOnly)
 	if filter && (len(opts.Decisions) > 0 || len(ctxRecs) > 0) {
 		p.filterRecs(f) // after the context and the decisions: see above
+	}
+	if side != nil {
+		n := 0
+		for ri := range p.recs {
+			if p.recs[ri].side >= 0 {
+				p.recs[n] = p.recs[ri]
+				n++
+			}
+		}
+		p.recs = p.recs[:n]
 	}
 	p.renumber()
 	p.index()

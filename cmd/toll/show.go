@@ -250,7 +250,11 @@ func writeClaim(w io.Writer, r tracker.Report, sc tracker.StoredClaim, history b
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nhistory (%d versions, oldest first):\n", len(sc.Versions))
+	plural := "s"
+	if len(sc.Versions) == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(w, "\nhistory (%d version%s, oldest first):\n", len(sc.Versions), plural)
 	for i, v := range sc.Versions {
 		fmt.Fprintf(w, "  %d. %s  %s by %s", i+1, v.At.UTC().Format(time.RFC3339), v.Status, v.By)
 		if v.Note != "" {
