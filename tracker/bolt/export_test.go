@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -234,5 +235,28 @@ func TestImportTooManyClaims(t *testing.T) {
 	}
 	if n := len(mustExport(t, dst, FormatJSONL)); n != len(`{"toll_export":1,"schema":`+itoa(Schema)+`}`)+1 {
 		t.Errorf("a failed import left data behind")
+	}
+}
+
+// TestImportCSVNotUTF8 is FuzzImport's find (its seed cfc548e241c12fd9):
+// a CSV cell that is not UTF-8 was stored as given and exported as JSON
+// with U+FFFD in its place, so export → import → export changed. Import
+// refuses it, naming the line and the column, and stores nothing.
+func TestImportCSVNotUTF8(t *testing.T) {
+	src := mustOpen(t, Options{})
+	fillForExport(t, src)
+	csv := mustExport(t, src, FormatCSV)
+	i := bytes.Index(csv, []byte(`"Quotes, ""commas""`))
+	if i < 0 {
+		t.Fatal("no report title with quotes in the export")
+	}
+	bad := slices.Concat(csv[:i+1], []byte("Quo\xfftes"), csv[i+len(`"Quotes`):])
+	dst := mustOpen(t, Options{})
+	_, err := dst.Import(bytes.NewReader(bad), "bad.csv")
+	if err == nil || !strings.Contains(err.Error(), "the title cell is not UTF-8") || !strings.Contains(err.Error(), "line ") {
+		t.Errorf("err = %v, want the line and the title cell named", err)
+	}
+	if n := countReports(t, dst); n != 0 {
+		t.Errorf("a refused import stored %d reports", n)
 	}
 }

@@ -33,8 +33,9 @@ func within(t *testing.T, what string, fn func()) {
 }
 
 // importSeeds are the fuzz seeds of FuzzImport: the store fixture, a
-// generated database exported in every format, each of those cut after
-// every line, and single lines of the JSONL export after its header.
+// generated database (with a stored taxonomy) exported in every format,
+// each of those cut after every line, and single lines of the JSONL
+// export after its header.
 func importSeeds(tb testing.TB) [][]byte {
 	tb.Helper()
 	var seeds [][]byte
@@ -47,6 +48,9 @@ func importSeeds(tb testing.TB) [][]byte {
 		mustAdd(tb, db, genReport(rng, i, 600))
 	}
 	if err := db.Ack(tracker.Ack{Finding: "a:drop", Note: "seen, \"twice\""}); err != nil {
+		tb.Fatal(err)
+	}
+	if err := db.SetTaxonomy(testTaxonomy); err != nil {
 		tb.Fatal(err)
 	}
 	for _, format := range []string{FormatJSON, FormatJSONL, FormatCSV} {
