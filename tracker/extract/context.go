@@ -664,7 +664,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
-	if weakWhere && !spread && rc.hasPl && rc.locative(text, c.Where) {
+	if weakWhere && !spread && rc.hasPl && rc.places.locative(rc, text, c.Where) {
 		// "Al Haouz for 1,293, Taroudant for 271, Chichaoua for 91": a
 		// place the gazetteer does not know, named as a place in the body
 		// only, is a part of the report's place (one named in the
@@ -968,7 +968,7 @@ var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+maj
 // of its figure is ("79 unaccounted for, most of them in Wajima").
 func spreadOver(sent, where string) bool {
 	for i := strings.Index(sent, where); i >= 0; {
-		if spreadRE.MatchString(sent[max(0, i-40):i]) {
+		if w := sent[max(0, i-40):i]; mayBeSpread(w) && spreadRE.MatchString(w) {
 			return true
 		}
 		j := strings.Index(sent[i+len(where):], where)

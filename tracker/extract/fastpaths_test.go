@@ -19,6 +19,8 @@ var fastPathSeeds = []string{
 	"National Figure", "nationalist", "the national  death  total", "acroſs the country",
 	"in 2004", "IN 1999's", "the 1960 Agadir quake", "2011’s floods", "x2011's", "a2011's", "last year", "LAST YEAR",
 	"a decade ago", "years ago", "yearsago", "the previous year", "of 2023", "during\t1988", "during 19888", "in 2023.", "in20",
+	"79 unaccounted for, most of them in ", "mainly in the ", "the BULK in ", "ſome in ", "the majority of whom in\t",
+	"Mostly  in ", "notably in the", "especially in  ", "half of those in ", "all in ", "Kall in ", "a ball in ",
 	"ilast year", "the the 2001", "of of 2001's", "1999's 2000's", "in 1999 in 2000", "since 2011", "the 1800s",
 }
 
@@ -45,6 +47,7 @@ var fastPaths = []struct {
 	fast, slow func(string) bool
 }{
 	{"incidentMatch", incidentMatch, func(s string) bool { return mayBeIncident(s) && incidentRE.MatchString(s) }},
+	{"mayBeSpread", func(s string) bool { return mayBeSpread(s) && spreadRE.MatchString(s) }, spreadRE.MatchString},
 	{"mayBeNational", func(s string) bool { return mayBeNational(s) && nationalRE.MatchString(s) }, nationalRE.MatchString},
 }
 

@@ -24,6 +24,7 @@ type placeMemo struct {
 	inside map[[2]string]bool              // g.Contains(outer, inner)
 	sent   map[sentKey]placeAnswer         // sentencePlace by the report's country and the name
 	attr   map[sentKey]placeAnswer         // attributorPlace by the report's country and the source
+	loc    map[string]bool                 // rc.locative(text, where): it searches the whole text
 	runs   [2]map[string][]gazetteer.Place // runPlaces(run, demonyms), without and with demonyms
 }
 
@@ -45,6 +46,7 @@ func newPlaceMemo(g *gazetteer.Gazetteer) *placeMemo {
 		inside: map[[2]string]bool{},
 		sent:   map[sentKey]placeAnswer{},
 		attr:   map[sentKey]placeAnswer{},
+		loc:    map[string]bool{},
 		runs:   [2]map[string][]gazetteer.Place{{}, {}},
 	}
 }
@@ -101,6 +103,17 @@ func (m *placeMemo) attributorPlace(rc *reportContext, attribution string) (gaze
 	p, ok := rc.attributorPlace(m.g, attribution)
 	m.attr[k] = placeAnswer{p, ok}
 	return p, ok
+}
+
+// locative is rc.locative(text, where), asked once per name: it searches
+// the whole text, which once a figure was quadratic.
+func (m *placeMemo) locative(rc *reportContext, text, where string) bool {
+	if l, ok := m.loc[where]; ok {
+		return l
+	}
+	l := rc.locative(text, where)
+	m.loc[where] = l
+	return l
 }
 
 // groupDemonym is the place a claim's group names as a people ("700

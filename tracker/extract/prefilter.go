@@ -352,6 +352,25 @@ func pastMatches(s string) [][]string {
 	return out
 }
 
+// mayBeSpread reports whether spreadRE can match s: it needs one of its
+// words (most, many, all, some, half, majority, bulk, mainly, largely,
+// chiefly, especially, particularly, notably). Some hold s or k, which
+// (?i) also folds to ſ and K: a text holding either goes to the regexp.
+func mayBeSpread(s string) bool {
+	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return true
+	}
+	for _, w := range spreadWords {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var spreadWords = []string{"most", "many", "all", "some", "half", "majority", "bulk", "mainly", "largely",
+	"chiefly", "especially", "particularly", "notably"}
+
 // mayBeNational reports whether nationalRE can match s: it needs
 // "nation", "countr" or "acro" (none with s or k, which (?i) also folds
 // to non-ASCII runes).
