@@ -824,7 +824,20 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if c.Attribution == "" && rc.agency != "" {
 		ctx.Via = rc.agency
 	}
-	if v := sm.relay(); v != "" && !strings.EqualFold(v, c.Attribution) {
+	if c.Attribution != "" && strings.Contains(sent, "citing") {
+		// "…, public broadcaster NHK reported, citing the Ishikawa
+		// prefectural government": the figure is the prefecture's, and
+		// NHK its relay
+		if i := strings.Index(sent, c.Attribution); i >= 0 {
+			if m := citingRE.FindStringSubmatch(sent[i+len(c.Attribution):]); m != nil {
+				if origin := strings.TrimSpace(m[1]); origin != "" && !strings.EqualFold(origin, c.Attribution) {
+					ctx.Via = c.Attribution
+					c.Attribution = origin
+				}
+			}
+		}
+	}
+	if v := sm.relay(); v != "" && !strings.EqualFold(v, c.Attribution) && ctx.Via == "" {
 		ctx.Via = v
 	}
 	c.Context = ctx
@@ -1086,6 +1099,10 @@ func looksLikePlace(where string) bool {
 // viaRE reads a relay: "the National News Agency reported, citing ...",
 // "state media, citing the interior ministry", "X quoted Y as saying".
 var viaRE = regexp.MustCompile(`(?i)\b((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,4}(?:agency|media|television|tv|broadcaster|news|radio|wire|newspaper|[A-Z]{2,6}))\s*(?:,\s*)?(?:reported\s*,?\s*)?(?:citing|quoting|quoted)\b`)
+
+// citingRE is what follows a source that reports, citing another:
+// "reported, citing the Ishikawa prefectural government".
+var citingRE = regexp.MustCompile(`^\s*(?:has\s+)?(?:reported|said|says|reports|quoted)\s*,?\s+citing\s+((?:the\s+)?[\p{L}'’\-]+(?:\s+[\p{L}'’\-]+){0,6}?)\s*(?:[,.;]|\s+(?:as|on|in|and|who|which|that)\s|$)`)
 
 // viaOf returns the relay a sentence names before "citing"/"quoting", when
 // it is not the attribution itself.

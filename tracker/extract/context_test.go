@@ -152,3 +152,24 @@ func TestNewYearIsNoPlace(t *testing.T) {
 		t.Fatalf("got %+v, want one claim whose place is no 'New'", res.Claims)
 	}
 }
+
+// TestCitingIsTheOrigin: a source that reports "citing" another relays
+// the other's figure.
+func TestCitingIsTheOrigin(t *testing.T) {
+	title := "Quake toll rises"
+	text := tracker.WithHeadline(title, "KANAZAWA, Japan (Asia Courier Service) - The death toll climbed to 84 on Thursday, public broadcaster NHK reported, citing the Ishikawa prefectural government.")
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Claims) != 1 {
+		t.Fatalf("got %d claims, want 1", len(res.Claims))
+	}
+	c := res.Claims[0]
+	if got, want := c.Attribution, "the Ishikawa prefectural government"; got != want {
+		t.Errorf("attribution got %q, want %q", got, want)
+	}
+	if got, want := c.Context.Via, "public broadcaster NHK"; got != want {
+		t.Errorf("via got %q, want %q", got, want)
+	}
+}
