@@ -278,3 +278,34 @@ func TestDiffSeriesAsTimelines(t *testing.T) {
 		t.Fatal("the diff shows no claims")
 	}
 }
+
+// TestWhereKeepsContextPlaces: --where a province keeps the figures the
+// report context places in it, though the timeline shows them in the
+// country's series.
+func TestWhereKeepsContextPlaces(t *testing.T) {
+	claims := withCtx([]syn{
+		ctxClaim("a-1", "a", "2023-09-09", "interior ministry", tracker.Exact, 2012),
+		ctxClaim("b-1", "b", "2023-09-10", "interior ministry", tracker.Exact, 2122),
+	}, func(i int) tracker.Context {
+		c := morocco(tracker.Context{})
+		if i == 1 {
+			c.Place, c.PlaceID, c.PlaceFrom = "Al Haouz", "MA.07.041", "lead"
+		}
+		return c
+	})
+	tl, err := Timelines(claims, Options{Where: "Al Haouz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range tl.Series {
+		for _, e := range s.Entries {
+			for _, c := range e.Claims {
+				got = append(got, c.Claim)
+			}
+		}
+	}
+	if !slices.Equal(got, []string{"b-1"}) {
+		t.Errorf("claims shown for Al Haouz: got %q, want [b-1]", got)
+	}
+}

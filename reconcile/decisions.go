@@ -332,9 +332,14 @@ func (p *prep) matching(f filterSpec) []bool {
 	where := filterSpec{group: f.group, place: f.place, hasPlace: f.hasPlace, placeID: f.placeID}
 	// a claim read with its report's context is about its series' place
 	// (the sentence's, else the report's) as well as the one it names
+	// (and, when the filter names a place the gazetteer knows, a claim
+	// whose context places it there or inside it: "--where Ishikawa"
+	// keeps the figures read as Ishikawa's that a timeline shows in
+	// Japan's series)
 	ownPlace := func(r *rec, sc *tracker.StoredClaim) bool {
 		return where.matchClaim(p, sc, r.wgroup, r.wplace, r.source, "") ||
-			hasContext(&sc.Claim) && where.matchClaim(p, sc, r.wgroup, p.series[r.series].place, r.source, "")
+			hasContext(&sc.Claim) && where.matchClaim(p, sc, r.wgroup, p.series[r.series].place, r.source, "") ||
+			hasContext(&sc.Claim) && where.group == "" && where.placeID != "" && placeWithin(sc.Claim.Context.PlaceID, where.placeID)
 	}
 	seriesOK := make([]bool, len(p.series))
 	moved := func(r *rec) bool { return p.moved(r.ci) }
@@ -470,4 +475,13 @@ func readAs(written, canonical string) string {
 		return fmt.Sprintf("%q", written)
 	}
 	return fmt.Sprintf("%q → %s", written, canonical)
+}
+
+// placeWithin reports whether a context place id is outer or inside it
+// ("JP.15/wajima" and "JP.15" are within "JP.15").
+func placeWithin(id, outer string) bool {
+	if id == "" {
+		return false
+	}
+	return id == outer || strings.HasPrefix(id, outer+"/") || placeContains(outer, id)
 }
