@@ -418,6 +418,36 @@ func originName(source, placeID string) string {
 	if m := ministryOfRE.FindStringSubmatch(s); m != nil {
 		s = m[2] + " " + m[1]
 	}
+	return nameAfterTitle(s)
+}
+
+// nameAfterTitle drops the lowercase description before a proper name:
+// "public broadcaster NHK" is NHK, "state news agency SUNA" is SUNA,
+// "FSB director Alexander Bortnikov" is Alexander Bortnikov. A name that
+// ends in lowercase words ("the Moscow region health ministry") is kept.
+func nameAfterTitle(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return s
+	}
+	upper := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	i := len(ws)
+	for i > 0 && upper(ws[i-1]) {
+		i--
+	}
+	if i == len(ws) || i == 0 {
+		return s // ends lowercase, or is all proper name
+	}
+	// the words before the name must hold a lowercase one: a title
+	// ("broadcaster", "director"), not another name
+	for _, w := range ws[:i] {
+		if !upper(w) {
+			return strings.Join(ws[i:], " ")
+		}
+	}
 	return s
 }
 

@@ -309,3 +309,21 @@ func TestWhereKeepsContextPlaces(t *testing.T) {
 		t.Errorf("claims shown for Al Haouz: got %q, want [b-1]", got)
 	}
 }
+
+func TestNameAfterTitle(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a broadcaster", "public broadcaster NHK", "NHK"},
+		{"an agency", "Russian state news agency RIA Novosti", "RIA Novosti"},
+		{"a title and a person", "FSB director Alexander Bortnikov", "Alexander Bortnikov"},
+		{"a name that ends lowercase", "Moscow region health ministry", "Moscow region health ministry"},
+		{"all proper name", "President Lazarus Chakwera", "President Lazarus Chakwera"},
+		{"one word", "NHK", "NHK"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nameAfterTitle(tt.in); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
