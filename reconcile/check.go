@@ -230,7 +230,7 @@ func farBelow(a, b tracker.Interval) bool {
 	return hi.Mul(three).Cmp(b.Low) < 0
 }
 
-var three = decimal.NewFromInt(3)
+var three, twenty = decimal.NewFromInt(3), decimal.NewFromInt(20)
 
 func (c *checker) decrease(x, y int32, sameSource bool) {
 	p := c.p
@@ -361,6 +361,13 @@ func (c *checker) disagree(x, y int32, sev Severity) {
 		x, y, fx, fy = y, x, fy, fx
 	}
 	si := &p.series[fx.series]
+	if si.ctx && fy.iv.High.Mul(twenty).Cmp(fx.iv.Low) < 0 {
+		// in a series formed from report context, figures twenty times
+		// apart are far likelier two quantities the context could not
+		// tell apart (a day's new deaths beside the running total) than
+		// two sources counting one: no finding; the timeline shows both
+		return
+	}
 	var when, dx, dy string
 	switch {
 	case si.key.Scope == tracker.Period:

@@ -193,6 +193,13 @@ func TestContextFindings(t *testing.T) {
 			},
 		},
 		{
+			name: "figures twenty times apart on one day are two quantities, not a disagreement",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-10-01", "health ministry", tracker.Exact, 545),
+				ctxClaim("b-1", "b", "2024-10-01", "ministry", tracker.Exact, 7),
+			},
+		},
+		{
 			name: "a fall across a change of source stays a warning",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2122),
