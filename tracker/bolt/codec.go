@@ -539,6 +539,11 @@ func newInterner() *interner {
 // sentences) are rarely repeated.
 const maxInterned = 64
 
+// maxInternedValues bounds each table of an interner, so that a listing's
+// memory stays bounded whatever the database holds: past it, values are
+// copied.
+const maxInternedValues = 1 << 16
+
 func (in *interner) intern(b []byte) string {
 	if in == nil || len(b) > maxInterned {
 		return string(b)
@@ -547,7 +552,9 @@ func (in *interner) intern(b []byte) string {
 		return s
 	}
 	s := string(b)
-	in.strs[s] = s
+	if len(in.strs) < maxInternedValues {
+		in.strs[s] = s
+	}
 	return s
 }
 
@@ -561,7 +568,9 @@ func (in *interner) number(n uint64) decimal.Decimal {
 		return v
 	}
 	v := decimal.NewFromUint64(n)
-	in.nums[n] = v
+	if len(in.nums) < maxInternedValues {
+		in.nums[n] = v
+	}
 	return v
 }
 
@@ -573,7 +582,9 @@ func (in *interner) dateOf(days int64) tracker.Date {
 		return v
 	}
 	v := tracker.DateOf(time.Unix(days*86400, 0).UTC())
-	in.dates[days] = v
+	if len(in.dates) < maxInternedValues {
+		in.dates[days] = v
+	}
 	return v
 }
 
@@ -849,7 +860,7 @@ func (d *dec) claim(c *tracker.Claim, text func() ([]byte, bool)) string {
 			if c.Start > c.End || c.End > len(t) {
 				return fmt.Sprintf("its span %d..%d is outside its report's text", c.Start, c.End)
 			}
-			c.Span = d.intern(t[c.Start:c.End])
+			c.Span = string(t[c.Start:c.End]) // each claim's own: not interned
 		case textLiteral:
 			c.Span = d.str()
 		default:

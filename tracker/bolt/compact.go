@@ -48,6 +48,7 @@ func (db *DB) compactStored(batch int, after func(done int) error) error {
 	for done := 1; ; done++ {
 		finished := false
 		err := db.update(func(tx *bbolt.Tx) error {
+			pack(tx)
 			meta := tx.Bucket(bucketMeta)
 			last := meta.Get(keyCompact)
 			if last == nil {
@@ -129,4 +130,21 @@ func compactReport(tx *bbolt.Tx, id string) error {
 		}
 	}
 	return nil
+}
+
+// packFill is how full bbolt fills the pages of the buckets that bulk
+// writes append to. bbolt's default, one half, suits keys inserted in any
+// order; reports and claims come a batch at a time and are rarely
+// rewritten, and at one half their pages held 37% empty space (a claim took
+// 259 bytes of pages for 164 of record).
+const packFill = 0.9
+
+// pack sets packFill on the buckets of tx that Add, Import and the
+// migration write in bulk: claims, reports and their two indexes.
+func pack(tx *bbolt.Tx) {
+	for _, name := range [][]byte{bucketClaims, bucketReports, bucketSeq, bucketByDate} {
+		if b := tx.Bucket(name); b != nil {
+			b.FillPercent = packFill
+		}
+	}
 }

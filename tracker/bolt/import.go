@@ -61,6 +61,7 @@ func (db *DB) importFrom(r io.Reader, name string, merge bool) (ImportResult, er
 	first, _ := br.Peek(1 << 12)
 	var res ImportResult
 	err := db.update(func(tx *bbolt.Tx) error {
+		pack(tx)
 		im := &importer{db: db, tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}}
 		var err error
 		lead := bytes.TrimLeft(first, " \t\r\n")
