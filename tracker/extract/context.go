@@ -582,7 +582,8 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// a place inside the figure's own phrase ("the toll for the
 		// Valencia region rose to 62") is the figure's, whatever the
 		// sentence pass attached
-		if c.Start >= rc.headEnd {
+		if c.Start >= rc.headEnd && !eventNamedIn(c.Span) {
+			// (not "killed in the Al Haouz earthquake": the event's name)
 			for _, p := range rc.places.placesOf(c.Span, false) {
 				if weakPlace(p) && rc.votes[p.Country] == 0 {
 					continue
@@ -647,7 +648,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	weakWhere := c.Where != "" && ctx.Place == "" && !looksLikePlace(c.Where) && !designatedPart
 	// "79 people were unaccounted for, most of them in Wajima": where
 	// most of the figure is, not what it counts
-	spread := c.Where != "" && ctx.Place == "" && spreadOver(sent, c.Where)
+	spread := c.Where != "" && ctx.Place == "" && (spreadOver(sent, c.Where) || namesEvent(sent, c.Where))
 	if spread {
 		weakWhere = true
 	} else if weakWhere {
@@ -975,13 +976,13 @@ func (rc *reportContext) locative(text, where string) bool {
 
 // spreadRE finds where most of a figure is, as opposed to what it
 // counts: "most of them in", "mainly in", "many in".
-var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+majority|the\s+bulk)\s+(?:of\s+(?:them|whom|those)\s+)?in|mostly\s+in|mainly\s+in|largely\s+in|chiefly\s+in|especially\s+in|particularly\s+in|notably\s+in)\s+(?:the\s+)?$`)
+var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+majority|the\s+bulk)\s+(?:of\s+(?:them|whom|those)\s+)?in|mostly\s+in|mainly\s+in|largely\s+in|chiefly\s+in|especially\s+in|particularly\s+in|notably\s+in)\s+(?:the\s+)?(?:(?:province|region|district|state|prefecture|governorate|county|city|town)\s+of\s+)?$`)
 
 // spreadOver reports whether the sentence names where only as where most
 // of its figure is ("79 unaccounted for, most of them in Wajima").
 func spreadOver(sent, where string) bool {
 	for i := strings.Index(sent, where); i >= 0; {
-		if w := sent[max(0, i-40):i]; mayBeSpread(w) && spreadRE.MatchString(w) {
+		if w := sent[max(0, i-60):i]; mayBeSpread(w) && spreadRE.MatchString(w) {
 			return true
 		}
 		j := strings.Index(sent[i+len(where):], where)
@@ -993,9 +994,54 @@ func spreadOver(sent, where string) bool {
 	return false
 }
 
+// namesEvent reports whether a place is written only as the name of the
+// event ("killed in the Al Haouz earthquake"): where the event struck,
+// not the area the figure counts.
+func namesEvent(sent, where string) bool {
+	i := strings.Index(sent, where)
+	if i < 0 || !strings.Contains(sent[max(0, i-12):i], "the ") {
+		return false
+	}
+	rest := strings.TrimLeft(sent[i+len(where):], " ")
+	end := strings.IndexAny(rest, " ,.;")
+	if end < 0 {
+		end = len(rest)
+	}
+	_, ok := eventWord(rest[:end])
+	return ok && end > 0
+}
+
+// eventNamedIn reports whether s names an event by its place: "the Al
+// Haouz earthquake", "the Valencia floods".
+func eventNamedIn(s string) bool {
+	for i := strings.Index(s, "the "); i >= 0; {
+		ws := strings.Fields(s[i+4:])
+		n := 0
+		for n < len(ws) && n < 4 {
+			r, _ := utf8.DecodeRuneInString(ws[n])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			n++
+		}
+		if n > 0 && n < len(ws) {
+			if _, ok := eventWord(strings.TrimRight(ws[n], ",.;")); ok {
+				return true
+			}
+		}
+		j := strings.Index(s[i+4:], "the ")
+		if j < 0 {
+			break
+		}
+		i += 4 + j
+	}
+	return false
+}
+
 // subjectRE is a place that opens its sentence as the one that counts:
-// "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths".
-var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)\s+(?:accounted\s+for|reported|recorded|registered|counted|confirmed|(?:has|had|have)\s+(?:recorded|reported|confirmed|counted|registered))\s`)
+// "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths",
+// "Al Haouz, the mountain province, accounted for 1,684".
+var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)(?:,\s+[^,]{1,60},)?\s+(?:accounted\s+for|reported|recorded|registered|counted|confirmed|(?:has|had|have)\s+(?:recorded|reported|confirmed|counted|registered))\s`)
 
 // placeListRE is a further name with its figure in a list: "and
 // Wajima 81", ", Suzu for 28".

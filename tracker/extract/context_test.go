@@ -58,6 +58,12 @@ func TestReportContextPlaces(t *testing.T) {
 		{"and the past figure after it is past", "Japan's deadliest quake since 2011",
 			"WAJIMA, Japan — The toll rose to 126 on Saturday, making it the deadliest quake since the 2011 tsunami, which killed more than 15,000 people.",
 			"killed more than 15,000 people", "", "", "2011", ""},
+		{"most of them in a designated province", "Quake toll rises in Morocco",
+			"RABAT — The interior ministry said that 2,497 people had died, most of them in the province of Al Haouz.",
+			"2,497 people had died", "Morocco", "headline", "", "MA"},
+		{"a province with an apposition opens its sentence", "Morocco quake deaths near 3,000",
+			"MARRAKECH, Morocco — The quake has killed 2,946 people.\n\nAl Haouz, the mountain province around the epicentre, accounted for 1,684 of the deaths, the ministry said.",
+			"1,684 of the deaths", "Al-Haouz", "sentence", "", "MA.07.041"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,5 +177,24 @@ func TestCitingIsTheOrigin(t *testing.T) {
 	}
 	if got, want := c.Context.Via, "public broadcaster NHK"; got != want {
 		t.Errorf("via got %q, want %q", got, want)
+	}
+}
+
+func TestEventNamedIn(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a place's earthquake", "number of Moroccans killed in the Al Haouz earthquake has risen to 2,681", true},
+		{"a place's floods", "killed in the Valencia floods", true},
+		{"a place", "toll for the Valencia region rose to 62", false},
+		{"no the", "Al Haouz earthquake toll", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := eventNamedIn(tt.in); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
