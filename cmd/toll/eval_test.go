@@ -41,16 +41,16 @@ func TestSeriesScenarios(t *testing.T) {
 	}
 	t.Logf("series P %.3f R %.3f F1 %.3f; findings %d, false alarms %d; raised %d of %d; traps flagged %d of %d",
 		rep.BCubedP, rep.BCubedR, rep.F1(), rep.Findings, rep.FalseAlarms, rep.Raised, rep.Expected, rep.Flagged, rep.Traps)
-	if f1 := rep.F1(); f1 < 0.82 {
-		t.Errorf("series B-cubed F1 %.3f, floor 0.82", f1)
+	if f1 := rep.F1(); f1 < 0.83 {
+		t.Errorf("series B-cubed F1 %.3f, floor 0.83", f1)
 	}
-	if rep.Raised < 16 {
-		t.Errorf("expected findings raised %d of %d, floor 16", rep.Raised, rep.Expected)
+	if rep.Raised < 17 {
+		t.Errorf("expected findings raised %d of %d, floor 17", rep.Raised, rep.Expected)
 	}
-	if rep.Flagged > 6 {
-		t.Errorf("traps flagged %d of %d, ceiling 6", rep.Flagged, rep.Traps)
+	if rep.Flagged > 3 {
+		t.Errorf("traps flagged %d of %d, ceiling 3", rep.Flagged, rep.Traps)
 	}
-	if rep.Findings > 0 && float64(rep.FalseAlarms)/float64(rep.Findings) > 0.25 {
-		t.Errorf("%d of %d findings compare two quantities, ceiling 25%%", rep.FalseAlarms, rep.Findings)
+	if rep.Findings > 0 && float64(rep.FalseAlarms)/float64(rep.Findings) > 0.20 {
+		t.Errorf("%d of %d findings compare two quantities, ceiling 20%%", rep.FalseAlarms, rep.Findings)
 	}
 }
