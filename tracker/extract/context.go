@@ -756,9 +756,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// "700 Israelis", "Gazans": the group names its place
 		if p, ok := rc.places.groupDemonym(c.Who); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "group"
-			if p.Kind == gazetteer.Country {
+			if p.Kind == gazetteer.Country && !eventNamedIn(sent) {
 				// "Palestinians" in a report that names Gaza: the part of
-				// the country the report is about
+				// the country the report is about ("Moroccans killed in
+				// the Al Haouz earthquake" are Morocco's: the part names
+				// the event)
 				for _, n := range rc.named {
 					if n.Country == p.ID && n.ID != p.ID {
 						ctx.Place, ctx.PlaceID = n.Name, n.ID
