@@ -212,6 +212,11 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 		switch {
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
 			carry = c.Context
+		case c.Context.PlaceFrom != "source" && c.Where == "" && c.Start >= rc.leadEnd && anaphor(c.Sentence) && rc.anaphorPlace(text, p+1, c, &pl):
+			// "… a much lower count for Darnah. It said 3,166 bodies had
+			// been recovered in the city": the place the paragraph last
+			// named
+			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = pl.Name, pl.ID, "paragraph"
 		case rc.country2 != "" && c.Context.PlaceFrom != "source" && c.Start >= rc.leadEnd && rc.paragraphPlaceOf(text, p+1, c, &pl):
 			// a report about two countries: a figure that names no place
 			// is about the one its paragraph last named ("… in Gaza. The
@@ -1325,6 +1330,38 @@ func sourcePlace(m *placeMemo, source string) (gazetteer.Place, bool) {
 // countries that the paragraph starting at start names before c's figure
 // ends, as the country or its first-level unit, and reports whether there
 // is one.
+// anaphorRE is a place named by a common noun: "in the city", "the
+// town's", "in the province".
+var anaphorRE = regexp.MustCompile(`\b(?:in|of|across)\s+the\s+(?:city|town|village|province|district|region|state|governorate|prefecture)\b`)
+
+// anaphor reports whether s names a place by a common noun alone ("in
+// the city", not "in the prefecture of Marrakech").
+func anaphor(s string) bool {
+	if !strings.Contains(s, " the ") {
+		return false
+	}
+	for _, m := range anaphorRE.FindAllStringIndex(s, -1) {
+		if !strings.HasPrefix(s[m[1]:], " of ") {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphorPlace returns the last place below country level that the
+// paragraph names before the claim's end.
+func (rc *reportContext) anaphorPlace(text string, start int, c *tracker.Claim, pl *gazetteer.Place) bool {
+	if start < 0 || start > c.End {
+		start = 0
+	}
+	p, ok := rc.paragraphPlaces(start).lastOfCountries(rc, text, c.End)
+	if !ok || p.Kind == gazetteer.Country {
+		return false
+	}
+	*pl = p
+	return true
+}
+
 func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Claim, pl *gazetteer.Place) bool {
 	if start < 0 || start > c.End {
 		start = 0
