@@ -832,6 +832,25 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if c.Attribution == "" && rc.agency != "" {
 		ctx.Via = rc.agency
 	}
+	if c.Attribution == "" && pronounSaidRE.MatchString(sent) {
+		// "The eastern government's health ministry gave a lower count
+		// for Darnah. It said 3,166 bodies had been recovered": "it" is
+		// the body the sentence before opened with
+		if off := rc.sentenceStart(text, c.Sentence); off > 0 {
+			before := strings.TrimRight(text[max(0, off-400):off], " \n\r\t")
+			if i := strings.LastIndexAny(before, ".!?\n"); i >= 0 && i < len(before)-1 {
+				before = before[i+1:]
+			} else if i == len(before)-1 {
+				before = strings.TrimRight(before[:i], " ")
+				if j := strings.LastIndexAny(before, ".!?\n"); j >= 0 {
+					before = before[j+1:]
+				}
+			}
+			if m := bodySubjectRE.FindStringSubmatch(strings.TrimSpace(before)); m != nil {
+				ctx.Origin = strings.TrimSpace(m[1])
+			}
+		}
+	}
 	if c.Attribution != "" && strings.Contains(sent, "citing") {
 		// "…, public broadcaster NHK reported, citing the Ishikawa
 		// prefectural government": the figure is the prefecture's, and
@@ -1152,6 +1171,14 @@ func looksLikePlace(where string) bool {
 // viaRE reads a relay: "the National News Agency reported, citing ...",
 // "state media, citing the interior ministry", "X quoted Y as saying".
 var viaRE = regexp.MustCompile(`(?i)\b((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,4}(?:agency|media|television|tv|broadcaster|news|radio|wire|newspaper|[A-Z]{2,6}))\s*(?:,\s*)?(?:reported\s*,?\s*)?(?:citing|quoting|quoted)\b`)
+
+// pronounSaidRE is a sentence whose giver is a pronoun: "It said 3,166
+// bodies…", "…, it added."
+var pronounSaidRE = regexp.MustCompile(`^(?:It|They)\s+(?:said|says|added|reported|counted|recorded|put)\b|,\s+(?:it|they)\s+(?:said|added)\s*\.?$`)
+
+// bodySubjectRE is a sentence that opens with a body that gives figures:
+// "The eastern government's health ministry gave …".
+var bodySubjectRE = regexp.MustCompile(`^((?:The\s+|the\s+)?(?:[\p{L}'’\-]+\s+){0,5}?(?:ministry|agency|office|government|authorities|council|committee|centre|center|department|service|organization|organisation|police|army|military|institute|commission|crescent|cross))\s+(?:said|says|gave|put|reported|counted|recorded|has|had|announced|published|issued|released|updated)\b`)
 
 // citingRE is what follows a source that reports, citing another:
 // "reported, citing the Ishikawa prefectural government".

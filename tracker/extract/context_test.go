@@ -204,3 +204,23 @@ func TestEventNamedIn(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounGiver: "It said" gives the figure of the body the sentence
+// before opened with.
+func TestPronounGiver(t *testing.T) {
+	title := "UN and Libyan officials far apart on death toll"
+	text := tracker.WithHeadline(title, "TRIPOLI, Sept 16 — The UN said 11,300 people had died.\n\nThe eastern government's health ministry gave a lower count for Darnah. It said 3,166 bodies had been recovered in the city.")
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		if c.Span == "3,166 bodies" {
+			if got, want := c.Context.Origin, "The eastern government's health ministry"; got != want {
+				t.Errorf("origin got %q, want %q", got, want)
+			}
+			return
+		}
+	}
+	t.Fatal("no claim for the 3,166 bodies")
+}
