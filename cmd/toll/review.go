@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/urfave/cli/v2"
@@ -138,6 +139,11 @@ func applySets(c tracker.Claim, sets []string) (tracker.Claim, error) {
 		field, value, ok := strings.Cut(s, "=")
 		if !ok {
 			return c, fmt.Errorf("--set %q: want field=value", s)
+		}
+		if !utf8.ValidString(value) {
+			// stored as given, it would export as U+FFFD: refuse it, as
+			// import refuses such a cell
+			return c, fmt.Errorf("--set %s: the value is not UTF-8 text", field)
 		}
 		if err := setField(&c, strings.TrimSpace(field), strings.TrimSpace(value)); err != nil {
 			return c, fmt.Errorf("--set %s: %w", s, err)
