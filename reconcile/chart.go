@@ -118,23 +118,25 @@ func wrap(sty draw.TextStyle, s string, width vg.Length) []string {
 
 // paletteColor is the Okabe–Ito palette, readable by people with the
 // common colour-vision deficiencies, without its yellow, which is too
-// faint on white; past seven sources in one panel colours repeat.
+// faint on white, then the darker colours of Paul Tol's muted scheme;
+// past thirteen sources in one panel colours repeat.
 func paletteColor(i int) color.RGBA {
-	switch i % 7 {
-	case 0:
-		return color.RGBA{0, 114, 178, 255} // blue
-	case 1:
-		return color.RGBA{213, 94, 0, 255} // vermillion
-	case 2:
-		return color.RGBA{0, 158, 115, 255} // bluish green
-	case 3:
-		return color.RGBA{204, 121, 167, 255} // reddish purple
-	case 4:
-		return color.RGBA{230, 159, 0, 255} // orange
-	case 5:
-		return color.RGBA{86, 180, 233, 255} // sky blue
+	palette := [...]color.RGBA{
+		{0, 114, 178, 255},   // blue
+		{213, 94, 0, 255},    // vermillion
+		{0, 158, 115, 255},   // bluish green
+		{204, 121, 167, 255}, // reddish purple
+		{230, 159, 0, 255},   // orange
+		{86, 180, 233, 255},  // sky blue
+		{0, 0, 0, 255},       // black
+		{136, 34, 85, 255},   // wine
+		{51, 34, 136, 255},   // indigo
+		{17, 119, 51, 255},   // green
+		{153, 153, 51, 255},  // olive
+		{170, 68, 153, 255},  // purple
+		{68, 170, 153, 255},  // teal
 	}
-	return color.RGBA{0, 0, 0, 255} // black
+	return palette[((i%len(palette))+len(palette))%len(palette)]
 }
 
 func withAlpha(c color.RGBA, a uint8) color.NRGBA {
