@@ -61,8 +61,36 @@ func (c *checker) staleAndRevised() {
 			continue
 		}
 		figs := c.byDay[s]
+		// the highest lower bound given by each day (figs are in day
+		// order): a figure with nothing above it by its day is skipped
+		// without the scan below, which is quadratic in a series' figures
+		var maxDays []int32
+		var maxLows []decimal.Decimal
+		for _, z := range figs {
+			fz := &p.figs[z]
+			if n := len(maxDays); n > 0 && maxDays[n-1] == fz.day {
+				if fz.iv.Low.Cmp(maxLows[n-1]) > 0 {
+					maxLows[n-1] = fz.iv.Low
+				}
+				continue
+			}
+			m := fz.iv.Low
+			if n := len(maxLows); n > 0 && maxLows[n-1].Cmp(m) > 0 {
+				m = maxLows[n-1]
+			}
+			maxDays, maxLows = append(maxDays, fz.day), append(maxLows, m)
+		}
 		for _, y := range figs {
 			fy := &p.figs[y]
+			if k, ok := slices.BinarySearch(maxDays, fy.day); ok {
+				th := fy.iv.High
+				if fy.iv.Unbounded {
+					th = fy.iv.Low
+				}
+				if maxLows[k].Cmp(th) <= 0 {
+					continue // no figure by its day is above it
+				}
+			}
 			// the figures above y published by its day, latest day first,
 			// then highest
 			var above []int32
