@@ -607,36 +607,13 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		near = sent[max(0, c.Start-off-24):c.Start-off] + c.Span + sent[c.End-off:min(len(sent), c.End-off+24)]
 	}
 	spanBoth := mayBeBoth(near) && bothRE.MatchString(near)
-	if ctx.Place == "" && rc.country2 == "" && spanBoth {
-		// a combined toll in a report about one of the two countries:
-		// the two its sentence names, or the one it names and the
-		// report's
-		var ids []string
-		for _, p := range rc.places.placesOf(sent, false) {
-			if p.Kind == gazetteer.Country && !slices.Contains(ids, p.ID) {
-				ids = append(ids, p.ID)
-			}
-		}
-		if len(ids) == 1 && rc.country != "" && ids[0] != rc.country {
-			// "In Syria, … bringing the combined toll to more than
-			// 11,200" in a report about Turkey
-			ids = append(ids, rc.country)
-		}
-		if len(ids) == 2 {
-			slices.Sort(ids)
-			a, _ := g.Get(ids[0])
-			b, _ := g.Get(ids[1])
-			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
-		}
-	}
-	if ctx.Place == "" && rc.country2 != "" && spanBoth {
+	if ctx.Place == "" && spanBoth {
 		// (a figure whose own phrase says "the combined toll" is both
 		// countries', whichever one the sentence named before it)
-		ids := []string{rc.country, rc.country2}
-		slices.Sort(ids)
-		a, _ := g.Get(ids[0])
-		b, _ := g.Get(ids[1])
-		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
+		if ids := rc.bothCountries(sent); ids != nil {
+			ctx.Place, ctx.PlaceID = bothPlace(g, ids)
+			ctx.PlaceFrom = "sentence"
+		}
 	}
 	// a Where the sentence pass attached that reads as no place: a lone
 	// capitalised word the gazetteer does not know and nothing in the
@@ -677,7 +654,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// headline or lead is the report's place by another name: "the
 		// town of Kuriga")
 		ctx.Place, ctx.PlaceFrom = c.Where, "sentence"
-		ctx.PlaceID = rc.place.ID + "/" + strings.ToLower(strings.Join(strings.Fields(c.Where), " "))
+		ctx.PlaceID = partID(rc.place.ID, c.Where)
 		weakWhere = false
 	}
 	if ctx.Place == "" && (c.Where == "" || weakWhere) {
@@ -699,11 +676,8 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		}
 	}
 	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && sm.bothMatch() {
-		ids := []string{rc.country, rc.country2}
-		slices.Sort(ids)
-		a, _ := g.Get(ids[0])
-		b, _ := g.Get(ids[1])
-		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = a.Name+" and "+b.Name, ids[0]+"+"+ids[1], "sentence"
+		ctx.Place, ctx.PlaceID = bothPlace(g, []string{rc.country, rc.country2})
+		ctx.PlaceFrom = "sentence"
 	}
 	if ctx.Place == "" && (c.Where == "" || spread) && rc.country != "" {
 		if m := nearestHeld(rc.sentenceStart(text, c.Sentence), c); m != nil {
@@ -750,10 +724,10 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			case hasFronted:
 				// "In Castilla-La Mancha, … missing in the village of
 				// Letur": a part of the place the sentence opens with
-				ctx.PlaceID = fronted.ID + "/" + strings.ToLower(strings.Join(strings.Fields(c.Where), " "))
+				ctx.PlaceID = partID(fronted.ID, c.Where)
 			case rc.hasPl:
 				// an unknown place inside the report's: a part of it
-				ctx.PlaceID = rc.place.ID + "/" + strings.ToLower(strings.Join(strings.Fields(c.Where), " "))
+				ctx.PlaceID = partID(rc.place.ID, c.Where)
 			}
 		}
 	}
@@ -837,15 +811,10 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// for Darnah. It said 3,166 bodies had been recovered": "it" is
 		// the body the sentence before opened with
 		if off := rc.sentenceStart(text, c.Sentence); off > 0 {
-			before := strings.TrimRight(text[max(0, off-400):off], " \n\r\t")
-			if i := strings.LastIndexAny(before, ".!?\n"); i >= 0 && i < len(before)-1 {
-				before = before[i+1:]
-			} else if i == len(before)-1 {
-				before = strings.TrimRight(before[:i], " ")
-				if j := strings.LastIndexAny(before, ".!?\n"); j >= 0 {
-					before = before[j+1:]
-				}
-			}
+			// the sentence before: the text back to the end of the one
+			// before it (its own full stop dropped first)
+			before := strings.TrimRight(text[max(0, off-400):off], " \n\r\t.!?")
+			before = before[strings.LastIndexAny(before, ".!?\n")+1:]
 			if m := bodySubjectRE.FindStringSubmatch(strings.TrimSpace(before)); m != nil {
 				ctx.Origin = strings.TrimSpace(m[1])
 			}
@@ -1102,7 +1071,7 @@ func (rc *reportContext) subjectPlace(text string, c *tracker.Claim) (gazetteer.
 	// figure ("Suzu reported 91 deaths and Wajima 81")
 	evidence := strings.Contains(text, "in "+name) || strings.Contains(m[0], "accounted") || placeListRE.MatchString(c.Sentence[len(m[0]):])
 	if !strings.Contains(name, " ") && rc.hasPl && rc.locative(text, name) && evidence {
-		return gazetteer.Place{Name: name, ID: rc.place.ID + "/" + strings.ToLower(name)}, true
+		return gazetteer.Place{Name: name, ID: partID(rc.place.ID, name)}, true
 	}
 	return gazetteer.Place{}, false
 }
@@ -1357,6 +1326,44 @@ func sourcePlace(m *placeMemo, source string) (gazetteer.Place, bool) {
 // countries that the paragraph starting at start names before c's figure
 // ends, as the country or its first-level unit, and reports whether there
 // is one.
+// bothCountries returns the two countries a combined toll is about: the
+// report's two, else the two its sentence names, else the one it names
+// and the report's ("In Syria, … bringing the combined toll to more than
+// 11,200" in a report about Turkey); nil when there are not two.
+func (rc *reportContext) bothCountries(sent string) []string {
+	if rc.country2 != "" {
+		return []string{rc.country, rc.country2}
+	}
+	var ids []string
+	for _, p := range rc.places.placesOf(sent, false) {
+		if p.Kind == gazetteer.Country && !slices.Contains(ids, p.ID) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 1 && rc.country != "" && ids[0] != rc.country {
+		ids = append(ids, rc.country)
+	}
+	if len(ids) != 2 {
+		return nil
+	}
+	return ids
+}
+
+// bothPlace is the place of two countries together: "Syria and Turkey",
+// "SY+TR" (ids sorted, so either order is one place).
+func bothPlace(g *gazetteer.Gazetteer, ids []string) (name, id string) {
+	ids = slices.Sorted(slices.Values(ids))
+	a, _ := g.Get(ids[0])
+	b, _ := g.Get(ids[1])
+	return a.Name + " and " + b.Name, ids[0] + "+" + ids[1]
+}
+
+// partID is the id of a place the gazetteer does not know, named inside
+// a known one: "AF.11/zinda jan district".
+func partID(parent, name string) string {
+	return parent + "/" + strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
 // anaphorRE is a place named by a common noun: "in the city", "the
 // town's", "in the province".
 var anaphorRE = regexp.MustCompile(`\b(?:in|of|across)\s+the\s+(?:city|town|village|province|district|region|state|governorate|prefecture)\b`)
