@@ -324,25 +324,61 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		if rr.open {
 			hi = rr.lo
 		}
-		var vals []int64
+		// Within one report, a figure of the same source three times as
+		// large is the whole this one is a part of. Across reports, only
+		// the day before says a figure is too low (a toll does not fall
+		// threefold overnight); on its own day a sudden disaster's toll
+		// can rise tenfold between bulletins ("296" at dawn, "2,012" at
+		// night), so a figure is a part only when it is far below most of
+		// that day's other figures (all but the lowest quarter), and the
+		// day after says nothing.
+		var prev, same []int64
 		js := lows[bp{r.bucket, top}]
 		from, _ := slices.BinarySearchFunc(js, rr.day-1, func(j int32, d int32) int { return cmp.Compare(dayOf(j), d) })
+		// the figure its own report places ("kills at least 296 in
+		// Morocco" above "killed at least 296 people") is that figure
 		for _, j := range js[from:] {
 			o := &recs[j]
 			or := &p.recs[o.ri]
-			if or.day > rr.day+1 {
+			if or.day > rr.day {
 				break
 			}
-			if o.report == r.report || or.big || abs(or.day-rr.day) > 1 || or.day == noDay {
+			if o.report == r.report && or.lo == rr.lo && or.hi == rr.hi && or.open == rr.open && !or.big {
+				return false
+			}
+		}
+		for _, j := range js[from:] {
+			o := &recs[j]
+			or := &p.recs[o.ri]
+			if or.day > rr.day {
+				break
+			}
+			if or.big || or.day == noDay || o.ri == r.ri {
 				continue
 			}
-			vals = append(vals, or.lo)
+			if o.report == r.report {
+				if or.source == rr.source && or.day == rr.day && !or.prior && hi*3 < or.lo {
+					return true
+				}
+				continue
+			}
+			if or.day == rr.day {
+				same = append(same, or.lo)
+			} else {
+				prev = append(prev, or.lo)
+			}
 		}
-		if len(vals) == 0 {
-			return false
+		if len(prev) > 0 {
+			slices.Sort(prev)
+			if hi*3 < prev[len(prev)/2] {
+				return true
+			}
 		}
-		slices.Sort(vals)
-		return hi*3 < vals[len(vals)/2]
+		if len(same) > 1 {
+			slices.Sort(same)
+			return hi*3 < same[len(same)/4]
+		}
+		return false
 	}
 	for _, i := range order {
 		r := &recs[i]

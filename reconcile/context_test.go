@@ -78,6 +78,63 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1"}, {"a-2", "b-1"}},
 		},
 		{
+			// the place a figure shares with its report, three times below
+			// a figure of the same source in that report, is a part
+			name: "far below its own report's figure of the same source is a part",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-09", "ministry", tracker.Exact, 2012).in("Morocco"),
+				ctxClaim("a-2", "a", "2023-09-09", "ministry", tracker.Exact, 452),
+				ctxClaim("b-1", "b", "2023-09-10", "ministry", tracker.Exact, 2122).in("Morocco"),
+			},
+			ctx: func(i int) tracker.Context {
+				c := morocco(tracker.Context{})
+				if i != 1 {
+					c.PlaceFrom = "sentence"
+				}
+				return c
+			},
+			same: [][]string{{"a-1", "b-1"}, {"a-2"}},
+		},
+		{
+			// a sudden disaster's toll rises tenfold in a day: the dawn
+			// bulletin is not a part of the night's
+			name: "an early bulletin of the day is the whole",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-09", "interior ministry", tracker.AtLeast, 296).in("Morocco"),
+				ctxClaim("a-2", "a", "2023-09-09", "interior ministry", tracker.AtLeast, 296),
+				ctxClaim("b-1", "b", "2023-09-09", "interior ministry", tracker.Exact, 1037).in("Morocco"),
+				ctxClaim("c-1", "c", "2023-09-09", "interior ministry", tracker.Exact, 2012).in("Morocco"),
+				ctxClaim("d-1", "d", "2023-10-08", "Red Crescent", tracker.Exact, 500),
+				ctxClaim("e-1", "e", "2023-10-08", "ministry", tracker.AtLeast, 2001).in("Morocco"),
+			},
+			ctx: func(i int) tracker.Context {
+				c := morocco(tracker.Context{})
+				if i != 1 && i != 4 {
+					c.PlaceFrom = "sentence"
+				}
+				return c
+			},
+			// (and one other figure of the day, 2,001 against the Red
+			// Crescent's 500, is too little to call 500 a part)
+			same: [][]string{{"a-1", "a-2", "b-1", "c-1", "d-1", "e-1"}},
+		},
+		{
+			name: "far below the day before is a part",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-13", "Red Crescent", tracker.Exact, 5500).in("Libya"),
+				ctxClaim("b-1", "b", "2023-09-14", "society", tracker.Approx, 170),
+				ctxClaim("c-1", "c", "2023-09-14", "Red Crescent", tracker.Exact, 6000),
+			},
+			ctx: func(i int) tracker.Context {
+				c := tracker.Context{Place: "Libya", PlaceID: "LY", PlaceFrom: "headline", Event: "floods"}
+				if i == 0 {
+					c.PlaceFrom = "sentence"
+				}
+				return c
+			},
+			same: [][]string{{"a-1", "c-1"}, {"b-1"}},
+		},
+		{
 			name: "a historical toll is its own series",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-09", "ministry", tracker.Exact, 2012),

@@ -1035,8 +1035,9 @@ func eventNamedIn(s string) bool {
 
 // subjectRE is a place that opens its sentence as the one that counts:
 // "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths",
-// "Al Haouz, the mountain province, accounted for 1,684".
-var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)(?:,\s+[^,]{1,60},)?\s+(?:accounted\s+for|reported|recorded|registered|counted|confirmed|(?:has|had|have)\s+(?:recorded|reported|confirmed|counted|registered))\s`)
+// "Al Haouz, the mountain province, accounted for 1,684", "Al Haouz
+// province, where the epicentre lay, accounts for 394 of the deaths".
+var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)(?:\s+(?:province|state|region|district|county|prefecture|governorate))?(?:,\s+[^,]{1,60},)?\s+(?:accounted\s+for|accounts\s+for|reported|recorded|registered|counted|confirmed|reports|records|registers|(?:has|had|have)\s+(?:accounted\s+for|recorded|reported|confirmed|counted|registered))\s`)
 
 // placeListRE is a further name with its figure in a list: "and
 // Wajima 81", ", Suzu for 28".
