@@ -28,7 +28,15 @@ func (v *vocabulary) splitSentences(text string, out []span) []span {
 		}
 		start = end
 	}
+	// Only four bytes matter to the loop; each cursor holds the next
+	// offset of one, found by strings.IndexByte (vectorised), so the
+	// bytes between are skipped rather than read one by one.
+	nl, dot, excl, quest := nextByte{b: '\n', at: -1}, nextByte{b: '.', at: -1}, nextByte{b: '!', at: -1}, nextByte{b: '?', at: -1}
 	for i := 0; i < n; {
+		i = min(nl.from(text, i), dot.from(text, i), excl.from(text, i), quest.from(text, i))
+		if i >= n {
+			break
+		}
 		c := text[i]
 		switch {
 		case c == '\n':
@@ -102,6 +110,27 @@ func (v *vocabulary) splitSentences(text string, out []span) []span {
 	return out
 }
 
+// nextByte is a cursor over the offsets of one byte b in a text: at is
+// the first offset at or after the last asked one that holds b (len(text)
+// when none does), or -1 before the first question.
+type nextByte struct {
+	b  byte
+	at int
+}
+
+// from returns the first offset at or after i that holds c.b, or
+// len(text).
+func (c *nextByte) from(text string, i int) int {
+	if c.at < i {
+		if k := strings.IndexByte(text[i:], c.b); k >= 0 {
+			c.at = i + k
+		} else {
+			c.at = len(text)
+		}
+	}
+	return c.at
+}
+
 func trimSpan(text string, s, e int) (int, int) {
 	for s < e {
 		r, w := utf8.DecodeRuneInString(text[s:e])
@@ -172,19 +201,41 @@ func (v *vocabulary) isAbbreviation(pre string, next rune) bool {
 	if word == "" {
 		return false
 	}
-	lw := strings.ToLower(word)
+	// (lowercased into a stack buffer when ASCII, as nearly every word
+	// before a period is: the map lookup of string(buf) does not
+	// allocate)
+	var buf [24]byte
+	ascii := len(word) <= len(buf)
+	for i := 0; ascii && i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
 	// single initials: "John F. Kennedy"
 	if utf8.RuneCountInString(word) == 1 {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
 	}
-	if v.alwaysAbbr[lw] {
+	var always bool
+	if ascii {
+		always = v.alwaysAbbr[string(buf[:len(word)])]
+	} else {
+		always = v.alwaysAbbr[strings.ToLower(word)]
+	}
+	if always {
 		// "U.S." or "Oct." really ending a sentence before a capital is
 		// rare in news copy; months are followed by a day number.
 		return true
 	}
 	// dotted forms like "a.m", "p.m": end a sentence only before a capital
-	if strings.Contains(lw, ".") {
+	// (lowercasing adds or drops no ".")
+	if strings.Contains(word, ".") {
 		return !unicode.IsUpper(next)
 	}
 	return false
