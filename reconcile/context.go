@@ -325,7 +325,8 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			hi = rr.lo
 		}
 		// Within one report, a figure of the same source three times as
-		// large is the whole this one is a part of. Across reports, only
+		// large is the whole this one is a part of, and so is any when this
+		// one has no source of its own (the outlet's: "Taroudant 452"). Across reports, only
 		// the day before says a figure is too low (a toll does not fall
 		// threefold overnight); on its own day a sudden disaster's toll
 		// can rise tenfold between bulletins ("296" at dawn, "2,012" at
@@ -357,7 +358,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 				continue
 			}
 			if o.report == r.report {
-				if or.source == rr.source && or.day == rr.day && !or.prior && hi*3 < or.lo {
+				if (or.source == rr.source || rr.outlet) && or.day == rr.day && !or.prior && hi*3 < or.lo {
 					return true
 				}
 				continue

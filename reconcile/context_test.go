@@ -391,3 +391,48 @@ func TestNameAfterTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeExtendedSources(t *testing.T) {
+	tests := []struct {
+		name     string
+		a, b     string
+		one      bool
+		wantName string
+	}{
+		{"a longer name of one body", "disaster ministry", "Taliban's disaster management ministry", true, "Taliban's disaster management ministry"},
+		{"a regional body is another", "health ministry", "Moscow region health ministry", false, ""},
+		{"a joint source is another", "Israeli officials", "Israeli and Palestinian officials", false, ""},
+		{"another country's body is another", "health ministry", "Palestinian health ministry", false, ""},
+		{"one word stands for nothing", "ministry", "interior ministry", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := []syn{
+				ctxClaim("a-1", "a", "2023-10-08", tt.a, tracker.Exact, 2053),
+				ctxClaim("b-1", "b", "2023-10-09", tt.b, tracker.Exact, 2445),
+			}
+			claims := withCtx(ss, func(int) tracker.Context {
+				return tracker.Context{Place: "Herat", PlaceID: "AF.11", PlaceFrom: "headline", Event: "earthquake"}
+			})
+			tl, err := Timelines(claims, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var srcs []string
+			for _, s := range tl.Series {
+				for _, e := range s.Entries {
+					srcs = append(srcs, e.Source)
+				}
+			}
+			if len(srcs) != 2 {
+				t.Fatalf("got entries from %q, want two", srcs)
+			}
+			if got := srcs[0] == srcs[1]; got != tt.one {
+				t.Errorf("sources %q: one origin %v, want %v", srcs, got, tt.one)
+			}
+			if tt.one && srcs[0] != tt.wantName {
+				t.Errorf("got name %q, want %q", srcs[0], tt.wantName)
+			}
+		})
+	}
+}

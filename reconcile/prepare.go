@@ -500,6 +500,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			return si
 		})
 	}
+	p.mergeExtendedSources(canonSrc)
 	// Fill in series keys, then renumber series and sources in key order
 	// so that every later ordering is independent of the input order.
 	for i := range p.series {
@@ -893,4 +894,106 @@ func (p *prep) matchRec(f filterSpec, r *rec) bool {
 	s := &p.series[r.series]
 	sc := &p.claims[r.ci]
 	return f.matchClaim(p, sc, s.group, s.place, r.source, s.key.Category)
+}
+
+// mergeExtendedSources makes one origin of a source and the one longer
+// name that only adds words to it that are neither places nor peoples
+// ("Taliban's disaster management ministry" and "disaster ministry",
+// "the interior ministry's crisis cell" is not: its head differs). A
+// shorter name of one word ("ministry") is too vague to stand for
+// anything, and a longer name that extends two shorter ones is left
+// alone. The fullest name shows, as for one source's other spellings.
+func (p *prep) mergeExtendedSources(canon map[int32]bool) {
+	if len(p.sources) < 2 {
+		return
+	}
+	words := make([][]string, len(p.sources))
+	byHead := map[string][]int32{}
+	for i := range p.sources {
+		ws := strings.Fields(strings.NewReplacer("'s ", " ", "'", " ").Replace(p.sources[i].key + " "))
+		words[i] = ws
+		if len(ws) >= 2 {
+			h := ws[len(ws)-1]
+			byHead[h] = append(byHead[h], int32(i))
+		}
+	}
+	to := make([]int32, len(p.sources))
+	merged := false
+	for i := range to {
+		to[i] = int32(i)
+		ws := words[i]
+		if len(ws) < 3 || canon[int32(i)] {
+			continue
+		}
+		match, n := int32(-1), 0
+		for _, j := range byHead[ws[len(ws)-1]] {
+			if int(j) == i || len(words[j]) >= len(ws) || canon[j] {
+				continue
+			}
+			if extras, ok := subsequence(words[j], ws); ok && plainWords(extras) {
+				match, n = j, n+1
+			}
+		}
+		if n == 1 {
+			to[i] = match
+			merged = true
+		}
+	}
+	if !merged {
+		return
+	}
+	for i := range to { // a chain ends at its shortest name
+		for to[to[i]] != to[i] {
+			to[i] = to[to[i]]
+		}
+	}
+	for i := range to {
+		if j := to[i]; int(j) != i {
+			if n := p.sources[i].name; len(n) > len(p.sources[j].name) && !canon[j] {
+				p.sources[j].name = n
+			}
+		}
+	}
+	for ri := range p.recs {
+		p.recs[ri].source = to[p.recs[ri].source]
+	}
+}
+
+// subsequence reports whether short's words occur in long in order, and
+// returns long's other words.
+func subsequence(short, long []string) ([]string, bool) {
+	var extras []string
+	k := 0
+	for _, w := range long {
+		if k < len(short) && w == short[k] {
+			k++
+			continue
+		}
+		extras = append(extras, w)
+	}
+	return extras, k == len(short)
+}
+
+// plainWords reports whether words name no place, no people and no
+// other level of government: the words a longer name of one body may
+// add ("management", "Taliban").
+func plainWords(ws []string) bool {
+	for _, w := range ws {
+		switch w {
+		case "region", "regional", "province", "provincial", "state", "district", "county", "city", "municipal",
+			"local", "prefecture", "prefectural", "governorate", "deputy", "vice", "former", "and", "&":
+			// another body or person: "the Moscow region health
+			// ministry" is not the health ministry, nor "Israeli and
+			// Palestinian officials" Israeli officials
+			return false
+		}
+		if _, ok := gaz().Resolve(w); ok {
+			return false
+		}
+		// demonyms are looked up as written in names ("Palestinian")
+		if _, ok := gaz().Demonym(strings.ToUpper(w[:1]) + w[1:]); ok {
+			return false
+		}
+	}
+	return true
 }

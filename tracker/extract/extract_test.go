@@ -199,6 +199,11 @@ func TestExtractAttribution(t *testing.T) {
 		{"a cause is not a source", "The ministry announced that the murder of a doctor raised the death toll in the health sector to 496.", "ministry"},
 		{"closing with a manner", "Between 100 and 300 people were killed, US intelligence said in an unclassified assessment.", "US intelligence"},
 		{"leading", "Police said 40 people were arrested.", "Police"},
+		{"a spokesman's body", "Janan Sayeeq, spokesman for the disaster management ministry, says 2,053 people have been killed.", "disaster management ministry"},
+		{"a person with a participle", "Green, speaking to reporters in Lahaina, says 59 people are known to have died.", "Green"},
+		{"a title before the name", "Floods have killed more than 2,000 people, the head of the eastern administration, Osama Hamad, said.", "eastern administration"},
+		{"a body in a region", "Kais Fhakeri, head of the Red Crescent in the region, told Reuters that at least 150 deaths had been recorded.", "Red Crescent"},
+		{"a list is no apposition", "Aid reached Herat, Farah and Badghis, officials said 12 people died.", "officials"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

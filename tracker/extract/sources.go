@@ -63,6 +63,9 @@ func (s *sentence) attributions() []attribution {
 			if a, ok := s.sourceBefore(v); ok {
 				a.leading = s.leadsClause(a)
 				out = append(out, a)
+			} else if a, ok := s.apposition(v); ok {
+				a.leading = s.leadsClause(a)
+				out = append(out, a)
 			} else if a, ok := s.sourceAfter(v+1, v); ok && (w == "said" || w == "says" || w == "reported" || w == "added" || w == "told") && s.invertedSaid(v) {
 				out = append(out, a)
 			}
@@ -326,4 +329,120 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 		}
 	}
 	return best
+}
+
+// apposition reads a subject with an apposition before a reporting verb
+// at v, the commonest way wire copy names who spoke: "Janan Sayeeq,
+// spokesman for the disaster management ministry, says", "Green,
+// speaking to CNN from Lahaina, says", "the head of the eastern
+// administration, Osama Hamad, said". The source is the body the title
+// names after "of" or "for" ("disaster management ministry"), else the
+// person. Limits: one apposition, a name of at most four words, a title
+// of at most twelve.
+func (s *sentence) apposition(v int) (attribution, bool) {
+	k := v - 1
+	for k >= 0 && (s.isWord(k, "has") || s.isWord(k, "had") || s.isWord(k, "also") || s.isWord(k, "later")) {
+		k--
+	}
+	if !s.isWord(k, ",") {
+		return attribution{}, false
+	}
+	// the segment between the two commas
+	c2 := k
+	c1 := -1
+	for m := c2 - 1; m >= 0 && m >= c2-13; m-- {
+		if s.isWord(m, ",") {
+			c1 = m
+			break
+		}
+		if s.toks[m].kind == tPunct && !s.isWord(m, "'s") && !s.isWord(m, "'") && !s.isWord(m, "’") && !s.isWord(m, "-") {
+			return attribution{}, false
+		}
+		if s.qty[m] >= 0 || s.toks[m].kind == tNum {
+			return attribution{}, false
+		}
+	}
+	if c1 < 1 || c2-c1 < 2 {
+		return attribution{}, false
+	}
+	// nameBack is the run of capitalised words ending at e (inclusive)
+	nameBack := func(e int) int {
+		b := e + 1
+		for m := e; m >= 0 && e-m < 4 && s.toks[m].kind == tWord && s.toks[m].upper && !s.v.funcWords[s.word(m)]; m-- {
+			b = m
+		}
+		return b
+	}
+	allName := func(i, j int) bool {
+		if j-i < 1 || j-i > 4 {
+			return false
+		}
+		for m := i; m < j; m++ {
+			if t := s.toks[m]; t.kind != tWord || !t.upper || s.v.funcWords[t.lower] {
+				return false
+			}
+		}
+		return true
+	}
+	titled := func(i, j int) bool {
+		for m := i; m < j; m++ {
+			if s.v.sourceNouns[s.word(m)] || s.v.sourceHeads[s.word(m)] {
+				return true
+			}
+		}
+		return false
+	}
+	// the body a title names: "spokesman for the Taliban's disaster
+	// management ministry" is that ministry, "head of the Red Crescent in
+	// the region" the Red Crescent
+	body := func(i, j int) string {
+		for m := i; m < j; m++ {
+			if w := s.word(m); (w == "of" || w == "for") && m+1 < j {
+				e := j
+				for n := m + 1; n < j; n++ {
+					if s.isWord(n, "in") && n+1 < j && !s.toks[n+1].upper {
+						e = n
+						break
+					}
+				}
+				if name := cleanSource(s.textOf(m+1, e)); name != "" && titled(m+1, e) || e > m+1 && s.toks[e-1].upper {
+					return cleanSource(s.textOf(m+1, e))
+				}
+				return ""
+			}
+		}
+		return ""
+	}
+	// "NAME, TITLE, says" or "NAME, speaking to …, says"
+	if b := nameBack(c1 - 1); b < c1 && (b == 0 || s.toks[b-1].kind == tPunct || s.v.funcWords[s.word(b-1)]) {
+		if titled(c1+1, c2) || strings.HasSuffix(s.word(c1+1), "ing") {
+			name := body(c1+1, c2)
+			if name == "" {
+				name = cleanSource(s.textOf(b, c1))
+			}
+			if name != "" {
+				return attribution{i: b, j: c2, name: name, verb: v}, true
+			}
+		}
+	}
+	// "TITLE, NAME, said"
+	if allName(c1+1, c2) {
+		b := c1
+		for m := c1 - 1; m >= 0 && c1-m <= 8; m-- {
+			if s.toks[m].kind == tPunct && !s.isWord(m, "'s") {
+				break
+			}
+			b = m
+		}
+		if b < c1 && titled(b, c1) {
+			name := body(b, c1)
+			if name == "" {
+				name = cleanSource(s.textOf(c1+1, c2))
+			}
+			if name != "" {
+				return attribution{i: b, j: c2, name: name, verb: v}, true
+			}
+		}
+	}
+	return attribution{}, false
 }
