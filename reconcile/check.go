@@ -89,6 +89,10 @@ type checker struct {
 	// period, then source, then interval.
 	seriesLo, seriesHi []int32
 	byDay              [][]int32
+	// reps[repOff[f]:repOff[f+1]] are figure f's reports (figReports);
+	// figBounds[f] its bounds (bounds)
+	repOff, reps []int32
+	figBounds    []figBounds
 }
 
 func (c *checker) indexSeries() {

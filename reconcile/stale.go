@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -28,24 +29,113 @@ const StaleRepeat Kind = "stale_repeat"
 // lower bound to be reported as far apart.
 var farApartRatio = decimal.NewFromInt(2)
 
-// reportsOf returns the set of report indexes of a figure's records.
-func (c *checker) reportsOf(f int32) map[int32]bool {
-	out := map[int32]bool{}
-	for _, ri := range c.p.figRecs(&c.p.figs[f]) {
-		out[c.p.recs[ri].report] = true
+// figReports returns the distinct reports of a figure's records, sorted.
+// They are listed for every figure on first use: the checks ask for them
+// of a figure many times over.
+func (c *checker) figReports(f int32) []int32 {
+	p := c.p
+	if c.repOff == nil {
+		c.repOff = make([]int32, len(p.figs)+1)
+		c.reps = make([]int32, 0, len(p.figs))
+		for k := range p.figs {
+			start := len(c.reps)
+			for _, ri := range p.figRecs(&p.figs[k]) {
+				c.reps = append(c.reps, p.recs[ri].report)
+			}
+			if len(c.reps)-start > 1 {
+				rs := c.reps[start:]
+				slices.Sort(rs)
+				c.reps = c.reps[:start+len(slices.Compact(rs))]
+			}
+			c.repOff[k+1] = int32(len(c.reps))
+		}
 	}
-	return out
+	return c.reps[c.repOff[f]:c.repOff[f+1]]
 }
 
 // sharesReport reports whether two figures have a record from one report.
 func (c *checker) sharesReport(a, b int32) bool {
-	ra := c.reportsOf(a)
-	for r := range c.reportsOf(b) {
-		if ra[r] {
+	ra, rb := c.figReports(a), c.figReports(b)
+	for i, j := 0, 0; i < len(ra) && j < len(rb); {
+		switch {
+		case ra[i] == rb[j]:
 			return true
+		case ra[i] < rb[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return false
+}
+
+// figBounds holds a figure's bounds as int64s, as its records do (rec):
+// the checks below compare figures of long series many times over, and
+// comparing decimals was most of their time. big says to compare the
+// decimals.
+type figBounds struct {
+	lo, hi    int64
+	open, big bool
+}
+
+// bounds returns a figure's bounds, listed for every figure on first use.
+func (c *checker) bounds(f int32) *figBounds {
+	p := c.p
+	if c.figBounds == nil {
+		c.figBounds = make([]figBounds, len(p.figs))
+		for k := range p.figs {
+			r := &p.recs[p.ord[p.figs[k].lo]]
+			c.figBounds[k] = figBounds{lo: r.lo, hi: r.hi, open: r.open, big: r.big}
+		}
+	}
+	return &c.figBounds[f]
+}
+
+// lowerThan reports whether figure y is below figure z, or (an open
+// figure) has a lower floor: below(y, z) || y open && y.Low < z.Low.
+func (c *checker) lowerThan(y, z int32) bool {
+	by, bz := c.bounds(y), c.bounds(z)
+	if by.big || bz.big {
+		fy, fz := &c.p.figs[y], &c.p.figs[z]
+		return below(*fy.iv, *fz.iv) || fy.iv.Unbounded && fy.iv.Low.Cmp(fz.iv.Low) < 0
+	}
+	t := by.hi
+	if by.open {
+		t = by.lo
+	}
+	return bz.lo > t
+}
+
+// compareFigs is compareIntervals on two figures' intervals.
+func (c *checker) compareFigs(a, b int32) int {
+	ba, bb := c.bounds(a), c.bounds(b)
+	if ba.big || bb.big {
+		return compareIntervals(*c.p.figs[a].iv, *c.p.figs[b].iv)
+	}
+	if ba.lo != bb.lo {
+		return cmp.Compare(ba.lo, bb.lo)
+	}
+	if ba.open != bb.open {
+		if ba.open {
+			return 1
+		}
+		return -1
+	}
+	if ba.open {
+		return 0
+	}
+	return cmp.Compare(ba.hi, bb.hi)
+}
+
+// sameFloor reports whether figure x gives figure y's figure, whatever
+// the qualifier: equal intervals, or equal lower bounds when one is open.
+func (c *checker) sameFloor(x, y int32) bool {
+	bx, by := c.bounds(x), c.bounds(y)
+	if bx.big || by.big {
+		fx, fy := &c.p.figs[x], &c.p.figs[y]
+		return compareIntervals(*fx.iv, *fy.iv) == 0 || fx.iv.Low.Equal(fy.iv.Low) && (fx.iv.Unbounded || fy.iv.Unbounded)
+	}
+	return bx.lo == by.lo && (bx.open || by.open || bx.hi == by.hi)
 }
 
 // staleAndRevised finds, in context series of running totals, figures
@@ -80,6 +170,7 @@ func (c *checker) staleAndRevised() {
 			}
 			maxDays, maxLows = append(maxDays, fz.day), append(maxLows, m)
 		}
+		var above []int32
 		for _, y := range figs {
 			fy := &p.figs[y]
 			if k, ok := slices.BinarySearch(maxDays, fy.day); ok {
@@ -93,14 +184,16 @@ func (c *checker) staleAndRevised() {
 			}
 			// the figures above y published by its day, latest day first,
 			// then highest
-			var above []int32
+			above = above[:0]
 			for _, z := range figs {
 				fz := &p.figs[z]
+				if fz.day > fy.day {
+					break // (figs are in day order)
+				}
 				// below, or (an open figure) with a lower floor: "at least
 				// 1,300" after "more than 1,400" is no fall, but it may
 				// be an old figure repeated
-				lower := below(*fy.iv, *fz.iv) || fy.iv.Unbounded && fy.iv.Low.Cmp(fz.iv.Low) < 0
-				if fz.day > fy.day || z == y || !lower || c.sharesReport(y, z) {
+				if z == y || !c.lowerThan(y, z) || c.sharesReport(y, z) {
 					continue
 				}
 				above = append(above, z)
@@ -108,12 +201,14 @@ func (c *checker) staleAndRevised() {
 			if len(above) == 0 {
 				continue
 			}
+			// (not a stable sort: which of two equal figures of one day
+			// comes first is the one this sort gives, as it always was)
 			slices.SortFunc(above, func(a, b int32) int {
 				fa, fb := &p.figs[a], &p.figs[b]
 				if fa.day != fb.day {
 					return int(fb.day - fa.day)
 				}
-				return compareIntervals(*fb.iv, *fa.iv)
+				return c.compareFigs(b, a)
 			})
 			z := above[0]
 			fz := &p.figs[z]
@@ -158,9 +253,12 @@ func (c *checker) staleAndRevised() {
 			var echo int32 = -1
 			for _, x := range figs {
 				fx := &p.figs[x]
+				if fx.day >= fz.day {
+					break // (and fz.day <= fy.day)
+				}
 				// the same figure, whatever the qualifier: "at least 225
 				// Malawians" repeats the 225 of two days before
-				if x != y && fx.day < fz.day && fx.day <= fy.day && (compareIntervals(*fx.iv, *fy.iv) == 0 || fx.iv.Low.Equal(fy.iv.Low) && (fx.iv.Unbounded || fy.iv.Unbounded)) && !c.sharesReport(x, y) {
+				if x != y && c.sameFloor(x, y) && !c.sharesReport(x, y) {
 					echo = x
 					break
 				}
