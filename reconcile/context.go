@@ -129,6 +129,20 @@ func parentOf(id string) string {
 	return ""
 }
 
+// firstLevel says whether place is a first-level unit (a state, a
+// province) directly inside the country parent.
+func firstLevel(place, parent string) bool {
+	if strings.Contains(place, "/") || strings.Contains(parent, "/") {
+		return false
+	}
+	pp, ok := gaz().Get(place)
+	if !ok || pp.Kind != gazetteer.Subdivision || pp.Parent != parent {
+		return false
+	}
+	c, ok := gaz().Get(parent)
+	return ok && c.Kind == gazetteer.Country
+}
+
 // placeContains says whether outer strictly contains inner.
 func placeContains(outer, inner string) bool {
 	for p, n := parentOf(inner), 0; p != "" && n < 16; p, n = parentOf(p), n+1 {
@@ -263,6 +277,25 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			present[k] = r.name
 		}
 	}
+	// the first-level units of each country the figures of a bucket
+	// name, directly or through a place inside one
+	units := map[bp]map[string]bool{}
+	for k := range present {
+		id := k.place
+		if i := strings.IndexByte(id, '/'); i >= 0 {
+			id = id[:i]
+		}
+		for a, n := parentOf(id), 0; a != "" && n < 16; id, a, n = a, parentOf(a), n+1 {
+			if firstLevel(id, a) {
+				u := bp{k.bucket, a}
+				if units[u] == nil {
+					units[u] = map[string]bool{}
+				}
+				units[u][id] = true
+				break
+			}
+		}
+	}
 	repMemo := map[bp]string{}
 	var rep func(k bp) string
 	rep = func(k bp) string {
@@ -273,6 +306,14 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		v := k.place
 		if !part[k] && !strings.Contains(k.place, "/") && !p.tax.IsSite(present[k]) {
 			for a, n := parentOf(k.place), 0; a != "" && n < 16; a, n = parentOf(a), n+1 {
+				if firstLevel(k.place, a) && len(units[bp{k.bucket, a}]) > 1 {
+					// in an event over several states or provinces, each
+					// one's toll is its own quantity beside the country's
+					// (Helene's North Carolina, Florida, Georgia); an
+					// event in one province is the country's by another
+					// name (Herat's quake, "in Afghanistan")
+					break
+				}
 				if _, ok := present[bp{k.bucket, a}]; ok {
 					v = rep(bp{k.bucket, a})
 					break

@@ -135,6 +135,38 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "c-1"}, {"b-1"}},
 		},
 		{
+			name: "the states of an event over several are their own series",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-10-01", "officials", tracker.AtLeast, 160),
+				ctxClaim("b-1", "b", "2024-10-01", "state", tracker.Exact, 56),
+				ctxClaim("c-1", "c", "2024-10-01", "state", tracker.Exact, 25),
+				ctxClaim("d-1", "d", "2024-10-02", "state", tracker.Exact, 65),
+			},
+			ctx: func(i int) tracker.Context {
+				return []tracker.Context{
+					{Place: "United States", PlaceID: "US", PlaceFrom: "sentence", Event: "hurricane"},
+					{Place: "North Carolina", PlaceID: "US.NC", PlaceFrom: "sentence", Event: "hurricane"},
+					{Place: "Georgia", PlaceID: "US.GA", PlaceFrom: "sentence", Event: "hurricane"},
+					{Place: "North Carolina", PlaceID: "US.NC", PlaceFrom: "headline", Event: "hurricane"},
+				}[i]
+			},
+			same: [][]string{{"a-1"}, {"b-1", "d-1"}, {"c-1"}},
+		},
+		{
+			name: "the one province of an event is its country's by another name",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-08", "ministry", tracker.Exact, 2053),
+				ctxClaim("b-1", "b", "2023-10-09", "ministry", tracker.Exact, 2445),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 0 {
+					return tracker.Context{Place: "Herat", PlaceID: "AF.11", PlaceFrom: "sentence", Event: "earthquake"}
+				}
+				return tracker.Context{Place: "Afghanistan", PlaceID: "AF", PlaceFrom: "headline", Event: "earthquake"}
+			},
+			same: [][]string{{"a-1", "b-1"}},
+		},
+		{
 			name: "a historical toll is its own series",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-09", "ministry", tracker.Exact, 2012),

@@ -425,6 +425,7 @@ func lookupPlace(g *gazetteer.Gazetteer, name, context string) (gazetteer.Place,
 // town but news copy uses as words: months, weekdays, agencies, common
 // headline words. Lookups of these are never places in a report pass.
 func notPlace(name string) bool {
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	switch strings.ToLower(name) {
 	case "january", "february", "march", "april", "may", "june", "july", "august",
 		"september", "october", "november", "december",
@@ -433,7 +434,12 @@ func notPlace(name string) bool {
 		"northern", "southern", "central", "live", "update", "updates", "breaking",
 		"toll", "death", "dead", "rescue", "aid", "city of justice", "victoria",
 		"corrects", "correction", "mission", "union", "liberty", "independence",
-		"freedom", "progress", "unity", "concord", "friendship", "hall", "city":
+		"freedom", "progress", "unity", "concord", "friendship", "hall", "city",
+		// a direction or an area word alone ("West" of "West Rukum" is
+		// Cameroon's West region), a storm ("Hurricane", Utah)
+		"west", "east", "north", "south", "county", "state", "province", "district", "region",
+		"southeastern", "southwestern", "northeastern", "northwestern", "southeast", "southwest", "northeast", "northwest",
+		"hurricane", "typhoon", "cyclone", "storm", "tropical storm":
 		return true
 	}
 	return false
@@ -645,6 +651,14 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// whichever province the paragraph was about
 		if p, ok := g.Get(rc.country); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+		}
+	}
+	if ctx.Place == "" && (c.Where == "" || weakWhere) && rc.country != "" && rc.country2 == "" && acrossUnits(c.Sentence, c.Span) {
+		// "160 people have died across six Southeastern states", "233
+		// in seven states": the country, not the dateline's state
+		if p, ok := g.Get(rc.country); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+			weakWhere = false
 		}
 	}
 	if weakWhere && !spread && rc.hasPl && rc.places.locative(rc, text, c.Where) {
@@ -1075,6 +1089,20 @@ func (rc *reportContext) subjectPlace(text string, c *tracker.Claim) (gazetteer.
 		return gazetteer.Place{Name: name, ID: partID(rc.place.ID, name)}, true
 	}
 	return gazetteer.Place{}, false
+}
+
+// unitsRE is a figure spread over several of a country's units: "across
+// six Southeastern states", "in seven states", "in 21 provinces".
+var unitsRE = regexp.MustCompile(`(?i)^[^.;]{0,40}?\b(?:in|across)\s+(?:(?:all|the|some|at\s+least|more\s+than)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d+)\s+(?:[a-z]+\s+)?(?:states|provinces|regions|prefectures|governorates)\b`)
+
+// acrossUnits reports whether the words after a figure's phrase spread
+// it over several units of its country.
+func acrossUnits(sent, span string) bool {
+	i := strings.Index(sent, span)
+	if i < 0 || !strings.Contains(sent[i:], " states") && !strings.Contains(sent[i:], " provinces") && !strings.Contains(sent[i:], " regions") && !strings.Contains(sent[i:], " prefectures") && !strings.Contains(sent[i:], " governorates") {
+		return false
+	}
+	return unitsRE.MatchString(sent[i+len(span):])
 }
 
 // nationalRE is a figure for the whole country, said so in its phrase.

@@ -53,7 +53,9 @@ func (s *sentence) places(attrs []attribution) []place {
 			}
 			if k >= 0 && s.toks[k].upper && !s.v.notPlaces[s.word(k)] && !s.v.isDemonymAdj(s.word(k)) && s.flags[k]&s.v.tollTab.fFirst == 0 {
 				m := k
-				for m-1 >= 0 && s.toks[m-1].upper && !s.v.notPlaces[s.word(m-1)] && m-1 > 0 {
+				// "Buncombe County's death toll" opens its sentence with
+				// the place; "The Gaza death toll" does not
+				for m-1 >= 0 && s.toks[m-1].upper && !s.v.notPlaces[s.word(m-1)] && (m-1 > 0 || !s.v.funcWords[s.word(0)]) {
 					m--
 				}
 				// "Turkey–Syria earthquake toll"
@@ -61,6 +63,13 @@ func (s *sentence) places(attrs []attribution) []place {
 					m -= 2
 				}
 				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "’s"), "'s")
+				// "North Carolina's Helene toll": the possessor is the
+				// place, the name after it the storm's
+				if c := strings.Index(name, "'s "); c > 0 {
+					name = name[:c]
+				} else if c := strings.Index(name, "’s "); c > 0 {
+					name = name[:c]
+				}
 				out = append(out, place{i: m, j: i, name: name, modTok: true})
 			}
 		}
