@@ -90,7 +90,10 @@ func (rc *reportContext) sentence(sent string) *sentMemo {
 // frontedMatch is frontedRE.FindStringSubmatch(m.sent).
 func (m *sentMemo) frontedMatch() []string {
 	if !m.fronted {
-		m.fronted, m.frontedM = true, frontedRE.FindStringSubmatch(m.sent)
+		m.fronted = true
+		if mayBeFronted(m.sent) {
+			m.frontedM = frontedRE.FindStringSubmatch(m.sent)
+		}
 	}
 	return m.frontedM
 }
@@ -560,8 +563,10 @@ func (rc *reportContext) pastOf(sent string) string {
 	if !mayBePast(sent) {
 		return ""
 	}
-	if m := sinceWhenRE.FindStringSubmatch(sent); m != nil {
-		return m[1]
+	if mayBeSinceWhen(sent) {
+		if m := sinceWhenRE.FindStringSubmatch(sent); m != nil {
+			return m[1]
+		}
 	}
 	for _, m := range pastMatches(sent) {
 		if m[3] != "" {
@@ -820,7 +825,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if c.Attribution == "" && rc.agency != "" {
 		ctx.Via = rc.agency
 	}
-	if c.Attribution == "" && pronounSaidRE.MatchString(sent) {
+	if c.Attribution == "" && mayBePronounSaid(sent) && pronounSaidRE.MatchString(sent) {
 		// "The eastern government's health ministry gave a lower count
 		// for Darnah. It said 3,166 bodies had been recovered": "it" is
 		// the body the sentence before opened with
@@ -1047,7 +1052,10 @@ func eventNamedIn(s string) bool {
 	return false
 }
 
-// subjectRE is a place that opens its sentence as the one that counts:
+// subjectRE is a place that opens its sentence as the one that counts
+// (a new verb needs its stem in subjectVerbStems, which mayBeSubject
+// checks before the regexp runs; TestContextPrefilters holds them to each
+// other):
 // "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths",
 // "Al Haouz, the mountain province, accounted for 1,684", "Al Haouz
 // province, where the epicentre lay, accounts for 394 of the deaths".
@@ -1062,6 +1070,9 @@ var placeListRE = regexp.MustCompile(`(?:,|\band)\s+[A-Z][\p{L}'’\-]+\s+(?:for
 // knows in the report's country, or one it does not know that the text
 // also writes as a place ("in Wajima").
 func (rc *reportContext) subjectPlace(text string, c *tracker.Claim) (gazetteer.Place, bool) {
+	if !mayBeSubject(c.Sentence) {
+		return gazetteer.Place{}, false
+	}
 	m := subjectRE.FindStringSubmatch(c.Sentence)
 	if m == nil {
 		return gazetteer.Place{}, false
@@ -1171,7 +1182,8 @@ func looksLikePlace(where string) bool {
 var viaRE = regexp.MustCompile(`(?i)\b((?:the\s+)?(?:[A-Z][\w.'’\-]*\s+){0,4}(?:agency|media|television|tv|broadcaster|news|radio|wire|newspaper|[A-Z]{2,6}))\s*(?:,\s*)?(?:reported\s*,?\s*)?(?:citing|quoting|quoted)\b`)
 
 // pronounSaidRE is a sentence whose giver is a pronoun: "It said 3,166
-// bodies…", "…, it added."
+// bodies…", "…, it added." (mayBePronounSaid checks for its openings and
+// endings before it runs: a new one goes there too.)
 var pronounSaidRE = regexp.MustCompile(`^(?:It|They)\s+(?:said|says|added|reported|counted|recorded|put)\b|,\s+(?:it|they)\s+(?:said|added)\s*\.?$`)
 
 // bodySubjectRE is a sentence that opens with a body that gives figures:
@@ -1209,18 +1221,21 @@ func viaOf(sent, attribution string) string {
 // 10^8 comparisons at tracker.MaxClaims. Candidates are still compared
 // with Equal, in text order, so the first match is the one taken.
 func copyAttributions(claims []tracker.Claim) {
+	// (the key's low is the whole part of the bound: equal bounds, 2
+	// and 2.0, have the same; unequal ones that share it, 2 and 2.5, or
+	// past int64, share a bucket and Equal tells them apart)
 	type key struct {
 		cat tracker.Category
-		low string
+		low int64
 	}
-	keyOf := func(c *tracker.Claim) key { return key{c.Category, c.Interval.Low.Truncate(0).String()} }
+	keyOf := func(c *tracker.Claim) key { return key{c.Category, c.Interval.Low.IntPart()} }
 	var byKey map[key][]int
 	for j := range claims {
 		if o := &claims[j]; o.Attribution != "" && !o.Prior {
 			if byKey == nil {
 				byKey = map[key][]int{}
 			}
-			k := keyOf(o) // (a decimal's String is most of this pass)
+			k := keyOf(o)
 			byKey[k] = append(byKey[k], j)
 		}
 	}
@@ -1284,7 +1299,8 @@ func combined(m *placeMemo, where string) (id, name string, ok bool) {
 }
 
 // frontedRE reads a place fronted in its sentence: "In Syria, …",
-// "Across Malawi, …", "In Libya's east, …".
+// "Across Malawi, …", "In Libya's east, …". (mayBeFronted checks for its
+// openings before it runs: a new one goes there too.)
 var frontedRE = regexp.MustCompile(`^(?:In|Across|Throughout|Inside|Elsewhere in)\s+(?:the\s+)?([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+){0,3}?)(?:'s?\s+\p{Ll}+)?\s*,`)
 
 // bothRE reads a figure for the two countries of a report together.
@@ -1393,18 +1409,56 @@ func partID(parent, name string) string {
 	return parent + "/" + strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
-// anaphorRE is a place named by a common noun: "in the city", "the
-// town's", "in the province".
-var anaphorRE = regexp.MustCompile(`\b(?:in|of|across)\s+the\s+(?:city|town|village|province|district|region|state|governorate|prefecture)\b`)
-
 // anaphor reports whether s names a place by a common noun alone ("in
-// the city", not "in the prefecture of Marrakech").
+// the city", not "in the prefecture of Marrakech"): a match of anaphorRE
+// not followed by " of ", found without the regexp, which was tried from
+// every position of the sentence. It reads each "the" with white space
+// on both sides: in, of or across at a word boundary before it, one of
+// anaphorNouns then a word boundary after it (no noun is a prefix of
+// another, and no match can start inside another, so this finds what
+// FindAllStringIndex does; TestFastPaths holds it to the regexp).
 func anaphor(s string) bool {
 	if !strings.Contains(s, " the ") {
 		return false
 	}
-	for _, m := range anaphorRE.FindAllStringIndex(s, -1) {
-		if !strings.HasPrefix(s[m[1]:], " of ") {
+	for i := 0; ; {
+		k := strings.Index(s[i:], "the")
+		if k < 0 {
+			return false
+		}
+		k += i
+		i = k + 1
+		b := k
+		for b > 0 && isSpaceRE(s[b-1]) {
+			b--
+		}
+		a := k + len("the")
+		e := a
+		for e < len(s) && isSpaceRE(s[e]) {
+			e++
+		}
+		if b == k || e == a || !endsWithWordAtBoundary(s[:b], "in", "of", "across") {
+			continue
+		}
+		for _, n := range anaphorNouns {
+			if end := e + len(n); strings.HasPrefix(s[e:], n) && (end == len(s) || !isWordByte(s[end])) {
+				if !strings.HasPrefix(s[end:], " of ") {
+					return true
+				}
+				break
+			}
+		}
+	}
+}
+
+// anaphorNouns are the common nouns of anaphorRE.
+var anaphorNouns = []string{"city", "town", "village", "province", "district", "region", "state", "governorate", "prefecture"}
+
+// endsWithWordAtBoundary reports whether s ends with one of ws that
+// starts at a word boundary (\b before a word character).
+func endsWithWordAtBoundary(s string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) && (len(s) == len(w) || !isWordByte(s[len(s)-len(w)-1])) {
 			return true
 		}
 	}

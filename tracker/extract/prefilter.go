@@ -200,11 +200,24 @@ func cutSuffixFold(s, suffix string) (string, bool) {
 }
 
 // containsFoldASCII reports whether s holds sub (lowercase ASCII letters)
-// in any ASCII case, without building a lowered copy of s.
+// in any ASCII case, without building a lowered copy of s: a byte c
+// matches a byte b of sub when c|0x20 == b. The candidates for sub's
+// first byte, its two cases, are found with strings.IndexByte
+// (vectorised) rather than by reading every byte.
 func containsFoldASCII(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i]|0x20 != sub[0] {
-			continue
+	if sub == "" {
+		return true
+	}
+	n := len(s) - len(sub) + 1 // a match starts in s[:n]
+	if n <= 0 || sub[0]&0x20 == 0 {
+		return false // (no byte c has c|0x20 without bit 5)
+	}
+	lo, up := nextByte{b: sub[0], at: -1}, nextByte{b: sub[0] &^ 0x20, at: -1}
+	head := s[:n]
+	for i := 0; ; i++ {
+		i = min(lo.from(head, i), up.from(head, i))
+		if i >= n {
+			return false
 		}
 		j := 1
 		for j < len(sub) && s[i+j]|0x20 == sub[j] {
@@ -214,7 +227,6 @@ func containsFoldASCII(s, sub string) bool {
 			return true
 		}
 	}
-	return false
 }
 
 // asciiWords calls fn with the bounds of each run of ASCII letters in s
@@ -238,12 +250,16 @@ func asciiWords(s string, fn func(start, end int) bool) {
 
 func isASCIILetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 
+// minEventWord and maxEventWord bound the bytes of eventOf's nouns
+// (TestEventWordLengths checks them).
+const minEventWord, maxEventWord = 3, 11
+
 // eventWord is eventOf[strings.ToLower(w)] for an ASCII word w, without
 // building the lowered string.
 func eventWord(w string) (string, bool) {
 	var buf [32]byte
-	if len(w) > len(buf) {
-		return "", false // no event noun is that long
+	if len(w) < minEventWord || len(w) > maxEventWord {
+		return "", false // no event noun is that short or long
 	}
 	for i := range len(w) {
 		buf[i] = w[i] | 0x20
@@ -356,7 +372,13 @@ func pastMatches(s string) [][]string {
 // words (most, many, all, some, half, majority, bulk, mainly, largely,
 // chiefly, especially, particularly, notably). Some hold s or k, which
 // (?i) also folds to ſ and K: a text holding either goes to the regexp.
+//
+// Every match ends with the white space after "in", "the" or "of" at
+// the end of s, so s must end with white space first.
 func mayBeSpread(s string) bool {
+	if s == "" || !isSpaceRE(s[len(s)-1]) {
+		return false
+	}
 	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
 		return true
 	}
@@ -387,4 +409,47 @@ func nearestHeld(off int, c *tracker.Claim) []string {
 		return nil
 	}
 	return nearest(heldRE, off, c)
+}
+
+// mayBeFronted reports whether frontedRE can match s: it needs one of its
+// (case-sensitive) openings, "In" (and "Inside"), "Across",
+// "Throughout" or "Elsewhere in", and a comma.
+func mayBeFronted(s string) bool {
+	return (strings.HasPrefix(s, "In") || strings.HasPrefix(s, "Across") || strings.HasPrefix(s, "Throughout") ||
+		strings.HasPrefix(s, "Elsewhere in")) && strings.IndexByte(s, ',') >= 0
+}
+
+// mayBeSubject reports whether subjectRE can match s: it needs an ASCII
+// capital first and the stem of one of its verbs (case-sensitive).
+func mayBeSubject(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for _, w := range subjectVerbStems {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectVerbStems are the stems of subjectRE's verbs.
+var subjectVerbStems = []string{"account", "report", "record", "regist", "counted", "confirm"}
+
+// mayBePronounSaid reports whether pronounSaidRE can match s: it opens
+// with "It" or "They", or ends with "said" or "added" before white space
+// and a full stop, each optional.
+func mayBePronounSaid(s string) bool {
+	if strings.HasPrefix(s, "It") || strings.HasPrefix(s, "They") {
+		return true
+	}
+	t, _ := trimSpaceRight(strings.TrimSuffix(s, "."))
+	return strings.HasSuffix(t, "said") || strings.HasSuffix(t, "added")
+}
+
+// mayBeSinceWhen reports whether sinceWhenRE can match s: it needs
+// "since" and "when" in any case ("since" holds s, which (?i) also folds
+// to ſ: a text holding ſ goes to the regexp).
+func mayBeSinceWhen(s string) bool {
+	return (containsFoldASCII(s, "since") || strings.Contains(s, "\u017f")) && containsFoldASCII(s, "when")
 }

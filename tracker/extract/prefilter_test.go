@@ -27,6 +27,10 @@ var contextChecks = []struct {
 	{"mayBeIncident", mayBeIncident, incidentRE, false},
 	{"mayBeBoth", mayBeBoth, bothRE, false},
 	{"held", func(s string) bool { return nearestHeld(0, &tracker.Claim{Sentence: s}) != nil }, heldRE, false},
+	{"mayBeFronted", mayBeFronted, frontedRE, false},
+	{"mayBeSubject", mayBeSubject, subjectRE, false},
+	{"mayBePronounSaid", mayBePronounSaid, pronounSaidRE, false},
+	{"mayBeSinceWhen", mayBeSinceWhen, sinceWhenRE, false},
 }
 
 // prefilterSeeds are phrases written to sit at the edges of the checks.
@@ -42,6 +46,10 @@ var prefilterSeeds = []string{
 	"an airstrike on a house", "a ſtrike on a market", "another Kind of", "a second BLAST", "one car crash",
 	"government-held areas", "the REBEL-CONTROLLED north", "state run media", "a state-runner", "a single ambush", "a separate shooting", "an explosion", "a raid",
 	"headquarters in", "a briefing in the", "a visit inn ", "meeting at the\n", "", "in ", " the ",
+	"In Syria, 1,602 deaths", "Inside Gaza, x", "Across Malawi,", "Throughout the Valley, x", "Elsewhere in Libya, x", "In x", "in Syria, x",
+	"Wajima accounted for 52", "Suzu reported 91 deaths", "Al Haouz, the mountain province, accounted for 1,684", "Suzu has\tconfirmed 3 ",
+	"It said 3,166 bodies", "They put the toll at 9", "12 died, it said.", "12 died, they added .", "12 died, it said \t", "It’s said", "died, it said. ",
+	"deadliest since 1999, when", "SINCE October 1973 WHEN", "ſince 2004 when", "since 2004,\twhen",
 }
 
 func TestContextPrefilters(t *testing.T) {
@@ -51,13 +59,15 @@ func TestContextPrefilters(t *testing.T) {
 	var prefixes []string
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "*.txt"))
 	evals, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
-	for _, f := range append(files, evals...) {
+	series, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "series", "*.jsonl"))
+	for _, f := range append(append(files, evals...), series...) {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, sent := range strings.FieldsFunc(string(b), func(r rune) bool { return r == '.' || r == '\n' }) {
-			inputs = append(inputs, sent)
+			// (trimmed too, for the checks anchored at a sentence's start)
+			inputs = append(inputs, sent, strings.TrimSpace(sent)+".")
 			for i := range len(sent) {
 				if sent[i] == ' ' && (strings.HasSuffix(sent[:i], "in") || strings.HasSuffix(sent[:i], "at") ||
 					strings.HasSuffix(sent[:i], "from") || strings.HasSuffix(sent[:i], "the")) {
@@ -95,6 +105,11 @@ func FuzzContextPrefilters(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		for _, sub := range foldSubs {
+			if got, want := containsFoldASCII(s, sub), containsFoldASCIIRef(s, sub); got != want {
+				t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
 		for _, c := range contextChecks {
 			if m, got := c.re.MatchString(s), c.check(s); m && !got || c.exact && got != m {
 				t.Errorf("%s(%q) is %v, but the regexp's match is %v", c.name, s, got, m)
@@ -118,6 +133,51 @@ func TestASCIIWords(t *testing.T) {
 			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
 				t.Errorf("asciiWords(%q) = %v, want %v", s, got, want)
 				break
+			}
+		}
+	}
+}
+
+// TestEventWordLengths holds minEventWord and maxEventWord to eventOf.
+func TestEventWordLengths(t *testing.T) {
+	for w := range eventOf {
+		if len(w) < minEventWord || len(w) > maxEventWord {
+			t.Errorf("event noun %q has %d bytes, outside [minEventWord, maxEventWord] = [%d, %d]: widen them", w, len(w), minEventWord, maxEventWord)
+		}
+	}
+}
+
+// containsFoldASCIIRef is containsFoldASCII as it was before it found
+// its candidates with strings.IndexByte: one byte at a time.
+func containsFoldASCIIRef(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 1
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldSubs are the substrings containsFoldASCII is asked for, and some
+// at its edges.
+var foldSubs = []string{"citing", "quot", "year", "decade", "countrie", "combined", "nation", "countr", "acro", "held",
+	"controlled", "run", "since", "when", "most", "a", "ab", " x", "@a", "[", "in"}
+
+// TestContainsFoldASCII holds containsFoldASCII to its reference.
+func TestContainsFoldASCII(t *testing.T) {
+	inputs := append(append([]string(nil), prefilterSeeds...), "", "A", "a", "IN", "iN", "Cit", "CITING", "xcitinG", "@A", "`a", "{", "[", "ſince")
+	inputs = append(inputs, fastPathInputs(t)...)
+	for _, s := range inputs {
+		for _, sub := range foldSubs {
+			if got, want := containsFoldASCII(s, sub), containsFoldASCIIRef(s, sub); got != want {
+				t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", s, sub, got, want)
 			}
 		}
 	}
