@@ -544,9 +544,11 @@ func diseaseEvent(e string) bool {
 var incidentRE = regexp.MustCompile(`(?i)\b(?:an?|another|one|a separate|a second|a single)\s+(?:[a-z\-]+\s+){0,2}(?:air ?strikes?|strikes?|bombings?|blasts?|explosions?|shelling|attacks?|raids?|shootings?|stabbings?|crash|collision|ambush)\b`)
 
 // pastRE reads a figure about another time: "in 2004", "the 1960 Agadir
-// quake", "2011's floods", "last year", "a decade ago". The year group is
-// compared with the report's year.
-var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the)\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
+// quake", "the floods of August 2018", "2011's floods", "last year", "a
+// decade ago". The year group is compared with the report's year. (A
+// month after "in" is left out: "since the invasion in February 2022"
+// counts from then.)
+var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the|(?:of|during)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
 
 // sinceYearRE is a cumulative count that starts in a past year ("since
 // 2011"): a current figure, not a past one.
@@ -1106,9 +1108,17 @@ func (rc *reportContext) subjectPlace(text string, c *tracker.Claim) (gazetteer.
 // six Southeastern states", "in seven states", "in 21 provinces".
 var unitsRE = regexp.MustCompile(`(?i)^[^.;]{0,40}?\b(?:in|across)\s+(?:(?:all|the|some|at\s+least|more\s+than)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|\d+)\s+(?:[a-z]+\s+)?(?:states|provinces|regions|prefectures|governorates)\b`)
 
+// acrossRegionRE opens a sentence about a country's wider region:
+// "Across the Southeast, Helene's toll passed 200".
+var acrossRegionRE = regexp.MustCompile(`(?i)^(?:across|throughout)\s+the\s+(?:south|southeast|southwest|north|northeast|northwest|east|west|midwest|region|affected\s+(?:states|provinces|regions|areas))\s*,`)
+
 // acrossUnits reports whether the words after a figure's phrase spread
-// it over several units of its country.
+// it over several units of its country, or its sentence opens with a
+// wider region of it.
 func acrossUnits(sent, span string) bool {
+	if len(sent) > 7 && (strings.EqualFold(sent[:7], "across ") || strings.HasPrefix(sent, "Throughout ")) && acrossRegionRE.MatchString(sent) {
+		return true
+	}
 	i := strings.Index(sent, span)
 	if i < 0 || !strings.Contains(sent[i:], " states") && !strings.Contains(sent[i:], " provinces") && !strings.Contains(sent[i:], " regions") && !strings.Contains(sent[i:], " prefectures") && !strings.Contains(sent[i:], " governorates") {
 		return false
