@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -38,9 +39,72 @@ type Report struct {
 // and the ends trimmed, so re-saving an article with other line breaks
 // does not make it a new report.
 func ReportID(text string) string {
-	h := sha256.Sum256([]byte(strings.Join(strings.Fields(text), " ")))
-	return hex.EncodeToString(h[:6])
+	// strings.Join(strings.Fields(text), " ") hashed as it is made, a
+	// buffer at a time, rather than built first
+	h := sha256.New()
+	var buf [4096]byte
+	b := buf[:0]
+	words := 0
+	for i := 0; i < len(text); {
+		// the white space before a word, then the word
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if !asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		start := i
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if start == i {
+			break // only white space was left
+		}
+		if words > 0 {
+			if len(b) == cap(b) {
+				h.Write(b)
+				b = b[:0]
+			}
+			b = append(b, ' ')
+		}
+		words++
+		for w := text[start:i]; len(w) > 0; {
+			if len(b) == cap(b) {
+				h.Write(b)
+				b = b[:0]
+			}
+			k := copy(b[len(b):cap(b)], w)
+			b, w = b[:len(b)+k], w[k:]
+		}
+	}
+	h.Write(b)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:6])
 }
+
+// asciiSpace are the ASCII bytes unicode.IsSpace holds to be white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // ClaimID returns the stable id of the n-th claim (1-based, in text order)
 // of a report: "<report id>-<n>".

@@ -43,10 +43,15 @@ func dbPath(flag string, e env) (string, error) {
 // openWrite opens the database for a command that adds to it (add,
 // import), creating the file and its directory on first use.
 func openWrite(path string, e env) (*bolt.DB, error) {
+	return openStore(path, storeOptions(e, false))
+}
+
+// openStore is openWrite with the options given.
+func openStore(path string, o bolt.Options) (*bolt.DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("database %s: cannot create its directory: %w", path, unwrapPath(err))
 	}
-	return bolt.Open(path, storeOptions(e, false))
+	return bolt.Open(path, o)
 }
 
 // openChange opens an existing database for a command that changes what

@@ -80,7 +80,17 @@ func runImport(ctx context.Context, opts importOptions, e env, w, ew io.Writer) 
 	// file behind (the import itself is one transaction: all or nothing)
 	_, statErr := os.Stat(opts.DB)
 	created := errors.Is(statErr, fs.ErrNotExist)
-	db, err := openWrite(opts.DB, e)
+	// The database is mapped as large as the import will make it (it
+	// takes about half the size of a JSONL export), so that bbolt does
+	// not map it again, and copy what the import wrote, as it grows.
+	o := storeOptions(e, false)
+	if size > 0 {
+		o.MapSize = int(size)
+		if fi, err := os.Stat(opts.DB); err == nil {
+			o.MapSize += int(fi.Size())
+		}
+	}
+	db, err := openStore(opts.DB, o)
 	if err != nil {
 		return err
 	}

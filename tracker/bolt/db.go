@@ -83,6 +83,14 @@ type Options struct {
 	// NoSync skips fsync on commit. Only for tests and benchmarks that
 	// build throwaway databases: a crash can then lose committed data.
 	NoSync bool
+	// MapSize is how many bytes of the file bbolt maps when it opens it
+	// (zero: as much as the file holds). A transaction that grows the
+	// file past the map has bbolt map it again, and each time copy
+	// every key and value it has written so far out of the old map: a
+	// bulk import that will write N bytes saves those copies by setting
+	// about N more than the file holds. The map is address space, not
+	// memory.
+	MapSize int
 
 	// compactBatch and compactAfter are compactStored's batch and after,
 	// for tests of the migration to schema 4.
@@ -123,7 +131,8 @@ func Open(path string, opts Options) (*DB, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	bdb, err := openBolt(path, &bbolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly, NoSync: opts.NoSync})
+	bdb, err := openBolt(path, &bbolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly, NoSync: opts.NoSync,
+		InitialMmapSize: max(opts.MapSize, 0)})
 	if err != nil {
 		return nil, openError(path, err)
 	}

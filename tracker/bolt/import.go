@@ -19,6 +19,7 @@ import (
 	bbolt "go.etcd.io/bbolt"
 
 	"github.com/tollproject/toll/internal/hygiene"
+	"github.com/tollproject/toll/internal/par"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -124,6 +125,9 @@ type importer struct {
 	acks         map[string]bool
 	decided      *decisionIndex // the stored decisions and those read so far; nil until the first
 	res          ImportResult
+	// dateKeys are the date index keys of the reports stored, put by
+	// finish
+	dateKeys [][]byte
 }
 
 func (im *importer) headerOK(h exportHeader) error {
@@ -140,14 +144,36 @@ func (im *importer) headerOK(h exportHeader) error {
 	return nil
 }
 
+// reportChecks are what report checks and makes of a report's text
+// alone, which readJSONL has made on every core beforehand.
+type reportChecks struct {
+	id      string // tracker.ReportID(r.Text)
+	textErr error  // tracker.CheckText(r.Text)
+	value   []byte // encodeReport(r)
+}
+
+func checksOf(r tracker.Report) *reportChecks {
+	v, _ := encodeReport(r) // its error is nil: it is kept for a later format
+	return &reportChecks{id: tracker.ReportID(r.Text), textErr: tracker.CheckText(r.Text), value: v}
+}
+
 func (im *importer) report(r tracker.Report, next int) error {
+	return im.reportChecked(r, next, nil)
+}
+
+// reportChecked is report with the checks of the text made already, or
+// nil to make them here.
+func (im *importer) reportChecked(r tracker.Report, next int, pre *reportChecks) error {
+	if pre == nil {
+		pre = checksOf(r)
+	}
 	if !im.header {
 		return errors.New("no export header before the first report")
 	}
 	switch {
 	case !reportIDPattern.MatchString(r.ID):
 		return fmt.Errorf("report id %q is not 12 hex digits", r.ID)
-	case tracker.ReportID(r.Text) != r.ID:
+	case pre.id != r.ID:
 		return fmt.Errorf("report %s: the id does not match its text (the text was edited?)", r.ID)
 	case r.Published.IsZero():
 		return fmt.Errorf("report %s: %w", r.ID, ErrNoDate)
@@ -159,7 +185,7 @@ func (im *importer) report(r tracker.Report, next int) error {
 		// Stored in 4 bytes, 2³²+2 would have been stored as 2.
 		return fmt.Errorf("report %s: next_claim %d is above %d, the most the store holds", r.ID, next, MaxClaimNumber+1)
 	}
-	if err := tracker.CheckText(r.Text); err != nil {
+	if err := pre.textErr; err != nil {
 		return fmt.Errorf("report %s: %w", r.ID, err)
 	}
 	if im.tx.Bucket(bucketReports).Get([]byte(r.ID)) != nil {
@@ -168,9 +194,14 @@ func (im *importer) report(r tracker.Report, next int) error {
 		}
 		return fmt.Errorf("report %s: %w (import only into an empty database or one without these reports, or merge)", r.ID, ErrCollision)
 	}
-	if err := putReport(im.tx, r); err != nil {
-		return err
+	// The date index is written at the end, in key order (finish): an
+	// export is in id order, which is no order of dates, and bbolt keeps
+	// a bucket's new keys in one sorted array per page until the commit,
+	// so that keys put out of order cost a copy of the keys after them.
+	if err := im.tx.Bucket(bucketReports).Put([]byte(r.ID), pre.value); err != nil {
+		return fmt.Errorf("store report %s: %w", r.ID, err)
 	}
+	im.dateKeys = append(im.dateKeys, dateKey(r))
 	if err := im.tx.Bucket(bucketSeq).Put([]byte(r.ID), u32(next)); err != nil {
 		return err
 	}
@@ -301,63 +332,166 @@ func (im *importer) finish() error {
 	if !im.header {
 		return errors.New("no export header: not a toll export")
 	}
+	slices.SortFunc(im.dateKeys, bytes.Compare)
+	b := im.tx.Bucket(bucketByDate)
+	for _, k := range im.dateKeys {
+		if err := b.Put(k, nil); err != nil {
+			return fmt.Errorf("index report %s: %w", k[dateKeyWidth:], err)
+		}
+	}
 	return nil
 }
 
-// readJSONL reads one record a line; errors name the line.
-func (im *importer) readJSONL(r io.Reader) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<16), maxImportLine)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
-		var l struct {
-			TollExport *int                    `json:"toll_export"`
-			Schema     int                     `json:"schema"`
-			Taxonomy   string                  `json:"taxonomy"`
-			Report     *tracker.Report         `json:"report"`
-			NextClaim  int                     `json:"next_claim"`
-			Sightings  []tracker.Sighting      `json:"sightings"`
-			Claim      *tracker.StoredClaim    `json:"claim"`
-			Ack        *tracker.Ack            `json:"ack"`
-			Decision   *tracker.SeriesDecision `json:"decision"`
-		}
+// jsonlLine is one line of a JSONL export as read: one field is set.
+type jsonlLine struct {
+	TollExport *int                    `json:"toll_export"`
+	Schema     int                     `json:"schema"`
+	Taxonomy   string                  `json:"taxonomy"`
+	Report     *tracker.Report         `json:"report"`
+	NextClaim  int                     `json:"next_claim"`
+	Sightings  []tracker.Sighting      `json:"sightings"`
+	Claim      *tracker.StoredClaim    `json:"claim"`
+	Ack        *tracker.Ack            `json:"ack"`
+	Decision   *tracker.SeriesDecision `json:"decision"`
+
+	// checks are the report's, made by the decoding worker
+	checks *reportChecks
+}
+
+// decodeJSONLine decodes one line: by fastLine when it is written as
+// Export writes it, else by encoding/json, which names what is wrong.
+func decodeJSONLine(f *fastLine, b []byte) (jsonlLine, error) {
+	var l jsonlLine
+	if !f.decode(b, &l) {
+		l = jsonlLine{}
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
-		}
-		var err error
-		switch {
-		case l.TollExport != nil:
-			if err = im.headerOK(exportHeader{TollExport: *l.TollExport, Schema: l.Schema}); err == nil && l.Taxonomy != "" {
-				err = im.taxonomy(l.Taxonomy)
-			}
-		case l.Report != nil:
-			if err = im.report(*l.Report, l.NextClaim); err == nil {
-				err = im.sightings(l.Report.ID, l.Sightings)
-			}
-		case l.Claim != nil:
-			err = im.claim(*l.Claim)
-		case l.Ack != nil:
-			err = im.ack(*l.Ack)
-		case l.Decision != nil:
-			err = im.decision(*l.Decision)
-		default:
-			err = errors.New("neither a report, a claim, an ack nor a decision")
-		}
-		if err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+			return l, err
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("after line %d: %w", line, err)
+	if l.Report != nil {
+		l.checks = checksOf(*l.Report)
+	}
+	return l, nil
+}
+
+// jsonlChunk is a run of lines read and decoded together.
+type jsonlChunk struct {
+	first int // the number of its first line
+	lines [][]byte
+	recs  []jsonlLine
+	errs  []error
+	err   error // reading after the chunk's lines failed
+	eof   bool
+}
+
+// jsonlChunkLines and jsonlChunkBytes bound a chunk: memory holds two
+// (one decoded while the other is stored).
+const (
+	jsonlChunkLines = 4096
+	jsonlChunkBytes = 8 << 20
+)
+
+// readJSONL reads one record a line; errors name the line. Lines are
+// read and decoded a chunk at a time on every core (par.Do), the next
+// chunk while the records of the one before are checked and stored in
+// file order on the transaction's goroutine.
+func (im *importer) readJSONL(r io.Reader) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<16), maxImportLine)
+	workers := par.Workers()
+	decoders := make([]*fastLine, workers)
+	for i := range decoders {
+		decoders[i] = newFastLine()
+	}
+	line := 0
+	read := func() *jsonlChunk {
+		ch := &jsonlChunk{first: line + 1}
+		size := 0
+		for len(ch.lines) < jsonlChunkLines && size < jsonlChunkBytes {
+			if !sc.Scan() {
+				ch.err, ch.eof = sc.Err(), true
+				break
+			}
+			line++
+			ch.lines = append(ch.lines, bytes.Clone(bytes.TrimSpace(sc.Bytes())))
+			size += len(sc.Bytes())
+		}
+		ch.recs = make([]jsonlLine, len(ch.lines))
+		ch.errs = make([]error, len(ch.lines))
+		// each worker decodes a contiguous share with its own decoder
+		share := (len(ch.lines) + workers - 1) / workers
+		par.Do(workers, func(w int) {
+			for i := w * share; i < min((w+1)*share, len(ch.lines)); i++ {
+				if len(ch.lines[i]) > 0 {
+					ch.recs[i], ch.errs[i] = decodeJSONLine(decoders[w], ch.lines[i])
+				}
+			}
+		})
+		return ch
+	}
+	next := make(chan *jsonlChunk, 1)
+	go func() { next <- read() }()
+	for {
+		ch := <-next
+		if !ch.eof {
+			go func() { next <- read() }()
+		}
+		if err := im.jsonlChunk(ch); err != nil {
+			if !ch.eof {
+				<-next // the reader is done with the scanner before we return
+			}
+			return err
+		}
+		if ch.eof {
+			if ch.err != nil {
+				return fmt.Errorf("after line %d: %w", ch.first+len(ch.lines)-1, ch.err)
+			}
+			return nil
+		}
+	}
+}
+
+// jsonlChunk stores the records of a chunk in order.
+func (im *importer) jsonlChunk(ch *jsonlChunk) error {
+	for i, b := range ch.lines {
+		if len(b) == 0 {
+			continue
+		}
+		n := ch.first + i
+		if err := ch.errs[i]; err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		if err := im.jsonlRecord(ch.recs[i]); err != nil {
+			return fmt.Errorf("line %d: %w", n, err)
+		}
+		ch.recs[i] = jsonlLine{} // let the decoded record go once stored
 	}
 	return nil
+}
+
+func (im *importer) jsonlRecord(l jsonlLine) error {
+	var err error
+	switch {
+	case l.TollExport != nil:
+		if err = im.headerOK(exportHeader{TollExport: *l.TollExport, Schema: l.Schema}); err == nil && l.Taxonomy != "" {
+			err = im.taxonomy(l.Taxonomy)
+		}
+	case l.Report != nil:
+		if err = im.reportChecked(*l.Report, l.NextClaim, l.checks); err == nil {
+			err = im.sightings(l.Report.ID, l.Sightings)
+		}
+	case l.Claim != nil:
+		err = im.claim(*l.Claim)
+	case l.Ack != nil:
+		err = im.ack(*l.Ack)
+	case l.Decision != nil:
+		err = im.decision(*l.Decision)
+	default:
+		err = errors.New("neither a report, a claim, an ack nor a decision")
+	}
+	return err
 }
 
 // lineCounter remembers where lines start so that a decoder offset can be
