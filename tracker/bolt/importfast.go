@@ -27,6 +27,9 @@ type fastLine struct {
 	b        []byte
 	i        int
 	failed   bool
+	// open is the brace of the object whose keys key reads: a brace is a
+	// delimiter only there (a brace after a value is no comma)
+	open int
 	// escaped: the last string read had an escape
 	escaped   bool
 	unescaped []byte
@@ -439,6 +442,7 @@ func (f *fastLine) claim() tracker.Claim {
 // the order of the type, each one there or not.
 func (f *fastLine) context(x *tracker.Context) {
 	f.i-- // the brace, so that every key is read after a delimiter
+	f.open = f.i
 	if f.key(`"place":`) {
 		x.Place = f.shared()
 	}
@@ -469,7 +473,7 @@ func (f *fastLine) context(x *tracker.Context) {
 	if f.key(`"headline":`) {
 		x.Headline = f.bool()
 	}
-	if f.i >= 0 && f.i < len(f.b) && f.b[f.i] == '{' {
+	if f.i >= 0 && f.i < len(f.b) && f.b[f.i] == '{' && f.i == f.open {
 		f.i++ // no key: {}
 	}
 	f.lit(`}`)
@@ -478,7 +482,7 @@ func (f *fastLine) context(x *tracker.Context) {
 // key consumes k, a key with its colon, after the delimiter the input
 // stands on: the object's brace or a comma.
 func (f *fastLine) key(k string) bool {
-	if f.failed || f.i < 0 || f.i >= len(f.b) || f.b[f.i] != '{' && f.b[f.i] != ',' {
+	if f.failed || f.i < 0 || f.i >= len(f.b) || !(f.b[f.i] == '{' && f.i == f.open || f.b[f.i] == ',') {
 		return false
 	}
 	if len(f.b)-f.i-1 >= len(k) && string(f.b[f.i+1:f.i+1+len(k)]) == k {

@@ -195,3 +195,29 @@ func TestFastLineMutations(t *testing.T) {
 		}
 	}
 }
+
+// TestFastLineBraceAfterValue: a brace where a comma or the end of a
+// context belongs is refused, as encoding/json refuses it (found by
+// TestFastLineMutations).
+func TestFastLineBraceAfterValue(t *testing.T) {
+	line := `{"claim":{"id":"3fb74b830197-2","report":"3fb74b830197","outlet":"Harbor Daily","published":"2023-11-18","claim":{"category":"missing","low":597,"high":null,"qualifier":"more_than","vague":"","who":"people","where":"","attribution":"local officials","as_of":"2023-11-18","scope":"cumulative","since":"","prior":false,"start":240,"end":275,"span":"More than 596 people remain missing","sentence":"More than 596 people remain missing, according to local officials.","context":{"place":"Janīn","place_id":"gn:283506","place_from":"paragraph","event":"attack"}},"status":"unreviewed","versions":[{"claim":{"category":"missing","low":597,"high":null,"qualifier":"more_than","vague":"","who":"people","where":"","attribution":"local officials","as_of":"2023-11-18","scope":"cumulative","since":"","prior":false,"start":240,"end":275,"span":"More than 596 people remain missing","sentence":"More than 596 people remain missing, according to local officials.","context":{"place":"Janīn","place_id":"gn:283506","place_from":"paragraph"CTX}},"status":"unreviewed","by":"extractor 4.8e5818a3","at":"2024-03-01T09:00:02Z"}]}}`
+	good := []byte(strings.Replace(line, "CTX", `,"event":"attack"`, 1))
+	var l jsonlLine
+	if !newFastLine().decode(good, &l) {
+		t.Fatalf("fastLine refuses the well-formed line %s", good)
+	}
+	sameLine(t, good, l)
+	tests := []struct{ name, ctx string }{
+		{"a brace for a comma", `{"event":"attack"`},
+		{"an empty object after a value", `{}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := []byte(strings.Replace(line, "CTX", tt.ctx, 1))
+			var l jsonlLine
+			if newFastLine().decode(b, &l) {
+				t.Errorf("fastLine read %s", b)
+			}
+		})
+	}
+}
