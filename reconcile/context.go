@@ -50,6 +50,8 @@ type ctxRec struct {
 	report int32
 	// inherited: the place is the report's, not the sentence's
 	inherited bool
+	// bucket and place interned by resolveContext (place -1 when "")
+	bid, pl int32
 }
 
 // ctxBucket is a series key without its place.
@@ -185,9 +187,16 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		m[e]++
 		return m
 	}
+	needEvent := false
+	for i := range recs {
+		if recs[i].bucket.event == "" {
+			needEvent = true
+			break
+		}
+	}
 	for i := range recs {
 		b := recs[i].bucket
-		if b.event != "" {
+		if needEvent && b.event != "" { // (counted only when some claim needs them)
 			k := cgk{b.cat, b.group, b.kind}
 			classes[k] = count(classes[k], b.event)
 			all[b.event]++
@@ -228,40 +237,50 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			b.event = most(all)
 		}
 	}
-	// parts: a place with a figure unlike that of a containing place in
-	// the same report and bucket
-	type rb struct {
-		report int32
-		bucket ctxBucket
-	}
-	byReport := map[rb][]int{}
+	// Buckets and places are interned: the maps below are keyed by a
+	// bucket and a place once per claim, and hashing their strings was
+	// most of the time at a million claims.
+	in := newCtxIntern()
 	for i := range recs {
-		if recs[i].place != "" {
-			// totals and period counts of one report together: a city's
-			// toll beside the country's, whatever scope each sentence
-			// states
-			b := recs[i].bucket
-			if b.kind == "period" {
-				b.kind = "total"
-			}
-			k := rb{recs[i].report, b}
-			byReport[k] = append(byReport[k], i)
+		r := &recs[i]
+		r.bid = in.bucket(r.bucket)
+		r.pl = -1
+		if r.place != "" {
+			r.pl = in.place(r.place)
 		}
 	}
-	type bp struct {
-		bucket ctxBucket
-		place  string
+	// parts: a place with a figure unlike that of a containing place in
+	// the same report and bucket
+	// (totals and period counts of one report together: a city's toll
+	// beside the country's, whatever scope each sentence states)
+	groupOf := map[[2]int32]int32{}
+	gid := make([]int32, len(recs))
+	placed := make([]int32, 0, len(recs))
+	for i := range recs {
+		if r := &recs[i]; r.pl >= 0 {
+			k := [2]int32{r.report, in.total(r.bid)}
+			g, ok := groupOf[k]
+			if !ok {
+				g = int32(len(groupOf))
+				groupOf[k] = g
+			}
+			gid[i] = g
+			placed = append(placed, int32(i))
+		}
 	}
+	byReport, bounds := countingSort(placed, len(groupOf), func(i int32) int { return int(gid[i]) })
+	type bp = [2]int32 // a bucket and a place, interned
 	part := map[bp]bool{}
-	for _, is := range byReport {
+	for g := 0; g+1 < len(bounds); g++ {
+		is := byReport[bounds[g]:bounds[g+1]]
 		for _, a := range is {
 			for _, b := range is {
 				ra, rbb := &recs[a], &recs[b]
-				if ra.place == rbb.place || !placeContains(rbb.place, ra.place) {
+				if ra.pl == rbb.pl || !in.contains(rbb.pl, ra.pl) {
 					continue
 				}
 				if p.compareRecIntervals(&p.recs[ra.ri], &p.recs[rbb.ri]) != 0 {
-					part[bp{ra.bucket, ra.place}] = true
+					part[bp{ra.bid, ra.pl}] = true
 				}
 			}
 		}
@@ -269,10 +288,10 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	present := map[bp]string{} // place → a name to show
 	for i := range recs {
 		r := &recs[i]
-		if r.place == "" {
+		if r.pl < 0 {
 			continue
 		}
-		k := bp{r.bucket, r.place}
+		k := bp{r.bid, r.pl}
 		if n, ok := present[k]; !ok || r.name < n {
 			present[k] = r.name
 		}
@@ -281,13 +300,13 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	// name, directly or through a place inside one
 	units := map[bp]map[string]bool{}
 	for k := range present {
-		id := k.place
+		id := in.places[k[1]]
 		if i := strings.IndexByte(id, '/'); i >= 0 {
 			id = id[:i]
 		}
 		for a, n := parentOf(id), 0; a != "" && n < 16; id, a, n = a, parentOf(a), n+1 {
 			if firstLevel(id, a) {
-				u := bp{k.bucket, a}
+				u := bp{k[0], in.place(a)}
 				if units[u] == nil {
 					units[u] = map[string]bool{}
 				}
@@ -296,17 +315,17 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			}
 		}
 	}
-	repMemo := map[bp]string{}
-	var rep func(k bp) string
-	rep = func(k bp) string {
+	repMemo := map[bp]int32{}
+	var rep func(k bp) int32
+	rep = func(k bp) int32 {
 		if v, ok := repMemo[k]; ok {
 			return v
 		}
-		repMemo[k] = k.place // guards cycles
-		v := k.place
-		if !part[k] && !strings.Contains(k.place, "/") && !p.tax.IsSite(present[k]) {
-			for a, n := parentOf(k.place), 0; a != "" && n < 16; a, n = parentOf(a), n+1 {
-				if firstLevel(k.place, a) && len(units[bp{k.bucket, a}]) > 1 {
+		repMemo[k] = k[1] // guards cycles
+		v := k[1]
+		if !part[k] && !strings.Contains(in.places[k[1]], "/") && !p.tax.IsSite(present[k]) {
+			for a, n := in.parent(k[1]), 0; a >= 0 && n < 16; a, n = in.parent(a), n+1 {
+				if firstLevel(in.places[k[1]], in.places[a]) && len(units[bp{k[0], a}]) > 1 {
 					// in an event over several states or provinces, each
 					// one's toll is its own quantity beside the country's
 					// (Helene's North Carolina, Florida, Georgia); an
@@ -314,8 +333,8 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 					// name (Herat's quake, "in Afghanistan")
 					break
 				}
-				if _, ok := present[bp{k.bucket, a}]; ok {
-					v = rep(bp{k.bucket, a})
+				if _, ok := present[bp{k[0], a}]; ok {
+					v = rep(bp{k[0], a})
 					break
 				}
 			}
@@ -329,7 +348,9 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	}
 	// deterministic: series are renumbered by key afterwards, but names
 	// are chosen here
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(recs[a].ri, recs[b].ri) })
+	if !slices.IsSortedFunc(order, func(a, b int) int { return cmp.Compare(recs[a].ri, recs[b].ri) }) {
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(recs[a].ri, recs[b].ri) })
+	}
 	// a figure that takes its report's place but is far below what
 	// other reports give for that place within a day is a part whose
 	// place the sentence did not say ("15 people died in the prefecture
@@ -338,20 +359,24 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	lows := map[bp][]int32{} // indexes of recs by top place, for the test
 	for _, i := range order {
 		r := &recs[i]
-		if r.place != "" && !r.inherited {
-			k := bp{r.bucket, rep(bp{r.bucket, r.place})}
+		if r.pl >= 0 && !r.inherited {
+			k := bp{r.bid, rep(bp{r.bid, r.pl})}
 			lows[k] = append(lows[k], int32(i))
 		}
 	}
 	// each list by day, so that a figure's neighbours within a day are a
 	// binary search away (scanning the whole list for each figure was
 	// quadratic: 1,000,000 claims took minutes)
-	dayOf := func(j int32) int32 { return p.recs[recs[j].ri].day }
+	days := make([]int32, len(recs))
+	for j := range recs {
+		days[j] = p.recs[recs[j].ri].day
+	}
+	dayOf := func(j int32) int32 { return days[j] }
 	for k, js := range lows {
 		slices.SortStableFunc(js, func(a, b int32) int { return cmp.Compare(dayOf(a), dayOf(b)) })
 		lows[k] = js
 	}
-	unplaced := func(r *ctxRec, top string) bool {
+	unplaced := func(r *ctxRec, top int32) bool {
 		if !r.inherited || r.bucket.kind != "total" {
 			return false
 		}
@@ -375,7 +400,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		// that day's other figures (all but the lowest quarter), and the
 		// day after says nothing.
 		var prev, same []int64
-		js := lows[bp{r.bucket, top}]
+		js := lows[bp{r.bid, top}]
 		from, _ := slices.BinarySearchFunc(js, rr.day-1, func(j int32, d int32) int { return cmp.Compare(dayOf(j), d) })
 		// the figure its own report places ("kills at least 296 in
 		// Morocco" above "killed at least 296 people") is that figure
@@ -422,13 +447,21 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 		return false
 	}
+	// one series per bucket and top place, named on first use
+	seriesMemo := map[bp]int32{}
 	for _, i := range order {
 		r := &recs[i]
-		if r.place == "" {
-			p.recs[r.ri].series = seriesOf(r.bucket, "", "")
+		if r.pl < 0 {
+			k := bp{r.bid, -1}
+			si, ok := seriesMemo[k]
+			if !ok {
+				si = seriesOf(r.bucket, "", "")
+				seriesMemo[k] = si
+			}
+			p.recs[r.ri].series = si
 			continue
 		}
-		top := rep(bp{r.bucket, r.place})
+		top := rep(bp{r.bid, r.pl})
 		if unplaced(r, top) {
 			b := r.bucket
 			b.kind = "part"
@@ -436,14 +469,107 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			p.recs[r.ri].series = seriesOf(b, "~part/"+id, "a place in "+p.tax.Place(r.name)+" not named (claim "+id+")")
 			continue
 		}
-		name := present[bp{r.bucket, top}]
-		if pl, ok := gaz().Get(top); ok {
-			name = pl.Name
+		k := bp{r.bid, top}
+		si, ok := seriesMemo[k]
+		if !ok {
+			name := present[k]
+			if pl, ok := gaz().Get(in.places[top]); ok {
+				name = pl.Name
+			}
+			// the taxonomy's name where it has one ("Gaza" for the Gaza Strip)
+			name = p.tax.Place(name)
+			si = seriesOf(r.bucket, in.places[top], name)
+			seriesMemo[k] = si
 		}
-		// the taxonomy's name where it has one ("Gaza" for the Gaza Strip)
-		name = p.tax.Place(name)
-		p.recs[r.ri].series = seriesOf(r.bucket, top, name)
+		p.recs[r.ri].series = si
 	}
+}
+
+// ctxIntern numbers the buckets and places of context records, with
+// each place's parent and which places contain which worked out once
+// per place instead of once per claim.
+type ctxIntern struct {
+	bucketOf map[ctxBucket]int32
+	buckets  []ctxBucket
+	totals   []int32 // a bucket's number with kind "period" read as "total"
+	placeOf  map[string]int32
+	places   []string
+	parents  []int32 // -2: not yet looked up; -1: none
+	contain  map[[2]int32]bool
+	last     ctxBucket // the bucket last numbered, and its number
+	lastID   int32
+}
+
+func newCtxIntern() *ctxIntern {
+	return &ctxIntern{bucketOf: map[ctxBucket]int32{}, placeOf: map[string]int32{}, contain: map[[2]int32]bool{}, lastID: -1}
+}
+
+// bucket returns b's number.
+func (in *ctxIntern) bucket(b ctxBucket) int32 {
+	if in.lastID >= 0 && b == in.last {
+		return in.lastID // (neighbouring claims often share one)
+	}
+	id, ok := in.bucketOf[b]
+	if !ok {
+		id = int32(len(in.buckets))
+		in.bucketOf[b] = id
+		in.buckets = append(in.buckets, b)
+		in.totals = append(in.totals, -1)
+	}
+	in.last, in.lastID = b, id
+	return id
+}
+
+// total returns the number of bucket id with its kind "period" read as
+// "total".
+func (in *ctxIntern) total(id int32) int32 {
+	if t := in.totals[id]; t >= 0 {
+		return t
+	}
+	b := in.buckets[id]
+	t := id
+	if b.kind == "period" {
+		b.kind = "total"
+		t = in.bucket(b)
+	}
+	in.totals[id] = t
+	return t
+}
+
+// place returns a place id's number.
+func (in *ctxIntern) place(id string) int32 {
+	n, ok := in.placeOf[id]
+	if !ok {
+		n = int32(len(in.places))
+		in.placeOf[id] = n
+		in.places = append(in.places, id)
+		in.parents = append(in.parents, -2)
+	}
+	return n
+}
+
+// parent is parentOf on numbers; -1 when there is none.
+func (in *ctxIntern) parent(n int32) int32 {
+	if p := in.parents[n]; p != -2 {
+		return p
+	}
+	p := int32(-1)
+	if id := parentOf(in.places[n]); id != "" {
+		p = in.place(id)
+	}
+	in.parents[n] = p
+	return p
+}
+
+// contains is placeContains on numbers, memoised.
+func (in *ctxIntern) contains(outer, inner int32) bool {
+	k := [2]int32{outer, inner}
+	v, ok := in.contain[k]
+	if !ok {
+		v = placeContains(in.places[outer], in.places[inner])
+		in.contain[k] = v
+	}
+	return v
 }
 
 // ctxScope is the scope a context series shows for its kind.
@@ -566,7 +692,8 @@ var misreadWords = map[string]bool{
 
 // ctxSource returns who gives a context claim's figure and whether the
 // text names them (else the name is the relay's or the outlet's).
-func ctxSource(sc *tracker.StoredClaim) (string, bool) {
+// junkSource is given (memoised: see ctxMemo).
+func ctxSource(sc *tracker.StoredClaim, junkSource func(string) bool) (string, bool) {
 	c := &sc.Claim
 	if a := c.Attribution; a != "" && !junkSource(a) {
 		return a, true
@@ -601,4 +728,63 @@ func junkSource(a string) bool {
 		}
 	}
 	return ws[0] == "update" || ws[0] == "raised"
+}
+
+// ctxMemo holds what prepare works out for a context claim from strings
+// many claims share (an attribution, a place's name, a group in a
+// place), once per distinct string instead of once per claim.
+type ctxMemo struct {
+	junk    map[string]bool
+	unknown map[string]string
+	groups  map[[2]string]ctxGroupOf
+}
+
+type ctxGroupOf struct {
+	group string
+	ok    bool
+}
+
+// source is ctxSource with junkSource memoised.
+func (m *ctxMemo) source(sc *tracker.StoredClaim) (string, bool) {
+	if m.junk == nil {
+		m.junk = map[string]bool{}
+	}
+	isJunk := func(a string) bool {
+		j, ok := m.junk[a]
+		if !ok {
+			j = junkSource(a)
+			m.junk[a] = j
+		}
+		return j
+	}
+	return ctxSource(sc, isJunk)
+}
+
+// unknownPlace is the id of a place the gazetteer does not know: "~/"
+// and its taxonomy key.
+func (m *ctxMemo) unknownPlace(tax *Taxonomy, place string) string {
+	id, ok := m.unknown[place]
+	if !ok {
+		if m.unknown == nil {
+			m.unknown = map[string]string{}
+		}
+		k, _ := tax.placeKey(place)
+		id = "~/" + k
+		m.unknown[place] = id
+	}
+	return id
+}
+
+// group is ctxGroup, memoised.
+func (m *ctxMemo) group(who, placeID string) (string, bool) {
+	k := [2]string{who, placeID}
+	g, ok := m.groups[k]
+	if !ok {
+		if m.groups == nil {
+			m.groups = map[[2]string]ctxGroupOf{}
+		}
+		g.group, g.ok = ctxGroup(who, placeID)
+		m.groups[k] = g
+	}
+	return g.group, g.ok
 }

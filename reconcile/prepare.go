@@ -288,7 +288,14 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 	sentenceOf := map[string]int32{}
 	whoCache := map[string]groupNorm{}
 	whereCache := map[string]int32{}
-	sourceCache := map[string]int32{}
+	// a context claim's source is keyed with its place: "the health
+	// ministry" of two countries is two origins
+	type sourceRaw struct {
+		raw, placeID string
+		ctx          bool
+	}
+	sourceCache := map[sourceRaw]int32{}
+	var memo ctxMemo // per distinct context key, not per claim
 	sourceOf := map[string]int32{}
 	seriesOf := map[seriesID]int32{}
 	var ctxRecs []ctxRec
@@ -377,15 +384,15 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		}
 		raw := sc.Source()
 		attributed := true
-		if hasContext(c) {
+		if ctx {
 			// "Morocco's interior ministry" and "the interior ministry"
 			// in a report about Morocco are one origin; a phrase the
 			// sentence pass took for a source ("raised the") is none
-			raw, attributed = ctxSource(sc)
+			raw, attributed = memo.source(sc)
 		}
-		cacheKey := raw
-		if hasContext(c) {
-			cacheKey = raw + "\x00" + c.Context.PlaceID
+		cacheKey := sourceRaw{raw: raw}
+		if ctx {
+			cacheKey = sourceRaw{raw, c.Context.PlaceID, true}
 		}
 		src, ok := sourceCache[cacheKey]
 		if !ok {
@@ -449,15 +456,17 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 				// a place or site the gazetteer does not know: by the
 				// taxonomy's name ("al-Ahli hospital" is al-Ahli Arab
 				// hospital), whatever place each report is about
-				k, _ := tax.placeKey(c.Context.Place)
-				pid = "~/" + k
+				pid = memo.unknownPlace(tax, c.Context.Place)
 			}
-			if grp, ok := ctxGroup(c.Who, pid); ok {
+			if grp, ok := memo.group(c.Who, pid); ok {
 				g = groupIndex(grp)
 			}
 			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKind(c)}
 			incident = b.kind == "incident"
 			inherited := c.Context.PlaceFrom != "sentence" && c.Context.PlaceFrom != "group"
+			if ctxRecs == nil {
+				ctxRecs = make([]ctxRec, 0, len(claims)-ci) // (grown one by one, a million cost a second)
+			}
 			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, name: c.Context.Place, report: rep, inherited: inherited})
 		}
 		switch {
