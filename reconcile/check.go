@@ -93,6 +93,9 @@ type checker struct {
 	// figBounds[f] its bounds (bounds)
 	repOff, reps []int32
 	figBounds    []figBounds
+	// priorsOf holds the prior records of each report and series
+	// (statedPrior)
+	priorsOf map[[2]int32][]int32
 }
 
 func (c *checker) indexSeries() {

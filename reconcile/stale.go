@@ -185,6 +185,8 @@ func (c *checker) staleAndRevised() {
 			// the figures above y published by its day, latest day first,
 			// then highest
 			above = above[:0]
+			// the first of above once sorted, and how many tie for first
+			first, ties := int32(-1), 0
 			for _, z := range figs {
 				fz := &p.figs[z]
 				if fz.day > fy.day {
@@ -197,20 +199,34 @@ func (c *checker) staleAndRevised() {
 					continue
 				}
 				above = append(above, z)
+				switch {
+				case first < 0 || fz.day > p.figs[first].day:
+					first, ties = z, 1
+				case fz.day == p.figs[first].day:
+					if k := c.compareFigs(z, first); k > 0 {
+						first, ties = z, 1
+					} else if k == 0 {
+						ties++
+					}
+				}
 			}
 			if len(above) == 0 {
 				continue
 			}
-			// (not a stable sort: which of two equal figures of one day
-			// comes first is the one this sort gives, as it always was)
-			slices.SortFunc(above, func(a, b int32) int {
-				fa, fb := &p.figs[a], &p.figs[b]
-				if fa.day != fb.day {
-					return int(fb.day - fa.day)
-				}
-				return c.compareFigs(b, a)
-			})
-			z := above[0]
+			if ties > 1 || fy.revised {
+				// (not a stable sort: which of two equal figures of one
+				// day comes first is the one this sort gives, as it
+				// always was; a figure alone in first place needs no sort)
+				slices.SortFunc(above, func(a, b int32) int {
+					fa, fb := &p.figs[a], &p.figs[b]
+					if fa.day != fb.day {
+						return int(fb.day - fa.day)
+					}
+					return c.compareFigs(b, a)
+				})
+				first = above[0]
+			}
+			z := first
 			fz := &p.figs[z]
 			if fy.revised {
 				// the figure the text says it revises ("down to 90 from
@@ -336,12 +352,21 @@ func (c *checker) outletOnly(f int32) bool {
 // one.
 func (c *checker) statedPrior(f int32) (tracker.Interval, int32, bool) {
 	p := c.p
+	if c.priorsOf == nil {
+		// the priors of each report and series, in p.priors' order
+		c.priorsOf = map[[2]int32][]int32{}
+		for _, pi := range p.priors {
+			pr := &p.recs[pi]
+			k := [2]int32{pr.report, pr.series}
+			c.priorsOf[k] = append(c.priorsOf[k], pi)
+		}
+	}
 	for _, ri := range p.figRecs(&p.figs[f]) {
 		r := &p.recs[ri]
 		sent := p.claims[r.ci].Claim.Sentence
-		for _, pi := range p.priors {
+		for _, pi := range c.priorsOf[[2]int32{r.report, r.series}] {
 			pr := &p.recs[pi]
-			if pr.report == r.report && pr.series == r.series && p.claims[pr.ci].Claim.Sentence == sent {
+			if p.claims[pr.ci].Claim.Sentence == sent {
 				return p.claims[pr.ci].Claim.Interval, pi, true
 			}
 		}
