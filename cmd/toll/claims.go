@@ -126,7 +126,13 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 			return fmt.Errorf("claims: %w", err)
 		}
 	}
-	l := newLister(opts.Format, w, header)
+	out := w
+	if opts.Format == "json" || opts.Format == "jsonl" {
+		// every row is printable as written (lister.writeClaim): the
+		// terminal filter would change nothing and only cost a pass
+		out = rawOut(w)
+	}
+	l := newLister(opts.Format, out, header)
 	err = db.EachClaim(opts.Filter, func(sc tracker.StoredClaim) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -134,8 +140,11 @@ func runClaims(ctx context.Context, opts claimsOptions, e env, w io.Writer) erro
 		if opts.Match != nil && !opts.Match.Match(&sc) {
 			return nil
 		}
-		if opts.Format == "csv" {
+		switch opts.Format {
+		case "csv":
 			return l.write(nil, append(claimCSV(sc), series[sc.ID]))
+		case "json", "jsonl":
+			return l.writeClaim(sc)
 		}
 		return l.write(sc, claimCells(sc))
 	})

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tollproject/toll/internal/hygiene"
+	"github.com/tollproject/toll/tracker"
 )
 
 // tableBlock is how many rows a table aligns at a time. Listings stream,
@@ -37,6 +38,7 @@ type lister struct {
 	cw     *csv.Writer
 	rows   int
 	header []string
+	buf    []byte // a row being made, kept for the next
 }
 
 // newLister starts a listing; header is the table's and the CSV's first
@@ -67,17 +69,7 @@ func (l *lister) write(v any, cells []string) error {
 		if err != nil {
 			return err
 		}
-		if l.format == "json" {
-			sep := ",\n  "
-			if l.rows == 1 {
-				sep = "\n  "
-			}
-			l.bw.WriteString(sep)
-		}
-		l.bw.Write(b)
-		if l.format == "jsonl" {
-			l.bw.WriteByte('\n')
-		}
+		l.jsonRow(b)
 	case "csv":
 		if err := l.cw.Write(hygiene.CSVRecord(cells)); err != nil {
 			return err
@@ -98,6 +90,43 @@ func (l *lister) write(v any, cells []string) error {
 	}
 	// Flushing now and then ends the listing soon after its reader goes
 	// away (toll claims | head).
+	if l.rows%64 == 0 {
+		return l.bw.Flush()
+	}
+	return nil
+}
+
+// jsonRow writes one row of JSON or JSON Lines.
+func (l *lister) jsonRow(b []byte) {
+	if l.format == "json" {
+		sep := ",\n  "
+		if l.rows == 1 {
+			sep = "\n  "
+		}
+		l.bw.WriteString(sep)
+	}
+	l.bw.Write(b)
+	if l.format == "jsonl" {
+		l.bw.WriteByte('\n')
+	}
+}
+
+// writeClaim adds a claim to a json or jsonl listing as write(sc, …)
+// would, without reflection (tracker.StoredClaim.AppendPrintableJSON):
+// the bytes json.Marshal writes with what hygiene.Writer escapes escaped
+// already, so that the listing may go to the writer under one.
+func (l *lister) writeClaim(sc tracker.StoredClaim) error {
+	if l.rows == 0 {
+		if err := l.begin(); err != nil {
+			return err
+		}
+	}
+	l.rows++
+	var err error
+	if l.buf, err = sc.AppendPrintableJSON(l.buf[:0]); err != nil {
+		return err
+	}
+	l.jsonRow(l.buf)
 	if l.rows%64 == 0 {
 		return l.bw.Flush()
 	}
