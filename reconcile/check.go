@@ -24,12 +24,18 @@ const maxParts = 16
 // ministry disagreeing with someone else. See the package documentation
 // for each kind's rule.
 func Check(claims []tracker.StoredClaim, opts Options) (Findings, error) {
+	return check(claims, opts, false)
+}
+
+// check is Check; with decimals set, the checks compare figures as
+// decimals only (the reference the int64 fast paths are tested against).
+func check(claims []tracker.StoredClaim, opts Options, decimals bool) (Findings, error) {
 	p, err := prepare(claims, opts, false, nil)
 	if err != nil {
 		return nil, err
 	}
 	c := &checker{p: p, window: int32(opts.Window), filter: newFilterSpec(p.tax, opts),
-		decreasePairs: map[[2]int32]bool{}, ids: map[string]bool{}, handled: map[int32]bool{}}
+		decreasePairs: map[[2]int32]bool{}, ids: map[string]bool{}, handled: map[int32]bool{}, decimals: decimals}
 	c.indexSeries()
 	c.staleAndRevised()
 	c.decreases()
@@ -96,6 +102,8 @@ type checker struct {
 	// priorsOf holds the prior records of each report and series
 	// (statedPrior)
 	priorsOf map[[2]int32][]int32
+	// decimals: every figure's bounds read as not int64s (see check)
+	decimals bool
 }
 
 func (c *checker) indexSeries() {

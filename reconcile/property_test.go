@@ -665,3 +665,39 @@ func naiveCheck(claims []tracker.StoredClaim, window int, tax *Taxonomy) []strin
 	slices.Sort(keys)
 	return keys
 }
+
+// TestCheckFastPathsAgree compares Check with the checks reading every
+// figure as decimals (check's reference), on generated claims given
+// report context: the int64 bounds and the series columns of the stale
+// and revised checks must change nothing.
+func TestCheckFastPathsAgree(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		noisy bool
+		opts  Options
+	}{
+		{"agreeing", false, Options{}},
+		{"noisy", true, Options{}},
+		{"window", false, Options{Window: 2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			claims := withReportContext(benchClaims(20_000, tc.noisy))
+			got, err := check(claims, tc.opts, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := check(claims, tc.opts, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%d findings, the reference gives %d", len(got), len(want))
+			}
+			for i := range got {
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Fatalf("finding %d:\ngot  %+v\nwant %+v", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}

@@ -85,7 +85,7 @@ func (c *checker) bounds(f int32) *figBounds {
 		c.figBounds = make([]figBounds, len(p.figs))
 		for k := range p.figs {
 			r := &p.recs[p.ord[p.figs[k].lo]]
-			c.figBounds[k] = figBounds{lo: r.lo, hi: r.hi, open: r.open, big: r.big}
+			c.figBounds[k] = figBounds{lo: r.lo, hi: r.hi, open: r.open, big: r.big || c.decimals}
 		}
 	}
 	return &c.figBounds[f]
@@ -171,7 +171,8 @@ func (c *checker) staleAndRevised() {
 			maxDays, maxLows = append(maxDays, fz.day), append(maxLows, m)
 		}
 		var above []int32
-		for _, y := range figs {
+		col := c.newSeriesColumns(figs)
+		for ky, y := range figs {
 			fy := &p.figs[y]
 			if k, ok := slices.BinarySearch(maxDays, fy.day); ok {
 				th := fy.iv.High
@@ -184,47 +185,10 @@ func (c *checker) staleAndRevised() {
 			}
 			// the figures above y published by its day, latest day first,
 			// then highest
-			above = above[:0]
-			// the first of above once sorted, and how many tie for first
-			first, ties := int32(-1), 0
-			for _, z := range figs {
-				fz := &p.figs[z]
-				if fz.day > fy.day {
-					break // (figs are in day order)
-				}
-				// below, or (an open figure) with a lower floor: "at least
-				// 1,300" after "more than 1,400" is no fall, but it may
-				// be an old figure repeated
-				if z == y || !c.lowerThan(y, z) || c.sharesReport(y, z) {
-					continue
-				}
-				above = append(above, z)
-				switch {
-				case first < 0 || fz.day > p.figs[first].day:
-					first, ties = z, 1
-				case fz.day == p.figs[first].day:
-					if k := c.compareFigs(z, first); k > 0 {
-						first, ties = z, 1
-					} else if k == 0 {
-						ties++
-					}
-				}
-			}
+			var first int32
+			above, first = col.above(y, ky, fy.revised, above)
 			if len(above) == 0 {
 				continue
-			}
-			if ties > 1 || fy.revised {
-				// (not a stable sort: which of two equal figures of one
-				// day comes first is the one this sort gives, as it
-				// always was; a figure alone in first place needs no sort)
-				slices.SortFunc(above, func(a, b int32) int {
-					fa, fb := &p.figs[a], &p.figs[b]
-					if fa.day != fb.day {
-						return int(fb.day - fa.day)
-					}
-					return c.compareFigs(b, a)
-				})
-				first = above[0]
 			}
 			z := first
 			fz := &p.figs[z]
@@ -290,6 +254,155 @@ func (c *checker) staleAndRevised() {
 			c.emit(StaleRepeat, Info, fy.series, msg, append(slices.Clone(p.figRecs(fy)), p.figRecs(fz)...))
 		}
 	}
+}
+
+// seriesColumns holds one series' figures in day order (checker.byDay)
+// with their days and bounds side by side, for the scan in above, which
+// is quadratic in a series' figures.
+type seriesColumns struct {
+	c      *checker
+	figs   []int32
+	days   []int32
+	lo, hi []int64
+	open   []bool
+	big    bool // a bound is not an int64: the columns are not filled
+	keys   []aboveKey
+}
+
+// aboveKey is a figure above another, with what above sorts it by.
+type aboveKey struct {
+	day    int32
+	f      int32
+	lo, hi int64
+	open   bool
+}
+
+func (c *checker) newSeriesColumns(figs []int32) *seriesColumns {
+	col := &seriesColumns{c: c, figs: figs}
+	for _, f := range figs {
+		if c.bounds(f).big {
+			col.big = true
+			return col
+		}
+	}
+	n := len(figs)
+	col.days, col.lo, col.hi, col.open = make([]int32, n), make([]int64, n), make([]int64, n), make([]bool, n)
+	for k, f := range figs {
+		b := c.bounds(f)
+		col.days[k], col.lo[k], col.hi[k], col.open[k] = c.p.figs[f].day, b.lo, b.hi, b.open
+	}
+	return col
+}
+
+// above returns, into buf, the figures above figure y (figs[ky]) by its
+// day: below them, or (an open figure) with a lower floor ("at least
+// 1,300" after "more than 1,400" is no fall, but it may be an old figure
+// repeated), from other reports; and the first of them by day, latest
+// first, then by interval, highest first. They are sorted so (sorted
+// set: always) only when two tie for first: which of two equal figures
+// of one day comes first is the one this sort, not a stable one, gives,
+// as it always was; a figure alone in first place needs no sort.
+func (col *seriesColumns) above(y int32, ky int, sorted bool, buf []int32) ([]int32, int32) {
+	c, p := col.c, col.c.p
+	fy := &p.figs[y]
+	buf = buf[:0]
+	first, ties := int32(-1), 0
+	if col.big {
+		for _, z := range col.figs {
+			fz := &p.figs[z]
+			if fz.day > fy.day {
+				break // (figs are in day order)
+			}
+			if z == y || !c.lowerThan(y, z) || c.sharesReport(y, z) {
+				continue
+			}
+			buf = append(buf, z)
+			switch {
+			case first < 0 || fz.day > p.figs[first].day:
+				first, ties = z, 1
+			case fz.day == p.figs[first].day:
+				if k := c.compareFigs(z, first); k > 0 {
+					first, ties = z, 1
+				} else if k == 0 {
+					ties++
+				}
+			}
+		}
+		if len(buf) > 0 && (ties > 1 || sorted) {
+			slices.SortFunc(buf, func(a, b int32) int {
+				fa, fb := &p.figs[a], &p.figs[b]
+				if fa.day != fb.day {
+					return int(fb.day - fa.day)
+				}
+				return c.compareFigs(b, a)
+			})
+			first = buf[0]
+		}
+		return buf, first
+	}
+	// lowerThan on the columns: above y's upper bound, or its floor when
+	// it is open
+	t := col.hi[ky]
+	if col.open[ky] {
+		t = col.lo[ky]
+	}
+	keys := col.keys[:0]
+	var fk aboveKey
+	for k := 0; k < len(col.figs) && col.days[k] <= fy.day; k++ {
+		if col.lo[k] <= t || k == ky {
+			continue
+		}
+		z := col.figs[k]
+		if c.sharesReport(y, z) {
+			continue
+		}
+		key := aboveKey{day: col.days[k], f: z, lo: col.lo[k], hi: col.hi[k], open: col.open[k]}
+		keys = append(keys, key)
+		switch {
+		case first < 0 || key.day > fk.day:
+			first, fk, ties = z, key, 1
+		default:
+			if key.day == fk.day {
+				if k := compareKeys(fk, key); k > 0 {
+					first, fk, ties = z, key, 1
+				} else if k == 0 {
+					ties++
+				}
+			}
+		}
+	}
+	col.keys = keys
+	if len(keys) > 0 && (ties > 1 || sorted) {
+		// the same comparisons as the sort of figure indexes above, so
+		// the same order (the sort's moves depend on them alone)
+		slices.SortFunc(keys, compareKeys)
+		first = keys[0].f
+	}
+	for _, k := range keys {
+		buf = append(buf, k.f)
+	}
+	return buf, first
+}
+
+// compareKeys orders figures above another: latest day first, then the
+// highest interval (compareIntervals reversed).
+func compareKeys(a, b aboveKey) int {
+	if a.day != b.day {
+		return int(b.day - a.day)
+	}
+	if a.lo != b.lo {
+		return cmp.Compare(b.lo, a.lo)
+	}
+	if a.open != b.open {
+		if b.open {
+			return 1
+		}
+		return -1
+	}
+	if a.open {
+		return 0
+	}
+	return cmp.Compare(b.hi, a.hi)
 }
 
 // farApart finds, in context series, two origins' figures of one day
