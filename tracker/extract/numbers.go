@@ -400,12 +400,15 @@ func validGrouping(s string) bool {
 	if k := strings.IndexByte(s, '.'); k >= 0 {
 		intPart = s[:k]
 	}
-	parts := strings.Split(intPart, ",")
-	if len(parts[0]) == 0 || len(parts[0]) > 3 {
+	// (the groups read in place: strings.Split allocated once a number)
+	first, rest, found := strings.Cut(intPart, ",")
+	if len(first) == 0 || len(first) > 3 {
 		return false
 	}
-	for _, p := range parts[1:] {
-		if len(p) != 3 {
+	for found {
+		var g string
+		g, rest, found = strings.Cut(rest, ",")
+		if len(g) != 3 {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tollproject/toll/tracker"
@@ -92,6 +93,36 @@ func TestValidGrouping(t *testing.T) {
 	for s, want := range map[string]bool{"1100": true, "1,100": true, "1,100,000": true, "1.2": true, "1,10": false, "3,4": false, "1234,567": false} {
 		if got := validGrouping(s); got != want {
 			t.Errorf("validGrouping(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// validGroupingRef is validGrouping as it was, with strings.Split.
+func validGroupingRef(s string) bool {
+	if !strings.Contains(s, ",") {
+		return true
+	}
+	intPart := s
+	if k := strings.IndexByte(s, '.'); k >= 0 {
+		intPart = s[:k]
+	}
+	parts := strings.Split(intPart, ",")
+	if len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestValidGroupingRef holds validGrouping to validGroupingRef.
+func TestValidGroupingRef(t *testing.T) {
+	for _, s := range []string{"", ",", "1,000", "1,00", "1.2,3", "12,345,678", "1234,567", ",123", "1,000.5", "1,000,", "1,,000", "1,000,0000", "999,999.1,2", "1"} {
+		if validGrouping(s) != validGroupingRef(s) {
+			t.Errorf("%q", s)
 		}
 	}
 }

@@ -375,7 +375,7 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 // with", "as well as") whose last word is token k, or 0.
 func (s *sentence) coordinatorEnding(k int) int {
 	for n := 3; n >= 2; n-- {
-		if k-n+1 >= 0 && s.v.coordinators[s.textLower(k-n+1, k+1)] {
+		if k-n+1 >= 0 && s.v.coordinators[string(s.lowerKey(k-n+1, k+1))] {
 			return n
 		}
 	}
@@ -386,24 +386,26 @@ func (s *sentence) coordinatorEnding(k int) int {
 // token k, or 0.
 func (s *sentence) coordinatorAt(k int) int {
 	for n := 3; n >= 2; n-- {
-		if k+n <= len(s.toks) && s.v.coordinators[s.textLower(k, k+n)] {
+		if k+n <= len(s.toks) && s.v.coordinators[string(s.lowerKey(k, k+n))] {
 			return n
 		}
 	}
 	return 0
 }
 
-// textLower joins the lowercase words of tokens [i, j) with single
-// spaces, as vocabulary phrases are written.
-func (s *sentence) textLower(i, j int) string {
-	var b strings.Builder
+// lowerKey joins the lowercase words of tokens [i, j) with single
+// spaces, as vocabulary phrases are written, in the sentence's scratch
+// buffer (valid until its next use): a map lookup of
+// string(s.lowerKey(i, j)) does not allocate, as a joined string did.
+func (s *sentence) lowerKey(i, j int) []byte {
+	s.key = s.key[:0]
 	for k := i; k < j; k++ {
 		if k > i {
-			b.WriteByte(' ')
+			s.key = append(s.key, ' ')
 		}
-		b.WriteString(s.word(k))
+		s.key = append(s.key, s.word(k)...)
 	}
-	return b.String()
+	return s.key
 }
 
 // linkPartItem: one item of a breakdown list that names no casualty word

@@ -58,7 +58,7 @@ func (s *sentence) undone(l link) string {
 	}
 	// "all but two of the 181 on board were killed": the figure is
 	// those spared, not those counted
-	if q.i >= 2 && s.v.exceptWords[s.textLower(q.i-2, q.i)] {
+	if q.i >= 2 && s.v.exceptWords[string(s.lowerKey(q.i-2, q.i))] {
 		return "all but N: the figure is the rest"
 	}
 	// a rate is no count: "kills 40 a week", "kill more than 100
@@ -72,7 +72,7 @@ func (s *sentence) undone(l link) string {
 		for d := 0; d < 3 && k < len(s.toks) && s.v.postSkip[s.word(k)]; d++ {
 			k++
 		}
-		if s.v.aliveWords[s.textLower(k, min(k+1, len(s.toks)))] || s.v.aliveWords[s.textLower(k, min(k+2, len(s.toks)))] {
+		if s.v.aliveWords[string(s.lowerKey(k, min(k+1, len(s.toks))))] || s.v.aliveWords[string(s.lowerKey(k, min(k+2, len(s.toks))))] {
 			return "found alive, not dead or missing"
 		}
 	}
