@@ -26,12 +26,20 @@ func (v *vocabulary) mayHoldNumber(s string) bool {
 }
 
 // stems is a set of lowercase ASCII substrings (two letters or more),
-// indexed by their first two letters so that a sentence is read once, with
-// one table probe a byte, whatever the number of stems.
+// indexed by their first two and three letters so that a sentence is
+// read once, with one table probe a byte, whatever the number of stems.
+// Common pairs ("in", "re", "de") start a stem, so the probe is of the
+// first three letters (hashed) when every stem has three; the stems that
+// start with the letter are compared only where it hits.
 type stems struct {
 	pair  [256 * 256 / 64]uint64 // bit set: some stem starts with these two bytes
+	tri   [1 << 16 / 64]uint64   // bit set: some stem starts with three bytes of this hash
+	short bool                   // some stem has two bytes only: tri is not used
 	first [256][]string
 }
+
+// triHash hashes the three bytes a stem starts with.
+func triHash(a, b, c byte) int { return (int(a)<<10 ^ int(b)<<5 ^ int(c)) & (1<<16 - 1) }
 
 func newStems(ws ...string) *stems {
 	t := &stems{}
@@ -39,31 +47,63 @@ func newStems(ws ...string) *stems {
 		t.first[w[0]] = append(t.first[w[0]], w)
 		k := int(w[0])<<8 | int(w[1])
 		t.pair[k/64] |= 1 << (k % 64)
+		if len(w) < 3 {
+			t.short = true
+			continue
+		}
+		h := triHash(w[0], w[1], w[2])
+		t.tri[h/64] |= 1 << (h % 64)
 	}
 	return t
 }
 
-// in reports whether s holds one of the stems, ignoring ASCII case.
+// in reports whether s holds one of the stems, ignoring ASCII case: a
+// byte c matches a stem's byte b when c|0x20 == b.
 func (t *stems) in(s string) bool {
+	if t.short {
+		return t.inPairs(s)
+	}
+	for i := 0; i+2 < len(s); i++ {
+		h := triHash(s[i]|0x20, s[i+1]|0x20, s[i+2]|0x20)
+		if t.tri[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		if t.at(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPairs is in, probing the pair table only.
+func (t *stems) inPairs(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		k := int(s[i]|0x20)<<8 | int(s[i+1]|0x20)
 		if t.pair[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
-		for _, w := range t.first[s[i]|0x20] {
-			if i+len(w) > len(s) {
-				continue
+		if t.at(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// at reports whether one of the stems starts at s[i].
+func (t *stems) at(s string, i int) bool {
+	for _, w := range t.first[s[i]|0x20] {
+		if i+len(w) > len(s) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(w); k++ {
+			if s[i+k]|0x20 != w[k] {
+				ok = false
+				break
 			}
-			ok := true
-			for k := 1; k < len(w); k++ {
-				if s[i+k]|0x20 != w[k] {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return true
-			}
+		}
+		if ok {
+			return true
 		}
 	}
 	return false

@@ -182,3 +182,73 @@ func TestContainsFoldASCII(t *testing.T) {
 		}
 	}
 }
+
+// inRef is stems.in as it was before the three-letter probe: the pair
+// table, then the stems with the first letter.
+func (t *stems) inRef(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		k := int(s[i]|0x20)<<8 | int(s[i+1]|0x20)
+		if t.pair[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, w := range t.first[s[i]|0x20] {
+			if i+len(w) > len(s) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(w); k++ {
+				if s[i+k]|0x20 != w[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stemSets are the vocabulary's stem sets and one with a two-letter
+// stem, which in reads by pairs.
+func stemSets() []*stems {
+	v := Default().v
+	return []*stems{v.casualtyStems, v.numberStems, newStems("ab", "kill", "to the hospital")}
+}
+
+// TestStemsIn holds stems.in to inRef on the corpora's sentences and
+// texts.
+func TestStemsIn(t *testing.T) {
+	inputs := append(append(fastPathInputs(t), fuzzSeeds(t)...), "", "k", "ki", "kil", "KILL", "Kill\x00", "to\x00the hospital", "xab", "aB")
+	hits := 0
+	for _, set := range stemSets() {
+		for _, s := range inputs {
+			got, want := set.in(s), set.inRef(s)
+			if want {
+				hits++
+			}
+			if got != want {
+				t.Errorf("in(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	if hits < 100 {
+		t.Errorf("%d inputs held a stem: the test checks little", hits)
+	}
+}
+
+// FuzzStemsIn checks the same on any text.
+func FuzzStemsIn(f *testing.F) {
+	for _, s := range prefilterSeeds {
+		f.Add(s)
+	}
+	sets := stemSets()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, set := range sets {
+			if got, want := set.in(s), set.inRef(s); got != want {
+				t.Errorf("in(%q) = %v, want %v", s, got, want)
+			}
+		}
+	})
+}
