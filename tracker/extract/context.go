@@ -1165,26 +1165,59 @@ func stripDesignator(name string) string {
 
 // looksLikePlace says whether a Where the gazetteer does not know still
 // reads as a place: a designator word, or two or more capitalised words.
+// (Its words are read in place, lowercased on the stack when ASCII:
+// strings.Fields of a lowered copy allocated twice a claim.)
 func looksLikePlace(where string) bool {
 	if stripDesignator(where) != where {
 		return true
 	}
-	for _, w := range strings.Fields(strings.ToLower(where)) {
-		switch strings.Trim(w, ",.") {
-		case "hospital", "school", "festival", "kibbutz", "hall", "camp", "mosque", "church",
-			"market", "mall", "stadium", "prison", "mine", "factory", "hotel", "airport",
-			"station", "bridge", "university", "college", "clinic", "shelter", "port":
+	for w := range strings.FieldsSeq(where) {
+		if siteWord(w) {
 			// an event site: the toll of what happened there
 			return true
 		}
 	}
 	caps := 0
-	for _, w := range strings.Fields(where) {
+	for w := range strings.FieldsSeq(where) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			caps++
 		}
 	}
 	return caps >= 2
+}
+
+// siteWord reports whether a word, lowercased and trimmed of commas and
+// full stops, names an event site ("hospital", "camp", "market").
+func siteWord(w string) bool {
+	var buf [16]byte
+	lw := ""
+	if ascii := len(w) <= len(buf); ascii {
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if ascii {
+			lw = string(buf[:len(w)]) // (does not escape: a switch compares it)
+		} else {
+			lw = strings.ToLower(w)
+		}
+	} else {
+		lw = strings.ToLower(w)
+	}
+	switch strings.Trim(lw, ",.") {
+	case "hospital", "school", "festival", "kibbutz", "hall", "camp", "mosque", "church",
+		"market", "mall", "stadium", "prison", "mine", "factory", "hotel", "airport",
+		"station", "bridge", "university", "college", "clinic", "shelter", "port":
+		return true
+	}
+	return false
 }
 
 // viaRE reads a relay: "the National News Agency reported, citing ...",

@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tollproject/toll/tracker"
 )
@@ -244,4 +247,56 @@ func TestPronounGiver(t *testing.T) {
 		}
 	}
 	t.Fatal("no claim for the 3,166 bodies")
+}
+
+// looksLikePlaceRef is looksLikePlace as it was, over strings.Fields
+// of a lowered copy; it says whether a Where the gazetteer does not know still
+// reads as a place: a designator word, or two or more capitalised words.
+func looksLikePlaceRef(where string) bool {
+	if stripDesignator(where) != where {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(where)) {
+		switch strings.Trim(w, ",.") {
+		case "hospital", "school", "festival", "kibbutz", "hall", "camp", "mosque", "church",
+			"market", "mall", "stadium", "prison", "mine", "factory", "hotel", "airport",
+			"station", "bridge", "university", "college", "clinic", "shelter", "port":
+			// an event site: the toll of what happened there
+			return true
+		}
+	}
+	caps := 0
+	for _, w := range strings.Fields(where) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+// TestLooksLikePlace holds looksLikePlace to looksLikePlaceRef on the
+// corpora's sentences cut into runs of words and on edge cases.
+func TestLooksLikePlace(t *testing.T) {
+	inputs := []string{"", "Gaza", "Al Haouz", "the al-Ahli Arab Hospital,", "HOSPITAL", "Nasser hospital.", "camp,.", "Kibbutz Be'eri",
+		"Ａ Ｂ", "Śląsk Wrocław", "the ſchool", "K hall", "Hospitalx", "a very long word like universityuniversity hospital",
+		"Jabalia\tcamp", "Zinda Jan district", "province of Taroudant", "Été Hall", "\xff\xfe camp"}
+	for _, s := range fastPathInputs(t) {
+		ws := strings.Fields(s)
+		for i := 0; i+3 <= len(ws); i += 3 {
+			inputs = append(inputs, strings.Join(ws[i:i+3], " "))
+		}
+	}
+	n := 0
+	for _, s := range inputs {
+		got, want := looksLikePlace(s), looksLikePlaceRef(s)
+		if want {
+			n++
+		}
+		if got != want {
+			t.Errorf("looksLikePlace(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if n < 50 {
+		t.Errorf("%d inputs looked like places: the test checks little", n)
+	}
 }
