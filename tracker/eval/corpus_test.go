@@ -20,6 +20,10 @@ import (
 // on it: strict P 0.981 R 0.897 F1 0.938. Part F (30 passages) was
 // written after the rules were tuned on E and scored before any rule was
 // tuned on it: P 0.971 R 0.919 F1 0.944, the same as before the E work.
+// Part G (237 passages, 79 hard negatives, 2024–2025 events in wire,
+// agency, ministry, UN, headline, live-blog and local styles) was written
+// by a helper who had not read the rules, and scored before any rule was
+// tuned on it: P 0.966 R 0.838 F1 0.897.
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -31,6 +35,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-d.jsonl": 0.97,
 		"corpus-e.jsonl": 0.99,
 		"corpus-f.jsonl": 0.97,
+		"corpus-g.jsonl": 0.89,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
