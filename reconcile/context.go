@@ -270,19 +270,45 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	}
 	byReport, bounds := countingSort(placed, len(groupOf), func(i int32) int { return int(gid[i]) })
 	type bp = [2]int32 // a bucket and a place, interned
-	part := map[bp]bool{}
+	// Each report votes: a place whose figure equals one its report gives
+	// a containing place ("103 in Iran" above "103 in Kerman") is that
+	// place by another name; one whose figures all differ is a part. An
+	// earlier figure the report cites ("up from 73") votes for nothing:
+	// it differs from today's figure because it is older, not smaller.
+	// A place is a part when more reports say so than say not, so that
+	// one report's stray figure does not split a city's toll from its
+	// country's everywhere.
+	partVotes := map[bp]int{}
 	for g := 0; g+1 < len(bounds); g++ {
 		is := byReport[bounds[g]:bounds[g+1]]
 		for _, a := range is {
+			ra := &recs[a]
+			if p.recs[ra.ri].prior {
+				continue
+			}
+			same, differ := false, false
 			for _, b := range is {
-				ra, rbb := &recs[a], &recs[b]
-				if ra.pl == rbb.pl || !in.contains(rbb.pl, ra.pl) {
+				rbb := &recs[b]
+				if ra.pl == rbb.pl || p.recs[rbb.ri].prior || !in.contains(rbb.pl, ra.pl) {
 					continue
 				}
 				if p.compareRecIntervals(&p.recs[ra.ri], &p.recs[rbb.ri]) != 0 {
-					part[bp{ra.bid, ra.pl}] = true
+					differ = true
+				} else {
+					same = true
 				}
 			}
+			if k := (bp{ra.bid, ra.pl}); same {
+				partVotes[k]--
+			} else if differ {
+				partVotes[k]++
+			}
+		}
+	}
+	part := make(map[bp]bool, len(partVotes))
+	for k, v := range partVotes {
+		if v > 0 {
+			part[k] = true
 		}
 	}
 	present := map[bp]string{} // place → a name to show

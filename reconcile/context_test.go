@@ -119,6 +119,43 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "a-2", "b-1", "c-1", "d-1", "e-1"}},
 		},
 		{
+			// the report's "up from 73" differs from Kerman's 103 because it
+			// is older: it does not make Kerman a part of Iran; Kerman's 103
+			// equals Iran's 103, so Kerman is Iran by another name
+			name: "a province equal to its country's figure beside a prior joins it",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-01-03", "state media", tracker.Exact, 103),
+				ctxClaim("a-2", "a", "2024-01-03", "state television", tracker.Exact, 73).isPrior(),
+				ctxClaim("a-3", "a", "2024-01-03", "state media", tracker.Exact, 103),
+				ctxClaim("b-1", "b", "2024-01-03", "health minister", tracker.Exact, 95),
+				ctxClaim("c-1", "c", "2024-01-04", "interior minister", tracker.Exact, 84),
+			},
+			ctx: func(i int) tracker.Context {
+				if i < 2 || i == 4 {
+					return tracker.Context{Place: "Iran", PlaceID: "IR", PlaceFrom: "headline", Event: "attack"}
+				}
+				return tracker.Context{Place: "Kerman", PlaceID: "IR.29", PlaceFrom: "sentence", Event: "attack"}
+			},
+			same: [][]string{{"a-1", "a-3", "b-1", "c-1"}},
+		},
+		{
+			// one report's breakdown outvotes nothing: Kerman's 15 beside
+			// Iran's 103 is a part in a, and no report says otherwise
+			name: "a province that differs from its country's figure is a part",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-01-03", "state media", tracker.Exact, 103),
+				ctxClaim("a-2", "a", "2024-01-03", "state media", tracker.Exact, 15),
+				ctxClaim("b-1", "b", "2024-01-04", "ministry", tracker.Exact, 16),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 0 {
+					return tracker.Context{Place: "Iran", PlaceID: "IR", PlaceFrom: "sentence", Event: "attack"}
+				}
+				return tracker.Context{Place: "Kerman", PlaceID: "IR.29", PlaceFrom: "sentence", Event: "attack"}
+			},
+			same: [][]string{{"a-1"}, {"a-2", "b-1"}},
+		},
+		{
 			name: "far below the day before is a part",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-13", "Red Crescent", tracker.Exact, 5500).in("Libya"),

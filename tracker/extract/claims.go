@@ -84,6 +84,9 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 					}
 				}
 			}
+			if l.partitive {
+				c.Context.Part = true
+			}
 			made[k], ok[k] = c, true
 			if !dependent && !c.Prior {
 				s.heads = append(s.heads, c)

@@ -620,6 +620,15 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		near = sent[max(0, c.Start-off-24):c.Start-off] + c.Span + sent[c.End-off:min(len(sent), c.End-off+24)]
 	}
 	spanBoth := mayBeBoth(near) && bothRE.MatchString(near)
+	// "75 bodies have been recovered from the Chaliyar alone", "In Sindh
+	// alone, 120 died": what one place gave of a wider toll, a part (when
+	// the sentence pass read no place: one it read, "158 killed in
+	// Blantyre alone", is that place's toll, a series of its own already)
+	if !ctx.Part && c.Where == "" && strings.Contains(sent, " alone") {
+		if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off >= 0 && c.End-off <= len(sent) {
+			ctx.Part = placeAlone(sent[:c.Start-off], sent[c.End-off:])
+		}
+	}
 	if ctx.Place == "" && spanBoth {
 		// (a figure whose own phrase says "the combined toll" is both
 		// countries', whichever one the sentence named before it)
@@ -1124,6 +1133,28 @@ func acrossUnits(sent, span string) bool {
 		return false
 	}
 	return unitsRE.MatchString(sent[i+len(span):])
+}
+
+// aloneRE is a place with "alone" after it: "in Sindh alone", "from the
+// Chaliyar alone".
+var aloneRE = regexp.MustCompile(`\b(?:in|from|at|In|From|At)\s+(?:the\s+)?([A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,3})\s+alone\b`)
+
+// placeAlone says whether the words around a figure, up to the figures
+// before and after it, give it as one place's alone. A day or a month
+// ("on Saturday alone", "in October alone") is a period, not a place.
+func placeAlone(before, after string) bool {
+	if i := strings.IndexAny(after, "0123456789"); i >= 0 {
+		after = after[:i]
+	}
+	if i := strings.LastIndexAny(before, "0123456789"); i >= 0 {
+		before = before[i+1:]
+	}
+	for _, seg := range []string{before, after} {
+		if m := aloneRE.FindStringSubmatch(seg); m != nil && !notPlace(m[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nationalRE is a figure for the whole country, said so in its phrase.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -298,5 +299,40 @@ func TestLooksLikePlace(t *testing.T) {
 	}
 	if n < 50 {
 		t.Errorf("%d inputs looked like places: the test checks little", n)
+	}
+}
+
+// TestPlaceAlone: a figure one place gave "alone", with no place the
+// sentence pass read, is a part of the report's toll; a day or a month
+// alone is a period, and a figure whose place was read keeps its place.
+func TestPlaceAlone(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []bool // Context.Part of each claim, in order
+	}{
+		{"from a river alone", "So far 75 bodies have been recovered from the Chaliyar alone, officials said.", []bool{true}},
+		// (its place read, it is that place's toll: a part by its place)
+		{"a place read", "In Mundakkai alone, 120 people have been confirmed dead.", []bool{false}},
+		{"only the figure beside it", "The floods have killed 300 people, 120 of them from Bhambore alone.", []bool{false, true}},
+		{"a day is a period", "Rescuers recovered 40 bodies on Saturday alone.", []bool{false}},
+		{"a month is a period", "In October alone, 55 people were killed.", []bool{false}},
+		{"no alone", "So far 75 bodies have been recovered from the Chaliyar, officials said.", []bool{false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title := "Landslides in Wayanad"
+			text := tracker.WithHeadline(title, tt.text)
+			res, err := Report(tracker.Report{ID: "r", Title: title, Text: text, Published: tracker.MustDate("2024-08-04")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, c := range res.Claims {
+				got = append(got, c.Context.Part)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got parts %v, want %v (%+v)", got, tt.want, res.Claims)
+			}
+		})
 	}
 }

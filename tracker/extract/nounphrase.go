@@ -10,6 +10,10 @@ type np struct {
 	who  string
 	trig trigger
 	end  int // token after the phrase
+	// partitive: "34 of the dead", "16 of the bodies": some of a count
+	// given elsewhere (the identified, those found in one place), never
+	// the whole
+	partitive bool
 }
 
 type npKind uint8
@@ -63,7 +67,10 @@ func (s *sentence) nounPhrase(q *quantity) np {
 						who, e = g, e+2
 					}
 				}
-				return np{kind: npCasualty, who: who, trig: tr, end: e}
+				// ("all 222 of the dead" is the whole; "three of the dead
+				// were teenagers" is the teenagers' whole toll)
+				part := who == "people" && !s.isWord(q.i-1, "all") && (s.isWord(k+1, "the") || s.isWord(k+1, "those"))
+				return np{kind: npCasualty, who: who, trig: tr, end: e, partitive: part}
 			}
 			for s.v.modifiers[s.word(m)] || s.v.isDemonymAdj(s.word(m)) {
 				m++

@@ -27,6 +27,9 @@ type link struct {
 	// where is the part's own place when the shape read it ("Iran 464",
 	// "39 were in Wajima"); empty to let placeFor choose.
 	where string
+	// partitive marks "34 of the dead": a sub-count of a total the
+	// sentence does not give (np.partitive)
+	partitive bool
 }
 
 type linkKind uint8
@@ -234,7 +237,7 @@ func (s *sentence) linkNoun(qi int, p np) (link, bool) {
 	if tr, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && tr.post && tr.cat != cat && tr.cat == tracker.Killed {
 		return link{q: qi, cat: tr.cat, who: who, how: byNoun, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
 	}
-	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: q.increment}, true
+	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: q.increment, partitive: p.partitive}, true
 }
 
 // linkPost: the casualty word follows the group: "700 Israelis have been

@@ -366,9 +366,16 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 		return attribution{}, false
 	}
 	// nameBack is the run of capitalised words ending at e (inclusive)
+	// (a day or a month is no name: "the ministry on Saturday, in a
+	// statement, raised …")
+	timeWord := func(m int) bool {
+		_, wd := s.v.weekdays[s.word(m)]
+		_, mo := s.v.months[s.word(m)]
+		return wd || mo
+	}
 	nameBack := func(e int) int {
 		b := e + 1
-		for m := e; m >= 0 && e-m < 4 && s.toks[m].kind == tWord && s.toks[m].upper && !s.v.funcWords[s.word(m)]; m-- {
+		for m := e; m >= 0 && e-m < 4 && s.toks[m].kind == tWord && s.toks[m].upper && !s.v.funcWords[s.word(m)] && !timeWord(m); m-- {
 			b = m
 		}
 		return b
@@ -378,7 +385,7 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 			return false
 		}
 		for m := i; m < j; m++ {
-			if t := s.toks[m]; t.kind != tWord || !t.upper || s.v.funcWords[t.lower] {
+			if t := s.toks[m]; t.kind != tWord || !t.upper || s.v.funcWords[t.lower] || timeWord(m) {
 				return false
 			}
 		}

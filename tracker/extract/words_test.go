@@ -86,6 +86,12 @@ func TestPartAfterBreakdownWord(t *testing.T) {
 		{"same category", "The bulletin listed 980 injured, of whom 312 are in a serious condition.", []bool{false, true}},
 		{"another category", "The bulletin listed 980 injured, of whom 12 later died.", []bool{false, false}},
 		{"no breakdown word", "The bulletin listed 980 injured; 312 are in a serious condition.", []bool{false, false}},
+		// a partitive counts some of a total given elsewhere
+		{"some of the dead", "Thirty-four of the dead have been identified, the district collector said.", []bool{true}},
+		{"some of the bodies", "Rescuers say 16 of the bodies were found in the river downstream.", []bool{true}},
+		{"some of those injured", "Doctors said 40 of those injured were still in intensive care.", []bool{true}},
+		{"all of the dead is the whole", "Relatives have now identified all 222 of the dead.", []bool{false}},
+		{"a group's own deaths", "Officials said 12 soldiers were among the dead.", []bool{false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
