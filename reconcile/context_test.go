@@ -295,6 +295,19 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"revision b-2 b-1"},
 		},
 		{
+			// a live blog's 19:30 bulletin and its 23:05 correction: the
+			// correction's "down from 103" names the blog's own 103, and
+			// the two are a revision, not two sources at odds
+			name: "a figure stated as down from its own report's earlier one revises that one",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-01-03", "state media", tracker.Exact, 103),
+				ctxClaim("b-1", "b", "2024-01-03", "IRNA", tracker.Exact, 103),
+				ctxClaim("b-2", "b", "2024-01-03", "health minister", tracker.Exact, 95).says("The health minister said 95 people were killed, revising the figure down from 103."),
+				ctxClaim("b-3", "b", "2024-01-03", "health minister", tracker.Exact, 103).isPrior().says("The health minister said 95 people were killed, revising the figure down from 103."),
+			},
+			want: []string{"revision b-1 b-2 b-3"},
+		},
+		{
 			name: "a stated correction of another report's figure the same day is a revision",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2212),

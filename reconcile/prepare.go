@@ -682,6 +682,7 @@ func (p *prep) index() {
 		}
 	}
 	slices.SortFunc(p.priors, func(a, b int32) int { return p.compareClaims(&p.recs[a], &p.recs[b]) })
+	p.statedFalls()
 	var bounds []int
 	p.ord, bounds = countingSort(nonPrior, len(p.series), func(ri int32) int { return int(p.recs[ri].series) })
 	for s := 0; s+1 < len(bounds); s++ {
@@ -704,6 +705,48 @@ func (p *prep) index() {
 		}
 		f.hi = int32(i)
 		p.figs = append(p.figs, f)
+	}
+}
+
+// statedFalls marks as revised a dead or injured count whose own sentence
+// gives a higher earlier figure: "95 people were killed, revising the
+// figure down from 103", "lowered the toll to 84 from 95". The text says
+// the count fell, so it is a revision of that figure, not a rival of it
+// (nor a fall to flag). Priors are few: only the records of reports that
+// hold one are looked at.
+func (p *prep) statedFalls() {
+	if len(p.priors) == 0 {
+		return
+	}
+	byReport := map[int32][]int32{}
+	for _, pi := range p.priors {
+		byReport[p.recs[pi].report] = append(byReport[p.recs[pi].report], pi)
+	}
+	for i := range p.recs {
+		r := &p.recs[i]
+		if r.prior || r.revised {
+			continue
+		}
+		prs, ok := byReport[r.report]
+		if !ok {
+			continue
+		}
+		c := &p.claims[r.ci].Claim
+		if !countCannotFall(c.Category) {
+			continue
+		}
+		for _, pi := range prs {
+			pr := &p.recs[pi]
+			pc := &p.claims[pr.ci].Claim
+			if pc.Category != c.Category || pc.Sentence != c.Sentence {
+				continue
+			}
+			// (on the decimals: few records get here)
+			if iv := c.Interval; iv.Unbounded && iv.Low.Cmp(pc.Interval.Low) < 0 || !iv.Unbounded && iv.High.Cmp(pc.Interval.Low) < 0 {
+				r.revised = true
+				break
+			}
+		}
 	}
 }
 

@@ -368,6 +368,23 @@ func naiveCheck(claims []tracker.StoredClaim, window int, tax *Taxonomy) []strin
 		}
 		cs = append(cs, n)
 	}
+	// a dead or injured count whose sentence states a higher earlier
+	// figure is a revision (prep.statedFalls)
+	for i := range cs {
+		c := &cs[i]
+		if c.prior || c.revised || !cannotFall(c.cat) {
+			continue
+		}
+		for _, p := range cs {
+			if !p.prior || p.report != c.report || p.sentence != c.sentence || p.cat != c.cat {
+				continue
+			}
+			if c.iv.Unbounded && c.iv.Low.LessThan(p.iv.Low) || !c.iv.Unbounded && c.iv.High.LessThan(p.iv.Low) {
+				c.revised = true
+				break
+			}
+		}
+	}
 	// figures
 	var figs []nfig
 	for _, c := range cs {

@@ -187,12 +187,33 @@ func (c *checker) staleAndRevised() {
 			// then highest
 			var first int32
 			above, first = col.above(y, ky, fy.revised, above)
-			if len(above) == 0 {
+			// a revision of a figure its own report gave ("103 people
+			// have been killed" at 19:30, "95 …, revising the figure down
+			// from 103" at 23:05) is of that one, which above leaves out
+			// (a report's figures are not rivals of each other)
+			own, stated := int32(-1), int32(-1)
+			if fy.revised {
+				if pv, pri, ok := c.statedPrior(y); ok {
+					stated = pri
+					for _, a := range figs {
+						if fa := &p.figs[a]; fa.day > fy.day {
+							break
+						} else if a != y && c.sharesReport(a, y) && compareIntervals(pv, *fa.iv) == 0 {
+							own = a
+							break
+						}
+					}
+				}
+			}
+			if len(above) == 0 && own < 0 {
 				continue
 			}
-			z := first
+			z := own
+			if z < 0 {
+				z = first
+			}
 			fz := &p.figs[z]
-			if fy.revised {
+			if fy.revised && own < 0 {
 				// the figure the text says it revises ("down to 90 from
 				// 91"): the revision is of that one, and a higher figure
 				// of another quantity is no part of it
@@ -225,7 +246,13 @@ func (c *checker) staleAndRevised() {
 				msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s (%s, %s); the text says the figure was revised.",
 					p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day),
 					p.figure(fz), p.sources[fz.source].name, dateOf(fz.day))
-				c.emit(Revision, Info, fy.series, msg, append(slices.Clone(p.figRecs(fz)), p.figRecs(fy)...))
+				recs := append(slices.Clone(p.figRecs(fz)), p.figRecs(fy)...)
+				if stated >= 0 {
+					// (and the sentence's own "from 95", where the
+					// revision says what it revises)
+					recs = append(recs, stated)
+				}
+				c.emit(Revision, Info, fy.series, msg, recs)
 				continue
 			}
 			// a repeat: an earlier figure (before z's day, from another
