@@ -545,10 +545,11 @@ var incidentRE = regexp.MustCompile(`(?i)\b(?:an?|another|one|a separate|a secon
 
 // pastRE reads a figure about another time: "in 2004", "the 1960 Agadir
 // quake", "the floods of August 2018", "2011's floods", "last year", "a
-// decade ago". The year group is compared with the report's year. (A
-// month after "in" is left out: "since the invasion in February 2022"
-// counts from then.)
-var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the|(?:of|during)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
+// decade ago", "the bombing at Kabul airport in August 2021". The year
+// group is compared with the report's year. (A month after "in" with
+// "since" before it is left out by pastOf: "since the invasion in
+// February 2022" counts from then.)
+var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the|(?:of|during|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
 
 // sinceYearRE is a cumulative count that starts in a past year ("since
 // 2011"): a current figure, not a past one.
@@ -582,12 +583,32 @@ func (rc *reportContext) pastOf(sent string) string {
 		if rc.year == 0 || n >= rc.year {
 			continue
 		}
+		if inMonthSince(sent, m[0]) {
+			continue
+		}
 		if sm := sinceYearRE.FindStringSubmatch(sent); sm != nil && sm[1] == y && !sinceWhenRE.MatchString(sent) {
 			continue
 		}
 		return y
 	}
 	return ""
+}
+
+// inMonthSince says whether a past match is "in MONTH YEAR" after a
+// "since" in its sentence ("killed since Russia invaded in February
+// 2022"): the start of a count, not another time.
+func inMonthSince(sent, match string) bool {
+	if len(match) < 4 || !strings.EqualFold(match[:2], "in") {
+		return false
+	}
+	if rest := strings.TrimLeft(match[2:], " \t\n"); rest == "" || rest[0] >= '0' && rest[0] <= '9' {
+		return false // "in 2004": no month
+	}
+	i := strings.Index(sent, match)
+	if i < 0 {
+		return false
+	}
+	return containsFoldASCII(sent[:i], "since")
 }
 
 // contextOf fills one claim's Context.

@@ -59,6 +59,9 @@ func (s *sentence) attributions() []attribution {
 				a.passive = true
 				out = append(out, a)
 			}
+		case s.v.attributionVerbs[w] && s.claimsDeed(v):
+			// "Islamic State claims Iran bombings that killed 84": the
+			// group owns the deed, the figure is the writer's
 		case s.v.attributionVerbs[w]:
 			if a, ok := s.sourceBefore(v); ok {
 				a.leading = s.leadsClause(a)
@@ -72,6 +75,28 @@ func (s *sentence) attributions() []attribution {
 		}
 	}
 	return out
+}
+
+// claimsDeed says whether "claim" at v claims a deed, not a figure: its
+// object, within four words, is responsibility, credit or an event noun
+// ("claimed the attack", "claims Iran bombings", "claimed responsibility
+// for the blast").
+func (s *sentence) claimsDeed(v int) bool {
+	switch s.word(v) {
+	case "claim", "claims", "claimed", "claiming":
+	default:
+		return false
+	}
+	for k := v + 1; k < len(s.toks) && k <= v+4; k++ {
+		w := s.word(k)
+		if w == "responsibility" || w == "credit" || s.v.eventNouns[w] {
+			return true
+		}
+		if s.toks[k].kind == tNum || s.qty[k] >= 0 || w == "that" || w == "," {
+			return false
+		}
+	}
+	return false
 }
 
 // leadsClause reports whether an attribution opens what it reports ("the
