@@ -57,6 +57,11 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		case "its", "their", "the", "his", "her", "our", "those":
 			m++
 		}
+		if m > k+1 && s.isWord(m-1, "the") {
+			if p, ok := s.partitiveOfCount(q, m); ok {
+				return p
+			}
+		}
 		if m > k+1 {
 			if tr, n := lookup(s, s.v.triggerTab, m, 1); n > 0 && (tr.noun || tr.post) {
 				who, e := "people", m+n
@@ -75,12 +80,33 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			for s.v.modifiers[s.word(m)] || s.v.isDemonymAdj(s.word(m)) {
 				m++
 			}
+			// "nearly 100 of the Chibok girls": a name before the group
+			if n := s.properRun(m); n > m && n <= m+2 && s.toks[m].upper {
+				if _, gn := lookup(s, s.v.groupTab, n, 2); gn > 0 {
+					m = n
+				}
+			}
 			if g, gn := lookup(s, s.v.groupTab, m, 2); gn > 0 {
-				return np{kind: npPerson, who: g, end: m + gn}
+				who, end := g, m+gn
+				// "27 of its campers and counselors"
+				if s.isWord(end, "and") {
+					if g2, n2 := lookup(s, s.v.groupTab, end+1, 2); n2 > 0 {
+						who, end = joinGroups(who, g2), end+1+n2
+					} else if w := s.word(end + 1); end+1 < len(s.toks) && s.toks[end+1].kind == tWord && !s.toks[end+1].upper && pluralNoun(w) && !s.v.units[w] && !s.v.funcWords[w] && !isTriggerWord(s, end+1) {
+						who, end = joinGroups(who, w), end+2
+					}
+				}
+				return np{kind: npPerson, who: who, end: end}
 			}
 			// "three of their commanders"
 			if w := s.word(m); m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && pluralNoun(w) && !s.v.units[w] && !s.v.funcWords[w] && !isTriggerWord(s, m) {
-				return np{kind: npOpen, who: w, end: m + 1}
+				who, end := w, m+1
+				if s.isWord(end, "and") {
+					if w2 := s.word(end + 1); end+1 < len(s.toks) && s.toks[end+1].kind == tWord && !s.toks[end+1].upper && pluralNoun(w2) && !s.v.units[w2] && !s.v.funcWords[w2] && !isTriggerWord(s, end+1) {
+						who, end = joinGroups(w, w2), end+2
+					}
+				}
+				return np{kind: npOpen, who: who, end: end}
 			}
 		}
 	}
@@ -368,4 +394,72 @@ func (s *sentence) properGroup(k int) bool {
 	}
 	next := s.word(k + 1)
 	return (next == "were" || next == "have" || next == "had" || next == "are") && len(w) >= 4
+}
+
+// partitiveOfCount reads a partitive whose whole is a figure, at token m
+// (the whole's number, after "of the"): "82 of the 153 dead were
+// children" counts the dead, and its group is the one after the verb;
+// "241 of the 242 passengers and crew had died" counts passengers and
+// crew, and the 242 were aboard, not casualties (the whole is consumed
+// when a casualty word follows the group, so that only the part is read).
+func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
+	x := s.qty[m]
+	if x < 0 || s.qs[x].i != m || q.vague != "" || s.qs[x].n.Cmp(q.n) < 0 {
+		return np{}, false
+	}
+	mq := &s.qs[x]
+	mp := s.nounPhrase(mq)
+	e := mp.end
+	var tr trigger
+	switch {
+	case mp.kind == npCasualty:
+		tr = mp.trig
+	case mp.kind == npNone:
+		// "the 153 dead", "the 78 killed"
+		t, n := lookup(s, s.v.triggerTab, mq.j, 2)
+		if n == 0 || !(t.post || t.noun) {
+			return np{}, false
+		}
+		tr, e = t, mq.j+n
+	case mp.person():
+		// "32 of the 52 people who died were children"
+		k := e
+		if s.isWord(k, "who") || s.isWord(k, "that") {
+			k++
+			for d := 0; d < 3 && k < len(s.toks) && s.v.postSkip[s.word(k)]; d++ {
+				k++
+			}
+			if t, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && t.post {
+				tr, e = t, k+n
+				break
+			}
+			return np{}, false
+		}
+		// "the 242 people on board"
+		if s.isWord(k, "on") && s.isWord(k+1, "board") {
+			k += 2
+		} else if s.isWord(k, "aboard") || s.isWord(k, "onboard") {
+			k++
+		}
+		f := k
+		for d := 0; d < 4 && f < len(s.toks) && s.v.postSkip[s.word(f)]; d++ {
+			f++
+		}
+		if t, n := lookup(s, s.v.triggerTab, f, 3); n == 0 || !t.post {
+			return np{}, false
+		}
+		mq.consumed = true
+		return np{kind: npPerson, who: mp.who, end: k}, true
+	default:
+		return np{}, false
+	}
+	who := "people"
+	if s.isCopula(e) {
+		if g, gn := lookup(s, s.v.groupTab, e+1, 2); gn > 0 {
+			who, e = g, e+1+gn
+		} else if g, ok := s.v.demonyms[s.word(e+1)]; ok {
+			who, e = g, e+2
+		}
+	}
+	return np{kind: npCasualty, who: who, trig: tr, end: e}, true
 }

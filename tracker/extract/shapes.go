@@ -100,6 +100,10 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if l, ok := s.linkLabel(qi, p); ok {
+			add(l)
+			continue
+		}
 		if l, ok := s.linkBreakdown(qi, p, links); ok {
 			add(l)
 			continue
@@ -461,6 +465,30 @@ func (s *sentence) linkPre(qi int, p np) (link, bool) {
 	}
 	// "took 240 people hostage" is post; "holding 240 hostages" noun.
 	return link{q: qi, cat: tr.cat, who: who, how: byPre, a: k + 1 - n, b: end, trig: k + 1 - n, head: -1, placeMin: end, period: q.increment}, true
+}
+
+// linkLabel: a casualty noun or participle as the label of a bulletin
+// item, with its figure right after it: "deaths 3,600; injured 5,017;
+// missing 160", "Update: martyrs 1,457". The label opens the item (the
+// sentence's start, a bullet, ":", ";" or ",") and the figure closes it
+// (";", ",", ".", the end), so "the deaths 40 years ago" is no item.
+func (s *sentence) linkLabel(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	if p.kind != npNone || q.increment || !s.itemEnds(q.j) {
+		return link{}, false
+	}
+	tr, n := lookupEnding(s, s.v.triggerTab, q.i, 3)
+	if n == 0 || !(tr.noun || tr.post) {
+		return link{}, false
+	}
+	a := q.i - n
+	if a > 0 {
+		w := s.word(a - 1)
+		if w != ":" && w != ";" && w != "," && !(a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text)) {
+			return link{}, false
+		}
+	}
+	return link{q: qi, cat: tr.cat, who: "people", how: byNoun, a: a, b: q.j, trig: a, head: -1, placeMin: q.j, bare: true}, true
 }
 
 // linkLoss: a verb of losing before a counted group of people: "the

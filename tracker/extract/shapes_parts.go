@@ -116,11 +116,17 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 		cat = tracker.Hostage
 	}
 	head := s.headBefore(markerStart, links)
-	if cat == "" && head < 0 {
-		// "The dead include 12 children", "those killed included"
+	if cat == "" {
+		// "The dead include 12 children", "those killed included"; after
+		// another category's figures ("The dead included 83 men, …, while
+		// the injured included 232 men") the subject names it too, and the
+		// figures before are no total of it
 		if v, ok := s.subjectCategory(markerStart); ok {
 			cat = v
-		} else {
+			if head >= 0 && links[head].cat != cat {
+				head = -1
+			}
+		} else if head < 0 {
 			return link{}, false
 		}
 	}
