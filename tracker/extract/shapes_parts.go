@@ -199,6 +199,20 @@ func (s *sentence) linkAmongTotal(qi int, p np, linked []int, links []link) (lin
 	return link{q: qi, cat: total.cat, who: who, how: byBreakdown, a: q.i, b: k + 2, trig: -1, head: x, placeMin: p.end}, true
 }
 
+// countBetween reports a live quantity among tokens [i, j) that may count
+// people: a count of things ("in six states") between a total and its
+// list does not stop the list.
+func (s *sentence) countBetween(i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if x := s.qty[k]; x >= 0 && !s.qs[x].consumed && s.qs[x].i == k {
+			if p := s.nounPhrase(&s.qs[x]); p.kind != npUnit {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isCopula reports "were", "are", "was" or "is" at token k.
 func (s *sentence) isCopula(k int) bool {
 	return s.isWord(k, "were") || s.isWord(k, "are") || s.isWord(k, "was") || s.isWord(k, "is")
@@ -433,6 +447,16 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 		return link{}, false
 	}
 	k := it.a - 1
+	// (0) a figure of its own whose verb is left out, after one that
+	// names its place: "92 people died in Jajarkot and 62 in Rukum
+	// West", "Ninety-two people died in Jajarkot district, where the
+	// quake was centred, and 36 in neighbouring West Rukum"
+	if it.where != "" && !it.verb && (s.isWord(k, "and") || s.isWord(k, ",")) {
+		if l, ok := s.elidedSibling(k, links); ok {
+			return link{q: qi, cat: l.cat, who: l.who, how: byCoord, a: it.a, b: it.end, trig: -1, head: l.head,
+				placeMin: it.end, part: l.part, carried: l.carried, where: it.where}, true
+		}
+	}
 	// (1) the list goes on: "…, 23 in Suzu", "… and five in Nanao"
 	if s.isWord(k, ",") || s.isWord(k, "and") {
 		m := k
@@ -471,10 +495,18 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	// (2) after a figure of the same sentence: "…; 54 were women",
 	// "…: 229 in the Valencia region", "…, 92 in the Valencia region"
 	sep := s.word(k)
-	if sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named) {
+	// "…, followed by Punjab with 22": the next item of a ranking
+	followed := sep == "by" && s.isWord(k-1, "followed") && it.where != ""
+	if followed {
+		k--
+		if s.isWord(k-1, ",") {
+			k--
+		}
+	}
+	if followed || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named) {
 		if h := s.headBefore(k, links); h >= 0 {
 			l := links[h]
-			if !s.qtyBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) {
+			if !s.countBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) {
 				head, who := l.q, it.who
 				if l.how == byBreakdown || l.part {
 					head = l.head
@@ -523,6 +555,43 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	return link{q: qi, cat: cat, who: who, how: byBreakdown, a: it.a, b: it.end, trig: -1, head: -1, placeMin: it.end, carried: carried, where: it.where}, true
 }
 
+// elidedSibling finds the figure an item with no verb of its own shares
+// its verb with: a link whose phrase is followed, up to the item's "and"
+// or "," at k, by the place it names ("in Jajarkot") and at most a
+// relative clause set off by commas, with no other figure or casualty
+// word between.
+func (s *sentence) elidedSibling(k int, links []link) (link, bool) {
+	m := k
+	if s.isWord(m, "and") && s.isWord(m-1, ",") {
+		m--
+	}
+	h := s.headBefore(m, links)
+	if h < 0 {
+		return link{}, false
+	}
+	l := links[h]
+	if l.how == byBreakdown || l.prior {
+		return link{}, false
+	}
+	e := max(l.b, s.qs[l.q].j)
+	end, _, ok := s.inPlace(e)
+	if !ok || end > m {
+		return link{}, false
+	}
+	if end < m {
+		// ", where the quake was centred,"
+		if !s.isWord(end, ",") || !s.isWord(m, ",") || !(s.isWord(end+1, "where") || s.isWord(end+1, "which") || s.isWord(end+1, "home")) {
+			return link{}, false
+		}
+		for j := end + 1; j < m; j++ {
+			if s.qty[j] >= 0 || isTriggerWord(s, j) || s.word(j) == ";" {
+				return link{}, false
+			}
+		}
+	}
+	return l, true
+}
+
 // partItem is the shape of one breakdown item: its tokens [a, end), the
 // group it names ("" for the total's) and the place it names ("" for
 // none).
@@ -559,8 +628,9 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 			return partItem{a: q.i, end: end, who: who, verb: true}, true
 		}
 	}
-	// "in Wajima", "in the Valencia region", "in the Eaton fire"
-	if w := s.word(m); w == "in" || w == "on" || w == "at" {
+	// "in Wajima", "in the Valencia region", "in the Eaton fire", "(were)
+	// from West Rukum"
+	if w := s.word(m); w == "in" || w == "on" || w == "at" || w == "from" {
 		if end, where, ok := s.inPlace(m); ok {
 			return partItem{a: q.i, end: end, where: where, named: where == ""}, true
 		}
@@ -575,7 +645,7 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 		return partItem{}, false
 	}
 	k := q.i - 1
-	if s.isWord(k, "for") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.v.lossVerbs[s.word(k)] || s.v.countedBy[s.word(k)] || s.isWord(k, "had")) {
+	if s.isWord(k, "for") || s.isWord(k, "with") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.v.lossVerbs[s.word(k)] || s.v.countedBy[s.word(k)] || s.isWord(k, "had")) {
 		k--
 	}
 	e := k + 1
@@ -594,7 +664,7 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 // or "in the Eaton fire" at token m (its preposition): the token after it and the place it
 // names, "" for a name that is no place.
 func (s *sentence) inPlace(m int) (int, string, bool) {
-	if w := s.word(m); w != "in" && w != "on" && w != "at" {
+	if w := s.word(m); w != "in" && w != "on" && w != "at" && w != "from" {
 		return 0, "", false
 	}
 	if pl, ok := s.placeAt(m); ok {
@@ -607,6 +677,10 @@ func (s *sentence) inPlace(m int) (int, string, bool) {
 	// "31 in the north, seven in the capital"
 	if e == m+2 && s.v.relativePlaces[s.word(e)] && !s.toks[e].upper {
 		return e + 1, s.textOf(m+1, e+1), true
+	}
+	// "in neighbouring West Rukum"
+	for e < len(s.toks) && e < m+4 && !s.toks[e].upper && s.v.placeDrop[s.word(e)] {
+		e++
 	}
 	if n := s.properRun(e); n > e && s.toks[e].upper {
 		for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.v.eventNouns[s.word(n)] {
