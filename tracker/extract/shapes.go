@@ -385,7 +385,13 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 					tr, k, n = tr2, m, n2
 				}
 			}
-			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare}, true
+			// "102 people were still being treated in hospital": those
+			// still there are some of the injured, a count that falls
+			stock := false
+			for m := start; m < k && tr.cat == tracker.Injured; m++ {
+				stock = stock || s.isWord(m, "still")
+			}
+			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare, partitive: stock}, true
 		}
 		if !s.v.postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
 			break

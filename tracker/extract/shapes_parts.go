@@ -631,7 +631,7 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	// "in Wajima", "in the Valencia region", "in the Eaton fire", "(were)
 	// from West Rukum"
 	if w := s.word(m); w == "in" || w == "on" || w == "at" || w == "from" {
-		if end, where, ok := s.inPlace(m); ok {
+		if end, where, ok := s.placeAfter(m); ok {
 			return partItem{a: q.i, end: end, where: where, named: where == ""}, true
 		}
 		return partItem{}, false
@@ -664,9 +664,15 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 // or "in the Eaton fire" at token m (its preposition): the token after it and the place it
 // names, "" for a name that is no place.
 func (s *sentence) inPlace(m int) (int, string, bool) {
-	if w := s.word(m); w != "in" && w != "on" && w != "at" && w != "from" {
+	if w := s.word(m); w != "in" && w != "on" && w != "at" {
 		return 0, "", false
 	}
+	return s.placeAfter(m)
+}
+
+// placeAfter is inPlace for any preposition at m: "(were) from West
+// Rukum" in a list item.
+func (s *sentence) placeAfter(m int) (int, string, bool) {
 	if pl, ok := s.placeAt(m); ok {
 		return pl.j, pl.name, true
 	}
