@@ -13,6 +13,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 
+	"github.com/tollproject/toll/internal/par"
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
 	"github.com/tollproject/toll/tracker/fetch"
@@ -205,7 +206,11 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}
 	var fetcher *fetch.Fetcher
-	for _, in := range inputs {
+	stop := make(chan struct{})
+	defer close(stop)
+	ahead := readAhead(inputs, a.opts.Batch, e.stdin, stop)
+	var group readGroup
+	for i, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			if werr := a.wait(); werr != nil {
 				return werr
@@ -221,7 +226,12 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 			}
 			docs, err = fetchDocs(ctx, fetcher, in.path)
 		} else {
-			docs, err = ingest.ReadFile(in.path, e.stdin)
+			if i >= group.start+len(group.read) {
+				group = <-ahead
+			}
+			r := &group.read[i-group.start]
+			docs, err = r.docs, r.err
+			*r = fileRead{} // the batch holds the documents now
 		}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -262,6 +272,74 @@ func runAdd(ctx context.Context, opts addOptions, e env, w, ew io.Writer) error 
 		return errFailed
 	}
 	return nil
+}
+
+// fileRead is one file input read and parsed ahead of its turn.
+type fileRead struct {
+	docs []ingest.Doc
+	err  error
+}
+
+// readGroup is a run of consecutive file inputs, from inputs[start],
+// read and parsed together.
+type readGroup struct {
+	start int
+	read  []fileRead
+}
+
+// readAhead reads and parses the file inputs (ingest.ReadFile: the
+// format, each document's date and language) on every core, a group at a
+// time in input order, while the loop of runAdd stores the group before:
+// parsing, extraction (PrepareAdd) and the commit of the batch before
+// that all proceed at once. A group is a run of consecutive files of at
+// most batch files and about addBatchBytes of input (a larger file is a
+// group alone), so that memory is bounded by a batch or so, never by the
+// input; standard input is a group alone, and an address, fetched by the
+// loop in its turn, ends a group. Each file's documents and error are
+// what ReadFile returns for it alone, whatever the files beside it, so
+// the loop reports a bad file in its place as before. The groups come on
+// the channel returned, one ahead of the loop at most, until the inputs
+// end or stop is closed.
+func readAhead(inputs []addInput, batch int, stdin io.Reader, stop <-chan struct{}) <-chan readGroup {
+	ch := make(chan readGroup)
+	go func() {
+		defer close(ch)
+		for i := 0; i < len(inputs); {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if inputs[i].url {
+				i++
+				continue
+			}
+			j, bytes := i, int64(0)
+			for j < len(inputs) && !inputs[j].url && j-i < batch && bytes < addBatchBytes {
+				if inputs[j].path == ingest.Stdin {
+					if j == i {
+						j++
+					}
+					break
+				}
+				if fi, err := os.Stat(inputs[j].path); err == nil {
+					bytes += fi.Size()
+				}
+				j++
+			}
+			g := readGroup{start: i, read: make([]fileRead, j-i)}
+			par.Do(j-i, func(k int) {
+				g.read[k].docs, g.read[k].err = ingest.ReadFile(inputs[i+k].path, stdin)
+			})
+			select {
+			case ch <- g:
+			case <-stop:
+				return
+			}
+			i = j
+		}
+	}()
+	return ch
 }
 
 // report builds the report to store from a document and the flags.

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"unicode/utf8"
 
+	"github.com/tollproject/toll/internal/par"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -406,12 +407,17 @@ func readCapped(path string, stdin io.Reader) ([]byte, error) {
 // Doc.Origin ("-" is standard input), as the given kind. ReadFile is Parse
 // after reading the file and Detect; Parse serves inputs already in
 // memory, and callers that let the user force a kind.
+//
+// Each document's date from its text and its language (see Language, most
+// of the time Parse takes) are read on every core (par.Do): a JSONL batch
+// or a feed of many reports is parsed in parallel, each document the same
+// as if read alone, in input order.
 func Parse(origin string, data []byte, kind Kind) ([]Doc, error) {
 	docs, err := parseKind(origin, data, kind)
-	for i := range docs {
+	par.Do(len(docs), func(i int) {
 		dateFromText(&docs[i])
 		docs[i].Language = Language(docs[i].Text)
-	}
+	})
 	return docs, err
 }
 
