@@ -1,0 +1,237 @@
+package ingest
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+//go:generate go run ./internal/genprofiles
+
+// A text in the Latin script, every English report, is scored here the way
+// whatlanggo scores it (whatlanggo.Detect: its text's trigrams ranked by
+// count, then each language's distance to them), with the same answer,
+// but without whatlanggo's costs: a string and a map entry a trigram, a
+// reflection-based stable sort, a map lookup for each of the 48 profiles'
+// 300 trigrams. Here a trigram is three runes packed in a uint64, counted
+// by sorting, and looked up once in an index of every profile that holds
+// it. Other scripts go to whatlanggo itself. TestLanguageMatchesWhatlanggo
+// and FuzzLanguageMatchesWhatlanggo hold the two to the same answers.
+
+// whatlanggo's constants (constants.go): the distance of a profile
+// trigram the text lacks, and the total distance of a text that shares
+// none with a profile of 300.
+const (
+	maxTrigramDistance = 300
+	maxTotalDistance   = 90000
+)
+
+// langProfile is a language's trigrams, most frequent first.
+type langProfile struct {
+	lang     whatlanggo.Lang
+	trigrams []string
+}
+
+// profileHit is where a trigram stands in one profile.
+type profileHit struct {
+	lang int // index in latinProfiles
+	rank int
+}
+
+// latinIndex is every Latin profile's trigrams, packed (see pack), with
+// where each stands, and the distance of a text that shares no trigram
+// with each profile.
+type latinIndex struct {
+	hits map[uint64][]profileHit
+	base []int
+}
+
+var latin = sync.OnceValue(func() *latinIndex {
+	ix := &latinIndex{hits: make(map[uint64][]profileHit), base: make([]int, len(latinProfiles))}
+	for l, p := range latinProfiles {
+		ix.base[l] = maxTrigramDistance * len(p.trigrams)
+		for rank, tg := range p.trigrams {
+			// A profile entry that is not three runes, or not valid
+			// UTF-8, never equals a text's trigram: it costs the full
+			// distance, which base holds already.
+			if !utf8.ValidString(tg) || utf8.RuneCountInString(tg) != 3 {
+				continue
+			}
+			rs := []rune(tg)
+			k := pack(rs[0], rs[1], rs[2])
+			ix.hits[k] = append(ix.hits[k], profileHit{l, rank})
+		}
+	}
+	return ix
+})
+
+// pack puts three runes in one key whose order is that of the three
+// runes' UTF-8 string (UTF-8 keeps the order of code points).
+func pack(r1, r2, r3 rune) uint64 {
+	return uint64(r1)<<42 | uint64(r2)<<21 | uint64(r3)
+}
+
+// asciiStop and asciiLower are whatlanggo's isStopChar and
+// unicode.ToLower for the ASCII runes, worked out once.
+var asciiStop, asciiLower = func() (stop [utf8.RuneSelf]bool, lower [utf8.RuneSelf]rune) {
+	for r := range rune(utf8.RuneSelf) {
+		stop[r] = isStopChar(r)
+		lower[r] = unicode.ToLower(r)
+	}
+	return
+}()
+
+// isStopChar is whatlanggo's: space, punctuation, a digit or a symbol,
+// which its trigrams read as a space.
+func isStopChar(r rune) bool {
+	return unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r)
+}
+
+// trigramChar is whatlanggo's unicode.ToLower(toTrigramChar(r)).
+func trigramChar(r rune) rune {
+	if r < utf8.RuneSelf {
+		if asciiStop[r] {
+			return ' '
+		}
+		return asciiLower[r]
+	}
+	if isStopChar(r) {
+		return ' '
+	}
+	return unicode.ToLower(r)
+}
+
+// detectScript is whatlanggo.DetectScript: a text of ASCII alone is in
+// the Latin script when it holds a letter (no other ASCII rune is of a
+// script; whatlanggo skips stop runes and finds no script for the
+// others), and in none when it holds none.
+func detectScript(text string) *unicode.RangeTable {
+	letter := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return whatlanggo.DetectScript(text)
+		}
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			letter = true
+		}
+	}
+	if letter {
+		return unicode.Latin
+	}
+	return nil
+}
+
+// detect is whatlanggo.Detect(text) as far as Language reads it: the
+// language and the confidence.
+func detect(text string) (whatlanggo.Lang, float64) {
+	if detectScript(text) != unicode.Latin {
+		info := whatlanggo.Detect(text)
+		return info.Lang, info.Confidence
+	}
+	return detectLatin(text)
+}
+
+// rankedTrigram is a trigram of the text and how often it occurs.
+type rankedTrigram struct {
+	key   uint64
+	count int
+}
+
+// detectLatin is whatlanggo's detectLangInProfiles over the Latin
+// profiles. whatlanggo ranks the text's trigrams by count, most first, a
+// tie by the trigram's string, greatest first (its sort ascending, read
+// backwards); a language's distance is, over its profile, the sum of how
+// far each trigram's rank in the profile is from its rank in the text,
+// maxTrigramDistance for one the text lacks. The language is the nearest,
+// its confidence from how much nearer it is than the next (whatlanggo's
+// calculateConfidence): where two are equally near, whatlanggo's pick
+// between them depends on map order, and the confidence is 0 either way.
+func detectLatin(text string) (whatlanggo.Lang, float64) {
+	// whatlanggo's count: the text's runes, each stop rune a space, lower
+	// case, a space after the last; a trigram at each rune from the
+	// second, unless its middle rune is a space beside another.
+	keys := make([]uint64, 0, len(text)+1)
+	r1, r2, first := ' ', rune(0), true
+	step := func(r3 rune) {
+		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
+			keys = append(keys, pack(r1, r2, r3))
+		}
+		r1, r2 = r2, r3
+	}
+	for _, r := range text {
+		r = trigramChar(r)
+		if first {
+			r2, first = r, false
+			continue
+		}
+		step(r)
+	}
+	if first {
+		r2 = ' ' // an empty text is the one space
+	} else {
+		step(' ')
+	}
+	slices.Sort(keys)
+	var ranked []rankedTrigram
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j] == keys[i] {
+			j++
+		}
+		ranked = append(ranked, rankedTrigram{keys[i], j - i})
+		i = j
+	}
+	slices.SortFunc(ranked, func(a, b rankedTrigram) int {
+		if c := cmp.Compare(b.count, a.count); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.key, a.key)
+	})
+	ix := latin()
+	dist := slices.Clone(ix.base)
+	for pos, t := range ranked {
+		for _, h := range ix.hits[t.key] {
+			d := pos - h.rank
+			if d < 0 {
+				d = -d
+			}
+			dist[h.lang] += d - maxTrigramDistance
+		}
+	}
+	// The nearest language and the distance of the next in whatlanggo's
+	// sorted list (the nearest's own when two tie).
+	best, d1, d2 := 0, dist[0], maxTotalDistance+1
+	for l := 1; l < len(dist); l++ {
+		switch d := dist[l]; {
+		case d < d1:
+			best, d1, d2 = l, d, d1
+		case d < d2:
+			d2 = d
+		}
+	}
+	return latinProfiles[best].lang, confidence(maxTotalDistance-d1, maxTotalDistance-d2, len(ranked))
+}
+
+// confidence is whatlanggo's calculateConfidence, from the scores of the
+// nearest language and the next and the number of distinct trigrams.
+func confidence(score1, score2, trigrams int) float64 {
+	switch {
+	case score1 == 0:
+		return 0
+	case score2 == 0:
+		// whatlanggo divides the int score by the untyped 500.0: an
+		// integer division.
+		return min(float64(score1/500), 1.0)
+	}
+	rate := float64(score1-score2) / float64(score2)
+	confidentRate := float64(12.0/float64(trigrams)) + 0.05
+	if rate > confidentRate {
+		return 1.0
+	}
+	return rate / confidentRate
+}
