@@ -14,7 +14,8 @@ import (
 	"github.com/tollproject/toll/tracker"
 )
 
-// TestAddBatchesInOrder adds the same reports, some bad and one twice, in
+// TestAddBatchesInOrder adds the same reports (text files and JSONL
+// files, some bad and one twice) in
 // one batch on one core and in batches of three on several (the
 // extractor reading a batch while the one before commits), and checks
 // that what is printed and what is stored are the same byte for byte:
@@ -34,6 +35,19 @@ func TestAddBatchesInOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A JSONL file of five reports (read on every core within the file)
+	// and one with a bad line, which fails whole.
+	var jl, bad strings.Builder
+	for i := range 5 {
+		fmt.Fprintf(&jl, "{\"text\": %q}\n", crashReport(rng, 100+i))
+	}
+	bad.WriteString(jl.String()[:strings.IndexByte(jl.String(), '\n')+1])
+	bad.WriteString("{\"text\": \"cut short\n")
+	for name, text := range map[string]string{"r20.jsonl": jl.String(), "r21.jsonl": bad.String()} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	run := func(procs, batch int) (out, errOut, export string) {
 		t.Helper()
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
@@ -48,7 +62,7 @@ func TestAddBatchesInOrder(t *testing.T) {
 	}
 	out1, err1, exp1 := run(1, 1000)
 	outN, errN, expN := run(4, 3)
-	if !strings.Contains(out1, "added 18, already stored 1, failed 1") {
+	if !strings.Contains(out1, "added 23, already stored 1, failed 2") {
 		t.Fatalf("one batch: unexpected summary:\n%s", out1)
 	}
 	if outN != out1 {
