@@ -724,7 +724,9 @@ func (c *checker) priors() {
 	for _, pi := range p.priors {
 		pr := &p.recs[pi]
 		si := &p.series[pr.series]
-		if si.key.Scope != tracker.Cumulative || !countCannotFall(si.key.Category) {
+		if si.key.Scope != tracker.Cumulative || !countCannotFall(si.key.Category) || pr.down {
+			// (a figure the report says the count fell from is no "up
+			// from" that its other figures contradict)
 			continue
 		}
 		psc := &p.claims[pr.ci]

@@ -308,6 +308,18 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"revision b-1 b-2 b-3"},
 		},
 		{
+			// the 103 a revision lowered, given again two days later by
+			// another report: an older figure, not a rise from 95
+			name: "a figure revised away and given again later is a stale repeat",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-01-03", "state media", tracker.Exact, 103),
+				ctxClaim("b-1", "b", "2024-01-03", "health minister", tracker.Exact, 95).says("The minister said 95 people were killed, revising the figure down from 103."),
+				ctxClaim("b-2", "b", "2024-01-03", "health minister", tracker.Exact, 103).isPrior().says("The minister said 95 people were killed, revising the figure down from 103."),
+				ctxClaim("c-1", "c", "2024-01-05", "Security Review", tracker.Exact, 103),
+			},
+			want: []string{"revision a-1 b-1 b-2", "stale_repeat c-1 b-1"},
+		},
+		{
 			name: "a stated correction of another report's figure the same day is a revision",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2212),

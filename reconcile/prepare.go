@@ -175,8 +175,11 @@ type rec struct {
 	outlet  bool
 	prior   bool
 	revised bool
-	open    bool // no upper bound
-	big     bool // a bound is not an int64: compare the decimals
+	// down: a prior its sentence says the count fell from ("revised to
+	// 153, from 157"), not the "up from" a prior usually is
+	down bool
+	open bool // no upper bound
+	big  bool // a bound is not an int64: compare the decimals
 }
 
 // iv returns a record's interval.
@@ -744,7 +747,7 @@ func (p *prep) statedFalls() {
 			// (on the decimals: few records get here)
 			if iv := c.Interval; iv.Unbounded && iv.Low.Cmp(pc.Interval.Low) < 0 || !iv.Unbounded && iv.High.Cmp(pc.Interval.Low) < 0 {
 				r.revised = true
-				break
+				pr.down = true
 			}
 		}
 	}

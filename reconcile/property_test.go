@@ -370,6 +370,8 @@ func naiveCheck(claims []tracker.StoredClaim, window int, tax *Taxonomy) []strin
 	}
 	// a dead or injured count whose sentence states a higher earlier
 	// figure is a revision (prep.statedFalls)
+	// (and the prior is then one the count fell from: no prior_mismatch)
+	down := map[string]bool{}
 	for i := range cs {
 		c := &cs[i]
 		if c.prior || c.revised || !cannotFall(c.cat) {
@@ -381,7 +383,7 @@ func naiveCheck(claims []tracker.StoredClaim, window int, tax *Taxonomy) []strin
 			}
 			if c.iv.Unbounded && c.iv.Low.LessThan(p.iv.Low) || !c.iv.Unbounded && c.iv.High.LessThan(p.iv.Low) {
 				c.revised = true
-				break
+				down[p.id] = true
 			}
 		}
 	}
@@ -584,7 +586,7 @@ func naiveCheck(claims []tracker.StoredClaim, window int, tax *Taxonomy) []strin
 	}
 	// prior_mismatch
 	for _, p := range cs {
-		if !p.prior || p.scope != tracker.Cumulative || !cannotFall(p.cat) {
+		if !p.prior || p.scope != tracker.Cumulative || !cannotFall(p.cat) || down[p.id] {
 			continue
 		}
 		var xs []nclaim

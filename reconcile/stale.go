@@ -171,6 +171,7 @@ func (c *checker) staleAndRevised() {
 			maxDays, maxLows = append(maxDays, fz.day), append(maxLows, m)
 		}
 		var above []int32
+		var revs [][2]int32 // revisions found: the figure revised, its revision
 		col := c.newSeriesColumns(figs)
 		for ky, y := range figs {
 			fy := &p.figs[y]
@@ -253,6 +254,7 @@ func (c *checker) staleAndRevised() {
 					recs = append(recs, stated)
 				}
 				c.emit(Revision, Info, fy.series, msg, recs)
+				revs = append(revs, [2]int32{z, y})
 				continue
 			}
 			// a repeat: an earlier figure (before z's day, from another
@@ -280,6 +282,51 @@ func (c *checker) staleAndRevised() {
 				dateOf(fx.day), p.sources[fx.source].name, p.sources[fz.source].name, p.figure(fz), dateOf(fz.day))
 			c.emit(StaleRepeat, Info, fy.series, msg, append(slices.Clone(p.figRecs(fy)), p.figRecs(fz)...))
 		}
+		c.revisedRepeats(figs, revs)
+	}
+}
+
+// revisedRepeats finds figures that give, after a stated revision, the
+// figure it revised ("103 killed" two days after the toll was lowered to
+// 95, then 84): a repeat of the older figure (StaleRepeat), not a rise.
+// It cites the repeat and the latest revision below it by its day.
+func (c *checker) revisedRepeats(figs []int32, revs [][2]int32) {
+	p := c.p
+	if len(revs) == 0 {
+		return
+	}
+	for _, x := range figs {
+		fx := &p.figs[x]
+		if c.handled[x] || fx.revised {
+			continue
+		}
+		var cur int32 = -1 // the latest revision x repeats the figure before
+		for _, r := range revs {
+			z, y := r[0], r[1]
+			fy := &p.figs[y]
+			if fy.day >= fx.day || x == z || c.sharesReport(x, y) || !below(*fy.iv, *fx.iv) {
+				continue
+			}
+			repeats := false
+			for _, r2 := range revs {
+				if p.figs[r2[1]].day < fx.day && c.sameFloor(x, r2[0]) && !c.sharesReport(x, r2[0]) {
+					repeats = true
+					break
+				}
+			}
+			if repeats && (cur < 0 || fy.day > p.figs[cur].day) {
+				cur = y
+			}
+		}
+		if cur < 0 {
+			continue
+		}
+		c.handled[x] = true
+		fc := &p.figs[cur]
+		msg := fmt.Sprintf("%s gives %s for %s on %s, a figure revised away: %s had lowered it to %s on %s. An older figure, not a rise.",
+			p.sources[fx.source].name, p.figure(fx), p.what(fx.series), dateOf(fx.day),
+			p.sources[fc.source].name, p.figure(fc), dateOf(fc.day))
+		c.emit(StaleRepeat, Info, fx.series, msg, append(slices.Clone(p.figRecs(fx)), p.figRecs(fc)...))
 	}
 }
 

@@ -218,6 +218,12 @@ func TestPriors(t *testing.T) {
 			[]want{{desc: "arrested [14, 14] exact people"}, {desc: "arrested [9, 9] exact people prior"}}},
 		{"the figure a correction replaces", "The agency said more than 2,000 people were injured, correcting the figure of 9,240 it had given on Sunday.",
 			[]want{{desc: "injured [2001, ∞) more_than people"}, {desc: "injured [9240, 9240] exact people prior"}}},
+		{"an earlier toll a revision lowered", "At least 84 people were killed, officials said, after they lowered an earlier toll of 103.",
+			[]want{{desc: "killed [84, ∞) at_least people"}, {desc: "killed [103, 103] exact people prior"}}},
+		{"the toll a newer one lowers, given before", "The minister said 84 people had been killed, lowering the toll of 95 given the previous night.",
+			[]want{{desc: "killed [84, 84] exact people"}, {desc: "killed [95, 95] exact people prior"}}},
+		{"a toll raised to is no prior", "The ministry is raising the toll to 103.",
+			[]want{{desc: "killed [103, 103] exact people"}}},
 		{"a prior with its own casualty word", "The ministry raised its toll to 632 dead and 329 injured, up from 296 dead.",
 			[]want{{desc: "killed [632, 632] exact people"}, {desc: "killed [296, 296] exact people prior"}, {desc: "injured [329, 329] exact people"}}},
 	}

@@ -592,6 +592,28 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 				end = p.end
 			}
 			period := q.increment || byWord
+			// "after they lowered an earlier toll of 103", "the initial
+			// death toll of 73": a figure the toll had before
+			// (and "lowering the toll of 95 given the previous night":
+			// the figure a newer one replaces)
+			prior := false
+			for m, d := tollStart-1, 0; m >= 0 && d < 4; m, d = m-1, d+1 {
+				w := s.word(m)
+				if s.v.earlierWords[w] {
+					prior = true
+					break
+				}
+				if isDeterminer(w) {
+					prior = s.isWord(q.i-1, "of") && s.v.correctionWords[s.word(m-1)]
+					break
+				}
+				if !(s.v.countModifiers[w] || s.v.modifiers[w]) {
+					break
+				}
+			}
+			if prior && !period {
+				return link{q: qi, cat: cat, who: who, how: byToll, a: tollStart, b: end, trig: tollStart, head: -1, placeMin: tollStart, prior: true}, true
+			}
 			return link{q: qi, cat: cat, who: who, how: byToll, a: tollStart, b: end, trig: tollStart, head: -1, placeMin: tollStart, toll: !period, period: period}, true
 		}
 		// "the number of Palestinians killed …", "the number of people
