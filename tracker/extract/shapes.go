@@ -634,6 +634,12 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			}
 		}
 		w := s.word(k)
+		// a relative clause between the noun and the number has a subject
+		// of its own: "11 arrests after violence at the match, where a
+		// crowd of 45,000 watched"
+		if w == "," && (s.isWord(k+1, "where") || s.isWord(k+1, "when")) {
+			return link{}, false
+		}
 		switch {
 		case w == ";" || w == "." || w == "?" || w == "!":
 			return link{}, false
@@ -645,6 +651,12 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			// "the toll from the two days of blasts to 37": a duration
 			// (a count of places, "the toll in the two countries", is a
 			// combined figure no series can place: not read)
+			k = s.qs[s.qty[k]].i - 1
+			continue
+		case s.qty[k] >= 0 && s.acrossPlaces(s.qty[k]):
+			// "the death toll across six states rose above 100", "the
+			// death toll between the two largest fires had reached 24": a
+			// toll over all of them, which the report's place holds
 			k = s.qs[s.qty[k]].i - 1
 			continue
 		case s.qty[k] >= 0 && !s.qs[s.qty[k]].consumed:
@@ -847,6 +859,24 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		end = p.end
 	}
 	return link{q: qi, cat: cat, who: who, how: byToll, a: a, b: end, trig: noun, head: -1, placeMin: end, toll: !prior, prior: prior}, true
+}
+
+// acrossPlaces reports a count of places or events after "across" or
+// "between" (and "the"): "across six states", "between the two fires".
+func (s *sentence) acrossPlaces(x int) bool {
+	q := &s.qs[x]
+	k := q.i - 1
+	if s.isWord(k, "the") {
+		k--
+	}
+	if !s.isWord(k, "across") && !s.isWord(k, "between") || q.hasQual {
+		return false
+	}
+	m := q.j
+	for d := 0; d < 2 && m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && !s.v.units[s.word(m)] && !s.v.eventNouns[s.word(m)]; d++ {
+		m++
+	}
+	return m < len(s.toks) && (s.v.units[s.word(m)] || s.v.eventNouns[s.word(m)])
 }
 
 // isDeterminer reports the words that open a count's noun phrase.

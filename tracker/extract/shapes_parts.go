@@ -181,11 +181,16 @@ func (s *sentence) linkAmongTotal(qi int, p np, linked []int, links []link) (lin
 		}
 		k++
 	}
-	if !s.isCopula(k) || !s.isWord(k+1, "among") || !s.isWord(k+2, "the") {
+	if !s.isCopula(k) || !s.isWord(k+1, "among") {
 		return link{}, false
 	}
-	x := s.qty[min(k+3, len(s.toks)-1)]
-	if x < 0 || s.qs[x].i != k+3 || linked[x] < 0 {
+	// "among the 78 people", "among at least 14 people"
+	t := k + 2
+	if s.isWord(t, "the") {
+		t++
+	}
+	x := s.qty[min(t, len(s.toks)-1)]
+	if x < 0 || s.qs[x].i != t || linked[x] < 0 || t == k+2 && !s.qs[x].hasQual {
 		return link{}, false
 	}
 	total := links[linked[x]]
