@@ -485,7 +485,18 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 	}
 	tr, n := lookupEnding(s, s.v.triggerTab, q.i, 3)
 	if n == 0 || !(tr.noun || tr.post) {
-		return link{}, false
+		// a toll noun needs no separator before it: "Turkey's quake toll
+		// 35,418, deadliest in the republic's history", "…; toll 153"
+		cat, n := lookupEnding(s, s.v.tollTab, q.i, 3)
+		if n == 0 || q.hasQual || n == 1 && !tollContext(s, q.i-1) {
+			return link{}, false
+		}
+		a := q.i - n
+		who := s.tollGroup(a, q.i)
+		if who == "" {
+			who = "people"
+		}
+		return link{q: qi, cat: cat, who: who, how: byToll, a: a, b: q.j, trig: a, head: -1, placeMin: a, toll: true}, true
 	}
 	a := q.i - n
 	if a > 0 {

@@ -275,6 +275,11 @@ func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
 	if end <= start {
 		return attribution{}, false
 	}
+	// "…, says one Kerman bomber was Tajik": the words after the verb
+	// are the subject of what was said, not who said it
+	if s.isCopula(end) || s.isWord(end, "had") || s.isWord(end, "has") || s.isWord(end, "have") {
+		return attribution{}, false
+	}
 	switch s.word(start) {
 	case "he", "she", "it", "they", "we", "i", "you":
 		return attribution{}, false
