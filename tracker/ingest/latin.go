@@ -105,31 +105,83 @@ func trigramChar(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// detectScript is whatlanggo.DetectScript: a text of ASCII alone is in
-// the Latin script when it holds a letter (no other ASCII rune is of a
-// script; whatlanggo skips stop runes and finds no script for the
-// others), and in none when it holds none.
-func detectScript(text string) *unicode.RangeTable {
-	letter := false
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c >= utf8.RuneSelf {
-			return whatlanggo.DetectScript(text)
+// scriptTables are the scripts whatlanggo.DetectScript counts, in the
+// order it first tries them; hiraganaKatakana is its table of the two
+// (the same ranges, in the same order, so unicode.Is answers the same).
+var scriptTables = [...]*unicode.RangeTable{
+	unicode.Latin, unicode.Cyrillic, unicode.Arabic, unicode.Devanagari, hiraganaKatakana,
+	unicode.Ethiopic, unicode.Hebrew, unicode.Bengali, unicode.Georgian, unicode.Han,
+	unicode.Hangul, unicode.Greek, unicode.Kannada, unicode.Tamil, unicode.Thai,
+	unicode.Gujarati, unicode.Gurmukhi, unicode.Telugu, unicode.Malayalam, unicode.Oriya,
+	unicode.Myanmar, unicode.Sinhala, unicode.Khmer,
+}
+
+var hiraganaKatakana = &unicode.RangeTable{
+	R16: append(slices.Clone(unicode.Hiragana.R16), unicode.Katakana.R16...),
+	R32: append(slices.Clone(unicode.Hiragana.R32), unicode.Katakana.R32...),
+}
+
+// isLatinScript reports whether whatlanggo.DetectScript(text) is
+// unicode.Latin. It counts as DetectScript does: each rune that is no
+// stop rune for the one script that holds it (the scripts are disjoint),
+// the first to pass half the text's bytes wins, a script that holds a
+// rune moves one place nearer the front of the list, and the list's order
+// at the end breaks a tie for the most; but an ASCII rune is a letter of
+// the Latin script or of none, without a table lookup.
+func isLatinScript(text string) bool {
+	const latin = 0
+	half := len(text) / 2
+	var count, order, pos [len(scriptTables)]int
+	for s := range order {
+		order[s], pos[s] = s, s
+	}
+	// counted counts a rune of script s; true when s has won.
+	counted := func(s int) bool {
+		count[s]++
+		if count[s] > half {
+			return true
 		}
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-			letter = true
+		if p := pos[s]; p > 0 {
+			t := order[p-1]
+			order[p-1], order[p] = s, t
+			pos[s], pos[t] = p-1, p
+		}
+		return false
+	}
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				if counted(latin) {
+					return true
+				}
+			}
+			continue
+		}
+		if isStopChar(r) {
+			continue
+		}
+		for _, s := range order {
+			if unicode.Is(scriptTables[s], r) {
+				if counted(s) {
+					return s == latin
+				}
+				break
+			}
 		}
 	}
-	if letter {
-		return unicode.Latin
+	most, best := 0, -1
+	for _, s := range order {
+		if count[s] > most {
+			most, best = count[s], s
+		}
 	}
-	return nil
+	return best == latin
 }
 
 // detect is whatlanggo.Detect(text) as far as Language reads it: the
 // language and the confidence.
 func detect(text string) (whatlanggo.Lang, float64) {
-	if detectScript(text) != unicode.Latin {
+	if !isLatinScript(text) {
 		info := whatlanggo.Detect(text)
 		return info.Lang, info.Confidence
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
@@ -89,6 +90,9 @@ func languageRef(text string) string {
 // pick is its map's order), and Language the same as languageRef.
 func checkDetect(t *testing.T, text string) {
 	t.Helper()
+	if got, want := isLatinScript(text), whatlanggo.DetectScript(text) == unicode.Latin; got != want {
+		t.Errorf("isLatinScript = %v, whatlanggo %v: %.100q", got, want, text)
+	}
 	want := whatlanggo.Detect(text)
 	lang, conf := detect(text)
 	if conf != want.Confidence || conf > 0 && lang != want.Lang {
@@ -149,6 +153,8 @@ func TestDetectLatinEdges(t *testing.T) {
 		"\u201cAt least 40 people were killed,\u201d the ministry said \u2014 a figure that rose.",
 		strings.Repeat("the ", 500), strings.Repeat("z", 2000), "ÀÁÂÃÄÅ ÆÇÈÉ",
 		"Ώ Ω ω latin mixed with Ελληνικά", "\uFFFD\uFFFD abc",
+		"abc αβγ", "αβγ abc", "ab αβ вг", "вг αβ ab", "日本語 カタカナ abc", "日本 ab", "ひら ab", "ab ひら",
+		"Киев abcd", "abcd Киев", "Киев 1234 ab", "שלום abcd", "abcd مرحبا", "é", "ɐ ɐ ɐ ɐ ɐ",
 	}
 	for _, text := range tests {
 		checkDetect(t, text)
