@@ -272,7 +272,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			// "241 of the 242 people on board were killed": 242 were
 			// aboard, 241 killed
 			k = m
-		} else {
+		} else if p.kind == npNone || s.modifierRun(k) == k {
 			return link{}, false
 		}
 	}
@@ -305,6 +305,11 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			// "10 girls from the camp were still missing", "29 people
 			// on the ground were also killed"
 			k += 3
+		} else if m := s.modifierRun(k); m > k && !s.v.lumpedWords[s.word(p.end-1)] {
+			// "Fifteen pupils of an Islamiyya school in Gada were
+			// kidnapped", "about 20 girls from a summer camp upstream were
+			// unaccounted for"
+			k = m
 		}
 	}
 	// an appositive: "up to 1.9 million people, or over 85 per cent of
@@ -399,6 +404,37 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		k++
 	}
 	return link{}, false
+}
+
+// modifierRun returns the end of a prepositional phrase at k (its
+// preposition) of up to eight plain words, which the group's verb
+// follows: a casualty word, or words that may stand before one and then
+// one. It returns k when there is none: a figure, punctuation, a clause
+// word, a source or a casualty word inside the phrase ends it.
+func (s *sentence) modifierRun(k int) int {
+	for m := k + 1; m < len(s.toks) && m <= k+8; m++ {
+		t := s.toks[m]
+		if t.kind != tWord || s.qty[m] >= 0 || s.flags[m]&(fAttr|fClause) != 0 || s.v.sayingVerbs[t.lower] || s.v.lumpedWords[t.lower] ||
+			!t.upper && len(t.lower) > 4 && strings.HasSuffix(t.lower, "ing") {
+			// ("1,450 casualties across the districts without separating
+			// the dead": a verb of the phrase's own)
+			return k
+		}
+		if s.v.postSkip[t.lower] || isTriggerWord(s, m) {
+			if m == k+1 {
+				return k
+			}
+			f := m
+			for d := 0; d < 4 && f < len(s.toks) && s.v.postSkip[s.word(f)]; d++ {
+				f++
+			}
+			if tr, n := lookup(s, s.v.triggerTab, f, 4); n > 0 && tr.post {
+				return m
+			}
+			return k
+		}
+	}
+	return k
 }
 
 // relativeClauseEnd returns the token after a relative clause opened at
@@ -629,7 +665,8 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		}
 		// "the number of Palestinians killed …", "the number of people
 		// held hostage in Gaza", "the number of confirmed deaths"
-		if s.isWord(k, "number") && s.isWord(k+1, "of") {
+		// ("the list of people unaccounted for had fallen to 31")
+		if (s.isWord(k, "number") || s.isWord(k, "list")) && s.isWord(k+1, "of") {
 			if cat, who, ok := s.numberOfPhrase(k+2, q.i); ok {
 				start := k
 				if s.isWord(k-1, "the") {
@@ -674,8 +711,9 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			return link{}, false
 		case s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0:
 			return link{}, false
-		case s.v.sayingVerbs[w]:
-			// "the ministry said 12 …": a clause boundary
+		case s.v.sayingVerbs[w] && !(strings.HasSuffix(w, "ed") && isTriggerWord(s, k+1)):
+			// "the ministry said 12 …": a clause boundary ("the number of
+			// people reported missing" is a participle)
 			return link{}, false
 		case s.v.lumpedWords[w]:
 			// "the death toll …, saying that the casualties swelled to
@@ -709,6 +747,10 @@ func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
 			continue
 		}
 		if s.v.tollLinkers[s.word(k)] && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
+			// "the number of people reported missing"
+			if _, n := lookup(s, s.v.triggerTab, k+1, 3); n > 0 && s.toks[k].kind == tWord && strings.HasSuffix(s.word(k), "ed") {
+				continue
+			}
 			break
 		}
 	}

@@ -59,6 +59,8 @@ func (s *sentence) attributions() []attribution {
 				a.passive = true
 				out = append(out, a)
 			}
+		case s.v.attributionVerbs[w] && strings.HasSuffix(w, "ed") && isTriggerWord(s, v+1) && !s.isWord(v-1, ","):
+			// "the number of people reported missing": a participle
 		case s.v.attributionVerbs[w] && s.claimsDeed(v):
 			// "Islamic State claims Iran bombings that killed 84": the
 			// group owns the deed, the figure is the writer's
