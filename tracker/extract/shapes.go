@@ -72,7 +72,7 @@ func (s *sentence) link() []link {
 			continue
 		}
 		p := nps[qi]
-		if p.kind == npUnit || s.inAgeList(qi) {
+		if p.kind == npUnit || s.inAgeList(qi) || s.insideOfPhrase(qi, links) {
 			continue
 		}
 		if l, ok := s.linkNoun(qi, p); ok {
@@ -404,6 +404,22 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		k++
 	}
 	return link{}, false
+}
+
+// insideOfPhrase reports a quantity in the "of" phrase of a figure
+// already read, whose span holds it: "Seven members of one family were
+// killed" counts seven, not one family.
+func (s *sentence) insideOfPhrase(qi int, links []link) bool {
+	q := &s.qs[qi]
+	if !s.isWord(q.i-1, "of") {
+		return false
+	}
+	for _, l := range links {
+		if l.a < q.i-1 && q.j <= l.b && s.qs[l.q].j < q.i-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // modifierRun returns the end of a prepositional phrase at k (its

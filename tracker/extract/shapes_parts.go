@@ -508,10 +508,10 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 			k--
 		}
 	}
-	if followed || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named) {
+	if followed || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named || it.severity) {
 		if h := s.headBefore(k, links); h >= 0 {
 			l := links[h]
-			if !s.countBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) {
+			if !s.countBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) && (!it.severity || l.cat == tracker.Injured) {
 				head, who := l.q, it.who
 				if l.how == byBreakdown || l.part {
 					head = l.head
@@ -605,6 +605,7 @@ type partItem struct {
 	who, where string
 	verb       bool // "54 were women": the item has its own verb
 	named      bool // "16 in the Eaton fire": a name that is no place
+	severity   bool // "4 critically": how badly some of the injured were hurt
 }
 
 // partShape reads a breakdown item around quantity qi: "54 were women",
@@ -615,6 +616,10 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	// "three each in two other towns" is a figure per town, no part
 	if s.isWord(q.j, "each") {
 		return partItem{}, false
+	}
+	// "33 people injured, 4 critically"
+	if p.kind == npNone && s.v.severityWords[s.word(q.j)] && s.itemEnds(q.j+1) {
+		return partItem{a: q.i, end: q.j + 1, severity: true}, true
 	}
 	if p.person() {
 		// "40 men": only in a list, which linkPartItem checks, and only

@@ -87,7 +87,7 @@ type vocabulary struct {
 	lumpedWords, measureWords, durationWords, heldWords    map[string]bool
 	lossVerbs, kinWords, coordinators                      map[string]bool
 	rateWords, rateNot, aliveWords, exceptWords            map[string]bool
-	fearedWords, relativePlaces                            map[string]bool
+	fearedWords, relativePlaces, severityWords             map[string]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -210,6 +210,7 @@ func directives() map[string]directiveSpec {
 		"except":        setDir(func(v *vocabulary) map[string]bool { return v.exceptWords }),
 		"feared":        setDir(func(v *vocabulary) map[string]bool { return v.fearedWords }),
 		"relplace":      setDir(func(v *vocabulary) map[string]bool { return v.relativePlaces }),
+		"severity":      setDir(func(v *vocabulary) map[string]bool { return v.severityWords }),
 		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
 		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
@@ -259,7 +260,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
-		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces,
+		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords,
 	} {
 		*p = map[string]bool{}
 	}
