@@ -68,8 +68,15 @@ func eventClass(e string) string {
 	switch e {
 	case "":
 		return ""
-	case "earthquake", "floods", "wildfire", "storm", "landslide", "tsunami":
-		return "disaster"
+	// (a storm, its floods and the landslides its rain sets off are one
+	// disaster; a quake and its tsunami another; a wildfire is never a
+	// storm's: the Los Angeles fires are not Hurricane Helene's toll)
+	case "earthquake", "tsunami":
+		return "earthquake"
+	case "floods", "storm", "landslide":
+		return "storm and floods"
+	case "wildfire":
+		return "wildfire"
 	case "war", "attack", "kidnapping":
 		return "violence"
 	case "outbreak":
@@ -157,7 +164,7 @@ func placeContains(outer, inner string) bool {
 
 // resolveContext gives every context record its series: places merged
 // upward within each bucket unless they are parts.
-func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, name string) int32) {
+func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, name, since string) int32) {
 	// a claim whose report names no event counts the event most claims
 	// of its category, group and kind count
 	type cgk struct {
@@ -473,42 +480,112 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 		return false
 	}
-	// one series per bucket and top place, named on first use
-	seriesMemo := map[bp]int32{}
+	// one series per bucket and top place, named on first use, and per
+	// run of figures in time: more than epochGap days without a figure
+	// start a new run (the Maui fire of 2023 and the Los Angeles fires of
+	// 2025 are both "people killed in the United States" in a disaster)
+	keyOf := make([]bp, len(recs))
+	const partKey = -2 // (a part whose place is not named: its own series)
 	for _, i := range order {
 		r := &recs[i]
 		if r.pl < 0 {
-			k := bp{r.bid, -1}
-			si, ok := seriesMemo[k]
-			if !ok {
-				si = seriesOf(r.bucket, "", "")
-				seriesMemo[k] = si
-			}
-			p.recs[r.ri].series = si
+			keyOf[i] = bp{r.bid, -1}
 			continue
 		}
 		top := rep(bp{r.bid, r.pl})
 		if unplaced(r, top) {
+			keyOf[i] = bp{r.bid, partKey}
+			continue
+		}
+		keyOf[i] = bp{r.bid, top}
+	}
+	since := p.epochs(recs, order, keyOf, partKey)
+	type epochKey struct {
+		k     bp
+		since int32
+	}
+	seriesMemo := map[epochKey]int32{}
+	for _, i := range order {
+		r := &recs[i]
+		k := keyOf[i]
+		ek := epochKey{k, since[i]}
+		sinceDay := ""
+		if since[i] != noDay {
+			sinceDay = dateOf(since[i]).String()
+		}
+		switch {
+		case k[1] == -1:
+			si, ok := seriesMemo[ek]
+			if !ok {
+				si = seriesOf(r.bucket, "", "", sinceDay)
+				seriesMemo[ek] = si
+			}
+			p.recs[r.ri].series = si
+		case k[1] == partKey:
 			b := r.bucket
 			b.kind = "part"
 			id := p.claims[p.recs[r.ri].ci].ID
-			p.recs[r.ri].series = seriesOf(b, "~part/"+id, "a place in "+p.tax.Place(r.name)+" not named (claim "+id+")")
+			p.recs[r.ri].series = seriesOf(b, "~part/"+id, "a place in "+p.tax.Place(r.name)+" not named (claim "+id+")", "")
+		default:
+			top := k[1]
+			si, ok := seriesMemo[ek]
+			if !ok {
+				name := present[k]
+				if pl, ok := gaz().Get(in.places[top]); ok {
+					name = pl.Name
+				}
+				// the taxonomy's name where it has one ("Gaza" for the Gaza Strip)
+				name = p.tax.Place(name)
+				si = seriesOf(r.bucket, in.places[top], name, sinceDay)
+				seriesMemo[ek] = si
+			}
+			p.recs[r.ri].series = si
+		}
+	}
+}
+
+// epochGap is how many days without a figure end one run of a quantity's
+// figures. One event's reports come within days or weeks of each other,
+// with a revised count up to a few months later (Helene's Buncombe County
+// toll, corrected in January); a war or an epidemic is reported on
+// without such a gap; two disasters of one kind in one country a season
+// apart are two events. Limit: two such disasters closer than that in
+// time, and named alike, are one series (toll series move sets them
+// apart).
+const epochGap = 120
+
+// epochs returns, for each record, the first day of its run of figures
+// when that run is not its series' first (noDay for the first run, for
+// undated records, for historical tolls and for unnamed parts): each
+// series' dated figures in day order, a new run after more than epochGap
+// days without one.
+func (p *prep) epochs(recs []ctxRec, order []int, keyOf [][2]int32, partKey int32) []int32 {
+	since := make([]int32, len(recs))
+	for i := range since {
+		since[i] = noDay
+	}
+	byKey := map[[2]int32][]int32{}
+	for _, i := range order {
+		r := &recs[i]
+		if keyOf[i][1] == partKey || strings.HasPrefix(r.bucket.kind, "past ") || p.recs[r.ri].day == noDay {
 			continue
 		}
-		k := bp{r.bid, top}
-		si, ok := seriesMemo[k]
-		if !ok {
-			name := present[k]
-			if pl, ok := gaz().Get(in.places[top]); ok {
-				name = pl.Name
-			}
-			// the taxonomy's name where it has one ("Gaza" for the Gaza Strip)
-			name = p.tax.Place(name)
-			si = seriesOf(r.bucket, in.places[top], name)
-			seriesMemo[k] = si
-		}
-		p.recs[r.ri].series = si
+		byKey[keyOf[i]] = append(byKey[keyOf[i]], int32(i))
 	}
+	for _, is := range byKey {
+		day := func(i int32) int32 { return p.recs[recs[i].ri].day }
+		slices.SortStableFunc(is, func(a, b int32) int { return cmp.Compare(day(a), day(b)) })
+		start, first := int32(noDay), true
+		for k, i := range is {
+			if k > 0 && day(i)-day(is[k-1]) > epochGap {
+				start, first = day(i), false
+			}
+			if !first {
+				since[i] = start
+			}
+		}
+	}
+	return since
 }
 
 // ctxIntern numbers the buckets and places of context records, with

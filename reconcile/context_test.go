@@ -156,6 +156,39 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1"}, {"a-2", "b-1"}},
 		},
 		{
+			// Maui's fire of August 2023 and the Los Angeles fires of
+			// January 2025 are both "people killed in the United States";
+			// a county toll corrected three months on is still its event's
+			name: "a disaster of one kind a season later is another series",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-08-10", "county officials", tracker.Exact, 36),
+				ctxClaim("b-1", "b", "2023-08-21", "county officials", tracker.Exact, 115),
+				ctxClaim("c-1", "c", "2023-11-10", "county officials", tracker.Exact, 100).isRevised(),
+				ctxClaim("d-1", "d", "2025-01-09", "sheriff", tracker.Exact, 10),
+				ctxClaim("e-1", "e", "2025-01-14", "sheriff", tracker.Exact, 24),
+			},
+			ctx: func(int) tracker.Context {
+				return tracker.Context{Place: "United States", PlaceID: "US", PlaceFrom: "headline", Event: "wildfire"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1", "e-1"}},
+		},
+		{
+			name: "a wildfire's toll is not a storm's",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-10-01", "officials", tracker.Exact, 133),
+				ctxClaim("b-1", "b", "2024-10-02", "officials", tracker.Exact, 24),
+				ctxClaim("c-1", "c", "2024-10-03", "officials", tracker.Exact, 155),
+			},
+			ctx: func(i int) tracker.Context {
+				e := "storm"
+				if i == 1 {
+					e = "wildfire"
+				}
+				return tracker.Context{Place: "United States", PlaceID: "US", PlaceFrom: "headline", Event: e}
+			},
+			same: [][]string{{"a-1", "c-1"}, {"b-1"}},
+		},
+		{
 			name: "far below the day before is a part",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-13", "Red Crescent", tracker.Exact, 5500).in("Libya"),

@@ -33,6 +33,10 @@ func (k SeriesKey) ID() string {
 	if k.Event != "" || k.Past != "" {
 		fields = append(fields, k.Event, k.Past)
 	}
+	// (and Since only on a later run: a series' first run keeps its id)
+	if k.Since != "" {
+		fields = append(fields, k.Since)
+	}
 	return shortSeriesID(fields)
 }
 

@@ -82,13 +82,20 @@ type SeriesKey struct {
 	// Split is the decision that set a claim apart in a series of its
 	// own (tracker.NewSeries); empty for every series claims form.
 	Split string `json:"split,omitempty"`
-	// Event is the class of event a series counts ("disaster",
-	// "violence", "disease") when its claims were read with their report;
+	// Event is the class of event a series counts ("earthquake", "storm
+	// and floods", "wildfire", "violence", "disease", or a disease's
+	// name) when its claims were read with their report;
 	// empty otherwise.
 	Event string `json:"event,omitempty"`
 	// Past is the other time a historical toll is about ("1960"); such a
 	// series never joins a current one.
 	Past string `json:"past,omitempty"`
+	// Since is the first day (YYYY-MM-DD) of a later run of one
+	// quantity's figures, set apart from the run before by more than
+	// epochGap days without a figure: another event of the same kind in
+	// the same place. Empty for a series' first run and outside report
+	// context.
+	Since string `json:"since,omitempty"`
 }
 
 // String writes the key as a phrase: "palestinians killed in Gaza
@@ -124,6 +131,9 @@ func (k SeriesKey) title(site bool) string {
 	}
 	if k.Event != "" {
 		scope += ", " + k.Event
+	}
+	if k.Since != "" {
+		scope += ", from " + k.Since
 	}
 	if site {
 		scope = "event site, " + scope
@@ -487,12 +497,12 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 	}
 	if len(ctxRecs) > 0 {
 		type ctxSeriesID struct {
-			b     ctxBucket
-			place string
+			b            ctxBucket
+			place, since string
 		}
 		ctxSeries := map[ctxSeriesID]int32{}
-		p.resolveContext(ctxRecs, func(b ctxBucket, place, name string) int32 {
-			k := ctxSeriesID{b, place}
+		p.resolveContext(ctxRecs, func(b ctxBucket, place, name, since string) int32 {
+			k := ctxSeriesID{b, place, since}
 			if si, ok := ctxSeries[k]; ok {
 				return si
 			}
@@ -504,7 +514,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			}
 			p.series = append(p.series, seriesInfo{group: b.group, place: pl, ctx: true, key: SeriesKey{
 				Category: b.cat, Who: p.groups[b.group].name, Where: p.places[pl].name,
-				Scope: ctxScope(b.kind), Event: b.event, Past: strings.TrimPrefix(b.kind, "past "),
+				Scope: ctxScope(b.kind), Event: b.event, Past: strings.TrimPrefix(b.kind, "past "), Since: since,
 			}})
 			if !strings.HasPrefix(b.kind, "past ") {
 				p.series[si].key.Past = ""

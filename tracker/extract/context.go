@@ -514,10 +514,15 @@ func (m *sentMemo) eventNear(off int, c *tracker.Claim) string {
 }
 
 // metaphor reports whether the event word at sent[start:end] names no
-// event: "compares the town to a war zone", "like a war".
+// event: "compares the town to a war zone", "like a war", "hurricane-force
+// winds".
 func metaphor(sent string, start, end int) bool {
 	rest := strings.TrimLeft(sent[end:], " ")
 	if strings.HasPrefix(rest, "zone") || strings.HasPrefix(rest, "-zone") {
+		return true
+	}
+	// "fires driven by hurricane-force winds": a measure, not a storm
+	if strings.HasPrefix(rest, "-force") || strings.HasPrefix(rest, "-strength") || strings.HasPrefix(rest, "-like") || strings.HasPrefix(rest, "-style") {
 		return true
 	}
 	before := strings.TrimRight(sent[:start], " ")
@@ -687,6 +692,13 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// "bringing the national total to 205": the whole country,
 		// whichever province the paragraph was about
 		if p, ok := g.Get(rc.country); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
+		}
+	}
+	if ctx.Place == "" && c.Where == "" && rc.hasPl && mayBeStatewide(near) && statewideRE.MatchString(near) {
+		// "109 people have died statewide" in a report about Kerr
+		// County: the state's toll, not the county's
+		if p, ok := firstLevelOf(g, rc.place); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
@@ -1176,6 +1188,33 @@ func placeAlone(before, after string) bool {
 		}
 	}
 	return false
+}
+
+// statewideRE is a figure for the whole state or province, said so
+// beside it: "statewide", "across the state", "the state's toll".
+var statewideRE = regexp.MustCompile(`(?i)\b(?:state-?wide|province-?wide|(?:across|throughout) the (?:state|province)|the (?:state|province)(?:'s|’s) (?:death )?(?:toll|total|tally|count))\b`)
+
+// mayBeStatewide reports whether statewideRE can match s.
+func mayBeStatewide(s string) bool {
+	return containsFoldASCII(s, "state") || containsFoldASCII(s, "province")
+}
+
+// firstLevelOf returns the first-level unit (a state, a province) that
+// is or contains p; false for a country or a place outside any.
+func firstLevelOf(g *gazetteer.Gazetteer, p gazetteer.Place) (gazetteer.Place, bool) {
+	if p.Kind == gazetteer.Country || p.Country == "" {
+		return gazetteer.Place{}, false
+	}
+	if p.Parent == p.Country {
+		return p, p.Kind == gazetteer.Subdivision
+	}
+	as := g.Ancestors(p.ID)
+	for i, a := range as {
+		if a.Parent == p.Country && a.Kind == gazetteer.Subdivision && i+1 < len(as) {
+			return a, true
+		}
+	}
+	return gazetteer.Place{}, false
 }
 
 // nationalRE is a figure for the whole country, said so in its phrase.

@@ -77,6 +77,12 @@ func TestReportContextPlaces(t *testing.T) {
 		{"a count since a past month and year is current", "Ukraine's civilian toll",
 			"KYIV — More than 10,000 civilians have been killed since Russia invaded in February 2022, the UN said.",
 			"More than 10,000 civilians have been killed", "", "", "", ""},
+		{"a toll across the state is the state's", "Kerr County flood deaths rise to 87",
+			"KERRVILLE, Texas — The sheriff said 87 people had died in the county. Across the state, at least 104 deaths had been reported by Monday night.",
+			"at least 104 deaths", "Texas", "sentence", "", "US.TX"},
+		{"a toll given statewide is the state's", "Kerr County flood deaths rise to 87",
+			"KERRVILLE, Texas — The governor said 109 people have died statewide.",
+			"109 people have died", "Texas", "sentence", "", "US.TX"},
 		{"a direction alone is no place", "Quake kills 128 in western Nepal",
 			"KATHMANDU — Rescuers reached remote villages.\n\nUpdates on the earthquake in Jajarkot and West Rukum.\n\nPolice said 128 people had died.",
 			"128 people had died", "Nepal", "headline", "", "NP"},
@@ -165,6 +171,9 @@ func TestReportContextEvents(t *testing.T) {
 		{"a war zone is no war", "Maui fires live",
 			"Lahaina burned overnight.\n\nThe governor says 59 people are now known to have died, and compares the town to a war zone.",
 			"59 people are now known to have died", "wildfire"},
+		{"hurricane-force winds are no hurricane", "Maui fires live",
+			"Wildfires driven by hurricane-force winds have killed at least 36 people on Maui, county officials said.",
+			"killed at least 36 people", "wildfire"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
