@@ -330,6 +330,23 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			}
 		}
 	}
+	// a breakdown between dashes: "96 people — 60 adults and 36 children
+	// — were confirmed dead"
+	if skipFrom < 0 && (s.isWord(k, "—") || s.isWord(k, "–")) && p.kind != npNone {
+		for m := k + 1; m < len(s.toks) && m < k+16; m++ {
+			w := s.word(m)
+			if w == ";" || w == "." || s.flags[m]&(fAttr|fClause) != 0 || isTriggerWord(s, m) {
+				break
+			}
+			if w == "—" || w == "–" {
+				if nw := s.word(m + 1); s.v.postSkip[nw] || isTriggerWord(s, m+1) {
+					skipFrom, skipTo = k, m+1
+					k = m + 1
+				}
+				break
+			}
+		}
+	}
 	// "Three girls aged six, seven and nine were killed"
 	if s.isWord(k, "aged") && p.kind != npNone {
 		m := k + 1
