@@ -524,6 +524,13 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 			}
 		}
 	}
+	// "The dead are from Nairobi (21), Nakuru (3)": a subject that names
+	// the category, and its places
+	if it.where != "" && s.isWord(k, "from") && s.isCopula(k-1) && len(links) == 0 {
+		if c, ok := s.subjectCategory(k - 1); ok {
+			return link{q: qi, cat: c, who: "people", how: byBreakdown, a: it.a, b: it.end, trig: -1, head: -1, placeMin: it.end, where: it.where}, true
+		}
+	}
 	// (3) the sentence opens with the list: "Of the dead, 142 were
 	// students", "Worst hit: Iran 464, Nigeria 199", "Catarroja lost 25,
 	// Alfafar 15"
@@ -649,6 +656,19 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	if verb {
 		return partItem{}, false
 	}
+	// a name with its number in brackets: "Nairobi (21), Nakuru (3)"
+	if s.isWord(q.i-1, "(") && s.isWord(q.j, ")") && s.itemEnds(q.j+1) {
+		e := q.i - 1
+		a := e - 1
+		for a >= 0 && e-a <= 3 && s.toks[a].kind == tWord && s.toks[a].upper && s.nameWord(a) {
+			a--
+		}
+		a++
+		if a < e {
+			return partItem{a: a, end: q.j + 1, where: s.textOf(a, e)}, true
+		}
+		return partItem{}, false
+	}
 	// a name before the number: "Iran 464", "Catarroja lost 25",
 	// "Balochistan for 336"
 	if !s.itemEnds(q.j) {
@@ -756,6 +776,12 @@ func (s *sentence) openingMarker(a int) (tracker.Category, bool) {
 		return "", true
 	}
 	if s.isWord(a-1, ":") && a-1 <= 3 {
+		// "Deaths by province: Punjab (135), …": the lead-in names it
+		for m := 0; m < a-1; m++ {
+			if tr, n := lookup(s, s.v.triggerTab, m, 2); n > 0 && tr.noun {
+				return tr.cat, true
+			}
+		}
 		return "", true
 	}
 	if !s.isWord(a-1, ",") || !s.isWord(0, "of") {
