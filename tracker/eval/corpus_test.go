@@ -23,7 +23,8 @@ import (
 // Part G (237 passages, 79 hard negatives, 2024–2025 events in wire,
 // agency, ministry, UN, headline, live-blog and local styles) was written
 // by a helper who had not read the rules, and scored before any rule was
-// tuned on it: P 0.966 R 0.838 F1 0.897.
+// tuned on it: P 0.966 R 0.838 F1 0.897; its floor is what the rules
+// tuned on it reach.
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -35,7 +36,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-d.jsonl": 0.97,
 		"corpus-e.jsonl": 0.99,
 		"corpus-f.jsonl": 0.97,
-		"corpus-g.jsonl": 0.89,
+		"corpus-g.jsonl": 0.96,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
