@@ -442,7 +442,11 @@ func notPlace(name string) bool {
 		// Cameroon's West region), a storm ("Hurricane", Utah)
 		"west", "east", "north", "south", "county", "state", "province", "district", "region",
 		"southeastern", "southwestern", "northeastern", "northwestern", "southeast", "southwest", "northeast", "northwest",
-		"hurricane", "typhoon", "cyclone", "storm", "tropical storm":
+		"hurricane", "typhoon", "cyclone", "storm", "tropical storm",
+		// a number word opening a sentence ("Eight deaths were added")
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+		"thousand", "thousands", "dozens", "scores":
 		return true
 	}
 	return false

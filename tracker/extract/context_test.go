@@ -351,3 +351,19 @@ func TestPlaceAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestNumberWordIsNoPlace: a number word opening a sentence is no place,
+// though the gazetteer knows towns so named.
+func TestNumberWordIsNoPlace(t *testing.T) {
+	title := "Los Angeles fire toll climbs to 24"
+	text := tracker.WithHeadline(title, "LOS ANGELES — The toll climbed to 24 on Sunday. Eight deaths were added on Sunday alone.")
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: text, Published: tracker.MustDate("2025-01-12")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		if c.Context.Place == "Eight" || c.Where == "Eight" {
+			t.Errorf("claim %q placed in %q", c.Span, c.Context.Place)
+		}
+	}
+}

@@ -402,6 +402,22 @@ func (s *sentence) pastHoursAt(i int) (timeExpr, bool) {
 
 // timeFor sets the claim's date, scope and period from the sentence's time
 // expressions and clause shape.
+// takenBefore reports whether the time expression at token i follows a
+// participle of taking people ("taken on October 7", "seized in the
+// attack of 7 October").
+func (s *sentence) takenBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch s.word(k) {
+		case "taken", "seized", "abducted", "kidnapped", "captured", "snatched":
+			return true
+		case "on", "in", "during", "hostage", "captive":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 func (s *sentence) timeFor(c *tracker.Claim, k int, links []link, grp []int, times []timeExpr) {
 	l := links[k]
 	c.AsOf = s.date
@@ -444,6 +460,11 @@ func (s *sentence) timeFor(c *tracker.Claim, k int, links []link, grp []int, tim
 		// sentence ("another 12 in the past 24 hours, bringing the toll
 		// to 7,028")
 		if l.toll && e.kind == timePeriod && !(e.i > l.a && e.j <= q.i) {
+			continue
+		}
+		// "76 still held of those taken on October 7": the day they were
+		// taken, not the day of a count of those still held
+		if l.cat == tracker.Hostage && e.kind == timePeriod && s.takenBefore(e.i) {
 			continue
 		}
 		// "rose by 2,680 overnight to 8,574": the period dates the rise,

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/tollproject/toll/tracker"
+)
 
 // checkWants compares claims with compact expectations, in order.
 func checkWants(tb testing.TB, got []want, text string) {
@@ -359,5 +363,32 @@ func TestRelativeClauses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}
+
+// TestTimeOfStocksAndIncrements: the day hostages were taken does not date
+// a count of those still held, and "N deaths were added" is an increment.
+func TestTimeOfStocksAndIncrements(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		scope           tracker.Scope // of the first claim
+		asOf, published string
+	}{
+		{"the day they were taken", "The 76 hostages taken on October 7 remain in Gaza.", tracker.UnknownScope, "2025-01-10", "2025-01-10"},
+		{"taken hostage on that day", "Of the 251 people taken hostage on October 7, 76 are still held.", tracker.UnknownScope, "2025-01-10", "2025-01-10"},
+		{"an abduction's own day", "Gunmen abducted 287 pupils on Thursday.", tracker.Period, "2025-01-09", "2025-01-10"},
+		{"deaths added", "Eight deaths were added on Sunday alone.", tracker.Period, "2025-01-05", "2025-01-10"},
+		{"deaths recorded are dated, not an increment", "Twelve deaths were recorded on Sunday.", tracker.UnknownScope, "2025-01-05", "2025-01-10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := mustExtract(t, tt.text, tt.published)
+			if len(cs) == 0 {
+				t.Fatal("no claim")
+			}
+			if got := cs[0]; got.Scope != tt.scope || got.AsOf.String() != tt.asOf {
+				t.Errorf("got scope %s as of %s, want %s as of %s", got.Scope, got.AsOf, tt.scope, tt.asOf)
+			}
+		})
 	}
 }

@@ -241,7 +241,19 @@ func (s *sentence) linkNoun(qi int, p np) (link, bool) {
 	if tr, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && tr.post && tr.cat != cat && tr.cat == tracker.Killed {
 		return link{q: qi, cat: tr.cat, who: who, how: byNoun, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment}, true
 	}
-	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: q.increment, partitive: p.partitive}, true
+	// "Eight deaths were added on Sunday": an increment to a toll
+	period := q.increment
+	for m, d := p.end, 0; m < len(s.toks) && d < 3; m, d = m+1, d+1 {
+		w := s.word(m)
+		if w == "added" {
+			period = true
+			break
+		}
+		if w != "were" && w != "was" && w != "have" && w != "has" && w != "been" && w != "had" {
+			break
+		}
+	}
+	return link{q: qi, cat: cat, who: who, how: byNoun, a: q.i, b: p.end, trig: p.end - 1, head: -1, placeMin: p.end, period: period, partitive: p.partitive}, true
 }
 
 // linkPost: the casualty word follows the group: "700 Israelis have been
