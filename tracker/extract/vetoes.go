@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/tollproject/toll/tracker"
+import (
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
 
 // undone returns why a clause undoes a link, or "" when it stands: speculation ("could rise
 // to"), negation ("none of the 12"), lives saved ("saved 57 lives"), or
@@ -13,6 +17,16 @@ func (s *sentence) undone(l link) string {
 	}
 	// speculation anywhere from a few words before to the end of the phrase
 	from := lo - 6
+	// "Officials warned the toll, which stood at 11 on Friday morning,
+	// was likely to rise": the figure is in a relative clause of its own
+	if l.how == byToll {
+		for k := lo; k < q.i; k++ {
+			if s.isWord(k, ",") && (s.isWord(k+1, "which") || s.isWord(k+1, "that")) {
+				lo, from = k+1, k+1
+				break
+			}
+		}
+	}
 	for k := lo - 1; k >= 0 && k >= lo-6; k-- {
 		if w := s.word(k); w == ";" || w == "." || w == "but" || w == "while" {
 			from = k + 1
@@ -111,6 +125,15 @@ func (s *sentence) undone(l link) string {
 			}
 		}
 	}
+	// patients of an outbreak are cases: "20 patients had been
+	// hospitalized" beside "measles cases had reached 146"
+	if l.cat == tracker.Injured && l.trig >= 0 && s.hospitalWord(l.trig) {
+		for k := range s.toks {
+			if s.v.diseaseWords[s.word(k)] {
+				return "patients of an outbreak, cases, not people hurt"
+			}
+		}
+	}
 	// armies cross borders too: only civilians are displaced
 	if l.cat == tracker.Displaced && s.v.armed[l.who] {
 		return "armed forces moving, not people displaced"
@@ -144,6 +167,19 @@ func (s *sentence) undone(l link) string {
 func (s *sentence) heldIn(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(s.toks); k++ {
 		if s.v.heldWords[s.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// hospitalWord reports a casualty word at k that counts people taken into
+// hospital ("hospitalised", "admitted to hospitals", "treated in
+// hospital"), the way an outbreak's patients are counted too.
+func (s *sentence) hospitalWord(k int) bool {
+	_, n := lookup(s, s.v.triggerTab, k, 5)
+	for m := k; m < k+max(n, 1) && m < len(s.toks); m++ {
+		if w := s.word(m); strings.HasPrefix(w, "hospital") {
 			return true
 		}
 	}

@@ -88,6 +88,7 @@ type vocabulary struct {
 	lossVerbs, kinWords, coordinators                      map[string]bool
 	rateWords, rateNot, aliveWords, exceptWords            map[string]bool
 	fearedWords, relativePlaces, severityWords             map[string]bool
+	diseaseWords                                           map[string]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -211,6 +212,7 @@ func directives() map[string]directiveSpec {
 		"feared":        setDir(func(v *vocabulary) map[string]bool { return v.fearedWords }),
 		"relplace":      setDir(func(v *vocabulary) map[string]bool { return v.relativePlaces }),
 		"severity":      setDir(func(v *vocabulary) map[string]bool { return v.severityWords }),
+		"disease":       setDir(func(v *vocabulary) map[string]bool { return v.diseaseWords }),
 		"function":      setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":      setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
 		"preskip":       setDir(func(v *vocabulary) map[string]bool { return v.preSkip }),
@@ -260,7 +262,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
-		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords,
+		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.diseaseWords,
 	} {
 		*p = map[string]bool{}
 	}
