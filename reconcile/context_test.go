@@ -531,6 +531,8 @@ func TestMergeExtendedSources(t *testing.T) {
 		{"a joint source is another", "Israeli officials", "Israeli and Palestinian officials", false, ""},
 		{"another country's body is another", "health ministry", "Palestinian health ministry", false, ""},
 		{"one word stands for nothing", "ministry", "interior ministry", false, ""},
+		{"a surname is the person named in full", "Abbott", "Greg Abbott", true, "Greg Abbott"},
+		{"a surname with a title is the person", "Vijayan", "Chief Minister Pinarayi Vijayan", true, "Chief Minister Pinarayi Vijayan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -561,5 +563,31 @@ func TestMergeExtendedSources(t *testing.T) {
 				t.Errorf("got name %q, want %q", srcs[0], tt.wantName)
 			}
 		})
+	}
+}
+
+// TestSurnameOfTwoIsNobody: a surname alone joins no one when two sources
+// end with it.
+func TestSurnameOfTwoIsNobody(t *testing.T) {
+	ss := []syn{
+		ctxClaim("a-1", "a", "2025-07-08", "Greg Abbott", tracker.Exact, 109),
+		ctxClaim("b-1", "b", "2025-07-09", "Tony Abbott", tracker.Exact, 111),
+		ctxClaim("c-1", "c", "2025-07-10", "Abbott", tracker.Exact, 120),
+	}
+	claims := withCtx(ss, func(int) tracker.Context {
+		return tracker.Context{Place: "Texas", PlaceID: "US.TX", PlaceFrom: "headline", Event: "floods"}
+	})
+	tl, err := Timelines(claims, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, s := range tl.Series {
+		for _, e := range s.Entries {
+			got[e.Source] = true
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("got sources %v, want three apart", got)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/tollproject/toll/tracker"
@@ -1004,6 +1006,41 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 			merged = true
 		}
 	}
+	// a surname alone is the one person of that surname the store names
+	// in full: "Abbott" is Greg Abbott, "Vahidi" Ahmad Vahidi, when no
+	// other source ends with that word (wire copy names a speaker in full
+	// once, then by surname)
+	for i := range to {
+		ws := words[i]
+		if len(ws) != 1 || canon[int32(i)] || !startsUpper(p.sources[i].name) {
+			continue
+		}
+		target := int32(-1)
+		for _, j := range byHead[ws[0]] {
+			if canon[j] || !startsUpper(p.sources[j].name) {
+				target = -2
+				break
+			}
+			if extras, ok := subsequence(ws, words[j]); !ok || !plainWords(extras) {
+				target = -2
+				break
+			}
+			t := j
+			for to[t] != t {
+				t = to[t]
+			}
+			if target == -1 {
+				target = t
+			} else if target != t {
+				target = -2
+				break
+			}
+		}
+		if target >= 0 {
+			to[i] = target
+			merged = true
+		}
+	}
 	if !merged {
 		return
 	}
@@ -1022,6 +1059,12 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 	for ri := range p.recs {
 		p.recs[ri].source = to[p.recs[ri].source]
 	}
+}
+
+// startsUpper reports whether a name starts with a capital letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // subsequence reports whether short's words occur in long in order, and
