@@ -31,6 +31,12 @@ const addBatch = 200
 // memory of `toll add` is bounded by one batch, never by the input.
 const addBatchBytes = 16 << 20
 
+// readAheadBytes is about how much input readAhead parses in one group:
+// a batch of small files, or one JSONL file or feed alone, so that the
+// first extraction starts after one file, not several, and the groups
+// keep the cores busy in turn.
+const readAheadBytes = 1 << 20
+
 // progressMinFiles is the number of files above which `toll add` shows a
 // progress bar (on a terminal only).
 const progressMinFiles = 5
@@ -292,7 +298,7 @@ type readGroup struct {
 // time in input order, while the loop of runAdd stores the group before:
 // parsing, extraction (PrepareAdd) and the commit of the batch before
 // that all proceed at once. A group is a run of consecutive files of at
-// most batch files and about addBatchBytes of input (a larger file is a
+// most batch files and about readAheadBytes of input (a larger file is a
 // group alone), so that memory is bounded by a batch or so, never by the
 // input; standard input is a group alone, and an address, fetched by the
 // loop in its turn, ends a group. Each file's documents and error are
@@ -315,7 +321,7 @@ func readAhead(inputs []addInput, batch int, stdin io.Reader, stop <-chan struct
 				continue
 			}
 			j, bytes := i, int64(0)
-			for j < len(inputs) && !inputs[j].url && j-i < batch && bytes < addBatchBytes {
+			for j < len(inputs) && !inputs[j].url && j-i < batch && bytes < readAheadBytes {
 				if inputs[j].path == ingest.Stdin {
 					if j == i {
 						j++
