@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"cmp"
 	"slices"
 	"sync"
 	"unicode"
@@ -238,12 +237,7 @@ func detectLatin(text string) (whatlanggo.Lang, float64) {
 		ranked = append(ranked, rankedTrigram{keys[i], j - i})
 		i = j
 	}
-	slices.SortFunc(ranked, func(a, b rankedTrigram) int {
-		if c := cmp.Compare(b.count, a.count); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.key, a.key)
-	})
+	ranked = rankTrigrams(ranked)
 	ix := latin()
 	dist := slices.Clone(ix.base)
 	for pos, t := range ranked {
@@ -267,6 +261,34 @@ func detectLatin(text string) (whatlanggo.Lang, float64) {
 		}
 	}
 	return latinProfiles[best].lang, confidence(maxTotalDistance-d1, maxTotalDistance-d2, len(ranked))
+}
+
+// rankTrigrams orders the text's trigrams, given in ascending order of
+// key, as whatlanggo ranks them: by count, most first, a tie by key,
+// greatest first. It is a counting sort on the count, fed from the
+// greatest key down, so that each count's trigrams keep that order.
+func rankTrigrams(byKey []rankedTrigram) []rankedTrigram {
+	most := 0
+	for _, t := range byKey {
+		most = max(most, t.count)
+	}
+	next := make([]int, most+1) // where the next trigram of each count goes
+	for _, t := range byKey {
+		next[t.count]++
+	}
+	at := 0
+	for c := most; c >= 1; c-- {
+		n := next[c]
+		next[c] = at
+		at += n
+	}
+	out := make([]rankedTrigram, len(byKey))
+	for i := len(byKey) - 1; i >= 0; i-- {
+		t := byKey[i]
+		out[next[t.count]] = t
+		next[t.count]++
+	}
+	return out
 }
 
 // confidence is whatlanggo's calculateConfidence, from the scores of the
