@@ -99,6 +99,7 @@ func TestExtractRules(t *testing.T) {
 		{"bulletin labels", "Situation report: deaths 412; injured 1,090; missing 37.",
 			[]want{{desc: "killed [412, 412] exact people", span: "deaths 412"}, {desc: "injured [1090, 1090] exact people"}, {desc: "missing [37, 37] exact people", span: "missing 37"}}},
 		{"toll label", "Cyclone toll 87, officials say", []want{{desc: "killed [87, 87] exact people", span: "toll 87"}}},
+		{"a title is no toll label", "Toll 2, the sequel, opens in cinemas on Friday.", nil},
 		{"partitive whole is a figure", "Police said 14 of the 30 dead were children.",
 			[]want{{desc: "killed [14, 14] exact children"}, {desc: "killed [30, 30] exact people"}}},
 		{"partitive of those on board", "Rescuers said 88 of the 90 people on board had died.", []want{{desc: "killed [88, 88] exact people"}}},

@@ -569,7 +569,8 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 		// a toll noun needs no separator before it: "Turkey's quake toll
 		// 35,418, deadliest in the republic's history", "…; toll 153"
 		cat, n := lookupEnding(s, s.v.tollTab, q.i, 3)
-		if n == 0 || q.hasQual || n == 1 && !tollContext(s, q.i-1) {
+		// (a bare "Toll 2" opening a sentence is a title, not a toll)
+		if n == 0 || q.hasQual || n == 1 && (!tollContext(s, q.i-1) || q.i-1 == 0) {
 			return link{}, false
 		}
 		a := q.i - n
