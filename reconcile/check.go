@@ -3,6 +3,7 @@ package reconcile
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -102,6 +103,8 @@ type checker struct {
 	// priorsOf holds the prior records of each report and series
 	// (statedPrior)
 	priorsOf map[[2]int32][]int32
+	// live holds the reports that are live blogs (liveReports)
+	live map[int32]bool
 	// decimals: every figure's bounds read as not int64s (see check)
 	decimals bool
 }
@@ -310,6 +313,14 @@ func (c *checker) disagreements() {
 						// sources at odds)
 						continue
 					}
+					if si.ctx && c.sharesLiveReport(x, y) && withinTwice(*p.figs[x].iv, *p.figs[y].iv) {
+						// (a live blog's entries of one day within a
+						// factor of two: the count moving between
+						// bulletins, 73 at 18:10 and 103 at 19:30; a
+						// fourfold gap, 500 at 09:40 against another
+						// body's 2,053 at 13:15, is two counts apart)
+						continue
+					}
 					if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(*p.figs[y].iv) {
 						sv := sev
 						if si.ctx && (p.figs[x].iv.Unbounded || p.figs[y].iv.Unbounded) {
@@ -366,6 +377,50 @@ func (c *checker) periodDisagreements(s int32) {
 		}
 		i = j
 	}
+}
+
+// withinTwice reports whether the higher interval's lower bound is at
+// most twice the lower one's upper bound.
+func withinTwice(a, b tracker.Interval) bool {
+	if below(b, a) {
+		a, b = b, a
+	}
+	if a.Unbounded {
+		return true
+	}
+	return b.Low.Cmp(a.High.Mul(decimal.NewFromInt(2))) <= 0
+}
+
+// clockRE opens a live blog's entry: "18:10 - ", "09.45 — ".
+var clockRE = regexp.MustCompile(`^\d{1,2}[:.]\d{2}\s*(?:[-–—:]|GMT|UTC|IST|local)`)
+
+// sharesLiveReport reports whether figures x and y are given in one live
+// blog: a report of which at least two sentences holding a figure open
+// with a clock time. Its figures are bulletins of one day in order, so
+// two of them differing is the count moving, not sources at odds.
+func (c *checker) sharesLiveReport(x, y int32) bool {
+	p := c.p
+	if c.live == nil {
+		c.live = map[int32]bool{}
+		n := map[int32]int{}
+		for i := range p.recs {
+			if sent := p.claims[p.recs[i].ci].Claim.Sentence; len(sent) > 4 && sent[0] >= '0' && sent[0] <= '9' && clockRE.MatchString(sent) {
+				if n[p.recs[i].report]++; n[p.recs[i].report] >= 2 {
+					c.live[p.recs[i].report] = true
+				}
+			}
+		}
+	}
+	if len(c.live) == 0 {
+		return false
+	}
+	ra, rb := c.figReports(x), c.figReports(y)
+	for _, a := range ra {
+		if c.live[a] && slices.Contains(rb, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) disagree(x, y int32, sev Severity) {

@@ -353,6 +353,21 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"revision a-1 b-1 b-2", "stale_repeat c-1 b-1"},
 		},
 		{
+			name: "a live blog's bulletins of one day within twice each other raise nothing",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-01-03", "national emergency service", tracker.Exact, 73).says("18:10 - The state broadcaster, citing the emergency service, puts the toll at 73."),
+				ctxClaim("a-2", "a", "2024-01-03", "IRNA", tracker.Exact, 103).says("19:30 - IRNA says 103 people have been killed."),
+			},
+		},
+		{
+			name: "a live blog's counts four times apart are two sources at odds",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-08", "Red Crescent", tracker.Exact, 500).says("09:40 — The Red Crescent says 500 people have died."),
+				ctxClaim("a-2", "a", "2023-10-08", "disaster ministry", tracker.Exact, 2053).says("13:15 — The disaster ministry says 2,053 people have been killed."),
+			},
+			want: []string{"sources_disagree a-2 a-1"},
+		},
+		{
 			name: "a stated correction of another report's figure the same day is a revision",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2212),
