@@ -161,6 +161,15 @@ source gaza ministry of health = Gaza health ministry
 source ministry of health in gaza = Gaza health ministry
 source health ministry in gaza = Gaza health ministry
 source moh in gaza = Gaza health ministry
+# a country's junta by its other names (the place is dropped first:
+# "Myanmar's junta" in a report about Myanmar is "junta")
+source military government = junta
+source military junta = junta
+source ruling junta = junta
+source military regime = junta
+source military's information team = junta
+source military information team = junta
+source state administration council = junta
 source office of the director of national intelligence = US intelligence (ODNI)
 source odni = US intelligence (ODNI)
 source us intelligence = US intelligence (ODNI)

@@ -250,3 +250,17 @@ func TestTaxonomyInOptions(t *testing.T) {
 		t.Errorf("user taxonomy: %q, want the merged source's own fall", got)
 	}
 }
+
+// TestJuntaNames: a junta's other names are one source.
+func TestJuntaNames(t *testing.T) {
+	tax := DefaultTaxonomy()
+	want, _ := tax.sourceKey("junta")
+	for _, name := range []string{"military government", "the military junta", "State Administration Council", "military's information team"} {
+		if got, _ := tax.sourceKey(name); got != want {
+			t.Errorf("sourceKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if got, _ := tax.sourceKey("Israeli military"); got == want {
+		t.Errorf("the Israeli military is no junta")
+	}
+}
