@@ -242,6 +242,7 @@ func TestExtractAttribution(t *testing.T) {
 		{"a person with a participle", "Green, speaking to reporters in Lahaina, says 59 people are known to have died.", "Green"},
 		{"a title before the name", "Floods have killed more than 2,000 people, the head of the eastern administration, Osama Hamad, said.", "eastern administration"},
 		{"a body in a region", "Kais Fhakeri, head of the Red Crescent in the region, told Reuters that at least 150 deaths had been recorded.", "Red Crescent"},
+		{"a manner after the name", "The US embassy in Moscow publicly said 133 people were killed.", "US embassy in Moscow"},
 		{"a deed claimed is no source", "Islamic State claims Iran bombings that killed 84", ""},
 		{"responsibility claimed is no source", "The group claimed responsibility for the blast, which killed 19 people.", ""},
 		{"a figure claimed is", "The group claimed that 50 soldiers were killed.", "group"},

@@ -313,6 +313,18 @@ func cleanSource(name string) string {
 	for _, suf := range []string{" in a statement", " statement", "'s", "’s"} {
 		name = strings.TrimSuffix(name, suf)
 	}
+	// "the US embassy in Moscow publicly warned": a manner, not the name
+	for {
+		i := strings.LastIndexByte(name, ' ')
+		if i < 0 {
+			break
+		}
+		last := name[i+1:]
+		if len(last) < 5 || !strings.HasSuffix(last, "ly") || last[0] < 'a' || last[0] > 'z' {
+			break
+		}
+		name = name[:i]
+	}
 	if utf8.RuneCountInString(name) < 2 {
 		return ""
 	}
