@@ -606,3 +606,31 @@ func TestSurnameOfTwoIsNobody(t *testing.T) {
 		t.Errorf("got sources %v, want three apart", got)
 	}
 }
+
+// TestEventDayIsNoCountDay: a total dated by its event's day ("killed in
+// Sunday night's earthquake … rose to 1,411", in Tuesday's report) is the
+// toll as its report knew it, so Monday's 800 is no fall from it.
+func TestEventDayIsNoCountDay(t *testing.T) {
+	ss := []syn{
+		ctxClaim("a-1", "a", "2025-09-01", "Mujahid", tracker.Exact, 800),
+		ctxClaim("b-1", "b", "2025-09-02", "Mujahid", tracker.Exact, 1411).period("2025-08-31", "2025-08-31"),
+	}
+	claims := withCtx(ss, func(int) tracker.Context {
+		return tracker.Context{Place: "Afghanistan", PlaceID: "AF", PlaceFrom: "headline", Event: "earthquake"}
+	})
+	claims[1].Claim.AsOf = tracker.MustDate("2025-08-31")
+	fs, err := Check(claims, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		t.Errorf("got finding %s: %s", f.Kind, f.Message)
+	}
+	tl, err := Timelines(claims, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl.Series) != 1 || len(tl.Series[0].Entries) != 2 || tl.Series[0].Entries[1].Date.String() != "2025-09-02" {
+		t.Errorf("got %+v, want one series with 1,411 on 2025-09-02", tl.Series)
+	}
+}

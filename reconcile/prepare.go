@@ -478,6 +478,18 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			}
 			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKind(c)}
 			incident = b.kind == "incident"
+			// "the bombings on Wednesday killed at least 84", in Thursday's
+			// report: the event's day, not a count for that day, so the
+			// figure is the toll as Thursday knew it (dated Wednesday, it
+			// was a same-day rival of Wednesday's first 103, and Tuesday's
+			// 1,411 for Sunday's quake "fell" to Monday's 800). Only the
+			// dead and the injured: "hostages taken on October 7" were
+			// taken that day.
+			if b.kind == "total" && c.Scope == tracker.Period && c.From == c.To && countCannotFall(c.Category) {
+				if pd := dayOf(sc.Published); pd != noDay && r.day != noDay && pd > r.day {
+					r.day = pd
+				}
+			}
 			inherited := c.Context.PlaceFrom != "sentence" && c.Context.PlaceFrom != "group"
 			if ctxRecs == nil {
 				ctxRecs = make([]ctxRec, 0, len(claims)-ci) // (grown one by one, a million cost a second)

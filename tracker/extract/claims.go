@@ -87,6 +87,16 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			if l.partitive {
 				c.Context.Part = true
 			}
+			// "284 people were wounded, 220 of whom were taken to
+			// hospital": some of the 284
+			if l.ofWhom {
+				for j := 0; j < k; j++ {
+					if ok[j] && made[j].Category == c.Category && !made[j].Prior {
+						c.Context.Part = true
+						break
+					}
+				}
+			}
 			made[k], ok[k] = c, true
 			if !dependent && !c.Prior {
 				s.heads = append(s.heads, c)

@@ -30,6 +30,10 @@ type link struct {
 	// partitive marks "34 of the dead": a sub-count of a total the
 	// sentence does not give (np.partitive)
 	partitive bool
+	// ofWhom marks "220 of whom were taken to hospital": some of a group
+	// named before, a part when an earlier figure of the sentence counts
+	// that group in the same category
+	ofWhom bool
 }
 
 type linkKind uint8
@@ -277,8 +281,10 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	}
 	// "at least nine of them were killed": a partitive before the verb;
 	// other "of" phrases belong to breakdowns
+	ofWhom := false
 	if s.isWord(k, "of") {
 		if (s.isWord(k+1, "them") || s.isWord(k+1, "those") || s.isWord(k+1, "whom")) && p.kind == npNone {
+			ofWhom = s.isWord(k+1, "whom") || s.isWord(k+1, "them")
 			k += 2
 		} else if m, ok := s.ofTheAboard(qi, k); ok && p.kind == npNone {
 			// "241 of the 242 people on board were killed": 242 were
@@ -425,7 +431,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			for m := start; m < k && tr.cat == tracker.Injured; m++ {
 				stock = stock || s.isWord(m, "still")
 			}
-			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare, partitive: stock}, true
+			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare, partitive: stock, ofWhom: ofWhom}, true
 		}
 		if !s.v.postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
 			break

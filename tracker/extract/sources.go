@@ -76,7 +76,58 @@ func (s *sentence) attributions() []attribution {
 			}
 		}
 	}
+	if len(out) == 0 {
+		if a, ok := s.possessiveBulletin(); ok {
+			out = append(out, a)
+		}
+	}
 	return out
+}
+
+// possessiveBulletin reads a source that opens its sentence as the owner
+// of a bulletin: "The interior ministry's 10 p.m. update on Saturday,
+// carried by MAP, raised the toll …", "OCHA's latest report put …". Only
+// when the sentence names no other source.
+func (s *sentence) possessiveBulletin() (attribution, bool) {
+	start := 0
+	// (after a dateline: "Rabat — The interior ministry's …")
+	for d := 0; d < len(s.toks) && d <= 8; d++ {
+		if w := s.word(d); w == "—" || w == "–" || w == "-" && !s.glued(d) {
+			start = d + 1
+			break
+		}
+		if t := s.toks[d]; t.kind == tWord && !t.upper || t.kind == tNum && d == 0 {
+			break
+		}
+	}
+	if s.isWord(start, "the") {
+		start++
+	}
+	for k := start; k < len(s.toks) && k < start+6; k++ {
+		// (the lexer keeps a possessive on its word: "ministry's")
+		if w := s.word(k); s.toks[k].kind == tWord && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+			for m := k + 1; m < len(s.toks) && m <= k+5; m++ {
+				switch s.word(m) {
+				// (not "toll": "Morocco's toll" is the country's, named by
+				// its place, not given by it)
+				case "update", "bulletin", "statement", "report", "tally", "count", "figures", "briefing", "data":
+					name := cleanSource(s.textOf(start, k+1))
+					if name == "" || !s.toks[k].upper && !s.v.sourceNouns[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] {
+						return attribution{}, false
+					}
+					return attribution{i: start, j: k + 1, name: name, verb: m, leading: true}, true
+				}
+				if s.toks[m].kind == tPunct && !s.isWord(m, ".") {
+					return attribution{}, false
+				}
+			}
+			return attribution{}, false
+		}
+		if t := s.toks[k]; t.kind != tWord || s.v.funcWords[t.lower] && t.lower != "of" || isTriggerWord(s, k) {
+			return attribution{}, false
+		}
+	}
+	return attribution{}, false
 }
 
 // claimsDeed says whether "claim" at v claims a deed, not a figure: its
