@@ -620,6 +620,13 @@ func inMonthSince(sent, match string) bool {
 	return containsFoldASCII(sent[:i], "since")
 }
 
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // contextOf fills one claim's Context.
 func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	ctx := tracker.Context{Headline: c.Start < rc.headEnd, Part: c.Context.Part}
@@ -864,9 +871,39 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// "rose to 126, making it the deadliest quake since the 2011
 		// tsunami, which killed more than 15,000": the past is the
 		// figures after the comparison, not the one it compares
-		if k := strings.Index(sent, "since the "+ctx.Past); k >= 0 {
-			if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.End-off <= k {
-				ctx.Past = ""
+		// (and "rose to 93, … surpassing the 2018 Camp Fire, which
+		// killed 85")
+		for _, cmpw := range []string{"since the ", "surpassing the ", "than the ", "eclipsing the ", "exceeding the ", "overtaking the "} {
+			if k := strings.Index(sent, cmpw+ctx.Past); k >= 0 {
+				if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.End-off <= k {
+					ctx.Past = ""
+					break
+				}
+			}
+		}
+	}
+	if ctx.Past != "" && ctx.PlaceFrom != "sentence" && ctx.PlaceFrom != "group" {
+		// "The earthquakes that struck Herat province in October 2023
+		// killed more than 2,000": another time's toll is of the place
+		// its sentence names nearest that time, not of the report's
+		// ("… rose to 93 in Lahaina, surpassing the 2018 Camp Fire in
+		// northern California, which killed 85": California's)
+		if k := strings.Index(sent, ctx.Past); k >= 0 {
+			best, bestD := gazetteer.Place{}, 1<<30
+			for _, pl := range rc.places.placesOf(sent, false) {
+				if weakPlace(pl) && rc.votes[pl.Country] == 0 {
+					continue
+				}
+				i := strings.Index(sent, pl.Name)
+				if i < 0 {
+					continue
+				}
+				if d := abs(i - k); d < bestD {
+					best, bestD = pl, d
+				}
+			}
+			if bestD < 60 {
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = best.Name, best.ID, "sentence"
 			}
 		}
 	}
