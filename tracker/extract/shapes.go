@@ -718,7 +718,9 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		// "the number of Palestinians killed …", "the number of people
 		// held hostage in Gaza", "the number of confirmed deaths"
 		// ("the list of people unaccounted for had fallen to 31")
-		if (s.isWord(k, "number") || s.isWord(k, "list")) && s.isWord(k+1, "of") {
+		// (and "revised its count of people killed in the province
+		// down to nine from 12")
+		if (s.isWord(k, "number") || s.isWord(k, "list") || s.isWord(k, "count") || s.isWord(k, "tally")) && s.isWord(k+1, "of") {
 			if cat, who, ok := s.numberOfPhrase(k+2, q.i); ok {
 				start := k
 				if s.isWord(k-1, "the") {
