@@ -360,7 +360,9 @@ func (s *sentence) revised(l link) bool {
 	}
 	for k := lo - 1; k >= 0 && k >= lo-10; k-- {
 		w := s.word(k)
-		if w == ";" || w == "." {
+		// (a clause of its own: "Nangarhar lowers its quake toll as
+		// Afghan death count passes 2,200")
+		if w == ";" || w == "." || w == "as" || w == "while" || w == "but" || w == "whereas" {
 			break
 		}
 		if s.flags[k]&fRevision != 0 {

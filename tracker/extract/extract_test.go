@@ -248,6 +248,8 @@ func TestExtractAttribution(t *testing.T) {
 		{"a bulletin's owner, later", "OCHA's latest update, issued on Tuesday, put the toll at 3,958.", "OCHA"},
 		{"a country's toll is not given by it", "Morocco's toll rose to 2,012 on Saturday.", ""},
 		{"a country's toll is no source", "At least 40 people died in Kerala's worst floods.", ""},
+		{"a clause of its own", "Nangarhar lowers its quake toll as Afghan death count passes 2,200", ""},
+		{"as many as", "The ministry said as many as 50 people were killed.", "ministry"},
 		{"a deed claimed is no source", "Islamic State claims Iran bombings that killed 84", ""},
 		{"responsibility claimed is no source", "The group claimed responsibility for the blast, which killed 19 people.", ""},
 		{"a figure claimed is", "The group claimed that 50 soldiers were killed.", "group"},

@@ -411,6 +411,11 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 			if !a.leading && s.qtyBetween(a.j, q.i) && !s.andBetween(a.j, q.i) {
 				continue
 			}
+			// "Nangarhar lowers its quake toll as Afghan death count
+			// passes 2,200": a clause of its own between
+			if s.clauseWordBetween(a.verb+1, q.i) {
+				continue
+			}
 			d = q.i - a.j
 		case a.i >= q.j:
 			// a source after the figure governs it when it closes
@@ -424,6 +429,29 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 		}
 	}
 	return best
+}
+
+// clauseWordBetween reports whether a conjunction that opens a clause of
+// its own ("as", "whereas") stands in tokens [i, j), other than "as" of
+// "as many as", "as of", "as a result", "such as".
+func (s *sentence) clauseWordBetween(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(s.toks); k++ {
+		// ("while" is not one: "X said 10 were killed, while 20 were
+		// injured" is X's twice)
+		switch s.word(k) {
+		case "whereas":
+			return true
+		case "as":
+			switch {
+			case s.isWord(k+1, "many"), s.isWord(k+1, "much"), s.isWord(k+1, "of"), s.isWord(k+1, "well"), s.isWord(k+1, "a"),
+				s.isWord(k+1, "part"), s.isWord(k+1, "high"), s.isWord(k+1, "low"), s.isWord(k+1, "few"),
+				s.isWord(k-1, "many"), s.isWord(k-1, "much"), s.isWord(k-1, "well"), s.isWord(k-1, "such"), s.isWord(k-1, "same"):
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // apposition reads a subject with an apposition before a reporting verb
