@@ -1213,6 +1213,10 @@ func acrossUnits(sent, span string) bool {
 // Chaliyar alone".
 var aloneRE = regexp.MustCompile(`\b(?:in|from|at|In|From|At)\s+(?:the\s+)?([A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,3})\s+alone\b`)
 
+// siteAloneRE is one site's share: "the regional hospital alone had
+// received more than 600 injured".
+var siteAloneRE = regexp.MustCompile(`(?i)\b(?:the|a|one)\s+(?:[a-z-]+\s+){0,2}(?:hospital|clinic|morgue|camp|shelter|school)\s+alone\b`)
+
 // placeAlone says whether the words around a figure, up to the figures
 // before and after it, give it as one place's alone. A day or a month
 // ("on Saturday alone", "in October alone") is a period, not a place.
@@ -1225,6 +1229,9 @@ func placeAlone(before, after string) bool {
 	}
 	for _, seg := range []string{before, after} {
 		if m := aloneRE.FindStringSubmatch(seg); m != nil && !notPlace(m[1]) {
+			return true
+		}
+		if siteAloneRE.MatchString(seg) {
 			return true
 		}
 	}

@@ -335,6 +335,7 @@ func TestPlaceAlone(t *testing.T) {
 		// (its place read, it is that place's toll: a part by its place)
 		{"a place read", "In Mundakkai alone, 120 people have been confirmed dead.", []bool{false}},
 		{"only the figure beside it", "The floods have killed 300 people, 120 of them from Bhambore alone.", []bool{false, true}},
+		{"one hospital alone", "A doctor said the regional hospital alone had received more than 600 injured people.", []bool{true}},
 		{"a day is a period", "Rescuers recovered 40 bodies on Saturday alone.", []bool{false}},
 		{"a month is a period", "In October alone, 55 people were killed.", []bool{false}},
 		{"no alone", "So far 75 bodies have been recovered from the Chaliyar, officials said.", []bool{false}},
