@@ -22,8 +22,8 @@ func TestSeriesScenarios(t *testing.T) {
 	if f1 := rep.F1(); f1 < 0.86 {
 		t.Errorf("series B-cubed F1 %.3f, floor 0.86", f1)
 	}
-	if rep.Raised < 21 {
-		t.Errorf("expected findings raised %d of %d, floor 21", rep.Raised, rep.Expected)
+	if rep.Raised < 23 {
+		t.Errorf("expected findings raised %d of %d, floor 23", rep.Raised, rep.Expected)
 	}
 	if rep.Flagged > 2 {
 		t.Errorf("traps flagged %d of %d, ceiling 2", rep.Flagged, rep.Traps)
@@ -38,11 +38,11 @@ func TestSeriesScenarios(t *testing.T) {
 // 0.711 with 35 of 84 findings false alarms (testdata/series-heldout/README.md).
 func TestHeldOutScenarios(t *testing.T) {
 	rep := scoreScenarioDir(t, "../../testdata/series-heldout", 4)
-	if f1 := rep.F1(); f1 < 0.80 {
-		t.Errorf("held-out series B-cubed F1 %.3f, floor 0.80", f1)
+	if f1 := rep.F1(); f1 < 0.81 {
+		t.Errorf("held-out series B-cubed F1 %.3f, floor 0.81", f1)
 	}
-	if rep.FalseAlarms > 11 {
-		t.Errorf("held-out: %d of %d findings compare two quantities, ceiling 11", rep.FalseAlarms, rep.Findings)
+	if rep.FalseAlarms > 10 {
+		t.Errorf("held-out: %d of %d findings compare two quantities, ceiling 10", rep.FalseAlarms, rep.Findings)
 	}
 	if rep.Flagged > 1 {
 		t.Errorf("held-out traps flagged %d of %d, ceiling 1", rep.Flagged, rep.Traps)
@@ -55,17 +55,18 @@ func TestHeldOutScenarios(t *testing.T) {
 // TestSecondHeldOutScenarios holds the second held-out set (four events of
 // 2025, written without reading the rules, first scored series F1 0.709
 // with 20 of 32 findings false alarms: testdata/series-heldout2/README.md)
-// to what it scores now, and so also checks its files still read.
+// to what it scores now (0.709, 12 of 26), and so also checks its files
+// still read.
 func TestSecondHeldOutScenarios(t *testing.T) {
 	rep := scoreScenarioDir(t, "../../testdata/series-heldout2", 4)
 	if f1 := rep.F1(); f1 < 0.70 {
 		t.Errorf("held-out 2 series B-cubed F1 %.3f, floor 0.70", f1)
 	}
-	if rep.FalseAlarms > 14 {
-		t.Errorf("held-out 2: %d of %d findings compare two quantities, ceiling 14", rep.FalseAlarms, rep.Findings)
+	if rep.FalseAlarms > 12 {
+		t.Errorf("held-out 2: %d of %d findings compare two quantities, ceiling 12", rep.FalseAlarms, rep.Findings)
 	}
-	if rep.Flagged > 4 {
-		t.Errorf("held-out 2 traps flagged %d of %d, ceiling 4", rep.Flagged, rep.Traps)
+	if rep.Flagged > 3 {
+		t.Errorf("held-out 2 traps flagged %d of %d, ceiling 3", rep.Flagged, rep.Traps)
 	}
 }
 
