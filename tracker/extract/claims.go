@@ -89,9 +89,11 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			}
 			// "284 people were wounded, 220 of whom were taken to
 			// hospital": some of the 284
+			// (or of another count: "600 injured people …, at least 40 of
+			// them had died" are some of the dead, not their toll)
 			if l.ofWhom {
 				for j := 0; j < k; j++ {
-					if ok[j] && made[j].Category == c.Category && !made[j].Prior {
+					if ok[j] && !made[j].Prior {
 						c.Context.Part = true
 						break
 					}
@@ -329,6 +331,19 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 func (s *sentence) earlierFigure(l link) bool {
 	q := s.qs[l.q]
 	lo := min(l.a, q.i)
+	// "Local officials had put the toll at about 250": a pluperfect
+	// estimate is an earlier one
+	for k := lo - 1; k >= 1 && k >= lo-6; k-- {
+		if w := s.word(k); w == "," || w == ";" {
+			break
+		}
+		if s.isWord(k-1, "had") {
+			switch s.word(k) {
+			case "put", "given", "estimated", "initially", "earlier", "first":
+				return true
+			}
+		}
+	}
 	for k := lo - 1; k >= 0 && k >= lo-4; k-- {
 		switch w := s.word(k); {
 		case s.v.earlierWords[w]:

@@ -228,6 +228,8 @@ func TestPriors(t *testing.T) {
 			[]want{{desc: "killed [84, 84] exact people"}, {desc: "killed [95, 95] exact people prior"}}},
 		{"a count of people killed revised down", "The health department revised its count of people killed in the province down to nine from 12 on Friday.",
 			[]want{{desc: "killed [9, 9] exact people"}, {desc: "killed [12, 12] exact people prior"}}},
+		{"a pluperfect estimate is an earlier one", "Local officials had put the toll at about 250 in the early hours of Monday.",
+			[]want{{desc: "killed [225, 275] approx people prior"}}},
 		{"a count of votes is no toll", "A count of votes rose to 40.", nil},
 		{"a toll raised to is no prior", "The ministry is raising the toll to 103.",
 			[]want{{desc: "killed [103, 103] exact people"}}},

@@ -93,6 +93,7 @@ func TestPartAfterBreakdownWord(t *testing.T) {
 		{"all of the dead is the whole", "Relatives have now identified all 222 of the dead.", []bool{false}},
 		{"a group's own deaths", "Officials said 12 soldiers were among the dead.", []bool{false}},
 		{"some of whom, of the same count", "He said 284 people were wounded, 220 of whom were taken to hospital.", []bool{false, true}},
+		{"some of them, of another count", "The hospital had received more than 600 injured people, and at least 40 of them had died.", []bool{false, true}},
 		{"some of them, of a group, is the whole toll", "A bus carried 42 people; at least nine of them were killed.", []bool{false}},
 	}
 	for _, tt := range tests {
