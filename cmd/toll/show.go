@@ -242,6 +242,11 @@ func writeClaim(w io.Writer, r tracker.Report, sc tracker.StoredClaim, history b
 	for _, kv := range claimFields(sc.Claim) {
 		fmt.Fprintf(tw, "%s\t%s\n", kv[0], cell(kv[1]))
 	}
+	if ctx := contextLine(sc.Claim.Context); ctx != "" {
+		// what the report adds, which places the claim in its series
+		// (the "where" above is the sentence's own)
+		fmt.Fprintf(tw, "in context\t%s\n", cell(ctx))
+	}
 	fmt.Fprintf(tw, "sentence\t%s\n", cell(markSentence(r.Text, sc.Claim)))
 	if !history {
 		fmt.Fprintf(tw, "versions\t%d (toll show --history %s for all)\n", len(sc.Versions), sc.ID)
@@ -304,6 +309,42 @@ func claimFields(c tracker.Claim) [][2]string {
 		{"attribution", c.Attribution}, {"as of", c.AsOf.String()}, {"scope", scope},
 		{"flags", strings.Join(flags, ", ")}, {"phrase", c.Span},
 	}
+}
+
+// contextLine says what a claim's report adds to its sentence: "place
+// Kunar (from the headline); event earthquake; about 2023; via Reuters".
+// Empty for a claim read without its report.
+func contextLine(c tracker.Context) string {
+	var parts []string
+	if c.Place != "" {
+		from := ""
+		if c.PlaceFrom != "" && c.PlaceFrom != "sentence" {
+			from = " (from the " + c.PlaceFrom + ")"
+		}
+		parts = append(parts, "place "+c.Place+from)
+	}
+	if c.Event != "" {
+		parts = append(parts, "event "+c.Event)
+	}
+	if c.Past != "" {
+		parts = append(parts, "about "+c.Past)
+	}
+	if c.Incident {
+		parts = append(parts, "a single incident")
+	}
+	if c.Part {
+		parts = append(parts, "a part of a count given elsewhere")
+	}
+	if c.Origin != "" {
+		parts = append(parts, "given by "+c.Origin)
+	}
+	if c.Via != "" {
+		parts = append(parts, "via "+c.Via)
+	}
+	if c.Headline {
+		parts = append(parts, "in the headline")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // claimChanges says which fields differ between two versions of a claim.

@@ -354,3 +354,24 @@ func TestReextractCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestContextLine: show names what the report adds to a claim's sentence.
+func TestContextLine(t *testing.T) {
+	tests := []struct {
+		name string
+		ctx  tracker.Context
+		want string
+	}{
+		{"none", tracker.Context{}, ""},
+		{"a headline's place and its event", tracker.Context{Place: "Kunar", PlaceFrom: "headline", Event: "earthquake"}, "place Kunar (from the headline); event earthquake"},
+		{"a past toll of the sentence's place", tracker.Context{Place: "Herat", PlaceFrom: "sentence", Event: "earthquake", Past: "2023"}, "place Herat; event earthquake; about 2023"},
+		{"a relayed part", tracker.Context{Part: true, Via: "state media", Origin: "interior ministry"}, "a part of a count given elsewhere; given by interior ministry; via state media"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := contextLine(tt.ctx); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
