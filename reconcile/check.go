@@ -776,6 +776,33 @@ func (c *checker) priors() {
 	for _, xs := range current {
 		slices.SortFunc(xs, func(a, b int32) int { return p.compareClaims(&p.recs[a], &p.recs[b]) })
 	}
+	// each (series, source) of a prior: that source's dated figures in the
+	// series, in figure order, so that a prior scans its own source's
+	// figures and not the whole series
+	type seriesSource struct{ series, source int32 }
+	bySource := map[seriesSource][]int32{}
+	for _, pi := range p.priors {
+		r := &p.recs[pi]
+		bySource[seriesSource{r.series, r.source}] = nil
+	}
+	scanned := map[int32]bool{}
+	for ss := range bySource {
+		if scanned[ss.series] {
+			continue
+		}
+		scanned[ss.series] = true
+		for k := c.seriesLo[ss.series]; k < c.seriesHi[ss.series]; k++ {
+			f := &p.figs[k]
+			if f.day == noDay {
+				continue
+			}
+			key := seriesSource{ss.series, f.source}
+			if xs, ok := bySource[key]; ok {
+				bySource[key] = append(xs, k)
+			}
+		}
+	}
+	var earlier []int32
 	for _, pi := range p.priors {
 		pr := &p.recs[pi]
 		si := &p.series[pr.series]
@@ -804,24 +831,29 @@ func (c *checker) priors() {
 			continue
 		}
 		// the source's figures in the series before the report's date
-		var earlier []int32
-		for k := c.seriesLo[pr.series]; k < c.seriesHi[pr.series]; k++ {
-			f := &p.figs[k]
-			if f.source == pr.source && f.day != noDay && f.day < pr.day {
+		earlier = earlier[:0]
+		for _, k := range bySource[seriesSource{pr.series, pr.source}] {
+			if p.figs[k].day < pr.day {
 				earlier = append(earlier, k)
 			}
 		}
 		if len(earlier) == 0 {
 			continue
 		}
+		// Y that matches an older figure is a stale but real baseline
+		// (the latest figures are the likeliest match, so they are tried
+		// first).
+		matched := false
+		for i := len(earlier) - 1; i >= 0 && !matched; i-- {
+			matched = p.figs[earlier[i]].iv.Overlaps(p.iv(pi))
+		}
+		if matched {
+			continue
+		}
 		lastDay := p.figs[earlier[len(earlier)-1]].day
 		var last []int32
 		var lastIvs []tracker.Interval
-		matched := false
 		for _, k := range earlier {
-			if p.figs[k].iv.Overlaps(p.iv(pi)) {
-				matched = true
-			}
 			if p.figs[k].day == lastDay {
 				last = append(last, k)
 				lastIvs = append(lastIvs, *p.figs[k].iv)
@@ -829,10 +861,9 @@ func (c *checker) priors() {
 		}
 		h := hull(lastIvs...)
 		// Y above the last figure is explained by an update toll does not
-		// hold; Y that matches an older figure is a stale but real
-		// baseline. Y below the last figure and matching none is not
+		// hold. Y below the last figure and matching none is not
 		// something the source said.
-		if matched || !below(p.iv(pi), h) {
+		if !below(p.iv(pi), h) {
 			continue
 		}
 		lastFigs := make([]string, len(last))

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/tollproject/toll/internal/hygiene"
 	"github.com/tollproject/toll/tracker"
@@ -61,6 +62,12 @@ type flusher struct {
 func (f *flusher) printf(format string, args ...any) {
 	if f.err == nil {
 		_, f.err = fmt.Fprintf(f.bw, format, args...)
+	}
+}
+
+func (f *flusher) write(b []byte) {
+	if f.err == nil {
+		_, f.err = f.bw.Write(b)
 	}
 }
 
@@ -285,27 +292,41 @@ func markSpan(sentence, span string) string {
 }
 
 func (fs Findings) writeTable(w io.Writer) error {
-	out := &flusher{bw: bufio.NewWriter(w)}
+	// a million findings make about a gigabyte: each line is appended to
+	// one reused buffer (the same bytes as printf's %-7s, %s and %q), and
+	// written out in large blocks
+	out := &flusher{bw: bufio.NewWriterSize(w, 256<<10)}
 	if len(fs) == 0 {
 		out.printf("No findings.\n")
 		return out.done()
 	}
+	var line []byte
 	for i, f := range fs {
+		b := line[:0]
 		if i > 0 {
-			out.printf("\n")
+			b = append(b, '\n')
 		}
-		out.printf("%-7s  %s  %s  %s  %s\n", f.Severity, f.Kind, f.ID, f.Date, seriesTitle(f.Series, f.Site, f.SeriesName))
-		out.printf("  %s\n", f.Message)
+		b = append(b, f.Severity...)
+		for n := utf8.RuneCountInString(string(f.Severity)); n < 7; n++ {
+			b = append(b, ' ')
+		}
+		b = append(append(append(append(append(b, "  "...), f.Kind...), "  "...), f.ID...), "  "...)
+		b = append(append(append(b, f.Date.String()...), "  "...), seriesTitle(f.Series, f.Site, f.SeriesName)...)
+		b = append(append(append(b, "\n  "...), f.Message...), '\n')
 		for _, c := range f.Claims {
-			via := ""
+			b = append(append(append(b, "  - "...), c.Date.String()...), "  "...)
+			b = append(b, c.Source...)
 			if c.Outlet != "" && c.Outlet != c.Source {
-				via = " via " + c.Outlet
+				b = append(append(b, " via "...), c.Outlet...)
 			}
-			out.printf("  - %s  %s%s  %s  claim %s, report %s\n", c.Date, c.Source, via, c.Figure, c.ID, c.Report)
+			b = append(append(append(append(b, "  "...), c.Figure...), "  claim "...), c.ID...)
+			b = append(append(append(b, ", report "...), c.Report...), '\n')
 			if c.Sentence != "" || c.Span != "" {
-				out.printf("    %q\n", markSpan(c.Sentence, c.Span))
+				b = append(strconv.AppendQuote(append(b, "    "...), markSpan(c.Sentence, c.Span)), '\n')
 			}
 		}
+		line = b
+		out.write(b)
 		if f.Ack != nil {
 			out.printf("  acknowledged %s: %s\n", f.Ack.At.UTC().Format("2006-01-02"), f.Ack.Note)
 		}
