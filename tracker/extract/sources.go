@@ -81,7 +81,57 @@ func (s *sentence) attributions() []attribution {
 			out = append(out, a)
 		}
 	}
+	if len(out) == 0 {
+		if a, ok := s.subjectSaying(); ok {
+			out = append(out, a)
+		}
+	}
 	return out
+}
+
+// subjectSaying reads the subject of a sentence whose figures follow
+// "saying": "The Afghan Red Crescent Society gave a lower count, saying
+// at least 1,124 people had died", "The ministry issued a statement
+// saying 40 were killed". The subject is the sentence's opening name or
+// source noun phrase, read as sourceBefore reads one before its verb.
+func (s *sentence) subjectSaying() (attribution, bool) {
+	v := -1
+	for k := 1; k < len(s.toks); k++ {
+		if s.isWord(k, "saying") {
+			v = k
+			break
+		}
+	}
+	if v < 0 || s.qty[0] >= 0 {
+		return attribution{}, false
+	}
+	// the subject: the opening words up to the first lowercase word that
+	// is no part of a name ("gave", "issued")
+	start := 0
+	if s.isWord(0, "the") {
+		start = 1
+	}
+	end := start
+	for end < v && end < start+8 {
+		t := s.toks[end]
+		if t.kind == tWord && (t.upper || s.v.sourceNouns[t.lower] || s.v.sourceHeads[t.lower] || t.lower == "of" && end > start) || t.kind == tPunct && (t.text == "'" || t.text == "’") {
+			end++
+			continue
+		}
+		break
+	}
+	if end == start || end >= v || s.toks[end].kind != tWord || s.qtyBetween(start, v) {
+		return attribution{}, false
+	}
+	head := s.toks[end-1]
+	if !head.upper && !s.v.sourceNouns[head.lower] && !s.v.sourceHeads[head.lower] {
+		return attribution{}, false
+	}
+	name := cleanSource(s.textOf(start, end))
+	if name == "" {
+		return attribution{}, false
+	}
+	return attribution{i: start, j: end, name: name, verb: v, leading: true}, true
 }
 
 // possessiveBulletin reads a source that opens its sentence as the owner
