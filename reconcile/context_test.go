@@ -548,6 +548,7 @@ func TestMergeExtendedSources(t *testing.T) {
 		{"one word stands for nothing", "ministry", "interior ministry", false, ""},
 		{"a surname is the person named in full", "Abbott", "Greg Abbott", true, "Greg Abbott"},
 		{"a surname with a title is the person", "Vijayan", "Chief Minister Pinarayi Vijayan", true, "Chief Minister Pinarayi Vijayan"},
+		{"a surname with a lowercase title is the person", "Fitrat", "deputy Taliban government spokesman Hamdullah Fitrat", true, "deputy Taliban government spokesman Hamdullah Fitrat"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

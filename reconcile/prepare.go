@@ -1029,11 +1029,10 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 		}
 		target := int32(-1)
 		for _, j := range byHead[ws[0]] {
-			if canon[j] || !startsUpper(p.sources[j].name) {
-				target = -2
-				break
-			}
-			if extras, ok := subsequence(ws, words[j]); !ok || !plainWords(extras) {
+			// (a person named in full: the name's last two words
+			// capitalised, whatever title comes before: "deputy Taliban
+			// government spokesman Hamdullah Fitrat" is Fitrat)
+			if canon[j] || !personName(p.sources[j].name) {
 				target = -2
 				break
 			}
@@ -1071,6 +1070,13 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 	for ri := range p.recs {
 		p.recs[ri].source = to[p.recs[ri].source]
 	}
+}
+
+// personName reports whether a name ends in two capitalised words, a
+// given name and a surname ("Greg Abbott", "spokesman Hamdullah Fitrat").
+func personName(name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) >= 2 && startsUpper(ws[len(ws)-1]) && startsUpper(ws[len(ws)-2])
 }
 
 // startsUpper reports whether a name starts with a capital letter.
