@@ -181,6 +181,14 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 			break
 		}
 	}
+	// "161 missing in Kerr County alone, … as the death toll rose to
+	// 109": a place the lead gives "alone" is a part of what the report
+	// is about, its state's or province's toll
+	if rc.hasPl && rc.place.Kind != gazetteer.Country && strings.Contains(text[:min(len(text), rc.leadEnd+400)], rc.place.Name+" alone") {
+		if fl, ok := firstLevelOf(rc.places.g, rc.place); ok && fl.ID != rc.place.ID {
+			rc.place = fl
+		}
+	}
 	var carry tracker.Context // the last sentence place of the paragraph
 	para := -1
 	// text[:scanned] has been searched for paragraph breaks and the last
