@@ -839,13 +839,19 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Place == "" && c.Attribution != "" {
 		// "the Gaza health ministry", "Israel's military", "Syrian state
 		// media": a source named by its place speaks of that place
-		if p, ok := rc.places.sourcePlace(c.Attribution); ok && !(rc.hasPl && (p.ID == rc.place.ID || rc.places.contains(p.ID, rc.place.ID))) &&
-			(rc.country == "" || rc.votes[p.Country] > 0) {
+		if p, ok := rc.places.sourcePlace(c.Attribution); ok && (rc.country == "" || rc.votes[p.Country] > 0) {
 			// (and only a source of the report's own countries: "US
 			// intelligence" on a strike in Gaza speaks of Gaza)
-			// (a national body speaking in a report about one of its
-			// provinces keeps the report's nearer place)
-			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
+			if rc.hasPl && (p.ID == rc.place.ID || rc.places.contains(p.ID, rc.place.ID)) {
+				// a national body speaking in a report about one of its
+				// provinces keeps the report's nearer place, still as
+				// the source's (no paragraph's other country takes it:
+				// "the health ministry in Gaza said…" after a sentence
+				// on Israel, in a report datelined Khan Younis)
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, "source"
+			} else {
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
+			}
 		}
 	}
 	if ctx.Place == "" && rc.hasPl {
@@ -1553,6 +1559,27 @@ func sourcePlace(m *placeMemo, source string) (gazetteer.Place, bool) {
 				return p, true
 			}
 		}
+	}
+	// "the health ministry in Gaza", "the Red Crescent in Derna": the
+	// place after a body's name
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i] != "in" {
+			continue
+		}
+		rest := ws[i+1:]
+		if rest[0] == "the" && len(rest) > 1 {
+			rest = rest[1:]
+		}
+		if len(rest) > 3 {
+			break
+		}
+		name := strings.Join(rest, " ")
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsUpper(r) {
+			if p, ok := m.lookup(name); ok {
+				return p, true
+			}
+		}
+		break
 	}
 	return gazetteer.Place{}, false
 }
