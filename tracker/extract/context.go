@@ -311,6 +311,7 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		add(rc.places.placesOf(headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
 	}
 	leadStart := body
+	datelineCountry := ""
 	if m := datelineMatch(text[body:]); m != nil {
 		city := text[body+m[2] : body+m[3]]
 		region := strings.TrimPrefix(text[body+m[4]:body+m[5]], ", ")
@@ -332,6 +333,9 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 			ps = append(ps, rp)
 		}
 		add(ps, "dateline", 2, 2)
+		if len(ps) > 0 {
+			datelineCountry = ps[0].Country
+		}
 		leadStart = body + m[1]
 	}
 	leadEnd := len(text)
@@ -345,9 +349,12 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 	rc.leadEnd = leadEnd
 	add(rc.places.placesOf(text[leadStart:leadEnd], true), "lead", 2, 1)
 	commit()
+	// (a tie goes to the dateline's country: "GAZA —" over a lead that
+	// names Israel as often as Gaza; else to the first code, for a
+	// stable answer)
 	best, bestV := "", 0
 	for c, v := range votes {
-		if v > bestV || v == bestV && c < best {
+		if v > bestV || v == bestV && (c == datelineCountry || best != datelineCountry && c < best) {
 			best, bestV = c, v
 		}
 	}
