@@ -313,6 +313,12 @@ func (c *checker) disagreements() {
 						// sources at odds)
 						continue
 					}
+					if c.statesPriorOf(x, y) || c.statesPriorOf(y, x) {
+						// ("94 were in Kerr County, up from 87 reported
+						// by the sheriff that morning": the text gives
+						// the other figure as the one before)
+						continue
+					}
 					if si.ctx && c.sharesLiveReport(x, y) && withinTwice(*p.figs[x].iv, *p.figs[y].iv) {
 						// (a live blog's entries of one day within a
 						// factor of two: the count moving between
@@ -377,6 +383,26 @@ func (c *checker) periodDisagreements(s int32) {
 		}
 		i = j
 	}
+}
+
+// statesPriorOf reports whether figure a's own sentence gives figure b
+// as its earlier figure ("up from 87", "down from 103").
+func (c *checker) statesPriorOf(a, b int32) bool {
+	p := c.p
+	if len(p.priors) == 0 {
+		return false
+	}
+	c.statedPrior(a) // (builds priorsOf)
+	for _, ri := range p.figRecs(&p.figs[a]) {
+		r := &p.recs[ri]
+		sent := p.claims[r.ci].Claim.Sentence
+		for _, pi := range c.priorsOf[[2]int32{r.report, r.series}] {
+			if pc := &p.claims[p.recs[pi].ci].Claim; pc.Sentence == sent && compareIntervals(pc.Interval, *p.figs[b].iv) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // withinTwice reports whether the higher interval's lower bound is at

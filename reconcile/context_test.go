@@ -353,6 +353,17 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"revision a-1 b-1 b-2", "stale_repeat c-1 b-1"},
 		},
 		{
+			// "94 were in Kerr County, up from 87 reported by the sheriff
+			// that morning": the text gives the sheriff's 87 as the figure
+			// before
+			name: "a figure its rival states as its earlier one is a succession, not a disagreement",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-07-08", "sheriff", tracker.Exact, 87),
+				ctxClaim("b-1", "b", "2025-07-08", "governor", tracker.Exact, 94).says("Of the dead, 94 were in Kerr County, up from 87 reported by the sheriff that morning."),
+				ctxClaim("b-2", "b", "2025-07-08", "governor", tracker.Exact, 87).isPrior().says("Of the dead, 94 were in Kerr County, up from 87 reported by the sheriff that morning."),
+			},
+		},
+		{
 			name: "a live blog's bulletins of one day within twice each other raise nothing",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2024-01-03", "national emergency service", tracker.Exact, 73).says("18:10 - The state broadcaster, citing the emergency service, puts the toll at 73."),

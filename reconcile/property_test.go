@@ -329,6 +329,25 @@ func nday(d tracker.Date) int {
 	return int(d.Time().Unix() / 86400)
 }
 
+// statesPrior reports whether a claim of figure x has, in its sentence,
+// a prior of its series equal to figure y ("up from 87"): a succession,
+// not a disagreement.
+func statesPrior(cs []nclaim, x, y nfig) bool {
+	for _, id := range x.ids {
+		for _, c := range cs {
+			if c.id != id {
+				continue
+			}
+			for _, p := range cs {
+				if p.prior && p.report == c.report && p.sentence == c.sentence && sameSeries(p, c) && p.iv.Equal(y.c.iv) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func sameSeries(a, b nclaim) bool {
 	return a.cat == b.cat && a.group == b.group && a.place == b.place && a.scope == b.scope
 }
@@ -483,7 +502,7 @@ func naiveCheck(claims []tracker.StoredClaim, window int, tax *Taxonomy) []strin
 			if x.c.scope == tracker.UnknownScope {
 				sev = Warning
 			}
-			if i < j && x.c.day == y.c.day && !x.c.iv.Overlaps(y.c.iv) {
+			if i < j && x.c.day == y.c.day && !x.c.iv.Overlaps(y.c.iv) && !statesPrior(cs, x, y) && !statesPrior(cs, y, x) {
 				add(SourcesDisagree, sev, pair(x, y)...)
 			}
 			if window > 0 && cannotFall(x.c.cat) && y.c.day > x.c.day && y.c.day-x.c.day <= window && nbelow(y.c.iv, x.c.iv) && !decreased[[2]int{i, j}] {
