@@ -319,6 +319,14 @@ func (c *checker) disagreements() {
 						// the other figure as the one before)
 						continue
 					}
+					if si.ctx && (c.outletOnly(x) || c.outletOnly(y)) && withinTwice(*p.figs[x].iv, *p.figs[y].iv) {
+						// (a figure no one in its text gives is the
+						// outlet's copy of some bulletin: within twice a
+						// named origin's figure of the day, most likely
+						// an earlier or later one of the same count, not
+						// a rival count)
+						continue
+					}
 					if si.ctx && c.sharesLiveReport(x, y) && withinTwice(*p.figs[x].iv, *p.figs[y].iv) {
 						// (a live blog's entries of one day within a
 						// factor of two: the count moving between

@@ -364,6 +364,13 @@ func TestContextFindings(t *testing.T) {
 			},
 		},
 		{
+			name: "an outlet's unattributed figure within twice a named one of the day raises nothing",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-03-29", "junta", tracker.Exact, 3408),
+				ctxClaim("b-1", "b", "2025-03-29", "", tracker.Exact, 2376),
+			},
+		},
+		{
 			name: "a live blog's bulletins of one day within twice each other raise nothing",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2024-01-03", "national emergency service", tracker.Exact, 73).says("18:10 - The state broadcaster, citing the emergency service, puts the toll at 73."),
