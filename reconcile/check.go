@@ -248,7 +248,7 @@ func farBelow(a, b tracker.Interval) bool {
 	return hi.Mul(three).Cmp(b.Low) < 0
 }
 
-var three, twenty = decimal.NewFromInt(3), decimal.NewFromInt(20)
+var two, three, twenty = decimal.NewFromInt(2), decimal.NewFromInt(3), decimal.NewFromInt(20)
 
 func (c *checker) decrease(x, y int32, sameSource bool) {
 	p := c.p
@@ -400,7 +400,7 @@ func (c *checker) statesPriorOf(a, b int32) bool {
 	if len(p.priors) == 0 {
 		return false
 	}
-	c.statedPrior(a) // (builds priorsOf)
+	c.indexPriors()
 	for _, ri := range p.figRecs(&p.figs[a]) {
 		r := &p.recs[ri]
 		sent := p.claims[r.ci].Claim.Sentence
@@ -422,7 +422,7 @@ func withinTwice(a, b tracker.Interval) bool {
 	if a.Unbounded {
 		return true
 	}
-	return b.Low.Cmp(a.High.Mul(decimal.NewFromInt(2))) <= 0
+	return b.Low.Cmp(a.High.Mul(two)) <= 0
 }
 
 // clockRE opens a live blog's entry: "18:10 - ", "09.45 — ".

@@ -300,21 +300,26 @@ func (c *checker) revisedRepeats(figs []int32, revs [][2]int32) {
 		if c.handled[x] || fx.revised {
 			continue
 		}
-		var cur int32 = -1 // the latest revision x repeats the figure before
+		// x gives a figure some earlier revision revised away …
+		repeats := false
+		for _, r := range revs {
+			if p.figs[r[1]].day < fx.day && c.sameFloor(x, r[0]) && !c.sharesReport(x, r[0]) {
+				repeats = true
+				break
+			}
+		}
+		if !repeats {
+			continue
+		}
+		// … and cites the latest revision below it by its day
+		var cur int32 = -1
 		for _, r := range revs {
 			z, y := r[0], r[1]
 			fy := &p.figs[y]
 			if fy.day >= fx.day || x == z || c.sharesReport(x, y) || !below(*fy.iv, *fx.iv) {
 				continue
 			}
-			repeats := false
-			for _, r2 := range revs {
-				if p.figs[r2[1]].day < fx.day && c.sameFloor(x, r2[0]) && !c.sharesReport(x, r2[0]) {
-					repeats = true
-					break
-				}
-			}
-			if repeats && (cur < 0 || fy.day > p.figs[cur].day) {
+			if cur < 0 || fy.day > p.figs[cur].day {
 				cur = y
 			}
 		}
@@ -534,20 +539,26 @@ func (c *checker) outletOnly(f int32) bool {
 	return true
 }
 
+// indexPriors fills priorsOf: the priors of each report and series, in
+// p.priors' order.
+func (c *checker) indexPriors() {
+	if c.priorsOf != nil {
+		return
+	}
+	c.priorsOf = map[[2]int32][]int32{}
+	for _, pi := range c.p.priors {
+		pr := &c.p.recs[pi]
+		k := [2]int32{pr.report, pr.series}
+		c.priorsOf[k] = append(c.priorsOf[k], pi)
+	}
+}
+
 // statedPrior returns the earlier figure a revised figure's own sentence
 // states ("revised down to 90 from 91": 91) and its record, when there is
 // one.
 func (c *checker) statedPrior(f int32) (tracker.Interval, int32, bool) {
 	p := c.p
-	if c.priorsOf == nil {
-		// the priors of each report and series, in p.priors' order
-		c.priorsOf = map[[2]int32][]int32{}
-		for _, pi := range p.priors {
-			pr := &p.recs[pi]
-			k := [2]int32{pr.report, pr.series}
-			c.priorsOf[k] = append(c.priorsOf[k], pi)
-		}
-	}
+	c.indexPriors()
 	for _, ri := range p.figRecs(&p.figs[f]) {
 		r := &p.recs[ri]
 		sent := p.claims[r.ci].Claim.Sentence
