@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -380,7 +382,9 @@ func ScoreSeries(scenarios []*Scenario, ext tracker.ExtractFunc, resolve Resolve
 			sort.Strings(ns)
 			rep.Problems = append(rep.Problems, fmt.Sprintf("split: %s over %d series: %s", gs, len(parts), strings.Join(ns, "; ")))
 		}
-		for ts := range parts {
+		// (in key order, and the first other label by name: the same
+		// problems in the same order from run to run)
+		for _, ts := range slices.Sorted(maps.Keys(parts)) {
 			if other := otherGold(tollMembers[ts], gs, func(c string) string { return goldOf[c].series }); other != "" {
 				rep.Problems = append(rep.Problems, fmt.Sprintf("merged: %s with %s in %s", gs, other, name(ts)))
 			}
@@ -450,14 +454,16 @@ func ScoreSeries(scenarios []*Scenario, ext tracker.ExtractFunc, resolve Resolve
 	return rep, nil
 }
 
-// otherGold returns a gold series other than gs among members, or "".
+// otherGold returns the first by name of the gold series other than gs
+// among members, or "".
 func otherGold(members []string, gs string, goldOf func(string) string) string {
+	best := ""
 	for _, c := range members {
-		if o := goldOf(c); o != "" && o != gs {
-			return o
+		if o := goldOf(c); o != "" && o != gs && (best == "" || o < best) {
+			best = o
 		}
 	}
-	return ""
+	return best
 }
 
 // Write prints the series report for people, with up to maxProblems
