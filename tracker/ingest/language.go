@@ -32,14 +32,8 @@ const (
 // judge, and when whatlanggo is unsure, so that a note about the language
 // is given only where it is right.
 func Language(text string) string {
-	if len(text) > maxLanguageBytes {
-		cut := maxLanguageBytes
-		for cut > 0 && !isRuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	if len(strings.Fields(text)) < minLanguageWords {
+	text, ok := languageSample(text)
+	if !ok {
 		return ""
 	}
 	info := detectLanguage(text)
@@ -47,6 +41,19 @@ func Language(text string) string {
 		return ""
 	}
 	return info.Lang.String()
+}
+
+// languageSample cuts text to the first maxLanguageBytes on a rune
+// boundary and reports whether it holds enough words to judge.
+func languageSample(text string) (string, bool) {
+	if len(text) > maxLanguageBytes {
+		cut := maxLanguageBytes
+		for cut > 0 && !isRuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	return text, len(strings.Fields(text)) >= minLanguageWords
 }
 
 // detectLanguage runs whatlanggo's detection (detect: latin.go scores a

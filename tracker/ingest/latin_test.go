@@ -67,14 +67,8 @@ func languageTexts(tb testing.TB) []string {
 
 // languageRef is Language as it was with whatlanggo.Detect alone.
 func languageRef(text string) string {
-	if len(text) > maxLanguageBytes {
-		cut := maxLanguageBytes
-		for cut > 0 && !isRuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	if len(strings.Fields(text)) < minLanguageWords {
+	text, ok := languageSample(text)
+	if !ok {
 		return ""
 	}
 	info := whatlanggo.Detect(text)
