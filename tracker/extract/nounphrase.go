@@ -248,6 +248,14 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		if s.v.funcWords[t.lower] || isTriggerWord(s, k) || t.upper {
 			break
 		}
+		// a noun that says what the deaths were from: "25 fire deaths",
+		// "1,301 hajj deaths", "12 shooting deaths" (capitalised, as in
+		// "Covid deaths", it is read above)
+		if k == start && !s.v.units[t.lower] {
+			if tr, n := lookup(s, s.v.triggerTab, k+1, 1); n > 0 && tr.noun && !tr.post && !tr.pre && tr.who == "" && !s.v.units[s.word(k+1+n)] {
+				return np{kind: npCasualty, who: tr.who, trig: tr, end: k + 1 + n}
+			}
+		}
 		if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing") {
 			break
 		}

@@ -333,10 +333,36 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 		}
 		return v, j, true
 	}
+	if t.kind == tPunct && t.text == "(" {
+		return s.bracketedNumber(i)
+	}
 	if t.kind != tWord {
 		return decimal.Decimal{}, i, false
 	}
 	return s.numberWordsAt(i)
+}
+
+// bracketedNumber reads a figure written in brackets the way some
+// bulletins write every figure: "a total of (5,599) people have been
+// killed", "(32) women and (192) men". Only a bracket that opens after a
+// lowercase word or a punctuation mark and closes before a word: "fifty
+// (50)" is one figure written twice (restatedDigits) and "Nairobi (21),
+// Nakuru (3)" a list by place (partShape).
+func (s *sentence) bracketedNumber(i int) (decimal.Decimal, int, bool) {
+	toks := s.toks
+	if i+2 >= len(toks) || toks[i+1].kind != tNum {
+		return decimal.Decimal{}, i, false
+	}
+	if i > 0 {
+		if p := &toks[i-1]; p.kind == tNum || p.kind == tAlnum || p.kind == tWord && (p.upper || s.numberish(i-1)) {
+			return decimal.Decimal{}, i, false
+		}
+	}
+	v, e, ok := s.readNumber(i + 1)
+	if !ok || !s.isWord(e, ")") || e+1 >= len(toks) || toks[e+1].kind != tWord {
+		return decimal.Decimal{}, i, false
+	}
+	return v, e + 1, true
 }
 
 // maxCount is tracker.MaxCount as a decimal, for comparisons.

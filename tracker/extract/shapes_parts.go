@@ -508,7 +508,7 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 			k--
 		}
 	}
-	if followed || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named || it.severity) {
+	if followed || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
 		if h := s.headBefore(k, links); h >= 0 {
 			l := links[h]
 			if !s.countBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) && (!it.severity || l.cat == tracker.Injured) {
@@ -565,6 +565,22 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	}
 	carried := hc != nil
 	return link{q: qi, cat: cat, who: who, how: byBreakdown, a: it.a, b: it.end, trig: -1, head: -1, placeMin: it.end, carried: carried, where: it.where}, true
+}
+
+// inApposition reports a list item that names its group inside the
+// appositive of the total before it, set off by commas between the total
+// and its verb: "Four people, two students and two teachers, were
+// killed", "(224) people, (32) women and (192) men, were killed".
+func (s *sentence) inApposition(k int, it partItem, links []link) bool {
+	if it.who == "" || it.verb {
+		return false
+	}
+	h := s.headBefore(k, links)
+	if h < 0 {
+		return false
+	}
+	l := links[h]
+	return l.how == byPost && l.a < k && it.end < l.trig
 }
 
 // elidedSibling finds the figure an item with no verb of its own shares

@@ -1,0 +1,36 @@
+package extract
+
+import "testing"
+
+// TestCorpusHForms: forms real outlets wrote in 2024–2025 that corpus H
+// (testdata/eval/corpus-h.jsonl, written before the rules were read)
+// found unread. Each is a general form, with a sentence of our own.
+func TestCorpusHForms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"figures in brackets, as a rights group's bulletin writes them", "Since the coup, a total of (6,012) people have been killed, and (28,110) have been arrested.",
+			[]want{{desc: "killed [6012, 6012] exact people", span: "a total of (6,012) people have been killed"}, {desc: "arrested [28110, 28110] exact people"}}},
+		{"a name's figure in brackets stays a list by place", "The dead are from Kisumu (9) and Nakuru (4), among other counties.",
+			[]want{{desc: "killed [9, 9] exact people", where: "Kisumu"}, {desc: "killed [4, 4] exact people", where: "Nakuru"}}},
+		{"a bracketed figure before punctuation is no count", "The toll rose sharply (see table 3).", nil},
+		{"the cause before the death noun", "The medical examiner listed 29 fire deaths, and the ministry counted 1,120 hajj deaths.",
+			[]want{{desc: "killed [29, 29] exact people", span: "29 fire deaths"}, {desc: "killed [1120, 1120] exact people", span: "1,120 hajj deaths"}}},
+		{"shooting deaths and road injuries", "Police recorded 14 shooting deaths and 230 road injuries over the holiday.",
+			[]want{{desc: "killed [14, 14] exact people"}, {desc: "injured [230, 230] exact people"}}},
+		{"body bags are things", "The Red Cross delivered 400 body bags to the morgue.", nil},
+		{"a toll that has crossed a figure", "The toll from the landslides has crossed 310, the state minister said.",
+			[]want{{desc: "killed [311, ∞) more_than people"}}},
+		{"crossed into is still a flight", "More than 20,000 people have crossed into Chad this week.",
+			[]want{{desc: "displaced [20001, ∞) more_than people"}}},
+		{"a breakdown set off by commas", "Six people, four pupils and two teachers, were killed in the attack.",
+			[]want{{desc: "killed [6, 6] exact people"}, {desc: "killed [4, 4] exact students"}, {desc: "killed [2, 2] exact teachers"}}},
+		{"bracketed figures in an apposition", "In July, (118) people, (21) women and (97) men, were killed by gunfire.",
+			[]want{{desc: "killed [118, 118] exact people"}, {desc: "killed [21, 21] exact women"}, {desc: "killed [97, 97] exact men"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}
