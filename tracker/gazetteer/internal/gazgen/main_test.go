@@ -77,6 +77,48 @@ func TestKeepAlternate(t *testing.T) {
 	}
 }
 
+// TestAddAdmin2: a second-level unit no kept city lies in is a place, under
+// its first-level unit, with weight zero; its short form is no English word.
+func TestAddAdmin2(t *testing.T) {
+	places := map[string]*place{
+		"NP":      {id: "NP", kind: "c", country: "NP", level: 0},
+		"NP.6":    {id: "NP.6", kind: "s", country: "NP", parent: "NP", level: 1},
+		"US":      {id: "US", kind: "c", country: "US", level: 0},
+		"US.TX":   {id: "US.TX", kind: "s", country: "US", parent: "US", level: 1},
+		"NP.6.12": {id: "NP.6.12", kind: "s", country: "NP", parent: "NP.6", level: 2, names: []string{"Surkhet"}, weight: 31381},
+	}
+	admin2 := map[string]string{
+		"NP.6.12":  "Surkhet",      // already there: left as it is
+		"NP.6.76":  "Jajarkot",     // added
+		"US.TX.50": "Young County", // added, without the word "Young"
+		"XX.1.2":   "Nowhere",      // no first-level unit: skipped
+	}
+	if got, want := addAdmin2(places, admin2, map[string]bool{"young": true}), 2; got != want {
+		t.Fatalf("added %d, want %d", got, want)
+	}
+	tests := []struct {
+		id, parent string
+		names      []string
+	}{
+		{"NP.6.76", "NP.6", []string{"Jajarkot"}},
+		{"US.TX.50", "US.TX", []string{"Young County"}},
+		{"NP.6.12", "NP.6", []string{"Surkhet"}},
+	}
+	for _, tt := range tests {
+		p := places[tt.id]
+		if p == nil {
+			t.Errorf("%s not added", tt.id)
+			continue
+		}
+		if p.parent != tt.parent || !slices.Equal(p.names, tt.names) || p.level != 2 {
+			t.Errorf("%s: parent %q names %q level %d, want %q %q 2", tt.id, p.parent, p.names, p.level, tt.parent, tt.names)
+		}
+	}
+	if places["NP.6.76"].weight != 0 || places["NP.6.12"].weight != 31381 {
+		t.Errorf("weights changed: %d %d", places["NP.6.76"].weight, places["NP.6.12"].weight)
+	}
+}
+
 // TestRun generates tables from a two-city fixture written in GeoNames'
 // formats and checks the rows and index lines.
 func TestRun(t *testing.T) {
