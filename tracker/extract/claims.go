@@ -316,6 +316,13 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 		c.Where = s.placeFor(k, links, grp, places)
 	}
 	c.Attribution = s.attributionFor(l, attrs)
+	if l.where != "" && c.Attribution != "" && c.Attribution != l.where && (l.how == byBreakdown || l.how == byCoord) {
+		// "South Carolina reported 36 deaths, Georgia 25, Florida 15": each
+		// place of the list reported its own
+		if gaz().IsPlaceName(c.Attribution) {
+			c.Attribution = l.where
+		}
+	}
 	s.timeFor(&c, k, links, grp, times)
 	c.Revised = s.revised(l)
 	c.Prior = l.prior || s.earlierFigure(l)

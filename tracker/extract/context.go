@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/gazetteer"
 )
@@ -240,7 +242,91 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = carry.Place, carry.PlaceID, "paragraph"
 		}
 	}
+	rc.totalsAboveParts(claims)
 	copyAttributions(claims)
+}
+
+// totalsAboveParts gives a total that names no place of its own the place
+// its parts lie in when the report's place would put it at or below one of
+// them: "157 people have died, 105 in Jajarkot and 52 in West Rukum" in a
+// report whose headline names Jajarkot is no count of Jajarkot but of the
+// province that holds both districts; "killed 157 people, 105 of them in
+// Jajarkot" is of more than Jajarkot, so of the unit above it. The
+// report's own place stays when it holds every part ("in Nepal": the
+// country's toll).
+func (rc *reportContext) totalsAboveParts(claims []tracker.Claim) {
+	g := rc.places.g
+	for i := range claims {
+		c := &claims[i]
+		if c.Where != "" || c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group" || c.Context.Part || c.Prior || c.Context.Past != "" {
+			continue
+		}
+		// its parts: the later figures of its sentence and category that
+		// name their place, which together are no more than it
+		var parts []string
+		bound := c.Interval.High
+		if c.Interval.Unbounded {
+			bound = c.Interval.Low
+		}
+		sum := decimal.Zero
+		for j := i + 1; j < len(claims) && claims[j].Sentence == c.Sentence && claims[j].Start < c.End+200; j++ {
+			d := claims[j]
+			if d.Category != c.Category || d.Context.PlaceFrom != "sentence" || d.Prior || d.Interval.Unbounded {
+				continue
+			}
+			sum = sum.Add(d.Interval.Low)
+			if d.Context.PlaceID != "" && !strings.Contains(d.Context.PlaceID, "/") && !slices.Contains(parts, d.Context.PlaceID) {
+				parts = append(parts, d.Context.PlaceID)
+			}
+		}
+		if len(parts) == 0 || sum.Cmp(bound) > 0 {
+			continue
+		}
+		if id := c.Context.PlaceID; id != "" {
+			holdsAll := true
+			for _, q := range parts {
+				if id == q || !g.Contains(id, q) {
+					holdsAll = false
+					break
+				}
+			}
+			if holdsAll {
+				continue
+			}
+		}
+		var above gazetteer.Place
+		if len(parts) == 1 {
+			anc := g.Ancestors(parts[0])
+			if len(anc) == 0 {
+				continue
+			}
+			above = anc[0]
+		} else {
+			var ok bool
+			if above, ok = commonAncestor(g, parts); !ok {
+				continue
+			}
+		}
+		c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = above.Name, above.ID, "parts"
+	}
+}
+
+// commonAncestor is the nearest place that holds every one of ids (each
+// of which is a strict part of it).
+func commonAncestor(g *gazetteer.Gazetteer, ids []string) (gazetteer.Place, bool) {
+	for _, a := range g.Ancestors(ids[0]) {
+		all := true
+		for _, q := range ids[1:] {
+			if !g.Contains(a.ID, q) || a.ID == q {
+				all = false
+				break
+			}
+		}
+		if all {
+			return a, true
+		}
+	}
+	return gazetteer.Place{}, false
 }
 
 // readReport reads the headline, dateline and lead of a report.
@@ -378,6 +464,19 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 			if c.rank == rank && c.p.Country == best {
 				rc.place, rc.from, rc.hasPl = c.p, c.from, true
 				break
+			}
+		}
+		if rc.hasPl && rank <= 1 && rc.place.Kind != gazetteer.Country {
+			// a headline that names two places of the country neither
+			// of which holds the other ("… villages in Jajarkot, Rukum
+			// West") is about the place that holds both
+			for _, c := range cands {
+				if c.rank <= 1 && c.p.Country == best && c.p.ID != rc.place.ID && !g.Contains(c.p.ID, rc.place.ID) && !g.Contains(rc.place.ID, c.p.ID) {
+					if a, ok := commonAncestor(g, []string{rc.place.ID, c.p.ID}); ok {
+						rc.place = a
+					}
+					break
+				}
 			}
 		}
 	}

@@ -272,6 +272,33 @@ func TestExtractAttribution(t *testing.T) {
 	}
 }
 
+// TestGappedListSources: in "A reported 36 deaths, B 25" each place of the
+// list reports its own figure; a source that is no place keeps them all.
+func TestGappedListSources(t *testing.T) {
+	tests := []struct{ name, text, span, want string }{
+		{"a place reporting heads the list", "Alabama reported 36 deaths, Georgia 25, Florida 15 and Virginia two.", "Georgia 25", "Georgia"},
+		{"the head keeps its own", "Alabama reported 36 deaths, Georgia 25, Florida 15 and Virginia two.", "36 deaths", "Alabama"},
+		{"a body reporting heads the list", "The Red Cross said 40 died, 31 in Nairobi and nine in Nakuru.", "31 in Nairobi", "Red Cross"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got *tracker.Claim
+			claims := mustExtract(t, tt.text, "2024-10-01")
+			for i := range claims {
+				if claims[i].Span == tt.span {
+					got = &claims[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no claim %q in %v", tt.span, claims)
+			}
+			if got.Attribution != tt.want {
+				t.Errorf("got %q, want %q", got.Attribution, tt.want)
+			}
+		})
+	}
+}
+
 // TestSeedArticle is the acceptance test of issue 2: the article the
 // project started from gives exactly four claims.
 func TestSeedArticle(t *testing.T) {

@@ -174,6 +174,16 @@ func (s *sentence) placeAt(i int) (place, bool) {
 // casualty word up to the next figure outside its group, else the toll's
 // own place ("the death toll in Gaza", "Gaza death toll"), else the
 // sentence's opening "In Gaza, …". Parts share their head's place.
+// placeIn reports a place (not a modifier) starting in tokens [i, j).
+func (s *sentence) placeIn(places []place, i, j int) bool {
+	for _, p := range places {
+		if !p.modTok && p.i >= i && p.i < j {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sentence) placeFor(k int, links []link, grp []int, places []place) string {
 	l := links[k]
 	q := s.qs[l.q]
@@ -187,6 +197,27 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 			continue
 		}
 		if oi := min(o.a, s.qs[o.q].i); oi > start && oi < limit {
+			limit = oi
+		}
+	}
+	// a part of this figure that names its own place ends the search: "157
+	// people have died, 105 in Jajarkot and 52 in West Rukum", "the toll has
+	// reached 133: 95 in Jajarkot …" give the total no district's place
+	// ("killed 12, including five children, in Gaza City" still gives Gaza
+	// City: that part names none)
+	for m, o := range links {
+		if m == k || o.head != l.q || o.how != byBreakdown {
+			continue
+		}
+		oi := min(o.a, s.qs[o.q].i)
+		if oi <= start || oi >= limit {
+			continue
+		}
+		end := o.b + 2
+		if m+1 < len(links) {
+			end = min(end, min(links[m+1].a, s.qs[links[m+1].q].i))
+		}
+		if o.where != "" || s.placeIn(places, oi, end) {
 			limit = oi
 		}
 	}
