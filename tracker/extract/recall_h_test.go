@@ -29,6 +29,18 @@ func TestCorpusHForms(t *testing.T) {
 			[]want{{desc: "killed [6, 6] exact people"}, {desc: "killed [4, 4] exact students"}, {desc: "killed [2, 2] exact teachers"}}},
 		{"bracketed figures in an apposition", "In July, (118) people, (21) women and (97) men, were killed by gunfire.",
 			[]want{{desc: "killed [118, 118] exact people"}, {desc: "killed [21, 21] exact women"}, {desc: "killed [97, 97] exact men"}}},
+		{"a label, a colon and its figure", "Situation report 12: Deaths: 402. Injured: 1,310.",
+			[]want{{desc: "killed [402, 402] exact people"}, {desc: "injured [1310, 1310] exact people", span: "Injured: 1,310"}}},
+		{"a label, a dash and its figure", "Casualties to date: killed - 733; wounded - 2,051; missing - 48.",
+			[]want{{desc: "killed [733, 733] exact people"}, {desc: "injured [2051, 2051] exact people"}, {desc: "missing [48, 48] exact people"}}},
+		{"a count modifier before the label", "Week 31: new cases 612; new deaths 14.",
+			[]want{{desc: "killed [14, 14] exact people", span: "new deaths 14"}}},
+		{"a breakdown labelled by group in brackets", "Deaths: 390 (men 201, women 88, children 101).",
+			[]want{{desc: "killed [390, 390] exact people"}, {desc: "killed [201, 201] exact men"}, {desc: "killed [88, 88] exact women"}, {desc: "killed [101, 101] exact children"}}},
+		{"respectively", "Sylhet, Sunamganj and Moulvibazar were the worst hit, with 31, 22 and 9 deaths respectively.",
+			[]want{{desc: "killed [31, 31] exact people"}, {desc: "killed [22, 22] exact people"}, {desc: "killed [9, 9] exact people"}}},
+		{"a bare list before a figure without respectively", "Sylhet, Sunamganj and Moulvibazar were the worst hit, with 31, 22 and 9 deaths.",
+			[]want{{desc: "killed [9, 9] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

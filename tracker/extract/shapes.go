@@ -161,6 +161,15 @@ func (s *sentence) link() []link {
 			add(l)
 		}
 	}
+	// "with 65, 40 and 39 deaths respectively"
+	for qi := range s.qs {
+		if linked[qi] >= 0 || s.qs[qi].consumed {
+			continue
+		}
+		if l, ok := s.linkRespectively(qi, nps, linked, links); ok {
+			add(l)
+		}
+	}
 	// coordination: "700 Israelis and 415 Palestinians were killed" and
 	// "killed 12 soldiers and 30 civilians"
 	for changed := true; changed; {
@@ -570,7 +579,19 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 	if p.kind != npNone || q.increment || !s.itemEnds(q.j) {
 		return link{}, false
 	}
-	tr, n := lookupEnding(s, s.v.triggerTab, q.i, 3)
+	// "Injured: 1,100", "killed - 1,290": a colon or a dash between the
+	// label and its figure
+	li := q.i
+	if w := s.word(li - 1); li >= 2 && (w == ":" || w == "-" || w == "–" || w == "—") && s.toks[li-2].kind == tWord {
+		li--
+	}
+	tr, n := lookupEnding(s, s.v.triggerTab, li, 3)
+	if li < q.i && (n == 0 || !(tr.noun || tr.post)) {
+		li, n = q.i, 0
+	}
+	if li == q.i {
+		tr, n = lookupEnding(s, s.v.triggerTab, q.i, 3)
+	}
 	if n == 0 || !(tr.noun || tr.post) {
 		// a toll noun needs no separator before it: "Turkey's quake toll
 		// 35,418, deadliest in the republic's history", "…; toll 153"
@@ -586,14 +607,20 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 		}
 		return link{q: qi, cat: cat, who: who, how: byToll, a: a, b: q.j, trig: a, head: -1, placeMin: a, toll: true}, true
 	}
-	a := q.i - n
+	a := li - n
+	trig := a
+	// "new deaths 27", "cumulative deaths 1,841": a count modifier
+	// before the label
+	if a > 0 && s.v.countModifiers[s.word(a-1)] && s.toks[a-1].kind == tWord {
+		a--
+	}
 	if a > 0 {
 		w := s.word(a - 1)
 		if w != ":" && w != ";" && w != "," && !(a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text)) {
 			return link{}, false
 		}
 	}
-	return link{q: qi, cat: tr.cat, who: "people", how: byNoun, a: a, b: q.j, trig: a, head: -1, placeMin: q.j, bare: true}, true
+	return link{q: qi, cat: tr.cat, who: "people", how: byNoun, a: a, b: q.j, trig: trig, head: -1, placeMin: q.j, bare: true}, true
 }
 
 // linkLoss: a verb of losing before a counted group of people: "the

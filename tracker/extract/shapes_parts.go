@@ -396,6 +396,49 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	return link{}, false
 }
 
+// linkRespectively: figures listed before the one a casualty word
+// governs, which "respectively" after it gives the same word and group:
+// "the worst-hit districts, with 65, 40 and 39 deaths respectively".
+// Without "respectively" a bare list before a figure is no claim.
+func (s *sentence) linkRespectively(qi int, nps []np, linked []int, links []link) (link, bool) {
+	q := &s.qs[qi]
+	if nps[qi].kind != npNone || q.increment || q.hasQual {
+		return link{}, false
+	}
+	k := q.j
+	for d := 0; d < 8; d++ {
+		if s.isWord(k, ",") && s.isWord(k+1, "and") {
+			k++
+		}
+		if !s.isWord(k, ",") && !s.isWord(k, "and") {
+			return link{}, false
+		}
+		x := s.qty[min(k+1, len(s.toks)-1)]
+		if x < 0 || s.qs[x].i != k+1 || s.qs[x].consumed {
+			return link{}, false
+		}
+		if linked[x] >= 0 {
+			l := links[linked[x]]
+			if l.how != byNoun && l.how != byPost {
+				return link{}, false
+			}
+			e := max(l.b, s.qs[x].j)
+			if s.isWord(e, ",") {
+				e++
+			}
+			if !s.isWord(e, "respectively") {
+				return link{}, false
+			}
+			return link{q: qi, cat: l.cat, who: l.who, how: byCoord, a: q.i, b: q.j, trig: l.trig, head: -1, placeMin: q.j}, true
+		}
+		if nps[x].kind != npNone {
+			return link{}, false
+		}
+		k = s.qs[x].j
+	}
+	return link{}, false
+}
+
 // coordinatorEnding returns the length of a coordinator phrase ("together
 // with", "as well as") whose last word is token k, or 0.
 func (s *sentence) coordinatorEnding(k int) int {
@@ -508,8 +551,10 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 			k--
 		}
 	}
-	if followed || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
-		if h := s.headBefore(k, links); h >= 0 {
+	// "Deaths: 854 (men 459, …)": a bracket right after the total
+	bracket := sep == "(" && it.who != "" && !it.verb
+	if followed || bracket || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
+		if h := s.headBefore(k, links); h >= 0 && (!bracket || max(links[h].b, s.qs[links[h].q].j) == k) {
 			l := links[h]
 			if !s.countBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) && (!it.severity || l.cat == tracker.Injured) {
 				head, who := l.q, it.who
@@ -689,6 +734,13 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	// "Balochistan for 336"
 	if !s.itemEnds(q.j) {
 		return partItem{}, false
+	}
+	// a group before the number, as a bulletin labels its breakdown:
+	// "Deaths: 854 (men 459, women 151, children 244)"
+	if g, gn := lookupEnding(s, s.v.groupTab, q.i, 2); gn > 0 && p.kind == npNone && q.i-gn > 0 {
+		if w := s.word(q.i - gn - 1); w == "(" || w == "," || w == ";" || w == ":" {
+			return partItem{a: q.i - gn, end: q.j, who: g}, true
+		}
 	}
 	k := q.i - 1
 	if s.isWord(k, "for") || s.isWord(k, "with") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.v.lossVerbs[s.word(k)] || s.v.countedBy[s.word(k)] || s.isWord(k, "had")) {
