@@ -95,11 +95,55 @@ func ctxKind(c *tracker.Claim) string {
 		return "part"
 	case c.Context.Incident || c.Scope == tracker.UnknownScope && c.Context.Place == "" && c.Context.Event == "":
 		return "incident"
+	case c.Category == tracker.Hostage:
+		if k := hostageKind(c); k != "" {
+			return k
+		}
 	case c.Scope == tracker.Period && (c.From != c.To || periodRE.MatchString(c.Sentence)):
 		return "period"
 	}
 	return "total"
 }
+
+// hostageKind tells the hostage figures that are no count of the people
+// held now: those due to come home under a deal ("eight of 26 hostages due
+// in the first phase", "33 to come home first") and those taken on the
+// day of the attack ("took 251 people hostage", "the 251 abducted on
+// October 7"), which never change and must not read as a stock that fell
+// to 94. A figure whose own clause says they remain or are still held is
+// held ("87 of the hostages taken in the October 7 attack remain in
+// Gaza"), as is one that is a part of another ("94 of the 251 abducted":
+// the 94). Empty for a stock.
+func hostageKind(c *tracker.Claim) string {
+	sent, span := c.Sentence, c.Span
+	i := strings.Index(sent, span)
+	if i < 0 {
+		return ""
+	}
+	before, after := sent[:i], sent[i+len(span):]
+	if dealRE.MatchString(after) {
+		return "deal"
+	}
+	clause := after[:min(len(after), 60)] // (its own clause: "Of the 240 abducted on October 7, 100 remain")
+	if j := strings.IndexAny(clause, ",;:"); j >= 0 {
+		clause = clause[:j]
+	}
+	if stillHeldRE.MatchString(span) || stillHeldRE.MatchString(clause) || partitiveRE.MatchString(span) {
+		return ""
+	}
+	if takenAfterRE.MatchString(span) || takenBeforeRE.MatchString(before) || takenAfterRE.MatchString(after[:min(len(after), 12)]) {
+		return "taken"
+	}
+	return ""
+}
+
+var (
+	dealRE        = regexp.MustCompile(`^\s*(?:(?:hostages|captives|people)\s+)?(?:(?:who\s+are|are|were)\s+)?(?:due|set|slated|scheduled|expected)\s+(?:to\s+(?:be\s+)?(?:released|freed|returned|come\s+home)|for\s+release|in\s+(?:the\s+)?(?:first|second|third)\s+phase)|^\s*(?:(?:hostages|captives)\s+)?to\s+(?:be\s+(?:released|freed|returned)|come\s+home)`)
+	stillHeldRE   = regexp.MustCompile(`(?i)\b(?:remain|remains|remained|still|are\s+(?:being\s+)?held|are\s+in|hold|holds|holding)\b`)
+	partitiveRE   = regexp.MustCompile(`^\S+\s+of\s+`)
+	takenAfterRE  = regexp.MustCompile(`(?i)\b(?:abducted|seized|kidnapped|taken(?:\s+(?:hostage|captive))?|captured)(?:\s+(?:on|in|during)\b.*)?$`)
+	takenBeforeRE = regexp.MustCompile(`(?i)\b(?:took|take|seized|abducted|kidnapped|captured)\s+$`)
+)
 
 // periodRE finds words that make a one-day figure a count for that day
 // ("12 new deaths in the past 24 hours", "on Saturday alone"); without
@@ -684,6 +728,10 @@ func ctxScope(kind string) tracker.Scope {
 		return tracker.UnknownScope
 	case "part":
 		return tracker.Scope("part")
+	case "taken":
+		return tracker.Scope("taken")
+	case "deal":
+		return tracker.Scope("due under a deal")
 	}
 	return tracker.Cumulative
 }

@@ -653,3 +653,27 @@ func TestEventDayIsNoCountDay(t *testing.T) {
 		t.Errorf("got %+v, want one series with 1,411 on 2025-09-02", tl.Series)
 	}
 }
+
+// TestHostageKind: the hostages due under a deal and those taken on the day
+// are their own quantities, never a stock of those held that "fell".
+func TestHostageKind(t *testing.T) {
+	tests := []struct{ name, sentence, span, want string }{
+		{"due in a phase", "Hamas says six of 33 hostages due in the first phase are dead.", "33 hostages", "deal"},
+		{"to come home", "Cabinet approves deal; 97 hostages held, 33 to come home first", "33", "deal"},
+		{"took hostage", "Gunmen took 240 people hostage in the raid on October 7.", "240 people hostage", "taken"},
+		{"abducted on a day", "Of the 240 abducted on October 7, 100 remain in Gaza.", "240 abducted", "taken"},
+		{"took hostages", "They killed 1,200 people and took 240 hostages.", "240 hostages", "taken"},
+		{"remain", "After the handover, 90 of the hostages taken on October 7 remain in Gaza.", "90 of the hostages", ""},
+		{"still held", "Ninety of them are still held in Gaza.", "Ninety of them are still held", ""},
+		{"a part of those taken", "The group holds 100 hostages: 96 of the 240 abducted on October 7 and four held since 2014.", "96 of the 240 abducted", ""},
+		{"a stock", "Israel says 100 hostages are in Gaza.", "100 hostages", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := tracker.Claim{Category: tracker.Hostage, Sentence: tt.sentence, Span: tt.span}
+			if got := hostageKind(&c); got != tt.want {
+				t.Errorf("hostageKind(%q in %q) = %q, want %q", tt.span, tt.sentence, got, tt.want)
+			}
+		})
+	}
+}
