@@ -26,6 +26,8 @@ var fastPathSeeds = []string{
 	"in the city", "in the city of Derna", "in the  city of", "In the city", "within the city", "of\tthe\ttown's", "across the province.",
 	"in the cityscape", "in the city_", "in the city9", "éin the town", "in thethe town", "in the the town", "of the state-run", "in the prefecture",
 	"x in the district of y in the region", "in the region of ", "in the region of", " the in the governorate", "in the village", "the the city",
+	"yearſ ago", "laſt year", "the laſt year", "ANOTHER\tstrike", "an\u00a0airstrike", "anx strike", "DURING 1999", "Of\t2001",
+	"most of them in THE ", "mainly IN\t", "most in Theof ", "most in thein ", "mostly in\u00a0",
 }
 
 // fastPathInputs are the seeds and the sentences of the reports under

@@ -333,11 +333,51 @@ func incidentMatch(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; (c == 'a' || c == 'o') && (i == 0 || !isWordByte(s[i-1])) && incidentAtRE.MatchString(s[i:]) {
+		if c := s[i] | 0x20; (c == 'a' || c == 'o') && (i == 0 || !isWordByte(s[i-1])) && incidentOpening(s[i:]) && incidentAtRE.MatchString(s[i:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// incidentOpening reports whether s opens with a word incidentAtRE can
+// open with, "a", "an", "another" or "one" in any ASCII case, and the
+// white space after it: every branch of the regexp does. (Their letters
+// fold to no non-ASCII rune.) Most words that start with an a or an o
+// fail it, and the regexp is not run there.
+func incidentOpening(s string) bool {
+	j := 0
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	if j == len(s) || !isSpaceRE(s[j]) {
+		return false
+	}
+	switch j {
+	case 1:
+		return s[0]|0x20 == 'a'
+	case 2:
+		return s[0]|0x20 == 'a' && s[1]|0x20 == 'n'
+	case 3:
+		return equalFoldLower(s[:3], "one")
+	case 7:
+		return equalFoldLower(s[:7], "another")
+	}
+	return false
+}
+
+// equalFoldLower reports whether the ASCII letters w equal the lowercase
+// ASCII letters lw in any case.
+func equalFoldLower(w, lw string) bool {
+	if len(w) != len(lw) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i]|0x20 != lw[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // datelineMatch is datelineRE.FindStringSubmatchIndex(s) read over the
@@ -391,6 +431,10 @@ func pastMatches(s string) [][]string {
 			i++
 			continue
 		}
+		if j, ok := pastOpening(s, i); !ok {
+			i = j
+			continue
+		}
 		m := pastAtRE.FindStringSubmatchIndex(s[i:])
 		if m == nil {
 			i++
@@ -408,15 +452,53 @@ func pastMatches(s string) [][]string {
 	return out
 }
 
+// pastOpening reports whether pastAtRE can match at s[i], a word
+// boundary: at a digit, or at a word that one of its branches opens with
+// (in, of, during, the, last, a, years, in any ASCII case). When it
+// cannot, j is the end of the word, the next place a match can start. A
+// word that runs into a non-ASCII byte may be "laſt" or "yearſ" ((?i)
+// folds s to ſ), so it goes to the regexp.
+func pastOpening(s string, i int) (j int, ok bool) {
+	if s[i] < 'A' {
+		return i + 1, true // a digit (pastMatches lets through 1 and 2 only)
+	}
+	j = i
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x80 {
+		return j, true
+	}
+	switch w := s[i:j]; len(w) {
+	case 1:
+		return j, w[0]|0x20 == 'a'
+	case 2:
+		return j, equalFoldLower(w, "in") || equalFoldLower(w, "of")
+	case 3:
+		return j, equalFoldLower(w, "the")
+	case 4:
+		return j, equalFoldLower(w, "last")
+	case 5:
+		return j, equalFoldLower(w, "years")
+	case 6:
+		return j, equalFoldLower(w, "during")
+	}
+	return j, false
+}
+
 // mayBeSpread reports whether spreadRE can match s: it needs one of its
 // words (most, many, all, some, half, majority, bulk, mainly, largely,
 // chiefly, especially, particularly, notably). Some hold s or k, which
 // (?i) also folds to ſ and K: a text holding either goes to the regexp.
 //
-// Every match ends with the white space after "in", "the" or "of" at
-// the end of s, so s must end with white space first.
+// Every match ends with "in", "the" or "of" (letters (?i) folds to no
+// non-ASCII rune) and white space at the end of s, so s must end so
+// first: most text before a place does not.
 func mayBeSpread(s string) bool {
 	if s == "" || !isSpaceRE(s[len(s)-1]) {
+		return false
+	}
+	if t, _ := trimSpaceRight(s); !endsWithFoldLower(t, "in") && !endsWithFoldLower(t, "the") && !endsWithFoldLower(t, "of") {
 		return false
 	}
 	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
@@ -428,6 +510,12 @@ func mayBeSpread(s string) bool {
 		}
 	}
 	return false
+}
+
+// endsWithFoldLower reports whether s ends with the lowercase ASCII
+// letters lw in any ASCII case.
+func endsWithFoldLower(s, lw string) bool {
+	return len(s) >= len(lw) && equalFoldLower(s[len(s)-len(lw):], lw)
 }
 
 var spreadWords = []string{"most", "many", "all", "some", "half", "majority", "bulk", "mainly", "largely",
