@@ -543,7 +543,14 @@ func lookupPlace(g *gazetteer.Gazetteer, name, context string) (gazetteer.Place,
 // headline words. Lookups of these are never places in a report pass.
 func notPlace(name string) bool {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-	switch strings.ToLower(name) {
+	var buf [32]byte
+	lw := ""
+	if n, ok := lowerASCIIInto(&buf, name); ok {
+		lw = string(buf[:n]) // (does not escape: the switch compares it)
+	} else {
+		lw = strings.ToLower(name)
+	}
+	switch lw {
 	case "january", "february", "march", "april", "may", "june", "july", "august",
 		"september", "october", "november", "december",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -564,6 +571,27 @@ func notPlace(name string) bool {
 		return true
 	}
 	return false
+}
+
+// lowerASCIIInto writes strings.ToLower(s) into buf and returns its
+// length when s is ASCII and fits; ok is false otherwise (the caller
+// lowers with strings.ToLower). Lowered on the caller's stack, most
+// names are compared without an allocation.
+func lowerASCIIInto(buf *[32]byte, s string) (n int, ok bool) {
+	if len(s) > len(buf) {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return len(s), true
 }
 
 // eventOf maps the nouns that name an event to the event they name.
@@ -768,7 +796,13 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	// countries' together, before any other reading of its place
 	near := c.Span
 	if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off >= 0 && c.End-off <= len(sent) {
-		near = sent[max(0, c.Start-off-24):c.Start-off] + c.Span + sent[c.End-off:min(len(sent), c.End-off+24)]
+		if sent[c.Start-off:c.End-off] == c.Span {
+			// (the span as the sentence holds it: the words around it are
+			// a substring, no concatenation)
+			near = sent[max(0, c.Start-off-24):min(len(sent), c.End-off+24)]
+		} else {
+			near = sent[max(0, c.Start-off-24):c.Start-off] + c.Span + sent[c.End-off:min(len(sent), c.End-off+24)]
+		}
 	}
 	spanBoth := mayBeBoth(near) && bothRE.MatchString(near)
 	// "75 bodies have been recovered from the Chaliyar alone", "In Sindh
@@ -1530,7 +1564,14 @@ func copyAttributions(claims []tracker.Claim) {
 		cat tracker.Category
 		low int64
 	}
-	keyOf := func(c *tracker.Claim) key { return key{c.Category, c.Interval.Low.IntPart()} }
+	keyOf := func(c *tracker.Claim) key {
+		// (IntPart copies the coefficient to rescale it; a whole count,
+		// exponent 0, is its coefficient: the same int64 without the copy)
+		if low := c.Interval.Low; low.Exponent() == 0 {
+			return key{c.Category, low.CoefficientInt64()}
+		}
+		return key{c.Category, c.Interval.Low.IntPart()}
+	}
 	var byKey map[key][]int
 	for j := range claims {
 		if o := &claims[j]; o.Attribution != "" && !o.Prior {
