@@ -1214,7 +1214,7 @@ func (rc *reportContext) locative(text, where string) bool {
 	if len(where) < 4 || !unicode.IsUpper(r) || notPlace(where) || strings.Contains(text[:min(rc.headEnd, len(text))], where) {
 		return false
 	}
-	if strings.Contains(text, "the "+where) || strings.Contains(text, "The "+where) {
+	if afterThe(text, where) {
 		// "in the Strip", "the Valley": a common noun for a place the
 		// report has named, not a town of its own
 		return false
@@ -1227,6 +1227,25 @@ func (rc *reportContext) locative(text, where string) bool {
 	return true
 }
 
+// afterThe reports whether text holds where right after "the " or "The "
+// (strings.Contains(text, "the "+where) || strings.Contains(text, "The
+// "+where), which TestAfterThe holds it to), searching for where itself:
+// its first byte, a capital, is far rarer in a text than a t, which each
+// search for "the " stopped at. where is not empty.
+func afterThe(text, where string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], where)
+		if k < 0 {
+			return false
+		}
+		k += i
+		if k >= 4 && (text[k-4:k] == "the " || text[k-4:k] == "The ") {
+			return true
+		}
+		i = k + 1
+	}
+}
+
 // spreadRE finds where most of a figure is, as opposed to what it
 // counts: "most of them in", "mainly in", "many in".
 var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+majority|the\s+bulk)\s+(?:of\s+(?:them|whom|those)\s+)?in|mostly\s+in|mainly\s+in|largely\s+in|chiefly\s+in|especially\s+in|particularly\s+in|notably\s+in)\s+(?:the\s+)?(?:(?:province|region|district|state|prefecture|governorate|county|city|town)\s+of\s+)?$`)
@@ -1235,7 +1254,7 @@ var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+maj
 // of its figure is ("79 unaccounted for, most of them in Wajima").
 func spreadOver(sent, where string) bool {
 	for i := strings.Index(sent, where); i >= 0; {
-		if w := sent[max(0, i-60):i]; mayBeSpread(w) && spreadRE.MatchString(w) {
+		if w := sent[max(0, i-60):i]; spreadMatch(w) {
 			return true
 		}
 		j := strings.Index(sent[i+len(where):], where)

@@ -62,7 +62,7 @@ var fastPaths = []struct {
 	fast, slow func(string) bool
 }{
 	{"incidentMatch", incidentMatch, func(s string) bool { return mayBeIncident(s) && incidentRE.MatchString(s) }},
-	{"mayBeSpread", func(s string) bool { return mayBeSpread(s) && spreadRE.MatchString(s) }, spreadRE.MatchString},
+	{"spreadMatch", spreadMatch, spreadRE.MatchString},
 	{"mayBeNational", func(s string) bool { return mayBeNational(s) && nationalRE.MatchString(s) }, nationalRE.MatchString},
 	{"anaphor", anaphor, func(s string) bool {
 		if !strings.Contains(s, " the ") {
@@ -80,6 +80,9 @@ var fastPaths = []struct {
 func TestFastPaths(t *testing.T) {
 	if !strings.HasPrefix(incidentRE.String(), `(?i)\b`) {
 		t.Fatalf("incidentRE no longer starts with (?i)\\b: incidentAtRE, which drops that, must change with it")
+	}
+	if !strings.HasPrefix(spreadRE.String(), `(?i)\b`) {
+		t.Fatalf("spreadRE no longer starts with (?i)\\b: spreadAtRE, which drops that, must change with it")
 	}
 	inputs := fastPathInputs(t)
 	for _, c := range fastPaths {
@@ -169,10 +172,37 @@ func FuzzFastPaths(f *testing.F) {
 		if got, want := datelineMatch(s), datelineRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 			t.Errorf("datelineMatch(%q) = %v, want %v", s, got, want)
 		}
+		for _, w := range []string{"Strip", "the", "e"} {
+			if got, want := afterThe(s, w), strings.Contains(s, "the "+w) || strings.Contains(s, "The "+w); got != want {
+				t.Errorf("afterThe(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
 		for _, c := range fastPaths {
 			if got, want := c.fast(s), c.slow(s); got != want {
 				t.Errorf("%s(%q) = %v, want %v", c.name, s, got, want)
 			}
 		}
 	})
+}
+
+// TestAfterThe holds afterThe to the two searches it stands for, on the
+// reports' sentences and names cut from them.
+func TestAfterThe(t *testing.T) {
+	texts := append(fastPathInputs(t), "the the Strip", "The Strip", "theStrip", "the  Strip", "xthe Strip", "the Stripthe Strip", "Strip the Strip")
+	wheres := []string{"Strip", "Valley", "Gaza", "the", "e", "S", "Strip the", " ", "city"}
+	hits := 0
+	for _, text := range texts {
+		for _, w := range wheres {
+			want := strings.Contains(text, "the "+w) || strings.Contains(text, "The "+w)
+			if want {
+				hits++
+			}
+			if got := afterThe(text, w); got != want {
+				t.Errorf("afterThe(%q, %q) = %v, want %v", text, w, got, want)
+			}
+		}
+	}
+	if hits == 0 {
+		t.Error("no text held a name after the: the test checks nothing")
+	}
 }

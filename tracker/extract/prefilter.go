@@ -500,15 +500,19 @@ func pastOpening(s string, i int) (j int, ok bool) {
 	return j, false
 }
 
-// mayBeSpread reports whether spreadRE can match s: it needs one of its
-// words (most, many, all, some, half, majority, bulk, mainly, largely,
-// chiefly, especially, particularly, notably). Some hold s or k, which
-// (?i) also folds to ſ and K: a text holding either goes to the regexp.
-//
-// Every match ends with "in", "the" or "of" (letters (?i) folds to no
-// non-ASCII rune) and white space at the end of s, so s must end so
-// first: most text before a place does not.
-func mayBeSpread(s string) bool {
+// spreadAtRE is spreadRE anchored at the start of its text, less its
+// leading \b, which spreadMatch checks.
+var spreadAtRE = regexp.MustCompile(`(?i)^` + strings.TrimPrefix(spreadRE.String(), `(?i)\b`))
+
+// spreadMatch is spreadRE.MatchString(s), with the regexp tried only
+// where a match can start: at a word boundary, at one of the words its
+// branches open with (spreadOpeners) followed by white space. Run
+// unanchored, the backtracker tried every position of the 60 bytes
+// before a place. Every match ends with "in", "the" or "of" and white
+// space at the end of s, so s must end so first: most text before a
+// place does not. Some openers hold s or k, which (?i) also folds to ſ
+// and K: a text holding either goes to the regexp as it is.
+func spreadMatch(s string) bool {
 	if s == "" || !isSpaceRE(s[len(s)-1]) {
 		return false
 	}
@@ -516,23 +520,38 @@ func mayBeSpread(s string) bool {
 		return false
 	}
 	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
-		return true
+		return spreadRE.MatchString(s)
 	}
-	for _, w := range spreadWords {
-		if containsFoldASCII(s, w) {
+	for i := 0; i < len(s); {
+		if !isASCIILetter(s[i]) || i > 0 && isWordByte(s[i-1]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if j < len(s) && isSpaceRE(s[j]) && spreadOpener(s[i:j]) && spreadAtRE.MatchString(s[i:]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// spreadOpener reports whether the ASCII word w is, in any case, one of
+// the words spreadRE's branches open with.
+func spreadOpener(w string) bool {
+	for _, o := range spreadOpeners {
+		if equalFoldLower(w, o) {
 			return true
 		}
 	}
 	return false
 }
 
-// endsWithFoldLower reports whether s ends with the lowercase ASCII
-// letters lw in any ASCII case.
-func endsWithFoldLower(s, lw string) bool {
-	return len(s) >= len(lw) && equalFoldLower(s[len(s)-len(lw):], lw)
-}
-
-var spreadWords = []string{"most", "many", "all", "some", "half", "majority", "bulk", "mainly", "largely",
+// spreadOpeners are the first words of spreadRE's branches.
+var spreadOpeners = []string{"most", "many", "all", "some", "half", "the", "mostly", "mainly", "largely",
 	"chiefly", "especially", "particularly", "notably"}
 
 // mayBeNational reports whether nationalRE can match s: it needs
@@ -594,4 +613,10 @@ func mayBePronounSaid(s string) bool {
 // to ſ: a text holding ſ goes to the regexp).
 func mayBeSinceWhen(s string) bool {
 	return (containsFoldASCII(s, "since") || strings.Contains(s, "\u017f")) && containsFoldASCII(s, "when")
+}
+
+// endsWithFoldLower reports whether s ends with the lowercase ASCII
+// letters lw in any ASCII case.
+func endsWithFoldLower(s, lw string) bool {
+	return len(s) >= len(lw) && equalFoldLower(s[len(s)-len(lw):], lw)
 }
