@@ -374,6 +374,15 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			}
 		}
 	}
+	// one person named beside the counted group, before the verb: "Two
+	// journalists and a police officer were killed", "nine people
+	// including the owner were detained"; the figure counts the group
+	if skipFrom < 0 && p.kind != npNone && (s.isWord(k, "and") || s.isWord(k, "including")) {
+		if m := s.singleNounAfter(k + 1); m > 0 && (s.v.postSkip[s.word(m)] || isTriggerWord(s, m)) {
+			skipFrom, skipTo = k, m
+			k = m
+		}
+	}
 	// "Three girls aged six, seven and nine were killed"
 	if s.isWord(k, "aged") && p.kind != npNone {
 		m := k + 1
@@ -448,6 +457,27 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		k++
 	}
 	return link{}, false
+}
+
+// singleNounAfter reads one person named by a singular noun phrase at
+// token m, "a police officer", "the owner", "his driver", and returns
+// the token after it, or 0.
+func (s *sentence) singleNounAfter(m int) int {
+	switch s.word(m) {
+	case "a", "an", "the", "his", "her", "its", "their":
+	default:
+		return 0
+	}
+	for e := m + 1; e < len(s.toks) && e <= m+3; e++ {
+		t := &s.toks[e]
+		if t.kind != tWord || t.upper || s.v.funcWords[t.lower] || isTriggerWord(s, e) || s.v.postSkip[t.lower] {
+			if e > m+1 && (s.v.postSkip[t.lower] || isTriggerWord(s, e)) && !pluralNoun(s.word(e-1)) {
+				return e
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // insideOfPhrase reports a quantity in the "of" phrase of a figure

@@ -134,6 +134,13 @@ func (s *sentence) undone(l link) string {
 			}
 		}
 	}
+	// "900 more lie in hospital morgues": bodies, not people being treated
+	if l.cat == tracker.Injured && l.trig >= 0 && s.hospitalWord(l.trig) {
+		_, n := lookup(s, s.v.triggerTab, l.trig, 5)
+		if w := s.word(l.trig + n); strings.HasPrefix(w, "morgue") || strings.HasPrefix(w, "mortuar") {
+			return "bodies in a hospital's morgue, not people hurt"
+		}
+	}
 	// armies cross borders too: only civilians are displaced
 	if l.cat == tracker.Displaced && s.v.armed[l.who] {
 		return "armed forces moving, not people displaced"
