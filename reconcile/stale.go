@@ -259,19 +259,7 @@ func (c *checker) staleAndRevised() {
 			}
 			// a repeat: an earlier figure (before z's day, from another
 			// report) that y's interval equals
-			var echo int32 = -1
-			for _, x := range figs {
-				fx := &p.figs[x]
-				if fx.day >= fz.day {
-					break // (and fz.day <= fy.day)
-				}
-				// the same figure, whatever the qualifier: "at least 225
-				// Malawians" repeats the 225 of two days before
-				if x != y && c.sameFloor(x, y) && !c.sharesReport(x, y) {
-					echo = x
-					break
-				}
-			}
+			echo := col.echo(y, ky, fz.day)
 			if echo < 0 || fy.day == p.figs[echo].day {
 				continue
 			}
@@ -336,8 +324,8 @@ func (c *checker) revisedRepeats(figs []int32, revs [][2]int32) {
 }
 
 // seriesColumns holds one series' figures in day order (checker.byDay)
-// with their days and bounds side by side, for the scan in above, which
-// is quadratic in a series' figures.
+// with their days and bounds side by side, for the scans in above and
+// echo, which would be quadratic in a series' figures.
 type seriesColumns struct {
 	c      *checker
 	figs   []int32
@@ -346,6 +334,15 @@ type seriesColumns struct {
 	open   []bool
 	big    bool // a bound is not an int64: the columns are not filled
 	keys   []aboveKey
+	// dayOf[k] is the day group of figs[k]; groups[g] the position of
+	// group g's first figure (and groups[len-1] = len(figs)); groupLo[g]
+	// the highest lower bound of group g's figures
+	dayOf   []int32
+	groups  []int32
+	groupLo []int64
+	// byLo holds the positions of figs sorted by lower bound, then
+	// position (filled on first use by echo)
+	byLo []int32
 }
 
 // aboveKey is a figure above another, with what above sorts it by.
@@ -366,11 +363,61 @@ func (c *checker) newSeriesColumns(figs []int32) *seriesColumns {
 	}
 	n := len(figs)
 	col.days, col.lo, col.hi, col.open = make([]int32, n), make([]int64, n), make([]int64, n), make([]bool, n)
+	col.dayOf = make([]int32, n)
 	for k, f := range figs {
 		b := c.bounds(f)
 		col.days[k], col.lo[k], col.hi[k], col.open[k] = c.p.figs[f].day, b.lo, b.hi, b.open
+		if k == 0 || col.days[k] != col.days[k-1] {
+			col.groups = append(col.groups, int32(k))
+			col.groupLo = append(col.groupLo, b.lo)
+		} else if g := len(col.groupLo) - 1; b.lo > col.groupLo[g] {
+			col.groupLo[g] = b.lo
+		}
+		col.dayOf[k] = int32(len(col.groups) - 1)
 	}
+	col.groups = append(col.groups, int32(n))
 	return col
+}
+
+// echo returns the first figure, in day order, before day that gives
+// figure y's figure (figs[ky]) whatever the qualifier (sameFloor: "at
+// least 225 Malawians" repeats the 225 of two days before) and is from
+// another report; -1 when there is none. The columns look among the
+// figures of y's lower bound only.
+func (col *seriesColumns) echo(y int32, ky int, day int32) int32 {
+	c, p := col.c, col.c.p
+	if col.big {
+		for _, x := range col.figs {
+			if p.figs[x].day >= day {
+				break
+			}
+			if x != y && c.sameFloor(x, y) && !c.sharesReport(x, y) {
+				return x
+			}
+		}
+		return -1
+	}
+	if col.byLo == nil {
+		col.byLo = make([]int32, len(col.figs))
+		for k := range col.byLo {
+			col.byLo[k] = int32(k)
+		}
+		slices.SortFunc(col.byLo, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(col.lo[a], col.lo[b]), cmp.Compare(a, b))
+		})
+	}
+	lo := col.lo[ky]
+	i, _ := slices.BinarySearchFunc(col.byLo, lo, func(k int32, lo int64) int { return cmp.Compare(col.lo[k], lo) })
+	for ; i < len(col.byLo) && col.lo[col.byLo[i]] == lo; i++ {
+		k := col.byLo[i]
+		if col.days[k] >= day {
+			break // (positions are in day order)
+		}
+		if x := col.figs[k]; int(k) != ky && (col.open[k] || col.open[ky] || col.hi[k] == col.hi[ky]) && !c.sharesReport(x, y) {
+			return x
+		}
+	}
+	return -1
 }
 
 // above returns, into buf, the figures above figure y (figs[ky]) by its
@@ -380,7 +427,8 @@ func (c *checker) newSeriesColumns(figs []int32) *seriesColumns {
 // first, then by interval, highest first. They are sorted so (sorted
 // set: always) only when two tie for first: which of two equal figures
 // of one day comes first is the one this sort, not a stable one, gives,
-// as it always was; a figure alone in first place needs no sort.
+// as it always was; a figure alone in first place needs no sort. Unsorted
+// (sorted false), buf holds only the first when no other ties with it.
 func (col *seriesColumns) above(y int32, ky int, sorted bool, buf []int32) ([]int32, int32) {
 	c, p := col.c, col.c.p
 	fy := &p.figs[y]
@@ -424,6 +472,41 @@ func (col *seriesColumns) above(y int32, ky int, sorted bool, buf []int32) ([]in
 	t := col.hi[ky]
 	if col.open[ky] {
 		t = col.lo[ky]
+	}
+	if !sorted {
+		// the first is of the latest day with a figure above y: the day
+		// groups from y's back, each skipped when nothing in it is above
+		// y, find it without the whole scan unless two tie for first
+		for g := col.dayOf[ky]; g >= 0; g-- {
+			if col.groupLo[g] <= t {
+				continue
+			}
+			var fk aboveKey
+			for k := col.groups[g]; k < col.groups[g+1]; k++ {
+				if col.lo[k] <= t || int(k) == ky || c.sharesReport(y, col.figs[k]) {
+					continue
+				}
+				key := aboveKey{day: col.days[k], f: col.figs[k], lo: col.lo[k], hi: col.hi[k], open: col.open[k]}
+				if first < 0 {
+					first, fk, ties = key.f, key, 1
+				} else if k := compareKeys(fk, key); k > 0 {
+					first, fk, ties = key.f, key, 1
+				} else if k == 0 {
+					ties++
+				}
+			}
+			if first >= 0 {
+				break
+			}
+		}
+		if ties <= 1 {
+			// (unsorted, the caller reads only the first)
+			if first >= 0 {
+				buf = append(buf, first)
+			}
+			return buf, first
+		}
+		first, ties = -1, 0
 	}
 	keys := col.keys[:0]
 	var fk aboveKey
