@@ -28,15 +28,31 @@ func Check(claims []tracker.StoredClaim, opts Options) (Findings, error) {
 	return check(claims, opts, false)
 }
 
+// CheckCompact is Check with the findings held compactly (see
+// CheckedFindings): what `toll check` lists, where a million findings as
+// Findings would not fit in memory.
+func CheckCompact(claims []tracker.StoredClaim, opts Options) (*CheckedFindings, error) {
+	return checkCompact(claims, opts, false)
+}
+
 // check is Check; with decimals set, the checks compare figures as
 // decimals only (the reference the int64 fast paths are tested against).
 func check(claims []tracker.StoredClaim, opts Options, decimals bool) (Findings, error) {
+	cf, err := checkCompact(claims, opts, decimals)
+	if err != nil {
+		return nil, err
+	}
+	return cf.Findings(), nil
+}
+
+// checkCompact is check, the findings held compactly.
+func checkCompact(claims []tracker.StoredClaim, opts Options, decimals bool) (*CheckedFindings, error) {
 	p, err := prepare(claims, opts, false, nil)
 	if err != nil {
 		return nil, err
 	}
 	c := &checker{p: p, window: int32(opts.Window), filter: newFilterSpec(p.tax, opts),
-		decreasePairs: map[[2]int32]bool{}, ids: map[string]bool{}, handled: map[int32]bool{}, decimals: decimals}
+		decreasePairs: map[[2]int32]bool{}, ids: map[uint64]bool{}, handled: map[int32]bool{}, decimals: decimals}
 	c.indexSeries()
 	c.staleAndRevised()
 	c.decreases()
@@ -46,41 +62,27 @@ func check(claims []tracker.StoredClaim, opts Options, decimals bool) (Findings,
 	c.parts()
 	c.priors()
 	c.periods()
-	return c.sorted(), nil
+	c.sort()
+	return &CheckedFindings{p: p, out: c.out, cited: c.cited}, nil
 }
 
-// sorted returns the findings by date, series (in key order, which the
-// series indexes follow), kind and id.
-func (c *checker) sorted() Findings {
-	order := make([]int, len(c.out))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		fa, fb := &c.out[a], &c.out[b]
-		if c := cmp.Or(fa.Date.Compare(fb.Date), cmp.Compare(c.outSeries[a], c.outSeries[b])); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(slices.Index(Kinds, fa.Kind), slices.Index(Kinds, fb.Kind)); c != 0 {
-			return c
-		}
-		return strings.Compare(fa.ID, fb.ID)
+// sort puts the findings in order: by date, series (in key order, which
+// the series indexes follow), kind and id.
+func (c *checker) sort() {
+	slices.SortFunc(c.out, func(fa, fb found) int {
+		return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.series, fb.series),
+			cmp.Compare(fa.kind, fb.kind), cmp.Compare(fa.id, fb.id))
 	})
-	out := make(Findings, len(order))
-	for i, k := range order {
-		out[i] = c.out[k]
-	}
-	return out
 }
 
 type checker struct {
 	p      *prep
 	window int32
 	filter filterSpec
-	out    Findings
-	// outSeries[i] is the series index of out[i], for sorting
-	outSeries []int32
-	ids       map[string]bool
+	// out are the findings; cited the records they cite (found.lo, hi)
+	out   []found
+	cited []int32
+	ids   map[uint64]bool
 	// decreasePairs holds the figure pairs already reported as a
 	// decrease or revision, so that a window does not report them again
 	// as sources_disagree.
@@ -1021,26 +1023,20 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 		}
 	}
 	ids := make([]string, len(recs))
+	var day int32 = noDay
 	for i, ri := range recs {
 		ids[i] = p.claims[p.recs[ri].ci].ID
+		day = max(day, p.recs[ri].day)
 	}
-	id := findingID(kind, ids)
+	id := findingKey(kind, ids)
 	if c.ids[id] {
 		return
 	}
 	c.ids[id] = true
-	refs := make([]ClaimRef, len(recs))
-	var date tracker.Date
-	for i, ri := range recs {
-		refs[i] = p.ref(ri)
-		if refs[i].Date.After(date) {
-			date = refs[i].Date
-		}
-	}
-	si := &p.series[series]
-	c.outSeries = append(c.outSeries, series)
-	c.out = append(c.out, Finding{ID: id, Kind: kind, Severity: sev, Series: si.key, SeriesName: p.label(series).name,
-		Site: si.site, Date: date, Message: msg, Claims: refs})
+	lo := int32(len(c.cited))
+	c.cited = append(c.cited, recs...)
+	c.out = append(c.out, found{id: id, msg: msg, series: series, day: day, lo: lo, hi: int32(len(c.cited)),
+		kind: uint8(slices.Index(Kinds, kind)), sev: sev})
 }
 
 // ref cites a record's claim.

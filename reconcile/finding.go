@@ -170,8 +170,9 @@ func (fs Findings) Count() (bySeverity map[Severity]int, acknowledged int) {
 	return bySeverity, acknowledged
 }
 
-// findingID hashes the kind and the sorted claim ids.
-func findingID(kind Kind, ids []string) string {
+// findingKey hashes the kind and the sorted claim ids: a finding id's 6
+// bytes, big-endian (findingID writes them in hex, which sorts alike).
+func findingKey(kind Kind, ids []string) uint64 {
 	slices.Sort(ids)
 	h := sha256.New()
 	h.Write([]byte(kind))
@@ -179,5 +180,16 @@ func findingID(kind Kind, ids []string) string {
 		h.Write([]byte{0})
 		h.Write([]byte(id))
 	}
-	return hex.EncodeToString(h.Sum(nil)[:6])
+	var sum [sha256.Size]byte
+	b := h.Sum(sum[:0])
+	return uint64(b[0])<<40 | uint64(b[1])<<32 | uint64(b[2])<<24 | uint64(b[3])<<16 | uint64(b[4])<<8 | uint64(b[5])
+}
+
+// findingID writes a finding key as the id users see: 12 hex digits.
+func findingID(key uint64) string {
+	var b [6]byte
+	for i := range b {
+		b[i] = byte(key >> (40 - 8*i))
+	}
+	return hex.EncodeToString(b[:])
 }

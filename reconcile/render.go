@@ -2,11 +2,13 @@ package reconcile
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -266,18 +268,55 @@ func (r ClaimRef) MarshalJSON() ([]byte, error) {
 // Write writes the findings as a table (one block per finding with its
 // claims, then a count), JSON (an array) or CSV (one row per finding).
 func (fs Findings) Write(w io.Writer, f Format) error {
+	return writeFindings(w, f, slices.Values(fs))
+}
+
+// writeFindings is Findings.Write over findings as all yields them, one
+// at a time.
+func writeFindings(w io.Writer, f Format, all iter.Seq[Finding]) error {
 	switch f {
 	case FormatTable, "":
-		return fs.writeTable(w)
+		return writeFindingsTable(w, all)
 	case FormatJSON:
-		if fs == nil {
-			fs = Findings{}
-		}
-		return writeJSON(w, fs)
+		return writeFindingsJSON(w, all)
 	case FormatCSV:
-		return fs.writeCSV(w)
+		return writeFindingsCSV(w, all)
 	}
 	return unsupported("findings", f, "table, json or csv")
+}
+
+// writeFindingsJSON writes the findings as writeJSON writes a slice of
+// them, one element at a time: "[", each element indented one level and
+// followed by a comma but the last, "]".
+func writeFindingsJSON(w io.Writer, all iter.Seq[Finding]) error {
+	out := &flusher{bw: bufio.NewWriterSize(w, 256<<10)}
+	var compact, indented bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	n := 0
+	for f := range all {
+		compact.Reset()
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+		indented.Reset()
+		if n == 0 {
+			indented.WriteString("[\n  ")
+		} else {
+			indented.WriteString(",\n  ")
+		}
+		if err := json.Indent(&indented, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "  ", "  "); err != nil {
+			return err
+		}
+		out.write(indented.Bytes())
+		n++
+	}
+	if n == 0 {
+		out.write([]byte("[]\n"))
+	} else {
+		out.write([]byte("\n]\n"))
+	}
+	return out.done()
 }
 
 // markSpan writes the sentence with the figure's span in «».
@@ -291,17 +330,20 @@ func markSpan(sentence, span string) string {
 	return sentence + " «" + span + "»"
 }
 
-func (fs Findings) writeTable(w io.Writer) error {
+func writeFindingsTable(w io.Writer, all iter.Seq[Finding]) error {
 	// a million findings make about a gigabyte: each line is appended to
 	// one reused buffer (the same bytes as printf's %-7s, %s and %q), and
 	// written out in large blocks
 	out := &flusher{bw: bufio.NewWriterSize(w, 256<<10)}
-	if len(fs) == 0 {
-		out.printf("No findings.\n")
-		return out.done()
-	}
 	var line []byte
-	for i, f := range fs {
+	i, acked := 0, 0
+	by := map[Severity]int{}
+	for f := range all {
+		if f.Acknowledged() {
+			acked++
+		} else {
+			by[f.Severity]++
+		}
 		b := line[:0]
 		if i > 0 {
 			b = append(b, '\n')
@@ -330,10 +372,14 @@ func (fs Findings) writeTable(w io.Writer) error {
 		if f.Ack != nil {
 			out.printf("  acknowledged %s: %s\n", f.Ack.At.UTC().Format("2006-01-02"), f.Ack.Note)
 		}
+		i++
 	}
-	by, acked := fs.Count()
+	if i == 0 {
+		out.printf("No findings.\n")
+		return out.done()
+	}
 	out.printf("\n%s: %d error, %d warning, %d info; %d acknowledged\n",
-		plural(len(fs), "finding"), by[Error], by[Warning], by[Info], acked)
+		plural(i, "finding"), by[Error], by[Warning], by[Info], acked)
 	return out.done()
 }
 
@@ -344,11 +390,11 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-func (fs Findings) writeCSV(w io.Writer) error {
+func writeFindingsCSV(w io.Writer, all iter.Seq[Finding]) error {
 	c := &csvWriter{cw: csv.NewWriter(w)}
 	c.write("id", "severity", "kind", "date", "category", "who", "where", "scope", "message",
 		"acknowledged", "note", "claims", "reports")
-	for _, f := range fs {
+	for f := range all {
 		var claims, reports []string
 		for _, r := range f.Claims {
 			claims = append(claims, r.ID)

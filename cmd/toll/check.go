@@ -109,7 +109,9 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 	if err := useDecisions(db, &opts.Series); err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
-	findings, err := reconcile.Check(claims, opts.Series)
+	// held compactly: a million findings as reconcile.Findings take
+	// gigabytes, and each is only written out once
+	findings, err := reconcile.CheckCompact(claims, opts.Series)
 	if err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
@@ -120,7 +122,7 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 	if err != nil {
 		return err
 	}
-	findings = findings.Acknowledge(acks)
+	findings.Acknowledge(acks)
 	out := w
 	if opts.Format == reconcile.FormatCSV {
 		out = dataOut(w) // data, as toll claims --format csv
@@ -141,11 +143,11 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 
 // ackFinding stores an acknowledgement for a finding that exists now; a
 // mistyped id is an error, not a silent no-op.
-func ackFinding(db interface{ Ack(tracker.Ack) error }, findings reconcile.Findings, opts checkOptions, e env, w io.Writer) error {
+func ackFinding(db interface{ Ack(tracker.Ack) error }, findings *reconcile.CheckedFindings, opts checkOptions, e env, w io.Writer) error {
 	var match []reconcile.Finding
-	for _, f := range findings {
-		if f.ID == opts.Ack || len(opts.Ack) >= 4 && strings.HasPrefix(f.ID, opts.Ack) {
-			match = append(match, f)
+	for i := range findings.Len() {
+		if id := findings.ID(i); id == opts.Ack || len(opts.Ack) >= 4 && strings.HasPrefix(id, opts.Ack) {
+			match = append(match, findings.At(i))
 		}
 	}
 	switch len(match) {
