@@ -1045,14 +1045,28 @@ func (p *prep) ref(ri int32) ClaimRef {
 	sc := &p.claims[r.ci]
 	return ClaimRef{
 		ID: sc.ID, Report: sc.ReportID, Date: dateOf(r.day), Source: sc.Source(), Outlet: sc.Outlet,
-		Figure: sc.Claim.Figure(), Interval: sc.Claim.Interval, Series: p.series[r.series].key,
+		Figure: p.claimFigure(r.ci), Interval: sc.Claim.Interval, Series: p.series[r.series].key,
 		Sentence: sc.Claim.Sentence, Span: sc.Claim.Span, Start: sc.Claim.Start, End: sc.Claim.End,
 	}
 }
 
 // figure writes a figure as its first claim wrote it.
 func (p *prep) figure(f *fig) string {
-	return p.claims[p.recs[p.ord[f.lo]].ci].Claim.Figure()
+	return p.claimFigure(p.recs[p.ord[f.lo]].ci)
+}
+
+// claimFigure returns claim ci's Figure, written once a claim: findings
+// cite a claim many times over, and writing a decimal costs.
+func (p *prep) claimFigure(ci int32) string {
+	if p.figText == nil {
+		p.figText = make([]string, len(p.claims))
+	}
+	s := p.figText[ci]
+	if s == "" {
+		s = p.claims[ci].Claim.Figure()
+		p.figText[ci] = s
+	}
+	return s
 }
 
 // possessive writes a name's possessive: "UN OCHA's", "Israeli

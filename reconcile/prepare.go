@@ -267,6 +267,8 @@ type prep struct {
 	provs     []Provenance // see provenance
 	provsUsed int
 
+	figText []string // see claimFigure
+
 	partMemo map[[2]int32]bool
 	disjMemo map[[2]int32]bool
 

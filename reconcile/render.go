@@ -319,6 +319,43 @@ func writeFindingsJSON(w io.Writer, all iter.Seq[Finding]) error {
 	return out.done()
 }
 
+// appendMarkedSpan appends markSpan(sentence, span) quoted as
+// strconv.AppendQuote quotes it, without building the marked string.
+func appendMarkedSpan(b []byte, sentence, span string) []byte {
+	b = append(b, '"')
+	if span == "" {
+		b = appendQuotedInner(b, sentence)
+	} else if i := strings.Index(sentence, span); i >= 0 {
+		b = appendQuotedInner(b, sentence[:i])
+		b = appendQuotedInner(append(b, "«"...), span)
+		b = appendQuotedInner(append(b, "»"...), sentence[i+len(span):])
+	} else {
+		b = appendQuotedInner(append(appendQuotedInner(b, sentence), " «"...), span)
+		b = append(b, "»"...)
+	}
+	return append(b, '"')
+}
+
+// appendQuotedInner appends s as strconv.AppendQuote does, without the
+// quotes: printable ASCII but quote and backslash as it is, each other
+// rune as AppendQuote escapes it (rune by rune, so that pieces quoted
+// apart join into the whole quoted).
+func appendQuotedInner(b []byte, s string) []byte {
+	var buf [16]byte
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < utf8.RuneSelf && c != 0x7f && c != '"' && c != '\\' {
+			b = append(b, c)
+			i++
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		q := strconv.AppendQuote(buf[:0], s[i:i+w])
+		b = append(b, q[1:len(q)-1]...)
+		i += w
+	}
+	return b
+}
+
 // markSpan writes the sentence with the figure's span in «».
 func markSpan(sentence, span string) string {
 	if span == "" {
@@ -338,6 +375,23 @@ func writeFindingsTable(w io.Writer, all iter.Seq[Finding]) error {
 	var line []byte
 	i, acked := 0, 0
 	by := map[Severity]int{}
+	// a series' title hashes its key (SeriesKey.ID), and a date formats a
+	// time: each is written once a series or day, not once a finding
+	type titleKey struct {
+		key  SeriesKey
+		site bool
+		name string
+	}
+	titles := map[titleKey]string{}
+	dates := map[tracker.Date]string{}
+	date := func(d tracker.Date) string {
+		s, ok := dates[d]
+		if !ok {
+			s = d.String()
+			dates[d] = s
+		}
+		return s
+	}
 	for f := range all {
 		if f.Acknowledged() {
 			acked++
@@ -353,10 +407,16 @@ func writeFindingsTable(w io.Writer, all iter.Seq[Finding]) error {
 			b = append(b, ' ')
 		}
 		b = append(append(append(append(append(b, "  "...), f.Kind...), "  "...), f.ID...), "  "...)
-		b = append(append(append(b, f.Date.String()...), "  "...), seriesTitle(f.Series, f.Site, f.SeriesName)...)
+		tk := titleKey{f.Series, f.Site, f.SeriesName}
+		title, ok := titles[tk]
+		if !ok {
+			title = seriesTitle(f.Series, f.Site, f.SeriesName)
+			titles[tk] = title
+		}
+		b = append(append(append(b, date(f.Date)...), "  "...), title...)
 		b = append(append(append(b, "\n  "...), f.Message...), '\n')
 		for _, c := range f.Claims {
-			b = append(append(append(b, "  - "...), c.Date.String()...), "  "...)
+			b = append(append(append(b, "  - "...), date(c.Date)...), "  "...)
 			b = append(b, c.Source...)
 			if c.Outlet != "" && c.Outlet != c.Source {
 				b = append(append(b, " via "...), c.Outlet...)
@@ -364,7 +424,7 @@ func writeFindingsTable(w io.Writer, all iter.Seq[Finding]) error {
 			b = append(append(append(append(b, "  "...), c.Figure...), "  claim "...), c.ID...)
 			b = append(append(append(b, ", report "...), c.Report...), '\n')
 			if c.Sentence != "" || c.Span != "" {
-				b = append(strconv.AppendQuote(append(b, "    "...), markSpan(c.Sentence, c.Span)), '\n')
+				b = append(appendMarkedSpan(append(b, "    "...), c.Sentence, c.Span), '\n')
 			}
 		}
 		line = b
