@@ -122,6 +122,9 @@
 // with their sentence and span. Findings.Acknowledge marks the findings a
 // user acknowledged (the store keeps the acks), and Findings.Fails says
 // whether unacknowledged findings reach a --fail-on severity.
+// CheckCompact returns the same findings held compactly (CheckedFindings),
+// each built with its claims only when it is read or written: a million
+// findings as Findings take gigabytes.
 //
 // # Taxonomy
 //
