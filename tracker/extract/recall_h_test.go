@@ -59,6 +59,16 @@ func TestCorpusHForms(t *testing.T) {
 			[]want{{desc: "killed [19, 19] exact militants"}}},
 		{"one person named beside the group", "Three soldiers and a civilian were killed in the ambush, and eight people including the driver were hurt.",
 			[]want{{desc: "killed [3, 3] exact soldiers"}, {desc: "injured [8, 8] exact people"}}},
+		{"a breakdown between spaced hyphens", "So far 41 people - 30 men and 11 women - have been confirmed dead.",
+			[]want{{desc: "killed [41, 41] exact people"}, {desc: "killed [30, 30] exact men"}, {desc: "killed [11, 11] exact women"}}},
+		{"a hyphenated range is no dash", "The 2024-2025 season saw 30 deaths.",
+			[]want{{desc: "killed [30, 30] exact people"}}},
+		{"kidnappings and abductions as counts", "The mission documented 512 killings, 301 injuries and 246 kidnappings, and 90 abductions in the north.",
+			[]want{{desc: "killed [512, 512] exact people"}, {desc: "injured [301, 301] exact people"}, {desc: "hostage [246, 246] exact people"}, {desc: "hostage [90, 90] exact people"}}},
+		{"varying degrees of injuries", "Police said 23 persons were confirmed dead while 52 others sustained varying degrees of injuries.",
+			[]want{{desc: "killed [23, 23] exact people"}, {desc: "injured [52, 52] exact people"}}},
+		{"the victims comprised", "The bombing killed 19 people. The victims comprised 11 men, five women and three children.",
+			[]want{{desc: "killed [19, 19] exact people"}, {desc: "killed [11, 11] exact men"}, {desc: "killed [5, 5] exact women"}, {desc: "killed [3, 3] exact children"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -359,13 +359,15 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	}
 	// a breakdown between dashes: "96 people — 60 adults and 36 children
 	// — were confirmed dead"
-	if skipFrom < 0 && (s.isWord(k, "—") || s.isWord(k, "–")) && p.kind != npNone {
+	// ("36 people - 33 men and three women - have been confirmed dead":
+	// a hyphen with space around it is a dash too)
+	if skipFrom < 0 && (s.isWord(k, "—") || s.isWord(k, "–") || s.spacedHyphen(k)) && p.kind != npNone {
 		for m := k + 1; m < len(s.toks) && m < k+16; m++ {
 			w := s.word(m)
 			if w == ";" || w == "." || s.flags[m]&(fAttr|fClause) != 0 || isTriggerWord(s, m) {
 				break
 			}
-			if w == "—" || w == "–" {
+			if w == "—" || w == "–" || s.spacedHyphen(m) {
 				if nw := s.word(m + 1); s.v.postSkip[nw] || isTriggerWord(s, m+1) {
 					skipFrom, skipTo = k, m+1
 					k = m + 1
@@ -457,6 +459,12 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		k++
 	}
 	return link{}, false
+}
+
+// spacedHyphen reports a hyphen at token k with space on both sides,
+// which copy typed without dashes uses as one.
+func (s *sentence) spacedHyphen(k int) bool {
+	return s.isWord(k, "-") && !s.glued(k) && k+1 < len(s.toks) && s.toks[k+1].space
 }
 
 // singleNounAfter reads one person named by a singular noun phrase at

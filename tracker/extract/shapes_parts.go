@@ -553,7 +553,7 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	}
 	// "Deaths: 854 (men 459, …)": a bracket right after the total
 	bracket := sep == "(" && it.who != "" && !it.verb
-	if followed || bracket || sep == ";" || sep == ":" || sep == "—" || sep == "–" || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
+	if followed || bracket || sep == ";" || sep == ":" || sep == "—" || sep == "–" || s.spacedHyphen(k) || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
 		if h := s.headBefore(k, links); h >= 0 && (!bracket || max(links[h].b, s.qs[links[h].q].j) == k) {
 			l := links[h]
 			if !s.countBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) && (!it.severity || l.cat == tracker.Injured) {
