@@ -63,14 +63,19 @@ func (t *stems) in(s string) bool {
 	if t.short {
 		return t.inPairs(s)
 	}
-	for i := 0; i+2 < len(s); i++ {
-		h := triHash(s[i]|0x20, s[i+1]|0x20, s[i+2]|0x20)
-		if t.tri[h/64]&(1<<(h%64)) == 0 {
-			continue
-		}
-		if t.at(s, i) {
+	if len(s) < 3 {
+		return false
+	}
+	// (the hash rolls: one byte is read a position, the two before it
+	// kept, as triHash computes it)
+	a, b := uint32(s[0]|0x20), uint32(s[1]|0x20)
+	for i := 2; i < len(s); i++ {
+		c := uint32(s[i] | 0x20)
+		h := (a<<10 ^ b<<5 ^ c) & (1<<16 - 1)
+		if t.tri[h>>6]&(1<<(h&63)) != 0 && t.at(s, i-2) {
 			return true
 		}
+		a, b = b, c
 	}
 	return false
 }
