@@ -69,6 +69,15 @@ func TestCorpusHForms(t *testing.T) {
 			[]want{{desc: "killed [23, 23] exact people"}, {desc: "injured [52, 52] exact people"}}},
 		{"the victims comprised", "The bombing killed 19 people. The victims comprised 11 men, five women and three children.",
 			[]want{{desc: "killed [19, 19] exact people"}, {desc: "killed [11, 11] exact men"}, {desc: "killed [5, 5] exact women"}, {desc: "killed [3, 3] exact children"}}},
+		{"a part between the group and its verb", "The blast left 16 people including seven children injured.",
+			[]want{{desc: "injured [16, 16] exact people"}, {desc: "injured [7, 7] exact children"}}},
+		{"the same count in other units", "Some 3,000 families, or around 15,000 people, have been displaced by the floods.",
+			[]want{{desc: "displaced [2700, 3300] approx families"}, {desc: "displaced [13500, 16500] approx people"}}},
+		{"a share beside the count is no second count", "About 1.9 million people, or roughly 90 per cent of the population, have been displaced.",
+			[]want{{desc: "displaced [1710000, 2090000] approx people"}}},
+		{"the remains of", "The remains of 45 people have been recovered from the site.",
+			[]want{{desc: "killed [45, 45] exact people"}}},
+		{"the remains of a building", "The remains of the 12 buildings were cleared.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -376,6 +376,16 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			}
 		}
 	}
+	// a part named between the group and its verb: "left 16 people
+	// including seven children injured" (the part is read on its own)
+	if skipFrom < 0 && p.kind != npNone && s.isWord(k, "including") {
+		if x := s.qty[min(k+1, len(s.toks)-1)]; x >= 0 && s.qs[x].i == k+1 {
+			if p2 := s.nounPhrase(&s.qs[x]); p2.kind == npPerson && (s.v.postSkip[s.word(p2.end)] || isTriggerWord(s, p2.end)) {
+				skipFrom, skipTo = k, p2.end
+				k = p2.end
+			}
+		}
+	}
 	// one person named beside the counted group, before the verb: "Two
 	// journalists and a police officer were killed", "nine people
 	// including the owner were detained"; the figure counts the group

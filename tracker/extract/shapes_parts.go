@@ -265,6 +265,16 @@ func (s *sentence) subjectCategory(k int) (tracker.Category, bool) {
 // first figure's category and group; the hedge word is kept in the span.
 func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
 	q := &s.qs[qi]
+	// the same count in other units, set off by commas between the
+	// figure and its verb: "Some 2,000 families, or around 10,000
+	// people, have been displaced"
+	if p.kind == npPerson && s.isWord(q.i-1, "or") && s.isWord(q.i-2, ",") && s.isWord(p.end, ",") {
+		for _, l := range links {
+			if l.how == byPost && l.a < q.i && p.end < l.trig && s.nounPhrase(&s.qs[l.q]).end == q.i-2 {
+				return link{q: qi, cat: l.cat, who: p.who, how: byRestate, a: q.i - 1, b: p.end, trig: -1, head: l.q, placeMin: p.end}, true
+			}
+		}
+	}
 	k := q.i - 1
 	for k >= 0 && s.v.restateHedges[s.word(k)] {
 		k--
