@@ -837,7 +837,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	weakWhere := c.Where != "" && ctx.Place == "" && !looksLikePlace(c.Where) && !designatedPart
 	// "79 people were unaccounted for, most of them in Wajima": where
 	// most of the figure is, not what it counts
-	spread := c.Where != "" && ctx.Place == "" && (spreadOver(sent, c.Where) || namesEvent(sent, c.Where))
+	from := 0 // (the claim's own mention of its place: "at least 120 …, 96 of them in Kerr County, and … 170 …, most of them in Kerr County")
+	if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off >= 0 && c.Start-off <= len(sent) {
+		from = c.Start - off
+	}
+	spread := c.Where != "" && ctx.Place == "" && (spreadOver(sent, c.Where, from) || namesEvent(sent, c.Where))
 	if spread {
 		weakWhere = true
 	} else if weakWhere {
@@ -1251,9 +1255,20 @@ func afterThe(text, where string) bool {
 var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+majority|the\s+bulk)\s+(?:of\s+(?:them|whom|those)\s+)?in|mostly\s+in|mainly\s+in|largely\s+in|chiefly\s+in|especially\s+in|particularly\s+in|notably\s+in)\s+(?:the\s+)?(?:(?:province|region|district|state|prefecture|governorate|county|city|town)\s+of\s+)?$`)
 
 // spreadOver reports whether the sentence names where only as where most
-// of its figure is ("79 unaccounted for, most of them in Wajima").
-func spreadOver(sent, where string) bool {
-	for i := strings.Index(sent, where); i >= 0; {
+// of its figure is ("79 unaccounted for, most of them in Wajima"): the
+// first mention of where at or after from, the figure's start in sent, is
+// after "most of them in" (a mention before the figure names another's; no
+// mention after it: any mention decides).
+func spreadOver(sent, where string, from int) bool {
+	i := -1
+	if from > 0 && from <= len(sent) {
+		if j := strings.Index(sent[from:], where); j >= 0 {
+			i = from + j
+			w := sent[max(0, i-60):i]
+			return spreadMatch(w)
+		}
+	}
+	for i = strings.Index(sent, where); i >= 0; {
 		if w := sent[max(0, i-60):i]; spreadMatch(w) {
 			return true
 		}
