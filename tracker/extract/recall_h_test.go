@@ -78,6 +78,14 @@ func TestCorpusHForms(t *testing.T) {
 		{"the remains of", "The remains of 45 people have been recovered from the site.",
 			[]want{{desc: "killed [45, 45] exact people"}}},
 		{"the remains of a building", "The remains of the 12 buildings were cleared.", nil},
+		{"a toll followed by a word of place", "The death toll climbed to 91 statewide, and deaths rose to 120 nationwide.",
+			[]want{{desc: "killed [91, 91] exact people"}, {desc: "killed [120, 120] exact people"}}},
+		{"a toll followed by a word of time", "The toll rose to 40 late on Sunday.",
+			[]want{{desc: "killed [40, 40] exact people"}}},
+		{"a toll followed by its verb", "The toll of 70 makes it the deadliest attack this year.",
+			[]want{{desc: "killed [70, 70] exact people"}}},
+		{"an unknown noun after a number is still a unit", "Police recorded 146 mass shootings and 12 deaths.",
+			[]want{{desc: "killed [12, 12] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
