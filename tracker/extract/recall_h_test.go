@@ -86,6 +86,13 @@ func TestCorpusHForms(t *testing.T) {
 			[]want{{desc: "killed [70, 70] exact people"}}},
 		{"an unknown noun after a number is still a unit", "Police recorded 146 mass shootings and 12 deaths.",
 			[]want{{desc: "killed [12, 12] exact people"}}},
+		{"lakh and crore", "Floods have displaced over 1.5 lakh people, and six lakh were moved to camps as 12 died.",
+			[]want{{desc: "displaced [150001, ∞) more_than people"}, {desc: "killed [12, 12] exact people"}}},
+		{"not only is no negation", "The flood not only claimed 21 lives but also left dozens missing.",
+			[]want{{desc: "killed [21, 21] exact people"}, {desc: "missing [12, ∞) vague people"}}},
+		{"not still negates", "The storm did not kill 40 people, officials said.", nil},
+		{"a toll to a staggering or record figure", "The killings bring the toll to a staggering 5,000. The daily toll rose to a record 120 on Friday.",
+			[]want{{desc: "killed [5000, 5000] exact people"}, {desc: "killed [120, 120] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

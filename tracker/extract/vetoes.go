@@ -67,6 +67,10 @@ func (s *sentence) undone(l link) string {
 			if w == "not" && (s.isWord(k+1, "less") || s.isWord(k+1, "fewer") || s.isWord(k+1, "more")) {
 				continue
 			}
+			// "not only claimed 21 lives but also left dozens missing"
+			if w == "not" && s.isWord(k+1, "only") {
+				continue
+			}
 			return "negated"
 		}
 	}
