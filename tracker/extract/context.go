@@ -1898,7 +1898,8 @@ func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Cla
 
 // weakPlace reports whether a place found by its name alone may be a
 // capitalised word that happens to name a small town: a city or town of
-// fewer than 100,000 people.
+// fewer than 100,000 people, or a subdivision no kept town lies in
+// (gazetteer.Place.Minor).
 func weakPlace(p gazetteer.Place) bool {
-	return p.Kind == gazetteer.City && p.Population < 100000
+	return p.Kind == gazetteer.City && p.Population < 100000 || p.Minor
 }

@@ -60,7 +60,7 @@ func TestReportContextPlaces(t *testing.T) {
 			"Rescue teams reached the hills.\n\nPolice said 150 people had died, 99 in Jajarkot and 51 in Rukum West.",
 			"150 people had died", "Nepal", "headline", "", "NP"},
 		{"a headline naming two districts is about what holds both", "Quake flattens homes in Jajarkot, Rukum West",
-			"Rescue teams reached the hills.\n\nAt least 150 people were killed, officials said.",
+			"Rescue teams reached the hills of western Nepal.\n\nAt least 150 people were killed, officials said.",
 			"At least 150 people were killed", "Karnali Pradesh", "headline", "", "NP.6"},
 		{"a district with no big town is a place", "Landslides hit Nepal",
 			"Rescue teams reached the hills.\n\nEleven people were killed in Jajarkot district, police said.",

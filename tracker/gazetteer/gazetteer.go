@@ -55,6 +55,12 @@ type Place struct {
 	Country    string // ISO 3166-1 alpha-2 code; "" for a region across countries
 	Parent     string // ID of the place that contains it; "" for countries and cross-border regions
 	Population int64  // people, for cities (GeoNames figure); 0 where the data has none
+	// Minor marks a subdivision no kept town lies in (most of the
+	// second-level units: Nepal's Jajarkot, a rural county, and as many
+	// Brazilian municipalities whose names are other places' too, such
+	// as "Congo"): a name to trust only where something else names its
+	// country.
+	Minor bool
 }
 
 // Gazetteer answers which places a name may stand for, what contains
@@ -204,6 +210,7 @@ func parsePlace(line string) Place {
 		p.Kind = Region
 	case "s":
 		p.Kind = Subdivision
+		p.Minor = f[4] == "0"
 	case "t":
 		p.Kind = City
 		p.Population, _ = strconv.ParseInt(f[4], 10, 64)

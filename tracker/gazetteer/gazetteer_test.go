@@ -71,6 +71,9 @@ func TestLookupFirst(t *testing.T) {
 		{"Maui County", "Maui County", "US.HI.009"},
 		{"Valencia province", "Valencia province", "ES.60.V"},
 		{"a district with no kept town", "Jajarkot", "NP.6.12095476"},
+		{"Congo is the DRC", "Congo", "CD"},
+		{"the DRC in full", "Democratic Republic of Congo", "CD"},
+		{"the other Congo", "Congo-Brazzaville", "CG"},
 		{"the western half of Rukum", "Rukum West", "NP.6.12095532"},
 		{"the eastern half of Rukum", "East Rukum", "NP.5.12095514"},
 		// Cities.
@@ -150,6 +153,8 @@ func TestPlaceFields(t *testing.T) {
 		{"city", "gn:5849996", Place{ID: "gn:5849996", Name: "Lahaina", Kind: City, Country: "US", Parent: "US.HI.009", Population: 11704}},
 		{"region", "x:darfur", Place{ID: "x:darfur", Name: "Darfur", Kind: Region, Country: "SD", Parent: "SD"}},
 		{"cross-border region", "x:sahel", Place{ID: "x:sahel", Name: "Sahel", Kind: Region}},
+		{"a district no kept town lies in", "NP.6.12095476", Place{ID: "NP.6.12095476", Name: "Jajarkot", Kind: Subdivision, Country: "NP", Parent: "NP.6", Minor: true}},
+		{"a continent", "x:africa", Place{ID: "x:africa", Name: "Africa", Kind: Region}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
