@@ -162,27 +162,38 @@ func controlCount(text string) (ctrl, runes int) {
 				continue
 			}
 		}
-		c := text[i]
-		switch {
-		case c >= 0x20 && c < 0x7f:
-			runes++
-		case c < 0x20:
-			runes++
-			if c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-				ctrl++
-			}
-		case c == 0x7f:
-			runes++
-			ctrl++
-		case c >= 0xc0:
-			runes++
-			if c == 0xc2 && i+1 < len(text) && text[i+1] < 0xa0 {
-				ctrl++
-			}
+		// (a word that fails is read a byte at a time to its end: the
+		// byte that failed it would fail the next seven words too)
+		for end := min(i+8, len(text)); i < end; i++ {
+			c, r := controlByte(text, i)
+			ctrl += c
+			runes += r
 		}
-		i++
 	}
 	return ctrl, runes
+}
+
+// controlByte is controlCount's count of the byte text[i]: whether it is
+// a control character and whether it starts a rune.
+func controlByte(text string, i int) (ctrl, runes int) {
+	c := text[i]
+	switch {
+	case c >= 0x20 && c < 0x7f:
+		return 0, 1
+	case c < 0x20:
+		if c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			return 1, 1
+		}
+		return 0, 1
+	case c == 0x7f:
+		return 1, 1
+	case c >= 0xc0:
+		if c == 0xc2 && i+1 < len(text) && text[i+1] < 0xa0 {
+			return 1, 1
+		}
+		return 0, 1
+	}
+	return 0, 0
 }
 
 // Status is where a stored claim stands in review.

@@ -1391,10 +1391,33 @@ func acrossUnits(sent, span string) bool {
 		return true
 	}
 	i := strings.Index(sent, span)
-	if i < 0 || !strings.Contains(sent[i:], " states") && !strings.Contains(sent[i:], " provinces") && !strings.Contains(sent[i:], " regions") && !strings.Contains(sent[i:], " prefectures") && !strings.Contains(sent[i:], " governorates") {
+	if i < 0 || !holdsUnitsWord(sent[i:]) {
 		return false
 	}
 	return unitsRE.MatchString(sent[i+len(span):])
+}
+
+// unitsWords are the plural units unitsRE ends with, each after a space.
+var unitsWords = []string{" states", " provinces", " regions", " prefectures", " governorates"}
+
+// holdsUnitsWord reports whether s holds one of unitsWords (five
+// searches for a space each stopped at every space of s: this reads the
+// byte after each space once; TestHoldsUnitsWord holds it to them).
+func holdsUnitsWord(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		switch s[i+1] {
+		case 's', 'p', 'r', 'g':
+			for _, w := range unitsWords {
+				if w[1] == s[i+1] && strings.HasPrefix(s[i:], w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // aloneRE is a place with "alone" after it: "in Sindh alone", "from the

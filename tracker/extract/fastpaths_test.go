@@ -28,6 +28,7 @@ var fastPathSeeds = []string{
 	"x in the district of y in the region", "in the region of ", "in the region of", " the in the governorate", "in the village", "the the city",
 	"yearſ ago", "laſt year", "the laſt year", "ANOTHER\tstrike", "an\u00a0airstrike", "anx strike", "DURING 1999", "Of\t2001",
 	"most of them in THE ", "mainly IN\t", "most in Theof ", "most in thein ", "mostly in\u00a0",
+	"the  majority in ", "THE BULK in the ", "the majorityin ", "many of them in the city of ", "most  OF whom in ", "mainly  in\t", "half\tin ", "the bulkin ",
 }
 
 // fastPathInputs are the seeds and the sentences of the reports under
@@ -172,6 +173,13 @@ func FuzzFastPaths(f *testing.F) {
 		if got, want := datelineMatch(s), datelineRE.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 			t.Errorf("datelineMatch(%q) = %v, want %v", s, got, want)
 		}
+		want := false
+		for _, w := range unitsWords {
+			want = want || strings.Contains(s, w)
+		}
+		if got := holdsUnitsWord(s); got != want {
+			t.Errorf("holdsUnitsWord(%q) = %v, want %v", s, got, want)
+		}
 		for _, w := range []string{"Strip", "the", "e"} {
 			if got, want := afterThe(s, w), strings.Contains(s, "the "+w) || strings.Contains(s, "The "+w); got != want {
 				t.Errorf("afterThe(%q, %q) = %v, want %v", s, w, got, want)
@@ -204,5 +212,26 @@ func TestAfterThe(t *testing.T) {
 	}
 	if hits == 0 {
 		t.Error("no text held a name after the: the test checks nothing")
+	}
+}
+
+// TestHoldsUnitsWord holds holdsUnitsWord to the searches it stands for.
+func TestHoldsUnitsWord(t *testing.T) {
+	inputs := append(fastPathInputs(t), " states", "states", "in seven  states", " provincesx", "x regions", " governorate", " prefectures.")
+	hits := 0
+	for _, s := range inputs {
+		want := false
+		for _, w := range unitsWords {
+			want = want || strings.Contains(s, w)
+		}
+		if want {
+			hits++
+		}
+		if got := holdsUnitsWord(s); got != want {
+			t.Errorf("holdsUnitsWord(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if hits < 3 {
+		t.Errorf("%d inputs held a units word: the test checks little", hits)
 	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tollproject/toll/tracker"
@@ -536,7 +537,7 @@ func spreadMatch(s string) bool {
 		for j < len(s) && isASCIILetter(s[j]) {
 			j++
 		}
-		if j < len(s) && isSpaceRE(s[j]) && spreadOpener(s[i:j]) && spreadAtRE.MatchString(s[i:]) {
+		if j < len(s) && isSpaceRE(s[j]) && spreadOpener(s[i:j], nextWord(s, j)) && spreadAtRE.MatchString(s[i:]) {
 			return true
 		}
 		i = j
@@ -544,20 +545,42 @@ func spreadMatch(s string) bool {
 	return false
 }
 
+// nextWord returns the run of ASCII letters after the white space at
+// s[j:] ("" when another byte comes first).
+func nextWord(s string, j int) string {
+	for j < len(s) && isSpaceRE(s[j]) {
+		j++
+	}
+	k := j
+	for k < len(s) && isASCIILetter(s[k]) {
+		k++
+	}
+	return s[j:k]
+}
+
 // spreadOpener reports whether the ASCII word w is, in any case, one of
-// the words spreadRE's branches open with.
-func spreadOpener(w string) bool {
-	for _, o := range spreadOpeners {
-		if equalFoldLower(w, o) {
-			return true
-		}
+// the words spreadRE's branches open with, and next the word the branch
+// needs after it: "the" then "majority" or "bulk"; "most" and its kind
+// then "of" or "in"; "mostly" and its kind then "in". (The regexp needs
+// white space after that word too, which it checks.)
+func spreadOpener(w, next string) bool {
+	switch {
+	case equalFoldLower(w, "the"):
+		return equalFoldLower(next, "majority") || equalFoldLower(next, "bulk")
+	case slices.ContainsFunc(spreadQuantifiers, func(o string) bool { return equalFoldLower(w, o) }):
+		return equalFoldLower(next, "of") || equalFoldLower(next, "in")
+	case slices.ContainsFunc(spreadAdverbs, func(o string) bool { return equalFoldLower(w, o) }):
+		return equalFoldLower(next, "in")
 	}
 	return false
 }
 
-// spreadOpeners are the first words of spreadRE's branches.
-var spreadOpeners = []string{"most", "many", "all", "some", "half", "the", "mostly", "mainly", "largely",
-	"chiefly", "especially", "particularly", "notably"}
+// spreadQuantifiers and spreadAdverbs are the first words of spreadRE's
+// branches but "the".
+var (
+	spreadQuantifiers = []string{"most", "many", "all", "some", "half"}
+	spreadAdverbs     = []string{"mostly", "mainly", "largely", "chiefly", "especially", "particularly", "notably"}
+)
 
 // mayBeNational reports whether nationalRE can match s: it needs
 // "nation", "countr" or "acro" (none with s or k, which (?i) also folds
@@ -570,11 +593,43 @@ func mayBeNational(s string) bool {
 // match: heldRE needs "held", "controlled" or "run" (none of them with s
 // or k).
 func nearestHeld(off int, c *tracker.Claim) []string {
-	s := c.Sentence
-	if !containsFoldASCII(s, "held") && !containsFoldASCII(s, "controlled") && !containsFoldASCII(s, "run") {
+	if !mayBeHeld(c.Sentence) {
 		return nil
 	}
 	return nearest(heldRE, off, c)
+}
+
+// mayBeHeld reports whether heldRE can match s: it needs "held",
+// "controlled" or "run" in any case right after a hyphen or a space
+// (none of them with s or k). "run" alone is in too many sentences
+// ("running", "overran") to keep the regexp from most of them.
+func mayBeHeld(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] != '-' && s[i-1] != ' ' {
+			continue
+		}
+		switch s[i] | 0x20 {
+		case 'h':
+			if hasPrefixFoldLower(s[i:], "held") {
+				return true
+			}
+		case 'c':
+			if hasPrefixFoldLower(s[i:], "controlled") {
+				return true
+			}
+		case 'r':
+			if hasPrefixFoldLower(s[i:], "run") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFoldLower reports whether s starts with the lowercase ASCII
+// letters lw in any ASCII case.
+func hasPrefixFoldLower(s, lw string) bool {
+	return len(s) >= len(lw) && equalFoldLower(s[:len(lw)], lw)
 }
 
 // mayBeFronted reports whether frontedRE can match s: it needs one of its
@@ -591,15 +646,24 @@ func mayBeSubject(s string) bool {
 	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	for _, w := range subjectVerbStems {
-		if strings.Contains(s, w) {
-			return true
+	// (one pass at the stems' first letters, a, r and c: six searches
+	// stopped at every a, r and c of the sentence)
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case 'a', 'r', 'c':
+			for _, w := range subjectVerbStems {
+				if w[0] == s[i] && strings.HasPrefix(s[i:], w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
-// subjectVerbStems are the stems of subjectRE's verbs.
+// subjectVerbStems are the stems of subjectRE's verbs (mayBeSubject
+// reads their first letters: a stem that starts with another one needs
+// a case there).
 var subjectVerbStems = []string{"account", "report", "record", "regist", "counted", "confirm"}
 
 // mayBePronounSaid reports whether pronounSaidRE can match s: it opens
