@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,25 +121,24 @@ func (l *lexer) emit(k tokKind) {
 // offsets into the result. It returns s itself (no allocation) when s has
 // no uppercase ASCII and no non-ASCII bytes.
 func lowerSameLen(s string, buf []byte) (string, []byte) {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			plain = false
-			break
-		}
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
 	}
-	if plain {
+	if i == len(s) {
 		return s, buf
 	}
-	buf = buf[:0]
-	for i := 0; i < len(s); {
+	// Every rune keeps its byte length, so the result is as long as s:
+	// it is written in place, the plain bytes before i copied at once.
+	buf = slices.Grow(buf[:0], len(s))[:len(s)]
+	copy(buf, s[:i])
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			buf = append(buf, c)
+			buf[i] = c
 			i++
 			continue
 		}
@@ -148,9 +148,9 @@ func lowerSameLen(s string, buf []byte) (string, []byte) {
 			lr = r
 		}
 		if lr == utf8.RuneError {
-			buf = append(buf, s[i:i+w]...)
+			copy(buf[i:], s[i:i+w])
 		} else {
-			buf = utf8.AppendRune(buf, lr)
+			utf8.EncodeRune(buf[i:], lr)
 		}
 		i += w
 	}

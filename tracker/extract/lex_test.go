@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestLex(t *testing.T) {
@@ -79,4 +81,64 @@ func TestSplitSentences(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lowerSameLenRef is lowerSameLen as it was before it wrote in place: a
+// rune at a time, appended.
+func lowerSameLenRef(s string) string {
+	var buf []byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		lr := unicode.ToLower(r)
+		if utf8.RuneLen(lr) != w {
+			lr = r
+		}
+		if lr == utf8.RuneError {
+			buf = append(buf, s[i:i+w]...)
+		} else {
+			buf = utf8.AppendRune(buf, lr)
+		}
+		i += w
+	}
+	return string(buf)
+}
+
+var lowerSeeds = []string{"", "a", "A", "plain text", "Mixed Case TEXT", "İstanbul", "KAHRAMANMARAŞ", "\u212a Kelvin", "ẞ",
+	"\xff bad \xc3", "\ufffd", "Ǆ dz", "ΣΑΣ", "a\u0130b", "ПРИВЕТ мир", "ǅ", "\xed\xa0\x80"}
+
+// TestLowerSameLen holds lowerSameLen to its reference, and to its
+// promise: as long as its input, and its input itself when nothing
+// changes.
+func TestLowerSameLen(t *testing.T) {
+	for _, s := range append(lowerSeeds, fuzzSeeds(t)...) {
+		checkLowerSameLen(t, s)
+	}
+}
+
+func checkLowerSameLen(t *testing.T, s string) {
+	t.Helper()
+	got, _ := lowerSameLen(s, []byte("scratch"))
+	if want := lowerSameLenRef(s); got != want {
+		t.Errorf("lowerSameLen(%q) = %q, want %q", s, got, want)
+	}
+	if len(got) != len(s) {
+		t.Errorf("lowerSameLen(%q) has %d bytes, want %d", s, len(got), len(s))
+	}
+}
+
+// FuzzLowerSameLen checks the same on any text.
+func FuzzLowerSameLen(f *testing.F) {
+	for _, s := range lowerSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkLowerSameLen)
 }
