@@ -28,7 +28,8 @@ var fastPathSeeds = []string{
 	"x in the district of y in the region", "in the region of ", "in the region of", " the in the governorate", "in the village", "the the city",
 	"yearſ ago", "laſt year", "the laſt year", "ANOTHER\tstrike", "an\u00a0airstrike", "anx strike", "DURING 1999", "Of\t2001",
 	"most of them in THE ", "mainly IN\t", "most in Theof ", "most in thein ", "mostly in\u00a0",
-	"the  majority in ", "THE BULK in the ", "the majorityin ", "many of them in the city of ", "most  OF whom in ", "mainly  in\t", "half\tin ", "the bulkin ",
+	"the  majority in ", "in ſeptember 2019", "during Auguſt 2001", "of \u212a", "the previouſ year", "THE PREVIOUS YEAR", "last\tyear", "a  decade ago",
+	"years  ago", "in\n1999", "of March  2001", "the 1999", "the x 1999", "in the 2019 floods", "during", "in", "the", "in ", "of 20", "THE BULK in the ", "the majorityin ", "many of them in the city of ", "most  OF whom in ", "mainly  in\t", "half\tin ", "the bulkin ",
 }
 
 // fastPathInputs are the seeds and the sentences of the reports under

@@ -489,22 +489,58 @@ func pastOpening(s string, i int) (j int, ok bool) {
 	if j < len(s) && s[j] >= 0x80 {
 		return j, true
 	}
+	// each opener and what must follow it, after white space: a year, a
+	// month, "previous", "year", "decade" or "ago" (a next word that runs
+	// into a non-ASCII byte may be "Auguſt": it goes to the regexp)
+	if j == len(s) || !isSpaceRE(s[j]) {
+		return j, false
+	}
+	b, e := nextWordAt(s, j)
+	if e < len(s) && s[e] >= 0x80 {
+		return j, true
+	}
+	n := s[b:e]
+	year := n == "" && yearAt(s, j)
 	switch w := s[i:j]; len(w) {
 	case 1:
-		return j, w[0]|0x20 == 'a'
+		return j, w[0]|0x20 == 'a' && equalFoldLower(n, "decade")
 	case 2:
-		return j, equalFoldLower(w, "in") || equalFoldLower(w, "of")
+		return j, (equalFoldLower(w, "in") || equalFoldLower(w, "of")) && (year || isMonthName(n))
 	case 3:
-		return j, equalFoldLower(w, "the")
+		return j, equalFoldLower(w, "the") && (year || equalFoldLower(n, "previous"))
 	case 4:
-		return j, equalFoldLower(w, "last")
+		return j, equalFoldLower(w, "last") && equalFoldLower(n, "year")
 	case 5:
-		return j, equalFoldLower(w, "years")
+		return j, equalFoldLower(w, "years") && equalFoldLower(n, "ago")
 	case 6:
-		return j, equalFoldLower(w, "during")
+		return j, equalFoldLower(w, "during") && (year || isMonthName(n))
 	}
 	return j, false
 }
+
+// yearAt reports whether a year pastRE reads (18…, 19… or 20… and two
+// more digits) follows the white space at s[j:].
+func yearAt(s string, j int) bool {
+	for j < len(s) && isSpaceRE(s[j]) {
+		j++
+	}
+	return j+4 <= len(s) && (s[j] == '1' && (s[j+1] == '8' || s[j+1] == '9') || s[j] == '2' && s[j+1] == '0') &&
+		isDigit(rune(s[j+2])) && isDigit(rune(s[j+3]))
+}
+
+// isMonthName reports whether the ASCII word w is a month's name in any
+// case.
+func isMonthName(w string) bool {
+	for _, m := range monthNames {
+		if equalFoldLower(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var monthNames = []string{"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december"}
 
 // spreadAtRE is spreadRE anchored at the start of its text, less its
 // leading \b, which spreadMatch checks.
@@ -548,6 +584,12 @@ func spreadMatch(s string) bool {
 // nextWord returns the run of ASCII letters after the white space at
 // s[j:] ("" when another byte comes first).
 func nextWord(s string, j int) string {
+	b, e := nextWordAt(s, j)
+	return s[b:e]
+}
+
+// nextWordAt returns the bounds of nextWord(s, j).
+func nextWordAt(s string, j int) (b, e int) {
 	for j < len(s) && isSpaceRE(s[j]) {
 		j++
 	}
@@ -555,7 +597,7 @@ func nextWord(s string, j int) string {
 	for k < len(s) && isASCIILetter(s[k]) {
 		k++
 	}
-	return s[j:k]
+	return j, k
 }
 
 // spreadOpener reports whether the ASCII word w is, in any case, one of
