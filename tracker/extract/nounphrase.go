@@ -222,7 +222,9 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			k++
 			continue
 		}
-		if t.upper && k > start-1 && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+		// (a title-case function word is none: "Toll Hits 205 As Rescuers
+		// Search Cars")
+		if t.upper && k > start-1 && k+1 < len(s.toks) && s.toks[k+1].kind == tWord && !s.v.funcWords[t.lower] {
 			// a capitalised modifier before a group: "Hamas fighters",
 			// "UNRWA staff", "Thai nationals", "Rohingya refugees"
 			if _, n := lookup(s, s.v.groupTab, k+1, 2); n > 0 {

@@ -93,6 +93,12 @@ func TestCorpusHForms(t *testing.T) {
 		{"not still negates", "The storm did not kill 40 people, officials said.", nil},
 		{"a toll to a staggering or record figure", "The killings bring the toll to a staggering 5,000. The daily toll rose to a record 120 on Friday.",
 			[]want{{desc: "killed [5000, 5000] exact people"}, {desc: "killed [120, 120] exact people"}}},
+		{"verbs in the third person in headlines", "Heavy Rain Kills Nine, Displaces Thousands In Kenya",
+			[]want{{desc: "killed [9, 9] exact people"}, {desc: "displaced [1000, ∞) vague people"}}},
+		{"kidnaps and detains", "Gunmen Kidnaps 40 Worshippers As Police Detains 12 Suspects",
+			[]want{{desc: "hostage [40, 40] exact people"}, {desc: "arrested [12, 12] exact people"}}},
+		{"a title-case function word is no group modifier", "Spain Floods Death Toll Hits 205 As Rescuers Search Cars",
+			[]want{{desc: "killed [205, 205] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
