@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -210,6 +211,39 @@ func approxStated(iv Interval) (decimal.Decimal, bool) {
 // FormatCount writes a whole number with comma thousands separators:
 // 1100 → "1,100". Fractions, which no count has, are written as they are.
 func FormatCount(n decimal.Decimal) string {
+	if n.Exponent() == 0 && n.NumDigits() <= 18 {
+		// (the decimal's String, without its big.Int: tables write
+		// millions of counts)
+		return formatInt(n.CoefficientInt64())
+	}
+	return formatCountString(n)
+}
+
+// formatInt is FormatCount of a whole number.
+func formatInt(v int64) string {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], v, 10)
+	neg := d[0] == '-'
+	if neg {
+		d = d[1:]
+	}
+	var out [27]byte
+	b := out[:0]
+	if neg {
+		b = append(b, '-')
+	}
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// formatCountString is FormatCount through the decimal's String: any
+// decimal, fractions and huge numbers too.
+func formatCountString(n decimal.Decimal) string {
 	s := n.String()
 	if strings.ContainsAny(s, ".eE") {
 		return s
