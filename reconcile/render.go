@@ -133,7 +133,8 @@ func changeCell(c *Change) string {
 }
 
 func (t *Timeline) writeTable(w io.Writer) error {
-	out := &flusher{bw: bufio.NewWriter(w)}
+	out := &flusher{bw: bufio.NewWriterSize(w, 256<<10)}
+	var tab table
 	if len(t.Series) == 0 {
 		out.printf("No figures.\n")
 		return out.done()
@@ -146,27 +147,108 @@ func (t *Timeline) writeTable(w io.Writer) error {
 		if s.Note != "" {
 			out.printf("  note: %s\n", s.Note)
 		}
-		tw := tabwriter.NewWriter(out.bw, 0, 0, 2, ' ', 0)
+		tab.reset()
 		if t.View == ViewRange {
-			fmt.Fprintf(tw, "  DATE\tBAND\tSOURCES\tCLAIMS\n")
+			tab.row("  DATE", "BAND", "SOURCES", "CLAIMS")
 			for _, e := range s.Entries {
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", e.Date, figureCell(&e), e.Source, claimList(e.Claims))
+				tab.row("  "+e.Date.String(), figureCell(&e), e.Source, claimList(e.Claims))
 			}
 		} else {
-			fmt.Fprintf(tw, "  DATE\tSOURCE\tFIGURE\tINTERVAL\tCHANGE\tCLAIMS\n")
+			tab.row("  DATE", "SOURCE", "FIGURE", "INTERVAL", "CHANGE", "CLAIMS")
 			for _, e := range s.Entries {
 				date := e.Date.String()
 				if date == "" {
 					date = "undated"
 				}
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", date, e.Source, figureCell(&e), e.Interval.Range(), changeCell(e.Change()), claimList(e.Claims))
+				tab.row("  "+date, e.Source, figureCell(&e), e.Interval.Range(), changeCell(e.Change()), claimList(e.Claims))
+			}
+		}
+		tab.write(out)
+	}
+	return out.done()
+}
+
+// table lays out rows of cells in columns as text/tabwriter does with
+// minimum width 0, padding 2 and spaces (each column as wide as its
+// widest cell in runes, plus two; the last cell of a row as it is),
+// without tabwriter's cell-by-cell buffering: a timeline of a million
+// figures is one such table a series. A cell holding a tab, a line
+// break or tabwriter's escape byte goes through tabwriter itself.
+type table struct {
+	cells  []string
+	ncols  int
+	widths []int
+	odd    bool // a cell tabwriter reads other than as text
+}
+
+func (t *table) reset() {
+	t.cells, t.ncols, t.widths, t.odd = t.cells[:0], 0, t.widths[:0], false
+}
+
+// row adds a row; every row of a table has as many cells.
+func (t *table) row(cells ...string) {
+	if t.ncols == 0 {
+		t.ncols = len(cells)
+		for range cells[:len(cells)-1] {
+			t.widths = append(t.widths, 0)
+		}
+	}
+	for i, c := range cells {
+		n, odd := cellWidth(c)
+		t.odd = t.odd || odd
+		if i < len(t.widths) {
+			t.widths[i] = max(t.widths[i], n+2)
+		}
+	}
+	t.cells = append(t.cells, cells...)
+}
+
+// cellWidth returns a cell's width in runes, as tabwriter counts it, and
+// whether it holds a byte tabwriter reads other than as text (a tab, a
+// line break, a form feed, its escape byte).
+func cellWidth(c string) (int, bool) {
+	odd := false
+	for i := 0; i < len(c); i++ {
+		switch b := c[i]; {
+		case b == '\t' || b == '\n' || b == '\v' || b == '\f':
+			odd = true
+		case b >= utf8.RuneSelf:
+			return utf8.RuneCountInString(c), odd || strings.IndexByte(c[i:], 0xff) >= 0
+		}
+	}
+	return len(c), odd
+}
+
+func (t *table) write(out *flusher) {
+	if t.odd {
+		tw := tabwriter.NewWriter(out.bw, 0, 0, 2, ' ', 0)
+		for i, c := range t.cells {
+			tw.Write([]byte(c))
+			if (i+1)%t.ncols == 0 {
+				tw.Write([]byte{'\n'})
+			} else {
+				tw.Write([]byte{'\t'})
 			}
 		}
 		if err := tw.Flush(); err != nil && out.err == nil {
 			out.err = err
 		}
+		return
 	}
-	return out.done()
+	var line []byte
+	for r := 0; r < len(t.cells); r += t.ncols {
+		b := line[:0]
+		for i, c := range t.cells[r : r+t.ncols] {
+			b = append(b, c...)
+			if i < len(t.widths) {
+				for n, _ := cellWidth(c); n < t.widths[i]; n++ {
+					b = append(b, ' ')
+				}
+			}
+		}
+		line = append(b, '\n')
+		out.write(line)
+	}
 }
 
 // csvWriter writes records and remembers the first error.
