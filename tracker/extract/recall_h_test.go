@@ -99,6 +99,14 @@ func TestCorpusHForms(t *testing.T) {
 			[]want{{desc: "hostage [40, 40] exact people"}, {desc: "arrested [12, 12] exact people"}}},
 		{"a title-case function word is no group modifier", "Spain Floods Death Toll Hits 205 As Rescuers Search Cars",
 			[]want{{desc: "killed [205, 205] exact people"}}},
+		{"respectively after two nouns", "The number of cholera cases and deaths reported was 93,160 and 1,892 respectively.",
+			[]want{{desc: "killed [1892, 1892] exact people", span: "deaths reported was 93,160 and 1,892"}}},
+		{"respectively: the first figure is no toll of the second noun", "Cases and deaths stood at 1,200 and 45, respectively.",
+			[]want{{desc: "killed [45, 45] exact people"}}},
+		{"respectively after two casualty nouns", "The deaths and injuries numbered 45 and 210 respectively.",
+			[]want{{desc: "killed [45, 45] exact people"}, {desc: "injured [210, 210] exact people"}}},
+		{"respectively after a verb keeps its objects", "The two attacks killed 12 and 15 people respectively.",
+			[]want{{desc: "killed [12, 12] exact people"}, {desc: "killed [15, 15] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -70,9 +70,19 @@ func (s *sentence) link() []link {
 		linked[l.q] = len(links)
 		links = append(links, l)
 	}
+	// "cases and deaths stood at 1,200 and 45, respectively": each
+	// figure is its own noun's, and one whose noun is no casualty word
+	// is no claim
+	resp := s.respectiveNouns()
 	for qi := range s.qs {
 		q := &s.qs[qi]
 		if q.consumed {
+			continue
+		}
+		if r, ok := resp[qi]; ok {
+			if r.cat != "" {
+				add(link{q: qi, cat: r.cat, who: "people", how: byCoord, a: r.trig, b: q.j, trig: r.trig, head: -1, placeMin: q.j, toll: r.toll})
+			}
 			continue
 		}
 		p := nps[qi]
@@ -469,6 +479,75 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		k++
 	}
 	return link{}, false
+}
+
+// respective is the noun a figure of a "respectively" list belongs to.
+type respective struct {
+	cat  tracker.Category // "" for a noun that is no casualty word ("cases")
+	trig int
+	toll bool // a count's verb between ("stood at", "rose to"): a running count
+}
+
+// respectiveNouns pairs the figures of "A and B respectively" with the
+// nouns "X and Y" named before them in the sentence, in order, when one
+// of the nouns is a casualty word: "the number of cholera cases and
+// deaths was 93,160 and 1,892 respectively", "the dead and injured rose
+// to 61 and 230 respectively". It returns the quantity index of each
+// figure paired; nil when the sentence has no such list.
+func (s *sentence) respectiveNouns() map[int]respective {
+	var out map[int]respective
+	for k := range s.toks {
+		if !s.isWord(k, "respectively") {
+			continue
+		}
+		e := k
+		if s.isWord(e-1, ",") {
+			e--
+		}
+		// the figures: "A and B" right before
+		b := s.qty[max(e-1, 0)]
+		if b < 0 || s.qs[b].j != e || !s.isWord(s.qs[b].i-1, "and") {
+			continue
+		}
+		a := s.qty[max(s.qs[b].i-2, 0)]
+		if a < 0 || s.qs[a].j != s.qs[b].i-1 {
+			continue
+		}
+		// the nouns: "X and Y" before the first figure, within a clause
+		for m := s.qs[a].i - 1; m >= 2 && m >= s.qs[a].i-12; m-- {
+			if s.qty[m] >= 0 || s.word(m) == ";" || s.word(m) == "." {
+				break
+			}
+			if !s.isWord(m-1, "and") || s.toks[m].kind != tWord || s.toks[m-2].kind != tWord {
+				continue
+			}
+			c1, t1 := s.respectiveNoun(m - 2)
+			c2, t2 := s.respectiveNoun(m)
+			if c1 == "" && c2 == "" {
+				break
+			}
+			if out == nil {
+				out = map[int]respective{}
+			}
+			toll := false
+			for j := m + 1; j < s.qs[a].i; j++ {
+				toll = toll || s.v.changeVerbs[s.word(j)] || s.v.countVerbs[s.word(j)] || s.isWord(j, "stood") || s.isWord(j, "stand") || s.isWord(j, "stands")
+			}
+			out[a] = respective{cat: c1, trig: t1, toll: toll}
+			out[b] = respective{cat: c2, trig: t2, toll: toll}
+			break
+		}
+	}
+	return out
+}
+
+// respectiveNoun reads the category of a casualty noun at token k
+// ("deaths", "dead", "injured", "missing"), or "" for another noun.
+func (s *sentence) respectiveNoun(k int) (tracker.Category, int) {
+	if tr, n := lookup(s, s.v.triggerTab, k, 1); n > 0 && (tr.noun || tr.post) {
+		return tr.cat, k
+	}
+	return "", -1
 }
 
 // spacedHyphen reports a hyphen at token k with space on both sides,
