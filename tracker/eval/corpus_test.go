@@ -26,7 +26,8 @@ import (
 // tuned on it: P 0.966 R 0.838 F1 0.897; its floor is what the rules
 // tuned on it reach. Part H (260 passages, 91 hard negatives, 2024–2025
 // events, written the same way after the G work) scored P 0.990 R 0.858
-// F1 0.919 before any rule was tuned on it (corpus-h.first.log).
+// F1 0.919 before any rule was tuned on it (corpus-h.first.log); its
+// floor is what the rules tuned on it reach.
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -39,7 +40,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-e.jsonl": 0.99,
 		"corpus-f.jsonl": 0.97,
 		"corpus-g.jsonl": 0.96,
-		"corpus-h.jsonl": 0.91,
+		"corpus-h.jsonl": 0.97,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
