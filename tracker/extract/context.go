@@ -607,6 +607,7 @@ var eventOf = map[string]string{
 	"war":     "war", "fighting": "war", "offensive": "war", "bombardment": "war", "conflict": "war", "clashes": "war",
 	"attack": "attack", "attacks": "attack", "shooting": "attack", "massacre": "attack", "bombing": "attack", "assault": "attack", "raid": "attack", "rampage": "attack",
 	"blast": "attack", "explosion": "attack", "strike": "attack", "strikes": "attack", "airstrike": "attack", "airstrikes": "attack", "shelling": "attack", "hostilities": "war",
+	"collapse":   "collapse",
 	"kidnapping": "kidnapping", "abduction": "kidnapping", "kidnapped": "kidnapping", "abducted": "kidnapping",
 	"cholera": "cholera", "outbreak": "outbreak", "epidemic": "outbreak", "ebola": "ebola", "measles": "measles", "dengue": "dengue", "mpox": "mpox",
 }
@@ -616,10 +617,11 @@ func eventIn(s string) string {
 	found := ""
 	asciiWords(s, func(a, b int) bool {
 		e, ok := eventWord(s[a:b])
-		if ok {
+		if ok && !metaphor(s, a, b) {
 			found = e
+			return false
 		}
-		return !ok
+		return true
 	})
 	return found
 }
@@ -674,6 +676,50 @@ func metaphor(sent string, start, end int) bool {
 	before := strings.TrimRight(sent[:start], " ")
 	for _, w := range []string{" like a", " like", " to a"} {
 		if strings.HasSuffix(before, w) && strings.EqualFold(sent[start:end], "war") {
+			return true
+		}
+	}
+	switch w := strings.ToLower(sent[start:end]); w {
+	case "fire":
+		// "the gunman opened fire", "came under fire", "the fire service
+		// said", "Miami-Dade Fire Rescue": no blaze
+		if lastWordIs(before, "opened", "open", "opening", "opens", "returned", "under", "cross", "exchanged", "heavy", "gun", "sniper", "rocket", "artillery", "mortar") ||
+			strings.HasSuffix(strings.ToLower(before), "exchange of") || strings.HasSuffix(strings.ToLower(before), "hail of") {
+			return true
+		}
+		if firstWordIs(rest, "service", "services", "department", "departments", "rescue", "brigade", "brigades", "chief", "chiefs", "crews", "crew", "fighters", "officials", "officers", "station", "truck", "trucks", "engine", "engines", "marshal", "authority") {
+			return true
+		}
+	case "strike", "strikes":
+		// "before the storm was due to strike the country": a verb
+		if lastWordIs(before, "to", "would", "will", "could", "may", "might", "did", "does") {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWordIs reports whether s ends with one of ws as a word (any case).
+func lastWordIs(s string, ws ...string) bool {
+	i := strings.LastIndexAny(s, " \n\t(\"“")
+	last := strings.ToLower(s[i+1:])
+	for _, w := range ws {
+		if last == w {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWordIs reports whether s starts with one of ws as a word (any case).
+func firstWordIs(s string, ws ...string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	first := strings.ToLower(s[:end])
+	for _, w := range ws {
+		if first == w {
 			return true
 		}
 	}
@@ -1701,7 +1747,7 @@ func combined(m *placeMemo, where string) (id, name string, ok bool) {
 // frontedRE reads a place fronted in its sentence: "In Syria, …",
 // "Across Malawi, …", "In Libya's east, …". (mayBeFronted checks for its
 // openings before it runs: a new one goes there too.)
-var frontedRE = regexp.MustCompile(`^(?:In|Across|Throughout|Inside|Elsewhere in)\s+(?:the\s+)?([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+){0,3}?)(?:'s?\s+\p{Ll}+)?\s*,`)
+var frontedRE = regexp.MustCompile(`^(?:(?:(?:Hours|Minutes|Moments|Days|Weeks)\s+(?:later|earlier)|Later|Earlier|Meanwhile|Separately),?\s+(?:in|across|inside)|In|Across|Throughout|Inside|Elsewhere in)\s+(?:the\s+)?([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+){0,3}?)(?:'s?\s+\p{Ll}+)?\s*,`)
 
 // bothRE reads a figure for the two countries of a report together.
 var bothRE = regexp.MustCompile(`(?i)\b(?:in|across|for|of)\s+(?:the\s+two|both)\s+countries\b|\bcombined\s+(?:death\s+)?(?:toll|number|count|total)\b|\bboth\s+countries\b`)

@@ -208,6 +208,12 @@ func (m *placeMemo) runPlaces(run string, demonyms bool) []gazetteer.Place {
 		for j := min(len(words), i+m.g.MaxWords()); j > i; j-- {
 			name := strings.Join(words[i:j], " ")
 			if p, ok := m.lookup(name); ok {
+				if j < len(words) && streetWord(words[j]) {
+					// "Bourbon Street", "Khreshchatyk Avenue": a street
+					// named after a place is no place of the report
+					i, found = j+1, true
+					break
+				}
 				out = append(out, p)
 				i, found = j, true
 				break
@@ -336,4 +342,14 @@ func (pp *paraPlaces) lastOfCountries(rc *reportContext, text string, end int) (
 		return pp.ps[i], true
 	}
 	return gazetteer.Place{}, false
+}
+
+// streetWord reports whether w, after a place's name, makes the name a
+// street's, a square's or a bridge's.
+func streetWord(w string) bool {
+	switch w {
+	case "Street", "St", "St.", "Avenue", "Ave", "Ave.", "Road", "Rd", "Boulevard", "Blvd", "Square", "Bridge", "Lane", "Drive", "Highway", "Parkway", "Plaza", "Expressway", "Freeway":
+		return true
+	}
+	return false
 }

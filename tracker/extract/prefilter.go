@@ -679,7 +679,18 @@ func hasPrefixFoldLower(s, lw string) bool {
 // "Throughout" or "Elsewhere in", and a comma.
 func mayBeFronted(s string) bool {
 	return (strings.HasPrefix(s, "In") || strings.HasPrefix(s, "Across") || strings.HasPrefix(s, "Throughout") ||
-		strings.HasPrefix(s, "Elsewhere in")) && strings.IndexByte(s, ',') >= 0
+		strings.HasPrefix(s, "Elsewhere in") || timeOpening(s)) && strings.IndexByte(s, ',') >= 0
+}
+
+// timeOpening reports whether s opens with one of frontedRE's time words
+// ("Hours later in Las Vegas, …", "Meanwhile in Ohio, …").
+func timeOpening(s string) bool {
+	for _, w := range []string{"Hours", "Minutes", "Moments", "Days", "Weeks", "Later", "Earlier", "Meanwhile", "Separately"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBeSubject reports whether subjectRE can match s: it needs an ASCII
