@@ -107,6 +107,15 @@ func TestCorpusHForms(t *testing.T) {
 			[]want{{desc: "killed [45, 45] exact people"}, {desc: "injured [210, 210] exact people"}}},
 		{"respectively after a verb keeps its objects", "The two attacks killed 12 and 15 people respectively.",
 			[]want{{desc: "killed [12, 12] exact people"}, {desc: "killed [15, 15] exact people"}}},
+		{"a rate later in the clause", "About 1,000 people die on the country's roads every month.", nil},
+		{"a rate opening the sentence", "Each year, about 200 people die in the lake.", nil},
+		{"a rate in another clause is no rate of the figure", "The ministry said 12 people were killed on Monday and that it publishes figures every day.",
+			[]want{{desc: "killed [12, 12] exact people"}}},
+		{"a toll updated every day is a toll", "The death toll, updated every day by the ministry, rose to 400.",
+			[]want{{desc: "killed [400, 400] exact people"}}},
+		{"a week of fighting is no rate", "Strikes killed 40 people in a week of fighting.",
+			[]want{{desc: "killed [40, 40] exact people"}}},
+		{"expect is speculation", "Officials expect the number of displaced to reach 1 million by December.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -84,6 +84,11 @@ func (s *sentence) undone(l link) string {
 	if e := max(hi, l.b); s.v.rateWords[s.word(e)] && s.v.durationWords[s.word(e+1)] && !s.v.rateNot[s.word(e+2)] {
 		return "a rate, not a count"
 	}
+	// "About 1,000 people die on Nigeria's roads every month", "Each
+	// year, 200 people drown": a rate further off in the clause
+	if s.rateNear(l, from, lo, max(hi, l.b)) {
+		return "a rate, not a count"
+	}
 	// "several people reported dead were found alive"
 	if l.cat == tracker.Killed || l.cat == tracker.Missing {
 		k := max(hi, l.b)
@@ -171,6 +176,44 @@ func (s *sentence) undone(l link) string {
 		}
 	}
 	return ""
+}
+
+// rateNear reports "every", "each" or "per" before a duration word
+// ("every month", "each year", "per day") in the figure's clause: after
+// its phrase up to the clause's end, or, unless the figure is a toll's
+// ("the toll, updated every day, rose to 400"), between the clause's
+// start and the phrase. "a day" is read only right after the figure.
+func (s *sentence) rateNear(l link, from, lo, e int) bool {
+	rate := func(k int) bool {
+		w := s.word(k)
+		return (w == "every" || w == "each" || w == "per") && s.v.durationWords[s.word(k+1)] && !s.v.rateNot[s.word(k+2)]
+	}
+after:
+	for k := e; k < len(s.toks) && k < e+8; k++ {
+		switch s.word(k) {
+		case ",", ";", ".", "and", "but", "while", "as", "when", "after", "because", "since", "who", "which", "that":
+			break after
+		}
+		if s.flags[k]&fClause != 0 || s.qty[k] >= 0 {
+			break
+		}
+		if rate(k) {
+			return true
+		}
+	}
+	if l.how == byToll {
+		return false
+	}
+	// "Each year, about 200 people drown"
+	if from >= 3 && s.isWord(from-1, ",") && rate(from-3) {
+		return true
+	}
+	for k := from; k < lo; k++ {
+		if rate(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // heldIn reports a word among tokens [i, j) that says the people counted
