@@ -3,6 +3,7 @@ package reconcile
 import (
 	"io"
 	"iter"
+	"slices"
 
 	"github.com/tollproject/toll/tracker"
 )
@@ -38,16 +39,23 @@ func (cf *CheckedFindings) ID(i int) string { return findingID(cf.out[i].id) }
 
 // At builds finding i, with its acknowledgement when Acknowledge was
 // given one for it.
-func (cf *CheckedFindings) At(i int) Finding {
+func (cf *CheckedFindings) At(i int) Finding { return cf.at(i, nil) }
+
+// at is At, the claims cited built into refs (reused) when it is not nil.
+func (cf *CheckedFindings) at(i int, refs *[]ClaimRef) Finding {
 	p, fd := cf.p, &cf.out[i]
 	recs := cf.cited[fd.lo:fd.hi]
-	refs := make([]ClaimRef, len(recs))
-	for k, ri := range recs {
-		refs[k] = p.ref(ri)
+	var own []ClaimRef
+	if refs == nil {
+		refs = &own
+	}
+	*refs = slices.Grow((*refs)[:0], len(recs))
+	for _, ri := range recs {
+		*refs = append(*refs, p.ref(ri))
 	}
 	si := &p.series[fd.series]
 	f := Finding{ID: findingID(fd.id), Kind: Kinds[fd.kind], Severity: fd.sev, Series: si.key,
-		SeriesName: p.label(fd.series).name, Site: si.site, Date: dateOf(fd.day), Message: fd.msg, Claims: refs}
+		SeriesName: p.label(fd.series).name, Site: si.site, Date: dateOf(fd.day), Message: fd.msg, Claims: *refs}
 	if a, ok := cf.acks[f.ID]; ok {
 		f.Ack = &a
 	}
@@ -59,6 +67,19 @@ func (cf *CheckedFindings) All() iter.Seq[Finding] {
 	return func(yield func(Finding) bool) {
 		for i := range cf.out {
 			if !yield(cf.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+// written yields every finding in order for a writer, which keeps none:
+// each finding's claims are built into one slice, reused for the next.
+func (cf *CheckedFindings) written() iter.Seq[Finding] {
+	return func(yield func(Finding) bool) {
+		var refs []ClaimRef
+		for i := range cf.out {
+			if !yield(cf.at(i, &refs)) {
 				return
 			}
 		}
@@ -115,5 +136,5 @@ func (cf *CheckedFindings) Count() (bySeverity map[Severity]int, acknowledged in
 
 // Write is Findings.Write, building one finding at a time.
 func (cf *CheckedFindings) Write(w io.Writer, f Format) error {
-	return writeFindings(w, f, cf.All())
+	return writeFindings(w, f, cf.written())
 }
