@@ -116,6 +116,11 @@ func TestCorpusHForms(t *testing.T) {
 		{"a week of fighting is no rate", "Strikes killed 40 people in a week of fighting.",
 			[]want{{desc: "killed [40, 40] exact people"}}},
 		{"expect is speculation", "Officials expect the number of displaced to reach 1 million by December.", nil},
+		{"a ratio is a share", "Police said 1 in 4 of the injured were children.", nil},
+		{"a ratio in words", "One in five of the dead were children, officials said.", nil},
+		{"a count in a number of places is no ratio", "Gunmen killed 12 in 2 villages, and floods killed 3 in 10 districts.",
+			[]want{{desc: "killed [12, 12] exact people"}, {desc: "killed [3, 3] exact people"}}},
+		{"jobs are things", "The closure killed 300 jobs at the plant.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -86,7 +86,7 @@ func (s *sentence) link() []link {
 			continue
 		}
 		p := nps[qi]
-		if p.kind == npUnit || s.inAgeList(qi) || s.insideOfPhrase(qi, links) {
+		if p.kind == npUnit || s.inAgeList(qi) || s.insideOfPhrase(qi, links) || s.ratioOf(qi) {
 			continue
 		}
 		if l, ok := s.linkNoun(qi, p); ok {
@@ -548,6 +548,20 @@ func (s *sentence) respectiveNoun(k int) (tracker.Category, int) {
 		return tr.cat, k
 	}
 	return "", -1
+}
+
+// ratioOf reports the second number of a ratio, "1 in 4 of the injured
+// were children", "one in five children": a share, no count.
+func (s *sentence) ratioOf(qi int) bool {
+	q := &s.qs[qi]
+	if !s.isWord(q.i-1, "in") || q.hasQual || q.isRange || q.vague != "" {
+		return false
+	}
+	x := s.qty[max(q.i-2, 0)]
+	if x < 0 || x == qi || s.qs[x].j != q.i-1 || s.qs[x].hasQual || s.qs[x].vague != "" {
+		return false
+	}
+	return s.qs[x].n.Cmp(q.n) < 0
 }
 
 // spacedHyphen reports a hyphen at token k with space on both sides,
