@@ -425,6 +425,29 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"decrease a-1 b-1"},
 		},
 		{
+			name: "the missing another source gives lower by less than half have moved, no finding",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 140).cat_(tracker.Missing),
+				ctxClaim("b-1", "b", "2023-09-12", "Red Crescent", tracker.Exact, 128).cat_(tracker.Missing),
+			},
+		},
+		{
+			name: "the missing another source gives at under half stay a fall",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 850).cat_(tracker.Missing),
+				ctxClaim("b-1", "b", "2023-09-12", "Red Crescent", tracker.Exact, 380).cat_(tracker.Missing),
+			},
+			want: []string{"decrease a-1 b-1"},
+		},
+		{
+			name: "hostages another source gives lower stay a fall",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "army", tracker.Approx, 150).cat_(tracker.Hostage),
+				ctxClaim("b-1", "b", "2023-09-12", "government", tracker.Exact, 126).cat_(tracker.Hostage),
+			},
+			want: []string{"decrease a-1 b-1"},
+		},
+		{
 			name: "another source's figure under a third of the last is no fall",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 2122),

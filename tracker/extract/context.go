@@ -1169,6 +1169,20 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		if stripped != name && stripped != "" {
 			return rc.sentencePlace(g, stripped)
 		}
+		// "northern Vietnam", "the northern Philippines", "central
+		// Myanmar": a compass part of a country or province is counted as
+		// that place (the gazetteer has no such parts; a toll "in northern
+		// Vietnam" is the country's toll of a storm that struck its north)
+		if rest, ok := cutCompass(name); ok {
+			if q, ok := rc.sentencePlace(g, rest); ok && (q.Kind == gazetteer.Country || q.Kind == gazetteer.Subdivision && q.Parent == q.Country) {
+				if rc.hasPl && rc.place.Kind == gazetteer.Subdivision && rc.place.Parent == q.ID {
+					// (a report about Herat province: "western
+					// Afghanistan" is where the province lies)
+					return rc.place, true
+				}
+				return q, true
+			}
+		}
 		return p, false
 	}
 	if rc.country != "" && p.Country != rc.country && p.Kind != gazetteer.Country {
@@ -1186,6 +1200,25 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		}
 	}
 	return p, true
+}
+
+// cutCompass returns name without a leading lower-case compass word
+// ("northern Vietnam" → "Vietnam", "the north-west of Syria" is not one).
+func cutCompass(name string) (string, bool) {
+	w, rest, ok := strings.Cut(name, " ")
+	if !ok {
+		return "", false
+	}
+	switch w {
+	case "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern",
+		"north-eastern", "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest",
+		"north-east", "north-west", "south-east", "south-west":
+		rest = strings.TrimPrefix(strings.TrimSpace(rest), "the ")
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return rest, true
+		}
+	}
+	return "", false
 }
 
 // attributorPlace reads a source that is a place: a country, or a
