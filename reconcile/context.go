@@ -99,7 +99,7 @@ func ctxKind(c *tracker.Claim) string {
 		if k := hostageKind(c); k != "" {
 			return k
 		}
-	case c.Scope == tracker.Period && (c.From != c.To || periodRE.MatchString(c.Sentence)):
+	case c.Scope == tracker.Period && (c.From != c.To || periodRE.MatchString(c.Sentence) || moreIncrement(c.Span)):
 		return "period"
 	}
 	return "total"
@@ -144,6 +144,22 @@ var (
 	takenAfterRE  = regexp.MustCompile(`(?i)\b(?:abducted|seized|kidnapped|taken(?:\s+(?:hostage|captive))?|captured)(?:\s+(?:on|in|during)\b.*)?$`)
 	takenBeforeRE = regexp.MustCompile(`(?i)\b(?:took|take|seized|abducted|kidnapped|captured)\s+$`)
 )
+
+// moreIncrement reports whether a figure's own phrase counts what was added
+// ("four more bodies", "13 more deaths", "Two more people died"), not "more
+// than": those are the day's new figures, never the running total.
+func moreIncrement(span string) bool {
+	for i := 0; ; {
+		j := strings.Index(span[i:], "more ")
+		if j < 0 {
+			return false
+		}
+		i += j + len("more ")
+		if !strings.HasPrefix(span[i:], "than") && i-len("more ")-1 >= 0 && span[i-len("more ")-1] == ' ' {
+			return true
+		}
+	}
+}
 
 // periodRE finds words that make a one-day figure a count for that day
 // ("12 new deaths in the past 24 hours", "on Saturday alone"); without

@@ -700,3 +700,27 @@ func TestHostageKind(t *testing.T) {
 		})
 	}
 }
+
+// TestMoreIncrement: "N more" counts what was added; "more than N" does not.
+func TestMoreIncrement(t *testing.T) {
+	tests := []struct {
+		span string
+		want bool
+	}{
+		{"four more bodies", true},
+		{"13 more deaths", true},
+		{"Two more people died", true},
+		{"more than 40 people", false},
+		{"More than 40 people", false},
+		{"40 people", false},
+		{"dozens more", false},
+		{"furthermore 12 died", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.span, func(t *testing.T) {
+			if got := moreIncrement(tt.span); got != tt.want {
+				t.Errorf("moreIncrement(%q) = %v, want %v", tt.span, got, tt.want)
+			}
+		})
+	}
+}
