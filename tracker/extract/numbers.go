@@ -313,7 +313,7 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 				j++
 			}
 		}
-		v, ok := parseCount(digits)
+		v, ok := s.v.parseCount(digits)
 		if !ok {
 			return decimal.Decimal{}, i, false
 		}
@@ -371,7 +371,7 @@ var maxCount = decimal.NewFromInt(tracker.MaxCount)
 // parseCount reads digits with at most one decimal point. Whole numbers
 // up to twelve digits take the fast path; the rest, up to
 // tracker.MaxCountDigits, go through decimal.
-func parseCount(digits string) (decimal.Decimal, bool) {
+func (v *vocabulary) parseCount(digits string) (decimal.Decimal, bool) {
 	// No count has more digits (a decimal point is one more byte), and
 	// decimal parses long runs in time quadratic in their length: 4 MB of
 	// digits took 30 s. The cap makes every number cost O(its length).
@@ -390,11 +390,25 @@ func parseCount(digits string) (decimal.Decimal, bool) {
 			n = n*10 + int64(c-'0')
 		}
 		if whole && len(digits) > 0 {
-			return decimal.NewFromInt(n), true
+			return v.count(n), true
 		}
 	}
-	v, err := decimal.NewFromString(digits)
-	return v, err == nil
+	d, err := decimal.NewFromString(digits)
+	return d, err == nil
+}
+
+// smallCounts bounds the counts the vocabulary holds made (vocabulary.small).
+const smallCounts = 1024
+
+// count is decimal.NewFromInt(n), taken from the vocabulary's table for
+// a small n: a Decimal is immutable (its methods copy the coefficient
+// they change), so one made at start-up serves every text and goroutine,
+// and the two allocations of each figure's NewFromInt are saved.
+func (v *vocabulary) count(n int64) decimal.Decimal {
+	if 0 <= n && n < smallCounts {
+		return v.small[n]
+	}
+	return decimal.NewFromInt(n)
 }
 
 // continuesGroups reports whether number token i is a later group of
@@ -512,7 +526,7 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 	if !seen {
 		return decimal.Decimal{}, i, false
 	}
-	return decimal.NewFromInt(total + cur), j, true
+	return s.v.count(total + cur), j, true
 }
 
 // wordValue reads "seven", "sixty-three", "twenty one" parts.
@@ -642,7 +656,7 @@ func (s *sentence) quantityAt(i int) (quantity, bool) {
 			// qualifier's bound: the vague value is a lower bound anyway.
 		}
 		q.ni, q.nj, q.j = k, end, end
-		q.n = decimal.NewFromInt(v)
+		q.n = s.v.count(v)
 		q.vague = word
 		q.q = tracker.Vague
 		return q, true
@@ -719,7 +733,7 @@ func (s *sentence) restatedDigits(i, end int, n decimal.Decimal) int {
 // bareAt reports whether a number or vague word starts at token i.
 func (s *sentence) bareAt(i int) (decimal.Decimal, int, bool) {
 	if _, v, end, ok := s.vagueAt(i); ok {
-		return decimal.NewFromInt(v), end, true
+		return s.v.count(v), end, true
 	}
 	if s.isWord(i, "between") {
 		if _, aEnd, ok := s.numberAt(i + 1); ok && s.isWord(aEnd, "and") {

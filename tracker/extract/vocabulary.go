@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -100,6 +102,9 @@ type vocabulary struct {
 	// The passes never read it; it documents, and the parser checks, the
 	// words deliberately left out of a table.
 	no map[string]map[string]int
+
+	// small holds decimal.NewFromInt(n) for n below smallCounts (count).
+	small [smallCounts]decimal.Decimal
 
 	// The indexes over the tables (vocab.go).
 	lexicon      map[string]wflag
@@ -550,4 +555,7 @@ func (v *vocabulary) derive() {
 		}
 	}
 	v.buildIndexes()
+	for n := range v.small {
+		v.small[n] = decimal.NewFromInt(int64(n))
+	}
 }
