@@ -434,8 +434,9 @@ func withinTwice(a, b tracker.Interval) bool {
 	return b.Low.Cmp(a.High.Mul(two)) <= 0
 }
 
-// clockRE opens a live blog's entry: "18:10 - ", "09.45 — ".
-var clockRE = regexp.MustCompile(`^\d{1,2}[:.]\d{2}\s*(?:[-–—:]|GMT|UTC|IST|local)`)
+// clockRE opens a live blog's entry: "18:10 - ", "09.45 — ", "8:40 a.m. —",
+// "11:05 pm ET:".
+var clockRE = regexp.MustCompile(`^\d{1,2}[:.]\d{2}\s*(?:(?:[aApP]\.?[mM]\.?)\s*(?:[A-Z]{2,4}\s*)?)?(?:[-–—:]|GMT|UTC|IST|local)`)
 
 // sharesLiveReport reports whether figures x and y are given in one live
 // blog: a report of which at least two sentences holding a figure open

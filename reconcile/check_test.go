@@ -413,3 +413,26 @@ func TestCheckEmpty(t *testing.T) {
 		t.Error("no findings fail")
 	}
 }
+
+// TestClockOpensLiveEntry: the times live blogs open their entries with.
+func TestClockOpensLiveEntry(t *testing.T) {
+	tests := []struct {
+		sent string
+		want bool
+	}{
+		{"18:10 - The ministry says 73 have died.", true},
+		{"09.45 — Police say 12 were hurt.", true},
+		{"8:40 a.m. — The city says 10 are dead.", true},
+		{"11:05 pm ET: Officials confirm 14 dead.", true},
+		{"4:50 p.m. — The coroner now says 15.", true},
+		{"10 people died on Friday.", false},
+		{"12.5 percent of the dead were children.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sent, func(t *testing.T) {
+			if got := clockRE.MatchString(tt.sent); got != tt.want {
+				t.Errorf("clockRE.MatchString(%q) = %v, want %v", tt.sent, got, tt.want)
+			}
+		})
+	}
+}
