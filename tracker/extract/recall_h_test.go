@@ -121,6 +121,9 @@ func TestCorpusHForms(t *testing.T) {
 		{"a count in a number of places is no ratio", "Gunmen killed 12 in 2 villages, and floods killed 3 in 10 districts.",
 			[]want{{desc: "killed [12, 12] exact people"}, {desc: "killed [3, 3] exact people"}}},
 		{"jobs are things", "The closure killed 300 jobs at the plant.", nil},
+		{"cases of which some were fatal", "Rwanda has recorded 61 cases of Marburg virus disease, 14 of them fatal, and the outbreak in the north has caused 900 cases, 31 of which were fatal.",
+			[]want{{desc: "killed [14, 14] exact people", span: "14 of them fatal"}, {desc: "killed [31, 31] exact people"}}},
+		{"crashes of which some were fatal are no deaths", "Police recorded 40 crashes over the holiday, 12 of them fatal.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -122,6 +122,10 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if l, ok := s.linkFatal(qi, p); ok {
+			add(l)
+			continue
+		}
 		if l, ok := s.linkPartItem(qi, p, links); ok {
 			add(l)
 			continue
@@ -548,6 +552,36 @@ func (s *sentence) respectiveNoun(k int) (tracker.Category, int) {
 		return tr.cat, k
 	}
 	return "", -1
+}
+
+// linkFatal: cases of which some were fatal, as outbreak bulletins
+// count deaths: "56 cases of Marburg virus disease, 12 of them fatal",
+// "900 cases, 31 of which were fatal", "Of the 1,200 suspected cases, 40
+// have been fatal".
+func (s *sentence) linkFatal(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	if p.kind != npNone {
+		return link{}, false
+	}
+	m := q.j
+	if s.isWord(m, "of") && (s.isWord(m+1, "them") || s.isWord(m+1, "which") || s.isWord(m+1, "whom") || s.isWord(m+1, "those")) {
+		m += 2
+	}
+	for d := 0; d < 2 && (s.isWord(m, "were") || s.isWord(m, "was") || s.isWord(m, "have") || s.isWord(m, "has") || s.isWord(m, "had") || s.isWord(m, "been") || s.isWord(m, "proved")); d++ {
+		m++
+	}
+	if m == q.j || !s.isWord(m, "fatal") || !s.itemEnds(m+1) {
+		return link{}, false
+	}
+	// cases of a disease, not "40 crashes, 12 of them fatal"
+	cases := false
+	for k := range s.toks {
+		cases = cases || s.isWord(k, "cases") || s.v.diseaseWords[s.word(k)]
+	}
+	if !cases {
+		return link{}, false
+	}
+	return link{q: qi, cat: tracker.Killed, who: "people", how: byNoun, a: q.i, b: m + 1, trig: m, head: -1, placeMin: m + 1}, true
 }
 
 // ratioOf reports the second number of a ratio, "1 in 4 of the injured
