@@ -124,6 +124,10 @@ func TestCorpusHForms(t *testing.T) {
 		{"cases of which some were fatal", "Rwanda has recorded 61 cases of Marburg virus disease, 14 of them fatal, and the outbreak in the north has caused 900 cases, 31 of which were fatal.",
 			[]want{{desc: "killed [14, 14] exact people", span: "14 of them fatal"}, {desc: "killed [31, 31] exact people"}}},
 		{"crashes of which some were fatal are no deaths", "Police recorded 40 crashes over the holiday, 12 of them fatal.", nil},
+		{"those killed numbered", "Those killed numbered 40 and those injured numbered more than 90, the army said.",
+			[]want{{desc: "killed [40, 40] exact people"}, {desc: "injured [91, ∞) more_than people"}}},
+		{"those who died included", "Those who died included 12 children, and those hurt included four police officers.",
+			[]want{{desc: "killed [12, 12] exact children"}, {desc: "injured [4, 4] exact police officers"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

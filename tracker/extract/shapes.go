@@ -931,8 +931,9 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 				return link{q: qi, cat: cat, who: who, how: byToll, a: start, b: q.j, trig: k, head: -1, placeMin: k + 2, toll: !byWord, period: byWord}, true
 			}
 		}
-		// "the wounded now number 10,859", "the dead total 300"
-		if _, ok := s.v.subjects[s.word(k)]; ok && (s.isWord(k-1, "the") || k == 0) && s.v.countVerbs[s.word(q.i-1)] {
+		// "the wounded now number 10,859", "the dead total 300", "those
+		// killed numbered 40"
+		if _, ok := s.v.subjects[s.word(k)]; ok && (s.isWord(k-1, "the") || s.isWord(k-1, "those") || k == 0) && s.v.countVerbs[s.word(q.i-1)] {
 			if tr, n := lookup(s, s.v.triggerTab, k, 1); n > 0 {
 				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
 			}
