@@ -724,3 +724,41 @@ func TestMoreIncrement(t *testing.T) {
 		})
 	}
 }
+
+// TestEventDayTotalFiltersByReportDay: a running total dated by its event's
+// day is shown on its report's day, and a timeline's since keeps it there;
+// a listing of claims filters it by its own date.
+func TestEventDayTotalFiltersByReportDay(t *testing.T) {
+	ss := []syn{ctxClaim("b-1", "b", "2025-09-02", "ministry", tracker.Exact, 1411).period("2025-08-31", "2025-08-31")}
+	claims := withCtx(ss, func(int) tracker.Context {
+		return tracker.Context{Place: "Afghanistan", PlaceID: "AF", PlaceFrom: "headline", Event: "earthquake"}
+	})
+	claims[0].Claim.AsOf = tracker.MustDate("2025-08-31")
+	tests := []struct {
+		name, since     string
+		timeline, claim bool
+	}{
+		{"since the report's day", "2025-09-02", true, false},
+		{"since the event's day", "2025-08-31", true, true},
+		{"since the day after the report", "2025-09-03", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := Options{Since: tracker.MustDate(tt.since)}
+			tl, err := Timelines(claims, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(tl.Series) == 1 && len(tl.Series[0].Entries) == 1; got != tt.timeline {
+				t.Errorf("timeline shows it: %v, want %v (%+v)", got, tt.timeline, tl.Series)
+			}
+			f, err := NewFilter(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := f.Match(&claims[0]); got != tt.claim {
+				t.Errorf("filter keeps the claim: %v, want %v", got, tt.claim)
+			}
+		})
+	}
+}

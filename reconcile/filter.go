@@ -86,5 +86,5 @@ func (f *Filter) Match(sc *tracker.StoredClaim) bool {
 			return false
 		}
 	}
-	return s.inDates(sc)
+	return s.inDates(sc, false)
 }

@@ -487,7 +487,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			// 1,411 for Sunday's quake "fell" to Monday's 800). Only the
 			// dead and the injured: "hostages taken on October 7" were
 			// taken that day.
-			if b.kind == "total" && c.Scope == tracker.Period && c.From == c.To && countCannotFall(c.Category) {
+			if b.kind == "total" && eventDayTotal(c) {
 				if pd := dayOf(sc.Published); pd != noDay && r.day != noDay && pd > r.day {
 					r.day = pd
 				}
@@ -921,7 +921,7 @@ func (f filterSpec) matchClaim(p *prep, sc *tracker.StoredClaim, group, place, s
 	if f.src != "" && !sourceMatches(f.src, sc, p.sources[src].name) {
 		return false
 	}
-	return f.inDates(sc)
+	return f.inDates(sc, true)
 }
 
 // placeMatches reports whether place index i is the filter's place. A
@@ -946,16 +946,28 @@ func (p *prep) placeMatches(f filterSpec, i int32) bool {
 }
 
 // inDates reports whether the claim's date (as of, else published) is
-// within since and until.
-func (f filterSpec) inDates(sc *tracker.StoredClaim) bool {
+// within since and until; shown takes the day a timeline shows the figure
+// on instead, the report's for a total dated by its event's day
+// (eventDayTotal), where a listing of claims shows and filters their own.
+func (f filterSpec) inDates(sc *tracker.StoredClaim, shown bool) bool {
 	if f.since.IsZero() && f.until.IsZero() {
 		return true
 	}
 	d := sc.Claim.AsOf
-	if d.IsZero() {
+	if d.IsZero() || shown && eventDayTotal(&sc.Claim) && sc.Published.After(d) {
 		d = sc.Published
 	}
 	return !(!f.since.IsZero() && d.Before(f.since) || !f.until.IsZero() && d.After(f.until))
+}
+
+// eventDayTotal reports whether a figure read with its report's context is
+// a running total dated by its event's day ("the quake shortly before
+// midnight on Monday has killed at least 111", in Tuesday's report): the
+// toll as the report knew it, so shown on, and filtered by, the report's
+// day. Only the dead and the injured: "hostages taken on October 7" were
+// taken that day.
+func eventDayTotal(c *tracker.Claim) bool {
+	return hasContext(c) && c.Scope == tracker.Period && c.From == c.To && countCannotFall(c.Category) && ctxKind(c) == "total"
 }
 
 // sourceMatches reports whether the lowercase text s is in the claim's
