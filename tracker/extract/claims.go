@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/tollproject/toll/tracker"
+import (
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
 
 // claims runs the passes over one sentence and appends its claims to dst.
 func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
@@ -338,6 +342,11 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 func (s *sentence) earlierFigure(l link) bool {
 	q := s.qs[l.q]
 	lo := min(l.a, q.i)
+	// "Correction: An earlier version of this story said the quake had
+	// killed 127 people": the figure withdrawn, not a count
+	if k := correctionAt(s.text[s.start:s.end]); k >= 0 && s.toks[lo].start-s.start > k {
+		return true
+	}
 	// "Local officials had put the toll at about 250": a pluperfect
 	// estimate is an earlier one
 	for k := lo - 1; k >= 1 && k >= lo-6; k-- {
@@ -369,6 +378,24 @@ func (s *sentence) earlierFigure(l link) bool {
 	// "and 11 dead earlier": a figure closed by "earlier" is left alone,
 	// it may be a period
 	return false
+}
+
+// correctionAt returns where a correction's account of what a story said
+// before ends in sent ("An earlier version of this story said", "…
+// incorrectly reported that"), or -1.
+func correctionAt(sent string) int {
+	if !strings.Contains(sent, "ersion of this") && !strings.Contains(sent, "ncorrectly") && !strings.Contains(sent, "rroneously") {
+		return -1
+	}
+	low := strings.ToLower(sent)
+	for _, m := range []string{"earlier version of this story", "earlier version of this article", "earlier version of this report",
+		"previous version of this story", "previous version of this article", "incorrectly reported", "incorrectly said", "incorrectly stated",
+		"erroneously reported", "erroneously said", "erroneously stated"} {
+		if i := strings.Index(low, m); i >= 0 {
+			return i + len(m)
+		}
+	}
+	return -1
 }
 
 // revised reports revision words in the clause before the figure.
