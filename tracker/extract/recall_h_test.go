@@ -128,6 +128,9 @@ func TestCorpusHForms(t *testing.T) {
 			[]want{{desc: "killed [40, 40] exact people"}, {desc: "injured [91, ∞) more_than people"}}},
 		{"those who died included", "Those who died included 12 children, and those hurt included four police officers.",
 			[]want{{desc: "killed [12, 12] exact children"}, {desc: "injured [4, 4] exact police officers"}}},
+		{"the dead, N in all", "The dead, 47 in all, were mostly fishermen, and the injured, 112 in total, were taken to Chittagong.",
+			[]want{{desc: "killed [47, 47] exact people", span: "The dead, 47 in all"}, {desc: "injured [112, 112] exact people"}}},
+		{"in all after a count of things", "The boats, 12 in all, were lost.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -126,6 +126,10 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if l, ok := s.linkInAll(qi, p); ok {
+			add(l)
+			continue
+		}
 		if l, ok := s.linkPartItem(qi, p, links); ok {
 			add(l)
 			continue
@@ -582,6 +586,20 @@ func (s *sentence) linkFatal(qi int, p np) (link, bool) {
 		return link{}, false
 	}
 	return link{q: qi, cat: tracker.Killed, who: "people", how: byNoun, a: q.i, b: m + 1, trig: m, head: -1, placeMin: m + 1}, true
+}
+
+// linkInAll: the count of a casualty subject in apposition, "The dead,
+// 47 in all, were mostly fishermen", "the injured, 112 in total, …".
+func (s *sentence) linkInAll(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	if p.kind != npNone || !s.isWord(q.j, "in") || !(s.isWord(q.j+1, "all") || s.isWord(q.j+1, "total")) || !s.isWord(q.i-1, ",") || !s.itemEnds(q.j+2) {
+		return link{}, false
+	}
+	c, ok := s.v.subjects[s.word(q.i-2)]
+	if !ok || !(s.isWord(q.i-3, "the") || s.isWord(q.i-3, "those")) {
+		return link{}, false
+	}
+	return link{q: qi, cat: c, who: "people", how: byToll, a: q.i - 3, b: q.j + 2, trig: q.i - 2, head: -1, placeMin: q.j + 2, toll: true}, true
 }
 
 // ratioOf reports the second number of a ratio, "1 in 4 of the injured
