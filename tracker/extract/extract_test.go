@@ -257,6 +257,8 @@ func TestExtractAttribution(t *testing.T) {
 		{"responsibility claimed is no source", "The group claimed responsibility for the blast, which killed 19 people.", ""},
 		{"a figure claimed is", "The group claimed that 50 soldiers were killed.", "group"},
 		{"a day is no name", "The ministry on Saturday, in a statement, raised the toll to at least 2,012 dead.", ""},
+		{"official figures are officials'", "At least 135 people died, according to official figures.", "officials"},
+		{"the latest official count is officials'", "At least 12 died, according to the latest official count.", "officials"},
 		{"a list is no apposition", "Aid reached Herat, Farah and Badghis, officials said 12 people died.", "officials"},
 	}
 	for _, tt := range tests {

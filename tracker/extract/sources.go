@@ -429,7 +429,29 @@ func cleanSource(name string) string {
 	if utf8.RuneCountInString(name) < 2 {
 		return ""
 	}
+	// "according to official figures", "official data released on
+	// Friday", "the latest official count": officials, unnamed
+	if w := strings.Fields(name); len(w) > 0 && len(w) <= 4 && officialWords(w) {
+		return "officials"
+	}
 	return name
+}
+
+// officialWords reports whether the words of a source are only "official"
+// and words for a count or its release ("latest official count", "official
+// data released"): no body named.
+func officialWords(w []string) bool {
+	has := false
+	for _, x := range w {
+		switch strings.ToLower(x) {
+		case "official":
+			has = true
+		case "latest", "new", "newest", "updated", "figures", "figure", "data", "count", "counts", "tally", "tallies", "statistics", "released", "published", "toll", "estimates", "estimate":
+		default:
+			return false
+		}
+	}
+	return has
 }
 
 // attributionFor chooses the source nearest the figure.
