@@ -243,7 +243,55 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 		}
 	}
 	rc.totalsAboveParts(claims)
+	rc.headlinePlaces(claims)
 	copyAttributions(claims)
+}
+
+// headlinePlaces gives a headline's figure that names no place of its own
+// the place the body reads for the same figure: "Quake toll reaches 118;
+// 20 missing after mudflow in Qinghai" over "the number killed … in
+// northwest China rose to 118" is China's 118, not the province the
+// headline names for its missing. Only a wider place (or any, where the
+// headline's figure has none): a body that reads a narrower one for the
+// same figure ("154 people in Jajarkot and Rukum West" under "154 killed
+// as quake flattens villages") most often names where the toll is, not
+// another quantity.
+func (rc *reportContext) headlinePlaces(claims []tracker.Claim) {
+	type key struct {
+		cat tracker.Category
+		low string
+	}
+	var body map[key]int
+	for j := range claims {
+		o := &claims[j]
+		if o.Context.Headline || o.Prior || o.Context.Part || o.Context.PlaceID == "" || o.Context.PlaceFrom != "sentence" && o.Context.PlaceFrom != "parts" {
+			continue
+		}
+		if body == nil {
+			body = map[key]int{}
+		}
+		k := key{o.Category, o.Interval.Low.String()}
+		if _, ok := body[k]; !ok {
+			body[k] = j
+		}
+	}
+	if body == nil {
+		return
+	}
+	for i := range claims {
+		c := &claims[i]
+		if !c.Context.Headline || c.Where != "" || c.Prior || c.Context.PlaceFrom == "sentence" || c.Context.Past != "" {
+			continue
+		}
+		j, ok := body[key{c.Category, c.Interval.Low.String()}]
+		if !ok {
+			continue
+		}
+		if o := &claims[j]; o.Interval.Unbounded == c.Interval.Unbounded && o.Interval.High.Equal(c.Interval.High) && o.Context.PlaceID != c.Context.PlaceID &&
+			(c.Context.PlaceID == "" || rc.places.contains(o.Context.PlaceID, c.Context.PlaceID)) {
+			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = o.Context.Place, o.Context.PlaceID, "body"
+		}
+	}
 }
 
 // totalsAboveParts gives a total that names no place of its own the place
