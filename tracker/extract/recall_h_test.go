@@ -131,6 +131,7 @@ func TestCorpusHForms(t *testing.T) {
 		{"the dead, N in all", "The dead, 47 in all, were mostly fishermen, and the injured, 112 in total, were taken to Chittagong.",
 			[]want{{desc: "killed [47, 47] exact people", span: "The dead, 47 in all"}, {desc: "injured [112, 112] exact people"}}},
 		{"in all after a count of things", "The boats, 12 in all, were lost.", nil},
+		{"things swept away are no missing", "At least 12 bridges and 300 tents were swept away, and 40 roads were cut.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
