@@ -322,6 +322,9 @@ func (rc *reportContext) totalsAboveParts(claims []tracker.Claim) {
 			if d.Category != c.Category || d.Context.PlaceFrom != "sentence" || d.Prior || d.Interval.Unbounded {
 				continue
 			}
+			if d.Start > c.End && d.Start-c.End < 400 && strings.Contains(textBetween(c, &d), ", and ") {
+				break // another clause's figure ("…, and landslides in Yen Bai have killed 37")
+			}
 			sum = sum.Add(d.Interval.Low)
 			if d.Context.PlaceID != "" && !strings.Contains(d.Context.PlaceID, "/") && !slices.Contains(parts, d.Context.PlaceID) {
 				parts = append(parts, d.Context.PlaceID)
@@ -357,6 +360,22 @@ func (rc *reportContext) totalsAboveParts(claims []tracker.Claim) {
 		}
 		c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = above.Name, above.ID, "parts"
 	}
+}
+
+// textBetween is the text of c's sentence between c's span and d's (d
+// after c in the same sentence), or "" when the sentence does not hold
+// both spans.
+func textBetween(c, d *tracker.Claim) string {
+	i := strings.Index(c.Sentence, c.Span)
+	if i < 0 {
+		return ""
+	}
+	rest := c.Sentence[i+len(c.Span):]
+	j := strings.Index(rest, d.Span)
+	if j < 0 {
+		return ""
+	}
+	return rest[:j]
 }
 
 // commonAncestor is the nearest place that holds every one of ids (each
@@ -1459,7 +1478,7 @@ func eventNamedIn(s string) bool {
 // "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths",
 // "Al Haouz, the mountain province, accounted for 1,684", "Al Haouz
 // province, where the epicentre lay, accounts for 394 of the deaths".
-var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)(?:\s+(?:province|state|region|district|county|prefecture|governorate))?(?:,\s+[^,]{1,60},)?\s+(?:accounted\s+for|accounts\s+for|reported|recorded|registered|counted|confirmed|reports|records|registers|(?:has|had|have)\s+(?:accounted\s+for|recorded|reported|confirmed|counted|registered))\s`)
+var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)(?:\s+(?:province|state|region|district|county|prefecture|governorate))?(?:,\s+[^,]{1,60},)?\s+(?:accounted\s+for|accounts\s+for|reported|recorded|registered|counted|confirmed|reports|records|registers|(?:has|had|have)\s+(?:accounted\s+for|recorded|reported|confirmed|counted|registered)|(?:has|had)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?\d[\d,]*\s+(?:deaths|dead|missing|injured))\s`)
 
 // placeListRE is a further name with its figure in a list: "and
 // Wajima 81", ", Suzu for 28".

@@ -212,6 +212,15 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 		}
 		if oi := min(o.a, s.qs[o.q].i); oi > start && oi < limit {
 			limit = oi
+			// "Cao Bang has 29 deaths and 23 missing, and landslides in
+			// Yen Bai have killed 37": the other figure's clause, opened
+			// by ", and", holds its own place
+			for m := oi - 1; m > start; m-- {
+				if s.isWord(m, ",") && s.isWord(m+1, "and") {
+					limit = m
+					break
+				}
+			}
 		}
 	}
 	// a part of this figure that names its own place ends the search: "157

@@ -699,11 +699,11 @@ func mayBeSubject(s string) bool {
 	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	// (one pass at the stems' first letters, a, r and c: six searches
-	// stopped at every a, r and c of the sentence)
+	// (one pass at the stems' first letters, a, r, c and h: a search per
+	// stem stopped at every a, r, c and h of the sentence)
 	for i := 1; i < len(s); i++ {
 		switch s[i] {
-		case 'a', 'r', 'c':
+		case 'a', 'r', 'c', 'h':
 			for _, w := range subjectVerbStems {
 				if w[0] == s[i] && strings.HasPrefix(s[i:], w) {
 					return true
@@ -717,7 +717,7 @@ func mayBeSubject(s string) bool {
 // subjectVerbStems are the stems of subjectRE's verbs (mayBeSubject
 // reads their first letters: a stem that starts with another one needs
 // a case there).
-var subjectVerbStems = []string{"account", "report", "record", "regist", "counted", "confirm"}
+var subjectVerbStems = []string{"account", "report", "record", "regist", "counted", "confirm", "has ", "had "}
 
 // mayBePronounSaid reports whether pronounSaidRE can match s: it opens
 // with "It" or "They", or ends with "said" or "added" before white space
