@@ -1316,7 +1316,7 @@ func (rc *reportContext) attributorPlace(g *gazetteer.Gazetteer, attribution str
 
 // whereRelRE is a place a relative clause is about: "Paiporta, where at
 // least 62 people died".
-var whereRelRE = regexp.MustCompile(`([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+){0,3}),\s+where\s`)
+var whereRelRE = regexp.MustCompile(`([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+){0,3}(?:\s+(?:township|district|province|county|city|town|village|region|state|prefecture|governorate|municipality))?),\s+where\s`)
 
 // wherePlace returns the place of a "PLACE, where …" clause that holds
 // the claim's figure.
@@ -1646,7 +1646,7 @@ func designated(sent, where string) bool {
 
 // stripDesignator drops a designator word from a place name.
 func stripDesignator(name string) string {
-	for _, d := range []string{" province", " Province", " district", " District", " governorate", " Governorate", " region", " Region", " state", " State", " county", " County", " prefecture", " city", " town", " village"} {
+	for _, d := range []string{" province", " Province", " district", " District", " governorate", " Governorate", " region", " Region", " state", " State", " county", " County", " prefecture", " city", " town", " village", " township", " Township", " municipality", " Municipality"} {
 		if strings.HasSuffix(name, d) {
 			return strings.TrimSpace(strings.TrimSuffix(name, d))
 		}
