@@ -99,7 +99,7 @@ func ctxKind(c *tracker.Claim) string {
 		if k := hostageKind(c); k != "" {
 			return k
 		}
-	case c.Scope == tracker.Period && (c.From != c.To || periodRE.MatchString(c.Sentence) || moreIncrement(c.Span)):
+	case c.Scope == tracker.Period && (c.From != c.To || periodRE.MatchString(c.Sentence) || moreIncrement(c.Span) || riseByRE.MatchString(c.Span)):
 		return "period"
 	}
 	return "total"
@@ -160,6 +160,10 @@ func moreIncrement(span string) bool {
 		}
 	}
 }
+
+// riseByRE finds a figure a count rose by ("deaths in Africa rise by 107"):
+// what was added, not the total.
+var riseByRE = regexp.MustCompile(`(?i)\b(?:rise|rises|rose|risen|rising|increase|increases|increased|grew|grow|grows|jump|jumps|jumped|climb|climbs|climbed|went\s+up|go\s+up|goes\s+up)\s+by\s`)
 
 // periodRE finds words that make a one-day figure a count for that day
 // ("12 new deaths in the past 24 hours", "on Saturday alone"); without

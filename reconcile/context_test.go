@@ -762,3 +762,24 @@ func TestEventDayTotalFiltersByReportDay(t *testing.T) {
 		})
 	}
 }
+
+// TestRiseByIsAnIncrement: "rise by 107" is what was added.
+func TestRiseByIsAnIncrement(t *testing.T) {
+	tests := []struct {
+		span string
+		want string
+	}{
+		{"deaths in Africa rise by 107", "period"},
+		{"the toll rose by 12", "period"},
+		{"the toll rose to 120", "total"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.span, func(t *testing.T) {
+			c := tracker.Claim{Category: tracker.Killed, Scope: tracker.Period, Span: tt.span, Sentence: tt.span + ".",
+				Context: tracker.Context{Place: "Africa", PlaceID: "x:africa", Event: "mpox"}}
+			if got := ctxKind(&c); got != tt.want {
+				t.Errorf("ctxKind(%q) = %q, want %q", tt.span, got, tt.want)
+			}
+		})
+	}
+}

@@ -401,3 +401,22 @@ func TestTimeOfStocksAndIncrements(t *testing.T) {
 		})
 	}
 }
+
+// TestLargerFigureIsNoPart: a figure after "among" larger than the one it
+// would be a part of counts something else ("723 deaths among 25,093
+// suspected cases"); a smaller one is a part.
+func TestLargerFigureIsNoPart(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"deaths among cases", "The tally is 723 deaths among 25,093 suspected cases.",
+			[]want{{desc: "killed [723, 723] exact people"}}},
+		{"children among the dead", "The attack killed 40 people, among them 12 children.",
+			[]want{{desc: "killed [40, 40] exact people"}, {desc: "killed [12, 12] exact children"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
+	}
+}

@@ -159,6 +159,12 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 	headQ := -1
 	if head >= 0 {
 		headQ = links[head].q
+		// "723 deaths among 25,093 suspected cases": a figure larger than
+		// the one it would be a part of is another count (the cases), no
+		// part of it
+		if hi := s.qs[headQ].interval(); !hi.Unbounded && q.interval().Low.Cmp(hi.High) > 0 {
+			return link{}, false
+		}
 	}
 	return link{q: qi, cat: cat, who: who, how: byBreakdown, a: markerStart, b: end, trig: -1, head: headQ, placeMin: end}, true
 }
