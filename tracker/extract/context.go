@@ -813,7 +813,7 @@ var incidentRE = regexp.MustCompile(`(?i)\b(?:an?|another|one|a separate|a secon
 // group is compared with the report's year. (A month after "in" with
 // "since" before it is left out by pastOf: "since the invasion in
 // February 2022" counts from then.)
-var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the|(?:of|during|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
+var pastRE = regexp.MustCompile(`(?i)\b(?:(?:in|of|during|the|day|(?:of|during|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\s+((?:1[89]|20)\d\d)\b|((?:1[89]|20)\d\d)(?:'s|’s)|(last year|a decade ago|years ago|the previous year))`)
 
 // sinceYearRE is a cumulative count that starts in a past year ("since
 // 2011"): a current figure, not a past one.

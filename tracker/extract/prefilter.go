@@ -150,7 +150,7 @@ func mayBePast(s string) bool {
 		if !ok {
 			continue
 		}
-		for _, w := range []string{"in", "of", "during", "the", "since",
+		for _, w := range []string{"in", "of", "during", "the", "since", "day",
 			"january", "february", "march", "april", "may", "june", "july", "august",
 			"september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec."} {
 			if _, ok := cutSuffixFold(before, w); ok {
@@ -507,7 +507,8 @@ func pastOpening(s string, i int) (j int, ok bool) {
 	case 2:
 		return j, (equalFoldLower(w, "in") || equalFoldLower(w, "of")) && (year || isMonthName(n))
 	case 3:
-		return j, equalFoldLower(w, "the") && (year || equalFoldLower(n, "previous"))
+		// ("Bastille Day 2016": a named day of a year)
+		return j, equalFoldLower(w, "the") && (year || equalFoldLower(n, "previous")) || equalFoldLower(w, "day") && year
 	case 4:
 		return j, equalFoldLower(w, "last") && equalFoldLower(n, "year")
 	case 5:
