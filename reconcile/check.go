@@ -227,13 +227,14 @@ func (c *checker) decreases() {
 					if fx.source == fy.source || hasSource(p, days[i-1], fy.source) || hasSource(p, days[i], fx.source) {
 						continue
 					}
-					// (the missing or the displaced that another source
-					// gives lower by less than half have moved as those
-					// counts do, people found or gone home: no finding;
+					// (the missing, the displaced or the arrested that
+					// another source gives lower by less than half have
+					// moved as those counts do, people found, gone home
+					// or released: no finding;
 					// a source's own fall still is one, and so is a fall
 					// of the dead, the injured or hostages, whom only a
 					// release or a death takes off the count)
-					stockMoved := (si.key.Category == tracker.Missing || si.key.Category == tracker.Displaced) && withinTwice(*fx.iv, *fy.iv)
+					stockMoved := (si.key.Category == tracker.Missing || si.key.Category == tracker.Displaced || si.key.Category == tracker.Arrested) && withinTwice(*fx.iv, *fy.iv)
 					if below(*fy.iv, *fx.iv) && !c.handled[y] && !(si.ctx && farBelow(*fy.iv, *fx.iv)) && !stockMoved {
 						c.decrease(x, y, false)
 					}

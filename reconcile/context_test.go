@@ -440,6 +440,13 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"decrease a-1 b-1"},
 		},
 		{
+			name: "the arrested another source gives lower by less than half have moved, no finding",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "security service", tracker.Exact, 11).cat_(tracker.Arrested),
+				ctxClaim("b-1", "b", "2023-09-12", "court", tracker.Exact, 9).cat_(tracker.Arrested),
+			},
+		},
+		{
 			name: "hostages another source gives lower stay a fall",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "army", tracker.Approx, 150).cat_(tracker.Hostage),
