@@ -347,10 +347,14 @@ func (c *checker) disagreements() {
 					}
 					if p.figs[x].source != p.figs[y].source && !p.figs[x].iv.Overlaps(*p.figs[y].iv) {
 						sv := sev
-						if si.ctx && (p.figs[x].iv.Unbounded || p.figs[y].iv.Unbounded) {
+						if si.ctx && (p.figs[x].iv.Unbounded || p.figs[y].iv.Unbounded || countCannotFall(si.key.Category) && withinTenth(*p.figs[x].iv, *p.figs[y].iv)) {
 							// a running total read at two times of one
-							// day, one of them open: both may have been
-							// true when given
+							// day, one of them open, or the two within a
+							// tenth of each other (111 in the morning,
+							// 116 at noon, 118 at night): both may have
+							// been true when given, so no error; still a
+							// finding, since a toll that differs by a few
+							// between two origins may be two counts
 							sv = Warning
 						}
 						c.disagree(x, y, sv)
@@ -425,6 +429,21 @@ func (c *checker) statesPriorOf(a, b int32) bool {
 
 // withinTwice reports whether the higher interval's lower bound is at
 // most twice the lower one's upper bound.
+// withinTenth reports whether the higher interval's lower bound is at most
+// 1.1 times the lower one's upper bound (an open lower one is within).
+func withinTenth(a, b tracker.Interval) bool {
+	if below(b, a) {
+		a, b = b, a
+	}
+	if a.Unbounded {
+		return true
+	}
+	return b.Low.Cmp(a.High.Mul(elevenTenths)) <= 0
+}
+
+// elevenTenths is withinTenth's factor.
+var elevenTenths = decimal.RequireFromString("1.1")
+
 func withinTwice(a, b tracker.Interval) bool {
 	if below(b, a) {
 		a, b = b, a

@@ -790,3 +790,33 @@ func TestRiseByIsAnIncrement(t *testing.T) {
 		})
 	}
 }
+
+// TestCloseSameDayTollsAreWarnings: two origins' exact tolls of one day
+// within a tenth of each other may both have been true when given (a toll
+// rising through the day): a warning; further apart, an error.
+func TestCloseSameDayTollsAreWarnings(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b int64
+		want Severity
+	}{
+		{"a few apart", 111, 116, Warning},
+		{"a tenth apart", 100, 110, Warning},
+		{"a half apart", 100, 150, Error},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			claims := withCtx([]syn{
+				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, tt.a),
+				ctxClaim("b-1", "b", "2023-09-10", "Red Crescent", tracker.Exact, tt.b),
+			}, func(int) tracker.Context { return morocco(tracker.Context{}) })
+			fs, err := Check(claims, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fs) != 1 || fs[0].Kind != SourcesDisagree || fs[0].Severity != tt.want {
+				t.Errorf("got %+v, want one sources_disagree %s", fs, tt.want)
+			}
+		})
+	}
+}

@@ -27,7 +27,11 @@ const (
 	// up to more than the total's upper bound.
 	PartsExceedTotal Kind = "parts_exceed_total"
 	// SourcesDisagree: two sources' intervals for one series and day (±
-	// window) do not overlap.
+	// window) do not overlap. An error, but a warning in a series read
+	// from report context where one figure is open or the two tolls of
+	// the dead or the injured are within a tenth of each other (a count
+	// read at two hours of one day may be both), and in a single event's
+	// estimates.
 	SourcesDisagree Kind = "sources_disagree"
 	// PriorMismatch: "rose to X from Y" where Y is not what the source said
 	// before, or X is below Y.
