@@ -429,29 +429,25 @@ func (c *checker) statesPriorOf(a, b int32) bool {
 
 // withinTwice reports whether the higher interval's lower bound is at
 // most twice the lower one's upper bound.
+func withinTwice(a, b tracker.Interval) bool { return within(a, b, two) }
+
 // withinTenth reports whether the higher interval's lower bound is at most
-// 1.1 times the lower one's upper bound (an open lower one is within).
-func withinTenth(a, b tracker.Interval) bool {
-	if below(b, a) {
-		a, b = b, a
-	}
-	if a.Unbounded {
-		return true
-	}
-	return b.Low.Cmp(a.High.Mul(elevenTenths)) <= 0
-}
+// 1.1 times the lower one's upper bound.
+func withinTenth(a, b tracker.Interval) bool { return within(a, b, elevenTenths) }
 
 // elevenTenths is withinTenth's factor.
 var elevenTenths = decimal.RequireFromString("1.1")
 
-func withinTwice(a, b tracker.Interval) bool {
+// within reports whether the higher of a and b has its lower bound at most
+// f times the lower one's upper bound (an open lower one is within).
+func within(a, b tracker.Interval, f decimal.Decimal) bool {
 	if below(b, a) {
 		a, b = b, a
 	}
 	if a.Unbounded {
 		return true
 	}
-	return b.Low.Cmp(a.High.Mul(two)) <= 0
+	return b.Low.Cmp(a.High.Mul(f)) <= 0
 }
 
 // clockRE opens a live blog's entry: "18:10 - ", "09.45 — ", "8:40 a.m. —",

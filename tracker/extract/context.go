@@ -257,20 +257,16 @@ func applyContext(text, title string, date tracker.Date, claims []tracker.Claim)
 // as quake flattens villages") most often names where the toll is, not
 // another quantity.
 func (rc *reportContext) headlinePlaces(claims []tracker.Claim) {
-	type key struct {
-		cat tracker.Category
-		low string
-	}
-	var body map[key]int
+	var body map[figureKey]int
 	for j := range claims {
 		o := &claims[j]
 		if o.Context.Headline || o.Prior || o.Context.Part || o.Context.PlaceID == "" || o.Context.PlaceFrom != "sentence" && o.Context.PlaceFrom != "parts" {
 			continue
 		}
 		if body == nil {
-			body = map[key]int{}
+			body = map[figureKey]int{}
 		}
-		k := key{o.Category, o.Interval.Low.String()}
+		k := figureKeyOf(o)
 		if _, ok := body[k]; !ok {
 			body[k] = j
 		}
@@ -283,11 +279,11 @@ func (rc *reportContext) headlinePlaces(claims []tracker.Claim) {
 		if !c.Context.Headline || c.Where != "" || c.Prior || c.Context.PlaceFrom == "sentence" || c.Context.Past != "" {
 			continue
 		}
-		j, ok := body[key{c.Category, c.Interval.Low.String()}]
+		j, ok := body[figureKeyOf(c)]
 		if !ok {
 			continue
 		}
-		if o := &claims[j]; o.Interval.Unbounded == c.Interval.Unbounded && o.Interval.High.Equal(c.Interval.High) && o.Context.PlaceID != c.Context.PlaceID &&
+		if o := &claims[j]; o.Interval.Low.Equal(c.Interval.Low) && o.Interval.Unbounded == c.Interval.Unbounded && o.Interval.High.Equal(c.Interval.High) && o.Context.PlaceID != c.Context.PlaceID &&
 			(c.Context.PlaceID == "" || rc.places.contains(o.Context.PlaceID, c.Context.PlaceID)) {
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = o.Context.Place, o.Context.PlaceID, "body"
 		}
@@ -750,8 +746,7 @@ func metaphor(sent string, start, end int) bool {
 	case "fire":
 		// "the gunman opened fire", "came under fire", "the fire service
 		// said", "Miami-Dade Fire Rescue": no blaze
-		if lastWordIs(before, "opened", "open", "opening", "opens", "returned", "under", "cross", "exchanged", "heavy", "gun", "sniper", "rocket", "artillery", "mortar") ||
-			strings.HasSuffix(strings.ToLower(before), "exchange of") || strings.HasSuffix(strings.ToLower(before), "hail of") {
+		if endsWithWordAtBoundary(strings.ToLower(before), "opened", "open", "opening", "opens", "returned", "under", "cross", "exchanged", "heavy", "gun", "sniper", "rocket", "artillery", "mortar", "exchange of", "hail of") {
 			return true
 		}
 		if firstWordIs(rest, "service", "services", "department", "departments", "rescue", "brigade", "brigades", "chief", "chiefs", "crews", "crew", "fighters", "officials", "officers", "station", "truck", "trucks", "engine", "engines", "marshal", "authority") {
@@ -759,19 +754,7 @@ func metaphor(sent string, start, end int) bool {
 		}
 	case "strike", "strikes":
 		// "before the storm was due to strike the country": a verb
-		if lastWordIs(before, "to", "would", "will", "could", "may", "might", "did", "does") {
-			return true
-		}
-	}
-	return false
-}
-
-// lastWordIs reports whether s ends with one of ws as a word (any case).
-func lastWordIs(s string, ws ...string) bool {
-	i := strings.LastIndexAny(s, " \n\t(\"“")
-	last := strings.ToLower(s[i+1:])
-	for _, w := range ws {
-		if last == w {
+		if endsWithWordAtBoundary(strings.ToLower(before), "to", "would", "will", "could", "may", "might", "did", "does") {
 			return true
 		}
 	}
@@ -1406,15 +1389,13 @@ var spreadRE = regexp.MustCompile(`(?i)\b(?:(?:most|many|all|some|half|the\s+maj
 // after "most of them in" (a mention before the figure names another's; no
 // mention after it: any mention decides).
 func spreadOver(sent, where string, from int) bool {
-	i := -1
 	if from > 0 && from <= len(sent) {
 		if j := strings.Index(sent[from:], where); j >= 0 {
-			i = from + j
-			w := sent[max(0, i-60):i]
-			return spreadMatch(w)
+			i := from + j
+			return spreadMatch(sent[max(0, i-60):i])
 		}
 	}
-	for i = strings.Index(sent, where); i >= 0; {
+	for i := strings.Index(sent, where); i >= 0; {
 		if w := sent[max(0, i-60):i]; spreadMatch(w) {
 			return true
 		}
@@ -1759,29 +1740,33 @@ func viaOf(sent, attribution string) string {
 // first, so that this is linear in the claims: comparing every pair was
 // 10^8 comparisons at tracker.MaxClaims. Candidates are still compared
 // with Equal, in text order, so the first match is the one taken.
+// figureKey buckets claims by category and lower bound, for finding the
+// same figure elsewhere in a report. The key's low is the whole part of
+// the bound: equal bounds, 2 and 2.0, have the same; unequal ones that
+// share it, 2 and 2.5, or past int64, share a bucket and Equal tells them
+// apart.
+type figureKey struct {
+	cat tracker.Category
+	low int64
+}
+
+func figureKeyOf(c *tracker.Claim) figureKey {
+	// (IntPart copies the coefficient to rescale it; a whole count,
+	// exponent 0, is its coefficient: the same int64 without the copy)
+	if low := c.Interval.Low; low.Exponent() == 0 {
+		return figureKey{c.Category, low.CoefficientInt64()}
+	}
+	return figureKey{c.Category, c.Interval.Low.IntPart()}
+}
+
 func copyAttributions(claims []tracker.Claim) {
-	// (the key's low is the whole part of the bound: equal bounds, 2
-	// and 2.0, have the same; unequal ones that share it, 2 and 2.5, or
-	// past int64, share a bucket and Equal tells them apart)
-	type key struct {
-		cat tracker.Category
-		low int64
-	}
-	keyOf := func(c *tracker.Claim) key {
-		// (IntPart copies the coefficient to rescale it; a whole count,
-		// exponent 0, is its coefficient: the same int64 without the copy)
-		if low := c.Interval.Low; low.Exponent() == 0 {
-			return key{c.Category, low.CoefficientInt64()}
-		}
-		return key{c.Category, c.Interval.Low.IntPart()}
-	}
-	var byKey map[key][]int
+	var byKey map[figureKey][]int
 	for j := range claims {
 		if o := &claims[j]; o.Attribution != "" && !o.Prior {
 			if byKey == nil {
-				byKey = map[key][]int{}
+				byKey = map[figureKey][]int{}
 			}
-			k := keyOf(o)
+			k := figureKeyOf(o)
 			byKey[k] = append(byKey[k], j)
 		}
 	}
@@ -1793,7 +1778,7 @@ func copyAttributions(claims []tracker.Claim) {
 		if c.Attribution != "" || c.Prior {
 			continue
 		}
-		for _, j := range byKey[keyOf(c)] {
+		for _, j := range byKey[figureKeyOf(c)] {
 			o := &claims[j]
 			if o.Interval.Low.Equal(c.Interval.Low) {
 				c.Context.Via = strings.TrimSpace(c.Context.Via)

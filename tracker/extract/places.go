@@ -20,7 +20,7 @@ func (s *sentence) places(attrs []attribution) []place {
 		ofEvent := s.isWord(i, "of") && (s.v.eventNouns[s.word(i-1)] || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
 		// "when the quake hit Gansu and Qinghai", "the storm that lashed
 		// Vietnam": what an event struck is where it struck
-		if !ofEvent && i > 0 && strikeVerb(s.word(i)) && (s.v.eventNouns[s.word(i-1)] || i > 1 && s.isWord(i-1, "that") && s.v.eventNouns[s.word(i-2)]) && i+1 < len(s.toks) && s.toks[i+1].upper {
+		if !ofEvent && i > 0 && s.v.strikeVerbs[s.word(i)] && (s.v.eventNouns[s.word(i-1)] || i > 1 && s.isWord(i-1, "that") && s.v.eventNouns[s.word(i-2)]) && i+1 < len(s.toks) && s.toks[i+1].upper {
 			ofEvent = true
 		}
 		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !s.v.placePreps[s.word(i)]) {
@@ -80,15 +80,6 @@ func (s *sentence) places(attrs []attribution) []place {
 		}
 	}
 	return out
-}
-
-// strikeVerb reports whether w is a verb of an event striking a place.
-func strikeVerb(w string) bool {
-	switch w {
-	case "hit", "hits", "struck", "strikes", "shook", "shakes", "rocked", "rocks", "jolted", "battered", "batters", "lashed", "lashes", "swept", "ravaged", "pounded", "devastated", "flooded":
-		return true
-	}
-	return false
 }
 
 func inAttribution(attrs []attribution, i int) bool {

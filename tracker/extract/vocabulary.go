@@ -83,6 +83,7 @@ type vocabulary struct {
 	alwaysAbbr                                             map[string]bool
 	placeHeads, notPlaces, placeDirections                 map[string]bool
 	placeDrop, placePreps, eventNouns, areaNouns           map[string]bool
+	strikeVerbs                                            map[string]bool
 	numberParts, dateOpeners                               map[string]bool
 	countNouns, earlierWords, countModifiers               map[string]bool
 	correctionWords, putVerbs, sayingVerbs, countedBy      map[string]bool
@@ -243,6 +244,7 @@ func directives() map[string]directiveSpec {
 		"direction":     setDir(func(v *vocabulary) map[string]bool { return v.placeDirections }),
 		"placedrop":     setDir(func(v *vocabulary) map[string]bool { return v.placeDrop }),
 		"placeprep":     setDir(func(v *vocabulary) map[string]bool { return v.placePreps }),
+		"strikeverb":    setDir(func(v *vocabulary) map[string]bool { return v.strikeVerbs }),
 		"event":         setDir(func(v *vocabulary) map[string]bool { return v.eventNouns }),
 		"area":          setDir(func(v *vocabulary) map[string]bool { return v.areaNouns }),
 	}
@@ -263,7 +265,7 @@ func newVocabulary() *vocabulary {
 		&v.revisionWords, &v.breakdownWords, &v.attributionVerbs, &v.sourceCues, &v.sourceHeads,
 		&v.sourceNouns, &v.clauseWords, &v.releaseWords, &v.rescueWords, &v.funcWords, &v.postSkip, &v.preSkip,
 		&v.countVerbs, &v.notToll, &v.verbQualifiers, &v.armed, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
-		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.eventNouns,
+		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.strikeVerbs, &v.eventNouns,
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
