@@ -37,6 +37,7 @@ var gaz = sync.OnceValue(gazetteer.Default)
 
 // reportContext is what the report pass read around the sentences.
 type reportContext struct {
+	v        *vocabulary
 	headEnd  int // text[:headEnd] is the headline; 0 when none
 	leadEnd  int // text[:leadEnd] is headline, dateline and lead
 	agency   string
@@ -154,11 +155,11 @@ var datelineRE = regexp.MustCompile(`^([A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'�
 // report's headline as stored apart from the text (tracker.HeadlineEnd
 // finds it at the start of text); when empty, a first line that reads as
 // a headline is taken as one.
-func applyContext(text, title string, date tracker.Date, claims []tracker.Claim) {
+func applyContext(v *vocabulary, text, title string, date tracker.Date, claims []tracker.Claim) {
 	if len(claims) == 0 {
 		return
 	}
-	rc := readReport(text, title, date)
+	rc := readReport(v, text, title, date)
 	// the headline's own figure names the place the report is about
 	// ("Flash floods kill at least 51 in Spain's Valencia region")
 	for i := range claims {
@@ -393,8 +394,8 @@ func commonAncestor(g *gazetteer.Gazetteer, ids []string) (gazetteer.Place, bool
 }
 
 // readReport reads the headline, dateline and lead of a report.
-func readReport(text, title string, date tracker.Date) *reportContext {
-	rc := &reportContext{places: newPlaceMemo(gaz())}
+func readReport(v *vocabulary, text, title string, date tracker.Date) *reportContext {
+	rc := &reportContext{v: v, places: newPlaceMemo(v, gaz())}
 	if !date.IsZero() {
 		rc.year = date.Time().Year()
 	}
@@ -471,9 +472,9 @@ func readReport(text, title string, date tracker.Date) *reportContext {
 		var rp gazetteer.Place
 		var rok bool
 		if region != "" {
-			rp, rok = lookupPlace(g, region, "")
+			rp, rok = lookupPlace(rc.v, g, region, "")
 		}
-		if p, ok := lookupPlace(g, titleCase(city), region); ok && !(rok && rp.Kind == gazetteer.Country && p.Country != rp.ID) {
+		if p, ok := lookupPlace(rc.v, g, titleCase(city), region); ok && !(rok && rp.Kind == gazetteer.Country && p.Country != rp.ID) {
 			// ("SUZU, Japan": a Chinese city the gazetteer also calls
 			// Suzu is no reading of a Japanese dateline)
 			ps = append(ps, p)
@@ -590,9 +591,9 @@ func titleCase(s string) string {
 // lookupPlace resolves name, preferring places in the country named by
 // context, and refuses names that are only places by accident of spelling
 // (a two-letter word, an acronym the gazetteer holds as a small town).
-func lookupPlace(g *gazetteer.Gazetteer, name, context string) (gazetteer.Place, bool) {
+func lookupPlace(v *vocabulary, g *gazetteer.Gazetteer, name, context string) (gazetteer.Place, bool) {
 	name = strings.TrimSpace(name)
-	if len(name) < 3 || notPlace(name) {
+	if len(name) < 3 || v.notPlace(name) {
 		return gazetteer.Place{}, false
 	}
 	if context != "" {
@@ -601,39 +602,17 @@ func lookupPlace(g *gazetteer.Gazetteer, name, context string) (gazetteer.Place,
 	return g.Resolve(name)
 }
 
-// notPlace lists capitalised words that the gazetteer knows as some small
-// town but news copy uses as words: months, weekdays, agencies, common
-// headline words. Lookups of these are never places in a report pass.
-func notPlace(name string) bool {
+// notPlace reports capitalised words that the gazetteer knows as some
+// small town but news copy uses as words (the vocabulary's notgazetted
+// lines: months, weekdays, agencies, common headline words). Lookups of
+// these are never places in a report pass.
+func (v *vocabulary) notPlace(name string) bool {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	var buf [32]byte
-	lw := ""
 	if n, ok := lowerASCIIInto(&buf, name); ok {
-		lw = string(buf[:n]) // (does not escape: the switch compares it)
-	} else {
-		lw = strings.ToLower(name)
+		return v.notGazetted[string(buf[:n])] // (no allocation: a map index)
 	}
-	switch lw {
-	case "january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"un", "eu", "us", "uk", "afp", "ap", "reuters", "hope", "eastern", "western",
-		"northern", "southern", "central", "live", "update", "updates", "breaking",
-		"toll", "death", "dead", "rescue", "aid", "city of justice", "victoria",
-		"corrects", "correction", "mission", "union", "liberty", "independence",
-		"freedom", "progress", "unity", "concord", "friendship", "hall", "city",
-		// a direction or an area word alone ("West" of "West Rukum" is
-		// Cameroon's West region), a storm ("Hurricane", Utah)
-		"west", "east", "north", "south", "county", "state", "province", "district", "region",
-		"southeastern", "southwestern", "northeastern", "northwestern", "southeast", "southwest", "northeast", "northwest",
-		"hurricane", "typhoon", "cyclone", "storm", "tropical storm",
-		// a number word opening a sentence ("Eight deaths were added")
-		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
-		"thousand", "thousands", "dozens", "scores":
-		return true
-	}
-	return false
+	return v.notGazetted[strings.ToLower(name)]
 }
 
 // lowerASCIIInto writes strings.ToLower(s) into buf and returns its
@@ -907,7 +886,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	// Blantyre alone", is that place's toll, a series of its own already)
 	if !ctx.Part && c.Where == "" && strings.Contains(sent, " alone") {
 		if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off >= 0 && c.End-off <= len(sent) {
-			ctx.Part = placeAlone(sent[:c.Start-off], sent[c.End-off:])
+			ctx.Part = placeAlone(rc.v, sent[:c.Start-off], sent[c.End-off:])
 		}
 	}
 	if ctx.Place == "" && spanBoth {
@@ -1203,7 +1182,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (gazetteer.Place, bool) {
 	name := strings.TrimSpace(where)
 	name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
-	if notPlace(name) {
+	if rc.v.notPlace(name) {
 		return gazetteer.Place{}, false
 	}
 	var p gazetteer.Place
@@ -1284,7 +1263,7 @@ func (rc *reportContext) attributorPlace(g *gazetteer.Gazetteer, attribution str
 	}
 	// Resolve reads the whole name (or an alias: "Castilla-La Mancha"
 	// is GeoNames' "Castille-La Mancha"), never a place inside it
-	p, ok := lookupPlace(g, name, rc.country)
+	p, ok := lookupPlace(rc.v, g, name, rc.country)
 	if !ok {
 		return gazetteer.Place{}, false
 	}
@@ -1344,7 +1323,7 @@ func listFrom(sent, where string) string {
 // names is the report's place by another name).
 func (rc *reportContext) locative(text, where string) bool {
 	r, _ := utf8.DecodeRuneInString(where)
-	if len(where) < 4 || !unicode.IsUpper(r) || notPlace(where) || strings.Contains(text[:min(rc.headEnd, len(text))], where) {
+	if len(where) < 4 || !unicode.IsUpper(r) || rc.v.notPlace(where) || strings.Contains(text[:min(rc.headEnd, len(text))], where) {
 		return false
 	}
 	if afterThe(text, where) {
@@ -1558,7 +1537,7 @@ var siteAloneRE = regexp.MustCompile(`(?i)\b(?:the|a|one)\s+(?:[a-z-]+\s+){0,2}(
 // placeAlone says whether the words around a figure, up to the figures
 // before and after it, give it as one place's alone. A day or a month
 // ("on Saturday alone", "in October alone") is a period, not a place.
-func placeAlone(before, after string) bool {
+func placeAlone(v *vocabulary, before, after string) bool {
 	if i := strings.IndexAny(after, "0123456789"); i >= 0 {
 		after = after[:i]
 	}
@@ -1566,7 +1545,7 @@ func placeAlone(before, after string) bool {
 		before = before[i+1:]
 	}
 	for _, seg := range []string{before, after} {
-		if m := aloneRE.FindStringSubmatch(seg); m != nil && !notPlace(m[1]) {
+		if m := aloneRE.FindStringSubmatch(seg); m != nil && !v.notPlace(m[1]) {
 			return true
 		}
 		if siteAloneRE.MatchString(seg) {

@@ -90,7 +90,7 @@ func (x *Extractor) Extract(text string, opts Options) (res tracker.Extraction, 
 	}()
 	res = extract(x.v, text, opts)
 	if len(res.Claims) <= tracker.MaxClaims {
-		applyContext(text, opts.Title, opts.Date, res.Claims)
+		applyContext(x.v, text, opts.Title, opts.Date, res.Claims)
 	}
 	if len(res.Claims) > tracker.MaxClaims {
 		return tracker.Extraction{}, fmt.Errorf("%w: more than %d in one text; a text that dense is a list, not a report (split it)", tracker.ErrTooManyClaims, tracker.MaxClaims)

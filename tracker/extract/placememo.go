@@ -15,8 +15,9 @@ import (
 // immutable), so the memo changes no result; it lives for one
 // applyContext call and is never shared.
 type placeMemo struct {
+	v      *vocabulary
 	g      *gazetteer.Gazetteer
-	look   map[string]placeAnswer          // lookupPlace(g, name, "")
+	look   map[string]placeAnswer          // lookupPlace(v, g, name, "")
 	demo   map[string]placeAnswer          // g.Demonym(name)
 	source map[string]placeAnswer          // sourcePlace(g, source)
 	get    map[string]placeAnswer          // g.Get(id)
@@ -35,8 +36,9 @@ type placeAnswer struct {
 	ok bool
 }
 
-func newPlaceMemo(g *gazetteer.Gazetteer) *placeMemo {
+func newPlaceMemo(v *vocabulary, g *gazetteer.Gazetteer) *placeMemo {
 	return &placeMemo{
+		v:      v,
 		g:      g,
 		look:   map[string]placeAnswer{},
 		demo:   map[string]placeAnswer{},
@@ -51,12 +53,12 @@ func newPlaceMemo(g *gazetteer.Gazetteer) *placeMemo {
 	}
 }
 
-// lookup is lookupPlace(m.g, name, "").
+// lookup is lookupPlace(m.v, m.g, name, "").
 func (m *placeMemo) lookup(name string) (gazetteer.Place, bool) {
 	if a, ok := m.look[name]; ok {
 		return a.p, a.ok
 	}
-	p, ok := lookupPlace(m.g, name, "")
+	p, ok := lookupPlace(m.v, m.g, name, "")
 	m.look[name] = placeAnswer{p, ok}
 	return p, ok
 }

@@ -93,6 +93,9 @@ type vocabulary struct {
 	fearedWords, relativePlaces, severityWords             map[string]bool
 	diseaseWords                                           map[string]bool
 
+	// the report pass's tables (context.go)
+	notGazetted map[string]bool
+
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
 	numberWords, dateWords map[string]bool
@@ -247,6 +250,7 @@ func directives() map[string]directiveSpec {
 		"strikeverb":    setDir(func(v *vocabulary) map[string]bool { return v.strikeVerbs }),
 		"event":         setDir(func(v *vocabulary) map[string]bool { return v.eventNouns }),
 		"area":          setDir(func(v *vocabulary) map[string]bool { return v.areaNouns }),
+		"notgazetted":   setDir(func(v *vocabulary) map[string]bool { return v.notGazetted }),
 	}
 }
 
@@ -270,6 +274,7 @@ func newVocabulary() *vocabulary {
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.diseaseWords,
+		&v.notGazetted,
 	} {
 		*p = map[string]bool{}
 	}

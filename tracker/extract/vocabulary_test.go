@@ -117,6 +117,8 @@ func TestVocabularyFile(t *testing.T) {
 		{"verbqualifier", v.verbQualifiers, "tops", true},
 		{"armed", v.armed, "militants", true},
 		{"rescue", v.rescueWords, "spared", true},
+		{"notgazetted", v.notGazetted, "reuters", true},
+		{"notgazetted phrase", v.notGazetted, "city of justice", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
@@ -171,6 +173,7 @@ func TestParseVocabularyErrors(t *testing.T) {
 		{"verb qualifier that is no qualifier", "verbqualifier tops", `words.txt:1: verbqualifier "tops" is not a qualifier (add a qualifier line)`},
 		{"unknown subject category", "subject dead = deceased", `words.txt:1: subject "dead": unknown category "deceased" (want one of killed, injured, missing, hostage, displaced, arrested)`},
 		{"group name in both files", "unit minutes\ngroup kids = children", `words.txt:2: group "kids" is a name in tracker/groups.txt (for children): give it there only`},
+		{"value on a report-pass list", "notgazetted\tmonday\nnotgazetted reuters = agency", `words.txt:2: notgazetted takes no value: want notgazetted WORDS, got "notgazetted reuters = agency"`},
 		{"demonym against a group name", "demonym israeli = jews", `words.txt:1: demonym "israeli" = "jews", but tracker/groups.txt says it stands for "israelis"`},
 	}
 	for _, tt := range tests {
