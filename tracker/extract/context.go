@@ -544,7 +544,7 @@ func readReport(v *vocabulary, text, title string, date tracker.Date) *reportCon
 			}
 		}
 	}
-	rc.event = eventIn(text[:leadEnd])
+	rc.event = v.eventIn(text[:leadEnd])
 	return rc
 }
 
@@ -636,29 +636,11 @@ func lowerASCIIInto(buf *[32]byte, s string) (n int, ok bool) {
 	return len(s), true
 }
 
-// eventOf maps the nouns that name an event to the event they name.
-// The first found in a sentence (else in the headline and lead) is the
-// figure's event; reconcile groups events into classes.
-var eventOf = map[string]string{
-	"earthquake": "earthquake", "earthquakes": "earthquake", "quake": "earthquake", "quakes": "earthquake", "tremor": "earthquake", "aftershock": "earthquake",
-	"flood": "floods", "floods": "floods", "flooding": "floods", "floodwaters": "floods", "flash": "floods", "deluge": "floods", "dam": "floods", "dams": "floods",
-	"wildfire": "wildfire", "wildfires": "wildfire", "fire": "wildfire", "fires": "wildfire", "blaze": "wildfire", "inferno": "wildfire",
-	"cyclone": "storm", "hurricane": "storm", "typhoon": "storm", "storm": "storm", "storms": "storm", "tornado": "storm",
-	"landslide": "landslide", "landslides": "landslide", "mudslide": "landslide", "mudslides": "landslide",
-	"tsunami": "tsunami",
-	"war":     "war", "fighting": "war", "offensive": "war", "bombardment": "war", "conflict": "war", "clashes": "war",
-	"attack": "attack", "attacks": "attack", "shooting": "attack", "massacre": "attack", "bombing": "attack", "assault": "attack", "raid": "attack", "rampage": "attack",
-	"blast": "attack", "explosion": "attack", "strike": "attack", "strikes": "attack", "airstrike": "attack", "airstrikes": "attack", "shelling": "attack", "hostilities": "war",
-	"collapse":   "collapse",
-	"kidnapping": "kidnapping", "abduction": "kidnapping", "kidnapped": "kidnapping", "abducted": "kidnapping",
-	"cholera": "cholera", "outbreak": "outbreak", "epidemic": "outbreak", "ebola": "ebola", "measles": "measles", "dengue": "dengue", "mpox": "mpox",
-}
-
 // eventIn returns the first event noun of s, normalised, or "".
-func eventIn(s string) string {
+func (v *vocabulary) eventIn(s string) string {
 	found := ""
 	asciiWords(s, func(a, b int) bool {
-		e, ok := eventWord(s[a:b])
+		e, ok := v.eventWord(s[a:b])
 		if ok && !metaphor(s, a, b) {
 			found = e
 			return false
@@ -673,12 +655,12 @@ func eventIn(s string) string {
 // the first of two as near. off is the sentence's offset in the text
 // (sentenceStart). The sentence's event nouns are found once for all its
 // claims.
-func (m *sentMemo) eventNear(off int, c *tracker.Claim) string {
+func (m *sentMemo) eventNear(v *vocabulary, off int, c *tracker.Claim) string {
 	if !m.evRead {
 		m.evRead = true
 		sent := m.sent
 		asciiWords(sent, func(start, end int) bool {
-			if e, ok := eventWord(sent[start:end]); ok && !metaphor(sent, start, end) {
+			if e, ok := v.eventWord(sent[start:end]); ok && !metaphor(sent, start, end) {
 				m.events = append(m.events, sentEvent{start, end, e})
 			}
 			return true
@@ -751,15 +733,6 @@ func firstWordIs(s string, ws ...string) bool {
 		if first == w {
 			return true
 		}
-	}
-	return false
-}
-
-// diseaseEvent reports whether an event is a disease's.
-func diseaseEvent(e string) bool {
-	switch e {
-	case "cholera", "outbreak", "ebola", "measles", "dengue", "mpox":
-		return true
 	}
 	return false
 }
@@ -854,7 +827,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// a place inside the figure's own phrase ("the toll for the
 		// Valencia region rose to 62") is the figure's, whatever the
 		// sentence pass attached
-		if c.Start >= rc.headEnd && !eventNamedIn(c.Span) {
+		if c.Start >= rc.headEnd && !rc.v.eventNamedIn(c.Span) {
 			// (not "killed in the Al Haouz earthquake": the event's name)
 			for _, p := range rc.places.placesOf(c.Span, false) {
 				if weakPlace(p) && rc.votes[p.Country] == 0 {
@@ -916,7 +889,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off >= 0 && c.Start-off <= len(sent) {
 		from = c.Start - off
 	}
-	spread := c.Where != "" && ctx.Place == "" && (spreadOver(sent, c.Where, from) || namesEvent(sent, c.Where))
+	spread := c.Where != "" && ctx.Place == "" && (spreadOver(sent, c.Where, from) || rc.v.namesEvent(sent, c.Where))
 	if spread {
 		weakWhere = true
 	} else if weakWhere {
@@ -1036,7 +1009,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// "700 Israelis", "Gazans": the group names its place
 		if p, ok := rc.places.groupDemonym(c.Who); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "group"
-			if p.Kind == gazetteer.Country && !eventNamedIn(sent) {
+			if p.Kind == gazetteer.Country && !rc.v.eventNamedIn(sent) {
 				// "Palestinians" in a report that names Gaza: the part of
 				// the country the report is about ("Moroccans killed in
 				// the Al Haouz earthquake" are Morocco's: the part names
@@ -1076,18 +1049,18 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Place == "" && rc.hasPl {
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
 	}
-	ctx.Event = sm.eventNear(rc.sentenceStart(text, c.Sentence), c)
+	ctx.Event = sm.eventNear(rc.v, rc.sentenceStart(text, c.Sentence), c)
 	if ctx.Event == "outbreak" {
 		// "a cholera outbreak that has killed 545": the disease the
 		// sentence names
 		for _, ev := range sm.events {
-			if ev.event != "outbreak" && diseaseEvent(ev.event) {
+			if ev.event != "outbreak" && rc.v.diseaseEvents[ev.event] {
 				ctx.Event = ev.event
 				break
 			}
 		}
 	}
-	if (ctx.Event == "outbreak" || ctx.Event == "") && diseaseEvent(rc.event) {
+	if (ctx.Event == "outbreak" || ctx.Event == "") && rc.v.diseaseEvents[rc.event] {
 		ctx.Event = rc.event
 	}
 	if ctx.Event == "" {
@@ -1390,7 +1363,7 @@ func spreadOver(sent, where string, from int) bool {
 // namesEvent reports whether a place is written only as the name of the
 // event ("killed in the Al Haouz earthquake"): where the event struck,
 // not the area the figure counts.
-func namesEvent(sent, where string) bool {
+func (v *vocabulary) namesEvent(sent, where string) bool {
 	i := strings.Index(sent, where)
 	if i < 0 || !strings.Contains(sent[max(0, i-12):i], "the ") {
 		return false
@@ -1400,13 +1373,13 @@ func namesEvent(sent, where string) bool {
 	if end < 0 {
 		end = len(rest)
 	}
-	_, ok := eventWord(rest[:end])
+	_, ok := v.eventWord(rest[:end])
 	return ok && end > 0
 }
 
 // eventNamedIn reports whether s names an event by its place: "the Al
 // Haouz earthquake", "the Valencia floods".
-func eventNamedIn(s string) bool {
+func (v *vocabulary) eventNamedIn(s string) bool {
 	for i := strings.Index(s, "the "); i >= 0; {
 		ws := strings.Fields(s[i+4:])
 		n := 0
@@ -1418,7 +1391,7 @@ func eventNamedIn(s string) bool {
 			n++
 		}
 		if n > 0 && n < len(ws) {
-			if _, ok := eventWord(strings.TrimRight(ws[n], ",.;")); ok {
+			if _, ok := v.eventWord(strings.TrimRight(ws[n], ",.;")); ok {
 				return true
 			}
 		}

@@ -322,7 +322,7 @@ func TestEventNamedIn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := eventNamedIn(tt.in); got != tt.want {
+			if got := defaultVocabulary().eventNamedIn(tt.in); got != tt.want {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})

@@ -296,35 +296,20 @@ func asciiWords(s string, fn func(start, end int) bool) {
 
 func isASCIILetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 
-// minEventWord and maxEventWord bound the bytes of eventOf's nouns
-// (TestEventWordLengths checks them).
-const minEventWord, maxEventWord = 3, 11
-
-// eventShapes[n][f] has bit l set when an event noun of n bytes starts
-// with the letter 'a'+f and ends with 'a'+l: most words are no event
-// noun, and eventWord turns them away before it lowers and hashes them.
-// Built once from eventOf, never changed.
-var eventShapes = func() (t [maxEventWord + 1][26]uint32) {
-	for w := range eventOf {
-		t[len(w)][w[0]-'a'] |= 1 << (w[len(w)-1] - 'a')
-	}
-	return t
-}()
-
-// eventWord is eventOf[strings.ToLower(w)] for an ASCII word w, without
-// building the lowered string.
-func eventWord(w string) (string, bool) {
-	var buf [32]byte
-	if len(w) < minEventWord || len(w) > maxEventWord {
+// eventWord is v.eventOf[strings.ToLower(w)] for an ASCII word w,
+// without building the lowered string.
+func (v *vocabulary) eventWord(w string) (string, bool) {
+	var buf [maxEventWord]byte
+	if len(w) < v.eventMin || len(w) > v.eventMax {
 		return "", false // no event noun is that short or long
 	}
-	if f, l := w[0]|0x20, w[len(w)-1]|0x20; f < 'a' || f > 'z' || l < 'a' || l > 'z' || eventShapes[len(w)][f-'a']&(1<<(l-'a')) == 0 {
+	if f, l := w[0]|0x20, w[len(w)-1]|0x20; f < 'a' || f > 'z' || l < 'a' || l > 'z' || v.eventShapes[len(w)][f-'a']&(1<<(l-'a')) == 0 {
 		return "", false // no event noun of this length starts and ends so
 	}
 	for i := range len(w) {
 		buf[i] = w[i] | 0x20
 	}
-	e, ok := eventOf[string(buf[:len(w)])]
+	e, ok := v.eventOf[string(buf[:len(w)])]
 	return e, ok
 }
 

@@ -138,12 +138,23 @@ func TestASCIIWords(t *testing.T) {
 	}
 }
 
-// TestEventWordLengths holds minEventWord and maxEventWord to eventOf.
-func TestEventWordLengths(t *testing.T) {
-	for w := range eventOf {
-		if len(w) < minEventWord || len(w) > maxEventWord {
-			t.Errorf("event noun %q has %d bytes, outside [minEventWord, maxEventWord] = [%d, %d]: widen them", w, len(w), minEventWord, maxEventWord)
+// TestEventWord holds eventWord, which turns most words away by their
+// length and letters, to the plain lookup of the lowered word: every
+// event noun in three cases, and words that are none.
+func TestEventWord(t *testing.T) {
+	v := defaultVocabulary()
+	words := []string{"", "a", "war", "wars", "Tremors", "firestorm", "explosions", "aftershocks", "Floodwaters", "FLOODWATERS", "hostilitiesx", "zzz"}
+	for w := range v.eventOf {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range words {
+		want, wantOK := v.eventOf[strings.ToLower(w)]
+		if got, ok := v.eventWord(w); got != want || ok != wantOK {
+			t.Errorf("eventWord(%q) = %q, %v; want %q, %v", w, got, ok, want, wantOK)
 		}
+	}
+	if v.eventMin != 3 || v.eventMax != 11 {
+		t.Errorf("event nouns run from %d to %d bytes, want 3 to 11 (quake … floodwaters)", v.eventMin, v.eventMax)
 	}
 }
 

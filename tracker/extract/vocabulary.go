@@ -94,7 +94,14 @@ type vocabulary struct {
 	diseaseWords                                           map[string]bool
 
 	// the report pass's tables (context.go)
-	notGazetted map[string]bool
+	notGazetted, diseaseEvents map[string]bool
+	eventOf                    map[string]string // event noun → event
+	// eventShapes[n][f] has bit l set when an event noun of n bytes
+	// starts with the letter 'a'+f and ends with 'a'+l, and eventMin and
+	// eventMax bound their lengths: most words are no event noun, and
+	// eventWord turns them away before it lowers and hashes them.
+	eventShapes        [maxEventWord + 1][26]uint32
+	eventMin, eventMax int
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -251,6 +258,8 @@ func directives() map[string]directiveSpec {
 		"event":         setDir(func(v *vocabulary) map[string]bool { return v.eventNouns }),
 		"area":          setDir(func(v *vocabulary) map[string]bool { return v.areaNouns }),
 		"notgazetted":   setDir(func(v *vocabulary) map[string]bool { return v.notGazetted }),
+		"eventnoun":     {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.eventOf }},
+		"diseaseevent":  setDir(func(v *vocabulary) map[string]bool { return v.diseaseEvents }),
 	}
 }
 
@@ -260,7 +269,7 @@ func newVocabulary() *vocabulary {
 		preQualifiers: map[string]tracker.Qualifier{}, postQualifiers: map[string]tracker.Qualifier{},
 		triggers: map[string]trigger{}, tollNouns: map[string]tracker.Category{}, subjects: map[string]tracker.Category{},
 		groups: map[string]string{}, demonyms: map[string]string{}, nounModifierGroups: map[string]string{},
-		weekdays: map[string]int{}, months: map[string]int{},
+		weekdays: map[string]int{}, months: map[string]int{}, eventOf: map[string]string{},
 		no: map[string]map[string]int{},
 	}
 	for _, p := range []*map[string]bool{
@@ -274,11 +283,27 @@ func newVocabulary() *vocabulary {
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.diseaseWords,
-		&v.notGazetted,
+		&v.notGazetted, &v.diseaseEvents,
 	} {
 		*p = map[string]bool{}
 	}
 	return v
+}
+
+// maxEventWord is the longest event noun eventWord reads, in bytes.
+const maxEventWord = 32
+
+// lowerASCIIWord reports whether w is 1 to n lowercase ASCII letters.
+func lowerASCIIWord(w string, n int) bool {
+	if len(w) == 0 || len(w) > n {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // errVocabulary is wrapped by every parse error of a vocabulary file.
@@ -441,6 +466,9 @@ func (p *vparser) directive(line string, n int) error {
 			p.stemmed[words] = n
 		}
 	case groupValue:
+		if verb == "eventnoun" && !lowerASCIIWord(words, maxEventWord) {
+			return fmt.Errorf("eventnoun %q: an event noun is one word of ASCII letters, at most %d", words, maxEventWord)
+		}
 		spec.str(v)[words] = value
 	case casValue:
 		tr, err := parseTrigger(value)
@@ -498,6 +526,15 @@ func (p *vparser) check() error {
 	for w := range v.verbQualifiers {
 		if _, ok := v.preQualifiers[w]; !ok {
 			return fmt.Errorf("%d: verbqualifier %q is not a qualifier (add a qualifier line)", p.lines["verbqualifier\x00"+w], w)
+		}
+	}
+	events := map[string]bool{}
+	for _, e := range v.eventOf {
+		events[e] = true
+	}
+	for e := range v.diseaseEvents {
+		if !events[e] {
+			return fmt.Errorf("%d: diseaseevent %q is no event an eventnoun line gives (add one)", p.lines["diseaseevent\x00"+e], e)
 		}
 	}
 	v.casualtyStems = newStems(p.casualtyStems...)
@@ -560,6 +597,11 @@ func (v *vocabulary) derive() {
 		for w := range m {
 			v.dateWords[w] = true
 		}
+	}
+	v.eventMin, v.eventMax = maxEventWord+1, 0
+	for w := range v.eventOf {
+		v.eventShapes[len(w)][w[0]-'a'] |= 1 << (w[len(w)-1] - 'a')
+		v.eventMin, v.eventMax = min(v.eventMin, len(w)), max(v.eventMax, len(w))
 	}
 	v.buildIndexes()
 	for n := range v.small {

@@ -99,6 +99,9 @@ func TestVocabularyFile(t *testing.T) {
 			t.Errorf("%s %q = %q, want %q", tt.name, tt.word, got, tt.want)
 		}
 	}
+	if v.eventOf["quake"] != "earthquake" || v.eventOf["hostilities"] != "war" {
+		t.Errorf(`eventnoun "quake" = %q, "hostilities" = %q; want earthquake, war`, v.eventOf["quake"], v.eventOf["hostilities"])
+	}
 	if v.months["sept."] != 9 || v.weekdays["saturday"] != 6 {
 		t.Errorf(`month "sept." = %d, weekday "saturday" = %d; want 9, 6`, v.months["sept."], v.weekdays["saturday"])
 	}
@@ -119,6 +122,7 @@ func TestVocabularyFile(t *testing.T) {
 		{"rescue", v.rescueWords, "spared", true},
 		{"notgazetted", v.notGazetted, "reuters", true},
 		{"notgazetted phrase", v.notGazetted, "city of justice", true},
+		{"diseaseevent", v.diseaseEvents, "cholera", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
@@ -174,6 +178,8 @@ func TestParseVocabularyErrors(t *testing.T) {
 		{"unknown subject category", "subject dead = deceased", `words.txt:1: subject "dead": unknown category "deceased" (want one of killed, injured, missing, hostage, displaced, arrested)`},
 		{"group name in both files", "unit minutes\ngroup kids = children", `words.txt:2: group "kids" is a name in tracker/groups.txt (for children): give it there only`},
 		{"value on a report-pass list", "notgazetted\tmonday\nnotgazetted reuters = agency", `words.txt:2: notgazetted takes no value: want notgazetted WORDS, got "notgazetted reuters = agency"`},
+		{"event noun of two words", "eventnoun flash flood = floods", `words.txt:1: eventnoun "flash flood": an event noun is one word of ASCII letters, at most 32`},
+		{"disease of no event", "eventnoun quake = earthquake\ndiseaseevent cholera", `words.txt:2: diseaseevent "cholera" is no event an eventnoun line gives (add one)`},
 		{"demonym against a group name", "demonym israeli = jews", `words.txt:1: demonym "israeli" = "jews", but tracker/groups.txt says it stands for "israelis"`},
 	}
 	for _, tt := range tests {
