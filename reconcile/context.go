@@ -48,6 +48,11 @@ type ctxRec struct {
 	place  string // gazetteer id, or "" when the claim has no place
 	name   string // the place's name to show
 	report int32
+	// country: the country of the place as the report read it (before
+	// a site the gazetteer does not know became a "~/" id of its own),
+	// "" when not known; day: the day the figure refers to
+	country string
+	day     int32
 	// inherited: the place is the report's, not the sentence's
 	inherited bool
 	// bucket and place interned by resolveContext (place -1 when "")
@@ -249,8 +254,17 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		country string
 		cat     tracker.Category
 	}
+	// (a country's events near in time first: a store that followed a
+	// building's collapse in Florida in 2021 and a truck attack in New
+	// Orleans in 2025 has two events in the United States, and a figure
+	// of 2025 whose report names none is the attack's)
+	type ccw struct {
+		cc
+		week int32
+	}
 	ofReport := map[rc]map[string]int{}
 	ofCountry := map[cc]map[string]int{}
+	ofCountryWeek := map[ccw]map[string]int{}
 	count := func(m map[string]int, e string) map[string]int {
 		if m == nil {
 			m = map[string]int{}
@@ -273,9 +287,13 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			all[b.event]++
 			rk := rc{recs[i].report, b.cat}
 			ofReport[rk] = count(ofReport[rk], b.event)
-			if c := countryOf(recs[i].place); c != "" {
+			if c := recs[i].country; c != "" {
 				ck := cc{c, b.cat}
 				ofCountry[ck] = count(ofCountry[ck], b.event)
+				if d := recs[i].day; d != noDay {
+					wk := ccw{ck, weekOf(d)}
+					ofCountryWeek[wk] = count(ofCountryWeek[wk], b.event)
+				}
 			}
 		}
 	}
@@ -296,8 +314,18 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		// the event of its report's figures, else its country's, else
 		// of its own kind of figure, else of all figures
 		b.event = most(ofReport[rc{recs[i].report, b.cat}])
-		if b.event == "" {
-			if c := countryOf(recs[i].place); c != "" {
+		if c := recs[i].country; b.event == "" && c != "" {
+			if d := recs[i].day; d != noDay {
+				// the weeks around the figure's: ±14 to ±20 days
+				near := map[string]int{}
+				for w := weekOf(d) - 2; w <= weekOf(d)+2; w++ {
+					for e, n := range ofCountryWeek[ccw{cc{c, b.cat}, w}] {
+						near[e] += n
+					}
+				}
+				b.event = most(near)
+			}
+			if b.event == "" {
 				b.event = most(ofCountry[cc{c, b.cat}])
 			}
 		}
@@ -837,6 +865,14 @@ func nameAfterTitle(s string) string {
 		}
 	}
 	return s
+}
+
+// weekOf is the week of a day (a day number as dayOf gives it).
+func weekOf(day int32) int32 {
+	if day < 0 {
+		return (day - 6) / 7
+	}
+	return day / 7
 }
 
 // countryOf is the country of a context place id ("MA.07.041" is "MA";

@@ -189,6 +189,29 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "c-1"}, {"b-1"}},
 		},
 		{
+			// the store followed a collapse in Florida in 2021, with more
+			// figures than the attack of 2025; a 2025 report naming no
+			// event is about the attack, the one near in time
+			name: "a report naming no event takes its country's event of the time",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2021-06-25", "mayor", tracker.Exact, 4),
+				ctxClaim("b-1", "b", "2021-06-28", "mayor", tracker.Exact, 11),
+				ctxClaim("c-1", "c", "2021-07-01", "mayor", tracker.Exact, 18),
+				ctxClaim("d-1", "d", "2025-01-01", "police", tracker.AtLeast, 10),
+				ctxClaim("e-1", "e", "2025-01-01", "coroner", tracker.Exact, 15),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0, 1, 2:
+					return tracker.Context{Place: "United States", PlaceID: "US", PlaceFrom: "headline", Event: "collapse"}
+				case 3:
+					return tracker.Context{Place: "United States", PlaceID: "US", PlaceFrom: "headline", Event: "attack"}
+				}
+				return tracker.Context{Place: "United States", PlaceID: "US", PlaceFrom: "headline"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1", "e-1"}},
+		},
+		{
 			name: "far below the day before is a part",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-13", "Red Crescent", tracker.Exact, 5500).in("Libya"),

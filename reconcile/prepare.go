@@ -496,7 +496,13 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			if ctxRecs == nil {
 				ctxRecs = make([]ctxRec, 0, len(claims)-ci) // (grown one by one, a million cost a second)
 			}
-			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, name: c.Context.Place, report: rep, inherited: inherited})
+			country := ""
+			if c.Context.PlaceID != "" {
+				if country = countryOf(c.Context.PlaceID); strings.HasPrefix(country, "~") {
+					country = ""
+				}
+			}
+			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, name: c.Context.Place, report: rep, country: country, day: r.day, inherited: inherited})
 		}
 		switch {
 		case c.Scope == tracker.Period:
