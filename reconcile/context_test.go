@@ -843,3 +843,73 @@ func TestCloseSameDayTollsAreWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineTwins: a headline's figure is the body figure it heads, so
+// a finding cites both once, on the body's day, and never the headline
+// apart.
+func TestHeadlineTwins(t *testing.T) {
+	tests := []struct {
+		name     string
+		ss       []syn
+		headline []bool
+		want     []string // kind and claim ids of each finding
+	}{
+		{
+			name: "the same figure in headline and body is one figure in a finding",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-10-04", "", tracker.Exact, 866),
+				ctxClaim("a-2", "a", "2024-10-04", "Africa CDC", tracker.Exact, 866),
+				ctxClaim("b-1", "b", "2024-10-04", "WHO", tracker.Exact, 996),
+			},
+			headline: []bool{true, false, false},
+			want:     []string{"sources_disagree b-1 a-1 a-2"},
+		},
+		{
+			name: "a rounded headline takes the day of the figure it rounds",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-10-04", "", tracker.Nearly, 1000),
+				ctxClaim("a-2", "a", "2024-09-29", "WHO", tracker.Exact, 996),
+				ctxClaim("b-1", "b", "2024-10-01", "health desk", tracker.Exact, 844),
+			},
+			headline: []bool{true, false, false},
+			want:     []string{"decrease a-2 a-1 b-1"},
+		},
+		{
+			name: "a headline figure no body figure gives keeps its own reading",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-10-04", "", tracker.Exact, 1200),
+				ctxClaim("a-2", "a", "2024-09-29", "WHO", tracker.Exact, 996),
+				ctxClaim("b-1", "b", "2024-10-04", "health desk", tracker.Exact, 500),
+			},
+			headline: []bool{true, false, false},
+			want:     []string{"decrease a-2 b-1", "sources_disagree a-1 b-1"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			claims := withCtx(tt.ss, func(i int) tracker.Context {
+				c := morocco(tracker.Context{})
+				c.Headline = tt.headline[i]
+				return c
+			})
+			for i := range claims {
+				claims[i].Claim.Start, claims[i].Claim.End = claims[i].Claim.Start+i*100, claims[i].Claim.End+i*100 // text order
+			}
+			fs, err := Check(claims, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				s := string(f.Kind)
+				for _, c := range f.Claims {
+					s += " " + c.ID
+				}
+				got = append(got, s)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings:\ngot  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

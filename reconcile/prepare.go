@@ -191,6 +191,9 @@ type rec struct {
 	// 153, from 157"), not the "up from" a prior usually is
 	down bool
 	open bool // no upper bound
+	// twin: a headline's rounding of a body figure of its report, given
+	// that figure's bounds (headlineTwins)
+	twin bool
 	big  bool // a bound is not an int64: compare the decimals
 }
 
@@ -582,9 +585,92 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		}
 		p.recs = p.recs[:n]
 	}
+	p.headlineTwins()
 	p.renumber()
 	p.index()
 	return p, nil
+}
+
+// holds reports whether every count of inner lies in outer.
+func holds(outer, inner tracker.Interval) bool {
+	if !outer.Contains(inner.Low) {
+		return false
+	}
+	return outer.Unbounded || !inner.Unbounded && outer.Contains(inner.High)
+}
+
+// headlineTwins gives a headline's figure the day, period and source of
+// the body's figure it heads: "Mpox deaths in Africa reach 866" over
+// "Africa has recorded 866 deaths since the start of 2024, the Africa CDC
+// said" is one figure of one origin, not two (findings cited each apart,
+// and twice), and "WHO: nearly a thousand mpox deaths" over "996 deaths
+// from January 1 to September 29" is the 996 of 29 September rounded, not
+// a rival of it dated the day of publication. The body's figure is the
+// first of its report in text order in the same series whose interval
+// equals the headline's, else the first that the headline's holds.
+// Limits: a headline whose figure no body figure equals or falls in keeps
+// its own reading; so does one in a series of its own (a place the body
+// does not name).
+func (p *prep) headlineTwins() {
+	var heads []int32
+	for i := range p.recs {
+		r := &p.recs[i]
+		if !r.prior && r.day != noDay && p.claims[r.ci].Claim.Context.Headline {
+			heads = append(heads, int32(i))
+		}
+	}
+	if len(heads) == 0 {
+		return
+	}
+	reports := map[int32]bool{}
+	for _, h := range heads {
+		reports[p.recs[h].report] = true
+	}
+	body := map[[2]int32][]int32{} // report and series → body records, in text order
+	for i := range p.recs {
+		r := &p.recs[i]
+		if !r.prior && reports[r.report] && r.day != noDay && !p.claims[r.ci].Claim.Context.Headline {
+			k := [2]int32{r.report, r.series}
+			body[k] = append(body[k], int32(i))
+		}
+	}
+	for _, h := range heads {
+		hr := &p.recs[h]
+		bs := body[[2]int32{hr.report, hr.series}]
+		if len(bs) == 0 {
+			continue
+		}
+		slices.SortFunc(bs, func(a, b int32) int {
+			return cmp.Compare(p.claims[p.recs[a].ci].Claim.Start, p.claims[p.recs[b].ci].Claim.Start)
+		})
+		twin := int32(-1)
+		for _, b := range bs {
+			if p.compareRecIntervals(hr, &p.recs[b]) == 0 {
+				twin = b
+				break
+			}
+		}
+		if twin < 0 {
+			hiv := p.claims[hr.ci].Claim.Interval
+			for _, b := range bs {
+				if biv := p.claims[p.recs[b].ci].Claim.Interval; holds(hiv, biv) {
+					twin = b
+					break
+				}
+			}
+		}
+		if twin < 0 {
+			continue
+		}
+		br := &p.recs[twin]
+		hr.day, hr.from, hr.to, hr.source, hr.outlet = br.day, br.from, br.to, br.source, br.outlet
+		if p.compareRecIntervals(hr, br) != 0 {
+			// (the rounded headline is the body's figure: one figure
+			// whose first, shown record is the body's)
+			hr.setBounds(p.claims[br.ci].Claim.Interval)
+			hr.twin = true
+		}
+	}
 }
 
 // periodDays reads a period's From and To as days; noDay when either is
@@ -820,6 +906,12 @@ func (p *prep) compareInSeries(a, b int32) int {
 	}
 	if c := p.compareRecIntervals(ra, rb); c != 0 {
 		return c
+	}
+	if ra.twin != rb.twin {
+		if ra.twin {
+			return 1
+		}
+		return -1
 	}
 	ca, cb := &p.claims[ra.ci].Claim, &p.claims[rb.ci].Claim
 	if c := strings.Compare(string(ca.Qualifier), string(cb.Qualifier)); c != 0 {
