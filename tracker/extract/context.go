@@ -641,7 +641,7 @@ func (v *vocabulary) eventIn(s string) string {
 	found := ""
 	asciiWords(s, func(a, b int) bool {
 		e, ok := v.eventWord(s[a:b])
-		if ok && !metaphor(s, a, b) {
+		if ok && !v.metaphor(s, a, b) {
 			found = e
 			return false
 		}
@@ -660,7 +660,7 @@ func (m *sentMemo) eventNear(v *vocabulary, off int, c *tracker.Claim) string {
 		m.evRead = true
 		sent := m.sent
 		asciiWords(sent, func(start, end int) bool {
-			if e, ok := v.eventWord(sent[start:end]); ok && !metaphor(sent, start, end) {
+			if e, ok := v.eventWord(sent[start:end]); ok && !v.metaphor(sent, start, end) {
 				m.events = append(m.events, sentEvent{start, end, e})
 			}
 			return true
@@ -688,7 +688,7 @@ func (m *sentMemo) eventNear(v *vocabulary, off int, c *tracker.Claim) string {
 // metaphor reports whether the event word at sent[start:end] names no
 // event: "compares the town to a war zone", "like a war", "hurricane-force
 // winds".
-func metaphor(sent string, start, end int) bool {
+func (v *vocabulary) metaphor(sent string, start, end int) bool {
 	rest := strings.TrimLeft(sent[end:], " ")
 	if strings.HasPrefix(rest, "zone") || strings.HasPrefix(rest, "-zone") {
 		return true
@@ -707,34 +707,29 @@ func metaphor(sent string, start, end int) bool {
 	case "fire":
 		// "the gunman opened fire", "came under fire", "the fire service
 		// said", "Miami-Dade Fire Rescue": no blaze
-		if endsWithWordAtBoundary(strings.ToLower(before), "opened", "open", "opening", "opens", "returned", "under", "cross", "exchanged", "heavy", "gun", "sniper", "rocket", "artillery", "mortar", "exchange of", "hail of") {
+		if endsWithWordAtBoundary(strings.ToLower(before), v.gunfire...) {
 			return true
 		}
-		if firstWordIs(rest, "service", "services", "department", "departments", "rescue", "brigade", "brigades", "chief", "chiefs", "crews", "crew", "fighters", "officials", "officers", "station", "truck", "trucks", "engine", "engines", "marshal", "authority") {
+		if v.fireService[firstWordLower(rest)] {
 			return true
 		}
 	case "strike", "strikes":
 		// "before the storm was due to strike the country": a verb
-		if endsWithWordAtBoundary(strings.ToLower(before), "to", "would", "will", "could", "may", "might", "did", "does") {
+		if endsWithWordAtBoundary(strings.ToLower(before), v.strikeAux...) {
 			return true
 		}
 	}
 	return false
 }
 
-// firstWordIs reports whether s starts with one of ws as a word (any case).
-func firstWordIs(s string, ws ...string) bool {
+// firstWordLower returns the word s starts with (its leading letters),
+// lowercased.
+func firstWordLower(s string) string {
 	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(s)
 	}
-	first := strings.ToLower(s[:end])
-	for _, w := range ws {
-		if first == w {
-			return true
-		}
-	}
-	return false
+	return strings.ToLower(s[:end])
 }
 
 // incidentRE reads a single incident: an indefinite strike, blast or
@@ -1079,8 +1074,8 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		// figures after the comparison, not the one it compares
 		// (and "rose to 93, … surpassing the 2018 Camp Fire, which
 		// killed 85")
-		for _, cmpw := range []string{"since the ", "surpassing the ", "than the ", "eclipsing the ", "exceeding the ", "overtaking the "} {
-			if k := strings.Index(sent, cmpw+ctx.Past); k >= 0 {
+		for _, cmpw := range rc.v.comparisons {
+			if k := strings.Index(sent, cmpw+" the "+ctx.Past); k >= 0 {
 				if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.End-off <= k {
 					ctx.Past = ""
 					break

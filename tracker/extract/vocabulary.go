@@ -95,7 +95,10 @@ type vocabulary struct {
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
+	fireService                map[string]bool
 	eventOf                    map[string]string // event noun → event
+	// lists read in file order, as suffixes and prefixes of a text
+	gunfire, strikeAux, comparisons []string
 	// eventShapes[n][f] has bit l set when an event noun of n bytes
 	// starts with the letter 'a'+f and ends with 'a'+l, and eventMin and
 	// eventMax bound their lengths: most words are no event noun, and
@@ -161,6 +164,9 @@ const (
 type directiveSpec struct {
 	kind valueKind
 	set  func(v *vocabulary) map[string]bool
+	// list, for a plain word list read in file order (as suffixes or
+	// prefixes of a text rather than looked up)
+	list func(v *vocabulary) *[]string
 	num  func(v *vocabulary) map[string]int64
 	str  func(v *vocabulary) map[string]string
 	cat  func(v *vocabulary) map[string]tracker.Category
@@ -170,6 +176,10 @@ type directiveSpec struct {
 
 func setDir(f func(v *vocabulary) map[string]bool) directiveSpec {
 	return directiveSpec{kind: noValue, set: f}
+}
+
+func listDir(f func(v *vocabulary) *[]string) directiveSpec {
+	return directiveSpec{kind: noValue, list: f}
 }
 
 func intDir(lo, hi int64, f func(v *vocabulary) map[string]int64) directiveSpec {
@@ -260,6 +270,10 @@ func directives() map[string]directiveSpec {
 		"notgazetted":   setDir(func(v *vocabulary) map[string]bool { return v.notGazetted }),
 		"eventnoun":     {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.eventOf }},
 		"diseaseevent":  setDir(func(v *vocabulary) map[string]bool { return v.diseaseEvents }),
+		"fireservice":   setDir(func(v *vocabulary) map[string]bool { return v.fireService }),
+		"gunfire":       listDir(func(v *vocabulary) *[]string { return &v.gunfire }),
+		"strikeaux":     listDir(func(v *vocabulary) *[]string { return &v.strikeAux }),
+		"comparison":    listDir(func(v *vocabulary) *[]string { return &v.comparisons }),
 	}
 }
 
@@ -283,7 +297,7 @@ func newVocabulary() *vocabulary {
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.diseaseWords,
-		&v.notGazetted, &v.diseaseEvents,
+		&v.notGazetted, &v.diseaseEvents, &v.fireService,
 	} {
 		*p = map[string]bool{}
 	}
@@ -428,6 +442,11 @@ func (p *vparser) directive(line string, n int) error {
 		case "numberstem":
 			p.numberStems = append(p.numberStems, words)
 		default:
+			if spec.list != nil {
+				l := spec.list(v)
+				*l = append(*l, words)
+				break
+			}
 			spec.set(v)[words] = true
 		}
 		if (verb == "stem" || verb == "numberstem") && (len(words) < 2 || words[0] >= 0x80 || words[1] >= 0x80) {

@@ -123,6 +123,7 @@ func TestVocabularyFile(t *testing.T) {
 		{"notgazetted", v.notGazetted, "reuters", true},
 		{"notgazetted phrase", v.notGazetted, "city of justice", true},
 		{"diseaseevent", v.diseaseEvents, "cholera", true},
+		{"fireservice", v.fireService, "crews", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
@@ -133,6 +134,20 @@ func TestVocabularyFile(t *testing.T) {
 	for _, tt := range sets {
 		if got := tt.m[tt.word]; got != tt.want {
 			t.Errorf("%s %q = %v, want %v", tt.name, tt.word, got, tt.want)
+		}
+	}
+	lists := []struct {
+		name        string
+		got         []string
+		first, last string
+	}{
+		{"gunfire", v.gunfire, "opened", "hail of"},
+		{"strikeaux", v.strikeAux, "to", "does"},
+		{"comparison", v.comparisons, "since", "overtaking"},
+	}
+	for _, tt := range lists {
+		if len(tt.got) == 0 || tt.got[0] != tt.first || tt.got[len(tt.got)-1] != tt.last {
+			t.Errorf("%s = %q, want it to run from %q to %q in file order", tt.name, tt.got, tt.first, tt.last)
 		}
 	}
 	if v.no["modifier"]["displaced"] == 0 {
@@ -203,6 +218,24 @@ func TestParseVocabularyErrors(t *testing.T) {
 			t.Errorf("err = %v, want larger than the cap", err)
 		}
 	})
+}
+
+// TestVocabularyLists parses the directives read as ordered lists: lines
+// in file order, a "no" line in none.
+func TestVocabularyLists(t *testing.T) {
+	v, err := parseVocabulary("words.txt", strings.NewReader("gunfire opened\nno gunfire set\ngunfire exchange   of\ncomparison than\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(v.gunfire, "|"), "opened|exchange of"; got != want {
+		t.Errorf("gunfire = %q, want %q", got, want)
+	}
+	if got, want := strings.Join(v.comparisons, "|"), "than"; got != want {
+		t.Errorf("comparison = %q, want %q", got, want)
+	}
+	if v.no["gunfire"]["set"] != 2 {
+		t.Errorf(`no gunfire "set" is not recorded at line 2: %v`, v.no["gunfire"])
+	}
 }
 
 // TestVocabularyVersion changes one word of the built-in file: the
