@@ -27,7 +27,12 @@ import (
 // tuned on it reach. Part H (260 passages, 91 hard negatives, 2024–2025
 // events, written the same way after the G work) scored P 0.990 R 0.858
 // F1 0.919 before any rule was tuned on it (corpus-h.first.log); its
-// floor is what the rules tuned on it reach.
+// floor is what the rules tuned on it reach. Part I (350 passages, 120
+// hard negatives, 2024–2026 events in UN flash-update, WHO outbreak-news,
+// IFRC appeal, ministry, police, live-blog, South Asian, African and
+// Philippine local, court and table styles, written by a helper who had
+// not read the rules) scored P 0.976 R 0.880 F1 0.926 before any rule
+// was tuned on it (corpus-i.first.log); its floor is just below that.
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -41,6 +46,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-f.jsonl": 0.97,
 		"corpus-g.jsonl": 0.96,
 		"corpus-h.jsonl": 0.97,
+		"corpus-i.jsonl": 0.92,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
