@@ -1144,6 +1144,33 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	c.Context = ctx
 }
 
+// nearer is the place named name inside the report's place or a unit
+// that holds it, when p (the country's best) is unrelated to that unit:
+// "eight in Kendall County" in a report about Texas is the Texas county,
+// not Illinois's, which the country's ranking puts first. A p that holds
+// or lies in the report's place stays ("Derna" in a report about the
+// city of Derna is still the district the country's ranking gives).
+func (rc *reportContext) nearer(g *gazetteer.Gazetteer, name string, p gazetteer.Place) gazetteer.Place {
+	if !rc.hasPl || rc.place.Country != rc.country || rc.place.ID == rc.country || strings.Contains(rc.place.ID, "/") || p.Country != rc.country {
+		return p
+	}
+	ctx := append([]gazetteer.Place{rc.place}, g.Ancestors(rc.place.ID)...)
+	for _, u := range ctx {
+		if u.ID == rc.country || u.Kind == gazetteer.Country {
+			break
+		}
+		if p.ID == u.ID || g.Contains(u.ID, p.ID) || g.Contains(p.ID, u.ID) {
+			return p
+		}
+		for _, q := range g.Lookup(name) {
+			if g.Contains(u.ID, q.ID) {
+				return q
+			}
+		}
+	}
+	return p
+}
+
 // sentencePlace resolves a sentence's Where against the report's country.
 // A place of another country counts only when it is a country or a big
 // city or unit (the gazetteer ranks it first without the context).
@@ -1157,6 +1184,9 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 	var ok bool
 	if rc.country != "" {
 		p, ok = g.Resolve(name, rc.country)
+		if ok {
+			p = rc.nearer(g, name, p)
+		}
 	} else {
 		p, ok = g.Resolve(name)
 	}

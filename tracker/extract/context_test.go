@@ -20,6 +20,9 @@ func TestReportContextPlaces(t *testing.T) {
 		place, from, past string // want Context.Place, PlaceFrom, Past
 		placeID           string // want Context.PlaceID when set
 	}{
+		{"a county of the report's state, not its namesake elsewhere", "Texas flood toll reaches 132",
+			"AUSTIN, Texas — The toll stands at 132, officials said.\n\nThe confirmed death toll stands at 132: 106 in Kerr County, nine in Travis County and eight in Kendall County.",
+			"eight in Kendall County", "Kendall County", "sentence", "", "US.TX.259"},
 		{"a region gives its own toll", "Floods kill 150 in Spain's Valencia region",
 			"Rescuers searched the mud on Friday.\n\nCastilla-La Mancha has recorded two deaths, officials said.",
 			"two deaths", "Castille-La Mancha", "sentence", "", "ES.54"},

@@ -29,7 +29,7 @@ type placeMemo struct {
 	runs   [2]map[string][]gazetteer.Place // runPlaces(run, demonyms), without and with demonyms
 }
 
-type sentKey struct{ country, where string }
+type sentKey struct{ country, place, where string }
 
 type placeAnswer struct {
 	p  gazetteer.Place
@@ -86,7 +86,10 @@ func (m *placeMemo) getPlace(id string) (gazetteer.Place, bool) {
 // sentencePlace is rc.sentencePlace(m.g, where), asked once per name
 // and country of the report.
 func (m *placeMemo) sentencePlace(rc *reportContext, where string) (gazetteer.Place, bool) {
-	k := sentKey{rc.country, where}
+	k := sentKey{country: rc.country, where: where}
+	if rc.hasPl {
+		k.place = rc.place.ID
+	}
 	if a, ok := m.sent[k]; ok {
 		return a.p, a.ok
 	}
@@ -98,7 +101,7 @@ func (m *placeMemo) sentencePlace(rc *reportContext, where string) (gazetteer.Pl
 // attributorPlace is rc.attributorPlace(m.g, attribution), asked once
 // per source and country of the report.
 func (m *placeMemo) attributorPlace(rc *reportContext, attribution string) (gazetteer.Place, bool) {
-	k := sentKey{rc.country, attribution}
+	k := sentKey{country: rc.country, where: attribution}
 	if a, ok := m.attr[k]; ok {
 		return a.p, a.ok
 	}
