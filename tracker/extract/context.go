@@ -1434,9 +1434,10 @@ func (v *vocabulary) eventNamedIn(s string) bool {
 // checks before the regexp runs; TestContextPrefilters holds them to each
 // other):
 // "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths",
+// "Buncombe County had 42 deaths, the most of any county",
 // "Al Haouz, the mountain province, accounted for 1,684", "Al Haouz
 // province, where the epicentre lay, accounts for 394 of the deaths".
-var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)(?:\s+(?:province|state|region|district|county|prefecture|governorate))?(?:,\s+[^,]{1,60},)?\s+(?:accounted\s+for|accounts\s+for|reported|recorded|registered|counted|confirmed|reports|records|registers|(?:has|had|have)\s+(?:accounted\s+for|recorded|reported|confirmed|counted|registered)|(?:has|had)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?\d[\d,]*\s+(?:deaths|dead|missing|injured))\s`)
+var subjectRE = regexp.MustCompile(`^([A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?)(?:\s+(?:province|state|region|district|county|prefecture|governorate))?(?:,\s+[^,]{1,60},)?\s+(?:accounted\s+for|accounts\s+for|reported|recorded|registered|counted|confirmed|reports|records|registers|(?:has|had|have)\s+(?:accounted\s+for|recorded|reported|confirmed|counted|registered)|(?:has|had)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?\d[\d,]*\s+(?:deaths|dead|missing|injured))[\s,;.]`)
 
 // placeListRE is a further name with its figure in a list: "and
 // Wajima 81", ", Suzu for 28".
