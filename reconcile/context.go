@@ -92,7 +92,12 @@ func eventClass(e string) string {
 }
 
 // ctxKind returns a context claim's kind.
-func ctxKind(c *tracker.Claim) string {
+func ctxKind(c *tracker.Claim) string { return ctxKindOf(c, nil) }
+
+// ctxKindOf is ctxKind with m's memo of periodRE over sentences (nil: none):
+// a report's claims share their sentences, and a million claims tested
+// one by one took seconds.
+func ctxKindOf(c *tracker.Claim, m *ctxMemo) string {
 	switch {
 	case c.Context.Past != "":
 		return "past " + c.Context.Past
@@ -104,7 +109,7 @@ func ctxKind(c *tracker.Claim) string {
 		if k := hostageKind(c); k != "" {
 			return k
 		}
-	case c.Scope == tracker.Period && (c.From != c.To || periodRE.MatchString(c.Sentence) || moreIncrement(c.Span) || riseByRE.MatchString(c.Span)):
+	case c.Scope == tracker.Period && (c.From != c.To || m.periodic(c.Sentence) || moreIncrement(c.Span) || riseByRE.MatchString(c.Span)):
 		return "period"
 	}
 	return "total"
@@ -941,9 +946,26 @@ func junkSource(a string) bool {
 // many claims share (an attribution, a place's name, a group in a
 // place), once per distinct string instead of once per claim.
 type ctxMemo struct {
-	junk    map[string]bool
-	unknown map[string]string
-	groups  map[[2]string]ctxGroupOf
+	junk     map[string]bool
+	unknown  map[string]string
+	groups   map[[2]string]ctxGroupOf
+	periodOf map[string]bool // periodRE over sentences
+}
+
+// periodic is periodRE.MatchString(sentence), memoised when m is not nil.
+func (m *ctxMemo) periodic(sentence string) bool {
+	if m == nil {
+		return periodRE.MatchString(sentence)
+	}
+	v, ok := m.periodOf[sentence]
+	if !ok {
+		if m.periodOf == nil {
+			m.periodOf = map[string]bool{}
+		}
+		v = periodRE.MatchString(sentence)
+		m.periodOf[sentence] = v
+	}
+	return v
 }
 
 type ctxGroupOf struct {

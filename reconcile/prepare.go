@@ -481,7 +481,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			if grp, ok := memo.group(c.Who, pid); ok {
 				g = groupIndex(grp)
 			}
-			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKind(c)}
+			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKindOf(c, &memo)}
 			incident = b.kind == "incident"
 			// "the bombings on Wednesday killed at least 84", in Thursday's
 			// report: the event's day, not a count for that day, so the
@@ -490,7 +490,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			// 1,411 for Sunday's quake "fell" to Monday's 800). Only the
 			// dead and the injured: "hostages taken on October 7" were
 			// taken that day.
-			if b.kind == "total" && eventDayTotal(c) {
+			if b.kind == "total" && c.Scope == tracker.Period && c.From == c.To && countCannotFall(c.Category) { // (eventDayTotal, the kind known)
 				if pd := dayOf(sc.Published); pd != noDay && r.day != noDay && pd > r.day {
 					r.day = pd
 				}
