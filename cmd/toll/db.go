@@ -91,10 +91,12 @@ func openRead(path string, e env) (*bolt.DB, error) {
 // storeOptions are the options every command opens the store with: the
 // clock, and toll's extractor and taxonomy parser, which the store is
 // handed rather than importing (it reads a report's text on add and
-// reextract, and checks a taxonomy before it stores one).
+// reextract, and checks a taxonomy before it stores one). $TOLL_NO_INDEX
+// set to anything has the store decode every claim instead of reading
+// the claim index (bolt.Options.NoIndex): the same output, more slowly.
 func storeOptions(e env, readOnly bool) bolt.Options {
 	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version(),
-		CheckTaxonomy: checkTaxonomy}
+		CheckTaxonomy: checkTaxonomy, NoIndex: e.getenv("TOLL_NO_INDEX") != ""}
 	if e.damage != nil {
 		o.Damaged = e.damage.note
 	}

@@ -3,6 +3,7 @@ package bolt
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -155,6 +156,39 @@ func BenchmarkEachClaim(b *testing.B) {
 				b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(n), "ns/claim")
 			}
 			b.ReportMetric(float64(live)/1024, "live-KB")
+		})
+	}
+}
+
+// BenchmarkCurrentClaims reads every claim of the database named by
+// $TOLL_BENCH_DB (schema 5; scripts/bench builds one) as reconciling
+// does, from the claim index and by decoding every claim:
+//
+//	TOLL_BENCH_DB=/tmp/toll-bench/…/toll-….db go test ./tracker/bolt -run '^$' -bench CurrentClaims -benchtime 3x
+func BenchmarkCurrentClaims(b *testing.B) {
+	path := os.Getenv("TOLL_BENCH_DB")
+	if path == "" {
+		b.Skip("TOLL_BENCH_DB names no database")
+	}
+	db, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for _, noIndex := range []bool{false, true} {
+		b.Run("index="+strconv.FormatBool(!noIndex), func(b *testing.B) {
+			db.noIndex = noIndex
+			var cpu time.Duration
+			for range b.N {
+				start := cpuTime()
+				claims, err := db.CurrentClaims(b.Context())
+				cpu += cpuTime() - start
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(claims)), "claims")
+			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }

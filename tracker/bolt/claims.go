@@ -98,15 +98,22 @@ func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error
 
 // CurrentClaims returns every claim in EachClaim's order with only what
 // reconciling reads: its current version, and no history (Versions is
-// nil). It is the fast way to read a whole database: the strings, counts
-// and dates claims share are decoded once and shared, a report's claims
-// share their sentences, and the slice is made once at its full size.
+// nil). It is the fast way to read a whole database: each claim is built
+// from its index record where that holds it (index.go), else decoded; the
+// strings, counts and dates claims share are read once and shared, a
+// report's claims share their sentences, and the slice is made once at
+// its full size.
 // ctx is checked between reports.
 func (db *DB) CurrentClaims(ctx context.Context) ([]tracker.StoredClaim, error) {
 	var out []tracker.StoredClaim
 	err := db.view(func(tx *bbolt.Tx) error {
 		out = make([]tracker.StoredClaim, 0, tx.Bucket(bucketClaims).Stats().KeyN)
-		cd := newClaimDecoder(tx, true, newInterner())
+		in := newInterner()
+		cd := newClaimDecoder(tx, true, in)
+		var ir *indexReader
+		if !db.noIndex {
+			ir = newIndexReader(tx, in)
+		}
 		c := tx.Bucket(bucketByDate).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			if err := ctx.Err(); err != nil {
@@ -119,9 +126,7 @@ func (db *DB) CurrentClaims(ctx context.Context) ([]tracker.StoredClaim, error) 
 				}
 				continue
 			}
-			err = eachClaimDecoded(tx, cd, id, db.skip, func(n int, rec claimRecord) error {
-				sc := rec.stored(id, n)
-				sc.Versions = nil
+			err = eachCurrentOf(tx, cd, ir, id, db.skip, func(sc tracker.StoredClaim) error {
 				out = append(out, sc)
 				return nil
 			})

@@ -18,7 +18,7 @@ import (
 )
 
 // Schema is the layout version this package writes (see the package doc).
-const Schema = 4
+const Schema = 5
 
 // DefaultTimeout is how long Open waits for another process to let go of
 // the database before it gives up with ErrLocked.
@@ -39,7 +39,8 @@ var (
 )
 
 // allBuckets is every bucket of the current schema, created by Open.
-var allBuckets = [][]byte{bucketMeta, bucketReports, bucketClaims, bucketSeq, bucketByDate, bucketAcks, bucketDecisions, bucketSightings}
+var allBuckets = [][]byte{bucketMeta, bucketReports, bucketClaims, bucketSeq, bucketByDate, bucketAcks, bucketDecisions, bucketSightings,
+	bucketIndex, bucketStrings, bucketStringIDs}
 
 // migration upgrades a database from one schema to the next inside the
 // transaction of Open.
@@ -50,9 +51,10 @@ type migration func(tx *bbolt.Tx) error
 // sightings bucket (TestMigrateSightings opens a schema 2 file), schema 4
 // the compact encoding of reports and claims, whose step only starts the
 // conversion that Open then runs in transactions of its own (compact.go;
-// TestMigrateCompact opens a file written by the toll of schema 3). The
+// TestMigrateCompact opens a file written by the toll of schema 3), schema
+// 5 the claim index, built the same way (index.go; TestMigrateIndex). The
 // machinery itself is tested with a made-up table.
-var migrations = []migration{migrateDecisions, migrateSightings, migrateCompact}
+var migrations = []migration{migrateDecisions, migrateSightings, migrateCompact, migrateIndex}
 
 // Options configure Open. The zero value is ready to use.
 type Options struct {
@@ -91,11 +93,19 @@ type Options struct {
 	// about N more than the file holds. The map is address space, not
 	// memory.
 	MapSize int
+	// NoIndex reads every claim by decoding it, never from the claim
+	// index (see CurrentClaims): the same claims, more slowly; for
+	// telling a fault of the index from one elsewhere.
+	NoIndex bool
 
 	// compactBatch and compactAfter are compactStored's batch and after,
 	// for tests of the migration to schema 4.
 	compactBatch int
 	compactAfter func(done int) error
+	// indexBatch and indexAfter are indexStored's, for tests of the
+	// migration to schema 5.
+	indexBatch int
+	indexAfter func(done int) error
 }
 
 // DB is an open toll database. Its methods are safe for concurrent use.
@@ -107,12 +117,14 @@ type DB struct {
 	extractor string
 	onDamaged func(Damaged)
 	checkTax  func(string) error
+	noIndex   bool // Options.NoIndex
 }
 
 // Open opens the toll database at path, creating it (but not its
 // directory) unless opts.ReadOnly. It creates the buckets of a new file,
-// migrates an older schema (in one transaction, then, for schema 4, in
-// resumable batches: see compact.go), and refuses a newer one.
+// migrates an older schema (in one transaction, then, for schemas 4 and 5,
+// in resumable batches: see compact.go and index.go), and refuses a newer
+// one.
 func Open(path string, opts Options) (*DB, error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("database %s is a directory: %w", path, ErrNotDatabase)
@@ -137,7 +149,7 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion,
-		onDamaged: opts.Damaged, checkTax: opts.CheckTaxonomy}
+		onDamaged: opts.Damaged, checkTax: opts.CheckTaxonomy, noIndex: opts.NoIndex}
 	if db.now == nil {
 		db.now = time.Now
 	}
@@ -147,6 +159,9 @@ func Open(path string, opts Options) (*DB, error) {
 		err = db.update(func(tx *bbolt.Tx) error { return checkSchema(tx, path, true, migrations) })
 		if err == nil {
 			err = db.compactStored(opts.compactBatch, opts.compactAfter)
+		}
+		if err == nil {
+			err = db.indexStored(opts.indexBatch, opts.indexAfter)
 		}
 	}
 	if err != nil {

@@ -2,13 +2,16 @@
 // decisions in a bbolt file. It is the only package that imports bbolt;
 // everything it hands out is a type of package tracker.
 //
-// Layout (schema 4; schema 1 had no decisions bucket and schema 2 no
+// Layout (schema 5; schema 1 had no decisions bucket and schema 2 no
 // sightings bucket, and Open adds them; schema 3 stored reports and claims
-// as JSON, and Open rewrites them compactly, see compact.go). Every key is
+// as JSON, and Open rewrites them compactly, see compact.go; schema 4 had
+// no claim index, and Open builds it, see index.go). Every key is
 // fixed-width or prefix-free so that cursors can seek:
 //
-//	meta     "schema" → "4"; "compacting" → the last report converted,
+//	meta     "schema" → "5"; "compacting" → the last report converted,
 //	         only while the migration to schema 4 is under way;
+//	         "indexing" → the last report indexed, only while the
+//	         migration to schema 5 is under way;
 //	         "taxonomy" → the taxonomy file's text, when one is stored
 //	         (SetTaxonomy; any schema may hold it)
 //	reports  report id (12 hex digits) → the report in the compact
@@ -29,6 +32,13 @@
 //	sightings report id + n (uint32, big-endian, from 1) → tracker.Sighting
 //	         as JSON: another outlet, date or address that carried the
 //	         report's text, in the order recorded (new in schema 3)
+//	cindex   claim key (as in claims) → the claim index record: the
+//	         current version in 112 fixed bytes, its strings as ids of
+//	         strings, and the checksum of the claim value it was made
+//	         from (new in schema 5; index.go)
+//	strings  a string of a claim (group, place, source, period, report
+//	         context) → its id (uint32, big-endian, from 1)
+//	stringids id → the string
 //
 // Every reader takes a report or claim in either encoding (a value's first
 // byte tells them apart), so a migration stopped part-way leaves a
@@ -46,7 +56,9 @@
 // decodes and hands out one row at a time inside a read transaction, so
 // memory does not grow with the number of claims; the callback must not
 // call back into the DB. CurrentClaims reads every claim at once for
-// reconciling, without their histories.
+// reconciling, without their histories, from the claim index where its
+// record holds the claim (and still matches the claim's value), so that
+// it decodes no versions.
 //
 // Open waits at most Options.Timeout for the file lock that bbolt takes
 // and then fails with ErrLocked. A file that is not a bbolt database, or

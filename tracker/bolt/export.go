@@ -21,8 +21,9 @@ const ExportVersion = 1
 
 // ExportSchema is the schema an export's header names: the schema whose
 // records its lines hold. Schema 4 changed only how the store encodes
-// reports and claims, not what they hold, so exports stay schema 3 and a
-// toll of schema 3 still imports them.
+// reports and claims, not what they hold, and schema 5 only added an
+// index of them, so exports stay schema 3 and a toll of schema 3 still
+// imports them.
 const ExportSchema = 3
 
 // The export formats.

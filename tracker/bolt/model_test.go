@@ -255,10 +255,12 @@ func (m *model) compare(t *testing.T, db *DB, step int, op string) {
 	if count != want {
 		fail("store has %d claims, model %d", count, want)
 	}
+	checkIndex(t, db) // the claim index agrees with the claims
 }
 
 // TestModel runs random add, review, rm and reextract operations against
-// the store and the model and compares them after every step. Re-run a
+// the store and the model and compares them, and the claim index with the
+// claims, after every step. Re-run a
 // failure with -seed.
 func TestModel(t *testing.T) {
 	seed := *seedFlag

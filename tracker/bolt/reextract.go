@@ -316,6 +316,9 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string, pre *prepared) (ReextractResu
 		if err := tx.Bucket(bucketClaims).Delete(claimKey(id, e.n)); err != nil {
 			return ReextractResult{}, fmt.Errorf("delete claim %s: %w", cid, err)
 		}
+		if err := deleteIndex(tx, claimKey(id, e.n)); err != nil {
+			return ReextractResult{}, fmt.Errorf("delete claim %s: %w", cid, err)
+		}
 		res.Removed = append(res.Removed, cid)
 	}
 	if err := tx.Bucket(bucketSeq).Put([]byte(id), u32(next)); err != nil {

@@ -124,8 +124,14 @@ func (db *DB) addTx(tx *bbolt.Tx, id string, nr NewReport, pre *prepared, now ti
 	if err := putReportValue(tx, r, pre.reportValue); err != nil {
 		return AddResult{}, err
 	}
+	by := "extractor " + db.extractor
 	for i, v := range pre.claimValues {
 		if err := putClaimValue(tx, id, i+1, v); err != nil {
+			return AddResult{}, err
+		}
+		rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
+			{Claim: pre.found.Claims[i], Status: tracker.Unreviewed, By: by, At: r.Added}}}
+		if err := putIndex(tx, r.Text, id, i+1, rec, v); err != nil {
 			return AddResult{}, err
 		}
 	}
@@ -303,6 +309,9 @@ func (db *DB) Remove(id string) (Removed, error) {
 				return err
 			}
 		}
+		if err := deleteIndexOf(tx, full); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bucketSeq).Delete([]byte(full)); err != nil {
 			return err
 		}
@@ -369,10 +378,14 @@ func putClaim(tx *bbolt.Tx, head reportHead, reportID string, n int, rec claimRe
 	if err != nil {
 		return err
 	}
-	return putClaimValue(tx, reportID, n, b)
+	if err := putClaimValue(tx, reportID, n, b); err != nil {
+		return err
+	}
+	return putIndex(tx, head.text, reportID, n, rec, b)
 }
 
-// putClaimValue stores an encoded claim record.
+// putClaimValue stores an encoded claim record; the caller stores its
+// index record (putIndex) in the same transaction.
 func putClaimValue(tx *bbolt.Tx, reportID string, n int, b []byte) error {
 	if err := tx.Bucket(bucketClaims).Put(claimKey(reportID, n), b); err != nil {
 		return fmt.Errorf("store claim %s: %w", tracker.ClaimID(reportID, n), err)
