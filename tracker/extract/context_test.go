@@ -264,6 +264,18 @@ func TestReportContextEvents(t *testing.T) {
 		{"a collapse is its own event", "Tower collapse",
 			"The collapse of the apartment block has killed 12 people, the mayor said.",
 			"killed 12 people", "collapse"},
+		{"a crowd crush is its own event", "Seoul mourns",
+			"The crush in Itaewon on Saturday night killed 154 people, the fire authorities said.",
+			"killed 154 people", "crush"},
+		{"the fire authorities are no blaze", "Seoul mourns",
+			"At least 151 people died, the fire authorities said.",
+			"At least 151 people died", ""},
+		{"a sinking is a shipwreck", "Boat sinks off Pylos",
+			"The sinking of the trawler off Pylos killed at least 78 people, the coast guard said.",
+			"killed at least 78 people", "shipwreck"},
+		{"the heat is an event", "Hajj deaths",
+			"More than 1,300 pilgrims died in the extreme heat, Saudi officials said.",
+			"More than 1,300 pilgrims died", "heat"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
