@@ -877,7 +877,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	// as a part of a fronted place: "the town of Kuriga" alone is where
 	// the whole event happened, the report's place by another name)
 	designatedPart := hasFronted && designated(sent, c.Where)
-	weakWhere := c.Where != "" && ctx.Place == "" && !looksLikePlace(c.Where) && !designatedPart
+	weakWhere := c.Where != "" && ctx.Place == "" && !rc.v.looksLikePlace(c.Where) && !designatedPart
 	// "79 people were unaccounted for, most of them in Wajima": where
 	// most of the figure is, not what it counts
 	from := 0 // (the claim's own mention of its place: "at least 120 …, 96 of them in Kerr County, and … 170 …, most of them in Kerr County")
@@ -987,7 +987,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, id, "sentence"
 		} else if p, ok := rc.places.sentencePlace(rc, c.Where); ok {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
-		} else if looksLikePlace(c.Where) || designatedPart {
+		} else if rc.v.looksLikePlace(c.Where) || designatedPart {
 			ctx.Place, ctx.PlaceFrom = c.Where, "sentence"
 			switch {
 			case hasFronted:
@@ -1200,7 +1200,7 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		// Myanmar": a compass part of a country or province is counted as
 		// that place (the gazetteer has no such parts; a toll "in northern
 		// Vietnam" is the country's toll of a storm that struck its north)
-		if rest, ok := cutCompass(name); ok {
+		if rest, ok := rc.v.cutCompass(name); ok {
 			if q, ok := rc.sentencePlace(g, rest); ok && (q.Kind == gazetteer.Country || q.Kind == gazetteer.Subdivision && q.Parent == q.Country) {
 				if rc.hasPl && rc.place.Kind == gazetteer.Subdivision && rc.place.Parent == q.ID {
 					// (a report about Herat province: "western
@@ -1231,15 +1231,12 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 
 // cutCompass returns name without a leading lower-case compass word
 // ("northern Vietnam" → "Vietnam", "the north-west of Syria" is not one).
-func cutCompass(name string) (string, bool) {
+func (v *vocabulary) cutCompass(name string) (string, bool) {
 	w, rest, ok := strings.Cut(name, " ")
 	if !ok {
 		return "", false
 	}
-	switch w {
-	case "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern",
-		"north-eastern", "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast", "southwest",
-		"north-east", "north-west", "south-east", "south-west":
+	if v.compass[w] {
 		rest = strings.TrimPrefix(strings.TrimSpace(rest), "the ")
 		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
 			return rest, true
@@ -1329,8 +1326,7 @@ func (rc *reportContext) locative(text, where string) bool {
 		// report has named, not a town of its own
 		return false
 	}
-	switch strings.ToLower(where) {
-	case "europe", "africa", "asia", "america", "americas", "oceania", "antarctica", "arctic":
+	if rc.v.continents[strings.ToLower(where)] {
 		// a continent is no part of the report's place
 		return false
 	}
@@ -1622,12 +1618,12 @@ func stripDesignator(name string) string {
 // reads as a place: a designator word, or two or more capitalised words.
 // (Its words are read in place, lowercased on the stack when ASCII:
 // strings.Fields of a lowered copy allocated twice a claim.)
-func looksLikePlace(where string) bool {
+func (v *vocabulary) looksLikePlace(where string) bool {
 	if stripDesignator(where) != where {
 		return true
 	}
 	for w := range strings.FieldsSeq(where) {
-		if siteWord(w) {
+		if v.siteWord(w) {
 			// an event site: the toll of what happened there
 			return true
 		}
@@ -1643,7 +1639,7 @@ func looksLikePlace(where string) bool {
 
 // siteWord reports whether a word, lowercased and trimmed of commas and
 // full stops, names an event site ("hospital", "camp", "market").
-func siteWord(w string) bool {
+func (v *vocabulary) siteWord(w string) bool {
 	var buf [16]byte
 	lw := ""
 	if ascii := len(w) <= len(buf); ascii {
@@ -1659,20 +1655,14 @@ func siteWord(w string) bool {
 			buf[i] = c
 		}
 		if ascii {
-			lw = string(buf[:len(w)]) // (does not escape: a switch compares it)
+			lw = string(buf[:len(w)]) // (does not escape: Trim and a map index read it)
 		} else {
 			lw = strings.ToLower(w)
 		}
 	} else {
 		lw = strings.ToLower(w)
 	}
-	switch strings.Trim(lw, ",.") {
-	case "hospital", "school", "festival", "kibbutz", "hall", "camp", "mosque", "church",
-		"market", "mall", "stadium", "prison", "mine", "factory", "hotel", "airport",
-		"station", "bridge", "university", "college", "clinic", "shelter", "port":
-		return true
-	}
-	return false
+	return v.sites[strings.Trim(lw, ",.")]
 }
 
 // viaRE reads a relay: "the National News Agency reported, citing ...",

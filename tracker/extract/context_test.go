@@ -375,10 +375,7 @@ func looksLikePlaceRef(where string) bool {
 		return true
 	}
 	for _, w := range strings.Fields(strings.ToLower(where)) {
-		switch strings.Trim(w, ",.") {
-		case "hospital", "school", "festival", "kibbutz", "hall", "camp", "mosque", "church",
-			"market", "mall", "stadium", "prison", "mine", "factory", "hotel", "airport",
-			"station", "bridge", "university", "college", "clinic", "shelter", "port":
+		if defaultVocabulary().sites[strings.Trim(w, ",.")] {
 			// an event site: the toll of what happened there
 			return true
 		}
@@ -406,7 +403,7 @@ func TestLooksLikePlace(t *testing.T) {
 	}
 	n := 0
 	for _, s := range inputs {
-		got, want := looksLikePlace(s), looksLikePlaceRef(s)
+		got, want := defaultVocabulary().looksLikePlace(s), looksLikePlaceRef(s)
 		if want {
 			n++
 		}

@@ -95,7 +95,8 @@ type vocabulary struct {
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
-	fireService                map[string]bool
+	fireService, compass       map[string]bool
+	continents, sites          map[string]bool
 	eventOf                    map[string]string // event noun → event
 	// lists read in file order, as suffixes and prefixes of a text
 	gunfire, strikeAux, comparisons []string
@@ -271,6 +272,9 @@ func directives() map[string]directiveSpec {
 		"eventnoun":     {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.eventOf }},
 		"diseaseevent":  setDir(func(v *vocabulary) map[string]bool { return v.diseaseEvents }),
 		"fireservice":   setDir(func(v *vocabulary) map[string]bool { return v.fireService }),
+		"compass":       setDir(func(v *vocabulary) map[string]bool { return v.compass }),
+		"continent":     setDir(func(v *vocabulary) map[string]bool { return v.continents }),
+		"site":          setDir(func(v *vocabulary) map[string]bool { return v.sites }),
 		"gunfire":       listDir(func(v *vocabulary) *[]string { return &v.gunfire }),
 		"strikeaux":     listDir(func(v *vocabulary) *[]string { return &v.strikeAux }),
 		"comparison":    listDir(func(v *vocabulary) *[]string { return &v.comparisons }),
@@ -297,7 +301,7 @@ func newVocabulary() *vocabulary {
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.diseaseWords,
-		&v.notGazetted, &v.diseaseEvents, &v.fireService,
+		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites,
 	} {
 		*p = map[string]bool{}
 	}

@@ -124,6 +124,9 @@ func TestVocabularyFile(t *testing.T) {
 		{"notgazetted phrase", v.notGazetted, "city of justice", true},
 		{"diseaseevent", v.diseaseEvents, "cholera", true},
 		{"fireservice", v.fireService, "crews", true},
+		{"compass", v.compass, "south-western", true},
+		{"continent", v.continents, "oceania", true},
+		{"site", v.sites, "kibbutz", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
