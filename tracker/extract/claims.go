@@ -247,7 +247,7 @@ func (s *sentence) attachPriors() {
 				k++
 				continue
 			}
-			if _, ok := s.v.demonyms[s.word(k)]; ok {
+			if _, ok := s.demonymAt(k); ok {
 				k++
 				continue
 			}
@@ -259,7 +259,7 @@ func (s *sentence) attachPriors() {
 		if s.isWord(k, "up") || s.isWord(k, "down") {
 			k++
 		}
-		fromOK := s.isWord(k, "from") && (s.v.changeVerbs[s.word(qa.i-1)] || s.isWord(qa.i-1, "to") || s.isWord(k-1, "up") || s.isWord(k-1, "down"))
+		fromOK := s.isWord(k, "from") && (s.is(qa.i-1, fChange) || s.isWord(qa.i-1, "to") || s.isWord(k-1, "up") || s.isWord(k-1, "down"))
 		if s.isWord(k, "compared") && (s.isWord(k+1, "with") || s.isWord(k+1, "to")) {
 			fromOK = true
 			k++
@@ -461,10 +461,10 @@ func (s *sentence) groupExtent(k int, links []link, grp []int) (int, int) {
 func (s *sentence) priorOfUpFrom(b int) (int, bool) {
 	qb := &s.qs[b]
 	m := qb.i - 1
-	if s.isWord(m, "of") && (s.v.countNouns[s.word(m-1)] || s.flags[max(m-1, 0)]&s.v.tollTab.fLast != 0) {
+	if s.isWord(m, "of") && (s.is(m-1, fCountNoun) || s.flags[max(m-1, 0)]&s.v.tollTab.fLast != 0) {
 		m -= 2
 	}
-	for d := 0; d < 4 && m >= 0 && (s.v.earlierWords[s.word(m)] || s.v.countModifiers[s.word(m)] || isDeterminer(s.word(m))); d++ {
+	for d := 0; d < 4 && m >= 0 && (s.is(m, fEarlier) || s.is(m, fCountMod) || isDeterminer(s.word(m))); d++ {
 		m--
 	}
 	if !s.isWord(m, "from") || !s.isWord(m-1, "up") && !s.isWord(m-1, "down") {

@@ -222,13 +222,13 @@ func (s *sentence) parseTimes() []timeExpr {
 			kind := timePeriod
 			// "the ministry said on Sunday", "officials said Tuesday":
 			// the day of the statement, not a period of the figure
-			if s.v.attributionVerbs[s.word(k-1)] || s.isWord(k-1, "statement") {
+			if s.is(k-1, fAttrVerb) || s.isWord(k-1, "statement") {
 				kind = timeAsOf
 			}
 			// "the 7 October attack", "Monday's earthquake": a date that
 			// names an event dates nothing; nor does a deadline ("held
 			// until May 22")
-			if s.isWord(i-1, "until") || s.isWord(i-1, "till") || s.isWord(k-1, "until") || s.v.eventNouns[s.word(end)] || s.isWord(end, "'s") || strings.HasSuffix(s.word(end-1), "'s") {
+			if s.isWord(i-1, "until") || s.isWord(i-1, "till") || s.isWord(k-1, "until") || s.is(end, fEvent) || s.isWord(end, "'s") || strings.HasSuffix(s.word(end-1), "'s") {
 				s.exclude(i, end)
 				i = end - 1
 				continue

@@ -68,7 +68,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				if s.isWord(e, "were") || s.isWord(e, "was") || s.isWord(e, "are") || s.isWord(e, "is") {
 					if g, gn := lookup(s, s.v.groupTab, e+1, 2); gn > 0 {
 						who, e = g, e+1+gn
-					} else if g, ok := s.v.demonyms[s.word(e+1)]; ok {
+					} else if g, ok := s.demonymAt(e + 1); ok {
 						who, e = g, e+2
 					}
 				}
@@ -77,7 +77,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				part := who == "people" && !s.isWord(q.i-1, "all") && (s.isWord(k+1, "the") || s.isWord(k+1, "those"))
 				return np{kind: npCasualty, who: who, trig: tr, end: e, partitive: part}
 			}
-			for s.v.modifiers[s.word(m)] || s.v.isDemonymAdj(s.word(m)) {
+			for s.is(m, fModifier) || s.is(m, fDemonymAdj) {
 				m++
 			}
 			// "nearly 100 of the Chibok girls": a name before the group
@@ -137,12 +137,12 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			// foreign nationals"
 			if s.isWord(end, "and") {
 				m := end + 1
-				for s.v.modifiers[s.word(m)] || s.v.isDemonymAdj(s.word(m)) {
+				for s.is(m, fModifier) || s.is(m, fDemonymAdj) {
 					m++
 				}
 				g2, n2 := lookup(s, s.v.groupTab, m, 2)
 				if n2 == 0 {
-					if d, ok := s.v.demonyms[s.word(m)]; ok && !s.v.isDemonymAdj(s.word(m)) {
+					if d, ok := s.demonymAt(m); ok && !s.is(m, fDemonymAdj) {
 						g2, n2 = d, 1
 					}
 				}
@@ -160,7 +160,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		}
 		if n > 0 && tr.noun {
 			// "166 body parts", "40 death certificates": a unit
-			if s.v.units[s.word(k+n)] {
+			if s.is(k+n, fUnit) {
 				return np{kind: npUnit, end: k + n + 1}
 			}
 			who := tr.who
@@ -172,7 +172,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				if g, n2 := lookup(s, s.v.groupTab, k+n, 2); n2 > 0 {
 					return np{kind: npCasualty, who: g, trig: tr, end: k + n + n2}
 				}
-				if g, ok := s.v.demonyms[s.word(k+n)]; ok && strings.HasSuffix(s.word(k+n), "s") {
+				if g, ok := s.demonymAt(k + n); ok && strings.HasSuffix(s.word(k+n), "s") {
 					return np{kind: npCasualty, who: g, trig: tr, end: k + n + 1}
 				}
 				// "13 killed", "12 dead": post, no noun; but after a
@@ -183,7 +183,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			}
 			return np{kind: npCasualty, who: who, trig: tr, end: k + n}
 		}
-		if g, ok := s.v.demonyms[t.lower]; ok {
+		if g, ok := s.demonymAt(k); ok {
 			// noun ("700 Israelis") or adjective ("Israeli soldiers")
 			if g2, n := lookup(s, s.v.groupTab, k+1, 2); n > 0 {
 				return np{kind: npPerson, who: g2, end: k + 1 + n}
@@ -191,20 +191,20 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			if tr, n := lookup(s, s.v.triggerTab, k+1, 1); n > 0 && tr.noun && !tr.post {
 				return np{kind: npCasualty, who: g, trig: tr, end: k + 1 + n}
 			}
-			if s.v.modifiers[s.word(k+1)] || s.v.isDemonymAdj(s.word(k+1)) {
+			if s.is(k+1, fModifier) || s.is(k+1, fDemonymAdj) {
 				modGroup = g
 				k++
 				continue
 			}
 			if s.isWord(k+1, "and") {
 				m := k + 2
-				for s.v.modifiers[s.word(m)] || s.v.isDemonymAdj(s.word(m)) {
+				for s.is(m, fModifier) || s.is(m, fDemonymAdj) {
 					m++
 				}
 				if g2, n2 := lookup(s, s.v.groupTab, m, 2); n2 > 0 {
 					return np{kind: npPerson, who: joinGroups(g, g2), end: m + n2}
 				}
-				if d, ok := s.v.demonyms[s.word(m)]; ok && !s.v.isDemonymAdj(s.word(m)) {
+				if d, ok := s.demonymAt(m); ok && !s.is(m, fDemonymAdj) {
 					return np{kind: npPerson, who: joinGroups(g, d), end: m + 1}
 				}
 			}
@@ -215,8 +215,8 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				return np{kind: npCasualty, who: mg, trig: tr, end: k + 1 + n}
 			}
 		}
-		if s.v.modifiers[t.lower] && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
-			if t.lower == "more" && (s.isWord(k+1, "than") || s.v.funcWords[s.word(k+1)] || isTriggerWord(s, k+1) && !isNounTrigger(s, k+1)) {
+		if s.is(k, fModifier) && k+1 < len(s.toks) && s.toks[k+1].kind == tWord {
+			if t.lower == "more" && (s.isWord(k+1, "than") || s.is(k+1, fFunc) || isTriggerWord(s, k+1) && !isNounTrigger(s, k+1)) {
 				break
 			}
 			k++
@@ -224,7 +224,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 		}
 		// (a title-case function word is none: "Toll Hits 205 As Rescuers
 		// Search Cars")
-		if t.upper && k > start-1 && k+1 < len(s.toks) && s.toks[k+1].kind == tWord && !s.v.funcWords[t.lower] {
+		if t.upper && k > start-1 && k+1 < len(s.toks) && s.toks[k+1].kind == tWord && !s.is(k, fFunc) {
 			// a capitalised modifier before a group: "Hamas fighters",
 			// "UNRWA staff", "Thai nationals", "Rohingya refugees"
 			if _, n := lookup(s, s.v.groupTab, k+1, 2); n > 0 {
@@ -247,24 +247,24 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			// "41 Kenyans", "6,700 Rohingya were killed"
 			return np{kind: npOpen, who: t.lower, end: k + 1}
 		}
-		if s.v.funcWords[t.lower] || isTriggerWord(s, k) || t.upper {
+		if s.is(k, fFunc) || isTriggerWord(s, k) || t.upper {
 			break
 		}
 		// a noun that says what the deaths were from: "25 fire deaths",
 		// "1,301 hajj deaths", "12 shooting deaths" (capitalised, as in
 		// "Covid deaths", it is read above)
-		if k == start && !s.v.units[t.lower] {
-			if tr, n := lookup(s, s.v.triggerTab, k+1, 1); n > 0 && tr.noun && !tr.post && !tr.pre && tr.who == "" && !s.v.units[s.word(k+1+n)] {
+		if k == start && !s.is(k, fUnit) {
+			if tr, n := lookup(s, s.v.triggerTab, k+1, 1); n > 0 && tr.noun && !tr.post && !tr.pre && tr.who == "" && !s.is(k+1+n, fUnit) {
 				return np{kind: npCasualty, who: tr.who, trig: tr, end: k + 1 + n}
 			}
 		}
 		if strings.HasSuffix(t.lower, "ly") || strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing") {
 			break
 		}
-		if _, ok := s.v.weekdays[t.lower]; ok {
+		if s.is(k, fWeekday) {
 			break
 		}
-		if _, ok := s.v.months[t.lower]; ok {
+		if s.is(k, fMonth) {
 			break
 		}
 		if p, ok := s.openNoun(q, k); ok {
@@ -327,7 +327,7 @@ func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
 		if g, n := lookup(s, s.v.groupTab, m, 2); n > 0 {
 			return np{kind: npPerson, who: g, end: m + n}, true
 		}
-		if s.v.units[s.word(m)] || s.v.funcWords[s.word(m)] {
+		if s.is(m, fUnit) || s.is(m, fFunc) {
 			break
 		}
 	}
@@ -436,7 +436,7 @@ func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
 		k := e
 		if s.isWord(k, "who") || s.isWord(k, "that") {
 			k++
-			for d := 0; d < 3 && k < len(s.toks) && s.v.postSkip[s.word(k)]; d++ {
+			for d := 0; d < 3 && k < len(s.toks) && s.is(k, fPostSkip); d++ {
 				k++
 			}
 			if t, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && t.post {
@@ -452,7 +452,7 @@ func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
 			k++
 		}
 		f := k
-		for d := 0; d < 4 && f < len(s.toks) && s.v.postSkip[s.word(f)]; d++ {
+		for d := 0; d < 4 && f < len(s.toks) && s.is(f, fPostSkip); d++ {
 			f++
 		}
 		if t, n := lookup(s, s.v.triggerTab, f, 3); n == 0 || !t.post {
@@ -467,7 +467,7 @@ func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
 	if s.isCopula(e) {
 		if g, gn := lookup(s, s.v.groupTab, e+1, 2); gn > 0 {
 			who, e = g, e+1+gn
-		} else if g, ok := s.v.demonyms[s.word(e+1)]; ok {
+		} else if g, ok := s.demonymAt(e + 1); ok {
 			who, e = g, e+2
 		}
 	}

@@ -79,7 +79,7 @@ func (s *sentence) notACount(i int) bool {
 	if strings.Contains(digits, ".") {
 		if _, ok := s.v.scaleWords[next]; !ok {
 			connector := next == "and" || next == "to" || next == "–" || next == "-"
-			_, scaled := s.v.scaleWords[s.word(i+3)]
+			_, scaled := s.scaleAt(i + 3)
 			if !(connector && i+2 < len(toks) && toks[i+2].kind == tNum && scaled) {
 				return true
 			}
@@ -150,7 +150,7 @@ func (s *sentence) notACount(i int) bool {
 			return true
 		}
 		if prev == "." && i >= 2 {
-			if _, ok := s.v.months[s.word(i-2)]; ok {
+			if _, ok := s.monthAt(i - 2); ok {
 				return true
 			}
 		}
@@ -158,7 +158,7 @@ func (s *sentence) notACount(i int) bool {
 			return true
 		}
 		if next == "of" {
-			if _, ok := s.v.months[s.word(i+2)]; ok {
+			if _, ok := s.monthAt(i + 2); ok {
 				return true // "the 7th of October" written "7 of October"
 			}
 		}
@@ -174,7 +174,7 @@ func (s *sentence) notACount(i int) bool {
 	}
 	// Years after a month and day: "October 7, 2023".
 	if prev == "," && i >= 3 && toks[i-2].kind == tNum && len(digits) == 4 && !strings.Contains(t.text, ",") && digits >= "1800" && digits <= "2100" {
-		if _, ok := s.v.months[s.word(i-3)]; ok {
+		if _, ok := s.monthAt(i - 3); ok {
 			return true
 		}
 	}
@@ -317,7 +317,7 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 		if !ok {
 			return decimal.Decimal{}, i, false
 		}
-		if sc, ok := s.v.scaleWords[s.word(j)]; ok {
+		if sc, ok := s.scaleAt(j); ok {
 			v = v.Mul(decimal.NewFromInt(sc))
 			j++
 		}
@@ -465,14 +465,14 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 	w := s.word(j)
 	// "half a million", "half a dozen"
 	if w == "half" && s.isWord(j+1, "a") {
-		if sc, ok := s.v.scaleWords[s.word(j+2)]; ok && sc >= 12 {
+		if sc, ok := s.scaleAt(j + 2); ok && sc >= 12 {
 			return decimal.NewFromInt(sc / 2), j + 3, true
 		}
 		return decimal.Decimal{}, i, false
 	}
 	// "a hundred", "a dozen", "a thousand", "an estimated" is not ours
 	if w == "a" || w == "an" {
-		if sc, ok := s.v.scaleWords[s.word(j+1)]; ok {
+		if sc, ok := s.scaleAt(j + 1); ok {
 			cur = 1
 			j++
 			_ = sc
@@ -574,7 +574,7 @@ func (s *sentence) vagueAt(i int) (string, int64, int, bool) {
 		if w == "few" {
 			return "", 0, i, false
 		}
-		if sc, ok := s.v.scaleWords[s.word(k)]; ok && sc >= 12 {
+		if sc, ok := s.scaleAt(k); ok && sc >= 12 {
 			v := s.v.vagueWords[base] * sc
 			if s.word(k+1) == "of" {
 				// "several hundred of them" – keep "of" for the group
@@ -593,7 +593,7 @@ func (s *sentence) vagueAt(i int) (string, int64, int, bool) {
 }
 
 func isScaleNext(s *sentence, i int) bool {
-	_, ok := s.v.scaleWords[s.word(i)]
+	_, ok := s.scaleAt(i)
 	return ok
 }
 
@@ -751,7 +751,7 @@ func (s *sentence) overIsPreposition(k int) bool {
 	if !ok {
 		return true
 	}
-	return s.v.units[s.word(end)]
+	return s.is(end, fUnit)
 }
 
 // upToIsMotion reports "up to" after a verb of change, where "up" goes
@@ -800,10 +800,10 @@ func (s *sentence) changeVerbBefore(k int) bool {
 // scaleLike gives a range's first number the scale of the second when it
 // was written without one: "between 1.2 and 1.5 million".
 func scaleLike(a, b decimal.Decimal, s *sentence, aEnd, bEnd int) decimal.Decimal {
-	if _, ok := s.v.scaleWords[s.word(aEnd-1)]; ok {
+	if _, ok := s.scaleAt(aEnd - 1); ok {
 		return a
 	}
-	if sc, ok := s.v.scaleWords[s.word(bEnd-1)]; ok && sc >= 1000 {
+	if sc, ok := s.scaleAt(bEnd - 1); ok && sc >= 1000 {
 		if scaled := a.Mul(decimal.NewFromInt(sc)); scaled.Cmp(b) <= 0 && a.Cmp(decimal.NewFromInt(1000)) < 0 {
 			return scaled
 		}

@@ -17,10 +17,10 @@ func (s *sentence) places(attrs []attribution) []place {
 	var out []place
 	for i := 0; i < len(s.toks); i++ {
 		// "in shelling of Idlib province", "the siege of Mariupol"
-		ofEvent := s.isWord(i, "of") && (s.v.eventNouns[s.word(i-1)] || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
+		ofEvent := s.isWord(i, "of") && (s.is(i-1, fEvent) || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
 		// "when the quake hit Gansu and Qinghai", "the storm that lashed
 		// Vietnam": what an event struck is where it struck
-		if !ofEvent && i > 0 && s.v.strikeVerbs[s.word(i)] && (s.v.eventNouns[s.word(i-1)] || i > 1 && s.isWord(i-1, "that") && s.v.eventNouns[s.word(i-2)]) && i+1 < len(s.toks) && s.toks[i+1].upper {
+		if !ofEvent && i > 0 && s.v.strikeVerbs[s.word(i)] && (s.is(i-1, fEvent) || i > 1 && s.isWord(i-1, "that") && s.is(i-2, fEvent)) && i+1 < len(s.toks) && s.toks[i+1].upper {
 			ofEvent = true
 		}
 		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !s.v.placePreps[s.word(i)]) {
@@ -37,12 +37,12 @@ func (s *sentence) places(attrs []attribution) []place {
 	}
 	// a headline's opening place: "Morocco quake kills …", "Dnipro
 	// strike: ~40 dead"
-	if len(s.toks) > 2 && s.toks[0].upper && !s.v.notPlaces[s.word(0)] && !s.v.isDemonymAdj(s.word(0)) {
+	if len(s.toks) > 2 && s.toks[0].upper && !s.is(0, fNotPlace) && !s.is(0, fDemonymAdj) {
 		m := 0
-		for m+1 < len(s.toks) && s.toks[m+1].upper && !s.v.notPlaces[s.word(m+1)] && m < 3 {
+		for m+1 < len(s.toks) && s.toks[m+1].upper && !s.is(m+1, fNotPlace) && m < 3 {
 			m++
 		}
-		if s.v.eventNouns[s.word(m+1)] {
+		if s.is(m+1, fEvent) {
 			out = append(out, place{i: 0, j: m + 1, name: s.textOf(0, m+1), initial: true})
 		}
 	}
@@ -50,17 +50,17 @@ func (s *sentence) places(attrs []attribution) []place {
 	for i := 0; i < len(s.toks); i++ {
 		if _, n := lookup(s, s.v.tollTab, i, 2); n > 0 && i > 0 {
 			k := i - 1
-			if s.v.eventNouns[s.word(k)] {
+			if s.is(k, fEvent) {
 				k--
 			}
 			if s.isWord(k, "'s") {
 				k--
 			}
-			if k >= 0 && s.toks[k].upper && !s.v.notPlaces[s.word(k)] && !s.v.isDemonymAdj(s.word(k)) && s.flags[k]&s.v.tollTab.fFirst == 0 {
+			if k >= 0 && s.toks[k].upper && !s.is(k, fNotPlace) && !s.is(k, fDemonymAdj) && s.flags[k]&s.v.tollTab.fFirst == 0 {
 				m := k
 				// "Buncombe County's death toll" opens its sentence with
 				// the place; "The Gaza death toll" does not
-				for m-1 >= 0 && s.toks[m-1].upper && !s.v.notPlaces[s.word(m-1)] && (m-1 > 0 || !s.v.funcWords[s.word(0)]) {
+				for m-1 >= 0 && s.toks[m-1].upper && !s.is(m-1, fNotPlace) && (m-1 > 0 || !s.is(0, fFunc)) {
 					m--
 				}
 				// "Turkey–Syria earthquake toll"
@@ -104,7 +104,7 @@ func (s *sentence) placeAt(i int) (place, bool) {
 				return p, true
 			}
 		}
-		if t := s.toks[m]; t.kind != tWord || !(s.v.placeDirections[t.lower] || s.v.isDemonymAdj(t.lower) || t.lower == "the") {
+		if t := s.toks[m]; t.kind != tWord || !(s.v.placeDirections[t.lower] || s.is(m, fDemonymAdj) || t.lower == "the") {
 			if !s.v.areaNouns[s.word(m)] {
 				break
 			}
@@ -127,23 +127,23 @@ func (s *sentence) placeAt(i int) (place, bool) {
 			break
 		}
 		switch {
-		case t.upper && !s.v.notPlaces[lw] && !s.v.isDemonymAdj(lw):
+		case t.upper && !s.is(k, fNotPlace) && !s.is(k, fDemonymAdj):
 			hasCap = true
 			last = k
-		case t.upper && s.v.isDemonymAdj(lw) && k+1 < len(s.toks) && s.toks[k+1].upper && !s.v.notPlaces[s.word(k+1)]:
+		case t.upper && s.is(k, fDemonymAdj) && k+1 < len(s.toks) && s.toks[k+1].upper && !s.is(k+1, fNotPlace):
 			// "Palestinian Authority" is notPlaces; "Lebanese border"
 			// lowercase; "Israeli Kibbutz" rare
 			last = k
 		case strings.HasPrefix(lw, "al-") || strings.HasPrefix(lw, "el-") || strings.HasPrefix(lw, "ash-") || strings.HasPrefix(lw, "an-"):
 			hasCap = true
 			last = k
-		case s.v.placeHeads[lw] && (hasCap || s.isWord(k-1, "the")):
+		case s.is(k, fPlaceHead) && (hasCap || s.isWord(k-1, "the")):
 			last = k
 		case (lw == "of" || lw == "de") && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
 			// "Bay of Bengal"
-		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !s.v.notPlaces[s.word(k+1)] && !s.v.isDemonymAdj(s.word(k+1)):
+		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !s.is(k+1, fNotPlace) && !s.is(k+1, fDemonymAdj):
 			// "Turkey and Syria"
-		case !t.upper && hasCap && k+1 < len(s.toks) && s.v.placeHeads[s.word(k+1)] && !s.v.funcWords[lw]:
+		case !t.upper && hasCap && k+1 < len(s.toks) && s.is(k+1, fPlaceHead) && !s.is(k, fFunc):
 			// "Nova music festival", "Jabalia refugee camp"
 		default:
 			k = first + 100
@@ -157,11 +157,11 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	// a place ends with a name or a site noun, never with a common noun
 	// ("Israeli airstrikes" is not a place)
 	lt := s.toks[last]
-	if !lt.upper && !s.v.placeHeads[lt.lower] && !strings.HasPrefix(lt.lower, "al-") {
+	if !lt.upper && !s.is(last, fPlaceHead) && !strings.HasPrefix(lt.lower, "al-") {
 		return place{}, false
 	}
 	// "in the New Year's Day earthquake": a name used as a modifier
-	if lt.upper && s.v.eventNouns[s.word(last+1)] {
+	if lt.upper && s.is(last+1, fEvent) {
 		return place{}, false
 	}
 	name := s.text[s.toks[first].start:lt.end]

@@ -26,10 +26,11 @@ func (s *sentence) reset(sp span, toks []token) {
 	for i := range s.excluded {
 		s.excluded[i] = false
 		s.qty[i] = -1
-		s.flags[i] = 0
-		if t := &toks[i]; t.kind == tWord || t.kind == tPunct {
-			s.flags[i] = s.v.lexicon[t.lower]
+		f := s.v.lexicon[toks[i].lower]
+		if k := toks[i].kind; k != tWord && k != tPunct {
+			f &= exactFlags
 		}
+		s.flags[i] = f
 	}
 	s.qs = s.qs[:0]
 	s.diags = s.diags[:0]
@@ -85,7 +86,7 @@ func (s *sentence) presentPerfect(i, j int) bool {
 // [i, j).
 func (s *sentence) changeVerbIn(i, j int) bool {
 	for m := max(i, 0); m < j && m < len(s.toks); m++ {
-		if s.v.changeVerbs[s.word(m)] && s.word(m) != "up" && s.word(m) != "down" {
+		if s.is(m, fChange) && s.word(m) != "up" && s.word(m) != "down" {
 			return true
 		}
 	}
@@ -96,7 +97,7 @@ func (s *sentence) changeVerbIn(i, j int) bool {
 // [i, j).
 func (s *sentence) reportingVerbIn(i, j int) bool {
 	for m := max(i, 0); m < j && m < len(s.toks); m++ {
-		if s.v.sayingVerbs[s.word(m)] {
+		if s.is(m, fSaying) {
 			return true
 		}
 	}

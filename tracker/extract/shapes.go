@@ -163,7 +163,7 @@ func (s *sentence) link() []link {
 		if !s.isWord(k-1, "the") && !s.isWord(k-1, "its") && !s.isWord(k-1, "their") {
 			continue
 		}
-		if !s.v.putVerbs[s.word(k-2)] {
+		if !s.is(k-2, fPutVerb) {
 			continue
 		}
 		if h := s.headBefore(k, links); h >= 0 {
@@ -266,7 +266,7 @@ func (s *sentence) linkNoun(qi int, p np) (link, bool) {
 	// "almost 50 hostages killed", "15 detainees died in custody": the
 	// verb after the noun says what happened to them
 	k := p.end
-	for d := 0; d < 4 && k < len(s.toks) && s.v.postSkip[s.word(k)]; d++ {
+	for d := 0; d < 4 && k < len(s.toks) && s.is(k, fPostSkip); d++ {
 		k++
 	}
 	if tr, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && tr.post && tr.cat != cat && tr.cat == tracker.Killed {
@@ -346,11 +346,11 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			k = pl.j
 		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
 			k = m
-		} else if s.isWord(k+1, "the") && k+2 < len(s.toks) && s.toks[k+2].kind == tWord && !s.toks[k+2].upper && !isTriggerWord(s, k+2) && s.v.postSkip[s.word(k+3)] {
+		} else if s.isWord(k+1, "the") && k+2 < len(s.toks) && s.toks[k+2].kind == tWord && !s.toks[k+2].upper && !isTriggerWord(s, k+2) && s.is(k+3, fPostSkip) {
 			// "10 girls from the camp were still missing", "29 people
 			// on the ground were also killed"
 			k += 3
-		} else if m := s.modifierRun(k); m > k && !s.v.lumpedWords[s.word(p.end-1)] {
+		} else if m := s.modifierRun(k); m > k && !s.is(p.end-1, fLumped) {
 			// "Fifteen pupils of an Islamiyya school in Gada were
 			// kidnapped", "about 20 girls from a summer camp upstream were
 			// unaccounted for"
@@ -398,7 +398,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	// including seven children injured" (the part is read on its own)
 	if skipFrom < 0 && p.kind != npNone && s.isWord(k, "including") {
 		if x := s.qty[min(k+1, len(s.toks)-1)]; x >= 0 && s.qs[x].i == k+1 {
-			if p2 := s.nounPhrase(&s.qs[x]); p2.kind == npPerson && (s.v.postSkip[s.word(p2.end)] || isTriggerWord(s, p2.end)) {
+			if p2 := s.nounPhrase(&s.qs[x]); p2.kind == npPerson && (s.is(p2.end, fPostSkip) || isTriggerWord(s, p2.end)) {
 				skipFrom, skipTo = k, p2.end
 				k = p2.end
 			}
@@ -408,7 +408,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	// journalists and a police officer were killed", "nine people
 	// including the owner were detained"; the figure counts the group
 	if skipFrom < 0 && p.kind != npNone && (s.isWord(k, "and") || s.isWord(k, "including")) {
-		if m := s.singleNounAfter(k + 1); m > 0 && (s.v.postSkip[s.word(m)] || isTriggerWord(s, m)) {
+		if m := s.singleNounAfter(k + 1); m > 0 && (s.is(m, fPostSkip) || isTriggerWord(s, m)) {
 			skipFrom, skipTo = k, m
 			k = m
 		}
@@ -466,7 +466,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			// verb after it what happened to them
 			if tr.noun && tr.cat != tracker.Killed {
 				m := k + n
-				for d := 0; d < 4 && m < len(s.toks) && s.v.postSkip[s.word(m)]; d++ {
+				for d := 0; d < 4 && m < len(s.toks) && s.is(m, fPostSkip); d++ {
 					m++
 				}
 				if tr2, n2 := lookup(s, s.v.triggerTab, m, 3); n2 > 0 && tr2.post && tr2.cat == tracker.Killed {
@@ -539,7 +539,7 @@ func (s *sentence) respectiveNouns() map[int]respective {
 			}
 			toll := false
 			for j := m + 1; j < s.qs[a].i; j++ {
-				toll = toll || s.v.changeVerbs[s.word(j)] || s.v.countVerbs[s.word(j)] || s.isWord(j, "stood") || s.isWord(j, "stand") || s.isWord(j, "stands")
+				toll = toll || s.is(j, fChange) || s.is(j, fCountVerb) || s.isWord(j, "stood") || s.isWord(j, "stand") || s.isWord(j, "stands")
 			}
 			out[a] = respective{cat: c1, trig: t1, toll: toll}
 			out[b] = respective{cat: c2, trig: t2, toll: toll}
@@ -633,8 +633,8 @@ func (s *sentence) singleNounAfter(m int) int {
 	}
 	for e := m + 1; e < len(s.toks) && e <= m+3; e++ {
 		t := &s.toks[e]
-		if t.kind != tWord || t.upper || s.v.funcWords[t.lower] || isTriggerWord(s, e) || s.v.postSkip[t.lower] {
-			if e > m+1 && (s.v.postSkip[t.lower] || isTriggerWord(s, e)) && !pluralNoun(s.word(e-1)) {
+		if t.kind != tWord || t.upper || s.is(e, fFunc) || isTriggerWord(s, e) || s.is(e, fPostSkip) {
+			if e > m+1 && (s.is(e, fPostSkip) || isTriggerWord(s, e)) && !pluralNoun(s.word(e-1)) {
 				return e
 			}
 			return 0
@@ -667,18 +667,18 @@ func (s *sentence) insideOfPhrase(qi int, links []link) bool {
 func (s *sentence) modifierRun(k int) int {
 	for m := k + 1; m < len(s.toks) && m <= k+8; m++ {
 		t := s.toks[m]
-		if t.kind != tWord || s.qty[m] >= 0 || s.flags[m]&(fAttr|fClause) != 0 || s.v.sayingVerbs[t.lower] || s.v.lumpedWords[t.lower] ||
+		if t.kind != tWord || s.qty[m] >= 0 || s.flags[m]&(fAttr|fClause) != 0 || s.is(m, fSaying|fLumped) ||
 			!t.upper && len(t.lower) > 4 && strings.HasSuffix(t.lower, "ing") {
 			// ("1,450 casualties across the districts without separating
 			// the dead": a verb of the phrase's own)
 			return k
 		}
-		if s.v.postSkip[t.lower] || isTriggerWord(s, m) {
+		if s.is(m, fPostSkip) || isTriggerWord(s, m) {
 			if m == k+1 {
 				return k
 			}
 			f := m
-			for d := 0; d < 4 && f < len(s.toks) && s.v.postSkip[s.word(f)]; d++ {
+			for d := 0; d < 4 && f < len(s.toks) && s.is(f, fPostSkip); d++ {
 				f++
 			}
 			if tr, n := lookup(s, s.v.triggerTab, f, 4); n > 0 && tr.post {
@@ -700,7 +700,7 @@ func (s *sentence) relativeClauseEnd(k int) int {
 		if s.toks[m].kind != tWord || s.qty[m] >= 0 || isTriggerWord(s, m) || s.flags[m]&fClause != 0 {
 			return 0
 		}
-		if s.isCopula(m) && !s.v.postSkip[s.word(m-1)] {
+		if s.isCopula(m) && !s.is(m-1, fPostSkip) {
 			return m
 		}
 	}
@@ -804,7 +804,7 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 	trig := a
 	// "new deaths 27", "cumulative deaths 1,841": a count modifier
 	// before the label
-	if a > 0 && s.v.countModifiers[s.word(a-1)] && s.toks[a-1].kind == tWord {
+	if a > 0 && s.is(a-1, fCountMod) && s.toks[a-1].kind == tWord {
 		a--
 	}
 	if a > 0 {
@@ -845,7 +845,7 @@ func (s *sentence) linkLoss(qi int, p np) (link, bool) {
 		}
 		event := false
 		for n := m + 1; n < len(s.toks) && n <= m+4 && s.toks[n].kind == tWord; n++ {
-			if s.v.eventNouns[s.word(n)] {
+			if s.is(n, fEvent) {
 				event = true
 				break
 			}
@@ -876,7 +876,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 	k := q.i - 1
 	// "rose by 100": an increment through the toll
 	byWord := false
-	if s.isWord(k, "by") && s.v.changeVerbs[s.word(k-1)] {
+	if s.isWord(k, "by") && s.is(k-1, fChange) {
 		byWord, near = true, true
 	}
 	if !near {
@@ -951,7 +951,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		}
 		// "the wounded now number 10,859", "the dead total 300", "those
 		// killed numbered 40"
-		if _, ok := s.v.subjects[s.word(k)]; ok && (s.isWord(k-1, "the") || s.isWord(k-1, "those") || k == 0) && s.v.countVerbs[s.word(q.i-1)] {
+		if _, ok := s.v.subjects[s.word(k)]; ok && (s.isWord(k-1, "the") || s.isWord(k-1, "those") || k == 0) && s.is(q.i-1, fCountVerb) {
 			if tr, n := lookup(s, s.v.triggerTab, k, 1); n > 0 {
 				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
 			}
@@ -1015,13 +1015,13 @@ func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
 			k += n - 1
 			continue
 		}
-		if g, ok := s.v.demonyms[s.word(k)]; ok {
-			if !s.v.isDemonymAdj(s.word(k)) || who == "people" {
+		if g, ok := s.demonymAt(k); ok {
+			if !s.is(k, fDemonymAdj) || who == "people" {
 				who = g
 			}
 			continue
 		}
-		if s.v.tollLinkers[s.word(k)] && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
+		if s.is(k, fTollLinker) && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
 			// "the number of people reported missing"
 			if _, n := lookup(s, s.v.triggerTab, k+1, 3); n > 0 && s.toks[k].kind == tWord && strings.HasSuffix(s.word(k), "ed") {
 				continue
@@ -1073,11 +1073,11 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		return link{}, false
 	}
 	k := q.i - 1
-	if !s.v.tollNearLinkers[s.word(k)] {
+	if !s.is(k, fTollNear) {
 		return link{}, false
 	}
 	// the linking words: "stands at", "has risen to", "was"
-	for d := 0; d < 4 && k >= 0 && (s.v.tollLinkers[s.word(k)] || s.v.tollNearLinkers[s.word(k)] || s.v.changeVerbs[s.word(k)]) && !s.v.countNouns[s.word(k)] && !isDeterminer(s.word(k)); d++ {
+	for d := 0; d < 4 && k >= 0 && (s.is(k, fTollLinker) || s.is(k, fTollNear) || s.is(k, fChange)) && !s.is(k, fCountNoun) && !isDeterminer(s.word(k)); d++ {
 		k--
 	}
 	linker := s.word(k + 1)
@@ -1091,7 +1091,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		m := k - 1
 		if g, ok := s.v.nounModifierGroups[s.word(m)]; ok {
 			who, m = g, m-1
-		} else if g, ok := s.v.demonyms[s.word(m)]; ok {
+		} else if g, ok := s.demonymAt(m); ok {
 			who, m = g, m-1
 		}
 		if !isDeterminer(s.word(m)) || s.isWord(m, "a") || s.isWord(m, "an") {
@@ -1101,7 +1101,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		switch w := s.word(m - 1); {
 		case w == "of" || w == "for":
 			// "its estimate of the dead", "the count of the dead"
-			if !s.v.countNouns[s.word(m-2)] || s.isWord(m-2, "number") {
+			if !s.is(m-2, fCountNoun) || s.isWord(m-2, "number") {
 				return link{}, false
 			}
 			noun = m - 2
@@ -1115,7 +1115,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 		default:
 			return link{}, false
 		}
-	} else if s.v.countNouns[s.word(k)] && !s.isWord(k, "number") && !s.isWord(k, "figures") {
+	} else if s.is(k, fCountNoun) && !s.isWord(k, "number") && !s.isWord(k, "figures") {
 		// "the total", "the official count", "the Saudi figure"
 		if s.isWord(k+1, "for") {
 			return link{}, false // "the figure for June"
@@ -1201,10 +1201,10 @@ func (s *sentence) acrossPlaces(x int) bool {
 		return false
 	}
 	m := q.j
-	for d := 0; d < 2 && m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && !s.v.units[s.word(m)] && !s.v.eventNouns[s.word(m)]; d++ {
+	for d := 0; d < 2 && m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && !s.is(m, fUnit) && !s.is(m, fEvent); d++ {
 		m++
 	}
-	return m < len(s.toks) && (s.v.units[s.word(m)] || s.v.eventNouns[s.word(m)])
+	return m < len(s.toks) && (s.is(m, fUnit) || s.is(m, fEvent))
 }
 
 // isDeterminer reports the words that open a count's noun phrase.

@@ -83,7 +83,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			// hours": a part of the same group, unless another figure
 			// stands between ("851 people sought medical help, 422 of
 			// them"): "them" are those
-			if _, isDemonym := s.v.demonyms[s.word(m)]; !isDemonym {
+			if _, isDemonym := s.demonymAt(m); !isDemonym {
 				if h := s.headBefore(q.i, links); h >= 0 && !s.qtyBetween(max(links[h].b, s.qs[links[h].q].j), q.i) {
 					// "16 of them were in the Eaton fire": the item runs to
 					// the end of its place, where the list may go on
@@ -94,7 +94,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 					return link{q: qi, cat: links[h].cat, who: links[h].who, how: byBreakdown, a: q.i, b: end, trig: -1, head: links[h].q, placeMin: end, where: where}, true
 				}
 			}
-			if g, ok := s.v.demonyms[s.word(m)]; ok {
+			if g, ok := s.demonymAt(m); ok {
 				if h := s.headBefore(q.i, links); h >= 0 && !s.qtyBetween(max(links[h].b, s.qs[links[h].q].j), q.i) {
 					return link{q: qi, cat: links[h].cat, who: g, how: byBreakdown, a: q.i, b: m + 1, trig: -1, head: links[h].q, placeMin: m + 1}, true
 				}
@@ -142,7 +142,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 		}
 		if g, gn := lookup(s, s.v.groupTab, m, 2); gn > 0 {
 			who, end = g, m+gn
-		} else if g, ok := s.v.demonyms[s.word(m)]; ok {
+		} else if g, ok := s.demonymAt(m); ok {
 			who, end = g, m+1
 		} else if head >= 0 && p.kind == npNone {
 			// "392 soldiers …, including 71 since the ground operation began"
@@ -803,7 +803,7 @@ func (s *sentence) placeAfter(m int) (int, string, bool) {
 		e++
 	}
 	if n := s.properRun(e); n > e && s.toks[e].upper {
-		for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.v.eventNouns[s.word(n)] {
+		for n < len(s.toks) && n < e+6 && s.toks[n].kind == tWord && !s.toks[n].upper && s.is(n, fEvent) {
 			n++
 		}
 		return n, "", true
@@ -894,13 +894,13 @@ func (s *sentence) groupAt(m int) (string, int, bool) {
 	if g, n := lookup(s, s.v.groupTab, m, 2); n > 0 {
 		return g, m + n, true
 	}
-	if g, ok := s.v.demonyms[s.word(m)]; ok {
+	if g, ok := s.demonymAt(m); ok {
 		if g2, n := lookup(s, s.v.groupTab, m+1, 2); n > 0 {
 			return g2, m + 1 + n, true
 		}
 		return g, m + 1, true
 	}
-	if m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && !s.v.funcWords[s.word(m)] && !isTriggerWord(s, m) {
+	if m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && !s.is(m, fFunc) && !isTriggerWord(s, m) {
 		q := quantity{}
 		if p, ok := s.openNoun(&q, m); ok && p.person() {
 			return p.who, p.end, true

@@ -281,12 +281,12 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		w := t.lower
 		// casualty nouns may sit inside a source's name: "the agency for
 		// Palestinian refugees", "the Commission of Detainees"
-		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && s.v.isDemonymAdj(s.word(k-1)))
+		nounInName := k > 0 && k < end-1 && (s.isWord(k-1, "for") || s.isWord(k-1, "of") || s.toks[k-1].upper && s.is(k-1, fDemonymAdj))
 		// "the Commission of Detainees' Affairs and the Palestinian
 		// Prisoners' Society", "officials and medics"; "(BINUH)"
 		// "the Committee to Protect Journalists"
 		inName := (w == "to" || w == "for" || w == "of") && k > 0 && k+1 < end && s.toks[k-1].upper && s.toks[k+1].upper
-		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !s.v.funcWords[s.word(k-1)] && !isTriggerWord(s, k-1)
+		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !s.is(k-1, fFunc) && !isTriggerWord(s, k-1)
 		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
 		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper
 		if joined || paren || inThe || t.kind == tWord && isAcronym(t.text) ||
@@ -318,7 +318,7 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	}
 	// the source is a name or a noun phrase; a lone common word that is
 	// not a known kind of source ("reports", "figures") is not one
-	if end-startTok == 1 && !s.toks[startTok].upper && !s.v.sourceNouns[s.word(startTok)] && !s.v.sourceHeads[s.word(startTok)] {
+	if end-startTok == 1 && !s.toks[startTok].upper && !s.is(startTok, fSourceNoun) && !s.is(startTok, fSourceHead) {
 		return attribution{}, false
 	}
 	first := s.word(startTok)
@@ -564,13 +564,13 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 	// (a day or a month is no name: "the ministry on Saturday, in a
 	// statement, raised …")
 	timeWord := func(m int) bool {
-		_, wd := s.v.weekdays[s.word(m)]
-		_, mo := s.v.months[s.word(m)]
+		_, wd := s.weekdayAt(m)
+		_, mo := s.monthAt(m)
 		return wd || mo
 	}
 	nameBack := func(e int) int {
 		b := e + 1
-		for m := e; m >= 0 && e-m < 4 && s.toks[m].kind == tWord && s.toks[m].upper && !s.v.funcWords[s.word(m)] && !timeWord(m); m-- {
+		for m := e; m >= 0 && e-m < 4 && s.toks[m].kind == tWord && s.toks[m].upper && !s.is(m, fFunc) && !timeWord(m); m-- {
 			b = m
 		}
 		return b
@@ -588,7 +588,7 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 	}
 	titled := func(i, j int) bool {
 		for m := i; m < j; m++ {
-			if s.v.sourceNouns[s.word(m)] || s.v.sourceHeads[s.word(m)] {
+			if s.is(m, fSourceNoun) || s.is(m, fSourceHead) {
 				return true
 			}
 		}
@@ -616,7 +616,7 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 		return ""
 	}
 	// "NAME, TITLE, says" or "NAME, speaking to …, says"
-	if b := nameBack(c1 - 1); b < c1 && (b == 0 || s.toks[b-1].kind == tPunct || s.v.funcWords[s.word(b-1)]) {
+	if b := nameBack(c1 - 1); b < c1 && (b == 0 || s.toks[b-1].kind == tPunct || s.is(b-1, fFunc)) {
 		if titled(c1+1, c2) || strings.HasSuffix(s.word(c1+1), "ing") {
 			name := body(c1+1, c2)
 			if name == "" {

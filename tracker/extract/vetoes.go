@@ -92,7 +92,7 @@ func (s *sentence) undone(l link) string {
 	// "several people reported dead were found alive"
 	if l.cat == tracker.Killed || l.cat == tracker.Missing {
 		k := max(hi, l.b)
-		for d := 0; d < 3 && k < len(s.toks) && s.v.postSkip[s.word(k)]; d++ {
+		for d := 0; d < 3 && k < len(s.toks) && s.is(k, fPostSkip); d++ {
 			k++
 		}
 		if s.v.aliveWords[string(s.lowerKey(k, min(k+1, len(s.toks))))] || s.v.aliveWords[string(s.lowerKey(k, min(k+2, len(s.toks))))] {
@@ -111,7 +111,7 @@ func (s *sentence) undone(l link) string {
 		if s.isWord(after, "or") || s.isWord(after, "and") || s.isWord(after, "and/or") || s.isWord(after, "/") {
 			// "killed or are missing": the verb's auxiliary between
 			m := after + 1
-			for d := 0; d < 2 && s.v.postSkip[s.word(m)] && s.isWord(after, "or"); d++ {
+			for d := 0; d < 2 && s.is(m, fPostSkip) && s.isWord(after, "or"); d++ {
 				m++
 			}
 			if tr2, n2 := lookup(s, s.v.triggerTab, m, 3); n2 > 0 && tr2.cat != l.catOf() {

@@ -6,7 +6,7 @@ import (
 
 // wflag marks what a word can be, so that the passes test a bit instead
 // of looking the word up in each table.
-type wflag uint32
+type wflag uint64
 
 const (
 	fNumber wflag = 1 << iota
@@ -20,6 +20,42 @@ const (
 	fClause
 	fRescue
 )
+
+// The flags below mark a word of one table exactly, on every token (the
+// ones above are set on words and punctuation only): s.is(i, fFunc) is
+// s.is(i, fFunc) without the map lookup. They start above the
+// bits buildIndexes hands the phrase tables.
+const (
+	fFunc wflag = 1 << (32 + iota)
+	fPostSkip
+	fUnit
+	fEvent
+	fNotPlace
+	fModifier
+	fChange
+	fSourceNoun
+	fSourceHead
+	fPlaceHead
+	fCountNoun
+	fCountMod
+	fEarlier
+	fTollLinker
+	fTollNear
+	fName
+	fSaying
+	fAttrVerb
+	fLumped
+	fCountVerb
+	fPutVerb
+	fMonth
+	fWeekday
+	fDemonym
+	fDemonymAdj
+	fScale
+)
+
+// exactFlags are the flags set on tokens of every kind.
+const exactFlags = ^wflag(1<<32 - 1)
 
 // phrases indexes a word table for fast phrase lookups: which words can
 // start or end an entry, and how long its entries are. Built once from
@@ -94,6 +130,77 @@ func (v *vocabulary) buildIndexes() {
 	mark(v.clauseWords, fClause)
 	mark(v.revisionWords, fRevision)
 	mark(v.rescueWords, fRescue)
+	if next > 1<<32 {
+		panic("extract: the phrase tables' flags overlap the exact flags")
+	}
+	for m, f := range map[*map[string]bool]wflag{
+		&v.funcWords: fFunc, &v.postSkip: fPostSkip, &v.units: fUnit, &v.eventNouns: fEvent,
+		&v.notPlaces: fNotPlace, &v.modifiers: fModifier, &v.changeVerbs: fChange,
+		&v.sourceNouns: fSourceNoun, &v.sourceHeads: fSourceHead, &v.placeHeads: fPlaceHead,
+		&v.countNouns: fCountNoun, &v.countModifiers: fCountMod, &v.earlierWords: fEarlier,
+		&v.tollLinkers: fTollLinker, &v.tollNearLinkers: fTollNear, &v.nameWords: fName,
+		&v.sayingVerbs: fSaying, &v.attributionVerbs: fAttrVerb, &v.lumpedWords: fLumped,
+		&v.countVerbs: fCountVerb, &v.putVerbs: fPutVerb,
+	} {
+		mark(*m, f)
+	}
+	for w := range v.months {
+		lex[w] |= fMonth
+	}
+	for w := range v.weekdays {
+		lex[w] |= fWeekday
+	}
+	for w, g := range v.demonyms {
+		lex[w] |= fDemonym
+		if g != w {
+			lex[w] |= fDemonymAdj
+		}
+	}
+	for w := range v.scaleWords {
+		lex[w] |= fScale
+	}
+}
+
+// is reports whether token i carries the flag f (false out of range):
+// for an exact flag, whether the word is in that flag's table.
+func (s *sentence) is(i int, f wflag) bool {
+	return i >= 0 && i < len(s.flags) && s.flags[i]&f != 0
+}
+
+// demonymAt is s.demonymAt(i).
+func (s *sentence) demonymAt(i int) (string, bool) {
+	if !s.is(i, fDemonym) {
+		return "", false
+	}
+	g, ok := s.v.demonyms[s.toks[i].lower]
+	return g, ok
+}
+
+// monthAt is s.monthAt(i).
+func (s *sentence) monthAt(i int) (int, bool) {
+	if !s.is(i, fMonth) {
+		return 0, false
+	}
+	m, ok := s.v.months[s.toks[i].lower]
+	return m, ok
+}
+
+// weekdayAt is s.weekdayAt(i).
+func (s *sentence) weekdayAt(i int) (int, bool) {
+	if !s.is(i, fWeekday) {
+		return 0, false
+	}
+	d, ok := s.v.weekdays[s.toks[i].lower]
+	return d, ok
+}
+
+// scaleAt is s.scaleAt(i).
+func (s *sentence) scaleAt(i int) (int64, bool) {
+	if !s.is(i, fScale) {
+		return 0, false
+	}
+	n, ok := s.v.scaleWords[s.toks[i].lower]
+	return n, ok
 }
 
 // lookup finds the longest phrase of at most maxN tokens starting at i
