@@ -1,0 +1,67 @@
+package extract
+
+import "testing"
+
+// TestExactFlags holds each token's exact flags (vocab.go) to the tables
+// they stand for: s.is(i, f) is the table's lookup of s.word(i), on every
+// token of the benchmark copy and of the vocabulary's own words, and out
+// of range.
+func TestExactFlags(t *testing.T) {
+	v := Default().v
+	sets := []struct {
+		name string
+		f    wflag
+		has  func(w string) bool
+	}{
+		{"funcWords", fFunc, func(w string) bool { return v.funcWords[w] }},
+		{"postSkip", fPostSkip, func(w string) bool { return v.postSkip[w] }},
+		{"units", fUnit, func(w string) bool { return v.units[w] }},
+		{"eventNouns", fEvent, func(w string) bool { return v.eventNouns[w] }},
+		{"notPlaces", fNotPlace, func(w string) bool { return v.notPlaces[w] }},
+		{"modifiers", fModifier, func(w string) bool { return v.modifiers[w] }},
+		{"changeVerbs", fChange, func(w string) bool { return v.changeVerbs[w] }},
+		{"sourceNouns", fSourceNoun, func(w string) bool { return v.sourceNouns[w] }},
+		{"sourceHeads", fSourceHead, func(w string) bool { return v.sourceHeads[w] }},
+		{"placeHeads", fPlaceHead, func(w string) bool { return v.placeHeads[w] }},
+		{"countNouns", fCountNoun, func(w string) bool { return v.countNouns[w] }},
+		{"countModifiers", fCountMod, func(w string) bool { return v.countModifiers[w] }},
+		{"earlierWords", fEarlier, func(w string) bool { return v.earlierWords[w] }},
+		{"tollLinkers", fTollLinker, func(w string) bool { return v.tollLinkers[w] }},
+		{"tollNearLinkers", fTollNear, func(w string) bool { return v.tollNearLinkers[w] }},
+		{"nameWords", fName, func(w string) bool { return v.nameWords[w] }},
+		{"sayingVerbs", fSaying, func(w string) bool { return v.sayingVerbs[w] }},
+		{"attributionVerbs", fAttrVerb, func(w string) bool { return v.attributionVerbs[w] }},
+		{"lumpedWords", fLumped, func(w string) bool { return v.lumpedWords[w] }},
+		{"countVerbs", fCountVerb, func(w string) bool { return v.countVerbs[w] }},
+		{"putVerbs", fPutVerb, func(w string) bool { return v.putVerbs[w] }},
+		{"months", fMonth, func(w string) bool { _, ok := v.months[w]; return ok }},
+		{"weekdays", fWeekday, func(w string) bool { _, ok := v.weekdays[w]; return ok }},
+		{"demonyms", fDemonym, func(w string) bool { _, ok := v.demonyms[w]; return ok }},
+		{"demonym adjectives", fDemonymAdj, v.isDemonymAdj},
+		{"scaleWords", fScale, func(w string) bool { _, ok := v.scaleWords[w]; return ok }},
+	}
+	text := kindText(t, "dense", 0) + kindText(t, "ordinary", 0)
+	for w := range v.lexicon {
+		text += " " + w + " 12 " + w + "s 3rd."
+	}
+	toks, _ := lexText(text, 0, len(text), nil, nil)
+	s := &sentence{v: v, text: text}
+	s.reset(span{0, len(text)}, toks)
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			hits := 0
+			for i := -1; i <= len(toks); i++ {
+				got, want := s.is(i, set.f), set.has(s.word(i))
+				if got != want {
+					t.Fatalf("token %d %q: flag %v, table %v", i, s.word(i), got, want)
+				}
+				if got {
+					hits++
+				}
+			}
+			if hits == 0 {
+				t.Errorf("no token is in the table: the test reads nothing")
+			}
+		})
+	}
+}
