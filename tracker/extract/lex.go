@@ -193,11 +193,91 @@ func lexText(src string, start, end int, toks []token, buf []byte) ([]token, []b
 }
 
 func lexAny(l *lexer) stateFn {
-	// fast path: ASCII spaces between tokens
-	for l.pos < l.end && (l.src[l.pos] == ' ' || l.src[l.pos] == '\n') {
-		l.pos++
-		l.space = true
+	// fast paths, in a loop: a word of ASCII letters, a number of ASCII
+	// digits or an ASCII punctuation mark followed by a byte that ends it
+	// as the states below would end it is emitted here; anything else
+	// goes to them
+	for {
+		for l.pos < l.end && (l.src[l.pos] == ' ' || l.src[l.pos] == '\n') {
+			l.pos++
+			l.space = true
+		}
+		if l.pos >= l.end {
+			return nil
+		}
+		c := l.src[l.pos]
+		p := l.pos + 1
+		switch {
+		case isASCIILetter(c):
+			for p < l.end && isASCIILetter(l.src[p]) {
+				p++
+			}
+			if p < l.end && !endsASCIIWord(l.src, p, l.end) {
+				l.start, l.pos = l.pos, p
+				return lexWord
+			}
+			l.emitASCII(l.pos, p, tWord)
+		case '0' <= c && c <= '9':
+			for p < l.end && '0' <= l.src[p] && l.src[p] <= '9' {
+				p++
+			}
+			if p < l.end && !endsASCIINumber(l.src[p]) {
+				l.start, l.pos = l.pos, l.pos+1
+				return lexNumber
+			}
+			l.emitASCII(l.pos, p, tNum)
+		case c < utf8.RuneSelf && c > ' ' && c != 0x7f:
+			// not a letter, a digit or white space: one mark
+			l.emitASCII(l.pos, p, tPunct)
+		default:
+			return lexRune
+		}
 	}
+}
+
+// endsASCIIWord reports whether src[p], after a run of ASCII letters,
+// ends the word as lexWord would end it: an ASCII byte that is no letter
+// or digit, and no apostrophe, hyphen or point before a letter (which may
+// join the word); white space and punctuation before a byte that cannot.
+func endsASCIIWord(src string, p, end int) bool {
+	c := src[p]
+	switch {
+	case c >= utf8.RuneSelf || '0' <= c && c <= '9':
+		return false
+	case c == '\'' || c == '-' || c == '.':
+		return p+1 >= end || src[p+1] < utf8.RuneSelf && !isASCIILetter(src[p+1])
+	}
+	return true
+}
+
+// endsASCIINumber reports whether c, after a run of ASCII digits, ends
+// the number as lexNumber would end it: printable ASCII or an ASCII space
+// that is no digit, letter, comma or point (a comma or a point may join
+// digits, a control character may hide between them).
+func endsASCIINumber(c byte) bool {
+	if c == ' ' || '\t' <= c && c <= '\r' {
+		return true
+	}
+	return c > ' ' && c < 0x7f && c != ',' && c != '.' && !isASCIILetter(c) && (c < '0' || c > '9')
+}
+
+// emitASCII emits src[a:b] as a token of kind k: what emit does, for a
+// token of ASCII bytes the fast paths of lexAny read.
+func (l *lexer) emitASCII(a, b int, k tokKind) {
+	t := token{kind: k, start: a, end: b, text: l.src[a:b], space: l.space}
+	t.lower = t.text
+	if k == tWord {
+		t.lower = l.lowered[a-l.base : b-l.base]
+		t.upper = 'A' <= t.text[0] && t.text[0] <= 'Z'
+	}
+	l.toks = append(l.toks, t)
+	l.start, l.pos = b, b
+	l.space = false
+}
+
+// lexRune reads the token at l.pos rune by rune, as the lexer did before
+// lexAny's fast paths.
+func lexRune(l *lexer) stateFn {
 	l.start = l.pos
 	r := l.next()
 	switch {
