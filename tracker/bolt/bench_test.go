@@ -162,7 +162,8 @@ func BenchmarkEachClaim(b *testing.B) {
 
 // BenchmarkCurrentClaims reads every claim of the database named by
 // $TOLL_BENCH_DB (schema 5; scripts/bench builds one) as reconciling
-// does, from the claim index and by decoding every claim:
+// does: from the claim index and by decoding every claim, walking each
+// bucket once (currentInOrder) and report by report:
 //
 //	TOLL_BENCH_DB=/tmp/toll-bench/…/toll-….db go test ./tracker/bolt -run '^$' -bench CurrentClaims -benchtime 3x
 func BenchmarkCurrentClaims(b *testing.B) {
@@ -175,9 +176,12 @@ func BenchmarkCurrentClaims(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	for _, noIndex := range []bool{false, true} {
-		b.Run("index="+strconv.FormatBool(!noIndex), func(b *testing.B) {
-			db.noIndex = noIndex
+	for _, way := range []struct {
+		name            string
+		noIndex, bySeek bool
+	}{{"index", false, false}, {"decoded", true, false}, {"index-by-seeks", false, true}, {"decoded-by-seeks", true, true}} {
+		b.Run(way.name, func(b *testing.B) {
+			db.noIndex, db.bySeek = way.noIndex, way.bySeek
 			var cpu time.Duration
 			for range b.N {
 				start := cpuTime()

@@ -102,18 +102,26 @@ func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error
 // from its index record where that holds it (index.go), else decoded; the
 // strings, counts and dates claims share are read once and shared, a
 // report's claims share their sentences, and the slice is made once at
-// its full size.
-// ctx is checked between reports.
+// its full size. Each bucket is walked once in key order
+// (currentInOrder), unless the bydate bucket is damaged. ctx is checked
+// between reports.
 func (db *DB) CurrentClaims(ctx context.Context) ([]tracker.StoredClaim, error) {
 	var out []tracker.StoredClaim
 	err := db.view(func(tx *bbolt.Tx) error {
-		out = make([]tracker.StoredClaim, 0, tx.Bucket(bucketClaims).Stats().KeyN)
 		in := newInterner()
-		cd := newClaimDecoder(tx, true, in)
 		var ir *indexReader
 		if !db.noIndex {
 			ir = newIndexReader(tx, in)
 		}
+		var ok bool
+		var err error
+		if !db.bySeek {
+			if out, ok, err = currentInOrder(ctx, tx, ir, in, db.skip); ok || err != nil {
+				return err
+			}
+		}
+		out = make([]tracker.StoredClaim, 0, tx.Bucket(bucketClaims).Stats().KeyN)
+		cd := newClaimDecoder(tx, true, in)
 		c := tx.Bucket(bucketByDate).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			if err := ctx.Err(); err != nil {

@@ -118,6 +118,7 @@ type DB struct {
 	onDamaged func(Damaged)
 	checkTax  func(string) error
 	noIndex   bool // Options.NoIndex
+	bySeek    bool // CurrentClaims walks report by report (tests compare the ways)
 }
 
 // Open opens the toll database at path, creating it (but not its

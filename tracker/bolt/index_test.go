@@ -97,18 +97,23 @@ func checkIndex(tb testing.TB, db *DB) int {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	db.noIndex = true
-	decoded, err := db.CurrentClaims(tb.Context())
-	db.noIndex = false
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if len(fromIndex) != len(decoded) {
-		tb.Fatalf("CurrentClaims: %d claims from the index, %d decoded", len(fromIndex), len(decoded))
-	}
-	for i := range decoded {
-		if !sameCurrent(fromIndex[i], decoded[i]) || fromIndex[i].Versions != nil {
-			tb.Fatalf("CurrentClaims[%d] from the index:\n%+v\ndecoded:\n%+v", i, fromIndex[i], decoded[i])
+	for _, way := range []struct {
+		name            string
+		noIndex, bySeek bool
+	}{{"decoded", true, false}, {"by seeks", false, true}, {"decoded by seeks", true, true}} {
+		db.noIndex, db.bySeek = way.noIndex, way.bySeek
+		other, err := db.CurrentClaims(tb.Context())
+		db.noIndex, db.bySeek = false, false
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if len(fromIndex) != len(other) {
+			tb.Fatalf("CurrentClaims: %d claims from the index in one walk, %d %s", len(fromIndex), len(other), way.name)
+		}
+		for i := range other {
+			if !sameCurrent(fromIndex[i], other[i]) || fromIndex[i].Versions != nil {
+				tb.Fatalf("CurrentClaims[%d] from the index in one walk:\n%+v\n%s:\n%+v", i, fromIndex[i], way.name, other[i])
+			}
 		}
 	}
 	return whole
