@@ -425,6 +425,15 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"sources_far_apart a-1 b-1"},
 		},
 		{
+			// "hundreds" is at least 100 and may be 900: its bound says
+			// nothing of how far it is from "more than 2,000"
+			name: "a vague word is never far apart from an open figure",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-05-29", "provincial administration", tracker.Vague, 100),
+				ctxClaim("b-1", "b", "2024-05-29", "disaster centre", tracker.MoreThan, 2000),
+			},
+		},
+		{
 			name: "one origin's rising bulletins of one day raise nothing",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-09", "interior ministry", tracker.AtLeast, 296),

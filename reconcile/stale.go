@@ -594,6 +594,12 @@ func (c *checker) farApart() {
 					if fx.iv.Low.Sign() <= 0 || fy.iv.Low.Cmp(fx.iv.Low.Mul(farApartRatio)) < 0 {
 						continue
 					}
+					if p.claims[p.recs[p.ord[fx.lo]].ci].Claim.Qualifier == tracker.Vague {
+						// (a vague word's bound is only its least:
+						// "hundreds" may be 900, and says nothing of how
+						// far it is from "more than 2,000")
+						continue
+					}
 					msg := fmt.Sprintf("Sources are far apart on %s on %s: %s: %s; %s: %s; both can be true only because %s, but one is %s× the other.",
 						p.what(fy.series), dateOf(fy.day), p.sources[fx.source].name, p.figure(fx),
 						p.sources[fy.source].name, p.figure(fy), openPhrase(fx, fy), fy.iv.Low.DivRound(fx.iv.Low, 1).String())

@@ -88,7 +88,7 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 					}
 				}
 			}
-			if l.partitive {
+			if l.partitive || c.Category == tracker.Injured && s.severePhrase(l) {
 				c.Context.Part = true
 			}
 			// "284 people were wounded, 220 of whom were taken to
@@ -496,4 +496,19 @@ func (s *sentence) priorOfUpFrom(b int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// severePhrase reports whether an injured figure's casualty phrase names
+// a degree of injury ("sustained minor injuries", "with serious
+// injuries"): the figure is some of the injured (injuryseverity).
+func (s *sentence) severePhrase(l *link) bool {
+	if l.trig < 0 {
+		return false
+	}
+	for k := l.trig; k < l.trig+4 && k < len(s.toks); k++ {
+		if s.v.injurySeverity[s.word(k)] {
+			return true
+		}
+	}
+	return false
 }

@@ -196,6 +196,18 @@ func TestNumberLast(t *testing.T) {
 		{"a count of things is no claim", "Police said 12 people were hurt. The count of ballots stood at 4,000.",
 			[]want{{desc: "injured [12, 12] exact people"}}},
 		{"a count that may rise is speculation", "Officials said the toll could rise to 500.", nil},
+		{"a toll named after its number", "A second body was recovered on Sunday, bringing to 80 the number of dead.",
+			[]want{{desc: "killed [80, 80] exact people", span: "bringing to 80 the number of dead"}}},
+		{"a death toll named after its number", "The strike killed three more, raising to 64 the death toll.",
+			[]want{{desc: "killed [3, 3] exact people"}, {desc: "killed [64, 64] exact people"}}},
+		{"a change to a number and then no toll", "The ministry brought to 40 the buses it had sent.", nil},
+		{"buried alive are the dead", "More than 2,000 people were buried alive when the hillside collapsed.",
+			[]want{{desc: "killed [2001, ∞) more_than people"}}},
+		{"buried under rubble are the dead", "Over 2,000 people are buried under the rubble, officials said.",
+			[]want{{desc: "killed [2001, ∞) more_than people"}}},
+		{"homes buried are no people", "Rescuers said 300 homes were buried under the debris.", nil},
+		{"minor injuries are injuries", "Another 116 people sustained minor injuries.",
+			[]want{{desc: "injured [116, 116] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -138,6 +138,10 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if l, ok := s.linkTollAfter(qi, p); ok {
+			add(l)
+			continue
+		}
 	}
 	// parts named before their total: "Twelve children and nine women
 	// were among the 45 killed" (the first part by coordination, below)
@@ -1057,6 +1061,35 @@ func (s *sentence) tollGroup(i, j int) string {
 }
 
 func (l link) catOf() tracker.Category { return l.cat }
+
+// linkTollAfter: a toll named after its number, the wire's inverted
+// order: "bringing to 80 the number of dead", "raising to 64 the death
+// toll", "taking to 1,301 the toll". A change verb and "to" stand before
+// the number and "the" and the toll right after it, so that "rose to 12
+// the next day" or "brought to 40 the buses" count nothing.
+func (s *sentence) linkTollAfter(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	if p.kind != npNone || !s.isWord(q.i-1, "to") || !s.v.changeVerbs[s.word(q.i-2)] || !s.isWord(q.j, "the") {
+		return link{}, false
+	}
+	k := q.j + 1
+	if cat, n := lookup(s, s.v.tollTab, k, 5); n > 0 {
+		if n == 1 && s.isWord(k, "toll") && !tollContext(s, k) {
+			return link{}, false
+		}
+		who := s.tollGroup(k, k+n)
+		if who == "" {
+			who = "people"
+		}
+		return link{q: qi, cat: cat, who: who, how: byToll, a: q.i - 2, b: k + n, trig: k, head: -1, placeMin: k + n, toll: true}, true
+	}
+	if (s.isWord(k, "number") || s.isWord(k, "count") || s.isWord(k, "tally")) && s.isWord(k+1, "of") {
+		if cat, who, ok := s.numberOfPhrase(k+2, len(s.toks)); ok {
+			return link{q: qi, cat: cat, who: who, how: byToll, a: q.i - 2, b: min(k+3, len(s.toks)), trig: k, head: -1, placeMin: k + 2, toll: true}, true
+		}
+	}
+	return link{}, false
+}
 
 // linkCountNoun: a toll whose number comes last, named by a count noun
 // or a casualty adjective the other shapes do not read: "put the dead at
