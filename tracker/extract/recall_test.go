@@ -95,6 +95,20 @@ func TestCountedGroups(t *testing.T) {
 		{"one of the injured is an individual", "One of the injured, a 19-year-old tailor, was pulled from the rubble on Friday.", nil},
 		{"one of them is an individual", "Police said one of them was wounded by a rubber bullet.", nil},
 		{"a singular noun is not a group", "One teacher who was kidnapped with the pupils died in captivity.", nil},
+		{"murdering is killing", "He is charged with murdering three girls at a dance class.",
+			[]want{{desc: "killed [3, 3] exact children"}}},
+		{"martyring is killing", "The militants attacked the post, martyring 12 soldiers, the military said.",
+			[]want{{desc: "killed [12, 12] exact soldiers"}}},
+		{"embraced martyrdom", "Eleven soldiers embraced martyrdom in the exchange of fire.",
+			[]want{{desc: "killed [11, 11] exact soldiers"}}},
+		{"the deceased are the dead", "Police said 15 people are deceased.",
+			[]want{{desc: "killed [15, 15] exact people"}}},
+		{"uncontactable are missing", "Officials said 279 residents were uncontactable.",
+			[]want{{desc: "missing [279, 279] exact people"}}},
+		{"untraced are missing", "82 persons are still untraced, the district collector said.",
+			[]want{{desc: "missing [82, 82] exact people"}}},
+		{"undergoing treatment are injured", "Another 111 persons are undergoing treatment at the district hospital.",
+			[]want{{desc: "injured [111, 111] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
