@@ -353,22 +353,14 @@ func (s *sentence) earlierFigure(l link) bool {
 		if w := s.word(k); w == "," || w == ";" {
 			break
 		}
-		if s.isWord(k-1, "had") {
-			switch s.word(k) {
-			case "put", "given", "estimated", "initially", "earlier", "first":
-				return true
-			}
+		if s.isWord(k-1, "had") && s.v.hadPrior[s.word(k)] {
+			return true
 		}
 	}
 	for k := lo - 1; k >= 0 && k >= lo-4; k-- {
 		switch w := s.word(k); {
 		case s.v.earlierWords[w]:
-			switch s.word(k + 1) {
-			case "reporting", "reported", "reports", "given", "put", "estimated", "estimating":
-				return true
-			}
-			switch s.word(k - 1) {
-			case "reporting", "reported", "had":
+			if s.v.priorAfter[s.word(k+1)] || s.v.priorBefore[s.word(k-1)] {
 				return true
 			}
 		case w == "," || w == ";":

@@ -93,6 +93,7 @@ type vocabulary struct {
 	fearedWords, relativePlaces, severityWords             map[string]bool
 	injurySeverity                                         map[string]bool
 	diseaseWords                                           map[string]bool
+	hadPrior, priorAfter, priorBefore                      map[string]bool
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
@@ -251,6 +252,9 @@ func directives() map[string]directiveSpec {
 		"countnoun":      setDir(func(v *vocabulary) map[string]bool { return v.countNouns }),
 		"countmodifier":  setDir(func(v *vocabulary) map[string]bool { return v.countModifiers }),
 		"earlier":        setDir(func(v *vocabulary) map[string]bool { return v.earlierWords }),
+		"hadprior":       setDir(func(v *vocabulary) map[string]bool { return v.hadPrior }),
+		"priorafter":     setDir(func(v *vocabulary) map[string]bool { return v.priorAfter }),
+		"priorbefore":    setDir(func(v *vocabulary) map[string]bool { return v.priorBefore }),
 		"correction":     setDir(func(v *vocabulary) map[string]bool { return v.correctionWords }),
 		"putverb":        setDir(func(v *vocabulary) map[string]bool { return v.putVerbs }),
 		"saying":         setDir(func(v *vocabulary) map[string]bool { return v.sayingVerbs }),
@@ -303,6 +307,7 @@ func newVocabulary() *vocabulary {
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.diseaseWords,
+		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites,
 	} {
 		*p = map[string]bool{}
