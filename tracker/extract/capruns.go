@@ -7,15 +7,16 @@ import (
 )
 
 // capRuns calls fn with the bounds of each run of capitalised words in s,
-// in order: exactly the matches capRunRE.FindAllStringIndex(s, -1) gives
+// in order: exactly the matches of capRunRE (built from the vocabulary's
+// particle lines) FindAllStringIndex(s, -1) gives
 // (TestCapRuns holds them equal), found without the regexp, which backtracks
 // from every position of a paragraph. A run starts at a word boundary with
 // an ASCII capital and takes letters, apostrophes and hyphens; it goes on
-// over white space, maybe a particle ("al", "de", "of" …) and white space
+// over white space, maybe a particle (v.particles: "al", "de", "of" …) and white space
 // or hyphens, to the next capitalised word. Every part of the pattern is
 // followed by something the part cannot match, so reading it greedily, with
 // no backtracking, finds the regexp's match.
-func capRuns(s string, fn func(a, b int)) {
+func (v *vocabulary) capRuns(s string, fn func(a, b int)) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 'A' || c > 'Z' || i > 0 && isWordByte(s[i-1]) {
@@ -31,7 +32,7 @@ func capRuns(s string, fn func(a, b int)) {
 			if j == end || j == len(s) {
 				break
 			}
-			if k := particleEnd(s, j); k > j {
+			if k := v.particleEnd(s, j); k > j {
 				j = k
 			}
 			if j == len(s) || s[j] < 'A' || s[j] > 'Z' {
@@ -66,14 +67,11 @@ func capWord(s string, i int) int {
 	return i
 }
 
-// capParticles are the lowercase particles a run of capitalised words
-// may hold ("Khan al-Ahmar", "Rio de Janeiro", "Bay of Bengal").
-var capParticles = []string{"al", "el", "de", "del", "la", "of", "the", "bin", "ben", "ibn"}
-
 // particleEnd returns the end of a particle at s[j] and the white space
-// or hyphens after it, or j when there is none.
-func particleEnd(s string, j int) int {
-	for _, p := range capParticles {
+// or hyphens after it, or j when there is none. The particles are tried
+// in file order, as the regexp's alternation is.
+func (v *vocabulary) particleEnd(s string, j int) int {
+	for _, p := range v.particles {
 		if !strings.HasPrefix(s[j:], p) {
 			continue
 		}

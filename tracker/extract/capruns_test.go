@@ -10,9 +10,16 @@ import (
 	"testing"
 )
 
-// capRunRE is the pattern capRuns reads: runs of capitalised words (with inner particles such as
-// "al-", "de", "of") that may name places.
-var capRunRE = regexp.MustCompile(`\b[A-Z][\p{L}'’\-]*(?:\s+(?:(?:al|el|de|del|la|of|the|bin|ben|ibn)[\s\-]+)?[A-Z][\p{L}'’\-]*)*`)
+// capRunRE is the pattern capRuns reads: runs of capitalised words (with
+// inner particles of the vocabulary, such as "al-", "de", "of") that may
+// name places.
+func capRunRE(v *vocabulary) *regexp.Regexp {
+	ps := make([]string, len(v.particles))
+	for i, p := range v.particles {
+		ps[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile(`\b[A-Z][\p{L}'’\-]*(?:\s+(?:(?:` + strings.Join(ps, "|") + `)[\s\-]+)?[A-Z][\p{L}'’\-]*)*`)
+}
 
 // capRunSeeds sit at the edges of capRuns: particles, white space,
 // apostrophes, hyphens, letters outside ASCII, broken UTF-8.
@@ -27,7 +34,7 @@ var capRunSeeds = []string{
 
 func capRunsOf(s string) [][]int {
 	var out [][]int
-	capRuns(s, func(a, b int) { out = append(out, []int{a, b}) })
+	defaultVocabulary().capRuns(s, func(a, b int) { out = append(out, []int{a, b}) })
 	return out
 }
 
@@ -45,8 +52,10 @@ func TestCapRuns(t *testing.T) {
 		}
 		inputs = append(inputs, string(b))
 	}
-	pieces := []string{"A", "Z", "a", "z", "G", "al", "el", "de", "del", "la", "of", "the", "bin", "ben", "ibn",
-		" ", "  ", "\t", "\n", "\v", "-", "'", "’", "é", "Ş", "\u00a0", "_", "9", ".", ",", "\xff", "\xe2\x80"}
+	v := defaultVocabulary()
+	re := capRunRE(v)
+	pieces := append([]string{"A", "Z", "a", "z", "G",
+		" ", "  ", "\t", "\n", "\v", "-", "'", "’", "é", "Ş", "\u00a0", "_", "9", ".", ",", "\xff", "\xe2\x80"}, v.particles...)
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 5000 {
 		var sb strings.Builder
@@ -57,7 +66,7 @@ func TestCapRuns(t *testing.T) {
 	}
 	runs := 0
 	for _, s := range inputs {
-		got, want := capRunsOf(s), capRunRE.FindAllStringIndex(s, -1)
+		got, want := capRunsOf(s), re.FindAllStringIndex(s, -1)
 		runs += len(want)
 		if !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("capRuns(%q) = %v, want %v", s, got, want)
@@ -73,8 +82,9 @@ func FuzzCapRuns(f *testing.F) {
 	for _, s := range capRunSeeds {
 		f.Add(s)
 	}
+	re := capRunRE(defaultVocabulary())
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := capRunsOf(s), capRunRE.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		if got, want := capRunsOf(s), re.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("capRuns(%q) = %v, want %v", s, got, want)
 		}
 	})

@@ -177,7 +177,7 @@ func (m *placeMemo) placesOf(s string, demonyms bool) []gazetteer.Place {
 		return nil
 	}
 	var out []gazetteer.Place
-	capRuns(s, func(a, b int) { out = pushNew(out, m.runPlaces(s[a:b], demonyms)) })
+	m.v.capRuns(s, func(a, b int) { out = pushNew(out, m.runPlaces(s[a:b], demonyms)) })
 	return out
 }
 
@@ -292,7 +292,7 @@ func (pp *paraPlaces) extend(rc *reportContext, text string, end int) {
 		lim++
 	}
 	from := pp.lim
-	capRuns(text[from:lim], func(a, b int) {
+	rc.v.capRuns(text[from:lim], func(a, b int) {
 		a, b = from+a, from+b
 		pp.runs = append(pp.runs, [2]int{a, b})
 		for _, p := range rc.places.runPlaces(text[a:b], false) {
@@ -329,7 +329,7 @@ func (pp *paraPlaces) lastOfCountries(rc *reportContext, text string, end int) (
 	if k < len(pp.runs) && pp.runs[k][0] < end {
 		var extra []gazetteer.Place
 		a := pp.runs[k][0]
-		capRuns(text[a:end], func(x, y int) {
+		rc.v.capRuns(text[a:end], func(x, y int) {
 			for _, p := range rc.places.runPlaces(text[a+x:a+y], false) {
 				if i, ok := pp.index[p.ID]; (!ok || i >= n) &&
 					!slices.ContainsFunc(extra, func(q gazetteer.Place) bool { return q.ID == p.ID }) {

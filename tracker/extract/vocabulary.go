@@ -102,6 +102,7 @@ type vocabulary struct {
 	eventOf                    map[string]string // event noun → event
 	// lists read in file order, as suffixes and prefixes of a text
 	gunfire, strikeAux, comparisons []string
+	particles                       []string // of a run of capitalised words (capruns.go)
 	// eventShapes[n][f] has bit l set when an event noun of n bytes
 	// starts with the letter 'a'+f and ends with 'a'+l, and eventMin and
 	// eventMax bound their lengths: most words are no event noun, and
@@ -284,6 +285,7 @@ func directives() map[string]directiveSpec {
 		"gunfire":        listDir(func(v *vocabulary) *[]string { return &v.gunfire }),
 		"strikeaux":      listDir(func(v *vocabulary) *[]string { return &v.strikeAux }),
 		"comparison":     listDir(func(v *vocabulary) *[]string { return &v.comparisons }),
+		"particle":       listDir(func(v *vocabulary) *[]string { return &v.particles }),
 	}
 }
 
@@ -459,6 +461,9 @@ func (p *vparser) directive(line string, n int) error {
 				break
 			}
 			spec.set(v)[words] = true
+		}
+		if verb == "particle" && !lowerASCIIWord(words, 16) {
+			return fmt.Errorf("particle %q: a particle is one word of ASCII letters", words)
 		}
 		if (verb == "stem" || verb == "numberstem") && (len(words) < 2 || words[0] >= 0x80 || words[1] >= 0x80) {
 			return fmt.Errorf("%s %q: a stem is two ASCII letters or more", verb, words)
