@@ -329,8 +329,12 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 					}
 				}
 				b.event = most(near)
-			}
-			if b.event == "" {
+				if b.event == "" {
+					// (none near in time: no event of the country's
+					// another season; the figure keeps none)
+					continue
+				}
+			} else {
 				b.event = most(ofCountry[cc{c, b.cat}])
 			}
 		}

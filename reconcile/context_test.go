@@ -212,6 +212,23 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1", "e-1"}},
 		},
 		{
+			// a hajj report of June that names no event is not July's
+			// landslide's, the country's only event, six weeks on
+			name: "a report naming no event takes no event of another season",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-06-21", "foreign ministry", tracker.Exact, 98),
+				ctxClaim("b-1", "b", "2024-07-31", "army", tracker.Exact, 89),
+				ctxClaim("c-1", "c", "2024-08-01", "state government", tracker.Exact, 190),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 0 {
+					return tracker.Context{Place: "India", PlaceID: "IN", PlaceFrom: "headline"}
+				}
+				return tracker.Context{Place: "India", PlaceID: "IN", PlaceFrom: "headline", Event: "landslide"}
+			},
+			same: [][]string{{"b-1", "c-1"}, {"a-1"}},
+		},
+		{
 			name: "far below the day before is a part",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-13", "Red Crescent", tracker.Exact, 5500).in("Libya"),
