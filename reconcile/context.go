@@ -321,9 +321,9 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		b.event = most(ofReport[rc{recs[i].report, b.cat}])
 		if c := recs[i].country; b.event == "" && c != "" {
 			if d := recs[i].day; d != noDay {
-				// the weeks around the figure's: ±14 to ±20 days
+				// the weeks around the figure's: ±28 to ±34 days
 				near := map[string]int{}
-				for w := weekOf(d) - 2; w <= weekOf(d)+2; w++ {
+				for w := weekOf(d) - 4; w <= weekOf(d)+4; w++ {
 					for e, n := range ofCountryWeek[ccw{cc{c, b.cat}, w}] {
 						near[e] += n
 					}
