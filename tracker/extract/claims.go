@@ -344,7 +344,7 @@ func (s *sentence) earlierFigure(l link) bool {
 	lo := min(l.a, q.i)
 	// "Correction: An earlier version of this story said the quake had
 	// killed 127 people": the figure withdrawn, not a count
-	if k := correctionAt(s.text[s.start:s.end]); k >= 0 && s.toks[lo].start-s.start > k {
+	if k := s.correction(); k >= 0 && s.toks[lo].start-s.start > k {
 		return true
 	}
 	// "Local officials had put the toll at about 250": a pluperfect
@@ -370,6 +370,14 @@ func (s *sentence) earlierFigure(l link) bool {
 	// "and 11 dead earlier": a figure closed by "earlier" is left alone,
 	// it may be a period
 	return false
+}
+
+// correction is correctionAt of the sentence, found once a sentence.
+func (s *sentence) correction() int {
+	if !s.corrRead {
+		s.corr, s.corrRead = correctionAt(s.text[s.start:s.end]), true
+	}
+	return s.corr
 }
 
 // correctionAt returns where a correction's account of what a story said

@@ -68,6 +68,8 @@ type sentMemo struct {
 	sent                               string
 	fronted, incident, past, via, both bool // read yet
 	frontedM                           []string
+	subject                            bool // subjectM read yet
+	subjectM                           []string
 	isIncident, isBoth                 bool
 	pastS, viaS                        string
 	evRead                             bool
@@ -99,6 +101,18 @@ func (m *sentMemo) frontedMatch() []string {
 		}
 	}
 	return m.frontedM
+}
+
+// subjectMatch is subjectRE.FindStringSubmatch(m.sent) when mayBeSubject
+// says it can match, else nil.
+func (m *sentMemo) subjectMatch() []string {
+	if !m.subject {
+		m.subject = true
+		if mayBeSubject(m.sent) {
+			m.subjectM = subjectRE.FindStringSubmatch(m.sent)
+		}
+	}
+	return m.subjectM
 }
 
 // incidentMatch is mayBeIncident(sent) && incidentRE.MatchString(sent).
@@ -1444,10 +1458,7 @@ var placeListRE = regexp.MustCompile(`(?:,|\band)\s+[A-Z][\p{L}'’\-]+\s+(?:for
 // knows in the report's country, or one it does not know that the text
 // also writes as a place ("in Wajima").
 func (rc *reportContext) subjectPlace(text string, c *tracker.Claim) (gazetteer.Place, bool) {
-	if !mayBeSubject(c.Sentence) {
-		return gazetteer.Place{}, false
-	}
-	m := subjectRE.FindStringSubmatch(c.Sentence)
+	m := rc.sentence(c.Sentence).subjectMatch()
 	if m == nil {
 		return gazetteer.Place{}, false
 	}

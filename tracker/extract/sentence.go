@@ -33,6 +33,7 @@ func (s *sentence) reset(sp span, toks []token) {
 		s.flags[i] = f
 	}
 	s.qs = s.qs[:0]
+	s.corrRead = false
 	s.diags = s.diags[:0]
 	for i := range toks {
 		if toks[i].kind == tOddNum {
@@ -140,6 +141,9 @@ type sentence struct {
 	usedCarry, listBefore, listNext bool
 	// diags collects the sentence's diagnostics.
 	diags []tracker.Diagnostic
+	// corr is correctionAt of the sentence once corrRead (correction).
+	corr     int
+	corrRead bool
 	// memo caches numberAt during the quantity pass (nil outside it).
 	memo, memoBuf []numMemo
 }
