@@ -169,11 +169,11 @@ var datelineRE = regexp.MustCompile(`^([A-Z][A-Za-z.'â€™\-]*(?: [A-Z][A-Za-z.'â€
 // report's headline as stored apart from the text (tracker.HeadlineEnd
 // finds it at the start of text); when empty, a first line that reads as
 // a headline is taken as one.
-func applyContext(v *vocabulary, text, title string, date tracker.Date, claims []tracker.Claim) {
+func applyContext(v *vocabulary, places *placeCache, text, title string, date tracker.Date, claims []tracker.Claim) {
 	if len(claims) == 0 {
 		return
 	}
-	rc := readReport(v, text, title, date)
+	rc := readReport(v, places, text, title, date)
 	// the headline's own figure names the place the report is about
 	// ("Flash floods kill at least 51 in Spain's Valencia region")
 	for i := range claims {
@@ -408,8 +408,8 @@ func commonAncestor(g *gazetteer.Gazetteer, ids []string) (gazetteer.Place, bool
 }
 
 // readReport reads the headline, dateline and lead of a report.
-func readReport(v *vocabulary, text, title string, date tracker.Date) *reportContext {
-	rc := &reportContext{v: v, places: newPlaceMemo(v, gaz())}
+func readReport(v *vocabulary, places *placeCache, text, title string, date tracker.Date) *reportContext {
+	rc := &reportContext{v: v, places: newPlaceMemo(v, gaz(), places)}
 	if !date.IsZero() {
 		rc.year = date.Time().Year()
 	}

@@ -19,10 +19,13 @@ const rulesVersion = "52"
 // Version names the built-in extractor (Default().Version()).
 func Version() string { return Default().Version() }
 
-// Extractor reads text with one vocabulary. It holds only immutable
-// tables, so one Extractor serves any number of goroutines.
+// Extractor reads text with one vocabulary. It holds immutable tables
+// and a cache of gazetteer answers safe for concurrent use (placeCache),
+// so one Extractor serves any number of goroutines, and the reports it
+// reads share the answers.
 type Extractor struct {
-	v *vocabulary
+	v      *vocabulary
+	places *placeCache
 }
 
 // Default returns the extractor with the built-in vocabulary, the
@@ -30,7 +33,7 @@ type Extractor struct {
 // use.
 func Default() *Extractor { return defaultExtractor() }
 
-var defaultExtractor = sync.OnceValue(func() *Extractor { return &Extractor{v: defaultVocabulary()} })
+var defaultExtractor = sync.OnceValue(func() *Extractor { return &Extractor{v: defaultVocabulary(), places: newPlaceCache()} })
 
 // New returns an extractor with the vocabulary read from r instead of the
 // built-in one, in the format of vocabulary.txt; name names the file in
@@ -41,7 +44,7 @@ func New(name string, r io.Reader) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{v: v}, nil
+	return &Extractor{v: v, places: newPlaceCache()}, nil
 }
 
 // Version names the extractor: its rules and a short hash of its
@@ -90,7 +93,7 @@ func (x *Extractor) Extract(text string, opts Options) (res tracker.Extraction, 
 	}()
 	res = extract(x.v, text, opts)
 	if len(res.Claims) <= tracker.MaxClaims {
-		applyContext(x.v, text, opts.Title, opts.Date, res.Claims)
+		applyContext(x.v, x.places, text, opts.Title, opts.Date, res.Claims)
 	}
 	if len(res.Claims) > tracker.MaxClaims {
 		return tracker.Extraction{}, fmt.Errorf("%w: more than %d in one text; a text that dense is a list, not a report (split it)", tracker.ErrTooManyClaims, tracker.MaxClaims)

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/tollproject/toll/tracker/gazetteer"
@@ -13,10 +14,13 @@ import (
 // after claim, and every lookup folds its name and binary-searches the
 // gazetteer's tables. Its answers are the gazetteer's (the gazetteer is
 // immutable), so the memo changes no result; it lives for one
-// applyContext call and is never shared.
+// applyContext call and is never shared. The answers that depend on the
+// question alone it also takes from and gives to the Extractor's
+// placeCache, which outlives the report.
 type placeMemo struct {
 	v      *vocabulary
 	g      *gazetteer.Gazetteer
+	shared *placeCache                     // the Extractor's answers across reports, or nil
 	look   map[string]placeAnswer          // lookupPlace(v, g, name, "")
 	demo   map[string]placeAnswer          // g.Demonym(name)
 	source map[string]placeAnswer          // sourcePlace(g, source)
@@ -36,10 +40,11 @@ type placeAnswer struct {
 	ok bool
 }
 
-func newPlaceMemo(v *vocabulary, g *gazetteer.Gazetteer) *placeMemo {
+func newPlaceMemo(v *vocabulary, g *gazetteer.Gazetteer, shared *placeCache) *placeMemo {
 	return &placeMemo{
 		v:      v,
 		g:      g,
+		shared: shared,
 		look:   map[string]placeAnswer{},
 		demo:   map[string]placeAnswer{},
 		source: map[string]placeAnswer{},
@@ -58,9 +63,13 @@ func (m *placeMemo) lookup(name string) (gazetteer.Place, bool) {
 	if a, ok := m.look[name]; ok {
 		return a.p, a.ok
 	}
-	p, ok := lookupPlace(m.v, m.g, name, "")
-	m.look[name] = placeAnswer{p, ok}
-	return p, ok
+	a, ok := m.shared.lookup(name)
+	if !ok {
+		a.p, a.ok = lookupPlace(m.v, m.g, name, "")
+		m.shared.keepLookup(name, a)
+	}
+	m.look[name] = a
+	return a.p, a.ok
 }
 
 // demonym is m.g.Demonym(name).
@@ -203,6 +212,10 @@ func (m *placeMemo) runPlaces(run string, demonyms bool) []gazetteer.Place {
 	if ps, ok := memo[run]; ok {
 		return ps
 	}
+	if ps, ok := m.shared.runPlaces(run, demonyms); ok {
+		memo[run] = ps
+		return ps
+	}
 	var out []gazetteer.Place
 	words := strings.Fields(run)
 	for i := range words {
@@ -236,7 +249,96 @@ func (m *placeMemo) runPlaces(run string, demonyms bool) []gazetteer.Place {
 		}
 	}
 	memo[run] = out
+	m.shared.keepRunPlaces(run, demonyms, out)
 	return out
+}
+
+// placeCache keeps the report pass's gazetteer answers that depend on
+// nothing but the question, lookupPlace of a name and the places of a
+// capitalised run, across the reports one Extractor reads: the reports
+// of a batch name the same places and the same capitalised words report
+// after report, and each placeMemo asks it before the gazetteer. It is
+// safe for concurrent use, and bounded: it is emptied when it holds
+// maxCachedPlaces answers. A nil *placeCache keeps nothing.
+type placeCache struct {
+	mu   sync.Mutex
+	n    int
+	look map[string]placeAnswer
+	runs [2]map[string][]gazetteer.Place // without and with demonyms
+}
+
+// maxCachedPlaces bounds a placeCache: a few megabytes.
+const maxCachedPlaces = 1 << 15
+
+func newPlaceCache() *placeCache {
+	c := &placeCache{}
+	c.empty()
+	return c
+}
+
+func (c *placeCache) empty() {
+	c.n = 0
+	c.look = map[string]placeAnswer{}
+	c.runs = [2]map[string][]gazetteer.Place{{}, {}}
+}
+
+func (c *placeCache) lookup(name string) (placeAnswer, bool) {
+	if c == nil {
+		return placeAnswer{}, false
+	}
+	c.mu.Lock()
+	a, ok := c.look[name]
+	c.mu.Unlock()
+	return a, ok
+}
+
+func (c *placeCache) keepLookup(name string, a placeAnswer) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.grow()
+	c.look[strings.Clone(name)] = a // (not a slice of the report's text, which it would keep)
+	c.mu.Unlock()
+}
+
+// runPlaces returns the places of a run another report asked for; the
+// slice is shared and never changed.
+func (c *placeCache) runPlaces(run string, demonyms bool) ([]gazetteer.Place, bool) {
+	if c == nil {
+		return nil, false
+	}
+	k := 0
+	if demonyms {
+		k = 1
+	}
+	c.mu.Lock()
+	ps, ok := c.runs[k][run]
+	c.mu.Unlock()
+	return ps, ok
+}
+
+func (c *placeCache) keepRunPlaces(run string, demonyms bool, ps []gazetteer.Place) {
+	if c == nil {
+		return
+	}
+	k := 0
+	if demonyms {
+		k = 1
+	}
+	c.mu.Lock()
+	c.grow()
+	c.runs[k][strings.Clone(run)] = slices.Clip(ps)
+	c.mu.Unlock()
+}
+
+// grow counts one more answer, emptying the cache first when it is
+// full. c.mu is held.
+func (c *placeCache) grow() {
+	if c.n >= maxCachedPlaces {
+		c.empty()
+	}
+	c.n++
 }
 
 // paraPlaces is placesOf(text[start:end], false) for the paragraph that
