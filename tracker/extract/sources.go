@@ -29,7 +29,7 @@ func (s *sentence) attributions() []attribution {
 		}
 		last := s.toks[k-1]
 		if s.v.sourceNouns[last.lower] || isAcronym(last.text) {
-			out = append(out, attribution{i: 0, j: k, name: cleanSource(s.textOf(0, k)), verb: k, leading: true})
+			out = append(out, attribution{i: 0, j: k, name: s.v.cleanSource(s.textOf(0, k)), verb: k, leading: true})
 		}
 		break
 	}
@@ -127,7 +127,7 @@ func (s *sentence) subjectSaying() (attribution, bool) {
 	if !head.upper && !s.v.sourceNouns[head.lower] && !s.v.sourceHeads[head.lower] {
 		return attribution{}, false
 	}
-	name := cleanSource(s.textOf(start, end))
+	name := s.v.cleanSource(s.textOf(start, end))
 	if name == "" {
 		return attribution{}, false
 	}
@@ -157,11 +157,9 @@ func (s *sentence) possessiveBulletin() (attribution, bool) {
 		// (the lexer keeps a possessive on its word: "ministry's")
 		if w := s.word(k); s.toks[k].kind == tWord && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
 			for m := k + 1; m < len(s.toks) && m <= k+5; m++ {
-				switch s.word(m) {
-				// (not "toll": "Morocco's toll" is the country's, named by
-				// its place, not given by it)
-				case "update", "bulletin", "statement", "report", "tally", "count", "figures", "briefing", "data":
-					name := cleanSource(s.textOf(start, k+1))
+				// (the vocabulary's sourcedoc lines)
+				if s.v.sourceDocs[s.word(m)] {
+					name := s.v.cleanSource(s.textOf(start, k+1))
 					if name == "" || !s.toks[k].upper && !s.v.sourceNouns[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] {
 						return attribution{}, false
 					}
@@ -266,13 +264,10 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	k := v - 1
 	// "has said", "had said", "also said", "later reported"
 	for k >= 0 {
-		w := s.word(k)
-		switch w {
-		case "has", "had", "have", "also", "later", "previously", "earlier", "today", "yesterday", "now", "again", "officially", "still", "separately":
-			k--
-			continue
+		if !s.v.saidSkip[s.word(k)] {
+			break
 		}
-		break
+		k--
 	}
 	end := k + 1
 	startTok := end
@@ -329,14 +324,13 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	// the subject of "raised", "revised", "lowered" is a source only when
 	// it names one ("Israel raises …", "the ministry revised …"), not
 	// when it is a cause ("the murder of … raised the toll")
-	switch s.word(v) {
-	case "raised", "raises", "revised", "revises", "lowered", "lowers", "updated", "put", "puts":
+	if s.v.causeVerbs[s.word(v)] {
 		head := s.toks[end-1]
 		if !(s.v.sourceNouns[head.lower] || s.v.sourceHeads[head.lower] || isAcronym(head.text) || head.upper && end-startTok <= 3) {
 			return attribution{}, false
 		}
 	}
-	name := cleanSource(s.textOf(startTok, end))
+	name := s.v.cleanSource(s.textOf(startTok, end))
 	if name == "" {
 		return attribution{}, false
 	}
@@ -387,7 +381,7 @@ func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
 	case "he", "she", "it", "they", "we", "i", "you":
 		return attribution{}, false
 	}
-	name := cleanSource(s.textOf(start, end))
+	name := s.v.cleanSource(s.textOf(start, end))
 	if name == "" {
 		return attribution{}, false
 	}
@@ -396,7 +390,7 @@ func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
 
 // cleanSource trims what is not the source's name: a leading "the",
 // trailing possessives and "figures".
-func cleanSource(name string) string {
+func (v *vocabulary) cleanSource(name string) string {
 	name = strings.TrimSpace(name)
 	for _, p := range []string{"the ", "The "} {
 		name = strings.TrimPrefix(name, p)
@@ -431,7 +425,7 @@ func cleanSource(name string) string {
 	}
 	// "according to official figures", "official data released on
 	// Friday", "the latest official count": officials, unnamed
-	if w := strings.Fields(name); len(w) > 0 && len(w) <= 4 && officialWords(w) {
+	if w := strings.Fields(name); len(w) > 0 && len(w) <= 4 && v.officialWords(w) {
 		return "officials"
 	}
 	return name
@@ -440,14 +434,13 @@ func cleanSource(name string) string {
 // officialWords reports whether the words of a source are only "official"
 // and words for a count or its release ("latest official count", "official
 // data released"): no body named.
-func officialWords(w []string) bool {
+func (v *vocabulary) officialWords(w []string) bool {
 	has := false
 	for _, x := range w {
-		switch strings.ToLower(x) {
-		case "official":
+		switch lw := strings.ToLower(x); {
+		case lw == "official":
 			has = true
-		case "latest", "new", "newest", "updated", "figures", "figure", "data", "count", "counts", "tally", "tallies", "statistics", "released", "published", "toll", "estimates", "estimate":
-		default:
+		case !v.officialData[lw]:
 			return false
 		}
 	}
@@ -607,8 +600,8 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 						break
 					}
 				}
-				if name := cleanSource(s.textOf(m+1, e)); name != "" && titled(m+1, e) || e > m+1 && s.toks[e-1].upper {
-					return cleanSource(s.textOf(m+1, e))
+				if name := s.v.cleanSource(s.textOf(m+1, e)); name != "" && titled(m+1, e) || e > m+1 && s.toks[e-1].upper {
+					return s.v.cleanSource(s.textOf(m+1, e))
 				}
 				return ""
 			}
@@ -620,7 +613,7 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 		if titled(c1+1, c2) || strings.HasSuffix(s.word(c1+1), "ing") {
 			name := body(c1+1, c2)
 			if name == "" {
-				name = cleanSource(s.textOf(b, c1))
+				name = s.v.cleanSource(s.textOf(b, c1))
 			}
 			if name != "" {
 				return attribution{i: b, j: c2, name: name, verb: v}, true
@@ -639,7 +632,7 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 		if b < c1 && titled(b, c1) {
 			name := body(b, c1)
 			if name == "" {
-				name = cleanSource(s.textOf(c1+1, c2))
+				name = s.v.cleanSource(s.textOf(c1+1, c2))
 			}
 			if name != "" {
 				return attribution{i: b, j: c2, name: name, verb: v}, true

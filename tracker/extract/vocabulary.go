@@ -94,6 +94,7 @@ type vocabulary struct {
 	injurySeverity                                         map[string]bool
 	diseaseWords                                           map[string]bool
 	hadPrior, priorAfter, priorBefore                      map[string]bool
+	sourceDocs, saidSkip, causeVerbs, officialData         map[string]bool
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
@@ -253,6 +254,10 @@ func directives() map[string]directiveSpec {
 		"countnoun":      setDir(func(v *vocabulary) map[string]bool { return v.countNouns }),
 		"countmodifier":  setDir(func(v *vocabulary) map[string]bool { return v.countModifiers }),
 		"earlier":        setDir(func(v *vocabulary) map[string]bool { return v.earlierWords }),
+		"sourcedoc":      setDir(func(v *vocabulary) map[string]bool { return v.sourceDocs }),
+		"saidskip":       setDir(func(v *vocabulary) map[string]bool { return v.saidSkip }),
+		"causeverb":      setDir(func(v *vocabulary) map[string]bool { return v.causeVerbs }),
+		"officialdata":   setDir(func(v *vocabulary) map[string]bool { return v.officialData }),
 		"hadprior":       setDir(func(v *vocabulary) map[string]bool { return v.hadPrior }),
 		"priorafter":     setDir(func(v *vocabulary) map[string]bool { return v.priorAfter }),
 		"priorbefore":    setDir(func(v *vocabulary) map[string]bool { return v.priorBefore }),
@@ -310,6 +315,7 @@ func newVocabulary() *vocabulary {
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
+		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData,
 		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites,
 	} {
 		*p = map[string]bool{}
