@@ -258,6 +258,11 @@ func TestResolve(t *testing.T) {
 		{"the first context that matches wins", "Valencia", []string{"Narnia", "Venezuela", "Spain"}, "gn:3625549"},
 		{"the context itself", "Morocco", []string{"Morocco"}, "MA"},
 		{"a place containing the context", "Hawaii", []string{"Lahaina"}, "US.HI"},
+		// a Japanese city or Korean district written without its "Shi"
+		// or "-gu" (GeoNames also gives Suzhou, China, the name "Suzu")
+		{"Suzu in Japan is the city, not Suzhou", "Suzu", []string{"Japan"}, "JP.15.1851337"},
+		{"Wajima without its Shi", "Wajima", []string{"JP"}, "JP.15.1848973"},
+		{"Yongsan without its -gu", "Yongsan", []string{"South Korea"}, "KR.11.11030"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -219,7 +219,8 @@ func addCountries(places map[string]*place) error {
 
 // subdivisionNames returns a subdivision's name and the short forms news
 // copy uses: "Maui County" is also "Maui", "Kaduna State" "Kaduna",
-// "Província de València" "València". A short form that would be only a
+// "Província de València" "València", "Suzu Shi" "Suzu", "Yongsan-gu"
+// "Yongsan". A short form that would be only a
 // compass word ("Southern Region" → "Southern") is not made.
 func subdivisionNames(name string) []string {
 	names := []string{name}
@@ -233,7 +234,11 @@ func subdivisionNames(name string) []string {
 		}
 	}
 	for _, s := range []string{" Province", " Governorate", " Prefecture", " District", " County",
-		" Department", " Municipality", " State", " Region", " Division"} {
+		" Department", " Municipality", " State", " Region", " Division",
+		// Japan's cities and districts ("Suzu Shi", "Hakui-shi", "Hosu
+		// Gun"), Korea's districts, cities and counties ("Yongsan-gu",
+		// "Yongin-si", "Yeongwol-gun"): copy writes Suzu and Yongsan
+		" Shi", "-shi", " Gun", "-gun", "-gu", "-si"} {
 		if strings.HasSuffix(short, s) {
 			short = short[:len(short)-len(s)]
 			break
