@@ -115,7 +115,7 @@ func TestReportContextPlaces(t *testing.T) {
 			"79 people were unaccounted for", "Japan", "headline", "", "JP"},
 		{"a town that opens its sentence counts its part", "Quake toll rises in Japan's Ishikawa",
 			"TOKYO — Rescuers searched the rubble.\n\nWajima accounted for 52 of the deaths and Suzu for 28, the prefecture said.",
-			"52 of the deaths", "Wajima", "sentence", "", "JP/wajima"},
+			"52 of the deaths", "Wajima", "sentence", "", "JP.15.1848973"},
 		{"a province that opens its sentence, with a clause, counts its part", "Morocco quake toll passes 2,000",
 			"RABAT — Rescuers dug through the night.\n\nAl Haouz province, where the epicentre lay, accounts for 394 of the deaths, the ministry said.",
 			"394 of the deaths", "Al-Haouz", "sentence", "", "MA.07.041"},

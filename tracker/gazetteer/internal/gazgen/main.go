@@ -166,7 +166,11 @@ func addAdmin2(places map[string]*place, admin2 map[string]string, words map[str
 				names = append(names, nm)
 			}
 		}
-		places[code] = &place{id: code, kind: "s", country: a1.country, parent: a1.id, name: name, level: 2, names: names}
+		display := name
+		if len(names) > 0 {
+			display = names[0] // ("Wajima" for "Wajima Shi": see subdivisionNames)
+		}
+		places[code] = &place{id: code, kind: "s", country: a1.country, parent: a1.id, name: display, level: 2, names: names}
 		n++
 	}
 	return n
@@ -251,6 +255,13 @@ func subdivisionNames(name string) []string {
 	}
 	if short != name {
 		names = append(names, short)
+		for _, s := range []string{" Shi", "-shi", " Gun", "-gun", "-gu", "-si"} {
+			if strings.HasSuffix(name, s) {
+				// (and is shown so: "Wajima", not "Wajima Shi")
+				names[0], names[1] = short, name
+				break
+			}
+		}
 	}
 	return names
 }
