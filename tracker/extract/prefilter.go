@@ -28,15 +28,23 @@ func (v *vocabulary) mayHoldNumber(s string) bool {
 
 // stems is a set of lowercase ASCII substrings (two letters or more),
 // indexed by their first two and three letters so that a sentence is
-// read once, with one table probe a byte, whatever the number of stems.
-// Common pairs ("in", "re", "de") start a stem, so the probe is of the
-// first three letters (hashed) when every stem has three; the stems that
-// start with the letter are compared only where it hits.
+// read once, with table probes every other byte, whatever the number of
+// stems. A stem of three letters or more that starts at p holds the
+// pair at p and the pair at p+1, and one of p and p+1 is even: in
+// probes the pair at each even position in two tables, of the pairs that
+// start stems (pairLE) and of the pairs at their second letter (pair1LE);
+// a hit is tried at the three letters it would start (hashed, tri), and
+// then against the stems that start with its letter. A set with a
+// two-letter stem is read by pairs at every position.
 type stems struct {
-	pair  [256 * 256 / 64]uint64 // bit set: some stem starts with these two bytes
-	tri   [1 << 16 / 64]uint64   // bit set: some stem starts with three bytes of this hash
-	short bool                   // some stem has two bytes only: tri is not used
-	first [256][]string
+	pair [256 * 256 / 64]uint64 // bit set: some stem starts with these two bytes
+	// pairLE and pair1LE are pair and the pairs at the stems' second
+	// letter, indexed by the two bytes read as one little-endian word
+	// (b0 | b1<<8), as in reads them
+	pairLE, pair1LE [256 * 256 / 64]uint64
+	tri             [1 << 16 / 64]uint64 // bit set: some stem starts with three bytes of this hash
+	short           bool                 // some stem has two bytes only: pair1LE and tri are not used
+	first           [256][]string
 }
 
 // triHash hashes the three bytes a stem starts with.
@@ -48,10 +56,14 @@ func newStems(ws ...string) *stems {
 		t.first[w[0]] = append(t.first[w[0]], w)
 		k := int(w[0])<<8 | int(w[1])
 		t.pair[k/64] |= 1 << (k % 64)
+		k = int(w[0]) | int(w[1])<<8
+		t.pairLE[k/64] |= 1 << (k % 64)
 		if len(w) < 3 {
 			t.short = true
 			continue
 		}
+		k = int(w[1]) | int(w[2])<<8
+		t.pair1LE[k/64] |= 1 << (k % 64)
 		h := triHash(w[0], w[1], w[2])
 		t.tri[h/64] |= 1 << (h % 64)
 	}
@@ -64,21 +76,27 @@ func (t *stems) in(s string) bool {
 	if t.short {
 		return t.inPairs(s)
 	}
-	if len(s) < 3 {
-		return false
-	}
-	// (the hash rolls: one byte is read a position, the two before it
-	// kept, as triHash computes it)
-	a, b := uint32(s[0]|0x20), uint32(s[1]|0x20)
-	for i := 2; i < len(s); i++ {
-		c := uint32(s[i] | 0x20)
-		h := (a<<10 ^ b<<5 ^ c) & (1<<16 - 1)
-		if t.tri[h>>6]&(1<<(h&63)) != 0 && t.at(s, i-2) {
+	n := len(s)
+	i := 0
+	for p := s; len(p) >= 2; p = p[2:] {
+		// (one 16-bit load, both bytes folded at once)
+		k := (uint32(p[0]) | uint32(p[1])<<8) | 0x2020
+		if t.pairLE[k>>6]&(1<<(k&63)) != 0 && i+2 < n && t.triAt(s, i) && t.at(s, i) {
 			return true
 		}
-		a, b = b, c
+		if t.pair1LE[k>>6]&(1<<(k&63)) != 0 && i > 0 && t.triAt(s, i-1) && t.at(s, i-1) {
+			return true
+		}
+		i += 2
 	}
 	return false
+}
+
+// triAt reports whether some stem starts with the three bytes at s[p]
+// (as far as their hash tells); p+2 < len(s).
+func (t *stems) triAt(s string, p int) bool {
+	h := triHash(s[p]|0x20, s[p+1]|0x20, s[p+2]|0x20)
+	return t.tri[h>>6]&(1<<(h&63)) != 0
 }
 
 // inPairs is in, probing the pair table only.

@@ -231,7 +231,15 @@ func stemSets() []*stems {
 // TestStemsIn holds stems.in to inRef on the corpora's sentences and
 // texts.
 func TestStemsIn(t *testing.T) {
-	inputs := append(append(fastPathInputs(t), fuzzSeeds(t)...), "", "k", "ki", "kil", "KILL", "Kill\x00", "to\x00the hospital", "xab", "aB")
+	inputs := append(append(fastPathInputs(t), fuzzSeeds(t)...), "", "k", "ki", "kil", "KILL", "Kill\x00", "to\x00the hospital", "xab", "aB",
+		"xkill", "xxkill", "kil", "xkil", "dies", "xdie", "xxdie", "die", "di")
+	// and every sentence of them, most of which hold no stem
+	v := Default().v
+	for _, s := range inputs[:len(inputs):len(inputs)] {
+		for _, sp := range v.splitSentences(s, nil) {
+			inputs = append(inputs, s[sp.start:sp.end], s[sp.start+1:sp.end])
+		}
+	}
 	hits := 0
 	for _, set := range stemSets() {
 		for _, s := range inputs {
