@@ -242,6 +242,13 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 			limit = m
 			break
 		}
+		// ", and" opening a clause with its own subject and verb: "24
+		// people are confirmed dead, and dozens of houses have collapsed
+		// in Suzu" is no count of Suzu
+		if s.isWord(m, ",") && s.isWord(m+1, "and") && s.clauseVerbWithin(m+2, 6) {
+			limit = m
+			break
+		}
 	}
 	for _, p := range places {
 		if p.modTok {
@@ -284,4 +291,19 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 		}
 	}
 	return ""
+}
+
+// clauseVerbWithin reports whether a finite auxiliary ("have", "were",
+// "is") stands within n words from i, before any comma: the words after
+// ", and" are then a clause of their own.
+func (s *sentence) clauseVerbWithin(i, n int) bool {
+	for k := i; k < i+n && k < len(s.toks); k++ {
+		switch s.word(k) {
+		case ",", ";", ":":
+			return false
+		case "have", "has", "had", "were", "was", "are", "is":
+			return k > i // (a subject before it)
+		}
+	}
+	return false
 }
