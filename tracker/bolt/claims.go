@@ -266,7 +266,7 @@ func (db *DB) Review(id string, v tracker.Version) (tracker.StoredClaim, error) 
 			return fmt.Errorf("claim %s: report %s: %w", sc.ID, rid, ErrNotFound)
 		}
 		rec := claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: append(sc.Versions, v)}
-		if err := putClaim(tx, headOf(r), rid, n, rec); err != nil {
+		if err := putClaim(tx, nil, headOf(r), rid, n, rec); err != nil {
 			return err
 		}
 		out = rec.stored(rid, n)

@@ -125,7 +125,7 @@ func compactReport(tx *bbolt.Tx, id string) error {
 		todo = append(todo, pending{n, rec})
 	}
 	for _, t := range todo {
-		if err := putClaim(tx, headOf(r), id, t.n, t.rec); err != nil {
+		if err := putClaim(tx, nil, headOf(r), id, t.n, t.rec); err != nil {
 			return err
 		}
 	}
@@ -141,9 +141,10 @@ func compactReport(tx *bbolt.Tx, id string) error {
 const packFill = 0.9
 
 // pack sets packFill on the buckets of tx that Import and the migration
-// write in key order: claims, reports and their two indexes.
+// write in key order: claims, reports, their two indexes and the claim
+// index.
 func pack(tx *bbolt.Tx) {
-	for _, name := range [][]byte{bucketClaims, bucketReports, bucketSeq, bucketByDate} {
+	for _, name := range [][]byte{bucketClaims, bucketReports, bucketSeq, bucketByDate, bucketIndex} {
 		if b := tx.Bucket(name); b != nil {
 			b.FillPercent = packFill
 		}

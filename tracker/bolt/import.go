@@ -63,7 +63,7 @@ func (db *DB) importFrom(r io.Reader, name string, merge bool) (ImportResult, er
 	var res ImportResult
 	err := db.update(func(tx *bbolt.Tx) error {
 		pack(tx)
-		im := &importer{db: db, tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}}
+		im := &importer{db: db, tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}, strs: strCache{}}
 		var err error
 		lead := bytes.TrimLeft(first, " \t\r\n")
 		switch {
@@ -128,6 +128,7 @@ type importer struct {
 	// dateKeys are the date index keys of the reports stored, put by
 	// finish
 	dateKeys [][]byte
+	strs     strCache // the index's strings, for this transaction
 }
 
 func (im *importer) headerOK(h exportHeader) error {
@@ -278,7 +279,7 @@ func (im *importer) claim(sc tracker.StoredClaim) error {
 		return im.mergeClaim(ir, rid, n, sc)
 	}
 	im.res.Claims++
-	return putClaim(im.tx, headOf(ir.r), rid, n, claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: sc.Versions})
+	return putClaim(im.tx, im.strs, headOf(ir.r), rid, n, claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: sc.Versions})
 }
 
 func (im *importer) ack(a tracker.Ack) error {

@@ -124,14 +124,30 @@ func enumIndex[T ~string](s T, names []T) byte {
 	return 0
 }
 
+// strCache holds the ids internString gave or found in one write
+// transaction (only: a transaction rolled back takes its new ids with it),
+// so that a batch's claims, which share most of their strings, look each
+// up once. A nil strCache caches nothing.
+type strCache map[string]uint32
+
 // internString returns s's id in the strings bucket, adding it when new.
 // ok is false for a string too long to hold.
-func internString(tx *bbolt.Tx, s string) (id uint32, ok bool, err error) {
+func internString(tx *bbolt.Tx, cache strCache, s string) (id uint32, ok bool, err error) {
 	if s == "" {
 		return 0, true, nil
 	}
 	if len(s) > maxIndexedString {
 		return 0, false, nil
+	}
+	if id, ok := cache[s]; ok {
+		return id, true, nil
+	}
+	if cache != nil {
+		defer func() {
+			if ok && err == nil {
+				cache[s] = id
+			}
+		}()
 	}
 	b := tx.Bucket(bucketStrings)
 	if v := b.Get([]byte(s)); len(v) == 4 {
@@ -158,7 +174,7 @@ func internString(tx *bbolt.Tx, s string) (id uint32, ok bool, err error) {
 // indexRecord makes the index record of a claim whose current version is
 // c with status st, of a report whose text is text; value is the claim's
 // value in the claims bucket. It interns the claim's strings in tx.
-func indexRecord(tx *bbolt.Tx, text string, outlet string, published tracker.Date, c tracker.Claim, st tracker.Status, value []byte) ([]byte, error) {
+func indexRecord(tx *bbolt.Tx, cache strCache, text string, outlet string, published tracker.Date, c tracker.Claim, st tracker.Status, value []byte) ([]byte, error) {
 	r := make([]byte, ixSize)
 	r[ixFormat] = formatIndex
 	var flags byte
@@ -226,7 +242,7 @@ func indexRecord(tx *bbolt.Tx, text string, outlet string, published tracker.Dat
 		isEvent: c.Context.Event, isPast: c.Context.Past, isVia: c.Context.Via, isOrigin: c.Context.Origin,
 	}
 	for i, s := range strs {
-		id, ok, err := internString(tx, s)
+		id, ok, err := internString(tx, cache, s)
 		if err != nil {
 			return nil, err
 		}
@@ -250,10 +266,10 @@ func wholeCount(d decimal.Decimal) (uint64, bool) {
 }
 
 // putIndex stores the index record of claim n of a report, whose claims
-// value is value.
-func putIndex(tx *bbolt.Tx, text, reportID string, n int, rec claimRecord, value []byte) error {
+// value is value; cache is the transaction's (or nil).
+func putIndex(tx *bbolt.Tx, cache strCache, text, reportID string, n int, rec claimRecord, value []byte) error {
 	last := rec.Versions[len(rec.Versions)-1]
-	r, err := indexRecord(tx, text, rec.Outlet, rec.Published, last.Claim, last.Status, value)
+	r, err := indexRecord(tx, cache, text, rec.Outlet, rec.Published, last.Claim, last.Status, value)
 	if err != nil {
 		return fmt.Errorf("index claim %s: %w", tracker.ClaimID(reportID, n), err)
 	}
@@ -313,7 +329,7 @@ func (db *DB) indexStored(batch int, after func(done int) error) error {
 	for done := 1; ; done++ {
 		finished := false
 		err := db.update(func(tx *bbolt.Tx) error {
-			tx.Bucket(bucketIndex).FillPercent = packFill
+			pack(tx)
 			meta := tx.Bucket(bucketMeta)
 			last := meta.Get(keyIndexing)
 			if last == nil {
@@ -329,8 +345,9 @@ func (db *DB) indexStored(batch int, after func(done int) error) error {
 			for ; k != nil && len(ids) < batch; k, _ = c.Next() {
 				ids = append(ids, string(k))
 			}
+			cache := strCache{}
 			for _, id := range ids {
-				if err := indexClaimsOf(tx, id); err != nil {
+				if err := indexClaimsOf(tx, cache, id); err != nil {
 					return err
 				}
 			}
@@ -355,7 +372,7 @@ func (db *DB) indexStored(batch int, after func(done int) error) error {
 }
 
 // indexClaimsOf writes the index records of a report's claims.
-func indexClaimsOf(tx *bbolt.Tx, id string) error {
+func indexClaimsOf(tx *bbolt.Tx, cache strCache, id string) error {
 	v := tx.Bucket(bucketReports).Get([]byte(id))
 	if v == nil {
 		return nil
@@ -382,7 +399,7 @@ func indexClaimsOf(tx *bbolt.Tx, id string) error {
 		todo = append(todo, pending{n, rec, bytes.Clone(v)})
 	}
 	for _, t := range todo {
-		if err := putIndex(tx, r.Text, id, t.n, t.rec, t.value); err != nil {
+		if err := putIndex(tx, cache, r.Text, id, t.n, t.rec, t.value); err != nil {
 			return err
 		}
 	}

@@ -99,7 +99,7 @@ func (im *importer) mergeClaim(ir *importedReport, rid string, n int, sc tracker
 			im.conflict(sc.ID, "claim: removed here by a re-extraction, reviewed in the file; added back with its reviews")
 		}
 		im.res.Claims++
-		return putClaim(im.tx, headOf(*ir.stored), rid, n, claimRecord{Outlet: ir.stored.Source, Published: ir.stored.Published, Versions: sc.Versions})
+		return putClaim(im.tx, im.strs, headOf(*ir.stored), rid, n, claimRecord{Outlet: ir.stored.Source, Published: ir.stored.Published, Versions: sc.Versions})
 	}
 	rec, err := decodeClaim(im.tx, rid, n, v)
 	if err != nil {
@@ -114,7 +114,7 @@ func (im *importer) mergeClaim(ir *importedReport, rid string, n int, sc tracker
 	}
 	im.res.Versions += added
 	rec.Versions = merged
-	return putClaim(im.tx, headOf(*ir.stored), rid, n, rec)
+	return putClaim(im.tx, im.strs, headOf(*ir.stored), rid, n, rec)
 }
 
 // mergeAck settles an ack of the file for a finding acknowledged here.

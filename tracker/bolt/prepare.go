@@ -73,11 +73,12 @@ func (db *DB) PrepareAdd(reports []NewReport) (*Prepared, error) {
 func (db *DB) CommitAdd(p *Prepared) ([]AddResult, error) {
 	results := make([]AddResult, len(p.reports))
 	err := db.update(func(tx *bbolt.Tx) error {
+		cache := strCache{}
 		for i, nr := range p.reports {
 			if pre := p.pre[i]; pre != nil && pre.fatal != nil {
 				return pre.fatal
 			}
-			res, err := db.addTx(tx, p.ids[i], nr, p.pre[i], p.now[i])
+			res, err := db.addTx(tx, cache, p.ids[i], nr, p.pre[i], p.now[i])
 			if err != nil {
 				return err
 			}

@@ -277,7 +277,7 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string, pre *prepared) (ReextractResu
 			rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
 				{Claim: c, Status: tracker.Unreviewed, By: by, At: now},
 			}}
-			if err := putClaim(tx, headOf(r), id, next, rec); err != nil {
+			if err := putClaim(tx, nil, headOf(r), id, next, rec); err != nil {
 				return ReextractResult{}, err
 			}
 			res.Added = append(res.Added, tracker.ClaimID(id, next))
@@ -298,7 +298,7 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string, pre *prepared) (ReextractResu
 				Claim: c, Status: tracker.Unreviewed, By: by, At: now,
 				Note: "re-extracted (was extractor " + r.Extractor + ")",
 			})
-			if err := putClaim(tx, headOf(r), id, e.n, e.rec); err != nil {
+			if err := putClaim(tx, nil, headOf(r), id, e.n, e.rec); err != nil {
 				return ReextractResult{}, err
 			}
 			res.Changed = append(res.Changed, cid)

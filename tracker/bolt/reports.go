@@ -82,8 +82,8 @@ func (db *DB) Add(reports []NewReport) ([]AddResult, error) {
 // extracted and encoded here) and the time PrepareAdd read for it (zero:
 // the clock is read here). Its error is a storage failure that must
 // abort the transaction; problems with the report itself go in
-// AddResult.Err.
-func (db *DB) addTx(tx *bbolt.Tx, id string, nr NewReport, pre *prepared, now time.Time) (AddResult, error) {
+// AddResult.Err. cache is the transaction's strings (see strCache).
+func (db *DB) addTx(tx *bbolt.Tx, cache strCache, id string, nr NewReport, pre *prepared, now time.Time) (AddResult, error) {
 	clock := func() time.Time {
 		if now.IsZero() {
 			now = db.now().UTC()
@@ -131,7 +131,7 @@ func (db *DB) addTx(tx *bbolt.Tx, id string, nr NewReport, pre *prepared, now ti
 		}
 		rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
 			{Claim: pre.found.Claims[i], Status: tracker.Unreviewed, By: by, At: r.Added}}}
-		if err := putIndex(tx, r.Text, id, i+1, rec, v); err != nil {
+		if err := putIndex(tx, cache, r.Text, id, i+1, rec, v); err != nil {
 			return AddResult{}, err
 		}
 	}
@@ -372,8 +372,9 @@ func putReportValue(tx *bbolt.Tx, r tracker.Report, b []byte) error {
 }
 
 // putClaim stores a claim record of the report whose outlet, date and
-// text head holds.
-func putClaim(tx *bbolt.Tx, head reportHead, reportID string, n int, rec claimRecord) error {
+// text head holds, with its index record; cache is the transaction's
+// strings (see strCache) or nil.
+func putClaim(tx *bbolt.Tx, cache strCache, head reportHead, reportID string, n int, rec claimRecord) error {
 	b, err := encodeClaim(head, reportID, n, rec)
 	if err != nil {
 		return err
@@ -381,7 +382,7 @@ func putClaim(tx *bbolt.Tx, head reportHead, reportID string, n int, rec claimRe
 	if err := putClaimValue(tx, reportID, n, b); err != nil {
 		return err
 	}
-	return putIndex(tx, head.text, reportID, n, rec, b)
+	return putIndex(tx, cache, head.text, reportID, n, rec, b)
 }
 
 // putClaimValue stores an encoded claim record; the caller stores its
