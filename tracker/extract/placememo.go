@@ -226,7 +226,7 @@ func (m *placeMemo) runPlaces(run string, demonyms bool) []gazetteer.Place {
 		for j := min(len(words), i+m.g.MaxWords()); j > i; j-- {
 			name := strings.Join(words[i:j], " ")
 			if p, ok := m.lookup(name); ok {
-				if j < len(words) && streetWord(words[j]) {
+				if j < len(words) && m.v.streetWord(words[j]) {
 					// "Bourbon Street", "Khreshchatyk Avenue": a street
 					// named after a place is no place of the report
 					i, found = j+1, true
@@ -452,11 +452,13 @@ func (pp *paraPlaces) lastOfCountries(rc *reportContext, text string, end int) (
 }
 
 // streetWord reports whether w, after a place's name, makes the name a
-// street's, a square's or a bridge's.
-func streetWord(w string) bool {
-	switch w {
-	case "Street", "St", "St.", "Avenue", "Ave", "Ave.", "Road", "Rd", "Boulevard", "Blvd", "Square", "Bridge", "Lane", "Drive", "Highway", "Parkway", "Plaza", "Expressway", "Freeway":
-		return true
+// street's, a square's or a bridge's: a street word of the vocabulary
+// written with a capital and the rest lowercase ("Street", "St.").
+func (v *vocabulary) streetWord(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
 	}
-	return false
+	var buf [32]byte
+	n, ok := lowerASCIIInto(&buf, w)
+	return ok && string(buf[1:n]) == w[1:] && v.streets[string(buf[:n])]
 }

@@ -99,7 +99,7 @@ type vocabulary struct {
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
 	fireService, compass       map[string]bool
-	continents, sites          map[string]bool
+	continents, sites, streets map[string]bool
 	eventOf                    map[string]string // event noun → event
 	// lists read in file order, as suffixes and prefixes of a text
 	gunfire, strikeAux, comparisons []string
@@ -286,6 +286,7 @@ func directives() map[string]directiveSpec {
 		"fireservice":    setDir(func(v *vocabulary) map[string]bool { return v.fireService }),
 		"compass":        setDir(func(v *vocabulary) map[string]bool { return v.compass }),
 		"continent":      setDir(func(v *vocabulary) map[string]bool { return v.continents }),
+		"street":         setDir(func(v *vocabulary) map[string]bool { return v.streets }),
 		"site":           setDir(func(v *vocabulary) map[string]bool { return v.sites }),
 		"gunfire":        listDir(func(v *vocabulary) *[]string { return &v.gunfire }),
 		"strikeaux":      listDir(func(v *vocabulary) *[]string { return &v.strikeAux }),
@@ -316,7 +317,7 @@ func newVocabulary() *vocabulary {
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData,
-		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites,
+		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets,
 	} {
 		*p = map[string]bool{}
 	}

@@ -135,6 +135,7 @@ func TestVocabularyFile(t *testing.T) {
 		{"compass", v.compass, "south-western", true},
 		{"continent", v.continents, "oceania", true},
 		{"site", v.sites, "kibbutz", true},
+		{"street", v.streets, "ave.", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
@@ -310,4 +311,23 @@ func FuzzParseVocabulary(f *testing.F) {
 			t.Fatalf("extract with a parsed vocabulary: %v", err)
 		}
 	})
+}
+
+// TestStreetWord: a street word counts only as a name writes it, with a
+// capital and the rest lowercase.
+func TestStreetWord(t *testing.T) {
+	v := defaultVocabulary()
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"Street", true}, {"St.", true}, {"St", true}, {"Ave.", true}, {"Expressway", true},
+		{"street", false}, {"STREET", false}, {"StReet", false}, {"Sq", false}, {"", false}, {"Şt", false},
+		{"Streets", false}, {"A", false},
+	}
+	for _, tt := range tests {
+		if got := v.streetWord(tt.w); got != tt.want {
+			t.Errorf("streetWord(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
 }
