@@ -407,10 +407,10 @@ func (s *sentence) pastHoursAt(i int) (timeExpr, bool) {
 // attack of 7 October").
 func (s *sentence) takenBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		switch s.word(k) {
-		case "taken", "seized", "abducted", "kidnapped", "captured", "snatched":
+		switch w := s.word(k); {
+		case s.v.takenVerbs[w]:
 			return true
-		case "on", "in", "during", "hostage", "captive":
+		case s.v.takenSkip[w]:
 			continue
 		}
 		return false

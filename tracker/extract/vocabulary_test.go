@@ -136,6 +136,8 @@ func TestVocabularyFile(t *testing.T) {
 		{"continent", v.continents, "oceania", true},
 		{"site", v.sites, "kibbutz", true},
 		{"street", v.streets, "ave.", true},
+		{"takenverb", v.takenVerbs, "snatched", true},
+		{"takenskip", v.takenSkip, "captive", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
