@@ -29,6 +29,7 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 	made, ok := s.made[:len(links)], s.ok[:len(links)]
 	clear(made)
 	clear(ok)
+	s.includedParts(links)
 	// heads first: parts copy their head's time
 	for pass := 0; pass < 2; pass++ {
 		for k := range links {
@@ -511,4 +512,27 @@ func (s *sentence) severePhrase(l *link) bool {
 		}
 	}
 	return false
+}
+
+// includedParts makes a figure that a casualty noun counts on its own a
+// part of the sentence's earlier figure of its category when "including"
+// stands right before it: "The toll rose to 202, the prefecture said,
+// including eight disaster-related deaths among evacuees" (the deaths
+// noun had made the eight a toll of its own, beside the 202).
+func (s *sentence) includedParts(links []link) {
+	for k := range links {
+		l := &links[k]
+		if l.how == byBreakdown || l.part || l.head >= 0 || l.prior {
+			continue
+		}
+		if i := s.qs[l.q].i - 1; !s.isWord(i, "including") && !s.isWord(i, "includes") && !s.isWord(i, "included") {
+			continue
+		}
+		for h := k - 1; h >= 0; h-- {
+			if o := &links[h]; o.cat == l.cat && !o.prior && !o.part && o.how != byBreakdown {
+				l.part, l.head = true, o.q
+				break
+			}
+		}
+	}
 }

@@ -249,6 +249,12 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 			limit = m
 			break
 		}
+		// (and ", saying" or ", adding" a reason: "revising it down to
+		// 202, saying one person in Wajima had been counted twice")
+		if s.isWord(m, ",") && (s.isWord(m+1, "saying") || s.isWord(m+1, "adding") || s.isWord(m+1, "noting") || s.isWord(m+1, "explaining")) {
+			limit = m
+			break
+		}
 	}
 	for _, p := range places {
 		if p.modTok {

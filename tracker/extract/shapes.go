@@ -142,6 +142,10 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if l, ok := s.linkItToll(qi, p, links); ok {
+			add(l)
+			continue
+		}
 	}
 	// parts named before their total: "Twelve children and nine women
 	// were among the 45 killed" (the first part by coordination, below)
@@ -1086,6 +1090,35 @@ func (s *sentence) linkTollAfter(qi int, p np) (link, bool) {
 	if (s.isWord(k, "number") || s.isWord(k, "count") || s.isWord(k, "tally")) && s.isWord(k+1, "of") {
 		if cat, who, ok := s.numberOfPhrase(k+2, len(s.toks)); ok {
 			return link{q: qi, cat: cat, who: who, how: byToll, a: q.i - 2, b: min(k+3, len(s.toks)), trig: k, head: -1, placeMin: k + 2, toll: true}, true
+		}
+	}
+	return link{}, false
+}
+
+// linkItToll: a toll the sentence named before, taken up by "it": "had
+// earlier put the toll at 203 before revising it down to 202", "the
+// ministry gave a toll of 90 and later raised it to 95". The figure is the
+// earlier toll's count (category and group), now; "it" must follow a
+// change or put verb and come before "to" or "at" and the number.
+func (s *sentence) linkItToll(qi int, p np, links []link) (link, bool) {
+	q := &s.qs[qi]
+	if p.kind != npNone {
+		return link{}, false
+	}
+	k := q.i - 1
+	if !s.isWord(k, "to") && !s.isWord(k, "at") {
+		return link{}, false
+	}
+	k--
+	if s.isWord(k, "down") || s.isWord(k, "up") {
+		k--
+	}
+	if !s.isWord(k, "it") || !(s.v.changeVerbs[s.word(k-1)] || s.v.putVerbs[s.word(k-1)]) {
+		return link{}, false
+	}
+	for h := len(links) - 1; h >= 0; h-- {
+		if o := &links[h]; o.how == byToll && s.qs[o.q].j <= k {
+			return link{q: qi, cat: o.cat, who: o.who, how: byToll, a: k - 1, b: q.j, trig: o.trig, head: -1, placeMin: q.j, toll: true}, true
 		}
 	}
 	return link{}, false

@@ -89,6 +89,7 @@ func TestPartAfterBreakdownWord(t *testing.T) {
 		// (injuryseverity): the 312 are some of the 980
 		{"no breakdown word but a degree of injury", "The bulletin listed 980 injured; 312 are in a serious condition.", []bool{false, true}},
 		{"no breakdown word", "The bulletin listed 980 injured; 312 were hurt in Homs.", []bool{false, false}},
+		{"a noun's own count after including", "The toll rose to 202, the prefecture said, including eight disaster-related deaths.", []bool{false, true}},
 		// a partitive counts some of a total given elsewhere
 		{"some of the dead", "Thirty-four of the dead have been identified, the district collector said.", []bool{true}},
 		{"some of the bodies", "Rescuers say 16 of the bodies were found in the river downstream.", []bool{true}},
