@@ -457,9 +457,33 @@ func (t *Taxonomy) Place(where string) string {
 	return trimName(where)
 }
 
-// sourceKey is placeKey for sources.
+// sourceKey is placeKey for sources. A unit's government is the unit:
+// "the Ishikawa prefectural government" and "Ishikawa prefecture" are one
+// source (governmentForm).
 func (t *Taxonomy) sourceKey(s string) (key, canonical string) {
-	return aliasKey(normName(s), t.sources, t.sourceCanon)
+	return aliasKey(governmentForm(normName(s)), t.sources, t.sourceCanon)
+}
+
+// governmentForm folds the name of a unit's government into the unit's
+// ("ishikawa prefectural government" → "ishikawa prefecture", "kerman
+// provincial authorities" → "kerman province"): wire copy names one body
+// both ways within a story.
+func governmentForm(n string) string {
+	for _, f := range [...][2]string{
+		{" prefectural government", " prefecture"}, {" prefectural authorities", " prefecture"},
+		{" prefectural office", " prefecture"}, {" provincial government", " province"},
+		{" provincial authorities", " province"}, {" provincial administration", " province"},
+		{" county government", " county"}, {" district administration", " district"},
+		{" regional government", " region"}, {" state government", " state"},
+	} {
+		if strings.HasSuffix(n, f[0]) {
+			return n[:len(n)-len(f[0])] + f[1]
+		}
+		if n == f[0][1:] { // ("prefectural government", its place dropped)
+			return f[1][1:]
+		}
+	}
+	return n
 }
 
 // Source returns the canonical name of a source ("IDF" → "Israeli

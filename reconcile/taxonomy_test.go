@@ -264,3 +264,20 @@ func TestJuntaNames(t *testing.T) {
 		t.Errorf("the Israeli military is no junta")
 	}
 }
+
+func TestGovernmentForm(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a prefecture's government is the prefecture", "ishikawa prefectural government", "ishikawa prefecture"},
+		{"its place dropped", "prefectural government", "prefecture"},
+		{"a province's authorities", "kerman provincial authorities", "kerman province"},
+		{"a ministry stays", "health ministry", "health ministry"},
+		{"a government alone stays", "government", "government"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := governmentForm(tt.in); got != tt.want {
+				t.Errorf("governmentForm(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
