@@ -479,6 +479,10 @@ func (s *sentence) numberWordsAt(i int) (decimal.Decimal, int, bool) {
 		} else {
 			return decimal.Decimal{}, i, false
 		}
+	} else if j < len(toks) && toks[j].kind == tWord && s.flags[j]&fNumber == 0 && strings.IndexByte(w, '-') <= 0 {
+		// a number opens with a word wordValue reads: a number word
+		// (fNumber) or two joined by a hyphen ("sixty-three")
+		return decimal.Decimal{}, i, false
 	}
 	for j < len(toks) {
 		t := toks[j]
