@@ -42,11 +42,20 @@ func TestExactFlags(t *testing.T) {
 	}
 	text := kindText(t, "dense", 0) + kindText(t, "ordinary", 0)
 	for w := range v.lexicon {
-		text += " " + w + " 12 " + w + "s 3rd."
+		text += " " + w + " 12 " + w + "s 3rd. " + w[:1] + " 7" + w
 	}
 	toks, _ := lexText(text, 0, len(text), nil, nil)
 	s := &sentence{v: v, text: text}
 	s.reset(span{0, len(text)}, toks)
+	for i := range toks {
+		want := v.lexicon[toks[i].lower]
+		if k := toks[i].kind; k != tWord && k != tPunct {
+			want &= exactFlags
+		}
+		if s.flags[i] != want {
+			t.Fatalf("token %d %q: flags %x, the lexicon's %x", i, toks[i].lower, s.flags[i], want)
+		}
+	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
 			hits := 0

@@ -26,7 +26,7 @@ func (s *sentence) reset(sp span, toks []token) {
 	for i := range s.excluded {
 		s.excluded[i] = false
 		s.qty[i] = -1
-		f := s.v.lexicon[toks[i].lower]
+		f := s.v.flagsOf(&toks[i])
 		if k := toks[i].kind; k != tWord && k != tPunct {
 			f &= exactFlags
 		}

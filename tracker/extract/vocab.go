@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // wflag marks what a word can be, so that the passes test a bit instead
@@ -159,6 +160,27 @@ func (v *vocabulary) buildIndexes() {
 	for w := range v.scaleWords {
 		lex[w] |= fScale
 	}
+	for w, f := range lex {
+		if len(w) == 1 && w[0] < utf8.RuneSelf {
+			v.lexByte[w[0]] = f
+		}
+		if w != "" && '0' <= w[0] && w[0] <= '9' {
+			v.digitKeys = true
+		}
+	}
+}
+
+// flagsOf is lexicon[t.lower], the flags of a token's word: one-byte
+// words and marks from a table, numbers only when a word of the lexicon
+// can be one.
+func (v *vocabulary) flagsOf(t *token) wflag {
+	switch {
+	case len(t.lower) == 1 && t.lower[0] < utf8.RuneSelf:
+		return v.lexByte[t.lower[0]]
+	case t.kind == tNum && !v.digitKeys:
+		return 0
+	}
+	return v.lexicon[t.lower]
 }
 
 // is reports whether token i carries the flag f (false out of range):

@@ -127,7 +127,12 @@ type vocabulary struct {
 	small [smallCounts]decimal.Decimal
 
 	// The indexes over the tables (vocab.go).
-	lexicon      map[string]wflag
+	lexicon map[string]wflag
+	// lexByte is lexicon for one-byte ASCII words and marks, and
+	// digitKeys whether some lexicon word starts with a digit: reset
+	// looks up no number token when none does.
+	lexByte      [128]wflag
+	digitKeys    bool
 	triggerTab   *phrases[trigger]
 	tollTab      *phrases[tracker.Category]
 	groupTab     *phrases[string]
