@@ -1233,6 +1233,12 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		if p.Kind == gazetteer.City && p.Population < 100000 {
 			return p, false
 		}
+		// nor a second-level unit abroad with no town the gazetteer
+		// keeps ("Mina", the hajj's tent city, is a municipality of
+		// Mexico's Nuevo León to the gazetteer)
+		if p.Minor {
+			return p, false
+		}
 		// nor is a big city abroad that the name only stands for as
 		// one of its other names ("Suzu", a town in Japan, is also a
 		// spelling of Suzhou in China)
