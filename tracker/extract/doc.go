@@ -53,14 +53,22 @@
 // vague, qualifier, postqualifier, increment), casualty words and tolls
 // (casualty with its category and roles, toll, subject, nottoll,
 // verbqualifier, stem; the count nouns a figure named last refers back
-// to: countnoun, countmodifier, earlier, correction, putverb, lumped),
-// groups (group, demonym, modifier, noungroup; a name for the same
+// to: countnoun, countmodifier, earlier, correction, putverb, lumped;
+// the verbs that make a figure an earlier one: hadprior, priorafter,
+// priorbefore), groups (group, demonym, modifier, noungroup; a name for the same
 // people, such as "kids" for children, goes in tracker/groups.txt
 // instead, which the reconciler reads too), what makes a number not a
 // count of people (measure, duration, unit, time, name, function), what
 // undoes a figure (speculation, negation, hedge, release, rescue, clause,
 // armed), changes and breakdowns, sources (attribution, saying,
-// countedby, …), dates, sentences and places. Add the
+// countedby, sourcedoc, saidskip, causeverb, officialdata, …), dates
+// (takenverb, takenskip, …), sentences, places (street, strikeverb, …)
+// and, last, the report pass of context.go: words never looked up as
+// places (notgazetted), the particles of a run of capitalised names
+// (particle), event nouns and their events (eventnoun, diseaseevent),
+// what makes "fire" or "strike" no event (gunfire, fireservice,
+// strikeaux), comparisons with a past event (comparison), compass words,
+// continents and event sites (compass, continent, site). Add the
 // word under the directive whose comment describes it; a casualty word
 // needs a stem line unless an existing stem is part of it (the parser says
 // so). A word that looks as if it belonged but must not be read that way
@@ -70,7 +78,29 @@
 // sentence to TestExtractRules or TestCasualtyWordForms (and to the corpus
 // under testdata/eval when it is a form real outlets write). A word that
 // needs a new kind of table means a new directive (directives in
-// vocabulary.go) read by a shape, below.
+// vocabulary.go) read by a shape, below. The tables are maps built once
+// at load (a lookup is a map index, no scan); the few a check reads as
+// suffixes or prefixes of a text, in file order (gunfire, strikeaux,
+// comparison, particle), are lists.
+//
+// # What stays in Go
+//
+// The grammar, not the vocabulary: punctuation and token kinds; the
+// closed classes a clause shape is built of (determiners and possessives,
+// pronouns, copulas and auxiliaries, the conjunctions and prepositions
+// that end a clause or open a period, as in vetoes.go, nounphrase.go,
+// shapes.go and sources.go); the time units date arithmetic switches on
+// ("hours", "days", "weeks" in dates.go); a word a rule names itself
+// with its forms ("claim", "claims" in claimsDeed; "had" before a prior;
+// "-force" and "zone" after an event noun in metaphor) and string trims
+// (cleanSource's suffixes, correctionAt's phrases, whose prefilter is
+// written against them). The word alternations inside the report pass's
+// regular expressions (incidentRE, pastRE, spreadRE, venueRE, heldRE,
+// subjectRE, …) stay with them too: each has a prefilter in prefilter.go
+// written against its words (TestContextPrefilters holds the two
+// together, and its word lists, such as venueWords and incidentNouns,
+// mirror the regexps), so a word there is a change to a rule, with
+// rulesVersion.
 //
 // # Where a new shape goes
 //
