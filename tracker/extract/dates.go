@@ -544,8 +544,7 @@ func (s *sentence) timeFor(c *tracker.Claim, k int, links []link, grp []int, tim
 	// "1.4 million are displaced"
 	if l.cat == tracker.Hostage || l.cat == tracker.Missing || l.cat == tracker.Displaced {
 		for m := max(clauseStart, lo-3); m < clauseEnd && m < hi+3; m++ {
-			switch s.word(m) {
-			case "are", "is", "remain", "remains", "still", "currently", "holding", "holds", "now":
+			if s.v.heldNow[s.word(m)] {
 				c.Scope = tracker.Cumulative
 				return
 			}
@@ -553,21 +552,21 @@ func (s *sentence) timeFor(c *tracker.Claim, k int, links []link, grp []int, tim
 	}
 	// running-toll wording: "have been killed", "so far", "in total"
 	for m := max(clauseStart, lo-4); m < clauseEnd && m < hi+6; m++ {
-		switch s.word(m) {
-		case "so":
+		switch w := s.word(m); {
+		case w == "so":
 			if s.isWord(m+1, "far") {
 				c.Scope = tracker.Cumulative
 				return
 			}
-		case "total", "overall", "cumulative", "altogether":
+		case s.v.cumulativeWords[w]:
 			c.Scope = tracker.Cumulative
 			return
-		case "date":
+		case w == "date":
 			if s.isWord(m-1, "to") {
 				c.Scope = tracker.Cumulative
 				return
 			}
-		case "have", "has", "had":
+		case w == "have" || w == "has" || w == "had":
 			// "have been killed", "have now died", "have recovered 300
 			// bodies": a count up to now
 			nx := s.word(m + 1)

@@ -62,7 +62,8 @@
 // undoes a figure (speculation, negation, hedge, release, rescue, clause,
 // armed), changes and breakdowns, sources (attribution, saying,
 // countedby, sourcedoc, saidskip, causeverb, officialdata, …), dates
-// (takenverb, takenskip, …), sentences, places (street, strikeverb, …)
+// (takenverb, takenskip, heldnow, cumulative, …), sentences, places
+// (street, strikeverb, …)
 // and, last, the report pass of context.go: words never looked up as
 // places (notgazetted), the particles of a run of capitalised names
 // (particle), event nouns and their events (eventnoun, diseaseevent),

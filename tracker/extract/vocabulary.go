@@ -95,7 +95,7 @@ type vocabulary struct {
 	diseaseWords                                           map[string]bool
 	hadPrior, priorAfter, priorBefore                      map[string]bool
 	sourceDocs, saidSkip, causeVerbs, officialData         map[string]bool
-	takenVerbs, takenSkip                                  map[string]bool
+	takenVerbs, takenSkip, heldNow, cumulativeWords        map[string]bool
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
@@ -264,6 +264,8 @@ func directives() map[string]directiveSpec {
 		"saidskip":       setDir(func(v *vocabulary) map[string]bool { return v.saidSkip }),
 		"causeverb":      setDir(func(v *vocabulary) map[string]bool { return v.causeVerbs }),
 		"officialdata":   setDir(func(v *vocabulary) map[string]bool { return v.officialData }),
+		"heldnow":        setDir(func(v *vocabulary) map[string]bool { return v.heldNow }),
+		"cumulative":     setDir(func(v *vocabulary) map[string]bool { return v.cumulativeWords }),
 		"takenverb":      setDir(func(v *vocabulary) map[string]bool { return v.takenVerbs }),
 		"takenskip":      setDir(func(v *vocabulary) map[string]bool { return v.takenSkip }),
 		"hadprior":       setDir(func(v *vocabulary) map[string]bool { return v.hadPrior }),
@@ -324,7 +326,7 @@ func newVocabulary() *vocabulary {
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
-		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip,
+		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
 		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets,
 	} {
 		*p = map[string]bool{}

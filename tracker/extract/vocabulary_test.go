@@ -138,6 +138,8 @@ func TestVocabularyFile(t *testing.T) {
 		{"street", v.streets, "ave.", true},
 		{"takenverb", v.takenVerbs, "snatched", true},
 		{"takenskip", v.takenSkip, "captive", true},
+		{"heldnow", v.heldNow, "remains", true},
+		{"cumulative", v.cumulativeWords, "altogether", true},
 		{"derived number word", v.numberWords, "handful", true},
 		{"derived date word", v.dateWords, "tuesday", true},
 		// the "no" lines are in no table
