@@ -1060,7 +1060,7 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 	lo := int32(len(c.cited))
 	c.cited = append(c.cited, recs...)
 	c.out = append(c.out, found{id: id, msg: msg, series: series, day: day, lo: lo, hi: int32(len(c.cited)),
-		kind: uint8(slices.Index(Kinds, kind)), sev: sev})
+		kind: uint8(slices.Index(Kinds(), kind)), sev: sev})
 }
 
 // ref cites a record's claim.

@@ -16,7 +16,7 @@ type found struct {
 	series int32
 	day    int32 // the latest of its records' days
 	lo, hi int32
-	kind   uint8 // index in Kinds
+	kind   uint8 // index in Kinds()
 	sev    Severity
 }
 
@@ -54,7 +54,7 @@ func (cf *CheckedFindings) at(i int, refs *[]ClaimRef) Finding {
 		*refs = append(*refs, p.ref(ri))
 	}
 	si := &p.series[fd.series]
-	f := Finding{ID: findingID(fd.id), Kind: Kinds[fd.kind], Severity: fd.sev, Series: si.key,
+	f := Finding{ID: findingID(fd.id), Kind: Kinds()[fd.kind], Severity: fd.sev, Series: si.key,
 		SeriesName: p.label(fd.series).name, Site: si.site, Date: dateOf(fd.day), Message: fd.msg, Claims: *refs}
 	if a, ok := cf.acks[f.ID]; ok {
 		f.Ack = &a

@@ -41,8 +41,11 @@ const (
 	PeriodMismatch Kind = "period_mismatch"
 )
 
-// Kinds lists every Kind.
-var Kinds = []Kind{Decrease, Revision, SubgroupExceedsTotal, PartsExceedTotal, SourcesDisagree, PriorMismatch, PeriodMismatch, SourcesFarApart, StaleRepeat}
+// Kinds lists every Kind, in a new slice each call: no package variable a
+// caller could change. Findings number kinds in this order.
+func Kinds() []Kind {
+	return []Kind{Decrease, Revision, SubgroupExceedsTotal, PartsExceedTotal, SourcesDisagree, PriorMismatch, PeriodMismatch, SourcesFarApart, StaleRepeat}
+}
 
 // Severity is how much a finding matters to someone about to publish.
 type Severity string

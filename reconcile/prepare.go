@@ -684,12 +684,12 @@ func periodDays(from, to string) (int32, int32) {
 	return dayOf(f), dayOf(t)
 }
 
-// categoryRank orders categories as tracker.Categories lists them.
+// categoryRank orders categories as tracker.Categories() lists them.
 func categoryRank(c tracker.Category) int {
-	if i := slices.Index(tracker.Categories, c); i >= 0 {
+	if i := slices.Index(tracker.Categories(), c); i >= 0 {
 		return i
 	}
-	return len(tracker.Categories)
+	return len(tracker.Categories())
 }
 
 func scopeRank(s tracker.Scope) int {

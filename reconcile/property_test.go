@@ -263,7 +263,7 @@ func TestCheckAgreesWithReference(t *testing.T) {
 		}
 	}
 	t.Logf("findings by kind over all rounds: %v", kinds)
-	for _, k := range Kinds {
+	for _, k := range Kinds() {
 		if k == SourcesFarApart || k == StaleRepeat {
 			// raised only in series formed from report context, which
 			// the random claims (and the reference checker) do not

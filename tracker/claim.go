@@ -20,17 +20,21 @@ const (
 	Arrested  Category = "arrested"
 )
 
-// Categories lists every Category in display order.
-var Categories = []Category{Killed, Injured, Missing, Hostage, Displaced, Arrested}
+// Categories lists every Category in display order, in a new slice each
+// call (no package variable a caller could change; inlined, it costs no
+// allocation). The stored encodings number categories in this order.
+func Categories() []Category {
+	return []Category{Killed, Injured, Missing, Hostage, Displaced, Arrested}
+}
 
 // ParseCategory returns the Category named s, or ErrUnknownCategory.
 func ParseCategory(s string) (Category, error) {
-	for _, c := range Categories {
+	for _, c := range Categories() {
 		if string(c) == s {
 			return c, nil
 		}
 	}
-	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownCategory, s, joinNames(Categories))
+	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownCategory, s, joinNames(Categories()))
 }
 
 // Qualifier is how a report hedges its figure; it decides the Interval.
@@ -49,17 +53,19 @@ const (
 	Vague    Qualifier = "vague"     // hundreds, dozens: [n, ∞), word kept
 )
 
-// Qualifiers lists every Qualifier.
-var Qualifiers = []Qualifier{Exact, AtLeast, MoreThan, AtMost, LessThan, Approx, Nearly, Range, Vague}
+// Qualifiers lists every Qualifier, in a new slice each call (see Categories).
+func Qualifiers() []Qualifier {
+	return []Qualifier{Exact, AtLeast, MoreThan, AtMost, LessThan, Approx, Nearly, Range, Vague}
+}
 
 // ParseQualifier returns the Qualifier named s, or ErrUnknownQualifier.
 func ParseQualifier(s string) (Qualifier, error) {
-	for _, q := range Qualifiers {
+	for _, q := range Qualifiers() {
 		if string(q) == s {
 			return q, nil
 		}
 	}
-	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownQualifier, s, joinNames(Qualifiers))
+	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownQualifier, s, joinNames(Qualifiers()))
 }
 
 // Scope says whether a figure counts everything so far or one period.

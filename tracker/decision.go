@@ -30,17 +30,17 @@ const (
 	Undo DecisionOp = "undo"
 )
 
-// DecisionOps lists every DecisionOp.
-var DecisionOps = []DecisionOp{Merge, Move, Name, Note, Undo}
+// DecisionOps lists every DecisionOp, in a new slice each call (see Categories).
+func DecisionOps() []DecisionOp { return []DecisionOp{Merge, Move, Name, Note, Undo} }
 
 // ParseDecisionOp returns the DecisionOp named s, or ErrUnknownDecisionOp.
 func ParseDecisionOp(s string) (DecisionOp, error) {
-	for _, op := range DecisionOps {
+	for _, op := range DecisionOps() {
 		if string(op) == s {
 			return op, nil
 		}
 	}
-	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownDecisionOp, s, joinNames(DecisionOps))
+	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownDecisionOp, s, joinNames(DecisionOps()))
 }
 
 // NewSeries is the Series of a Move that sets a claim apart in a series

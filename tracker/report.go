@@ -208,17 +208,17 @@ const (
 	Corrected  Status = "corrected"
 )
 
-// Statuses lists every Status.
-var Statuses = []Status{Unreviewed, Accepted, Rejected, Corrected}
+// Statuses lists every Status, in a new slice each call (see Categories).
+func Statuses() []Status { return []Status{Unreviewed, Accepted, Rejected, Corrected} }
 
 // ParseStatus returns the Status named s, or ErrUnknownStatus.
 func ParseStatus(s string) (Status, error) {
-	for _, st := range Statuses {
+	for _, st := range Statuses() {
 		if string(st) == s {
 			return st, nil
 		}
 	}
-	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownStatus, s, joinNames(Statuses))
+	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownStatus, s, joinNames(Statuses()))
 }
 
 // Version is one state of a stored claim: the extracted original, or a

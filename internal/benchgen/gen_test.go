@@ -44,7 +44,7 @@ func TestReports(t *testing.T) {
 	if got := float64(claims) / n; got < 4 || got > 12 {
 		t.Errorf("%.1f claims a report, want about 7", got)
 	}
-	for _, c := range tracker.Categories {
+	for _, c := range tracker.Categories() {
 		if categories[c] == 0 {
 			t.Errorf("no %s claim in %d reports", c, n)
 		}

@@ -81,7 +81,7 @@ func manyClaims(perReport int) tracker.ExtractFunc {
 	return func(r tracker.Report) (tracker.Extraction, error) {
 		cs := make([]tracker.Claim, perReport)
 		for i := range cs {
-			cs[i] = tracker.Claim{Category: tracker.Categories[i%len(tracker.Categories)],
+			cs[i] = tracker.Claim{Category: tracker.Categories()[i%len(tracker.Categories())],
 				Interval:  tracker.AtLeastInterval(decimal.NewFromInt(int64(100 + i))),
 				Qualifier: tracker.AtLeast, Who: "people", Where: "Gaza", Attribution: "the health ministry",
 				AsOf: r.Published, Scope: tracker.Cumulative, Start: 0, End: 10, Span: r.Text[:10],

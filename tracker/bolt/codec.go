@@ -205,7 +205,7 @@ func encodeClaim(head reportHead, reportID string, n int, rec claimRecord) ([]by
 	e.uvarint(uint64(len(rec.Versions)))
 	var prev tracker.Claim
 	for _, v := range rec.Versions {
-		enum(&e, v.Status, tracker.Statuses)
+		enum(&e, v.Status, tracker.Statuses())
 		e.str(v.By)
 		e.time(v.At)
 		e.str(v.Note)
@@ -244,7 +244,7 @@ func (e *enc) claim(text string, prev, c tracker.Claim) {
 	set(fieldContext, c.Context != prev.Context)
 	e.uvarint(m)
 	if m&fieldCategory != 0 {
-		enum(e, c.Category, tracker.Categories)
+		enum(e, c.Category, tracker.Categories())
 	}
 	if m&fieldInterval != 0 {
 		e.count(c.Interval.Low)
@@ -254,7 +254,7 @@ func (e *enc) claim(text string, prev, c tracker.Claim) {
 		}
 	}
 	if m&fieldQualifier != 0 {
-		enum(e, c.Qualifier, tracker.Qualifiers)
+		enum(e, c.Qualifier, tracker.Qualifiers())
 	}
 	for _, f := range []struct {
 		bit uint64
@@ -761,7 +761,7 @@ func (cd *claimDecoder) decode(reportID string, n int, v []byte) (claimRecord, e
 	var c tracker.Claim
 	var status tracker.Status
 	for i := uint64(0); i < nv && d.err == nil; i++ {
-		status = decodeEnum(&d, tracker.Statuses)
+		status = decodeEnum(&d, tracker.Statuses())
 		var by, note string
 		var at time.Time
 		if cd.current {
@@ -800,7 +800,7 @@ func (d *dec) claim(c *tracker.Claim, text func() ([]byte, bool)) string {
 		return ""
 	}
 	if m&fieldCategory != 0 {
-		c.Category = decodeEnum(d, tracker.Categories)
+		c.Category = decodeEnum(d, tracker.Categories())
 	}
 	if m&fieldInterval != 0 {
 		c.Interval = tracker.Interval{Low: d.count()}
@@ -809,7 +809,7 @@ func (d *dec) claim(c *tracker.Claim, text func() ([]byte, bool)) string {
 		}
 	}
 	if m&fieldQualifier != 0 {
-		c.Qualifier = decodeEnum(d, tracker.Qualifiers)
+		c.Qualifier = decodeEnum(d, tracker.Qualifiers())
 	}
 	if m&fieldVague != 0 {
 		c.Vague = d.str()

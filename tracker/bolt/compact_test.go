@@ -195,7 +195,7 @@ func TestClaimCodec(t *testing.T) {
 		b := a + 1 + rng.IntN(40)
 		s := rng.IntN(a + 1)
 		c := tracker.Claim{
-			Category: tracker.Categories[rng.IntN(len(tracker.Categories))], Qualifier: tracker.Qualifiers[rng.IntN(len(tracker.Qualifiers))],
+			Category: tracker.Categories()[rng.IntN(len(tracker.Categories()))], Qualifier: tracker.Qualifiers()[rng.IntN(len(tracker.Qualifiers()))],
 			Interval: tracker.Point(num()), Vague: pick("", "hundreds"), Who: pick("people", "children", "soldiers"),
 			Where: pick("", "Gaza", "Khan Younis"), Attribution: pick("", "the army", "the Gaza health ministry"),
 			AsOf:  pick2(rng, tracker.Date{}, tracker.MustDate("2023-10-16"), tracker.MustDate("1960-05-22")),
@@ -223,7 +223,7 @@ func TestClaimCodec(t *testing.T) {
 		rec := claimRecord{Outlet: pick("Levant Wire", "Harbor Daily"), Published: tracker.MustDate("2023-10-16")}
 		c := claim()
 		for range 1 + rng.IntN(4) {
-			v := tracker.Version{Claim: c, Status: tracker.Statuses[rng.IntN(len(tracker.Statuses))], By: pick("extractor 3.x", "ana"),
+			v := tracker.Version{Claim: c, Status: tracker.Statuses()[rng.IntN(len(tracker.Statuses()))], By: pick("extractor 3.x", "ana"),
 				At: time.Unix(rng.Int64N(2e9), rng.Int64N(1e9)).In(zones[rng.IntN(len(zones))]), Note: pick("", "checked")}
 			rec.Versions = append(rec.Versions, v)
 			if rng.IntN(2) == 0 {

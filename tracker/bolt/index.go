@@ -56,10 +56,10 @@ const formatIndex = 0x01
 const (
 	ixFormat    = 0
 	ixFlags     = 1
-	ixCategory  = 2  // place in tracker.Categories plus one, 0 for another
-	ixStatus    = 3  // tracker.Statuses likewise
+	ixCategory  = 2  // place in tracker.Categories() plus one, 0 for another
+	ixStatus    = 3  // tracker.Statuses() likewise
 	ixScope     = 4  // scopes likewise
-	ixQualifier = 5  // tracker.Qualifiers likewise
+	ixQualifier = 5  // tracker.Qualifiers() likewise
 	ixLow       = 8  // uint64
 	ixHigh      = 16 // uint64, 0 when unbounded
 	ixAsOf      = 24 // dateCode, uint32
@@ -194,10 +194,10 @@ func indexRecord(tx *bbolt.Tx, cache strCache, text string, outlet string, publi
 		r[off] = i
 		partial = partial || i == 0
 	}
-	enumAt(ixCategory, enumIndex(c.Category, tracker.Categories))
-	enumAt(ixStatus, enumIndex(st, tracker.Statuses))
+	enumAt(ixCategory, enumIndex(c.Category, tracker.Categories()))
+	enumAt(ixStatus, enumIndex(st, tracker.Statuses()))
 	enumAt(ixScope, enumIndex(c.Scope, scopes))
-	enumAt(ixQualifier, enumIndex(c.Qualifier, tracker.Qualifiers))
+	enumAt(ixQualifier, enumIndex(c.Qualifier, tracker.Qualifiers()))
 	if n, ok := wholeCount(c.Interval.Low); ok {
 		binary.BigEndian.PutUint64(r[ixLow:], n)
 	} else {
@@ -480,8 +480,8 @@ func (ir *indexReader) claim(r, value []byte, id string, n int, head func() (sto
 	if !okAsOf || !okPub {
 		return sc, false
 	}
-	if !enumAt(&c.Category, r[ixCategory], tracker.Categories) || !enumAt(&sc.Status, r[ixStatus], tracker.Statuses) ||
-		!enumAt(&c.Scope, r[ixScope], scopes) || !enumAt(&c.Qualifier, r[ixQualifier], tracker.Qualifiers) {
+	if !enumAt(&c.Category, r[ixCategory], tracker.Categories()) || !enumAt(&sc.Status, r[ixStatus], tracker.Statuses()) ||
+		!enumAt(&c.Scope, r[ixScope], scopes) || !enumAt(&c.Qualifier, r[ixQualifier], tracker.Qualifiers()) {
 		return sc, false
 	}
 	c.Interval.Low = ir.in.number(binary.BigEndian.Uint64(r[ixLow:]))

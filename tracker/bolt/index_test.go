@@ -51,7 +51,7 @@ func checkIndex(tb testing.TB, db *DB) int {
 			}
 			want := rec.stored(rid, n)
 			if r[ixFlags]&ixPartial != 0 {
-				if r[ixCategory] != enumIndex(want.Claim.Category, tracker.Categories) || r[ixStatus] != enumIndex(want.Status, tracker.Statuses) {
+				if r[ixCategory] != enumIndex(want.Claim.Category, tracker.Categories()) || r[ixStatus] != enumIndex(want.Status, tracker.Statuses()) {
 					tb.Errorf("claim %s: partial record category %d status %d, claim %s %s", want.ID, r[ixCategory], r[ixStatus], want.Claim.Category, want.Status)
 				}
 				return nil

@@ -217,7 +217,7 @@ type Report struct {
 // Score extracts every passage and scores the result.
 func Score(passages []Passage, ext tracker.ExtractFunc) Report {
 	rep := Report{ByCategory: map[tracker.Category]*Counts{}, Fields: map[string]*[2]int{}}
-	for _, c := range tracker.Categories {
+	for _, c := range tracker.Categories() {
 		rep.ByCategory[c] = &Counts{}
 	}
 	for _, p := range passages {
@@ -390,7 +390,7 @@ func (rep Report) Write(w io.Writer, maxMisses int) error {
 	row("strict", rep.Strict)
 	row("loose", rep.Loose)
 	fmt.Fprintf(bw, "\nstrict, per category\n")
-	for _, cat := range tracker.Categories {
+	for _, cat := range tracker.Categories() {
 		if c := rep.ByCategory[cat]; c != nil && c.TP+c.FP+c.FN > 0 {
 			row(string(cat), *c)
 		}
