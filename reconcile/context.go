@@ -930,6 +930,14 @@ func junkSource(a string) bool {
 	if len(ws) == 0 {
 		return true
 	}
+	if len(ws) == 3 && ws[1] == "to" {
+		// "governments from Cairo to Jakarta": a span of places, no one
+		_, ok1 := gaz().Resolve(ws[0])
+		_, ok2 := gaz().Resolve(ws[2])
+		if ok1 && ok2 {
+			return true
+		}
+	}
 	for _, w := range ws {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			return false

@@ -939,3 +939,22 @@ func TestHeadlineTwins(t *testing.T) {
 		})
 	}
 }
+
+func TestJunkSource(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"a span of places is no one", "Cairo to Jakarta", true},
+		{"a named body", "Saudi health ministry", false},
+		{"a phrase the sentence pass misread", "raised the", true},
+		{"two names joined by to that are no places", "Xqz to Wvy", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := junkSource(tt.in); got != tt.want {
+				t.Errorf("junkSource(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
