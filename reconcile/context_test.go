@@ -521,19 +521,7 @@ func TestContextFindings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			claims := withCtx(tt.ss, func(int) tracker.Context { return morocco(tracker.Context{}) })
-			fs, err := Check(claims, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range fs {
-				s := string(f.Kind)
-				for _, c := range f.Claims {
-					s += " " + c.ID
-				}
-				got = append(got, s)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := findingKinds(t, claims); !slices.Equal(got, tt.want) {
 				t.Errorf("findings:\ngot  %q\nwant %q", got, tt.want)
 			}
 		})
@@ -921,19 +909,7 @@ func TestHeadlineTwins(t *testing.T) {
 			for i := range claims {
 				claims[i].Claim.Start, claims[i].Claim.End = claims[i].Claim.Start+i*100, claims[i].Claim.End+i*100 // text order
 			}
-			fs, err := Check(claims, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range fs {
-				s := string(f.Kind)
-				for _, c := range f.Claims {
-					s += " " + c.ID
-				}
-				got = append(got, s)
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := findingKinds(t, claims); !slices.Equal(got, tt.want) {
 				t.Errorf("findings:\ngot  %q\nwant %q", got, tt.want)
 			}
 		})
@@ -957,4 +933,23 @@ func TestJunkSource(t *testing.T) {
 			}
 		})
 	}
+}
+
+// findingKinds checks claims and returns each finding as its kind and the
+// ids of the claims it cites.
+func findingKinds(tb testing.TB, claims []tracker.StoredClaim) []string {
+	tb.Helper()
+	fs, err := Check(claims, Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		s := string(f.Kind)
+		for _, c := range f.Claims {
+			s += " " + c.ID
+		}
+		got = append(got, s)
+	}
+	return got
 }
