@@ -169,7 +169,8 @@ func (s *sentence) resolveMonthDay(m, day, year int, written string) dayRef {
 // number tokens as excluded, so "22 and 23 May" is never read as a range
 // of people.
 func (s *sentence) parseTimes() []timeExpr {
-	var out []timeExpr
+	out := s.timesBuf[:0]
+	defer func() { s.timesBuf = out[:0] }()
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		w := s.word(i)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode"
@@ -132,7 +133,22 @@ func lowerSameLen(s string, buf []byte) (string, []byte) {
 	// it is written in place, the plain bytes before i copied at once.
 	buf = slices.Grow(buf[:0], len(s))[:len(s)]
 	copy(buf, s[:i])
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i < len(s) {
+		if i+8 <= len(s) {
+			// eight ASCII bytes at once: the high bit of a+ is set in the
+			// bytes from 'A' up, of z in those from 'Z'+1 up (no byte
+			// carries into the next: each is below 0x80), and 0x80>>2 is
+			// the 0x20 that lowers a capital
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if x&highs == 0 {
+				a, z := x+(0x80-'A')*ones, x+(0x80-'Z'-1)*ones
+				binary.LittleEndian.PutUint64(buf[i:], x|(a&^z&highs)>>2)
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {

@@ -141,6 +141,8 @@ type sentence struct {
 	usedCarry, listBefore, listNext bool
 	// diags collects the sentence's diagnostics.
 	diags []tracker.Diagnostic
+	// timesBuf is parseTimes' buffer, kept across sentences.
+	timesBuf []timeExpr
 	// corr is correctionAt of the sentence once corrRead (correction).
 	corr     int
 	corrRead bool
