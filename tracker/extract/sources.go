@@ -425,6 +425,11 @@ func (v *vocabulary) cleanSource(name string) string {
 	}
 	// "according to official figures", "official data released on
 	// Friday", "the latest official count": officials, unnamed
+	// (officialWords needs the word "official": a name without it is
+	// not split into words)
+	if !containsFoldASCII(name, "official") {
+		return name
+	}
 	if w := strings.Fields(name); len(w) > 0 && len(w) <= 4 && v.officialWords(w) {
 		return "officials"
 	}
