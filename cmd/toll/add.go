@@ -74,7 +74,8 @@ func addCommand(e env) *cli.Command {
 			"so a syndicated story counts once. Each report needs a date: the\n" +
 			"one in the page, feed item or JSON line (its metadata, else a date written\n" +
 			"near the headline or opening the text), else --default-date (a dateline such\n" +
-			"as \"PARIS, Oct 9 (Reuters) -\" takes its year from it); --date sets every\n" +
+			"as \"PARIS, Oct 9 (Reuters) -\" takes the latest year that puts it on or before\n" +
+			"it, so give a day on or just after the reports); --date sets every\n" +
 			"report's date whatever the input says. --source, --url and --title\n" +
 			"override what the input says. A fetched page records the address it came from,\n" +
 			"and its host as the outlet when the page names none. A bad file or address\n" +
