@@ -240,7 +240,7 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 		switch {
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
 			carry = c.Context
-		case c.Context.PlaceFrom != "source" && c.Where == "" && c.Start >= rc.leadEnd && anaphor(c.Sentence) && rc.anaphorPlace(text, p+1, c, &pl):
+		case c.Context.PlaceFrom != "source" && c.Where == "" && c.Start >= rc.leadEnd && rc.v.anaphor(c.Sentence) && rc.anaphorPlace(text, p+1, c, &pl):
 			// "… a much lower count for Darnah. It said 3,166 bodies had
 			// been recovered in the city": the place the paragraph last
 			// named
@@ -1951,10 +1951,11 @@ func partID(parent, name string) string {
 // not followed by " of ", found without the regexp, which was tried from
 // every position of the sentence. It reads each "the" with white space
 // on both sides: in, of or across at a word boundary before it, one of
-// anaphorNouns then a word boundary after it (no noun is a prefix of
-// another, and no match can start inside another, so this finds what
-// FindAllStringIndex does; TestFastPaths holds it to the regexp).
-func anaphor(s string) bool {
+// the vocabulary's anaphor nouns then a word boundary after it (no noun
+// is a prefix of another, which the parser checks, and no match can
+// start inside another, so this finds what FindAllStringIndex does;
+// TestFastPaths holds it to the regexp).
+func (v *vocabulary) anaphor(s string) bool {
 	if !strings.Contains(s, " the ") {
 		return false
 	}
@@ -1977,7 +1978,7 @@ func anaphor(s string) bool {
 		if b == k || e == a || !endsWithWordAtBoundary(s[:b], "in", "of", "across") {
 			continue
 		}
-		for _, n := range anaphorNouns {
+		for _, n := range v.anaphorNouns {
 			if end := e + len(n); strings.HasPrefix(s[e:], n) && (end == len(s) || !isWordByte(s[end])) {
 				if !strings.HasPrefix(s[end:], " of ") {
 					return true
@@ -1987,9 +1988,6 @@ func anaphor(s string) bool {
 		}
 	}
 }
-
-// anaphorNouns are the common nouns of anaphorRE.
-var anaphorNouns = []string{"city", "town", "village", "province", "district", "region", "state", "governorate", "prefecture"}
 
 // endsWithWordAtBoundary reports whether s ends with one of ws that
 // starts at a word boundary (\b before a word character).

@@ -69,7 +69,8 @@
 // (particle), event nouns and their events (eventnoun, diseaseevent),
 // what makes "fire" or "strike" no event (gunfire, fireservice,
 // strikeaux), comparisons with a past event (comparison), compass words,
-// continents and event sites (compass, continent, site). Add the
+// continents, event sites and anaphors (compass, continent, site,
+// anaphor). Add the
 // word under the directive whose comment describes it; a casualty word
 // needs a stem line unless an existing stem is part of it (the parser says
 // so). A word that looks as if it belonged but must not be read that way
@@ -82,7 +83,7 @@
 // vocabulary.go) read by a shape, below. The tables are maps built once
 // at load (a lookup is a map index, no scan); the few a check reads as
 // suffixes or prefixes of a text, in file order (gunfire, strikeaux,
-// comparison, particle), are lists.
+// comparison, particle, anaphor), are lists.
 //
 // # What stays in Go
 //

@@ -56,7 +56,8 @@ func fastPathInputs(tb testing.TB) []string {
 // anaphorRE is what anaphor reads without a regexp (the reference
 // TestFastPaths holds it to): a place named by a common noun: "in the city", "the
 // town's", "in the province".
-var anaphorRE = regexp.MustCompile(`\b(?:in|of|across)\s+the\s+(?:city|town|village|province|district|region|state|governorate|prefecture)\b`)
+// Its nouns are the vocabulary's.
+var anaphorRE = regexp.MustCompile(`\b(?:in|of|across)\s+the\s+(?:` + strings.Join(defaultVocabulary().anaphorNouns, "|") + `)\b`)
 
 // fastPaths pairs each stand-in with what it stands for.
 var fastPaths = []struct {
@@ -66,7 +67,7 @@ var fastPaths = []struct {
 	{"incidentMatch", incidentMatch, func(s string) bool { return mayBeIncident(s) && incidentRE.MatchString(s) }},
 	{"spreadMatch", spreadMatch, spreadRE.MatchString},
 	{"mayBeNational", func(s string) bool { return mayBeNational(s) && nationalRE.MatchString(s) }, nationalRE.MatchString},
-	{"anaphor", anaphor, func(s string) bool {
+	{"anaphor", defaultVocabulary().anaphor, func(s string) bool {
 		if !strings.Contains(s, " the ") {
 			return false
 		}

@@ -105,6 +105,7 @@ type vocabulary struct {
 	// lists read in file order, as suffixes and prefixes of a text
 	gunfire, strikeAux, comparisons []string
 	particles                       []string // of a run of capitalised words (capruns.go)
+	anaphorNouns                    []string
 	// eventShapes[n][f] has bit l set when an event noun of n bytes
 	// starts with the letter 'a'+f and ends with 'a'+l, and eventMin and
 	// eventMax bound their lengths: most words are no event noun, and
@@ -301,6 +302,7 @@ func directives() map[string]directiveSpec {
 		"gunfire":        listDir(func(v *vocabulary) *[]string { return &v.gunfire }),
 		"strikeaux":      listDir(func(v *vocabulary) *[]string { return &v.strikeAux }),
 		"comparison":     listDir(func(v *vocabulary) *[]string { return &v.comparisons }),
+		"anaphor":        listDir(func(v *vocabulary) *[]string { return &v.anaphorNouns }),
 		"particle":       listDir(func(v *vocabulary) *[]string { return &v.particles }),
 	}
 }
@@ -479,6 +481,9 @@ func (p *vparser) directive(line string, n int) error {
 			}
 			spec.set(v)[words] = true
 		}
+		if verb == "anaphor" && !lowerASCIIWord(words, 32) {
+			return fmt.Errorf("anaphor %q: an anaphor noun is one word of ASCII letters", words)
+		}
 		if verb == "particle" && !lowerASCIIWord(words, 16) {
 			return fmt.Errorf("particle %q: a particle is one word of ASCII letters", words)
 		}
@@ -578,6 +583,13 @@ func (p *vparser) check() error {
 	for w := range v.verbQualifiers {
 		if _, ok := v.preQualifiers[w]; !ok {
 			return fmt.Errorf("%d: verbqualifier %q is not a qualifier (add a qualifier line)", p.lines["verbqualifier\x00"+w], w)
+		}
+	}
+	for _, a := range v.anaphorNouns {
+		for _, b := range v.anaphorNouns {
+			if a != b && strings.HasPrefix(b, a) {
+				return fmt.Errorf("%d: anaphor %q starts anaphor %q on line %d (anaphor reads the first that matches)", p.lines["anaphor\x00"+a], a, b, p.lines["anaphor\x00"+b])
+			}
 		}
 	}
 	events := map[string]bool{}

@@ -161,6 +161,7 @@ func TestVocabularyFile(t *testing.T) {
 		{"strikeaux", v.strikeAux, "to", "does"},
 		{"comparison", v.comparisons, "since", "overtaking"},
 		{"particle", v.particles, "al", "ibn"},
+		{"anaphor", v.anaphorNouns, "city", "prefecture"},
 	}
 	for _, tt := range lists {
 		if len(tt.got) == 0 || tt.got[0] != tt.first || tt.got[len(tt.got)-1] != tt.last {
@@ -212,6 +213,7 @@ func TestParseVocabularyErrors(t *testing.T) {
 		{"value on a report-pass list", "notgazetted\tmonday\nnotgazetted reuters = agency", `words.txt:2: notgazetted takes no value: want notgazetted WORDS, got "notgazetted reuters = agency"`},
 		{"event noun of two words", "eventnoun flash flood = floods", `words.txt:1: eventnoun "flash flood": an event noun is one word of ASCII letters, at most 32`},
 		{"disease of no event", "eventnoun quake = earthquake\ndiseaseevent cholera", `words.txt:2: diseaseevent "cholera" is no event an eventnoun line gives (add one)`},
+		{"anaphor that starts another", "anaphor town\nanaphor township", `words.txt:1: anaphor "town" starts anaphor "township" on line 2 (anaphor reads the first that matches)`},
 		{"particle with a hyphen", "particle al\nparticle al-", `words.txt:2: particle "al-": a particle is one word of ASCII letters`},
 		{"demonym against a group name", "demonym israeli = jews", `words.txt:1: demonym "israeli" = "jews", but tracker/groups.txt says it stands for "israelis"`},
 	}
