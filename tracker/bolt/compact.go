@@ -45,12 +45,27 @@ func (db *DB) compactStored(batch int, after func(done int) error) error {
 	if batch <= 0 {
 		batch = compactBatch
 	}
+	return db.migrateReports(keyCompact, batch, "migrate schema 3 to 4", after, func(tx *bbolt.Tx, id string) error {
+		return compactReport(tx, id)
+	})
+}
+
+// migrateReports runs a resumable migration over the reports, batch a
+// transaction in id order: the meta key holds the last report done (""
+// at the start), each transaction moves it on and the last deletes it, so
+// a process killed part-way resumes where the last commit left off and a
+// finished migration is a missing key. step migrates one report inside
+// the transaction; after, when set, is called after each transaction but
+// the last with the number committed so far, and an error from it stops
+// the migration there (tests use it to stop one part-way). what names the
+// migration in errors.
+func (db *DB) migrateReports(key []byte, batch int, what string, after func(done int) error, step func(tx *bbolt.Tx, id string) error) error {
 	for done := 1; ; done++ {
 		finished := false
 		err := db.update(func(tx *bbolt.Tx) error {
 			pack(tx)
 			meta := tx.Bucket(bucketMeta)
-			last := meta.Get(keyCompact)
+			last := meta.Get(key)
 			if last == nil {
 				finished = true
 				return nil
@@ -65,25 +80,25 @@ func (db *DB) compactStored(batch int, after func(done int) error) error {
 				ids = append(ids, string(k))
 			}
 			for _, id := range ids {
-				if err := compactReport(tx, id); err != nil {
+				if err := step(tx, id); err != nil {
 					return err
 				}
 			}
 			if len(ids) < batch {
 				finished = true
-				return meta.Delete(keyCompact)
+				return meta.Delete(key)
 			}
-			return meta.Put(keyCompact, []byte(ids[len(ids)-1]))
+			return meta.Put(key, []byte(ids[len(ids)-1]))
 		})
 		if err != nil {
-			return fmt.Errorf("database %s: migrate schema 3 to 4: %w", db.path, err)
+			return fmt.Errorf("database %s: %s: %w", db.path, what, err)
 		}
 		if finished {
 			return nil
 		}
 		if after != nil {
 			if err := after(done); err != nil {
-				return fmt.Errorf("database %s: migrate schema 3 to 4: %w", db.path, err)
+				return fmt.Errorf("database %s: %s: %w", db.path, what, err)
 			}
 		}
 	}

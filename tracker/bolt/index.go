@@ -326,49 +326,16 @@ func (db *DB) indexStored(batch int, after func(done int) error) error {
 	if batch <= 0 {
 		batch = indexBatch
 	}
-	for done := 1; ; done++ {
-		finished := false
-		err := db.update(func(tx *bbolt.Tx) error {
-			pack(tx)
-			meta := tx.Bucket(bucketMeta)
-			last := meta.Get(keyIndexing)
-			if last == nil {
-				finished = true
-				return nil
-			}
-			var ids []string
-			c := tx.Bucket(bucketReports).Cursor()
-			k, _ := c.Seek(last)
-			if k != nil && len(last) > 0 && bytes.Equal(k, last) {
-				k, _ = c.Next()
-			}
-			for ; k != nil && len(ids) < batch; k, _ = c.Next() {
-				ids = append(ids, string(k))
-			}
-			cache := strCache{}
-			for _, id := range ids {
-				if err := indexClaimsOf(tx, cache, id); err != nil {
-					return err
-				}
-			}
-			if len(ids) < batch {
-				finished = true
-				return meta.Delete(keyIndexing)
-			}
-			return meta.Put(keyIndexing, []byte(ids[len(ids)-1]))
-		})
-		if err != nil {
-			return fmt.Errorf("database %s: migrate schema 4 to 5: %w", db.path, err)
+	// (one string cache a transaction: a cache outliving a rolled-back
+	// transaction would hand out ids it took back)
+	var cache strCache
+	var cacheTx *bbolt.Tx
+	return db.migrateReports(keyIndexing, batch, "migrate schema 4 to 5", after, func(tx *bbolt.Tx, id string) error {
+		if tx != cacheTx {
+			cache, cacheTx = strCache{}, tx
 		}
-		if finished {
-			return nil
-		}
-		if after != nil {
-			if err := after(done); err != nil {
-				return fmt.Errorf("database %s: migrate schema 4 to 5: %w", db.path, err)
-			}
-		}
-	}
+		return indexClaimsOf(tx, cache, id)
+	})
 }
 
 // indexClaimsOf writes the index records of a report's claims.
