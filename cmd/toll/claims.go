@@ -192,7 +192,18 @@ func claimCells(sc tracker.StoredClaim) []string {
 	if c.Prior {
 		fig += " (earlier)"
 	}
-	return []string{sc.ID, date.String(), string(c.Category), fig, c.Interval.Range(), c.Who, c.Where, sc.Source(), string(sc.Status)}
+	return []string{sc.ID, date.String(), string(c.Category), fig, c.Interval.Range(), c.Who, whereCell(c), sc.Source(), string(sc.Status)}
+}
+
+// whereCell is the place a claims table shows: the sentence's, else in
+// brackets the place the report's context gave it ("(Ishikawa)", from the
+// headline or the dateline), the one its series is of, so that a figure
+// read into the wrong place shows without toll series.
+func whereCell(c tracker.Claim) string {
+	if c.Where != "" || c.Context.Place == "" {
+		return c.Where
+	}
+	return "(" + c.Context.Place + ")"
 }
 
 func claimCSV(sc tracker.StoredClaim) []string {
