@@ -48,11 +48,12 @@ type ctxRec struct {
 	place  string // gazetteer id, or "" when the claim has no place
 	name   string // the place's name to show
 	report int32
-	// country: the country of the place as the report read it (before
-	// a site the gazetteer does not know became a "~/" id of its own),
-	// "" when not known; day: the day the figure refers to
-	country string
-	day     int32
+	// readPlace: the place id as the report read it (before a site the
+	// gazetteer does not know became a "~/" id of its own), whose country
+	// picks the event of a claim whose report names none; day: the day
+	// the figure refers to
+	readPlace string
+	day       int32
 	// inherited: the place is the report's, not the sentence's
 	inherited bool
 	// bucket and place interned by resolveContext (place -1 when "")
@@ -284,6 +285,23 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			break
 		}
 	}
+	// the country of each claim's place as read, memoised by id (asked
+	// only when some claim needs an event)
+	countries := map[string]string{}
+	countryOfRec := func(i int) string {
+		id := recs[i].readPlace
+		if id == "" {
+			return ""
+		}
+		c, ok := countries[id]
+		if !ok {
+			if c = countryOf(id); strings.HasPrefix(c, "~") {
+				c = ""
+			}
+			countries[id] = c
+		}
+		return c
+	}
 	for i := range recs {
 		b := recs[i].bucket
 		if needEvent && b.event != "" { // (counted only when some claim needs them)
@@ -292,7 +310,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			all[b.event]++
 			rk := rc{recs[i].report, b.cat}
 			ofReport[rk] = count(ofReport[rk], b.event)
-			if c := recs[i].country; c != "" {
+			if c := countryOfRec(i); c != "" {
 				ck := cc{c, b.cat}
 				ofCountry[ck] = count(ofCountry[ck], b.event)
 				if d := recs[i].day; d != noDay {
@@ -319,7 +337,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		// the event of its report's figures, else its country's, else
 		// of its own kind of figure, else of all figures
 		b.event = most(ofReport[rc{recs[i].report, b.cat}])
-		if c := recs[i].country; b.event == "" && c != "" {
+		if c := countryOfRec(i); b.event == "" && c != "" {
 			if d := recs[i].day; d != noDay {
 				// the weeks around the figure's: ±28 to ±34 days
 				near := map[string]int{}

@@ -499,13 +499,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			if ctxRecs == nil {
 				ctxRecs = make([]ctxRec, 0, len(claims)-ci) // (grown one by one, a million cost a second)
 			}
-			country := ""
-			if c.Context.PlaceID != "" {
-				if country = countryOf(c.Context.PlaceID); strings.HasPrefix(country, "~") {
-					country = ""
-				}
-			}
-			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, name: c.Context.Place, report: rep, country: country, day: r.day, inherited: inherited})
+			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, readPlace: c.Context.PlaceID, name: c.Context.Place, report: rep, day: r.day, inherited: inherited})
 		}
 		switch {
 		case c.Scope == tracker.Period:
@@ -634,15 +628,17 @@ func (p *prep) headlineTwins() {
 			body[k] = append(body[k], int32(i))
 		}
 	}
+	for _, bs := range body {
+		slices.SortFunc(bs, func(a, b int32) int {
+			return cmp.Compare(p.claims[p.recs[a].ci].Claim.Start, p.claims[p.recs[b].ci].Claim.Start)
+		})
+	}
 	for _, h := range heads {
 		hr := &p.recs[h]
 		bs := body[[2]int32{hr.report, hr.series}]
 		if len(bs) == 0 {
 			continue
 		}
-		slices.SortFunc(bs, func(a, b int32) int {
-			return cmp.Compare(p.claims[p.recs[a].ci].Claim.Start, p.claims[p.recs[b].ci].Claim.Start)
-		})
 		twin := int32(-1)
 		for _, b := range bs {
 			if p.compareRecIntervals(hr, &p.recs[b]) == 0 {

@@ -340,13 +340,9 @@ func (db *DB) indexStored(batch int, after func(done int) error) error {
 
 // indexClaimsOf writes the index records of a report's claims.
 func indexClaimsOf(tx *bbolt.Tx, cache strCache, id string) error {
-	v := tx.Bucket(bucketReports).Get([]byte(id))
-	if v == nil {
-		return nil
-	}
-	r, err := decodeReport(id, v)
-	if err != nil {
-		return nil
+	r, ok, err := getReport(tx, id)
+	if !ok || err != nil {
+		return nil // (a report that does not decode: its claims get no record)
 	}
 	type pending struct {
 		n     int

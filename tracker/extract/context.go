@@ -1169,6 +1169,7 @@ func (rc *reportContext) nearer(g *gazetteer.Gazetteer, name string, p gazetteer
 		return p
 	}
 	ctx := append([]gazetteer.Place{rc.place}, g.Ancestors(rc.place.ID)...)
+	cands := g.Lookup(name)
 	for _, u := range ctx {
 		if u.ID == rc.country || u.Kind == gazetteer.Country {
 			break
@@ -1176,7 +1177,7 @@ func (rc *reportContext) nearer(g *gazetteer.Gazetteer, name string, p gazetteer
 		if p.ID == u.ID || g.Contains(u.ID, p.ID) || g.Contains(p.ID, u.ID) {
 			return p
 		}
-		for _, q := range g.Lookup(name) {
+		for _, q := range cands {
 			if g.Contains(u.ID, q.ID) {
 				return q
 			}

@@ -251,7 +251,7 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 		}
 		// (and ", saying" or ", adding" a reason: "revising it down to
 		// 202, saying one person in Wajima had been counted twice")
-		if s.isWord(m, ",") && (s.isWord(m+1, "saying") || s.isWord(m+1, "adding") || s.isWord(m+1, "noting") || s.isWord(m+1, "explaining")) {
+		if s.isWord(m, ",") && s.v.reasonVerbs[s.word(m+1)] {
 			limit = m
 			break
 		}

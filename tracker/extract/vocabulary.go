@@ -91,7 +91,7 @@ type vocabulary struct {
 	lossVerbs, kinWords, coordinators                      map[string]bool
 	rateWords, rateNot, aliveWords, exceptWords            map[string]bool
 	fearedWords, relativePlaces, severityWords             map[string]bool
-	injurySeverity                                         map[string]bool
+	injurySeverity, reasonVerbs                            map[string]bool
 	diseaseWords                                           map[string]bool
 	hadPrior, priorAfter, priorBefore                      map[string]bool
 	sourceDocs, saidSkip, causeVerbs, officialData         map[string]bool
@@ -251,6 +251,7 @@ func directives() map[string]directiveSpec {
 		"relplace":       setDir(func(v *vocabulary) map[string]bool { return v.relativePlaces }),
 		"severity":       setDir(func(v *vocabulary) map[string]bool { return v.severityWords }),
 		"injuryseverity": setDir(func(v *vocabulary) map[string]bool { return v.injurySeverity }),
+		"reasonverb":     setDir(func(v *vocabulary) map[string]bool { return v.reasonVerbs }),
 		"disease":        setDir(func(v *vocabulary) map[string]bool { return v.diseaseWords }),
 		"function":       setDir(func(v *vocabulary) map[string]bool { return v.funcWords }),
 		"postskip":       setDir(func(v *vocabulary) map[string]bool { return v.postSkip }),
@@ -326,7 +327,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords,
-		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.diseaseWords,
+		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
 		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets,
