@@ -30,7 +30,8 @@ import (
 //     country's series, unless the city is a part there, that is some
 //     report gives the city and a place containing it different figures
 //     of one quantity (Al Haouz's 1,293 beside Morocco's 2,012). Places
-//     the gazetteer does not know and event sites are always parts.
+//     the gazetteer does not know and event sites are always parts,
+//     except the site of an event that strikes one site (unifySites).
 //
 // Claims without context (stored before the report pass, or built by
 // hand) keep the sentence tuple, as before.
@@ -56,6 +57,8 @@ type ctxRec struct {
 	day       int32
 	// inherited: the place is the report's, not the sentence's
 	inherited bool
+	// oneSite: the claim's event strikes one site (singleSite)
+	oneSite bool
 	// bucket and place interned by resolveContext (place -1 when "")
 	bid, pl int32
 }
@@ -66,6 +69,65 @@ type ctxBucket struct {
 	group int32
 	event string
 	kind  string // "total", "period", "incident" or "past <when>"
+}
+
+// singleSite says whether an event strikes one site: an attack, a
+// kidnapping, a building's collapse, a crowd's crush, a shipwreck. (A
+// war, a quake or a flood strikes a region, whose sites are parts.)
+func singleSite(e string) bool {
+	switch e {
+	case "attack", "collapse", "crush", "kidnapping", "shipwreck":
+		return true
+	}
+	return false
+}
+
+// unifySites gives the sites the gazetteer does not know their place
+// back when some figure names them with an event that strikes one site:
+// such an event's toll at its site is its toll ("killed on Bourbon
+// Street" is New Orleans' attack toll, "in Itaewon district" Seoul's
+// crush), so the site is its place's by another name unless reports
+// give the two different figures (resolveContext's part votes), as a
+// known town is. Each such site takes one place for all its figures,
+// the innermost its reports read it in ("Bourbon Street" read in New
+// Orleans and in the United States is New Orleans'). Other unknown
+// places keep their "~/" ids: a village's toll in a quake is a part.
+// Limit: one site name in two countries takes the first one read
+// unless one contains the other.
+func unifySites(recs []ctxRec) {
+	type site struct {
+		one    bool
+		parent string
+	}
+	var sites map[string]*site
+	for i := range recs {
+		r := &recs[i]
+		if !strings.HasPrefix(r.place, "~/") {
+			continue
+		}
+		if sites == nil {
+			sites = map[string]*site{}
+		}
+		s := sites[r.place]
+		if s == nil {
+			s = &site{}
+			sites[r.place] = s
+		}
+		s.one = s.one || r.oneSite
+		j := strings.LastIndexByte(r.readPlace, '/')
+		if j <= 0 || strings.HasPrefix(r.readPlace, "~") {
+			continue
+		}
+		if par := r.readPlace[:j]; s.parent == "" || placeContains(s.parent, par) {
+			s.parent = par
+		}
+	}
+	for i := range recs {
+		r := &recs[i]
+		if s := sites[r.place]; s != nil && s.one && s.parent != "" {
+			r.place = s.parent + "/" + strings.TrimPrefix(r.place, "~/")
+		}
+	}
 }
 
 // eventClass groups events: one disaster's figures are one quantity
@@ -363,6 +425,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			b.event = most(all)
 		}
 	}
+	unifySites(recs)
 	// Buckets and places are interned: the maps below are keyed by a
 	// bucket and a place once per claim, and hashing their strings was
 	// most of the time at a million claims.
@@ -475,7 +538,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 		repMemo[k] = k[1] // guards cycles
 		v := k[1]
-		if !part[k] && !strings.Contains(in.places[k[1]], "/") && !p.tax.IsSite(present[k]) {
+		if !part[k] && !strings.HasPrefix(in.places[k[1]], "~/") && !p.tax.IsSite(present[k]) {
 			for a, n := in.parent(k[1]), 0; a >= 0 && n < 16; a, n = in.parent(a), n+1 {
 				if firstLevel(in.places[k[1]], in.places[a]) && len(units[bp{k[0], a}]) > 1 {
 					// in an event over several states or provinces, each

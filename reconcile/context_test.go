@@ -78,6 +78,34 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1"}, {"a-2", "b-1"}},
 		},
 		{
+			// an attack's toll on the street it struck is the city's
+			// toll, whether the report read the street in the city or in
+			// the country; a quake's toll in a village the gazetteer does
+			// not know stays a part
+			name: "a single-site event's unknown site is its place",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-01-01", "coroner", tracker.Exact, 15),
+				ctxClaim("b-1", "b", "2025-01-02", "FBI", tracker.Exact, 14),
+				ctxClaim("c-1", "c", "2025-01-02", "police", tracker.Exact, 14),
+				ctxClaim("d-1", "d", "2023-11-04", "police", tracker.Exact, 153),
+				ctxClaim("e-1", "e", "2023-11-05", "police", tracker.Exact, 40),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "New Orleans", PlaceID: "gn:4335045", PlaceFrom: "headline", Event: "attack"}
+				case 1:
+					return tracker.Context{Place: "Bourbon Street", PlaceID: "gn:4335045/bourbon street", PlaceFrom: "sentence", Event: "attack"}
+				case 2:
+					return tracker.Context{Place: "Bourbon Street", PlaceID: "US/bourbon street", PlaceFrom: "sentence"}
+				case 3:
+					return tracker.Context{Place: "Nepal", PlaceID: "NP", PlaceFrom: "headline", Event: "earthquake"}
+				}
+				return tracker.Context{Place: "Ramidanda", PlaceID: "NP/ramidanda", PlaceFrom: "sentence", Event: "earthquake"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}, {"e-1"}},
+		},
+		{
 			// the place a figure shares with its report, three times below
 			// a figure of the same source in that report, is a part
 			name: "far below its own report's figure of the same source is a part",
