@@ -1126,6 +1126,39 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 			merged = true
 		}
 	}
+	// an office-holder named with the office speaks for it: "Orleans
+	// Parish Coroner Dwight McKenna" is the Orleans Parish coroner,
+	// "Health Minister Firass Abiad" the health ministry, when one source
+	// of the store is that office (of two words or more: "coroner" alone
+	// is too vague to be anyone)
+	for i := range to {
+		ws := words[i]
+		if to[i] != int32(i) || canon[int32(i)] || len(ws) < 4 || !personName(p.sources[i].name) {
+			continue
+		}
+		office := ws[:len(ws)-2]
+		heads := []string{office[len(office)-1]}
+		if heads[0] == "minister" {
+			heads = append(heads, "ministry")
+		}
+		target := int32(-1)
+		for _, h := range heads {
+			for _, j := range byHead[h] {
+				if int(j) == i || canon[j] || !slices.Equal(words[j][:len(words[j])-1], office[:len(office)-1]) {
+					continue
+				}
+				if t := j; target == -1 || target == t {
+					target = t
+				} else {
+					target = -2
+				}
+			}
+		}
+		if target >= 0 {
+			to[i] = target
+			merged = true
+		}
+	}
 	// a surname alone is the one person of that surname the store names
 	// in full: "Abbott" is Greg Abbott, "Vahidi" Ahmad Vahidi, when no
 	// other source ends with that word (wire copy names a speaker in full
