@@ -302,6 +302,7 @@ func placeContains(outer, inner string) bool {
 // resolveContext gives every context record its series: places merged
 // upward within each bucket unless they are parts.
 func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, name, since string) int32) {
+	unifySites(recs)
 	// a claim whose report names no event counts the event most claims
 	// of its category, group and kind count
 	type cgk struct {
@@ -329,6 +330,26 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	type ccw struct {
 		cc
 		week int32
+	}
+	// (and before its country's, its own place's near in time: a store
+	// that followed the Los Angeles fires and a truck attack in New
+	// Orleans a week apart has two events in the United States, and a
+	// figure for New Orleans whose report names none is the attack's)
+	type pw struct {
+		place string
+		cat   tracker.Category
+		week  int32
+	}
+	ofPlaceWeek := map[pw]map[string]int{}
+	placeOfRec := func(i int) string {
+		id := recs[i].place
+		if strings.HasPrefix(id, "~/") {
+			id = recs[i].readPlace
+		}
+		if j := strings.IndexByte(id, '/'); j >= 0 {
+			id = id[:j]
+		}
+		return id
 	}
 	ofReport := map[rc]map[string]int{}
 	ofCountry := map[cc]map[string]int{}
@@ -378,6 +399,10 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 				if d := recs[i].day; d != noDay {
 					wk := ccw{ck, weekOf(d)}
 					ofCountryWeek[wk] = count(ofCountryWeek[wk], b.event)
+					if pl := placeOfRec(i); pl != "" && pl != c {
+						k := pw{pl, b.cat, weekOf(d)}
+						ofPlaceWeek[k] = count(ofPlaceWeek[k], b.event)
+					}
 				}
 			}
 		}
@@ -401,11 +426,21 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		b.event = most(ofReport[rc{recs[i].report, b.cat}])
 		if c := countryOfRec(i); b.event == "" && c != "" {
 			if d := recs[i].day; d != noDay {
-				// the weeks around the figure's: ±28 to ±34 days
+				// the weeks around the figure's: ±28 to ±34 days, its own
+				// place's first
 				near := map[string]int{}
-				for w := weekOf(d) - 4; w <= weekOf(d)+4; w++ {
-					for e, n := range ofCountryWeek[ccw{cc{c, b.cat}, w}] {
-						near[e] += n
+				if pl := placeOfRec(i); pl != "" && pl != c {
+					for w := weekOf(d) - 4; w <= weekOf(d)+4; w++ {
+						for e, n := range ofPlaceWeek[pw{pl, b.cat, w}] {
+							near[e] += n
+						}
+					}
+				}
+				if len(near) == 0 {
+					for w := weekOf(d) - 4; w <= weekOf(d)+4; w++ {
+						for e, n := range ofCountryWeek[ccw{cc{c, b.cat}, w}] {
+							near[e] += n
+						}
 					}
 				}
 				b.event = most(near)
@@ -425,7 +460,6 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			b.event = most(all)
 		}
 	}
-	unifySites(recs)
 	// Buckets and places are interned: the maps below are keyed by a
 	// bucket and a place once per claim, and hashing their strings was
 	// most of the time at a million claims.

@@ -240,6 +240,29 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1", "e-1"}},
 		},
 		{
+			// the Los Angeles fires, with more figures, began a week after
+			// the New Orleans attack: a New Orleans report naming no event
+			// is the attack's, its own city's event of the time
+			name: "a report naming no event takes its place's event before its country's",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-01-01", "police", tracker.AtLeast, 10),
+				ctxClaim("b-1", "b", "2025-01-09", "sheriff", tracker.Exact, 10),
+				ctxClaim("c-1", "c", "2025-01-10", "sheriff", tracker.Exact, 11),
+				ctxClaim("d-1", "d", "2025-01-11", "sheriff", tracker.Exact, 16),
+				ctxClaim("e-1", "e", "2025-01-02", "coroner", tracker.Exact, 15),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "New Orleans", PlaceID: "gn:4335045", PlaceFrom: "headline", Event: "attack"}
+				case 1, 2, 3:
+					return tracker.Context{Place: "Los Angeles County", PlaceID: "US.CA.037", PlaceFrom: "headline", Event: "wildfire"}
+				}
+				return tracker.Context{Place: "New Orleans", PlaceID: "gn:4335045", PlaceFrom: "headline"}
+			},
+			same: [][]string{{"a-1", "e-1"}, {"b-1", "c-1", "d-1"}},
+		},
+		{
 			// a hajj report of June that names no event is not July's
 			// landslide's, the country's only event, six weeks on
 			name: "a report naming no event takes no event of another season",
