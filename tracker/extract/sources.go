@@ -41,6 +41,19 @@ func (s *sentence) attributions() []attribution {
 		switch {
 		case w == "according" && s.isWord(v+1, "to"):
 			if a, ok := s.sourceAfter(v+2, v); ok {
+				if k := a.j - 1; k > a.i && s.isWord(a.j, "by") && strings.HasSuffix(s.word(k), "ed") {
+					if s.v.passiveVerbs[s.word(k)] || s.v.attributionVerbs[s.word(k)] {
+						// "according to figures released by the health
+						// ministry": the ministry's
+						if b, ok := s.sourceAfter(a.j+1, v); ok {
+							a = b
+						}
+					} else if n := s.v.cleanSource(s.textOf(a.i, k)); n != "" {
+						// "according to interior ministry figures carried
+						// by MAP": the ministry's, MAP the relay
+						a.name, a.j = n, k
+					}
+				}
 				a.leading = s.leadsClause(a)
 				out = append(out, a)
 			}
@@ -52,7 +65,7 @@ func (s *sentence) attributions() []attribution {
 			if a, ok := s.sourceAfter(k, v); ok {
 				out = append(out, a)
 			}
-		case s.v.attributionVerbs[w] && s.isWord(v+1, "by"):
+		case (s.v.attributionVerbs[w] || s.v.passiveVerbs[w]) && s.isWord(v+1, "by"):
 			// passive: "the toll reported by the Ministry of Health"
 			if a, ok := s.sourceAfter(v+2, v); ok {
 				a.leading = false

@@ -125,6 +125,7 @@ func (v *vocabulary) buildIndexes() {
 	mark(v.placePreps, fPlacePrep)
 	mark(v.attributionVerbs, fAttr)
 	mark(v.sourceCues, fAttr)
+	mark(v.passiveVerbs, fAttr)
 	mark(v.speculation, fSpec)
 	mark(v.negations, fNeg)
 	mark(v.releaseWords, fRelease)
