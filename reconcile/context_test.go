@@ -493,6 +493,25 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"sources_far_apart a-1 b-1"},
 		},
 		{
+			// Derna: the eastern administration's more than 2,000 and the
+			// Red Crescent's at least 150, both named in one report
+			name: "one report's two origins far apart on one day",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-11", "eastern administration", tracker.MoreThan, 2000).in("Morocco"),
+				ctxClaim("a-2", "a", "2023-09-11", "Red Crescent", tracker.AtLeast, 150).in("Morocco"),
+			},
+			want: []string{"sources_far_apart a-2 a-1"},
+		},
+		{
+			// (the outlet's own figure beside a named one may count
+			// another thing the report tells apart)
+			name: "one report's figure of its outlet is never far apart from its named one",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-11", "eastern administration", tracker.MoreThan, 2000).in("Morocco"),
+				ctxClaim("a-2", "a", "2023-09-11", "", tracker.AtLeast, 150).in("Morocco"),
+			},
+		},
+		{
 			// "hundreds" is at least 100 and may be 900: its bound says
 			// nothing of how far it is from "more than 2,000"
 			name: "a vague word is never far apart from an open figure",

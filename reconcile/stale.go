@@ -581,8 +581,12 @@ func (c *checker) farApart() {
 				for b := a + 1; b < len(d); b++ {
 					x, y := d[a], d[b]
 					fx, fy := &p.figs[x], &p.figs[y]
-					if fx.source == fy.source || c.handled[x] || c.handled[y] || !fx.iv.Overlaps(*fy.iv) || c.sharesReport(x, y) {
-						// (one report giving two far-apart figures counts two things)
+					if fx.source == fy.source || c.handled[x] || c.handled[y] || !fx.iv.Overlaps(*fy.iv) || c.sharesReport(x, y) && !(c.namedAndPlaced(x) && c.namedAndPlaced(y)) {
+						// (one report giving two far-apart figures counts two
+						// things, unless it names two origins for them and
+						// each sentence its place: "more than 2,000 in Derna,
+						// the head of the administration said … the Red
+						// Crescent said at least 150 in Derna")
 						continue
 					}
 					if !fx.iv.Unbounded && !fy.iv.Unbounded {
@@ -616,6 +620,18 @@ func openPhrase(lo, hi *fig) string {
 		return "both are open-ended"
 	}
 	return "one is open-ended"
+}
+
+// namedAndPlaced reports whether every claim of a figure names its source
+// and its sentence its place.
+func (c *checker) namedAndPlaced(f int32) bool {
+	for _, ri := range c.p.figRecs(&c.p.figs[f]) {
+		r := &c.p.recs[ri]
+		if r.outlet || c.p.places[r.wplace].name == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // outletOnly reports whether every claim of a figure has no named source.
