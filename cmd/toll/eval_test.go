@@ -15,12 +15,13 @@ import (
 // store, and holds each to floors. testdata/series is the development set:
 // before report context (series keyed by each sentence's own words) it
 // scored series F1 0.507 with 54 of 79 findings comparing two quantities,
-// 3 of 42 expected findings raised and 9 of 65 traps flagged. The four
+// 3 of 42 expected findings raised and 9 of 65 traps flagged. The five
 // held-out sets were written without reading the rules and first scored
 // F1 0.711 with 35 of 84 findings false alarms, F1 0.709 with 20 of 32,
-// F1 0.675 with 15 of 29 and no expected finding raised, and F1 0.719
-// with 20 of 32 and 1 of 13 raised (their READMEs). The floors are what lands; raise one when a change lifts the
-// score, never lower one to let a change in.
+// F1 0.675 with 15 of 29 and no expected finding raised, F1 0.719 with
+// 20 of 32 and 1 of 13 raised, and F1 0.690 with 14 of 39 and 2 of 10
+// raised (their READMEs). The floors are what lands; raise one when a
+// change lifts the score, never lower one to let a change in.
 func TestSeriesScenarios(t *testing.T) {
 	tests := []struct {
 		dir             string
@@ -36,6 +37,7 @@ func TestSeriesScenarios(t *testing.T) {
 		{dir: "series-heldout2", files: 4, f1: 0.76, raised: 4, traps: 1, falseAlarms: 4},
 		{dir: "series-heldout3", files: 4, f1: 0.78, raised: 1, traps: 2, falseAlarms: 4},
 		{dir: "series-heldout4", files: 5, f1: 0.75, raised: 1, traps: 2, falseAlarms: 15},
+		{dir: "series-heldout5", files: 5, f1: 0.69, raised: 2, traps: 3, falseAlarms: 14},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
