@@ -52,6 +52,11 @@ type reportContext struct {
 	hasPl       bool
 	from        string // where place was read: headline, dateline or lead
 	event       string // the report's event noun, normalised
+	// evPlace: the place headline or lead names the event by ("links to
+	// Moscow attack", "the Herat quake"), when it is in another country
+	// than place (eventPlace)
+	evPlace gazetteer.Place
+	hasEvPl bool
 	year        int    // the report's year, 0 when undated
 	// sent and sentOff are the last sentence sentenceStart found and
 	// its offset: see sentenceStart
@@ -559,7 +564,39 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 		}
 	}
 	rc.event = v.eventIn(text[:leadEnd])
+	if rc.hasPl {
+		rc.evPlace, rc.hasEvPl = rc.eventPlace(text[:leadEnd])
+		rc.hasEvPl = rc.hasEvPl && rc.evPlace.Country != rc.place.Country
+	}
 	return rc
+}
+
+// eventPlace returns the place that names an event that strikes one site
+// (the vocabulary's onesite) in s, the words just before its noun ("Moscow
+// attack", "Kabul's bombing"): a known place that is no small town, of
+// one or two capitalised words.
+func (rc *reportContext) eventPlace(s string) (gazetteer.Place, bool) {
+	var found gazetteer.Place
+	ok := false
+	asciiWords(s, func(a, b int) bool {
+		if e, isEv := rc.v.eventWord(s[a:b]); !isEv || !rc.v.oneSiteEvents[e] || rc.v.metaphor(s, a, b) {
+			return true
+		}
+		before := strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(s[:a], " "), "'s"), "’s")
+		ws := strings.Fields(before)
+		for n := min(2, len(ws)); n >= 1; n-- {
+			name := strings.Join(ws[len(ws)-n:], " ")
+			if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) || strings.ContainsAny(name, ",;:.\"'“”(") {
+				continue
+			}
+			if p, pok := lookupPlace(rc.v, rc.places.g, name, ""); pok && !weakPlace(p) {
+				found, ok = p, true
+				return false
+			}
+		}
+		return true
+	})
+	return found, ok
 }
 
 // flagRE is a wire headline's flag: "CORRECTED-", "UPDATE 2-", "EXCLUSIVE-".
@@ -1054,6 +1091,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
 			}
 		}
+	}
+	if ctx.Place == "" && rc.hasEvPl && eventToll(c.Category) {
+		// "Tajikistan detains suspects over links to Moscow attack": the
+		// attack's dead and wounded are Moscow's, not the report's place
+		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.evPlace.Name, rc.evPlace.ID, "event"
 	}
 	if ctx.Place == "" && rc.hasPl {
 		ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
@@ -2038,6 +2080,12 @@ func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Cla
 // capitalised word that happens to name a small town: a city or town of
 // fewer than 100,000 people, or a subdivision no kept town lies in
 // (gazetteer.Place.Minor).
+// eventToll reports whether a category counts an event's own victims
+// (the dead, the hurt, the missing), which are where the event struck.
+func eventToll(c tracker.Category) bool {
+	return c == tracker.Killed || c == tracker.Injured || c == tracker.Missing
+}
+
 func weakPlace(p gazetteer.Place) bool {
 	return p.Kind == gazetteer.City && p.Population < 100000 || p.Minor
 }

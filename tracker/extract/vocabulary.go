@@ -102,6 +102,8 @@ type vocabulary struct {
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
+	// oneSiteEvents strike one site, where their dead and hurt are
+	oneSiteEvents              map[string]bool
 	fireService, compass       map[string]bool
 	continents, sites, streets map[string]bool
 	eventOf                    map[string]string // event noun → event
@@ -299,6 +301,7 @@ func directives() map[string]directiveSpec {
 		"notgazetted":    setDir(func(v *vocabulary) map[string]bool { return v.notGazetted }),
 		"eventnoun":      {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.eventOf }},
 		"diseaseevent":   setDir(func(v *vocabulary) map[string]bool { return v.diseaseEvents }),
+		"onesite":        setDir(func(v *vocabulary) map[string]bool { return v.oneSiteEvents }),
 		"fireservice":    setDir(func(v *vocabulary) map[string]bool { return v.fireService }),
 		"compass":        setDir(func(v *vocabulary) map[string]bool { return v.compass }),
 		"continent":      setDir(func(v *vocabulary) map[string]bool { return v.continents }),
@@ -334,7 +337,7 @@ func newVocabulary() *vocabulary {
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
-		&v.notGazetted, &v.diseaseEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets,
+		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets,
 	} {
 		*p = map[string]bool{}
 	}
