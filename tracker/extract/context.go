@@ -57,7 +57,7 @@ type reportContext struct {
 	// than place (eventPlace)
 	evPlace gazetteer.Place
 	hasEvPl bool
-	year        int    // the report's year, 0 when undated
+	year    int // the report's year, 0 when undated
 	// sent and sentOff are the last sentence sentenceStart found and
 	// its offset: see sentenceStart
 	sent    string
