@@ -130,7 +130,7 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			p.Span = s.text[p.Start:p.End]
 			// "up from at least 260 counted by ZAKA": the earlier figure's
 			// own source
-			if s.v.countedBy[s.word(q.prior.j)] {
+			if s.in(q.prior.j, gCountedBy) {
 				if s.isWord(q.prior.j+1, "by") {
 					if a, ok := s.sourceAfter(q.prior.j+2, q.prior.j); ok {
 						p.Attribution = a.name
@@ -162,7 +162,7 @@ func (s *sentence) andJoined(a, b link) bool {
 	}
 	for m := aEnd; m < j; m++ {
 		w := s.word(m)
-		if w == ";" || s.v.attributionVerbs[w] || s.v.clauseWords[w] || w == "." {
+		if w == ";" || s.is(m, fAttrVerb) || s.in(m, gClause) || w == "." {
 			return false
 		}
 		// parts of the first figure may stand between
@@ -354,14 +354,14 @@ func (s *sentence) earlierFigure(l link) bool {
 		if w := s.word(k); w == "," || w == ";" {
 			break
 		}
-		if s.isWord(k-1, "had") && s.v.hadPrior[s.word(k)] {
+		if s.isWord(k-1, "had") && s.in(k, gHadPrior) {
 			return true
 		}
 	}
 	for k := lo - 1; k >= 0 && k >= lo-4; k-- {
 		switch w := s.word(k); {
-		case s.v.earlierWords[w]:
-			if s.v.priorAfter[s.word(k+1)] || s.v.priorBefore[s.word(k-1)] {
+		case s.is(k, fEarlier):
+			if s.in(k+1, gPriorAfter) || s.in(k-1, gPriorBefore) {
 				return true
 			}
 		case w == "," || w == ";":
@@ -492,7 +492,7 @@ func (s *sentence) priorOfUpFrom(b int) (int, bool) {
 			return x, true
 		}
 		switch w := s.word(k); {
-		case w == ";" || w == "." || w == ":" || s.flags[k]&fClause != 0 && s.v.clauseWords[w]:
+		case w == ";" || w == "." || w == ":" || s.flags[k]&fClause != 0 && s.in(k, gClause):
 			return -1, false
 		}
 	}
@@ -507,7 +507,7 @@ func (s *sentence) severePhrase(l *link) bool {
 		return false
 	}
 	for k := l.trig; k < l.trig+4 && k < len(s.toks); k++ {
-		if s.v.injurySeverity[s.word(k)] {
+		if s.in(k, gInjurySeverity) {
 			return true
 		}
 	}

@@ -408,10 +408,10 @@ func (s *sentence) pastHoursAt(i int) (timeExpr, bool) {
 // attack of 7 October").
 func (s *sentence) takenBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		switch w := s.word(k); {
-		case s.v.takenVerbs[w]:
+		switch {
+		case s.in(k, gTaken):
 			return true
-		case s.v.takenSkip[w]:
+		case s.in(k, gTakenSkip):
 			continue
 		}
 		return false
@@ -545,7 +545,7 @@ func (s *sentence) timeFor(c *tracker.Claim, k int, links []link, grp []int, tim
 	// "1.4 million are displaced"
 	if l.cat == tracker.Hostage || l.cat == tracker.Missing || l.cat == tracker.Displaced {
 		for m := max(clauseStart, lo-3); m < clauseEnd && m < hi+3; m++ {
-			if s.v.heldNow[s.word(m)] {
+			if s.in(m, gHeldNow) {
 				c.Scope = tracker.Cumulative
 				return
 			}
@@ -559,7 +559,7 @@ func (s *sentence) timeFor(c *tracker.Claim, k int, links []link, grp []int, tim
 				c.Scope = tracker.Cumulative
 				return
 			}
-		case s.v.cumulativeWords[w]:
+		case s.in(m, gCumulative):
 			c.Scope = tracker.Cumulative
 			return
 		case w == "date":

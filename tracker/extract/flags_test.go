@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"math/bits"
+	"testing"
+)
 
 // TestExactFlags holds each token's exact flags (vocab.go) to the tables
 // they stand for: s.is(i, f) is the table's lookup of s.word(i), on every
@@ -50,11 +54,48 @@ func TestExactFlags(t *testing.T) {
 	for i := range toks {
 		want := v.lexicon[toks[i].lower]
 		if k := toks[i].kind; k != tWord && k != tPunct {
-			want &= exactFlags
+			want.f &= exactFlags
 		}
-		if s.flags[i] != want {
-			t.Fatalf("token %d %q: flags %x, the lexicon's %x", i, toks[i].lower, s.flags[i], want)
+		if s.flags[i] != want.f || s.gflags[i] != want.g {
+			t.Fatalf("token %d %q: flags %x %x, the lexicon's %x %x", i, toks[i].lower, s.flags[i], s.gflags[i], want.f, want.g)
 		}
+	}
+	// the g flags: one of each table gTables lists, and the keys of
+	// groups and subjects
+	gsets := []struct {
+		name string
+		g    gflag
+		has  func(w string) bool
+	}{
+		{"groups", gGroup, func(w string) bool { _, ok := v.groups[w]; return ok }},
+		{"subjects", gSubject, func(w string) bool { _, ok := v.subjects[w]; return ok }},
+	}
+	for g, m := range v.gTables() {
+		gsets = append(gsets, struct {
+			name string
+			g    gflag
+			has  func(w string) bool
+		}{fmt.Sprintf("g%x", uint64(g)), g, func(w string) bool { return m[w] }})
+	}
+	if len(gsets) != bits.Len64(uint64(gSubject)) {
+		t.Fatalf("%d g flags tested, %d declared", len(gsets), bits.Len64(uint64(gSubject)))
+	}
+	for _, set := range gsets {
+		t.Run(set.name, func(t *testing.T) {
+			hits := 0
+			for i := -1; i <= len(toks); i++ {
+				got, want := s.in(i, set.g), set.has(s.word(i))
+				if got != want {
+					t.Fatalf("token %d %q: flag %v, table %v", i, s.word(i), got, want)
+				}
+				if got {
+					hits++
+				}
+			}
+			if hits == 0 {
+				t.Errorf("no token is in the table: the test reads nothing")
+			}
+		})
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {

@@ -125,7 +125,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			// a noun used as a modifier: "police officers", "aid workers"
 			who := g
 			end := k + n
-			if g2, n2 := lookup(s, s.v.groupTab, end, 2); n2 > 0 && n == 1 && s.v.modifierNouns[t.lower] {
+			if g2, n2 := lookup(s, s.v.groupTab, end, 2); n2 > 0 && n == 1 && s.in(k, gModifierNoun) {
 				who, end = g2, end+n2
 			}
 			// a casualty noun after the group: "civilian deaths" is handled
@@ -319,7 +319,7 @@ func isTriggerWord(s *sentence, k int) bool {
 // (vocabulary "unit").
 func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
 	w := s.toks[k].lower
-	if s.v.units[w] {
+	if s.is(k, fUnit) {
 		return np{}, false
 	}
 	// "hotel workers", "construction workers"
@@ -342,7 +342,7 @@ func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
 			if g, n := lookup(s, s.v.groupTab, m, 2); n > 0 && !t.upper {
 				return np{kind: npPerson, who: g, end: m + n}, true
 			}
-			if !t.upper && t.kind == tWord && !s.v.funcWords[t.lower] && !s.v.modifiers[t.lower] && !strings.Contains(t.lower, "-") {
+			if !t.upper && t.kind == tWord && !s.is(m, fFunc) && !s.is(m, fModifier) && !strings.Contains(t.lower, "-") {
 				return np{kind: npOpen, who: "members", end: m + 1}, true
 			}
 		}
@@ -385,7 +385,7 @@ func pluralNoun(w string) bool {
 // name that goes on ("12 Kenya Airways staff") is not.
 func (s *sentence) properGroup(k int) bool {
 	w := s.word(k)
-	if k+1 < len(s.toks) && s.toks[k+1].upper || s.v.notPlaces[w] || s.v.nameWords[w] || s.v.funcWords[w] {
+	if k+1 < len(s.toks) && s.toks[k+1].upper || s.is(k, fNotPlace) || s.is(k, fName) || s.is(k, fFunc) {
 		return false
 	}
 	if _, ok := s.v.months[w]; ok {

@@ -59,7 +59,7 @@ func (s *sentence) markExclusions() {
 		for j+2 < len(toks) && s.isWord(j+1, "-") && s.glued(j+1) && s.glued(j+2) && toks[j+2].kind == tNum {
 			j += 2
 		}
-		if (j-i)/2+1 >= 3 || s.v.phoneWords[s.word(i-1)] {
+		if (j-i)/2+1 >= 3 || s.in(i-1, gPhone) {
 			for k := i; k <= j; k++ {
 				s.excluded[k] = true
 			}
@@ -101,7 +101,7 @@ func (s *sentence) notACount(i int) bool {
 	if i >= 1 && s.glued(i) && strings.ContainsAny(prev, "$€£₪¥") {
 		return true
 	}
-	if s.v.measureWords[next] && (next != "per" || s.word(i+2) == "cent") {
+	if s.in(i+1, gMeasure) && (next != "per" || s.word(i+2) == "cent") {
 		return true
 	}
 	// Times: "6:30", "6 a.m.", "10 GMT", "0600 GMT".
@@ -111,7 +111,7 @@ func (s *sentence) notACount(i int) bool {
 	if prev == ":" && s.glued(i) && i >= 2 && toks[i-2].kind == tNum {
 		return true
 	}
-	if s.v.timeWords[next] {
+	if s.in(i+1, gTime) {
 		return true
 	}
 	// Compound modifiers: "15-nation", "12-year-old", "2,000-strong",
@@ -138,7 +138,7 @@ func (s *sentence) notACount(i int) bool {
 		return true
 	}
 	// Names and references: "Resolution 2712", "Article 51", "No. 5".
-	if s.v.nameWords[prev] {
+	if s.is(i-1, fName) {
 		return true
 	}
 	if prev == "." && (s.word(i-2) == "no" || s.word(i-2) == "nos") {
@@ -770,7 +770,7 @@ func (s *sentence) upToIsMotion(k int) bool {
 		switch {
 		case w == "gone" || w == "went" || w == "goes" || w == "go" || w == "going":
 			return true
-		case s.v.changeVerbs[w] && w != "up" && w != "down":
+		case s.is(k-d, fChange) && w != "up" && w != "down":
 			return true
 		case d == 1 && (w == "toll" || w == "total" || w == "tally" || w == "count" || w == "number" || w == "figure"):
 			// "bringing the toll up to 50": the verb is further back
@@ -791,7 +791,7 @@ func (s *sentence) upToIsMotion(k int) bool {
 func (s *sentence) changeVerbBefore(k int) bool {
 	for d := 1; d <= 3 && k-d >= 0; d++ {
 		w := s.word(k - d)
-		if s.v.changeVerbs[w] {
+		if s.is(k-d, fChange) {
 			return true
 		}
 		if w == "," || w == "." {

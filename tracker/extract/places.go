@@ -20,10 +20,10 @@ func (s *sentence) places(attrs []attribution) []place {
 		ofEvent := s.isWord(i, "of") && (s.is(i-1, fEvent) || s.isWord(i-1, "shelling") || s.isWord(i-1, "siege") || s.isWord(i-1, "bombardment"))
 		// "when the quake hit Gansu and Qinghai", "the storm that lashed
 		// Vietnam": what an event struck is where it struck
-		if !ofEvent && i > 0 && s.v.strikeVerbs[s.word(i)] && (s.is(i-1, fEvent) || i > 1 && s.isWord(i-1, "that") && s.is(i-2, fEvent)) && i+1 < len(s.toks) && s.toks[i+1].upper {
+		if !ofEvent && i > 0 && s.in(i, gStrike) && (s.is(i-1, fEvent) || i > 1 && s.isWord(i-1, "that") && s.is(i-2, fEvent)) && i+1 < len(s.toks) && s.toks[i+1].upper {
 			ofEvent = true
 		}
-		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !s.v.placePreps[s.word(i)]) {
+		if !ofEvent && (s.flags[i]&fPlacePrep == 0 || !s.in(i, gPlacePrep)) {
 			continue
 		}
 		if inAttribution(attrs, i) {
@@ -93,25 +93,25 @@ func inAttribution(attrs []attribution, i int) bool {
 
 func (s *sentence) placeAt(i int) (place, bool) {
 	k := i + 1
-	for s.v.placeDrop[s.word(k)] {
+	for s.in(k, gPlaceDrop) {
 		k++
 	}
 	// "the eastern Ukrainian city of Kramatorsk": the name after "of"
 	for m := k; m < len(s.toks) && m < k+5; m++ {
-		if s.v.areaNouns[s.word(m)] && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
+		if s.in(m, gAreaNoun) && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
 			if p, ok := s.placeAt(m + 1); ok {
 				p.i = i
 				return p, true
 			}
 		}
-		if t := s.toks[m]; t.kind != tWord || !(s.v.placeDirections[t.lower] || s.is(m, fDemonymAdj) || t.lower == "the") {
-			if !s.v.areaNouns[s.word(m)] {
+		if t := s.toks[m]; t.kind != tWord || !(s.in(m, gPlaceDirection) || s.is(m, fDemonymAdj) || t.lower == "the") {
+			if !s.in(m, gAreaNoun) {
 				break
 			}
 		}
 	}
 	first := k
-	if s.v.placeDirections[s.word(k)] {
+	if s.in(k, gPlaceDirection) {
 		k++
 	}
 	hasCap := false
@@ -251,7 +251,7 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 		}
 		// (and ", saying" or ", adding" a reason: "revising it down to
 		// 202, saying one person in Wajima had been counted twice")
-		if s.isWord(m, ",") && s.v.reasonVerbs[s.word(m+1)] {
+		if s.isWord(m, ",") && s.in(m+1, gReasonVerb) {
 			limit = m
 			break
 		}

@@ -19,18 +19,21 @@ func (s *sentence) reset(sp span, toks []token) {
 	}
 	if cap(s.flags) < n {
 		s.flags = make([]wflag, n)
+		s.gflags = make([]gflag, n)
 	}
 	s.excluded = s.excluded[:n]
 	s.qty = s.qty[:n]
 	s.flags = s.flags[:n]
+	s.gflags = s.gflags[:n]
 	for i := range s.excluded {
 		s.excluded[i] = false
 		s.qty[i] = -1
-		f := s.v.flagsOf(&toks[i])
+		e := s.v.flagsOf(&toks[i])
+		f := e.f
 		if k := toks[i].kind; k != tWord && k != tPunct {
 			f &= exactFlags
 		}
-		s.flags[i] = f
+		s.flags[i], s.gflags[i] = f, e.g
 	}
 	s.qs = s.qs[:0]
 	s.corrRead = false
@@ -55,7 +58,7 @@ func (s *sentence) note(i, j int, msg string) {
 func (s *sentence) clauseBreakBetween(i, j int) bool {
 	for m := i; m < j; m++ {
 		w := s.word(m)
-		if w == ";" || w == "," || s.flags[m]&(fClause|fAttr) != 0 && (s.v.clauseWords[w] || s.v.attributionVerbs[w]) {
+		if w == ";" || w == "," || s.flags[m]&(fClause|fAttr) != 0 && (s.in(m, gClause) || s.is(m, fAttrVerb)) {
 			return true
 		}
 	}
@@ -121,8 +124,9 @@ type sentence struct {
 	date tracker.Date
 	key  []byte // scratch for phrase lookups
 	next []int  // scratch for parseQuantities
-	// flags holds each token's lexicon flags.
-	flags []wflag
+	// flags and gflags hold each token's lexicon flags.
+	flags  []wflag
+	gflags []gflag
 	// linkBuf, linkedBuf and npBuf are link()'s scratch.
 	linkBuf   []link
 	linkedBuf []int

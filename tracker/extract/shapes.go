@@ -349,7 +349,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	// a place or an organisation between the group and its verb: "1.7
 	// million people in Gaza have been displaced", "seven aid workers from
 	// World Central Kitchen were killed"
-	if (s.v.placePreps[s.word(k)] || s.isWord(k, "from") || s.isWord(k, "of")) && p.kind != npNone {
+	if (s.in(k, gPlacePrep) || s.isWord(k, "from") || s.isWord(k, "of")) && p.kind != npNone {
 		if pl, ok := s.placeAt(k); ok && pl.j-k <= 6 {
 			k = pl.j
 		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
@@ -375,7 +375,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 				break
 			}
 			if w == "," {
-				if nw := s.word(m + 1); s.v.postSkip[nw] || isTriggerWord(s, m+1) {
+				if s.is(m+1, fPostSkip) || isTriggerWord(s, m+1) {
 					skipFrom, skipTo = k, m+1
 					k = m + 1
 				}
@@ -394,7 +394,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 				break
 			}
 			if w == "—" || w == "–" || s.spacedHyphen(m) {
-				if nw := s.word(m + 1); s.v.postSkip[nw] || isTriggerWord(s, m+1) {
+				if s.is(m+1, fPostSkip) || isTriggerWord(s, m+1) {
 					skipFrom, skipTo = k, m+1
 					k = m + 1
 				}
@@ -489,7 +489,7 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			}
 			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare, partitive: stock, ofWhom: ofWhom}, true
 		}
-		if !s.v.postSkip[w] && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
+		if !s.is(k, fPostSkip) && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
 			break
 		}
 		k++
@@ -588,7 +588,7 @@ func (s *sentence) linkFatal(qi int, p np) (link, bool) {
 	// cases of a disease, not "40 crashes, 12 of them fatal"
 	cases := false
 	for k := range s.toks {
-		cases = cases || s.isWord(k, "cases") || s.v.diseaseWords[s.word(k)]
+		cases = cases || s.isWord(k, "cases") || s.in(k, gDisease)
 	}
 	if !cases {
 		return link{}, false
@@ -748,7 +748,7 @@ func (s *sentence) qtyBetween(i, j int) bool {
 func (s *sentence) linkPre(qi int, p np) (link, bool) {
 	q := &s.qs[qi]
 	k := q.i - 1
-	for k >= 0 && s.v.preSkip[s.word(k)] {
+	for k >= 0 && s.in(k, gPreSkip) {
 		k--
 	}
 	if k < 0 {
@@ -836,15 +836,15 @@ func (s *sentence) linkLoss(qi int, p np) (link, bool) {
 		return link{}, false
 	}
 	k := q.i - 1
-	for k >= 0 && s.v.preSkip[s.word(k)] {
+	for k >= 0 && s.in(k, gPreSkip) {
 		k--
 	}
-	if k < 0 || !s.v.lossVerbs[s.word(k)] {
+	if k < 0 || !s.in(k, gLossVerb) {
 		return link{}, false
 	}
 	kin := false
 	for m := q.j; m < p.end; m++ {
-		kin = kin || s.v.kinWords[s.word(m)]
+		kin = kin || s.in(m, gKin)
 	}
 	if !kin {
 		m := p.end
@@ -889,7 +889,7 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 	}
 	if !near {
 		switch w := s.word(k); {
-		case s.v.tollNearLinkers[w], s.v.changeVerbs[w] && w != "up" && w != "down":
+		case s.is(k, fTollNear), s.is(k, fChange) && w != "up" && w != "down":
 			near = true
 		}
 		// "death toll above 500,000": a qualified number right after
@@ -926,15 +926,15 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			prior := false
 			for m, d := tollStart-1, 0; m >= 0 && d < 4; m, d = m-1, d+1 {
 				w := s.word(m)
-				if s.v.earlierWords[w] {
+				if s.is(m, fEarlier) {
 					prior = true
 					break
 				}
 				if isDeterminer(w) {
-					prior = s.isWord(q.i-1, "of") && s.v.correctionWords[s.word(m-1)]
+					prior = s.isWord(q.i-1, "of") && s.in(m-1, gCorrection)
 					break
 				}
-				if !(s.v.countModifiers[w] || s.v.modifiers[w]) {
+				if !(s.is(m, fCountMod) || s.is(m, fModifier)) {
 					break
 				}
 			}
@@ -994,11 +994,11 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			return link{}, false
 		case s.toks[k].kind == tNum && !s.excluded[k] && s.qty[k] < 0:
 			return link{}, false
-		case s.v.sayingVerbs[w] && !(strings.HasSuffix(w, "ed") && isTriggerWord(s, k+1)):
+		case s.is(k, fSaying) && !(strings.HasSuffix(w, "ed") && isTriggerWord(s, k+1)):
 			// "the ministry said 12 …": a clause boundary ("the number of
 			// people reported missing" is a participle)
 			return link{}, false
-		case s.v.lumpedWords[w]:
+		case s.is(k, fLumped):
 			// "the death toll …, saying that the casualties swelled to
 			// 15,207": the nearer noun lumps the dead and the injured
 			return link{}, false
@@ -1043,7 +1043,7 @@ func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
 // tollContext reports whether a bare "toll" is a casualty count. It is,
 // unless it is the idiom "take a heavy toll" or an economic toll.
 func tollContext(s *sentence, i int) bool {
-	return !s.v.notToll[s.word(i-1)]
+	return !s.in(i-1, gNotToll)
 }
 
 // tollGroup reads the group named before a toll noun: "the Palestinian
@@ -1073,7 +1073,7 @@ func (l link) catOf() tracker.Category { return l.cat }
 // the next day" or "brought to 40 the buses" count nothing.
 func (s *sentence) linkTollAfter(qi int, p np) (link, bool) {
 	q := &s.qs[qi]
-	if p.kind != npNone || !s.isWord(q.i-1, "to") || !s.v.changeVerbs[s.word(q.i-2)] || !s.isWord(q.j, "the") {
+	if p.kind != npNone || !s.isWord(q.i-1, "to") || !s.is(q.i-2, fChange) || !s.isWord(q.j, "the") {
 		return link{}, false
 	}
 	k := q.j + 1
@@ -1113,7 +1113,7 @@ func (s *sentence) linkItToll(qi int, p np, links []link) (link, bool) {
 	if s.isWord(k, "down") || s.isWord(k, "up") {
 		k--
 	}
-	if !s.isWord(k, "it") || !(s.v.changeVerbs[s.word(k-1)] || s.v.putVerbs[s.word(k-1)]) {
+	if !s.isWord(k, "it") || !(s.is(k-1, fChange) || s.is(k-1, fPutVerb)) {
 		return link{}, false
 	}
 	for h := len(links) - 1; h >= 0; h-- {
@@ -1172,7 +1172,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 			}
 			noun = m - 2
 			a = noun
-		case s.v.attributionVerbs[w] || s.v.putVerbs[w]:
+		case s.is(m-1, fAttrVerb) || s.is(m-1, fPutVerb):
 			// "put the dead at 237"
 			if linker != "at" && linker != "to" {
 				return link{}, false
@@ -1195,7 +1195,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	prior := false
 	for d := 0; a == noun-d && d < 4 && a-1 >= 0; d++ {
 		w := s.word(a - 1)
-		if s.v.earlierWords[w] {
+		if s.is(a-1, fEarlier) {
 			prior = true
 		}
 		if isDeterminer(w) {
@@ -1207,7 +1207,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 			a--
 			continue
 		}
-		if s.v.earlierWords[w] || s.v.countModifiers[w] || w == "'s" || s.toks[a-1].upper && s.toks[a-1].kind == tWord || s.v.modifiers[w] {
+		if s.is(a-1, fEarlier) || s.is(a-1, fCountMod) || w == "'s" || s.toks[a-1].upper && s.toks[a-1].kind == tWord || s.is(a-1, fModifier) {
 			a--
 			continue
 		}
@@ -1218,7 +1218,7 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	}
 	// "correcting the figure of 9,240 it had given on Sunday": the figure
 	// a newer one replaces
-	if w := s.word(a - 1); s.v.correctionWords[w] || w == "from" {
+	if w := s.word(a - 1); s.in(a-1, gCorrection) || w == "from" {
 		prior = true
 	}
 	if s.isWord(q.j, "it") && s.isWord(q.j+1, "had") || s.isWord(q.j, "given") && s.isWord(q.j+1, "earlier") {

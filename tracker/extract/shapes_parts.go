@@ -26,7 +26,7 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 			hl := links[h]
 			hs := min(hl.a, s.qs[hl.q].i)
 			he := max(hl.b, s.qs[hl.q].j)
-			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && (he == q.i-1 || he < q.i-1 && s.v.placePreps[s.word(he)] && !s.qtyBetween(he, q.i) && !s.clauseBreakBetween(he, q.i-1)) {
+			if s.isWord(hs-1, "the") && s.isWord(hs-2, "of") && (he == q.i-1 || he < q.i-1 && s.in(he, gPlacePrep) && !s.qtyBetween(he, q.i) && !s.clauseBreakBetween(he, q.i-1)) {
 				who, end, ok := hl.who, q.j, false
 				switch {
 				case s.isWord(q.j, "were") || s.isWord(q.j, "are"):
@@ -282,7 +282,7 @@ func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
 		}
 	}
 	k := q.i - 1
-	for k >= 0 && s.v.restateHedges[s.word(k)] {
+	for k >= 0 && s.in(k, gRestateHedge) {
 		k--
 	}
 	if !s.isWord(k, ",") || p.kind == npCasualty {
@@ -295,7 +295,7 @@ func (s *sentence) linkRestate(qi int, p np, links []link) (link, bool) {
 		end := max(l.b, s.qs[l.q].j)
 		// a phrase of place or time may close the first figure's clause:
 		// "died at the hospital, probably between 10 and 50"
-		if end < k && end+6 >= k && (s.v.placePreps[s.word(end)] || s.flags[end]&fDate != 0) && !s.qtyBetween(end, k) && !s.clauseBreakBetween(end, k) {
+		if end < k && end+6 >= k && (s.in(end, gPlacePrep) || s.flags[end]&fDate != 0) && !s.qtyBetween(end, k) && !s.clauseBreakBetween(end, k) {
 			end = k
 		}
 		if end == k && l.how != byBreakdown {
@@ -330,7 +330,7 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 		// ends there
 		e := max(p.end, q.j)
 		others := s.isWord(q.j, "others")
-		if !others && !s.itemEnds(e) && !s.v.placePreps[s.word(e)] && !s.isWord(e, "who") && !s.isWord(e, "that") {
+		if !others && !s.itemEnds(e) && !s.in(e, gPlacePrep) && !s.isWord(e, "who") && !s.isWord(e, "that") {
 			return link{}, false
 		}
 		k -= n
@@ -702,7 +702,7 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 		return partItem{}, false
 	}
 	// "33 people injured, 4 critically"
-	if p.kind == npNone && s.v.severityWords[s.word(q.j)] && s.itemEnds(q.j+1) {
+	if p.kind == npNone && s.in(q.j, gSeverity) && s.itemEnds(q.j+1) {
 		return partItem{a: q.i, end: q.j + 1, severity: true}, true
 	}
 	if p.person() {
@@ -759,7 +759,7 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 		}
 	}
 	k := q.i - 1
-	if s.isWord(k, "for") || s.isWord(k, "with") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.v.lossVerbs[s.word(k)] || s.v.countedBy[s.word(k)] || s.isWord(k, "had")) {
+	if s.isWord(k, "for") || s.isWord(k, "with") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.in(k, gLossVerb) || s.in(k, gCountedBy) || s.isWord(k, "had")) {
 		k--
 	}
 	e := k + 1
@@ -795,11 +795,11 @@ func (s *sentence) placeAfter(m int) (int, string, bool) {
 		e++
 	}
 	// "31 in the north, seven in the capital"
-	if e == m+2 && s.v.relativePlaces[s.word(e)] && !s.toks[e].upper {
+	if e == m+2 && s.in(e, gRelativePlace) && !s.toks[e].upper {
 		return e + 1, s.textOf(m+1, e+1), true
 	}
 	// "in neighbouring West Rukum"
-	for e < len(s.toks) && e < m+4 && !s.toks[e].upper && s.v.placeDrop[s.word(e)] {
+	for e < len(s.toks) && e < m+4 && !s.toks[e].upper && s.in(e, gPlaceDrop) {
 		e++
 	}
 	if n := s.properRun(e); n > e && s.toks[e].upper {
@@ -821,7 +821,7 @@ func (s *sentence) nameWord(i int) bool {
 	if _, ok := s.v.weekdays[w]; ok {
 		return false
 	}
-	return !s.v.nameWords[w] && !s.v.notPlaces[w] && !s.v.isDemonymAdj(w) && !s.v.funcWords[w] && !isTriggerWord(s, i)
+	return !s.is(i, fName) && !s.is(i, fNotPlace) && !s.v.isDemonymAdj(w) && !s.is(i, fFunc) && !isTriggerWord(s, i)
 }
 
 // itemEnds reports that a list item ends at token k: a comma, "and", the

@@ -65,19 +65,19 @@ func (s *sentence) attributions() []attribution {
 			if a, ok := s.sourceAfter(k, v); ok {
 				out = append(out, a)
 			}
-		case (s.v.attributionVerbs[w] || s.v.passiveVerbs[w]) && s.isWord(v+1, "by"):
+		case (s.is(v, fAttrVerb) || s.v.passiveVerbs[w]) && s.isWord(v+1, "by"):
 			// passive: "the toll reported by the Ministry of Health"
 			if a, ok := s.sourceAfter(v+2, v); ok {
 				a.leading = false
 				a.passive = true
 				out = append(out, a)
 			}
-		case s.v.attributionVerbs[w] && strings.HasSuffix(w, "ed") && isTriggerWord(s, v+1) && !s.isWord(v-1, ","):
+		case s.is(v, fAttrVerb) && strings.HasSuffix(w, "ed") && isTriggerWord(s, v+1) && !s.isWord(v-1, ","):
 			// "the number of people reported missing": a participle
-		case s.v.attributionVerbs[w] && s.claimsDeed(v):
+		case s.is(v, fAttrVerb) && s.claimsDeed(v):
 			// "Islamic State claims Iran bombings that killed 84": the
 			// group owns the deed, the figure is the writer's
-		case s.v.attributionVerbs[w]:
+		case s.is(v, fAttrVerb):
 			if a, ok := s.sourceBefore(v); ok {
 				a.leading = s.leadsClause(a)
 				out = append(out, a)
@@ -127,7 +127,7 @@ func (s *sentence) subjectSaying() (attribution, bool) {
 	end := start
 	for end < v && end < start+8 {
 		t := s.toks[end]
-		if t.kind == tWord && (t.upper || s.v.sourceNouns[t.lower] || s.v.sourceHeads[t.lower] || t.lower == "of" && end > start) || t.kind == tPunct && (t.text == "'" || t.text == "’") {
+		if t.kind == tWord && (t.upper || s.is(end, fSourceNoun) || s.is(end, fSourceHead) || t.lower == "of" && end > start) || t.kind == tPunct && (t.text == "'" || t.text == "’") {
 			end++
 			continue
 		}
@@ -171,7 +171,7 @@ func (s *sentence) possessiveBulletin() (attribution, bool) {
 		if w := s.word(k); s.toks[k].kind == tWord && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
 			for m := k + 1; m < len(s.toks) && m <= k+5; m++ {
 				// (the vocabulary's sourcedoc lines)
-				if s.v.sourceDocs[s.word(m)] {
+				if s.in(m, gSourceDoc) {
 					name := s.v.cleanSource(s.textOf(start, k+1))
 					if name == "" || !s.toks[k].upper && !s.v.sourceNouns[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] {
 						return attribution{}, false
@@ -184,7 +184,7 @@ func (s *sentence) possessiveBulletin() (attribution, bool) {
 			}
 			return attribution{}, false
 		}
-		if t := s.toks[k]; t.kind != tWord || s.v.funcWords[t.lower] && t.lower != "of" || isTriggerWord(s, k) {
+		if t := s.toks[k]; t.kind != tWord || s.is(k, fFunc) && t.lower != "of" || isTriggerWord(s, k) {
 			return attribution{}, false
 		}
 	}
@@ -203,7 +203,7 @@ func (s *sentence) claimsDeed(v int) bool {
 	}
 	for k := v + 1; k < len(s.toks) && k <= v+4; k++ {
 		w := s.word(k)
-		if w == "responsibility" || w == "credit" || s.v.eventNouns[w] {
+		if w == "responsibility" || w == "credit" || s.is(k, fEvent) {
 			return true
 		}
 		if s.toks[k].kind == tNum || s.qty[k] >= 0 || w == "that" || w == "," {
@@ -277,7 +277,7 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	k := v - 1
 	// "has said", "had said", "also said", "later reported"
 	for k >= 0 {
-		if !s.v.saidSkip[s.word(k)] {
+		if !s.in(k, gSaidSkip) {
 			break
 		}
 		k--
@@ -337,7 +337,7 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	// the subject of "raised", "revised", "lowered" is a source only when
 	// it names one ("Israel raises …", "the ministry revised …"), not
 	// when it is a cause ("the murder of … raised the toll")
-	if s.v.causeVerbs[s.word(v)] {
+	if s.in(v, gCauseVerb) {
 		head := s.toks[end-1]
 		if !(s.v.sourceNouns[head.lower] || s.v.sourceHeads[head.lower] || isAcronym(head.text) || head.upper && end-startTok <= 3) {
 			return attribution{}, false
@@ -591,7 +591,7 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 			return false
 		}
 		for m := i; m < j; m++ {
-			if t := s.toks[m]; t.kind != tWord || !t.upper || s.v.funcWords[t.lower] || timeWord(m) {
+			if t := s.toks[m]; t.kind != tWord || !t.upper || s.is(m, fFunc) || timeWord(m) {
 				return false
 			}
 		}

@@ -81,7 +81,7 @@ func (s *sentence) undone(l link) string {
 	}
 	// a rate is no count: "kills 40 a week", "kill more than 100
 	// Americans every day", but not "killed 40 a day after the quake"
-	if e := max(hi, l.b); s.v.rateWords[s.word(e)] && s.v.durationWords[s.word(e+1)] && !s.v.rateNot[s.word(e+2)] {
+	if e := max(hi, l.b); s.in(e, gRateWord) && s.in(e+1, gDuration) && !s.in(e+2, gRateNot) {
 		return "a rate, not a count"
 	}
 	// "About 1,000 people die on Nigeria's roads every month", "Each
@@ -100,7 +100,7 @@ func (s *sentence) undone(l link) string {
 		}
 	}
 	// "feared dead", "presumed dead" after the phrase
-	if s.v.fearedWords[s.word(hi)] || s.v.fearedWords[s.word(hi-2)] || l.trig >= 1 && s.v.fearedWords[s.word(l.trig-1)] {
+	if s.in(hi, gFeared) || s.in(hi-2, gFeared) || l.trig >= 1 && s.in(l.trig-1, gFeared) {
 		return "feared, not confirmed"
 	}
 	// lumped categories: "killed or wounded", "dead and injured", unless
@@ -138,7 +138,7 @@ func (s *sentence) undone(l link) string {
 	// hospitalized" beside "measles cases had reached 146"
 	if l.cat == tracker.Injured && l.trig >= 0 && s.hospitalWord(l.trig) {
 		for k := range s.toks {
-			if s.v.diseaseWords[s.word(k)] {
+			if s.in(k, gDisease) {
 				return "patients of an outbreak, cases, not people hurt"
 			}
 		}
@@ -186,7 +186,7 @@ func (s *sentence) undone(l link) string {
 func (s *sentence) rateNear(l link, from, lo, e int) bool {
 	rate := func(k int) bool {
 		w := s.word(k)
-		return (w == "every" || w == "each" || w == "per") && s.v.durationWords[s.word(k+1)] && !s.v.rateNot[s.word(k+2)]
+		return (w == "every" || w == "each" || w == "per") && s.in(k+1, gDuration) && !s.in(k+2, gRateNot)
 	}
 after:
 	for k := e; k < len(s.toks) && k < e+8; k++ {
@@ -220,7 +220,7 @@ after:
 // are still held ("remaining", "still").
 func (s *sentence) heldIn(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(s.toks); k++ {
-		if s.v.heldWords[s.word(k)] {
+		if s.in(k, gHeld) {
 			return true
 		}
 	}

@@ -58,6 +58,81 @@ const (
 // exactFlags are the flags set on tokens of every kind.
 const exactFlags = ^wflag(1<<32 - 1)
 
+// gflag is a second word of exact flags (sentence.gflags), for more of
+// the tables the rules look a token's word up in: s.in(i, gStrike) is
+// s.v.strikeVerbs[s.word(i)] without the map lookup. Every token gets
+// both words from one lexicon lookup in reset.
+type gflag uint64
+
+const (
+	gStrike gflag = 1 << iota
+	gPlacePrep
+	gHeldNow
+	gCumulative
+	gTaken
+	gTakenSkip
+	gCountedBy
+	gHadPrior
+	gPriorAfter
+	gPriorBefore
+	gInjurySeverity
+	gClause
+	gPhone
+	gMeasure
+	gTime
+	gModifierNoun
+	gPlaceDrop
+	gAreaNoun
+	gPlaceDirection
+	gReasonVerb
+	gDisease
+	gPreSkip
+	gLossVerb
+	gKin
+	gCorrection
+	gDuration
+	gNotToll
+	gRestateHedge
+	gSeverity
+	gRelativePlace
+	gSourceDoc
+	gSaidSkip
+	gCauseVerb
+	gRateWord
+	gRateNot
+	gFeared
+	gHeld
+	gSpeculation
+	gVerbQualifier
+	gGroup   // a key of groups
+	gSubject // a key of subjects
+)
+
+// gTables are the tables the g flags stand for, a function so that
+// buildIndexes and the test read one list.
+func (v *vocabulary) gTables() map[gflag]map[string]bool {
+	return map[gflag]map[string]bool{
+		gStrike: v.strikeVerbs, gPlacePrep: v.placePreps, gHeldNow: v.heldNow, gCumulative: v.cumulativeWords,
+		gTaken: v.takenVerbs, gTakenSkip: v.takenSkip, gCountedBy: v.countedBy, gHadPrior: v.hadPrior,
+		gPriorAfter: v.priorAfter, gPriorBefore: v.priorBefore, gInjurySeverity: v.injurySeverity,
+		gClause: v.clauseWords, gPhone: v.phoneWords, gMeasure: v.measureWords, gTime: v.timeWords,
+		gModifierNoun: v.modifierNouns, gPlaceDrop: v.placeDrop, gAreaNoun: v.areaNouns,
+		gPlaceDirection: v.placeDirections, gReasonVerb: v.reasonVerbs, gDisease: v.diseaseWords,
+		gPreSkip: v.preSkip, gLossVerb: v.lossVerbs, gKin: v.kinWords, gCorrection: v.correctionWords,
+		gDuration: v.durationWords, gNotToll: v.notToll, gRestateHedge: v.restateHedges,
+		gSeverity: v.severityWords, gRelativePlace: v.relativePlaces, gSourceDoc: v.sourceDocs,
+		gSaidSkip: v.saidSkip, gCauseVerb: v.causeVerbs, gRateWord: v.rateWords, gRateNot: v.rateNot,
+		gFeared: v.fearedWords, gHeld: v.heldWords, gSpeculation: v.speculation,
+		gVerbQualifier: v.verbQualifiers,
+	}
+}
+
+// lexEntry is what the lexicon holds for a word: both words of flags.
+type lexEntry struct {
+	f wflag
+	g gflag
+}
+
 // phrases indexes a word table for fast phrase lookups: which words can
 // start or end an entry, and how long its entries are. Built once from
 // the tables of vocabulary.txt and never changed.
@@ -92,13 +167,13 @@ func index[V any](m map[string]V, lex map[string]wflag, fFirst, fLast wflag) *ph
 // up once (sentence.reset). Run once, by parseVocabulary.
 func (v *vocabulary) buildIndexes() {
 	lex := map[string]wflag{}
+	glex := map[string]gflag{}
 	next := fRescue << 1
 	flags := func() (wflag, wflag) {
 		a, b := next, next<<1
 		next <<= 2
 		return a, b
 	}
-	v.lexicon = lex
 	a, b := flags()
 	v.triggerTab = index(v.triggers, lex, a, b)
 	a, b = flags()
@@ -161,9 +236,31 @@ func (v *vocabulary) buildIndexes() {
 	for w := range v.scaleWords {
 		lex[w] |= fScale
 	}
+	for g, m := range v.gTables() {
+		for w, ok := range m {
+			if ok {
+				glex[w] |= g
+			}
+		}
+	}
+	for w := range v.groups {
+		glex[w] |= gGroup
+	}
+	for w := range v.subjects {
+		glex[w] |= gSubject
+	}
+	v.lexicon = make(map[string]lexEntry, len(lex)+len(glex))
 	for w, f := range lex {
+		v.lexicon[w] = lexEntry{f: f}
+	}
+	for w, g := range glex {
+		e := v.lexicon[w]
+		e.g = g
+		v.lexicon[w] = e
+	}
+	for w, e := range v.lexicon {
 		if len(w) == 1 && w[0] < utf8.RuneSelf {
-			v.lexByte[w[0]] = f
+			v.lexByte[w[0]] = e
 		}
 		if w != "" && '0' <= w[0] && w[0] <= '9' {
 			v.digitKeys = true
@@ -174,12 +271,12 @@ func (v *vocabulary) buildIndexes() {
 // flagsOf is lexicon[t.lower], the flags of a token's word: one-byte
 // words and marks from a table, numbers only when a word of the lexicon
 // can be one.
-func (v *vocabulary) flagsOf(t *token) wflag {
+func (v *vocabulary) flagsOf(t *token) lexEntry {
 	switch {
 	case len(t.lower) == 1 && t.lower[0] < utf8.RuneSelf:
 		return v.lexByte[t.lower[0]]
 	case t.kind == tNum && !v.digitKeys:
-		return 0
+		return lexEntry{}
 	}
 	return v.lexicon[t.lower]
 }
@@ -188,6 +285,12 @@ func (v *vocabulary) flagsOf(t *token) wflag {
 // for an exact flag, whether the word is in that flag's table.
 func (s *sentence) is(i int, f wflag) bool {
 	return i >= 0 && i < len(s.flags) && s.flags[i]&f != 0
+}
+
+// in reports whether token i carries the g flag g (false out of range):
+// whether its word is in that flag's table.
+func (s *sentence) in(i int, g gflag) bool {
+	return i >= 0 && i < len(s.gflags) && s.gflags[i]&g != 0
 }
 
 // demonymAt is s.demonymAt(i).

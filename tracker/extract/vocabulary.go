@@ -133,11 +133,11 @@ type vocabulary struct {
 	small [smallCounts]decimal.Decimal
 
 	// The indexes over the tables (vocab.go).
-	lexicon map[string]wflag
+	lexicon map[string]lexEntry
 	// lexByte is lexicon for one-byte ASCII words and marks, and
 	// digitKeys whether some lexicon word starts with a digit: reset
 	// looks up no number token when none does.
-	lexByte      [128]wflag
+	lexByte      [128]lexEntry
 	digitKeys    bool
 	triggerTab   *phrases[trigger]
 	tollTab      *phrases[tracker.Category]
