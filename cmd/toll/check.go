@@ -109,6 +109,17 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 	if err := useDecisions(db, &opts.Series); err != nil {
 		return fmt.Errorf("check: %w", err)
 	}
+	var acks map[string]tracker.Ack
+	if opts.Ack == "" {
+		// (an --ack writes once the findings are known: it keeps the
+		// database open)
+		if acks, err = db.Acks(); err != nil {
+			return err
+		}
+		if err := release(db); err != nil {
+			return err
+		}
+	}
 	// held compactly: a million findings as reconcile.Findings take
 	// gigabytes, and each is only written out once
 	findings, err := reconcile.CheckCompact(claims, opts.Series)
@@ -117,10 +128,6 @@ func runCheck(ctx context.Context, opts checkOptions, e env, w io.Writer) error 
 	}
 	if opts.Ack != "" {
 		return ackFinding(db, findings, opts, e, w)
-	}
-	acks, err := db.Acks()
-	if err != nil {
-		return err
 	}
 	findings.Acknowledge(acks)
 	out := w

@@ -97,6 +97,9 @@ func runDiff(ctx context.Context, opts diffOptions, e env, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := release(db); err != nil {
+		return err
+	}
 	d, err := reconcile.Diff(claims, opts.Sources[0], opts.Sources[1], opts.Series)
 	if err != nil {
 		return fmt.Errorf("diff: %w", err)

@@ -80,6 +80,9 @@ func runTimeline(ctx context.Context, opts timelineOptions, e env, w io.Writer) 
 	if err := useDecisions(db, &opts.Series); err != nil {
 		return fmt.Errorf("timeline: %w", err)
 	}
+	if err := release(db); err != nil {
+		return err
+	}
 	tl, err := reconcile.Timelines(claims, opts.Series)
 	if err != nil {
 		return fmt.Errorf("timeline: %w", err)
