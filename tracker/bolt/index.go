@@ -374,9 +374,23 @@ func indexClaimsOf(tx *bbolt.Tx, cache strCache, id string) error {
 type indexReader struct {
 	ids   *bbolt.Bucket
 	index *bbolt.Bucket
-	strs  map[uint32]string
+	// strs holds the strings read, by id: ids are dense from 1, so a
+	// slice (a million claims ask for 15 million strings, and a map's
+	// lookups were a tenth of the reading); known[id] says strs[id] is
+	// read
+	strs  []string
+	known []bool
 	in    *interner
+	// the enums' names, made once (each call makes a new slice)
+	categories []tracker.Category
+	statuses   []tracker.Status
+	qualifiers []tracker.Qualifier
 }
+
+// maxStringSlice is the largest id indexReader keeps in its slice; a
+// larger one (a store of many millions of distinct strings) is read from
+// the bucket each time.
+const maxStringSlice = 1 << 24
 
 // newIndexReader reads tx's index; nil when tx has none (a read-only
 // open of a database not yet migrated is refused, but a test may build
@@ -386,15 +400,16 @@ func newIndexReader(tx *bbolt.Tx, in *interner) *indexReader {
 	if ids == nil || index == nil {
 		return nil
 	}
-	return &indexReader{ids: ids, index: index, strs: map[uint32]string{}, in: in}
+	return &indexReader{ids: ids, index: index, in: in,
+		categories: tracker.Categories(), statuses: tracker.Statuses(), qualifiers: tracker.Qualifiers()}
 }
 
 func (ir *indexReader) str(id uint32) (string, bool) {
 	if id == 0 {
 		return "", true
 	}
-	if s, ok := ir.strs[id]; ok {
-		return s, true
+	if int(id) < len(ir.known) && ir.known[id] {
+		return ir.strs[id], true
 	}
 	var k [4]byte
 	binary.BigEndian.PutUint32(k[:], id)
@@ -403,7 +418,14 @@ func (ir *indexReader) str(id uint32) (string, bool) {
 		return "", false
 	}
 	s := string(v)
-	ir.strs[id] = s
+	if id < maxStringSlice {
+		if int(id) >= len(ir.known) {
+			n := max(int(id)+1, 2*len(ir.known), 1024)
+			ir.strs = append(ir.strs, make([]string, n-len(ir.strs))...)
+			ir.known = append(ir.known, make([]bool, n-len(ir.known))...)
+		}
+		ir.strs[id], ir.known[id] = s, true
+	}
 	return s, true
 }
 
@@ -412,14 +434,22 @@ func (ir *indexReader) str(id uint32) (string, bool) {
 // claim's value; head loads the report's outlet, date and text. ok is
 // false when the claim must be decoded instead.
 func (ir *indexReader) claim(r, value []byte, id string, n int, head func() (storedReport, error)) (sc tracker.StoredClaim, ok bool) {
+	ok = ir.claimInto(&sc, r, value, id, n, head)
+	return sc, ok
+}
+
+// claimInto is claim writing into *sc, which must be zero (a million
+// claims copied twice were a quarter of the reading); *sc is changed even
+// when ok is false.
+func (ir *indexReader) claimInto(sc *tracker.StoredClaim, r, value []byte, id string, n int, head func() (storedReport, error)) (ok bool) {
 	if len(r) != ixSize || r[ixFormat] != formatIndex || r[ixFlags]&ixPartial != 0 ||
 		binary.BigEndian.Uint32(r[ixCRC:]) != valueCRC(value) {
-		return sc, false
+		return false
 	}
 	var strs [ixNumStrings]string
 	for i := range strs {
 		if strs[i], ok = ir.str(binary.BigEndian.Uint32(r[ixStrings+4*i:])); !ok {
-			return sc, false
+			return false
 		}
 	}
 	u32at := func(off int) int { return int(binary.BigEndian.Uint32(r[off:])) }
@@ -441,11 +471,11 @@ func (ir *indexReader) claim(r, value []byte, id string, n int, head func() (sto
 	c.AsOf, okAsOf = day(ixAsOf)
 	sc.Published, okPub = day(ixPublished)
 	if !okAsOf || !okPub {
-		return sc, false
+		return false
 	}
-	if !enumAt(&c.Category, r[ixCategory], tracker.Categories()) || !enumAt(&sc.Status, r[ixStatus], tracker.Statuses()) ||
-		!enumAt(&c.Scope, r[ixScope], scopes) || !enumAt(&c.Qualifier, r[ixQualifier], tracker.Qualifiers()) {
-		return sc, false
+	if !enumAt(&c.Category, r[ixCategory], ir.categories) || !enumAt(&sc.Status, r[ixStatus], ir.statuses) ||
+		!enumAt(&c.Scope, r[ixScope], scopes) || !enumAt(&c.Qualifier, r[ixQualifier], ir.qualifiers) {
+		return false
 	}
 	c.Interval.Low = ir.in.number(binary.BigEndian.Uint64(r[ixLow:]))
 	if c.Interval.Unbounded = flags&ixUnbounded != 0; !c.Interval.Unbounded {
@@ -456,7 +486,7 @@ func (ir *indexReader) claim(r, value []byte, id string, n int, head func() (sto
 	if c.End > c.Start || sn > 0 {
 		h, err := head()
 		if err != nil || c.End > len(h.text) || c.Start > c.End || at+sn > len(h.text) {
-			return sc, false
+			return false
 		}
 		if sn > 0 {
 			c.Sentence = ir.in.sentence(h.text, at, sn)
@@ -476,7 +506,7 @@ func (ir *indexReader) claim(r, value []byte, id string, n int, head func() (sto
 		Incident: flags&ixIncident != 0, Part: flags&ixPart != 0, Headline: flags&ixHeadline != 0,
 	}
 	sc.ID, sc.ReportID, sc.Outlet = tracker.ClaimID(id, n), id, strs[isOutlet]
-	return sc, true
+	return true
 }
 
 // enumAt sets *v to names[i-1]; false when i names none.
@@ -574,10 +604,20 @@ func currentInOrder(ctx context.Context, tx *bbolt.Tx, ir *indexReader, in *inte
 	pos := make([]int, len(order)+1)
 	claims := tx.Bucket(bucketClaims)
 	c = claims.Cursor()
+	// (a report's rank looked up once for its claims, not once a claim)
+	var prevID []byte
+	prevRank := int32(-1)
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		if len(k) > 4 {
-			if r, ok := rank[string(k[:len(k)-4])]; ok {
-				pos[r+1]++
+			if id := k[:len(k)-4]; prevID == nil || !bytes.Equal(id, prevID) {
+				prevID = append(prevID[:0], id...)
+				prevRank = -1
+				if r, ok := rank[string(id)]; ok {
+					prevRank = r
+				}
+			}
+			if prevRank >= 0 {
+				pos[prevRank+1]++
 			}
 		}
 	}
@@ -635,10 +675,10 @@ func currentInOrder(ctx context.Context, tx *bbolt.Tx, ir *indexReader, in *inte
 				ik, iv = ic.Next()
 			}
 			if ik != nil && bytes.Equal(ik, k) {
-				if sc, ok := ir.claim(iv, v, cur, n, head); ok {
-					out[at] = sc
+				if ir.claimInto(&out[at], iv, v, cur, n, head) {
 					continue
 				}
+				out[at] = tracker.StoredClaim{}
 			}
 		}
 		rec, err := cd.decode(cur, n, v)
