@@ -719,7 +719,7 @@ func (c *checker) parts() {
 			}
 			// the sentence's own group and place, not the series' (a
 			// context series counts "Israelis" as people in Israel)
-			sw := seriesInfo{group: rw.wgroup, place: rw.wplace, site: p.tax.IsSite(p.places[rw.wplace].name)}
+			sw := seriesInfo{group: rw.wgroup, place: rw.wplace, site: p.isSite(rw.wplace)}
 			wk := fmt.Sprint(sw.group, sw.place, wiv)
 			if seenWhole[wk] {
 				continue
@@ -729,7 +729,7 @@ func (c *checker) parts() {
 			seenPart := map[string]bool{}
 			for _, x := range recs {
 				rx := &p.recs[x]
-				sx := seriesInfo{group: rx.wgroup, place: rx.wplace, site: p.tax.IsSite(p.places[rx.wplace].name)}
+				sx := seriesInfo{group: rx.wgroup, place: rx.wplace, site: p.isSite(rx.wplace)}
 				if x == w || !p.partOf(sx.group, sw.group) || p.iv(x).Low.Cmp(wiv.High) > 0 {
 					continue
 				}

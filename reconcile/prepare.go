@@ -274,6 +274,7 @@ type prep struct {
 
 	partMemo map[[2]int32]bool
 	disjMemo map[[2]int32]bool
+	siteMemo []int8 // isSite by place index: 0 not asked, 1 no, 2 yes
 
 	decided *decided // what opts.Decisions did; nil when none
 }
@@ -958,6 +959,23 @@ func (p *prep) partOf(a, b int32) bool {
 		p.partMemo[k] = v
 	}
 	return v
+}
+
+// isSite is Taxonomy.IsSite on a place index, memoised (checks ask it of
+// every pair of a report's figures).
+func (p *prep) isSite(place int32) bool {
+	if len(p.siteMemo) != len(p.places) {
+		p.siteMemo = append(p.siteMemo, make([]int8, len(p.places)-len(p.siteMemo))...)
+	}
+	v := p.siteMemo[place]
+	if v == 0 {
+		v = 1
+		if p.tax.IsSite(p.places[place].name) {
+			v = 2
+		}
+		p.siteMemo[place] = v
+	}
+	return v == 2
 }
 
 // disjoint is Taxonomy.Disjoint on group indexes, memoised.

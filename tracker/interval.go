@@ -198,6 +198,22 @@ func approxStated(iv Interval) (decimal.Decimal, bool) {
 	if iv.Unbounded {
 		return decimal.Decimal{}, false
 	}
+	if lo, ok := smallWhole(iv.Low); ok {
+		if hi, ok := smallWhole(iv.High); ok {
+			// (on int64s: a timeline writes a million figures, and the
+			// decimals' arithmetic was half of writing them)
+			n, ok := approxStatedInt(lo, hi)
+			if !ok {
+				return decimal.Decimal{}, false
+			}
+			return decimal.NewFromInt(n), true
+		}
+	}
+	return approxStatedDecimal(iv)
+}
+
+// approxStatedDecimal is approxStated on decimals, for any bounds.
+func approxStatedDecimal(iv Interval) (decimal.Decimal, bool) {
 	mid := iv.Low.Add(iv.High).Div(decimal.NewFromInt(2)).Round(0)
 	for d := int64(-2); d <= 2; d++ {
 		n := mid.Add(decimal.NewFromInt(d))
@@ -206,6 +222,40 @@ func approxStated(iv Interval) (decimal.Decimal, bool) {
 		}
 	}
 	return decimal.Decimal{}, false
+}
+
+// maxSmallWhole bounds the counts approxStatedInt takes: 11 times one
+// stays an int64.
+const maxSmallWhole = 1 << 58
+
+var maxSmallWholeDecimal = decimal.NewFromInt(maxSmallWhole)
+
+// smallWhole returns d as an int64 when it is a whole number written
+// without a fraction ("1100", as counts are read), from 0 to
+// maxSmallWhole.
+func smallWhole(d decimal.Decimal) (int64, bool) {
+	if d.Exponent() != 0 || d.Sign() < 0 || d.Cmp(maxSmallWholeDecimal) > 0 {
+		return 0, false
+	}
+	return d.CoefficientInt64(), true
+}
+
+// approxStatedInt is approxStated on whole numbers from 0 to
+// maxSmallWhole: the same N, by the same rule (round half away from zero,
+// negative ends made 0), in integers.
+func approxStatedInt(lo, hi int64) (int64, bool) {
+	mid := (lo + hi + 1) / 2
+	for d := int64(-2); d <= 2; d++ {
+		n := mid + d
+		var l, h int64 // Bounds(Approx, n): [round(0.9n), round(1.1n)], at least 0
+		if n > 0 {
+			l, h = (9*n+5)/10, (11*n+5)/10
+		}
+		if l == lo && h == hi {
+			return n, true
+		}
+	}
+	return 0, false
 }
 
 // FormatCount writes a whole number with comma thousands separators:

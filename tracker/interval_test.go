@@ -106,3 +106,39 @@ func TestDate(t *testing.T) {
 		t.Errorf("zero date marshals as %q", b)
 	}
 }
+
+// TestApproxStatedInt holds approxStated's int64 path to the decimal
+// one: every approx interval of N up to 3,000 and around large N, and
+// the intervals near them that no N gives.
+func TestApproxStatedInt(t *testing.T) {
+	var ns []int64
+	for n := int64(0); n <= 3000; n++ {
+		ns = append(ns, n)
+	}
+	for _, base := range []int64{99_999, 1_000_000, 123_456_789, maxSmallWhole / 11} {
+		for d := int64(-3); d <= 3; d++ {
+			ns = append(ns, base+d)
+		}
+	}
+	checked := 0
+	for _, n := range ns {
+		b := Bounds(Approx, decimal.NewFromInt(n))
+		lo, hi := b.Low.IntPart(), b.High.IntPart()
+		for _, d := range [][2]int64{{0, 0}, {-1, 0}, {0, 1}, {1, 1}, {-1, -1}, {0, -1}} {
+			l, h := lo+d[0], hi+d[1]
+			if l < 0 || h < l {
+				continue
+			}
+			iv := Interval{Low: decimal.NewFromInt(l), High: decimal.NewFromInt(h)}
+			got, gotOK := approxStated(iv)
+			want, wantOK := approxStatedDecimal(iv)
+			if gotOK != wantOK || gotOK && (!got.Equal(want) || FormatCount(got) != FormatCount(want)) {
+				t.Fatalf("approxStated(%s) = %s, %v; the decimal way gives %s, %v", iv.Range(), got, gotOK, want, wantOK)
+			}
+			checked++
+		}
+	}
+	if checked < 10_000 {
+		t.Fatalf("checked only %d intervals", checked)
+	}
+}
