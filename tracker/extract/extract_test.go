@@ -158,6 +158,18 @@ func TestExtractRules(t *testing.T) {
 		{"missing", "Some 6,500 people are reported missing in Gaza.", []want{{desc: "missing [5850, 7150] approx people", where: "Gaza"}}},
 		{"place after prep", "At least 415 Palestinians have been killed in Israeli airstrikes on Gaza.",
 			[]want{{desc: "killed [415, ∞) at_least palestinians", where: "Gaza"}}},
+		{"a title-case headline's verbs end its place", "Chido's Toll In Mozambique Rises To 94",
+			[]want{{desc: "killed [94, 94] exact people", where: "Mozambique"}}},
+		{"a title-case headline's possessive place", "Jeju Air Crash Kills 179 In Korea's Deadliest Air Disaster On Home Soil",
+			[]want{{desc: "killed [179, 179] exact people", where: "Korea"}}},
+		{"a title-case headline's source is no place before its toll", "Macron Tours Wrecked Mayotte As Official Toll Climbs To 31",
+			[]want{{desc: "killed [31, 31] exact people"}}},
+		{"a Portuguese name's link word", "Floods have killed 78 people in Rio Grande do Sul.",
+			[]want{{desc: "killed [78, 78] exact people", where: "Rio Grande do Sul"}}},
+		{"some of the dead a figure names", "Authorities have identified 141 of the 179 people killed.",
+			[]want{{desc: "killed [141, 141] exact people"}, {desc: "killed [179, 179] exact people"}}},
+		{"some of the dead are a group's toll", "Two of the 12 people killed were children.",
+			[]want{{desc: "killed [2, 2] exact children"}, {desc: "killed [12, 12] exact people"}}},
 		{"event site", "The ministry said at least 471 people were killed at the al-Ahli Arab hospital.",
 			[]want{{desc: "killed [471, ∞) at_least people", where: "al-Ahli Arab hospital"}}},
 	}
@@ -177,6 +189,32 @@ func TestExtractRules(t *testing.T) {
 				}
 				if w.where != "" && got[i].Where != w.where {
 					t.Errorf("claim %d: where got %q, want %q", i, got[i].Where, w.where)
+				}
+			}
+		})
+	}
+}
+
+// TestPartitiveOfCount: "N of the M people killed" is some of the M dead,
+// a part; "N of the M people killed were children" the children's toll.
+func TestPartitiveOfCount(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []bool // Context.Part of each claim
+	}{
+		{"identified of the dead", "Authorities have identified 141 of the 179 people killed.", []bool{true, false}},
+		{"a group's toll", "Two of the 12 people killed were children.", []bool{false, false}},
+		{"some of the dead, no figure", "By evening 88 of the dead had been identified.", []bool{true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustExtract(t, tt.text, "2024-12-30")
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d claims, want %d", len(got), len(tt.want))
+			}
+			for i, w := range tt.want {
+				if got[i].Context.Part != w {
+					t.Errorf("claim %d (%q): part %v, want %v", i, got[i].Span, got[i].Context.Part, w)
 				}
 			}
 		})

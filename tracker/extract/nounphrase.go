@@ -446,10 +446,29 @@ func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
 			return np{}, false
 		}
 		// "the 242 people on board"
+		aboard := k
 		if s.isWord(k, "on") && s.isWord(k+1, "board") {
 			k += 2
 		} else if s.isWord(k, "aboard") || s.isWord(k, "onboard") {
 			k++
+		}
+		if k == aboard && mp.who == "people" && mq.n.Cmp(q.n) > 0 {
+			// "141 of the 179 people killed have been identified": the
+			// 179 are the dead, and the 141 some of them (the 179 is a
+			// claim of its own)
+			if t, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && t.post && !s.is(k, fPostSkip) {
+				e := k + n
+				if s.isCopula(e) {
+					// "two of the 12 people killed were children": the
+					// children's toll
+					if g, gn := lookup(s, s.v.groupTab, e+1, 2); gn > 0 {
+						return np{kind: npCasualty, who: g, trig: t, end: e + 1 + gn}, true
+					} else if g, ok := s.demonymAt(e + 1); ok {
+						return np{kind: npCasualty, who: g, trig: t, end: e + 2}, true
+					}
+				}
+				return np{kind: npCasualty, who: "people", trig: t, end: e, partitive: true}, true
+			}
 		}
 		f := k
 		for d := 0; d < 4 && f < len(s.toks) && s.is(f, fPostSkip); d++ {
@@ -471,5 +490,9 @@ func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
 			who, e = g, e+2
 		}
 	}
-	return np{kind: npCasualty, who: who, trig: tr, end: e}, true
+	// "141 of the 179 people killed have been identified": some of the
+	// 179, not their toll (a group after a copula is that group's toll:
+	// "82 of the 153 dead were children")
+	part := who == "people" && mq.n.Cmp(q.n) > 0
+	return np{kind: npCasualty, who: who, trig: tr, end: e, partitive: part}, true
 }

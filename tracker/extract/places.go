@@ -56,11 +56,12 @@ func (s *sentence) places(attrs []attribution) []place {
 			if s.isWord(k, "'s") {
 				k--
 			}
-			if k >= 0 && s.toks[k].upper && !s.is(k, fNotPlace) && !s.is(k, fDemonymAdj) && s.flags[k]&s.v.tollTab.fFirst == 0 {
+			titled := s.titled()
+			if k >= 0 && s.toks[k].upper && !s.is(k, fNotPlace) && !s.is(k, fDemonymAdj) && s.flags[k]&s.v.tollTab.fFirst == 0 && !(titled && s.titleStop(k)) {
 				m := k
 				// "Buncombe County's death toll" opens its sentence with
 				// the place; "The Gaza death toll" does not
-				for m-1 >= 0 && s.toks[m-1].upper && !s.is(m-1, fNotPlace) && (m-1 > 0 || !s.is(0, fFunc)) {
+				for m-1 >= 0 && s.toks[m-1].upper && !s.is(m-1, fNotPlace) && (m-1 > 0 || !s.is(0, fFunc)) && !(titled && s.titleStop(m-1)) {
 					m--
 				}
 				// "Turkey–Syria earthquake toll"
@@ -80,6 +81,30 @@ func (s *sentence) places(attrs []attribution) []place {
 		}
 	}
 	return out
+}
+
+// titled reports whether the sentence is a title-case headline: four
+// words or more, and nearly all of its words of four letters or more
+// capitalised ("Macron Tours Wrecked Mayotte As Official Toll Climbs").
+func (s *sentence) titled() bool {
+	words, upper := 0, 0
+	for _, t := range s.toks {
+		if t.kind != tWord || len(t.text) < 4 {
+			continue
+		}
+		words++
+		if t.upper {
+			upper++
+		}
+	}
+	return words >= 4 && upper*5 >= words*4
+}
+
+// titleStop reports whether token k of a title-case sentence is a word no
+// place name holds though capitalised: a function word, a verb of a
+// toll, a casualty or event word, a source ("Official").
+func (s *sentence) titleStop(k int) bool {
+	return s.flags[k]&(fFunc|fChange|fAttrVerb|fCountVerb|fPutVerb|fEvent|fSourceNoun|fSourceHead|fRevision|fEarlier|fTollLinker|fNumber) != 0 || isTriggerWord(s, k)
 }
 
 func inAttribution(attrs []attribution, i int) bool {
@@ -116,12 +141,18 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	}
 	hasCap := false
 	last := -1
+	titled := s.titled()
 	for k < len(s.toks) && k < first+7 {
 		t := s.toks[k]
 		if t.kind != tWord {
 			break
 		}
 		lw := t.lower
+		if titled && k > first && s.titleStop(k) && !(s.v.nameLinks[lw] && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper) {
+			// "Chido's Toll In Mozambique Rises To 94": a title-case
+			// headline capitalises its verbs and prepositions too
+			break
+		}
 		if lw == "new" && k+1 < len(s.toks) && strings.HasPrefix(s.toks[k+1].lower, "year") {
 			// "on New Year's Day" names a day, not a place
 			break
@@ -130,6 +161,11 @@ func (s *sentence) placeAt(i int) (place, bool) {
 		case t.upper && !s.is(k, fNotPlace) && !s.is(k, fDemonymAdj):
 			hasCap = true
 			last = k
+			if titled && (strings.HasSuffix(t.text, "'s") || strings.HasSuffix(t.text, "’s")) {
+				// "In Korea's Deadliest Air Disaster": the possessor
+				k = first + 100
+				continue
+			}
 		case t.upper && s.is(k, fDemonymAdj) && k+1 < len(s.toks) && s.toks[k+1].upper && !s.is(k+1, fNotPlace):
 			// "Palestinian Authority" is notPlaces; "Lebanese border"
 			// lowercase; "Israeli Kibbutz" rare
@@ -139,8 +175,8 @@ func (s *sentence) placeAt(i int) (place, bool) {
 			last = k
 		case s.is(k, fPlaceHead) && (hasCap || s.isWord(k-1, "the")):
 			last = k
-		case (lw == "of" || lw == "de") && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
-			// "Bay of Bengal"
+		case s.v.nameLinks[lw] && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
+			// "Bay of Bengal", "Rio Grande do Sul"
 		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !s.is(k+1, fNotPlace) && !s.is(k+1, fDemonymAdj):
 			// "Turkey and Syria"
 		case !t.upper && hasCap && k+1 < len(s.toks) && s.is(k+1, fPlaceHead) && !s.is(k, fFunc):
