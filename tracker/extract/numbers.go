@@ -75,8 +75,10 @@ func (s *sentence) notACount(i int) bool {
 	prev, next := s.word(i-1), s.word(i+1)
 	// Fractions without a scale word ("magnitude 7.8") are never counts,
 	// unless a scaled number follows in a range: "between 1.2 and 1.5
-	// million".
-	if strings.Contains(digits, ".") {
+	// million". Points that group thousands ("538.000", "1.301", the
+	// Spanish, Portuguese and French-African copy toll reads in
+	// translation) make no fraction.
+	if strings.Contains(digits, ".") && !pointGrouped(t.text) {
 		if _, ok := s.v.scaleWords[next]; !ok {
 			connector := next == "and" || next == "to" || next == "–" || next == "-"
 			_, scaled := s.scaleAt(i + 3)
@@ -304,6 +306,11 @@ func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 			digits = strings.ReplaceAll(digits, ",", "")
 		}
 		j := i + 1
+		if pointGrouped(digits) {
+			if _, scaled := s.scaleAt(j); !scaled {
+				digits = strings.ReplaceAll(digits, ".", "")
+			}
+		}
 		// "625 000": groups of three digits after a space, only when the
 		// first group has at most three digits and no comma was used.
 		if !strings.Contains(t.text, ",") && len(digits) <= 3 {
@@ -450,6 +457,38 @@ func validGrouping(s string) bool {
 		g, rest, found = strings.Cut(rest, ",")
 		if len(g) != 3 {
 			return false
+		}
+	}
+	return true
+}
+
+// pointGrouped reports whether s groups thousands with points, as
+// Spanish, Portuguese and French write them and their translations keep:
+// "538.000", "1.301", "1.234.567". A first group of one to three digits
+// that does not start with 0, then groups of exactly three, no comma. A
+// fraction with three decimals is rare in copy, and never a count of
+// people: read before a scale word ("1.500 million") it is still one.
+func pointGrouped(s string) bool {
+	if len(s) < 5 || s[0] == '0' {
+		return false
+	}
+	k := strings.IndexByte(s, '.')
+	if k < 1 || k > 3 {
+		return false
+	}
+	for i := 0; i < k; i++ {
+		if !isDigit(rune(s[i])) {
+			return false
+		}
+	}
+	for rest := s[k:]; rest != ""; rest = rest[4:] {
+		if len(rest) < 4 || rest[0] != '.' {
+			return false
+		}
+		for i := 1; i < 4; i++ {
+			if !isDigit(rune(rest[i])) {
+				return false
+			}
 		}
 	}
 	return true
