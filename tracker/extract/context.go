@@ -255,7 +255,7 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 			// is about the one its paragraph last named ("… in Gaza. The
 			// ministry said 7,028 were dead.")
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = pl.Name, pl.ID, "paragraph"
-		case carry.Place != "" && c.Start >= rc.leadEnd:
+		case carry.Place != "" && c.Start >= rc.leadEnd && c.Context.PlaceFrom != "source":
 			// a sentence after one that named its place, in the same
 			// paragraph, is about that place ("In Gaza, the ministry said
 			// 2,329 had died. More than 9,000 have been wounded.")
@@ -1072,6 +1072,14 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 				// place is the nearer one
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, rc.from
 			}
+		}
+	}
+	if ctx.Place == "" && c.Attribution != "" {
+		// "Neighbouring Malawi reported seven deaths": a country that
+		// reports is its government, speaking of itself, whatever
+		// countries the report is about
+		if p, ok := rc.reportingCountry(c.Attribution); ok {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
 		}
 	}
 	if ctx.Place == "" && c.Attribution != "" {
@@ -2080,6 +2088,26 @@ func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Cla
 // capitalised word that happens to name a small town: a city or town of
 // fewer than 100,000 people, or a subdivision no kept town lies in
 // (gazetteer.Place.Minor).
+// reportingCountry returns the country a source is, when the source is
+// nothing but a country's name, after at most one word before it
+// ("Malawi", "Neighbouring Malawi").
+func (rc *reportContext) reportingCountry(source string) (gazetteer.Place, bool) {
+	ws := strings.Fields(source)
+	if len(ws) == 0 || len(ws) > 4 {
+		return gazetteer.Place{}, false
+	}
+	for skip := 0; skip <= 1 && skip < len(ws); skip++ {
+		name := strings.Join(ws[skip:], " ")
+		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+			continue
+		}
+		if p, ok := rc.places.lookup(name); ok && p.Kind == gazetteer.Country {
+			return p, true
+		}
+	}
+	return gazetteer.Place{}, false
+}
+
 // eventToll reports whether a category counts an event's own victims
 // (the dead, the hurt, the missing), which are where the event struck.
 func eventToll(c tracker.Category) bool {
