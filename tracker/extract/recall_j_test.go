@@ -54,6 +54,14 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "killed [41, 41] exact people"}}},
 		{"pardoned detainees", "The president pardoned 120 detainees on Sunday.", nil},
 		{"boats seized are things", "The navy seized four pirogues and two canoes.", nil},
+		{"a subject with a cause phrase before included", "The dead from the heatwave included 31 Pakistanis, 12 Afghans and at least four Indians.",
+			[]want{{desc: "killed [31, 31] exact pakistanis"}, {desc: "killed [12, 12] exact afghans"}, {desc: "killed [4, ∞) at_least indians"}}},
+		{"a subject with a place phrase before included", "The victims of the bus crash in Tarma included 14 students.",
+			[]want{{desc: "killed [14, 14] exact students"}}},
+		{"a subject too far back is no subject", "The dead were buried on Friday as the council, which met in the town, included 12 new members.", nil},
+		{"the total inside among and its parts after the copula", "Among the 62 people who died in the blaze were 40 Nepalis and 22 others.",
+			[]want{{desc: "killed [62, 62] exact people"}, {desc: "killed [40, 40] exact nepalis"}, {desc: "killed [22, 22] exact people"}}},
+		{"among a total of things is no breakdown", "Among the 300 houses destroyed were 40 schools.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -59,6 +59,19 @@ func (s *sentence) linkBreakdown(qi int, p np, links []link) (link, bool) {
 	for s.isWord(k, "were") || s.isWord(k, "are") || s.isWord(k, "was") || s.isWord(k, "is") {
 		k--
 	}
+	// "Among the 50 people who died in the fire were 45 Indians": the
+	// total inside the marker, its part after the copula
+	if k < q.i-1 && p.person() {
+		if h := s.headBefore(q.i, links); h >= 0 {
+			hl := links[h]
+			hs := min(hl.a, s.qs[hl.q].i)
+			he := max(hl.b, s.qs[hl.q].j)
+			if s.isWord(hs-1, "the") && s.isWord(hs-2, "among") &&
+				(he == k+1 || he < k+1 && s.in(he, gPlacePrep) && !s.qtyBetween(he, k+1) && !s.clauseBreakBetween(he, k+1)) {
+				return link{q: qi, cat: hl.cat, who: p.who, how: byBreakdown, a: q.i, b: p.end, trig: -1, head: hl.q, placeMin: p.end}, true
+			}
+		}
+	}
 	bw, n := lookupEnding(s, s.v.breakdownTab, k+1, 4)
 	if n == 0 || !bw {
 		// "five of them children", "12 of them women"
@@ -262,6 +275,21 @@ func (s *sentence) subjectCategory(k int) (tracker.Category, bool) {
 		if c, ok := s.v.subjects[s.word(m)]; ok {
 			return c, true
 		}
+	}
+	// "The dead from the Hajj heat included", "the victims of the
+	// Mangaf fire included": a subject after "the" or "those" whose
+	// place or cause phrase stands between it and the marker, with no
+	// figure and no clause break in it
+	for m := k - 4; m >= 1 && m >= k-7; m-- {
+		c, ok := s.v.subjects[s.word(m)]
+		if !ok {
+			continue
+		}
+		if (s.isWord(m-1, "the") || s.isWord(m-1, "those")) && (s.in(m+1, gPlacePrep) || s.isWord(m+1, "from") || s.isWord(m+1, "of")) &&
+			!s.qtyBetween(m, k) && !s.clauseBreakBetween(m, k) {
+			return c, true
+		}
+		break
 	}
 	return "", false
 }
