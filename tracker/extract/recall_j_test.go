@@ -62,6 +62,9 @@ func TestCorpusJForms(t *testing.T) {
 		{"the total inside among and its parts after the copula", "Among the 62 people who died in the blaze were 40 Nepalis and 22 others.",
 			[]want{{desc: "killed [62, 62] exact people"}, {desc: "killed [40, 40] exact nepalis"}, {desc: "killed [22, 22] exact people"}}},
 		{"among a total of things is no breakdown", "Among the 300 houses destroyed were 40 schools.", nil},
+		{"a partitive of those aboard a craft named after it", "Fifty-one of the 54 people aboard the Cessna Caravan died, and 12 of the 19 passengers on board flight XY402 were hurt.",
+			[]want{{desc: "killed [51, 51] exact people"}, {desc: "injured [12, 12] exact people"}}},
+		{"rescued aboard a craft is no toll", "Forty of the 44 people aboard the ferry Sea Star were rescued.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

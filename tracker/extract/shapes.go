@@ -1307,6 +1307,18 @@ func (s *sentence) ofTheAboard(qi, k int) (int, bool) {
 	default:
 		return 0, false
 	}
+	// "on board the jet", "aboard flight AI171", "aboard the Jeju Air
+	// flight were killed": the craft named before the verb, up to five
+	// words with no figure, punctuation or casualty word in them
+	if s.isWord(m, "the") || s.isWord(m, "flight") {
+		e := m + 1
+		for e < len(s.toks) && e-m <= 5 && (s.toks[e].kind == tWord || s.toks[e].kind == tAlnum) && !isTriggerWord(s, e) && !s.is(e, fPostSkip) {
+			e++
+		}
+		if e > m+1 && e < len(s.toks) && (isTriggerWord(s, e) || s.is(e, fPostSkip)) {
+			m = e
+		}
+	}
 	s.qs[x].consumed = true
 	return m, true
 }
