@@ -705,6 +705,8 @@ func TestMergeExtendedSources(t *testing.T) {
 		{"a minister is the ministry", "health ministry", "Health Minister Firass Abiad", true, "Health Minister Firass Abiad"},
 		{"another office's holder is another", "health ministry", "Interior Minister Ahmad Vahidi", false, ""},
 		{"a one-word office is nobody", "coroner", "Coroner Dwight McKenna", false, ""},
+		{"a body's spokesman is the body", "interior ministry", "interior ministry spokesman", true, "interior ministry spokesman"},
+
 		{"a surname is the person named in full", "Abbott", "Greg Abbott", true, "Greg Abbott"},
 		{"a surname with a title is the person", "Vijayan", "Chief Minister Pinarayi Vijayan", true, "Chief Minister Pinarayi Vijayan"},
 		{"a surname with a lowercase title is the person", "Fitrat", "deputy Taliban government spokesman Hamdullah Fitrat", true, "deputy Taliban government spokesman Hamdullah Fitrat"},

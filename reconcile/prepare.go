@@ -542,7 +542,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			return si
 		})
 	}
-	p.mergeExtendedSources(canonSrc)
+	p.mergeExtendedSources(canonSrc, srcCountries)
 	// Fill in series keys, then renumber series and sources in key order
 	// so that every later ordering is independent of the input order.
 	for i := range p.series {
@@ -1108,9 +1108,25 @@ func (p *prep) matchRec(f filterSpec, r *rec) bool {
 // shorter name of one word ("ministry") is too vague to stand for
 // anything, and a longer name that extends two shorter ones is left
 // alone. The fullest name shows, as for one source's other spellings.
-func (p *prep) mergeExtendedSources(canon map[int32]bool) {
+func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]map[string]bool) {
 	if len(p.sources) < 2 {
 		return
+	}
+	// two names of one body speak of one country: the interior ministry
+	// of Afghanistan's quake is not the French interior ministry of a
+	// cyclone in Mayotte, the store's only longer name of it (a source
+	// whose figures name no country may be either)
+	apart := func(i, j int32) bool {
+		a, b := countries[i], countries[j]
+		if len(a) == 0 || len(b) == 0 {
+			return false
+		}
+		for c := range a {
+			if b[c] {
+				return false
+			}
+		}
+		return true
 	}
 	words := make([][]string, len(p.sources))
 	byHead := map[string][]int32{}
@@ -1132,7 +1148,7 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 		}
 		match, n := int32(-1), 0
 		for _, j := range byHead[ws[len(ws)-1]] {
-			if int(j) == i || len(words[j]) >= len(ws) || canon[j] {
+			if int(j) == i || len(words[j]) >= len(ws) || canon[j] || apart(int32(i), j) {
 				continue
 			}
 			if extras, ok := subsequence(words[j], ws); ok && plainWords(extras) {
@@ -1149,12 +1165,22 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 	// "Health Minister Firass Abiad" the health ministry, when one source
 	// of the store is that office (of two words or more: "coroner" alone
 	// is too vague to be anyone)
+	// (and a body's spokesman speaks for it: "interior ministry
+	// spokesman" is the interior ministry)
 	for i := range to {
 		ws := words[i]
-		if to[i] != int32(i) || canon[int32(i)] || len(ws) < 4 || !personName(p.sources[i].name) {
+		if to[i] != int32(i) || canon[int32(i)] {
 			continue
 		}
-		office := ws[:len(ws)-2]
+		var office []string
+		switch {
+		case len(ws) >= 3 && spokesWord(ws[len(ws)-1]):
+			office = ws[:len(ws)-1]
+		case len(ws) >= 4 && personName(p.sources[i].name):
+			office = ws[:len(ws)-2]
+		default:
+			continue
+		}
 		heads := []string{office[len(office)-1]}
 		if heads[0] == "minister" {
 			heads = append(heads, "ministry")
@@ -1162,7 +1188,7 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 		target := int32(-1)
 		for _, h := range heads {
 			for _, j := range byHead[h] {
-				if int(j) == i || canon[j] || !slices.Equal(words[j][:len(words[j])-1], office[:len(office)-1]) {
+				if int(j) == i || canon[j] || apart(int32(i), j) || !slices.Equal(words[j][:len(words[j])-1], office[:len(office)-1]) {
 					continue
 				}
 				if t := j; target == -1 || target == t {
@@ -1229,6 +1255,15 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool) {
 	for ri := range p.recs {
 		p.recs[ri].source = to[p.recs[ri].source]
 	}
+}
+
+// spokesWord reports whether a word names one who speaks for a body.
+func spokesWord(w string) bool {
+	switch w {
+	case "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen":
+		return true
+	}
+	return false
 }
 
 // personName reports whether a name ends in two capitalised words, a

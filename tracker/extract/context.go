@@ -1028,7 +1028,15 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		}
 	}
 	if c.Where != "" && !weakWhere && ctx.Place == "" && !venue(sent, c.Where) {
-		if id, name, ok := combined(rc.places, listFrom(c.Span, c.Where)); ok {
+		id, name, ok := combined(rc.places, listFrom(c.Span, c.Where))
+		if !ok {
+			// the provinces listed after the figure's phrase ("622 people
+			// have died … in Kunar, Nangarhar and Laghman")
+			if id, name, ok = combined(rc.places, listFrom(sent, c.Where)); ok && strings.Contains(id, "+") {
+				ok = false
+			}
+		}
+		if ok {
 			// "across Malawi, Mozambique and Madagascar": the sentence
 			// pass kept the first country of the list
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, id, "sentence"
@@ -1854,15 +1862,56 @@ func combined(m *placeMemo, where string) (id, name string, ok bool) {
 		return "", "", false
 	}
 	var ids []string
-	for _, p := range parts {
-		pl, ok := m.lookup(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the ")))
-		if !ok || pl.Kind != gazetteer.Country {
+	units := true // all first-level units of one country
+	for i, p := range parts {
+		name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the "))
+		if i == len(parts)-1 {
+			// "Kunar, Nangarhar and Laghman provinces"
+			for _, d := range [...]string{" provinces", " states", " regions", " governorates", " prefectures"} {
+				name = strings.TrimSuffix(name, d)
+			}
+		}
+		pl, ok := m.lookup(name)
+		if !ok {
 			return "", "", false
+		}
+		if pl.Kind != gazetteer.Subdivision || pl.Parent != pl.Country || len(ids) > 0 && countryOfID(ids[0]) != pl.Country {
+			// (first-level units only: "92 in Jajarkot and Rukum West"
+			// is two districts' part of the province's toll)
+			units = false
+		}
+		if pl.Kind != gazetteer.Country && !units {
+			return "", "", false
+		}
+		if units {
+			ids = append(ids, pl.ID)
+			continue
 		}
 		ids = append(ids, pl.ID)
 	}
+	if units {
+		// "in Kunar, Nangarhar and Laghman": three provinces of one
+		// country together are the country's toll (the unit that holds
+		// them all); two ("Gansu and Qinghai") stay a place of their own,
+		// which may be a part
+		if len(ids) < 3 {
+			return "", "", false
+		}
+		if a, ok := commonAncestor(m.g, ids); ok {
+			return a.ID, a.Name, true
+		}
+		return "", "", false
+	}
 	slices.Sort(ids)
 	return strings.Join(ids, "+"), strings.Join(strings.Fields(where), " "), true
+}
+
+// countryOfID is the country part of a gazetteer id ("AF" of "AF.13").
+func countryOfID(id string) string {
+	if i := strings.IndexByte(id, '.'); i >= 0 {
+		return id[:i]
+	}
+	return id
 }
 
 // frontedRE reads a place fronted in its sentence: "In Syria, …",
