@@ -927,6 +927,15 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	// (a designated unknown place, "the village of Letur", counts only
 	// as a part of a fronted place: "the town of Kuriga" alone is where
 	// the whole event happened, the report's place by another name)
+	if hasFronted && ctx.Place == "" && c.Where == m1(sm.frontedMatch()) && c.Attribution != "" {
+		// "In Mozambique, the institute raised its count to 45, and
+		// Malawi's disaster agency said 13 had been killed there": a
+		// source of another country, after the fronted place, speaks of
+		// its own
+		if p, ok := rc.places.sourcePlace(c.Attribution); ok && p.Country != fronted.Country && strings.Index(sent, c.Attribution) > strings.Index(sent, c.Where) {
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
+		}
+	}
 	designatedPart := hasFronted && designated(sent, c.Where)
 	weakWhere := c.Where != "" && ctx.Place == "" && !rc.v.looksLikePlace(c.Where) && !designatedPart
 	// "79 people were unaccounted for, most of them in Wajima": where
@@ -1904,6 +1913,14 @@ func combined(m *placeMemo, where string) (id, name string, ok bool) {
 	}
 	slices.Sort(ids)
 	return strings.Join(ids, "+"), strings.Join(strings.Fields(where), " "), true
+}
+
+// m1 is a match's first group, "" when there is no match.
+func m1(m []string) string {
+	if len(m) < 2 {
+		return ""
+	}
+	return m[1]
 }
 
 // countryOfID is the country part of a gazetteer id ("AF" of "AF.13").

@@ -441,6 +441,16 @@ func (g *Gazetteer) Resolve(name string, context ...string) (Place, bool) {
 			ctx = g.Lookup(c)
 		}
 		for _, cp := range ctx {
+			if cp.Kind == Country {
+				// "Mexico" in a report about Mexico is the country, not
+				// the state of México it contains ("Kuwait" is not Kuwait
+				// City, "Panama" not the province)
+				for _, p := range cands {
+					if p.ID == cp.ID {
+						return p, true
+					}
+				}
+			}
 			for _, p := range cands {
 				if g.Contains(cp.ID, p.ID) {
 					return p, true

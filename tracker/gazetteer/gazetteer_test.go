@@ -257,6 +257,9 @@ func TestResolve(t *testing.T) {
 		{"Hatay in Turkey", "Hatay", []string{"Türkiye"}, "TR.31"},
 		{"the first context that matches wins", "Valencia", []string{"Narnia", "Venezuela", "Spain"}, "gn:3625549"},
 		{"the context itself", "Morocco", []string{"Morocco"}, "MA"},
+		{"a country in itself is not its namesake state", "Mexico", []string{"MX"}, "MX"},
+		{"a country in itself is not its capital", "Kuwait", []string{"Kuwait"}, "KW"},
+		{"a country in itself is not its namesake town", "Mozambique", []string{"MZ"}, "MZ"},
 		{"a place containing the context", "Hawaii", []string{"Lahaina"}, "US.HI"},
 		// a Japanese city or Korean district written without its "Shi"
 		// or "-gu" (GeoNames also gives Suzhou, China, the name "Suzu")
