@@ -166,6 +166,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{desc: "killed [31, 31] exact people"}}},
 		{"a Portuguese name's link word", "Floods have killed 78 people in Rio Grande do Sul.",
 			[]want{{desc: "killed [78, 78] exact people", where: "Rio Grande do Sul"}}},
+		{"a state of a people with no demonym", "Rain left 21 people missing in the southern Brazilian state of Rio Grande do Sul.",
+			[]want{{desc: "missing [21, 21] exact people", where: "Rio Grande do Sul"}}},
 		{"some of the dead a figure names", "Authorities have identified 141 of the 179 people killed.",
 			[]want{{desc: "killed [141, 141] exact people"}, {desc: "killed [179, 179] exact people"}}},
 		{"some of the dead are a group's toll", "Two of the 12 people killed were children.",

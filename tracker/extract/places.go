@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // place is a place phrase found in a sentence.
 type place struct {
@@ -83,6 +86,13 @@ func (s *sentence) places(attrs []attribution) []place {
 	return out
 }
 
+// nameLink reports whether a lowercase word joins the words of a place
+// name: one of the vocabulary's particles but "the" ("Bay of Bengal",
+// "Rio Grande do Sul").
+func (v *vocabulary) nameLink(w string) bool {
+	return w != "the" && slices.Contains(v.particles, w)
+}
+
 // titled reports whether the sentence is a title-case headline: four
 // words or more, and nearly all of its words of four letters or more
 // capitalised ("Macron Tours Wrecked Mayotte As Official Toll Climbs").
@@ -129,7 +139,9 @@ func (s *sentence) placeAt(i int) (place, bool) {
 				return p, true
 			}
 		}
-		if t := s.toks[m]; t.kind != tWord || !(s.in(m, gPlaceDirection) || s.is(m, fDemonymAdj) || t.lower == "the") {
+		// (an adjective of a people the gazetteer has no demonym for is
+		// capitalised all the same: "the southern Brazilian state of")
+		if t := s.toks[m]; t.kind != tWord || !(s.in(m, gPlaceDirection) || s.is(m, fDemonymAdj) || t.upper || t.lower == "the") {
 			if !s.in(m, gAreaNoun) {
 				break
 			}
@@ -148,7 +160,7 @@ func (s *sentence) placeAt(i int) (place, bool) {
 			break
 		}
 		lw := t.lower
-		if titled && k > first && s.titleStop(k) && !(s.v.nameLinks[lw] && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper) {
+		if titled && k > first && s.titleStop(k) && !(s.v.nameLink(lw) && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper) {
 			// "Chido's Toll In Mozambique Rises To 94": a title-case
 			// headline capitalises its verbs and prepositions too
 			break
@@ -175,7 +187,7 @@ func (s *sentence) placeAt(i int) (place, bool) {
 			last = k
 		case s.is(k, fPlaceHead) && (hasCap || s.isWord(k-1, "the")):
 			last = k
-		case s.v.nameLinks[lw] && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
+		case s.v.nameLink(lw) && hasCap && k+1 < len(s.toks) && s.toks[k+1].upper:
 			// "Bay of Bengal", "Rio Grande do Sul"
 		case lw == "and" && hasCap && last == k-1 && k+1 < len(s.toks) && s.toks[k+1].upper && !s.is(k+1, fNotPlace) && !s.is(k+1, fDemonymAdj):
 			// "Turkey and Syria"

@@ -76,9 +76,6 @@ type vocabulary struct {
 	speculation, negations, restateHedges                  map[string]bool
 	changeVerbs, revisionWords, breakdownWords             map[string]bool
 	attributionVerbs, sourceCues, sourceHeads, sourceNouns map[string]bool
-	// nameLinks join the words of a place name: "Bay of Bengal", "Rio
-	// Grande do Sul"
-	nameLinks map[string]bool
 	// passiveVerbs attribute only before "by": "the figure of more than
 	// 2,400 given by the Taliban" ("given the scale" is no source)
 	passiveVerbs                                           map[string]bool
@@ -243,7 +240,6 @@ func directives() map[string]directiveSpec {
 		"attribution":    setDir(func(v *vocabulary) map[string]bool { return v.attributionVerbs }),
 		"sourcecue":      setDir(func(v *vocabulary) map[string]bool { return v.sourceCues }),
 		"passive":        setDir(func(v *vocabulary) map[string]bool { return v.passiveVerbs }),
-		"namelink":       setDir(func(v *vocabulary) map[string]bool { return v.nameLinks }),
 		"sourcehead":     setDir(func(v *vocabulary) map[string]bool { return v.sourceHeads }),
 		"sourcenoun":     setDir(func(v *vocabulary) map[string]bool { return v.sourceNouns }),
 		"clause":         setDir(func(v *vocabulary) map[string]bool { return v.clauseWords }),
@@ -331,7 +327,7 @@ func newVocabulary() *vocabulary {
 	for _, p := range []*map[string]bool{
 		&v.incrementWords, &v.modifiers, &v.modifierNouns, &v.units, &v.timeWords, &v.nameWords,
 		&v.phoneWords, &v.speculation, &v.negations, &v.restateHedges, &v.changeVerbs,
-		&v.revisionWords, &v.breakdownWords, &v.attributionVerbs, &v.passiveVerbs, &v.nameLinks, &v.sourceCues, &v.sourceHeads,
+		&v.revisionWords, &v.breakdownWords, &v.attributionVerbs, &v.passiveVerbs, &v.sourceCues, &v.sourceHeads,
 		&v.sourceNouns, &v.clauseWords, &v.releaseWords, &v.rescueWords, &v.funcWords, &v.postSkip, &v.preSkip,
 		&v.countVerbs, &v.notToll, &v.verbQualifiers, &v.armed, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
 		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.strikeVerbs, &v.eventNouns,
