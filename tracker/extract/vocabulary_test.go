@@ -163,7 +163,7 @@ func TestVocabularyFile(t *testing.T) {
 		{"gunfire", v.gunfire, "opened", "hail of"},
 		{"strikeaux", v.strikeAux, "to", "does"},
 		{"comparison", v.comparisons, "since", "overtaking"},
-		{"particle", v.particles, "al", "ibn"},
+		{"particle", v.particles, "al", "des"},
 		{"anaphor", v.anaphorNouns, "city", "prefecture"},
 	}
 	for _, tt := range lists {
