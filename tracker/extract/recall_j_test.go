@@ -65,6 +65,16 @@ func TestCorpusJForms(t *testing.T) {
 		{"a partitive of those aboard a craft named after it", "Fifty-one of the 54 people aboard the Cessna Caravan died, and 12 of the 19 passengers on board flight XY402 were hurt.",
 			[]want{{desc: "killed [51, 51] exact people"}, {desc: "injured [12, 12] exact people"}}},
 		{"rescued aboard a craft is no toll", "Forty of the 44 people aboard the ferry Sea Star were rescued.", nil},
+		{"the figure of the dead", "The figure of the dead from the landslide rose to 64, the governor informed.",
+			[]want{{desc: "killed [64, 64] exact people"}}},
+		{"the balance of fatal victims amounts to", "The balance of fatal victims of the storm amounts to 38, and the figure of displaced reaches 12.400.",
+			[]want{{desc: "killed [38, 38] exact people"}, {desc: "displaced [12400, 12400] exact people"}}},
+		{"a figure of the dead as a guess", "The figure of the dead could reach 500, a deputy said.", nil},
+		{"the deceased as a subject", "In the north the deceased number nine, and the deceased included four women.",
+			[]want{{desc: "killed [9, 9] exact people"}, {desc: "killed [4, 4] exact women"}}},
+		{"of which after a toll", "The floods left 57 dead, of which 21 were children.",
+			[]want{{desc: "killed [57, 57] exact people"}, {desc: "killed [21, 21] exact children"}}},
+		{"of which after things", "Shelling hit 90 buildings, of which 14 were schools.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })
