@@ -75,6 +75,11 @@ func TestCorpusJForms(t *testing.T) {
 		{"of which after a toll", "The floods left 57 dead, of which 21 were children.",
 			[]want{{desc: "killed [57, 57] exact people"}, {desc: "killed [21, 21] exact children"}}},
 		{"of which after things", "Shelling hit 90 buildings, of which 14 were schools.", nil},
+		{"found alive after a relative clause and its date", "Seven miners who had been missing since Monday were found alive, and four hikers who went missing on Friday were found alive too.", nil},
+		{"missing since a day is still missing", "Seven miners have been missing since Monday.",
+			[]want{{desc: "missing [7, 7] exact workers"}}},
+		{"a date at the end of the sentence", "Seven miners went missing on Monday",
+			[]want{{desc: "missing [7, 7] exact workers"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

@@ -95,6 +95,24 @@ func (s *sentence) undone(l link) string {
 		for d := 0; d < 3 && k < len(s.toks) && s.is(k, fPostSkip); d++ {
 			k++
 		}
+		// "12 fishermen who had been missing since Tuesday were found
+		// alive": the relative clause's date, then the main verb's
+		// auxiliaries
+		if m := k; m+1 < len(s.toks) && (s.isWord(m, "since") || s.isWord(m, "on") || s.flags[m]&fDate != 0) {
+			if s.flags[m]&fDate == 0 {
+				m++
+			}
+			dated := false
+			for d := 0; d < 4 && m < len(s.toks) && s.flags[m]&fDate != 0; d++ {
+				m, dated = m+1, true
+			}
+			for d := 0; dated && d < 3 && m < len(s.toks) && s.is(m, fPostSkip); d++ {
+				m++
+			}
+			if dated {
+				k = m
+			}
+		}
 		if s.v.aliveWords[string(s.lowerKey(k, min(k+1, len(s.toks))))] || s.v.aliveWords[string(s.lowerKey(k, min(k+2, len(s.toks))))] {
 			return "found alive, not dead or missing"
 		}
