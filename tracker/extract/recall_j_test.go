@@ -80,6 +80,18 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "missing [7, 7] exact workers"}}},
 		{"a date at the end of the sentence", "Seven miners went missing on Monday",
 			[]want{{desc: "missing [7, 7] exact workers"}}},
+		{"with a part in one place after the total", "The storm killed 61 people, with 30 in Sindh and 18 in Punjab.",
+			[]want{{desc: "killed [61, 61] exact people"}, {desc: "killed [30, 30] exact people", where: "Sindh"}, {desc: "killed [18, 18] exact people", where: "Punjab"}}},
+		{"with things after the total", "The storm killed 61 people, with 300 homes flattened.",
+			[]want{{desc: "killed [61, 61] exact people"}}},
+		{"a second toll with its verb left out", "The number of dead rose to 73, including nine children, and the injured to 210.",
+			[]want{{desc: "killed [73, 73] exact people"}, {desc: "killed [9, 9] exact children"}, {desc: "injured [210, 210] exact people"}}},
+		{"an elided figure that is no toll", "The toll rose to 40, and the price to 300 dollars.",
+			[]want{{desc: "killed [40, 40] exact people"}}},
+		{"an elided count of the same category is no second toll", "The death toll rose to 50, and the dead to 60.",
+			[]want{{desc: "killed [50, 50] exact people"}}},
+		{"crossed from", "Some 3,000 refugees crossed from Myanmar on Sunday, and 500 people have crossed from Sudan since.",
+			[]want{{desc: "displaced [2700, 3300] approx people"}, {desc: "displaced [500, 500] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkWants(t, tt.want, tt.text) })

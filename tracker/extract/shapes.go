@@ -146,6 +146,10 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if l, ok := s.linkElidedToll(qi, p, links); ok {
+			add(l)
+			continue
+		}
 	}
 	// parts named before their total: "Twelve children and nine women
 	// were among the 45 killed" (the first part by coordination, below)
@@ -1280,6 +1284,52 @@ func isDeterminer(w string) bool {
 		return true
 	}
 	return false
+}
+
+// linkElidedToll: a second running count whose verb is left out after a
+// toll that rose: "the number of martyrs rose to 436, and the wounded to
+// 678", "the death toll climbed to 52, and the injured to 130". The
+// subject word names the category ("the wounded"); the toll before must
+// be linked through its toll noun, with nothing but the subject, or the
+// toll's own breakdown, between.
+func (s *sentence) linkElidedToll(qi int, p np, links []link) (link, bool) {
+	q := &s.qs[qi]
+	if p.kind != npNone || q.increment || !s.isWord(q.i-1, "to") || !s.isWord(q.i-3, "the") {
+		return link{}, false
+	}
+	cat, ok := s.v.subjects[s.word(q.i-2)]
+	if !ok {
+		return link{}, false
+	}
+	k := q.i - 4
+	if !s.isWord(k, "and") && !s.isWord(k, ",") {
+		return link{}, false
+	}
+	if s.isWord(k, "and") && s.isWord(k-1, ",") {
+		k--
+	}
+	h := s.headBefore(k, links)
+	if h < 0 || max(links[h].b, s.qs[links[h].q].j) != k {
+		return link{}, false
+	}
+	// "rose to 436, among them 183 children and 94 women, and the
+	// wounded to 678": the toll's breakdown may stand between
+	for d := 0; d < len(links) && links[h].how != byToll && (links[h].how == byBreakdown || links[h].part) && links[h].head >= 0; d++ {
+		hq, next := links[h].head, -1
+		for i := range links {
+			if links[i].q == hq {
+				next = i
+			}
+		}
+		if next < 0 {
+			return link{}, false
+		}
+		h = next
+	}
+	if links[h].how != byToll || links[h].cat == cat {
+		return link{}, false
+	}
+	return link{q: qi, cat: cat, who: "people", how: byToll, a: q.i - 3, b: q.j, trig: -1, head: -1, placeMin: q.j, toll: true}, true
 }
 
 // ofTheAboard reads "of the M [people] on board|aboard" after quantity

@@ -595,9 +595,14 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 			k--
 		}
 	}
+	// "…, with 247 in Buner alone": the total's part in one place
+	with := sep == "with" && s.isWord(k-1, ",") && it.where != "" && !it.verb
+	if with {
+		k--
+	}
 	// "Deaths: 854 (men 459, …)": a bracket right after the total
 	bracket := sep == "(" && it.who != "" && !it.verb
-	if followed || bracket || sep == ";" || sep == ":" || sep == "—" || sep == "–" || s.spacedHyphen(k) || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
+	if followed || with || bracket || sep == ";" || sep == ":" || sep == "—" || sep == "–" || s.spacedHyphen(k) || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
 		if h := s.headBefore(k, links); h >= 0 && (!bracket || max(links[h].b, s.qs[links[h].q].j) == k) {
 			l := links[h]
 			if !s.countBetween(max(l.b, s.qs[l.q].j), k) && s.fits(q, s.totalOf(l, links)) && (!it.severity || l.cat == tracker.Injured) {
