@@ -72,11 +72,12 @@ type ctxBucket struct {
 }
 
 // singleSite says whether an event strikes one site: an attack, a
-// kidnapping, a building's collapse, a crowd's crush, a shipwreck. (A
+// kidnapping, a building's collapse, a crowd's crush, a shipwreck, a
+// crash. (The extractor's vocabulary lists the same as onesite.) (A
 // war, a quake or a flood strikes a region, whose sites are parts.)
 func singleSite(e string) bool {
 	switch e {
-	case "attack", "collapse", "crush", "kidnapping", "shipwreck":
+	case "attack", "collapse", "crush", "kidnapping", "shipwreck", "crash":
 		return true
 	}
 	return false

@@ -106,6 +106,21 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}, {"e-1"}},
 		},
 		{
+			// a plane crash's toll at the airport is the country's
+			name: "a crash's unknown site is its place",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-12-29", "fire agency", tracker.Exact, 179),
+				ctxClaim("b-1", "b", "2024-12-29", "fire agency", tracker.AtLeast, 28),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 0 {
+					return tracker.Context{Place: "South Korea", PlaceID: "KR", PlaceFrom: "headline", Event: "crash"}
+				}
+				return tracker.Context{Place: "Muan airport", PlaceID: "KR/muan airport", PlaceFrom: "sentence", Event: "crash"}
+			},
+			same: [][]string{{"a-1", "b-1"}},
+		},
+		{
 			// the place a figure shares with its report, three times below
 			// a figure of the same source in that report, is a part
 			name: "far below its own report's figure of the same source is a part",
