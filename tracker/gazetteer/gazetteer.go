@@ -140,11 +140,7 @@ func (l lines) line(i int) string {
 // search returns the rest of the line whose first field is key.
 func (l lines) search(key string) (string, bool) {
 	i, found := slices.BinarySearchFunc(l.start, key, func(off uint32, key string) int {
-		s := l.text[off:]
-		if j := strings.IndexByte(s, '\t'); j >= 0 {
-			s = s[:j]
-		}
-		return strings.Compare(s, key)
+		return compareField(l.text[off:], key)
 	})
 	if !found {
 		return "", false
@@ -152,6 +148,30 @@ func (l lines) search(key string) (string, bool) {
 	line := l.line(i)
 	_, rest, _ := strings.Cut(line, "\t")
 	return rest, true
+}
+
+// compareField is strings.Compare of s's first tab-separated field (all
+// of s when it holds no tab) with key, read a byte at a time up to the
+// first difference: the binary search's keys differ from most lines in
+// their first bytes, so finding the field's end first (IndexByte) read
+// more than the comparison needs.
+func compareField(s, key string) int {
+	for i := 0; ; i++ {
+		end := i == len(s) || s[i] == '\t' // the field ends before s[i]
+		switch {
+		case i == len(key) && end:
+			return 0
+		case end:
+			return -1 // the field is a proper prefix of key
+		case i == len(key):
+			return 1 // key is a proper prefix of the field
+		case s[i] != key[i]:
+			if s[i] < key[i] {
+				return -1
+			}
+			return 1
+		}
+	}
 }
 
 // defaultGazetteer builds the embedded gazetteer once; sync.OnceValue

@@ -525,3 +525,37 @@ func TestTables(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareField holds compareField to strings.Compare of the field
+// before the first tab.
+func TestCompareField(t *testing.T) {
+	keys := []string{"", "a", "ab", "abc", "b", "a\tb", "\t", "ab\t", "z", "é", "a b"}
+	lines := []string{"", "a", "ab", "abc", "b", "a\tb", "\t", "ab\tc", "abc\td\te", "b\t", "z\n", "é\tx", "a b\t1", "\tab"}
+	for _, s := range lines {
+		for _, k := range keys {
+			f := s
+			if j := strings.IndexByte(f, '\t'); j >= 0 {
+				f = f[:j]
+			}
+			if got, want := compareField(s, k), strings.Compare(f, k); got != want {
+				t.Errorf("compareField(%q, %q) = %d, want %d", s, k, got, want)
+			}
+		}
+	}
+}
+
+// FuzzCompareField holds compareField to its reference on any line and key.
+func FuzzCompareField(f *testing.F) {
+	for _, seed := range [][2]string{{"ab\tc", "ab"}, {"abc\td", "ab"}, {"a", "a\tb"}, {"", ""}, {"é\tx", "é"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, s, k string) {
+		fld := s
+		if j := strings.IndexByte(fld, '\t'); j >= 0 {
+			fld = fld[:j]
+		}
+		if got, want := compareField(s, k), strings.Compare(fld, k); got != want {
+			t.Fatalf("compareField(%q, %q) = %d, want %d", s, k, got, want)
+		}
+	})
+}
