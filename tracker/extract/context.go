@@ -1671,15 +1671,26 @@ func designated(sent, where string) bool {
 	if where == "" {
 		return false
 	}
-	for _, d := range []string{"village of ", "town of ", "city of ", "district of ", "province of ", "region of ", "municipality of ", "hamlet of "} {
-		if strings.Contains(sent, d+where) {
-			return true
+	// (each occurrence of where, with the designator before or after it:
+	// strings.Contains(sent, d+where) without building d+where)
+	for i := 0; i < len(sent); {
+		k := strings.Index(sent[i:], where)
+		if k < 0 {
+			return false
 		}
-	}
-	for _, d := range []string{" village", " town", " district", " province", " municipality"} {
-		if strings.Contains(sent, where+d) {
-			return true
+		k += i
+		before, after := sent[:k], sent[k+len(where):]
+		for _, d := range []string{"village of ", "town of ", "city of ", "district of ", "province of ", "region of ", "municipality of ", "hamlet of "} {
+			if strings.HasSuffix(before, d) {
+				return true
+			}
 		}
+		for _, d := range []string{" village", " town", " district", " province", " municipality"} {
+			if strings.HasPrefix(after, d) {
+				return true
+			}
+		}
+		i = k + 1
 	}
 	return false
 }

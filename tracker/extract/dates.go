@@ -50,7 +50,7 @@ func (d dayRef) String() string {
 func (s *sentence) dateAt(i int) (dayRef, int, bool) {
 	w := s.word(i)
 	ref := s.date
-	if wd, ok := s.v.weekdays[w]; ok {
+	if wd, ok := s.weekdayAt(i); ok {
 		j := i + 1
 		switch s.word(j) {
 		case "night", "morning", "evening", "afternoon":
@@ -83,7 +83,7 @@ func (s *sentence) dateAt(i int) (dayRef, int, bool) {
 		}
 	}
 	// "October 7", "Oct. 7", "October 7, 2023"
-	if m, ok := s.v.months[w]; ok && (w != "may" || s.toks[i].upper) {
+	if m, ok := s.monthAt(i); ok && (w != "may" || s.toks[i].upper) {
 		j := i + 1
 		if s.isWord(j, ".") {
 			j++
@@ -105,7 +105,7 @@ func (s *sentence) dateAt(i int) (dayRef, int, bool) {
 	// "7 October", "7 Oct 2023"
 	if day, ok := s.dayNumber(i); ok {
 		mw := s.word(i + 1)
-		if m, ok := s.v.months[mw]; ok && (mw != "may" || s.toks[i+1].upper) {
+		if m, ok := s.monthAt(i + 1); ok && (mw != "may" || s.toks[i+1].upper) {
 			end := i + 2
 			if s.isWord(end, ".") && len(mw) <= 4 {
 				end++
@@ -590,7 +590,7 @@ func (s *sentence) sinceCovers(k int) bool {
 		if w == ";" || (s.toks[m].kind == tNum && !s.excluded[m]) {
 			return false
 		}
-		if _, ok := s.v.weekdays[w]; ok {
+		if s.is(m, fWeekday) {
 			return false
 		}
 	}

@@ -388,10 +388,10 @@ func (s *sentence) properGroup(k int) bool {
 	if k+1 < len(s.toks) && s.toks[k+1].upper || s.is(k, fNotPlace) || s.is(k, fName) || s.is(k, fFunc) {
 		return false
 	}
-	if _, ok := s.v.months[w]; ok {
+	if s.is(k, fMonth) {
 		return false
 	}
-	if _, ok := s.v.weekdays[w]; ok {
+	if s.is(k, fWeekday) {
 		return false
 	}
 	for i := 0; i < len(w); i++ {

@@ -79,7 +79,7 @@ func (s *sentence) notACount(i int) bool {
 	// Spanish, Portuguese and French-African copy toll reads in
 	// translation) make no fraction.
 	if strings.Contains(digits, ".") && !pointGrouped(t.text) {
-		if _, ok := s.v.scaleWords[next]; !ok {
+		if !s.is(i+1, fScale) {
 			connector := next == "and" || next == "to" || next == "–" || next == "-"
 			_, scaled := s.scaleAt(i + 3)
 			if !(connector && i+2 < len(toks) && toks[i+2].kind == tNum && scaled) {
@@ -148,7 +148,7 @@ func (s *sentence) notACount(i int) bool {
 	}
 	// Dates: "October 7", "Oct. 7", "7 October", "7 Oct".
 	if len(digits) <= 2 {
-		if _, ok := s.v.months[prev]; ok && prev != "may" || prev == "may" && toks[i-1].upper {
+		if s.is(i-1, fMonth) && prev != "may" || prev == "may" && toks[i-1].upper {
 			return true
 		}
 		if prev == "." && i >= 2 {
@@ -156,7 +156,7 @@ func (s *sentence) notACount(i int) bool {
 				return true
 			}
 		}
-		if _, ok := s.v.months[next]; ok && (next != "may" || toks[i+1].upper) {
+		if s.is(i+1, fMonth) && (next != "may" || toks[i+1].upper) {
 			return true
 		}
 		if next == "of" {
@@ -168,8 +168,8 @@ func (s *sentence) notACount(i int) bool {
 	// Years: four digits between 1800 and 2100 with no separator, unless
 	// a group noun follows ("2023 people" is written "2,023" in copy).
 	if len(digits) == 4 && !strings.Contains(t.text, ",") && digits >= "1800" && digits <= "2100" {
-		if _, ok := s.v.groups[next]; !ok {
-			if _, ok := s.v.demonyms[next]; !ok {
+		if !s.in(i+1, gGroup) {
+			if !s.is(i+1, fDemonym) {
 				return true
 			}
 		}

@@ -1055,7 +1055,7 @@ func tollContext(s *sentence, i int) bool {
 func (s *sentence) tollGroup(i, j int) string {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		w := s.word(k)
-		if g, ok := s.v.demonyms[w]; ok {
+		if g, ok := s.demonymAt(k); ok {
 			return g
 		}
 		if g, ok := s.v.nounModifierGroups[w]; ok {

@@ -848,10 +848,10 @@ func (s *sentence) placeAfter(m int) (int, string, bool) {
 // in a list: not a month, a weekday, a title or a reference word.
 func (s *sentence) nameWord(i int) bool {
 	w := s.word(i)
-	if _, ok := s.v.months[w]; ok {
+	if s.is(i, fMonth) {
 		return false
 	}
-	if _, ok := s.v.weekdays[w]; ok {
+	if s.is(i, fWeekday) {
 		return false
 	}
 	return !s.is(i, fName) && !s.is(i, fNotPlace) && !s.v.isDemonymAdj(w) && !s.is(i, fFunc) && !isTriggerWord(s, i)

@@ -298,8 +298,8 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
 		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper
 		if joined || paren || inThe || t.kind == tWord && isAcronym(t.text) ||
-			t.kind == tWord && !s.v.funcWords[w] && (!isTriggerWord(s, k) || nounInName) && (!s.v.speculation[w] || t.upper) || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
-			if _, ok := s.v.weekdays[w]; ok {
+			t.kind == tWord && !s.is(k, fFunc) && (!isTriggerWord(s, k) || nounInName) && (!s.in(k, gSpeculation) || t.upper) || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
+			if s.is(k, fWeekday) {
 				break
 			}
 			startTok = k
@@ -374,10 +374,10 @@ func (s *sentence) sourceAfter(k, v int) (attribution, bool) {
 		if t.kind == tNum {
 			break
 		}
-		if _, ok := s.v.weekdays[w]; ok {
+		if s.is(end, fWeekday) {
 			break
 		}
-		if s.v.funcWords[w] && w != "of" && w != "in" && w != "for" && w != "and" && w != "the" {
+		if s.is(end, fFunc) && w != "of" && w != "in" && w != "for" && w != "and" && w != "the" {
 			break
 		}
 		end++
