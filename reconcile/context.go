@@ -77,7 +77,7 @@ type ctxBucket struct {
 // war, a quake or a flood strikes a region, whose sites are parts.)
 func singleSite(e string) bool {
 	switch e {
-	case "attack", "collapse", "crush", "kidnapping", "shipwreck", "crash":
+	case "attack", "collapse", "crush", "kidnapping", "shipwreck", "crash", "fire":
 		return true
 	}
 	return false
@@ -144,7 +144,10 @@ func eventClass(e string) string {
 		return "earthquake"
 	case "floods", "storm", "landslide":
 		return "storm and floods"
-	case "wildfire":
+	case "wildfire", "fire":
+		// (a fire is a wildfire's class: "the Eaton fire" is the Los
+		// Angeles wildfires' toll; as an event it strikes one site, a
+		// building or a town, and "wildfire" a region)
 		return "wildfire"
 	case "war", "attack", "kidnapping":
 		return "violence"

@@ -106,6 +106,26 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}, {"e-1"}},
 		},
 		{
+			// a building fire's toll at its estate is the district's, and a
+			// fire is a wildfire's class ("the Eaton fire")
+			name: "a fire's unknown site is its place",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-11-27", "police", tracker.Exact, 44),
+				ctxClaim("b-1", "b", "2025-11-28", "police", tracker.Exact, 128),
+				ctxClaim("c-1", "c", "2025-11-29", "police", tracker.Exact, 146),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "Hong Kong", PlaceID: "HK", PlaceFrom: "headline", Event: "fire"}
+				case 1:
+					return tracker.Context{Place: "Wang Fuk Court", PlaceID: "HK/wang fuk court", PlaceFrom: "sentence", Event: "fire"}
+				}
+				return tracker.Context{Place: "Hong Kong", PlaceID: "HK", PlaceFrom: "headline", Event: "wildfire"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1"}},
+		},
+		{
 			// a plane crash's toll at the airport is the country's
 			name: "a crash's unknown site is its place",
 			ss: []syn{

@@ -278,7 +278,7 @@ func TestReportContextEvents(t *testing.T) {
 			"killed 545 people", "cholera"},
 		{"a war zone is no war", "Maui fires live",
 			"Lahaina burned overnight.\n\nThe governor says 59 people are now known to have died, and compares the town to a war zone.",
-			"59 people are now known to have died", "wildfire"},
+			"59 people are now known to have died", "fire"},
 		{"hurricane-force winds are no hurricane", "Maui fires live",
 			"Wildfires driven by hurricane-force winds have killed at least 36 people on Maui, county officials said.",
 			"killed at least 36 people", "wildfire"},
