@@ -1,6 +1,7 @@
 package hygiene
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -30,21 +31,56 @@ func unsafeRune(r rune) bool {
 // one pass over the bytes; ASCII text without controls is the fast path.
 func needsWork(b []byte) bool {
 	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
-				return true
-			}
-			i++
-			continue
+		// eight bytes at a time while none is a control, DEL or
+		// non-ASCII (a check's table is a gigabyte of plain text); a
+		// word that may hold one is read a byte or rune at a time
+		for len(b)-i >= 8 && plainWord(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
 		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 || unsafeRune(r) {
+		if i >= len(b) {
+			break
+		}
+		n, changed := firstNeedsWork(b[i:])
+		if changed {
 			return true
 		}
 		i += n
 	}
 	return false
+}
+
+// firstNeedsWork reads the byte or rune b starts with: its length, and
+// whether Printable would change it.
+func firstNeedsWork(b []byte) (int, bool) {
+	if c := b[0]; c < utf8.RuneSelf {
+		return 1, c < 0x20 && c != '\t' && c != '\n' || c == 0x7f
+	}
+	r, n := utf8.DecodeRune(b)
+	return n, r == utf8.RuneError && n == 1 || unsafeRune(r)
+}
+
+// needsWorkBytes is needsWork without its eight-byte words, the
+// reference TestNeedsWork holds needsWork to.
+func needsWorkBytes(b []byte) bool {
+	for i := 0; i < len(b); {
+		n, changed := firstNeedsWork(b[i:])
+		if changed {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// plainWord reports whether none of x's eight bytes is below 0x20, 0x7f
+// or above it. It may say false of a plain word (a borrow between bytes),
+// never true of another.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below20 := (x - 0x20*ones) &^ x & highs // a byte below 0x20 (or a borrow)
+	del := x ^ 0x7f*ones
+	isDel := (del - ones) &^ del & highs // a byte that is 0x7f
+	return (x|below20|isDel)&highs == 0
 }
 
 // appendPrintable appends b to dst with every unsafe character escaped.

@@ -3,6 +3,7 @@ package hygiene
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -129,4 +130,35 @@ func FuzzCSVCell(f *testing.F) {
 			t.Fatalf("CSVCell(%q) = %q starts with a formula character", s, c)
 		}
 	})
+}
+
+// TestNeedsWork holds needsWork's eight-byte words to the byte-by-byte
+// reference: every byte value at every place of a plain line, and random
+// mixes of plain text, controls, DEL and multi-byte runes.
+func TestNeedsWork(t *testing.T) {
+	plain := []byte("2023-04-13  health ministry  at least 1,945  1,945+\n")
+	var cases [][]byte
+	for v := 0; v < 256; v++ {
+		for at := 0; at < 17; at++ {
+			b := bytes.Clone(plain[:17])
+			b[at] = byte(v)
+			cases = append(cases, b)
+		}
+	}
+	pieces := []string{"plain words ", "\t", "\n", "\x1b[2J", "\x7f", "é", "Bayt Ḩānūn", "\u202e", "\xff", "12,345", "\r\n", "\u2028"}
+	rng := rand.New(rand.NewPCG(12, 3))
+	for range 2000 {
+		var b []byte
+		for range rng.IntN(12) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		cases = append(cases, b)
+	}
+	for _, b := range cases {
+		for start := range min(len(b), 8) {
+			if got, want := needsWork(b[start:]), needsWorkBytes(b[start:]); got != want {
+				t.Fatalf("needsWork(%q) = %v, want %v", b[start:], got, want)
+			}
+		}
+	}
 }
