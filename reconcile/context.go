@@ -303,6 +303,58 @@ func placeContains(outer, inner string) bool {
 	return false
 }
 
+// votes counts how many claims count each event. A key has few events,
+// so a slice searched in order is cheaper than a map (a million claims
+// had made a map for each report, country and week).
+type votes []vote
+
+type vote struct {
+	event string
+	n     int
+}
+
+// add counts n more claims for event e.
+func (v *votes) add(e string, n int) {
+	for i := range *v {
+		if (*v)[i].event == e {
+			(*v)[i].n += n
+			return
+		}
+	}
+	*v = append(*v, vote{e, n})
+}
+
+// list is v's events and counts; nil for a nil v.
+func (v *votes) list() []vote {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+// most returns the event most claims count, the first in byte order of
+// those tied; "" when none (and for a nil v).
+func (v *votes) most() string {
+	best, bestN := "", 0
+	for _, x := range v.list() {
+		if x.n > bestN || x.n == bestN && x.event < best {
+			best, bestN = x.event, x.n
+		}
+	}
+	return best
+}
+
+// addVote counts one claim for event e under key k: one map lookup, not
+// a lookup and a store.
+func addVote[K comparable](m map[K]*votes, k K, e string) {
+	v := m[k]
+	if v == nil {
+		v = new(votes)
+		m[k] = v
+	}
+	v.add(e, 1)
+}
+
 // resolveContext gives every context record its series: places merged
 // upward within each bucket unless they are parts.
 func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, name, since string) int32) {
@@ -314,8 +366,8 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		group int32
 		kind  string
 	}
-	classes := map[cgk]map[string]int{}
-	all := map[string]int{}
+	classes := map[cgk]*votes{}
+	var all votes
 	// (and first the events of its own report, then of its country: a
 	// wildfire's figure is not a war's because the store also follows a
 	// war)
@@ -344,7 +396,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		cat   tracker.Category
 		week  int32
 	}
-	ofPlaceWeek := map[pw]map[string]int{}
+	ofPlaceWeek := map[pw]*votes{}
 	placeOfRec := func(i int) string {
 		id := recs[i].place
 		if strings.HasPrefix(id, "~/") {
@@ -355,16 +407,9 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 		return id
 	}
-	ofReport := map[rc]map[string]int{}
-	ofCountry := map[cc]map[string]int{}
-	ofCountryWeek := map[ccw]map[string]int{}
-	count := func(m map[string]int, e string) map[string]int {
-		if m == nil {
-			m = map[string]int{}
-		}
-		m[e]++
-		return m
-	}
+	ofReport := map[rc]*votes{}
+	ofCountry := map[cc]*votes{}
+	ofCountryWeek := map[ccw]*votes{}
 	needEvent := false
 	for i := range recs {
 		if recs[i].bucket.event == "" {
@@ -393,32 +438,23 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		b := recs[i].bucket
 		if needEvent && b.event != "" { // (counted only when some claim needs them)
 			k := cgk{b.cat, b.group, b.kind}
-			classes[k] = count(classes[k], b.event)
-			all[b.event]++
+			addVote(classes, k, b.event)
+			all.add(b.event, 1)
 			rk := rc{recs[i].report, b.cat}
-			ofReport[rk] = count(ofReport[rk], b.event)
+			addVote(ofReport, rk, b.event)
 			if c := countryOfRec(i); c != "" {
 				ck := cc{c, b.cat}
-				ofCountry[ck] = count(ofCountry[ck], b.event)
+				addVote(ofCountry, ck, b.event)
 				if d := recs[i].day; d != noDay {
 					wk := ccw{ck, weekOf(d)}
-					ofCountryWeek[wk] = count(ofCountryWeek[wk], b.event)
+					addVote(ofCountryWeek, wk, b.event)
 					if pl := placeOfRec(i); pl != "" && pl != c {
 						k := pw{pl, b.cat, weekOf(d)}
-						ofPlaceWeek[k] = count(ofPlaceWeek[k], b.event)
+						addVote(ofPlaceWeek, k, b.event)
 					}
 				}
 			}
 		}
-	}
-	most := func(m map[string]int) string {
-		best, bestN := "", 0
-		for e, n := range m {
-			if n > bestN || n == bestN && e < best {
-				best, bestN = e, n
-			}
-		}
-		return best
 	}
 	for i := range recs {
 		b := &recs[i].bucket
@@ -427,41 +463,41 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 		// the event of its report's figures, else its country's, else
 		// of its own kind of figure, else of all figures
-		b.event = most(ofReport[rc{recs[i].report, b.cat}])
+		b.event = ofReport[rc{recs[i].report, b.cat}].most()
 		if c := countryOfRec(i); b.event == "" && c != "" {
 			if d := recs[i].day; d != noDay {
 				// the weeks around the figure's: ±28 to ±34 days, its own
 				// place's first
-				near := map[string]int{}
+				var near votes
 				if pl := placeOfRec(i); pl != "" && pl != c {
 					for w := weekOf(d) - 4; w <= weekOf(d)+4; w++ {
-						for e, n := range ofPlaceWeek[pw{pl, b.cat, w}] {
-							near[e] += n
+						for _, v := range ofPlaceWeek[pw{pl, b.cat, w}].list() {
+							near.add(v.event, v.n)
 						}
 					}
 				}
 				if len(near) == 0 {
 					for w := weekOf(d) - 4; w <= weekOf(d)+4; w++ {
-						for e, n := range ofCountryWeek[ccw{cc{c, b.cat}, w}] {
-							near[e] += n
+						for _, v := range ofCountryWeek[ccw{cc{c, b.cat}, w}].list() {
+							near.add(v.event, v.n)
 						}
 					}
 				}
-				b.event = most(near)
+				b.event = near.most()
 				if b.event == "" {
 					// (none near in time: no event of the country's
 					// another season; the figure keeps none)
 					continue
 				}
 			} else {
-				b.event = most(ofCountry[cc{c, b.cat}])
+				b.event = ofCountry[cc{c, b.cat}].most()
 			}
 		}
 		if b.event == "" {
-			b.event = most(classes[cgk{b.cat, b.group, b.kind}])
+			b.event = classes[cgk{b.cat, b.group, b.kind}].most()
 		}
 		if b.event == "" {
-			b.event = most(all)
+			b.event = all.most()
 		}
 	}
 	// Buckets and places are interned: the maps below are keyed by a
