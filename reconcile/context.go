@@ -71,6 +71,85 @@ type ctxBucket struct {
 	kind  string // "total", "period", "incident" or "past <when>"
 }
 
+// placeBySource gives a claim whose report names no place at all the
+// place its source speaks of near in time: "Morning Bulletin: 147 dead"
+// over a body that names only "the Civil Defence" is the toll of the
+// state whose Civil Defence gave every placed figure of those weeks. Only
+// when the report has no place (a figure whose report names one keeps its
+// own reading), the source is named, and at least two thirds of the
+// source's placed figures within two weeks lie in one country, whose
+// figure it then is.
+func (p *prep) placeBySource(recs []ctxRec) {
+	type sw struct {
+		src  int32
+		week int32
+	}
+	var noPlace bool
+	for i := range recs {
+		if recs[i].place == "" && recs[i].readPlace == "" {
+			noPlace = true
+			break
+		}
+	}
+	if !noPlace {
+		return
+	}
+	type named struct{ id, name string }
+	byWeek := map[sw]map[named]int{}
+	for i := range recs {
+		r := &recs[i]
+		rr := &p.recs[r.ri]
+		if r.place == "" || rr.outlet || r.day == noDay {
+			continue
+		}
+		k := sw{rr.source, weekOf(r.day)}
+		if byWeek[k] == nil {
+			byWeek[k] = map[named]int{}
+		}
+		// (counted by country: a state's toll and its country's are
+		// one place for this, as the series merge them)
+		c := countryOf(r.readPlace)
+		if c == "" || strings.HasPrefix(c, "~") {
+			continue
+		}
+		name := c
+		if cp, ok := gaz().Get(c); ok {
+			name = cp.Name
+		}
+		byWeek[k][named{c, name}]++
+	}
+	for i := range recs {
+		r := &recs[i]
+		rr := &p.recs[r.ri]
+		if r.place != "" || r.readPlace != "" || rr.outlet || r.day == noDay {
+			continue
+		}
+		counts := map[named]int{}
+		total := 0
+		for w := weekOf(r.day) - 2; w <= weekOf(r.day)+2; w++ {
+			for n, c := range byWeek[sw{rr.source, w}] {
+				counts[n] += c
+				total += c
+			}
+		}
+		var best named
+		bestN := 0
+		for n, c := range counts {
+			if c > bestN || c == bestN && n.id < best.id {
+				best, bestN = n, c
+			}
+		}
+		if bestN > 0 && bestN*3 >= total*2 {
+			r.place, r.readPlace, r.name, r.inherited = best.id, best.id, best.name, true
+			if r.bucket.kind == "incident" && !p.claims[rr.ci].Claim.Context.Incident {
+				// (a figure with neither place nor event was an incident
+				// of its own only for want of both)
+				r.bucket.kind = "total"
+			}
+		}
+	}
+}
+
 // singleSite says whether an event strikes one site: an attack, a
 // kidnapping, a building's collapse, a crowd's crush, a shipwreck, a
 // crash. (The extractor's vocabulary lists the same as onesite.) (A
@@ -358,6 +437,7 @@ func addVote[K comparable](m map[K]*votes, k K, e string) {
 // resolveContext gives every context record its series: places merged
 // upward within each bucket unless they are parts.
 func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, name, since string) int32) {
+	p.placeBySource(recs)
 	unifySites(recs)
 	// a claim whose report names no event counts the event most claims
 	// of its category, group and kind count

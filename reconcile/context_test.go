@@ -126,6 +126,29 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}},
 		},
 		{
+			// "Morning bulletin: 147 dead" over a report that names no
+			// place is the toll of the country its source's other
+			// figures of those weeks are about
+			name: "a report naming no place takes its source's country of the time",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-05-05", "civil defence", tracker.Exact, 78),
+				ctxClaim("b-1", "b", "2024-05-10", "civil defence", tracker.Exact, 116),
+				ctxClaim("c-1", "c", "2024-05-13", "civil defence", tracker.Exact, 147),
+				ctxClaim("d-1", "d", "2024-09-13", "civil defence", tracker.Exact, 3),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "Rio Grande do Sul", PlaceID: "BR.23", PlaceFrom: "headline", Event: "floods"}
+				case 1:
+					return tracker.Context{Place: "Brazil", PlaceID: "BR", PlaceFrom: "headline", Event: "floods"}
+				}
+				return tracker.Context{Event: "floods"}
+			},
+			// (and one four months on is no figure of those weeks)
+			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}},
+		},
+		{
 			// a plane crash's toll at the airport is the country's
 			name: "a crash's unknown site is its place",
 			ss: []syn{
