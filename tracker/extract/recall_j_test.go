@@ -90,6 +90,9 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "killed [40, 40] exact people"}}},
 		{"an elided count of the same category is no second toll", "The death toll rose to 50, and the dead to 60.",
 			[]want{{desc: "killed [50, 50] exact people"}}},
+		{"a second verb's release frees its own figure", "Troops arrested 23 suspected bandits and rescued 14 hostages in the forest.",
+			[]want{{desc: "arrested [23, 23] exact bandits"}}},
+		{"a release of the same people still undoes the figure", "Gunmen seized 30 farmers, and the 30 were released on Friday.", nil},
 		{"crossed from", "Some 3,000 refugees crossed from Myanmar on Sunday, and 500 people have crossed from Sudan since.",
 			[]want{{desc: "displaced [2700, 3300] approx people"}, {desc: "displaced [500, 500] exact people"}}},
 	}

@@ -186,6 +186,14 @@ func (s *sentence) undone(l link) string {
 				if k < q.i && s.heldIn(q.i-1, hi) || k >= hi && l.trig >= q.j && s.heldIn(l.trig, hi) {
 					continue
 				}
+				// "arrested 17 suspects and rescued 11 victims": a second
+				// verb after "and" with a figure of its own frees those,
+				// not these
+				if k >= hi && s.isWord(k-1, "and") && k+1 < len(s.toks) {
+					if x := s.qty[k+1]; x >= 0 && s.qs[x].i == k+1 && x != l.q {
+						continue
+					}
+				}
 				return "people released, not people held"
 			}
 			if k >= hi && (w == ";" || w == "." || s.flags[k]&fClause != 0) {
