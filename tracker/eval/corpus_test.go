@@ -32,13 +32,14 @@ import (
 // IFRC appeal, ministry, police, live-blog, South Asian, African and
 // Philippine local, court and table styles, written by a helper who had
 // not read the rules) scored P 0.976 R 0.880 F1 0.926 before any rule
-// was tuned on it (corpus-i.first.log); its floor is just below that.
+// was tuned on it (corpus-i.first.log).
 // Part J (364 passages, 121 hard negatives, 2024–2026 events in
 // headline, live-blog, agency-relay, translated Spanish, French,
 // Portuguese and Arabic, police, court, UN and wire styles, written by a
 // helper who had not read the rules) scored P 0.942 R 0.827 F1 0.881
-// before any rule was tuned on it (corpus-j.first.log); its floor is that
-// score rounded down.
+// before any rule was tuned on it (corpus-j.first.log); its floor is what
+// the rules tuned on it reach (F1 0.961), as I's is after the J work
+// (0.941).
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -52,8 +53,8 @@ func TestCorpus(t *testing.T) {
 		"corpus-f.jsonl": 0.97,
 		"corpus-g.jsonl": 0.96,
 		"corpus-h.jsonl": 0.97,
-		"corpus-i.jsonl": 0.92,
-		"corpus-j.jsonl": 0.88,
+		"corpus-i.jsonl": 0.94,
+		"corpus-j.jsonl": 0.96,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
