@@ -1409,6 +1409,11 @@ func (rc *reportContext) locative(text, where string) bool {
 	if len(where) < 4 || !unicode.IsUpper(r) || rc.v.notPlace(where) || strings.Contains(text[:min(rc.headEnd, len(text))], where) {
 		return false
 	}
+	if strings.ToUpper(where) == where {
+		// an acronym the gazetteer does not know names a body, not a
+		// place: "rely only on AFAD for information"
+		return false
+	}
 	if afterThe(text, where) {
 		// "in the Strip", "the Valley": a common noun for a place the
 		// report has named, not a town of its own

@@ -168,6 +168,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{desc: "killed [78, 78] exact people", where: "Rio Grande do Sul"}}},
 		{"a state of a people with no demonym", "Rain left 21 people missing in the southern Brazilian state of Rio Grande do Sul.",
 			[]want{{desc: "missing [21, 21] exact people", where: "Rio Grande do Sul"}}},
+		{"a capitalised area noun is a name's", "The morgue at Valencia's City of Justice had received 199 bodies.",
+			[]want{{desc: "killed [199, 199] exact people", where: "City of Justice"}}},
 		{"some of the dead a figure names", "Authorities have identified 141 of the 179 people killed.",
 			[]want{{desc: "killed [141, 141] exact people"}, {desc: "killed [179, 179] exact people"}}},
 		{"some of the dead are a group's toll", "Two of the 12 people killed were children.",

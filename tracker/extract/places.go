@@ -133,7 +133,8 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	}
 	// "the eastern Ukrainian city of Kramatorsk": the name after "of"
 	for m := k; m < len(s.toks) && m < k+5; m++ {
-		if s.in(m, gAreaNoun) && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
+		// (a capitalised area noun is a name's: "Valencia's City of Justice")
+		if s.in(m, gAreaNoun) && !s.toks[m].upper && s.isWord(m+1, "of") && m+2 < len(s.toks) && s.toks[m+2].upper {
 			if p, ok := s.placeAt(m + 1); ok {
 				p.i = i
 				return p, true
