@@ -93,6 +93,8 @@ func TestCorpusJForms(t *testing.T) {
 		{"a second verb's release frees its own figure", "Troops arrested 23 suspected bandits and rescued 14 hostages in the forest.",
 			[]want{{desc: "arrested [23, 23] exact bandits"}}},
 		{"a release of the same people still undoes the figure", "Gunmen seized 30 farmers, and the 30 were released on Friday.", nil},
+		{"not been traced", "Rescuers said 14 labourers had not been traced, and 6 more have not yet been traced.",
+			[]want{{desc: "missing [14, 14] exact workers"}, {desc: "missing [6, 6] exact workers"}}},
 		{"crossed from", "Some 3,000 refugees crossed from Myanmar on Sunday, and 500 people have crossed from Sudan since.",
 			[]want{{desc: "displaced [2700, 3300] approx people"}, {desc: "displaced [500, 500] exact people"}}},
 	}
