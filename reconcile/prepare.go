@@ -1160,6 +1160,7 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]ma
 			merged = true
 		}
 	}
+	byOffice := map[int]bool{}
 	// an office-holder named with the office speaks for it: "Orleans
 	// Parish Coroner Dwight McKenna" is the Orleans Parish coroner,
 	// "Health Minister Firass Abiad" the health ministry, when one source
@@ -1201,6 +1202,9 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]ma
 		if target >= 0 {
 			to[i] = target
 			merged = true
+			// (the office keeps its name: one "interior ministry" may be
+			// Morocco's and Spain's, and its minister one country's)
+			byOffice[i] = true
 		}
 	}
 	// a surname alone is the one person of that surname the store names
@@ -1246,7 +1250,7 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]ma
 		}
 	}
 	for i := range to {
-		if j := to[i]; int(j) != i {
+		if j := to[i]; int(j) != i && !byOffice[i] {
 			if n := p.sources[i].name; len(n) > len(p.sources[j].name) && !canon[j] {
 				p.sources[j].name = n
 			}
