@@ -375,10 +375,15 @@ func isStop(b byte) bool {
 }
 
 // paragraphPlaces returns rc's paragraph places for the paragraph that
-// starts at start, begun again when start is another paragraph's.
+// starts at start, begun again when start is another paragraph's (in the
+// buffers of the paragraph before: nothing keeps them past it).
 func (rc *reportContext) paragraphPlaces(start int) *paraPlaces {
-	if rc.para == nil || rc.para.start != start {
+	switch pp := rc.para; {
+	case pp == nil:
 		rc.para = &paraPlaces{start: start, lim: start, index: map[string]int{}, lastIn: []int{-1}}
+	case pp.start != start:
+		clear(pp.index)
+		*pp = paraPlaces{start: start, lim: start, runs: pp.runs[:0], ps: pp.ps[:0], psAt: pp.psAt[:0], index: pp.index, lastIn: append(pp.lastIn[:0], -1)}
 	}
 	return rc.para
 }
