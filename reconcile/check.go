@@ -357,6 +357,12 @@ func (c *checker) disagreements() {
 							// between two origins may be two counts
 							sv = Warning
 						}
+						if sv == Error && si.ctx && countCannotFall(si.key.Category) && c.sharesLiveReport(x, y) && c.risesThroughLive(x, y) {
+							// (a live blog's count rising from one
+							// bulletin to a later one, whoever gave each:
+							// both true when given, so a warning)
+							sv = Warning
+						}
 						c.disagree(x, y, sv)
 					}
 				}
@@ -481,6 +487,58 @@ func (c *checker) sharesLiveReport(x, y int32) bool {
 		}
 	}
 	return false
+}
+
+// risesThroughLive reports whether a live blog shared by figures x and
+// y gives the lower of the two at an earlier clock time of its day than
+// the higher: "10:40 - four people have died", "19:30 - nine people are
+// now confirmed dead" is a count rising between bulletins, true each when
+// given, whichever body gave each (a blog newest first is read by its
+// times, not its order).
+func (c *checker) risesThroughLive(x, y int32) bool {
+	p := c.p
+	if below(*p.figs[y].iv, *p.figs[x].iv) {
+		x, y = y, x
+	}
+	lo, hi := -1, -1
+	for _, ri := range p.figRecs(&p.figs[x]) {
+		if m := clockMinutes(p.claims[p.recs[ri].ci].Claim.Sentence); m >= 0 && c.live[p.recs[ri].report] {
+			lo = m
+		}
+	}
+	for _, ri := range p.figRecs(&p.figs[y]) {
+		if m := clockMinutes(p.claims[p.recs[ri].ci].Claim.Sentence); m >= 0 && c.live[p.recs[ri].report] {
+			hi = m
+		}
+	}
+	return lo >= 0 && hi > lo
+}
+
+// clockMinutes is the time of day a live blog's entry opens with, in
+// minutes after midnight (a.m. and p.m. read), or -1.
+func clockMinutes(sent string) int {
+	if len(sent) < 4 || sent[0] < '0' || sent[0] > '9' || !clockRE.MatchString(sent) {
+		return -1
+	}
+	h, i := 0, 0
+	for i < len(sent) && sent[i] >= '0' && sent[i] <= '9' {
+		h = h*10 + int(sent[i]-'0')
+		i++
+	}
+	i++ // the separator
+	m := 0
+	for j := 0; j < 2 && i < len(sent) && sent[i] >= '0' && sent[i] <= '9'; j++ {
+		m = m*10 + int(sent[i]-'0')
+		i++
+	}
+	rest := strings.ToLower(strings.TrimSpace(sent[i:]))
+	switch {
+	case strings.HasPrefix(rest, "p") && h < 12:
+		h += 12
+	case strings.HasPrefix(rest, "a") && h == 12:
+		h = 0
+	}
+	return h*60 + m
 }
 
 func (c *checker) disagree(x, y int32, sev Severity) {

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tollproject/toll/tracker"
@@ -1086,4 +1087,65 @@ func findingKinds(tb testing.TB, claims []tracker.StoredClaim) []string {
 		got = append(got, s)
 	}
 	return got
+}
+
+// TestLiveBlogRiseIsAWarning: a live blog whose count rises from one
+// bulletin to a later one, given by two bodies, is a warning (both true
+// when given); the same figures with the higher one earlier stay an error.
+func TestLiveBlogRiseIsAWarning(t *testing.T) {
+	tests := []struct {
+		name         string
+		early, later string
+		want         Severity
+	}{
+		{"rising through the day", "10:40 - The emergency centre says four people have died.", "19:30 - The fire agency says nine people are now dead.", Warning},
+		{"read by its times, not its order", "19:30 - The fire agency says nine people are now dead.", "10:40 - The emergency centre says four people have died.", Warning},
+		{"falling through the day", "10:40 - The fire agency says nine people have died.", "19:30 - The emergency centre says four people are now dead.", Error},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n1, n2 := int64(4), int64(9)
+			if strings.Contains(tt.early, "nine") {
+				n1, n2 = 9, 4
+			}
+			claims := withCtx([]syn{
+				ctxClaim("a-1", "a", "2024-04-03", "", tracker.Exact, n1).says(tt.early),
+				ctxClaim("a-2", "a", "2024-04-03", "", tracker.Exact, n2).says(tt.later),
+			}, func(int) tracker.Context { return morocco(tracker.Context{}) })
+			claims[0].Claim.Attribution = attrOf(tt.early)
+			claims[1].Claim.Attribution = attrOf(tt.later)
+			fs, err := Check(claims, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fs) != 1 || fs[0].Kind != SourcesDisagree || fs[0].Severity != tt.want {
+				t.Errorf("got %+v, want one sources_disagree %s", fs, tt.want)
+			}
+		})
+	}
+}
+
+// attrOf is the body a test sentence names.
+func attrOf(sent string) string {
+	if strings.Contains(sent, "fire agency") {
+		return "fire agency"
+	}
+	return "emergency centre"
+}
+
+func TestClockMinutes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"10:40 - The centre says", 640},
+		{"7:15 p.m. - The toll rose", 1155},
+		{"12:05 a.m. EST - More", 5},
+		{"No time here", -1},
+	}
+	for _, tt := range tests {
+		if got := clockMinutes(tt.in); got != tt.want {
+			t.Errorf("clockMinutes(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
 }
