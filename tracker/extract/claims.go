@@ -42,6 +42,11 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			if !good {
 				continue
 			}
+			if c.Category == tracker.Missing && s.bodiesOf(s.qs[l.q].i) {
+				// "the bodies of two missing hikers were recovered": the
+				// missing found dead
+				c.Category = tracker.Killed
+			}
 			// the nearest earlier figure that is not a part
 			prev := k - 1
 			for prev >= 0 && (links[prev].how == byBreakdown || links[prev].part) {
@@ -535,4 +540,14 @@ func (s *sentence) includedParts(links []link) {
 			}
 		}
 	}
+}
+
+// bodiesOf reports whether the quantity at token i follows "the bodies
+// of" or "the remains of" (with "the" or not before the number).
+func (s *sentence) bodiesOf(i int) bool {
+	k := i - 1
+	if s.isWord(k, "the") {
+		k--
+	}
+	return s.isWord(k, "of") && (s.isWord(k-1, "bodies") || s.isWord(k-1, "remains"))
 }

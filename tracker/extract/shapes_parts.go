@@ -793,6 +793,11 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	}
 	k := q.i - 1
 	if s.isWord(k, "for") || s.isWord(k, "with") || s.toks[max(k, 0)].kind == tWord && !s.toks[max(k, 0)].upper && (s.in(k, gLossVerb) || s.in(k, gCountedBy) || s.isWord(k, "had")) {
+		if s.titled() {
+			// a title-case headline capitalises every word: "Search
+			// Continues For Six" names no place
+			return partItem{}, false
+		}
 		k--
 	}
 	e := k + 1
