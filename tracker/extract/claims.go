@@ -42,10 +42,13 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			if !good {
 				continue
 			}
-			if c.Category == tracker.Missing && s.bodiesOf(s.qs[l.q].i) {
-				// "the bodies of two missing hikers were recovered": the
-				// missing found dead
+			if (c.Category == tracker.Missing || c.Category == tracker.Killed && s.missingWithin(s.qs[l.q].j, 8)) && s.bodiesOf(s.qs[l.q].i) {
+				// "the bodies of two missing hikers were recovered", "the
+				// bodies of four people who had been listed as missing":
+				// the missing found dead, some of the dead, not the toll
+				// ("the remains of 95 people have been found" is the toll)
 				c.Category = tracker.Killed
+				c.Context.Part = true
 			}
 			// the nearest earlier figure that is not a part
 			prev := k - 1
@@ -550,4 +553,19 @@ func (s *sentence) bodiesOf(i int) bool {
 		k--
 	}
 	return s.isWord(k, "of") && (s.isWord(k-1, "bodies") || s.isWord(k-1, "remains"))
+}
+
+// missingWithin reports whether "missing" is among the n tokens from j,
+// in the same clause (before any "and", comma or semicolon: "the bodies
+// of 10 have been found and 16 are still missing" are no missing found).
+func (s *sentence) missingWithin(j, n int) bool {
+	for k := j; k < j+n && k < len(s.toks); k++ {
+		switch {
+		case s.isWord(k, "missing"):
+			return true
+		case s.isWord(k, "and"), s.isWord(k, ","), s.isWord(k, ";"):
+			return false
+		}
+	}
+	return false
 }

@@ -172,6 +172,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{desc: "killed [13, 13] exact people", where: "Taiwan"}}},
 		{"the bodies of the missing are dead", "The bodies of two missing hikers were recovered on a trail.",
 			[]want{{desc: "killed [2, 2] exact climbers"}}},
+		{"the bodies of those listed as missing are dead", "The bodies of four people who had been listed as missing were recovered.",
+			[]want{{desc: "killed [4, 4] exact people"}}},
 		{"a capitalised area noun is a name's", "The morgue at Valencia's City of Justice had received 199 bodies.",
 			[]want{{desc: "killed [199, 199] exact people", where: "City of Justice"}}},
 		{"some of the dead a figure names", "Authorities have identified 141 of the 179 people killed.",
