@@ -1324,7 +1324,10 @@ func (v *vocabulary) cutCompass(name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if v.compass[w] {
+	// ("Eastern Afghanistan" in a title-case headline; a capitalised
+	// compass word that names a place, "Eastern Cape", "South Sudan", is
+	// found whole before this is tried)
+	if v.compass[w] || v.compass[strings.ToLower(w)] {
 		rest = strings.TrimPrefix(strings.TrimSpace(rest), "the ")
 		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
 			return rest, true
