@@ -312,6 +312,15 @@ func (c *checker) disagreements() {
 			sev = Warning
 		}
 		days := c.dayGroups(c.byDay[s])
+		// the series' first day: a sudden event's toll rises fastest on
+		// the day it strikes and the next, when two bodies' figures read
+		// hours apart may both have been true
+		first := int32(noDay)
+		for k := c.seriesLo[s]; k < c.seriesHi[s]; k++ {
+			if d := p.figs[k].day; d != noDay && (first == noDay || d < first) {
+				first = d
+			}
+		}
 		for i, d := range days {
 			for a := 0; a < len(d); a++ {
 				for b := a + 1; b < len(d); b++ {
@@ -355,6 +364,11 @@ func (c *checker) disagreements() {
 							// been true when given, so no error; still a
 							// finding, since a toll that differs by a few
 							// between two origins may be two counts
+							sv = Warning
+						}
+						if sv == Error && si.ctx && countCannotFall(si.key.Category) && first != noDay && p.figs[x].day-first <= 1 && !(c.sharesLiveReport(x, y) && c.timed(x) && c.timed(y)) {
+							// (the event's first two days, unless a live
+							// blog's times say which came first: see first)
 							sv = Warning
 						}
 						if sv == Error && si.ctx && countCannotFall(si.key.Category) && c.sharesLiveReport(x, y) && c.risesThroughLive(x, y) {
@@ -512,6 +526,18 @@ func (c *checker) risesThroughLive(x, y int32) bool {
 		}
 	}
 	return lo >= 0 && hi > lo
+}
+
+// timed reports whether a figure is given in a live blog's entry that
+// opens with its time of day.
+func (c *checker) timed(f int32) bool {
+	p := c.p
+	for _, ri := range p.figRecs(&p.figs[f]) {
+		if c.live[p.recs[ri].report] && clockMinutes(p.claims[p.recs[ri].ci].Claim.Sentence) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // clockMinutes is the time of day a live blog's entry opens with, in
