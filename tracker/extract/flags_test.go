@@ -82,36 +82,32 @@ func TestExactFlags(t *testing.T) {
 	}
 	for _, set := range gsets {
 		t.Run(set.name, func(t *testing.T) {
-			hits := 0
-			for i := -1; i <= len(toks); i++ {
-				got, want := s.in(i, set.g), set.has(s.word(i))
-				if got != want {
-					t.Fatalf("token %d %q: flag %v, table %v", i, s.word(i), got, want)
-				}
-				if got {
-					hits++
-				}
-			}
-			if hits == 0 {
-				t.Errorf("no token is in the table: the test reads nothing")
-			}
+			flagMatchesTable(t, s, len(toks), func(i int) bool { return s.in(i, set.g) }, set.has)
 		})
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
-			hits := 0
-			for i := -1; i <= len(toks); i++ {
-				got, want := s.is(i, set.f), set.has(s.word(i))
-				if got != want {
-					t.Fatalf("token %d %q: flag %v, table %v", i, s.word(i), got, want)
-				}
-				if got {
-					hits++
-				}
-			}
-			if hits == 0 {
-				t.Errorf("no token is in the table: the test reads nothing")
-			}
+			flagMatchesTable(t, s, len(toks), func(i int) bool { return s.is(i, set.f) }, set.has)
 		})
+	}
+}
+
+// flagMatchesTable checks that a token flag is set on exactly the tokens
+// (and the out-of-range ones either side) whose word is in its table, and
+// that some token is.
+func flagMatchesTable(tb testing.TB, s *sentence, n int, flag func(i int) bool, table func(w string) bool) {
+	tb.Helper()
+	hits := 0
+	for i := -1; i <= n; i++ {
+		got, want := flag(i), table(s.word(i))
+		if got != want {
+			tb.Fatalf("token %d %q: flag %v, table %v", i, s.word(i), got, want)
+		}
+		if got {
+			hits++
+		}
+	}
+	if hits == 0 {
+		tb.Errorf("no token is in the table: the test reads nothing")
 	}
 }
