@@ -57,7 +57,7 @@ type ctxRec struct {
 	day       int32
 	// inherited: the place is the report's, not the sentence's
 	inherited bool
-	// oneSite: the claim's event strikes one site (singleSite)
+	// oneSite: the claim's event strikes one site (Taxonomy.OneSite)
 	oneSite bool
 	// bucket and place interned by resolveContext (place -1 when "")
 	bid, pl int32
@@ -148,18 +148,6 @@ func (p *prep) placeBySource(recs []ctxRec) {
 			}
 		}
 	}
-}
-
-// singleSite says whether an event strikes one site: an attack, a
-// kidnapping, a building's collapse, a crowd's crush, a shipwreck, a
-// crash. (The extractor's vocabulary lists the same as onesite.) (A
-// war, a quake or a flood strikes a region, whose sites are parts.)
-func singleSite(e string) bool {
-	switch e {
-	case "attack", "collapse", "crush", "kidnapping", "shipwreck", "crash", "fire":
-		return true
-	}
-	return false
 }
 
 // unifySites gives the sites the gazetteer does not know their place

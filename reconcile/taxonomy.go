@@ -32,6 +32,9 @@ type Taxonomy struct {
 	placeCanon    map[string]string // key of a canonical name → that name
 	sourceCanon   map[string]string
 	siteWords     map[string]bool
+	// oneSite: the events (as the extractor names them) that strike one
+	// site, whose unknown sites are their place by another name
+	oneSite map[string]bool
 	parents       map[string][]string // part → wholes named by part directives
 	populations   map[string]bool
 	demographics  map[string]bool
@@ -147,6 +150,20 @@ site shelter
 site kibbutz
 site moshav
 
+# Events that strike one site (as the extractor names them: its
+# vocabulary's eventnoun values): an unknown site named with one is the
+# event's place by another name ("killed on Bourbon Street" is New
+# Orleans' attack toll), unless reports give the two different figures.
+# A quake, a flood, a storm, a war strikes a region, whose unknown
+# villages are parts.
+onesite attack
+onesite collapse
+onesite crush
+onesite kidnapping
+onesite shipwreck
+onesite crash
+onesite fire
+
 # Source aliases: different names for one body. Only true synonyms belong
 # here; bodies that count differently (the Gaza health ministry and the
 # Government Media Office) stay apart.
@@ -222,7 +239,7 @@ func LoadTaxonomy(r io.Reader) (*Taxonomy, error) {
 func newTaxonomy() *Taxonomy {
 	return &Taxonomy{
 		groups: map[string]groupAlias{}, places: map[string]string{},
-		sources: map[string]string{}, siteWords: map[string]bool{},
+		sources: map[string]string{}, siteWords: map[string]bool{}, oneSite: map[string]bool{},
 		placeCanon: map[string]string{}, sourceCanon: map[string]string{},
 		parents: map[string][]string{}, populations: map[string]bool{},
 		demographics: map[string]bool{}, nationalities: map[string]bool{},
@@ -289,6 +306,12 @@ func (t *Taxonomy) parse(r io.Reader, user bool) error {
 			} else {
 				t.sources[normName(alias)] = target
 			}
+		case "onesite":
+			w := normName(rest)
+			if w == "" || strings.Contains(w, " ") {
+				return bad("onesite needs one event word, got %q", rest)
+			}
+			t.oneSite[w] = true
 		case "site", "unsite":
 			w := normName(rest)
 			if w == "" {
@@ -503,6 +526,10 @@ func trimName(s string) string {
 	}
 	return s
 }
+
+// OneSite reports whether an event, as the extractor names it, strikes
+// one site (the onesite directive).
+func (t *Taxonomy) OneSite(event string) bool { return t.oneSite[event] }
 
 // IsSite reports whether a place is an event site: its name holds a site
 // word as whole words ("al-Ahli Arab hospital" holds "hospital").

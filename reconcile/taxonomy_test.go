@@ -84,6 +84,37 @@ func TestIsSite(t *testing.T) {
 	}
 }
 
+func TestOneSite(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct {
+		event string
+		want  bool
+	}{
+		{"attack", true},
+		{"crash", true},
+		{"fire", true},
+		{"earthquake", false},
+		{"floods", false},
+		{"wildfire", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := tax.OneSite(tt.event); got != tt.want {
+			t.Errorf("OneSite(%q) = %v, want %v", tt.event, got, tt.want)
+		}
+	}
+	user, err := LoadTaxonomy(strings.NewReader("onesite eruption\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !user.OneSite("eruption") || !user.OneSite("attack") {
+		t.Error("a user file's onesite is not added to the built-in ones")
+	}
+	if _, err := LoadTaxonomy(strings.NewReader("onesite\n")); err == nil {
+		t.Error("onesite with no word: no error")
+	}
+}
+
 func TestHierarchy(t *testing.T) {
 	tax := DefaultTaxonomy()
 	partOf := []struct {
