@@ -26,15 +26,15 @@ const MaxTaxonomyBytes = 1 << 20
 // a leading "the" dropped and typographic apostrophes made plain, so "the
 // Gaza Strip" and "Gaza strip" are one key.
 type Taxonomy struct {
-	groups        map[string]groupAlias
-	places        map[string]string // alias key → canonical name as written in the file
-	sources       map[string]string
-	placeCanon    map[string]string // key of a canonical name → that name
-	sourceCanon   map[string]string
-	siteWords     map[string]bool
+	groups      map[string]groupAlias
+	places      map[string]string // alias key → canonical name as written in the file
+	sources     map[string]string
+	placeCanon  map[string]string // key of a canonical name → that name
+	sourceCanon map[string]string
+	siteWords   map[string]bool
 	// oneSite: the events (as the extractor names them) that strike one
 	// site, whose unknown sites are their place by another name
-	oneSite map[string]bool
+	oneSite       map[string]bool
 	parents       map[string][]string // part → wholes named by part directives
 	populations   map[string]bool
 	demographics  map[string]bool
