@@ -1279,11 +1279,11 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 			return rc.sentencePlace(g, stripped)
 		}
 		// "northern Vietnam", "the northern Philippines", "central
-		// Myanmar": a compass part of a country or province is counted as
-		// that place (the gazetteer has no such parts; a toll "in northern
+		// Myanmar", "western Kerr County": a compass part of a country,
+		// province or county is counted as that place (the gazetteer has no such parts; a toll "in northern
 		// Vietnam" is the country's toll of a storm that struck its north)
 		if rest, ok := rc.v.cutCompass(name); ok {
-			if q, ok := rc.sentencePlace(g, rest); ok && (q.Kind == gazetteer.Country || q.Kind == gazetteer.Subdivision && q.Parent == q.Country) {
+			if q, ok := rc.sentencePlace(g, rest); ok && (q.Kind == gazetteer.Country || q.Kind == gazetteer.Subdivision) {
 				if rc.hasPl && rc.place.Kind == gazetteer.Subdivision && rc.place.Parent == q.ID {
 					// (a report about Herat province: "western
 					// Afghanistan" is where the province lies)
