@@ -699,6 +699,47 @@ func TestDiffSeriesAsTimelines(t *testing.T) {
 	}
 }
 
+// TestDiffSidesByMergedSource: a diff naming a body takes the figures of
+// its other names that prepare merges into it ("the fire agency" of a
+// live blog is the "National Fire Agency"), and leaves a third body out.
+func TestDiffSidesByMergedSource(t *testing.T) {
+	claims := withCtx([]syn{
+		ctxClaim("a-1", "a", "2024-04-05", "Central Emergency Operation Center", tracker.Exact, 12),
+		ctxClaim("b-1", "b", "2024-04-05", "National Fire Agency", tracker.Exact, 12),
+		ctxClaim("c-1", "c", "2024-04-06", "fire agency", tracker.Exact, 13),
+		ctxClaim("d-1", "d", "2024-04-06", "county government", tracker.Exact, 14),
+	}, func(int) tracker.Context {
+		return tracker.Context{Place: "Taiwan", PlaceID: "TW", PlaceFrom: "headline", Event: "earthquake"}
+	})
+	d, err := Diff(claims, "Central Emergency Operation Center", "National Fire Agency", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotB []string
+	for _, s := range d.Series {
+		for _, r := range s.Rows {
+			if r.B != nil {
+				for _, c := range r.B.Claims {
+					if !slices.Contains(gotB, c.Claim) {
+						gotB = append(gotB, c.Claim)
+					}
+				}
+			}
+			if r.A != nil {
+				for _, c := range r.A.Claims {
+					if c.Claim == "d-1" {
+						t.Error("a third body's figure is on side A")
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(gotB)
+	if want := []string{"b-1", "c-1"}; !slices.Equal(gotB, want) {
+		t.Errorf("side B claims %q, want %q", gotB, want)
+	}
+}
+
 // TestWhereKeepsContextPlaces: --where a province keeps the figures the
 // report context places in it, though the timeline shows them in the
 // country's series.

@@ -95,6 +95,18 @@ func Diff(claims []tracker.StoredClaim, a, b string, opts Options) (*SourceDiff,
 			return 1
 		case inB && !inA:
 			return 2
+		case !inA && !inB:
+			return sideNeither
+		}
+		return -1
+	}
+	opts.sourceSide = func(name string) int8 {
+		inA, inB := containsFold(name, la), containsFold(name, lb)
+		switch {
+		case inA && !inB:
+			return 1
+		case inB && !inA:
+			return 2
 		}
 		return -1
 	}

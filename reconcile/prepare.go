@@ -52,7 +52,16 @@ type Options struct {
 	// OnSkip, when not nil, is told of each decision that could not be
 	// applied to these claims.
 	OnSkip func(Skip)
+	// sourceSide, set by Diff, gives a side to a context claim that its
+	// own source's name gave none (sideNeither), by the name its source
+	// has once one body's names are merged: "the fire agency" of a live
+	// blog is the "National Fire Agency" a diff names
+	sourceSide func(name string) int8
 }
+
+// sideNeither is the side Diff's function gives a claim whose source's
+// name matches neither A nor B (-1: both).
+const sideNeither = -2
 
 func (o Options) validate() error {
 	if o.Window < 0 {
@@ -571,6 +580,15 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		p.filterRecs(f) // after the context and the decisions: see above
 	}
 	if side != nil {
+		if opts.sourceSide != nil {
+			for ri := range p.recs {
+				if r := &p.recs[ri]; r.side == sideNeither {
+					if sd := opts.sourceSide(p.sources[r.source].name); sd > 0 {
+						r.side = sd
+					}
+				}
+			}
+		}
 		n := 0
 		for ri := range p.recs {
 			if p.recs[ri].side >= 0 {
