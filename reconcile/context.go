@@ -823,6 +823,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 		keyOf[i] = bp{r.bid, top}
 	}
+	p.liftToWhole(recs, order, keyOf, in)
 	since := p.epochs(recs, order, keyOf, partKey)
 	type epochKey struct {
 		k     bp
@@ -864,6 +865,58 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 				seriesMemo[ek] = si
 			}
 			p.recs[r.ri].series = si
+		}
+	}
+}
+
+// liftToWhole moves a figure that took its report's place into the
+// series of a place containing it when another report gives that place
+// the same figure within a day and the report's place's own figures of
+// those days are all below half of it: "Strong aftershock injures 13 in
+// Nangarhar; quake toll stands at 2,205" gives Nangarhar no 2,205 dead
+// when Afghanistan's toll is 2,205 and Nangarhar's own is 12.
+func (p *prep) liftToWhole(recs []ctxRec, order []int, keyOf [][2]int32, in *ctxIntern) {
+	byKey := map[[2]int32][]int32{}
+	for _, i := range order {
+		if k := keyOf[i]; k[1] >= 0 {
+			byKey[k] = append(byKey[k], int32(i))
+		}
+	}
+	for _, i := range order {
+		r := &recs[i]
+		k := keyOf[i]
+		rr := &p.recs[r.ri]
+		if !r.inherited || k[1] < 0 || r.bucket.kind != "total" || rr.day == noDay || rr.prior || rr.big {
+			continue
+		}
+		// the place's own figures of those days: all below half of this
+		own := false
+		for _, j := range byKey[k] {
+			o := &p.recs[recs[j].ri]
+			if j == int32(i) || recs[j].inherited || o.day == noDay || o.day < rr.day-3 || o.day > rr.day+3 {
+				continue
+			}
+			if o.big || o.hi*2 >= rr.lo || o.open && o.lo*2 >= rr.lo {
+				own = true
+				break
+			}
+		}
+		if own {
+			continue
+		}
+		for a, n := in.parent(k[1]), 0; a >= 0 && n < 16; a, n = in.parent(a), n+1 {
+			found := false
+			for _, j := range byKey[[2]int32{k[0], a}] {
+				o := &p.recs[recs[j].ri]
+				if o.report != rr.report && o.day != noDay && o.day >= rr.day-1 && o.day <= rr.day+1 && !o.prior && p.compareRecIntervals(o, rr) == 0 {
+					found = true
+					break
+				}
+			}
+			if found {
+				keyOf[i] = [2]int32{k[0], a}
+				break
+			}
 		}
 	}
 }

@@ -150,6 +150,32 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}},
 		},
 		{
+			// "Aftershock injures 13 in Nangarhar; quake toll stands at
+			// 2,205": the 2,205 the report's place took is the country's,
+			// which another report gives, not Nangarhar's (its own 12)
+			name: "a province's report's figure equal to the country's is the country's",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-09-04", "spokesman", tracker.Exact, 2205),
+				ctxClaim("a-2", "a", "2025-09-04", "spokesman", tracker.Exact, 2205),
+				ctxClaim("b-1", "b", "2025-09-05", "Taliban administration", tracker.Exact, 2205),
+				ctxClaim("b-2", "b", "2025-09-05", "health department", tracker.Exact, 12).in("Nangarhar"),
+				ctxClaim("c-1", "c", "2025-09-05", "health department", tracker.Exact, 12).in("Nangarhar"),
+				ctxClaim("d-1", "d", "2025-09-01", "ministry", tracker.Exact, 622).in("Kunar"),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0, 1:
+					return tracker.Context{Place: "Afghanistan", PlaceID: "AF", PlaceFrom: "headline", Event: "earthquake"}
+				case 2:
+					return tracker.Context{Place: "Nangarhar", PlaceID: "AF.18", PlaceFrom: "headline", Event: "earthquake"}
+				case 5:
+					return tracker.Context{Place: "Kunar", PlaceID: "AF.34", PlaceFrom: "sentence", Event: "earthquake"}
+				}
+				return tracker.Context{Place: "Nangarhar", PlaceID: "AF.18", PlaceFrom: "sentence", Event: "earthquake"}
+			},
+			same: [][]string{{"a-1", "a-2", "b-1"}, {"b-2", "c-1"}, {"d-1"}},
+		},
+		{
 			// a plane crash's toll at the airport is the country's
 			name: "a crash's unknown site is its place",
 			ss: []syn{
