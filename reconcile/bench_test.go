@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/tollproject/toll/internal/cputime"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -193,11 +194,12 @@ func benchmarkOn(b *testing.B, claims []tracker.StoredClaim, run func(claims []t
 	var cpu time.Duration
 	for range b.N {
 		peak = max(peak, peakHeap(func() {
-			start := cpuTime()
+			start, _ := cputime.Used()
 			if err := run(claims); err != nil {
 				b.Fatal(err)
 			}
-			cpu += cpuTime() - start
+			end, _ := cputime.Used()
+			cpu += end - start
 		}))
 	}
 	// CPU seconds of the whole process (the collector's too): on a shared

@@ -12,6 +12,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tollproject/toll/internal/cputime"
 	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/extract"
 )
@@ -184,9 +185,10 @@ func BenchmarkCurrentClaims(b *testing.B) {
 			db.noIndex, db.bySeek = way.noIndex, way.bySeek
 			var cpu time.Duration
 			for range b.N {
-				start := cpuTime()
+				start, _ := cputime.Used()
 				claims, err := db.CurrentClaims(b.Context())
-				cpu += cpuTime() - start
+				end, _ := cputime.Used()
+				cpu += end - start
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tollproject/toll/internal/cputime"
 	"github.com/tollproject/toll/tracker"
 )
 
@@ -63,7 +64,7 @@ func BenchmarkExtractKind(b *testing.B) {
 			cold := strings.HasSuffix(kind, "-cold")
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
-			cpu0, ok := processCPU()
+			cpu0, ok := cputime.Used()
 			for b.Loop() {
 				if cold {
 					x.places = newPlaceCache()
@@ -81,7 +82,7 @@ func BenchmarkExtractKind(b *testing.B) {
 // the process spent since cpu0 (when the CPU time could be read).
 func reportCPURate(b *testing.B, bytes int64, cpu0 time.Duration, ok bool) {
 	b.Helper()
-	cpu1, ok1 := processCPU()
+	cpu1, ok1 := cputime.Used()
 	if !ok || !ok1 || cpu1 <= cpu0 {
 		return
 	}

@@ -1,15 +1,13 @@
 //go:build unix
 
-package extract
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time (user and system) the test process has used
-// so far, and whether it could be read.
-func processCPU() (time.Duration, bool) {
+func used() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package extract
-
-import "time"
-
-// processCPU is not measured here: the benchmarks report wall time only.
-func processCPU() (time.Duration, bool) { return 0, false }
