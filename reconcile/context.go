@@ -876,19 +876,39 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 // Nangarhar; quake toll stands at 2,205" gives Nangarhar no 2,205 dead
 // when Afghanistan's toll is 2,205 and Nangarhar's own is 12.
 func (p *prep) liftToWhole(recs []ctxRec, order []int, keyOf [][2]int32, in *ctxIntern) {
+	candidate := func(i int) bool {
+		r := &recs[i]
+		rr := &p.recs[r.ri]
+		return r.inherited && keyOf[i][1] >= 0 && r.bucket.kind == "total" && rr.day != noDay && !rr.prior && !rr.big
+	}
+	// only the keys a candidate reads are indexed: its own and those of
+	// the places above it (a million claims need not all be)
+	need := map[[2]int32]bool{}
+	for _, i := range order {
+		if candidate(i) {
+			k := keyOf[i]
+			need[k] = true
+			for a, n := in.parent(k[1]), 0; a >= 0 && n < 16; a, n = in.parent(a), n+1 {
+				need[[2]int32{k[0], a}] = true
+			}
+		}
+	}
+	if len(need) == 0 {
+		return
+	}
 	byKey := map[[2]int32][]int32{}
 	for _, i := range order {
-		if k := keyOf[i]; k[1] >= 0 {
+		if k := keyOf[i]; k[1] >= 0 && need[k] {
 			byKey[k] = append(byKey[k], int32(i))
 		}
 	}
 	for _, i := range order {
+		if !candidate(i) {
+			continue
+		}
 		r := &recs[i]
 		k := keyOf[i]
 		rr := &p.recs[r.ri]
-		if !r.inherited || k[1] < 0 || r.bucket.kind != "total" || rr.day == noDay || rr.prior || rr.big {
-			continue
-		}
 		// the place's own figures of those days: all below half of this
 		own := false
 		for _, j := range byKey[k] {
