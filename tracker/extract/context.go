@@ -1092,14 +1092,6 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		}
 	}
 	if ctx.Place == "" && c.Attribution != "" {
-		// "Neighbouring Malawi reported seven deaths": a country that
-		// reports is its government, speaking of itself, whatever
-		// countries the report is about
-		if p, ok := rc.reportingCountry(c.Attribution); ok {
-			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
-		}
-	}
-	if ctx.Place == "" && c.Attribution != "" {
 		// "the Gaza health ministry", "Israel's military", "Syrian state
 		// media": a source named by its place speaks of that place
 		if p, ok := rc.places.sourcePlace(c.Attribution); ok && (rc.country == "" || rc.votes[p.Country] > 0) {
@@ -1351,6 +1343,16 @@ func (rc *reportContext) attributorPlace(g *gazetteer.Gazetteer, attribution str
 	// is GeoNames' "Castille-La Mancha"), never a place inside it
 	p, ok := lookupPlace(rc.v, g, name, rc.country)
 	if !ok {
+		// "Neighbouring Malawi reported seven deaths": a country after
+		// one word speaks of itself, whatever countries the report is
+		// about
+		if w, rest, cut := strings.Cut(name, " "); cut && !strings.Contains(rest, " ") && w != "" {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				if q, qok := lookupPlace(rc.v, g, rest, rc.country); qok && q.Kind == gazetteer.Country {
+					return q, true
+				}
+			}
+		}
 		return gazetteer.Place{}, false
 	}
 	switch p.Kind {
@@ -2173,26 +2175,6 @@ func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Cla
 // capitalised word that happens to name a small town: a city or town of
 // fewer than 100,000 people, or a subdivision no kept town lies in
 // (gazetteer.Place.Minor).
-// reportingCountry returns the country a source is, when the source is
-// nothing but a country's name, after at most one word before it
-// ("Malawi", "Neighbouring Malawi").
-func (rc *reportContext) reportingCountry(source string) (gazetteer.Place, bool) {
-	ws := strings.Fields(source)
-	if len(ws) == 0 || len(ws) > 4 {
-		return gazetteer.Place{}, false
-	}
-	for skip := 0; skip <= 1 && skip < len(ws); skip++ {
-		name := strings.Join(ws[skip:], " ")
-		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
-			continue
-		}
-		if p, ok := rc.places.lookup(name); ok && p.Kind == gazetteer.Country {
-			return p, true
-		}
-	}
-	return gazetteer.Place{}, false
-}
-
 // eventToll reports whether a category counts an event's own victims
 // (the dead, the hurt, the missing), which are where the event struck.
 func eventToll(c tracker.Category) bool {

@@ -106,7 +106,7 @@ func TestReportContextPlaces(t *testing.T) {
 			"8,574 people had died", "Turkey", "headline", "", "TR"},
 		{"a country that reports speaks of itself", "Cyclone Chido kills 94 in Mozambique",
 			"MAPUTO — The storm flattened homes.\n\nIn Cabo Delgado, 40 people died, officials said. Neighbouring Malawi reported seven deaths.",
-			"seven deaths", "Malawi", "source", "", "MW"},
+			"seven deaths", "Malawi", "sentence", "", "MW"},
 		{"an attack named by a place abroad gives its dead that place", "Tajikistan detains suspects over links to Moscow attack",
 			"DUSHANBE — Security services detained nine people in the Vahdat district.\n\nHealth officials said 382 people had been injured in the attack.",
 			"382 people had been injured", "Moscow", "event", "", ""},
