@@ -1892,7 +1892,8 @@ func combined(m *placeMemo, where string) (id, name string, ok bool) {
 		return "", "", false
 	}
 	var ids []string
-	units := true // all first-level units of one country
+	// all countries, or all first-level units of one country
+	countries, units, country := true, true, ""
 	for i, p := range parts {
 		name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "the "))
 		if i == len(parts)-1 {
@@ -1905,17 +1906,15 @@ func combined(m *placeMemo, where string) (id, name string, ok bool) {
 		if !ok {
 			return "", "", false
 		}
-		if pl.Kind != gazetteer.Subdivision || pl.Parent != pl.Country || len(ids) > 0 && countryOfID(ids[0]) != pl.Country {
-			// (first-level units only: "92 in Jajarkot and Rukum West"
-			// is two districts' part of the province's toll)
-			units = false
+		if i == 0 {
+			country = pl.Country
 		}
-		if pl.Kind != gazetteer.Country && !units {
+		countries = countries && pl.Kind == gazetteer.Country
+		// (first-level units only: "92 in Jajarkot and Rukum West" is
+		// two districts' part of the province's toll)
+		units = units && pl.Kind == gazetteer.Subdivision && pl.Parent == pl.Country && pl.Country == country
+		if !countries && !units {
 			return "", "", false
-		}
-		if units {
-			ids = append(ids, pl.ID)
-			continue
 		}
 		ids = append(ids, pl.ID)
 	}
@@ -1942,14 +1941,6 @@ func m1(m []string) string {
 		return ""
 	}
 	return m[1]
-}
-
-// countryOfID is the country part of a gazetteer id ("AF" of "AF.13").
-func countryOfID(id string) string {
-	if i := strings.IndexByte(id, '.'); i >= 0 {
-		return id[:i]
-	}
-	return id
 }
 
 // frontedRE reads a place fronted in its sentence: "In Syria, …",

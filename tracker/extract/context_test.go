@@ -509,3 +509,29 @@ func TestNumberWordIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestCombined: a list of places is two or three countries together, or
+// three first-level units of one country (their country); anything else
+// is no combined place.
+func TestCombined(t *testing.T) {
+	m := newPlaceMemo(defaultVocabulary(), gaz(), nil)
+	tests := []struct {
+		where, id string
+		ok        bool
+	}{
+		{"Turkey and Syria", "SY+TR", true},
+		{"Malawi, Mozambique and Madagascar", "MG+MW+MZ", true},
+		{"Kunar, Nangarhar and Laghman provinces", "AF", true},
+		{"Gansu and Qinghai", "", false},
+		{"Jajarkot and Rukum West", "", false},
+		{"Kunar, Nangarhar and Pakistan", "", false},
+		{"Pakistan and Kunar", "", false},
+		{"Kabul", "", false},
+	}
+	for _, tt := range tests {
+		id, _, ok := combined(m, tt.where)
+		if ok != tt.ok || id != tt.id {
+			t.Errorf("combined(%q) = %q, %v; want %q, %v", tt.where, id, ok, tt.id, tt.ok)
+		}
+	}
+}
