@@ -366,7 +366,7 @@ func (c *checker) disagreements() {
 							// between two origins may be two counts
 							sv = Warning
 						}
-						if sv == Error && si.ctx && countCannotFall(si.key.Category) && first != noDay && p.figs[x].day-first <= 1 && !(c.sharesLiveReport(x, y) && c.timed(x) && c.timed(y)) {
+						if sv == Error && si.ctx && countCannotFall(si.key.Category) && first != noDay && p.figs[x].day-first <= 1 && !(c.sharesLiveReport(x, y) && c.liveMinute(x) >= 0 && c.liveMinute(y) >= 0) {
 							// (the event's first two days, unless a live
 							// blog's times say which came first: see first)
 							sv = Warning
@@ -510,34 +510,26 @@ func (c *checker) sharesLiveReport(x, y int32) bool {
 // given, whichever body gave each (a blog newest first is read by its
 // times, not its order).
 func (c *checker) risesThroughLive(x, y int32) bool {
-	p := c.p
-	if below(*p.figs[y].iv, *p.figs[x].iv) {
+	if below(*c.p.figs[y].iv, *c.p.figs[x].iv) {
 		x, y = y, x
 	}
-	lo, hi := -1, -1
-	for _, ri := range p.figRecs(&p.figs[x]) {
-		if m := clockMinutes(p.claims[p.recs[ri].ci].Claim.Sentence); m >= 0 && c.live[p.recs[ri].report] {
-			lo = m
-		}
-	}
-	for _, ri := range p.figRecs(&p.figs[y]) {
-		if m := clockMinutes(p.claims[p.recs[ri].ci].Claim.Sentence); m >= 0 && c.live[p.recs[ri].report] {
-			hi = m
-		}
-	}
+	lo, hi := c.liveMinute(x), c.liveMinute(y)
 	return lo >= 0 && hi > lo
 }
 
-// timed reports whether a figure is given in a live blog's entry that
-// opens with its time of day.
-func (c *checker) timed(f int32) bool {
+// liveMinute is the time of day of the live blog's entry that gives
+// figure f (clockMinutes), or -1 when no such entry gives it.
+func (c *checker) liveMinute(f int32) int {
 	p := c.p
+	m := -1
 	for _, ri := range p.figRecs(&p.figs[f]) {
-		if c.live[p.recs[ri].report] && clockMinutes(p.claims[p.recs[ri].ci].Claim.Sentence) >= 0 {
-			return true
+		if c.live[p.recs[ri].report] {
+			if t := clockMinutes(p.claims[p.recs[ri].ci].Claim.Sentence); t >= 0 {
+				m = t
+			}
 		}
 	}
-	return false
+	return m
 }
 
 // clockMinutes is the time of day a live blog's entry opens with, in
