@@ -84,6 +84,14 @@ func (p *prep) placeBySource(recs []ctxRec) {
 		src  int32
 		week int32
 	}
+	// (and when its source says nothing of those weeks, its outlet's
+	// figures of the same weeks: a local paper's bulletin story that
+	// names only "the Civil Defence", where the paper's other stories of
+	// the week are all of one state's floods; keyed by outlet name)
+	type ow struct {
+		outlet string
+		week   int32
+	}
 	var noPlace bool
 	for i := range recs {
 		if recs[i].place == "" && recs[i].readPlace == "" {
@@ -96,15 +104,12 @@ func (p *prep) placeBySource(recs []ctxRec) {
 	}
 	type named struct{ id, name string }
 	byWeek := map[sw]map[named]int{}
+	byOutlet := map[ow]map[named]int{}
 	for i := range recs {
 		r := &recs[i]
 		rr := &p.recs[r.ri]
-		if r.place == "" || rr.outlet || r.day == noDay {
+		if r.place == "" || r.day == noDay {
 			continue
-		}
-		k := sw{rr.source, weekOf(r.day)}
-		if byWeek[k] == nil {
-			byWeek[k] = map[named]int{}
 		}
 		// (counted by country: a state's toll and its country's are
 		// one place for this, as the series merge them)
@@ -116,30 +121,62 @@ func (p *prep) placeBySource(recs []ctxRec) {
 		if cp, ok := gaz().Get(c); ok {
 			name = cp.Name
 		}
-		byWeek[k][named{c, name}]++
-	}
-	for i := range recs {
-		r := &recs[i]
-		rr := &p.recs[r.ri]
-		if r.place != "" || r.readPlace != "" || rr.outlet || r.day == noDay {
+		n := named{c, name}
+		ok := ow{p.claims[rr.ci].Outlet, weekOf(r.day)}
+		if byOutlet[ok] == nil {
+			byOutlet[ok] = map[named]int{}
+		}
+		byOutlet[ok][n]++
+		if rr.outlet {
 			continue
 		}
-		counts := map[named]int{}
-		total := 0
-		for w := weekOf(r.day) - 2; w <= weekOf(r.day)+2; w++ {
-			for n, c := range byWeek[sw{rr.source, w}] {
-				counts[n] += c
-				total += c
-			}
+		k := sw{rr.source, weekOf(r.day)}
+		if byWeek[k] == nil {
+			byWeek[k] = map[named]int{}
 		}
+		byWeek[k][n]++
+	}
+	// most returns the country most of counts name, when at least two
+	// thirds of them do
+	most := func(counts map[named]int) (named, bool) {
 		var best named
-		bestN := 0
+		bestN, total := 0, 0
 		for n, c := range counts {
+			total += c
 			if c > bestN || c == bestN && n.id < best.id {
 				best, bestN = n, c
 			}
 		}
-		if bestN > 0 && bestN*3 >= total*2 {
+		return best, bestN > 0 && bestN*3 >= total*2
+	}
+	for i := range recs {
+		r := &recs[i]
+		rr := &p.recs[r.ri]
+		if r.place != "" || r.readPlace != "" || r.day == noDay {
+			continue
+		}
+		counts := map[named]int{}
+		if !rr.outlet {
+			for w := weekOf(r.day) - 2; w <= weekOf(r.day)+2; w++ {
+				for n, c := range byWeek[sw{rr.source, w}] {
+					counts[n] += c
+				}
+			}
+		}
+		best, ok := most(counts)
+		if len(counts) == 0 {
+			// (the outlet's figures of the week before to the week
+			// after: nearer in time than a source's, as an outlet
+			// follows more than one story)
+			out := p.claims[rr.ci].Outlet
+			for w := weekOf(r.day) - 1; w <= weekOf(r.day)+1; w++ {
+				for n, c := range byOutlet[ow{out, w}] {
+					counts[n] += c
+				}
+			}
+			best, ok = most(counts)
+		}
+		if ok {
 			r.place, r.readPlace, r.name, r.inherited = best.id, best.id, best.name, true
 			if r.bucket.kind == "incident" && !p.claims[rr.ci].Claim.Context.Incident {
 				// (a figure with neither place nor event was an incident
@@ -504,7 +541,10 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	}
 	for i := range recs {
 		b := recs[i].bucket
-		if needEvent && b.event != "" { // (counted only when some claim needs them)
+		// (a past time's toll votes for no event: an essay on a crush
+		// that names "the 1995 collapse" of a store is not about a
+		// collapse)
+		if needEvent && b.event != "" && !strings.HasPrefix(b.kind, "past ") { // (counted only when some claim needs them)
 			k := cgk{b.cat, b.group, b.kind}
 			addVote(classes, k, b.event)
 			all.add(b.event, 1)

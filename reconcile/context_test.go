@@ -15,6 +15,9 @@ func ctxClaim(id, report, date, attr string, q tracker.Qualifier, n ...int64) sy
 		attr: attr, scope: tracker.UnknownScope, q: q, n: n}
 }
 
+// fromOutlet is s published by outlet.
+func fromOutlet(s syn, outlet string) syn { s.outlet = outlet; return s }
+
 // withCtx stores claims and gives each the context ctx(i).
 func withCtx(ss []syn, ctx func(i int) tracker.Context) []tracker.StoredClaim {
 	out := stored(ss...)
@@ -148,6 +151,37 @@ func TestContextSeries(t *testing.T) {
 			},
 			// (and one four months on is no figure of those weeks)
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}},
+		},
+		{
+			// a local paper's bulletin story that names neither a place
+			// nor a source seen elsewhere ("the Civil Defence"), in a week
+			// the paper wrote only of one state's floods; a claim of it
+			// whose sentence gave nothing has no context at all, and is
+			// read with its report all the same
+			name: "a report naming no place takes its outlet's country of the week",
+			ss: []syn{
+				fromOutlet(ctxClaim("a-1", "a", "2024-05-02", "state civil defence", tracker.Exact, 13), "Correio do Pampa"),
+				fromOutlet(ctxClaim("b-1", "b", "2024-05-10", "fire brigade", tracker.Exact, 116), "Correio do Pampa"),
+				fromOutlet(ctxClaim("c-1", "c", "2024-05-13", "Morning Bulletin", tracker.Exact, 147), "Correio do Pampa"),
+				fromOutlet(ctxClaim("c-2", "c", "2024-05-13", "Civil Defence", tracker.Exact, 147), "Correio do Pampa"),
+				// (another outlet's no-place figure of the week takes
+				// nothing from this one's stories)
+				ctxClaim("d-1", "d", "2024-05-13", "Civil Defence", tracker.Exact, 3),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "Rio Grande do Sul", PlaceID: "BR.23", PlaceFrom: "headline", Event: "floods"}
+				case 1:
+					return tracker.Context{Place: "Brazil", PlaceID: "BR", PlaceFrom: "headline", Event: "floods"}
+				case 2:
+					return tracker.Context{Headline: true}
+				case 4:
+					return tracker.Context{Headline: true}
+				}
+				return tracker.Context{}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1", "c-2"}, {"d-1"}},
 		},
 		{
 			// "Aftershock injures 13 in Nangarhar; quake toll stands at

@@ -368,18 +368,20 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		return i
 	}
 
+	readReports := readWithContext(claims)
 	p.recs = make([]rec, 0, len(claims))
 	for ci := range claims {
 		sc := &claims[ci]
 		if !sc.Counts() || opts.ReviewedOnly && sc.Status != tracker.Accepted && sc.Status != tracker.Corrected {
 			continue
 		}
+		ctx := hasContext(&sc.Claim) || readReports[sc.ReportID]
 		var sd int8
 		if side != nil {
 			// a claim of neither side is dropped, but one read with its
 			// report's context only once the series are formed: series
 			// (and their ids) never depend on which sources a diff takes
-			if sd = side(ci, sc); sd < 0 && !hasContext(&sc.Claim) {
+			if sd = side(ci, sc); sd < 0 && !ctx {
 				continue
 			}
 		}
@@ -400,7 +402,6 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		if strings.TrimSpace(c.Where) != "" || place < 0 {
 			place = placeIndex(c.Where)
 		}
-		ctx := hasContext(c)
 		var si int32 = -1
 		if !ctx {
 			sid := seriesID{cat: c.Category, scope: c.Scope, group: gn.group, place: place}
@@ -463,7 +464,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		// A claim read with its report's context, or any claim when there
 		// are decisions, is filtered once the series are formed (filterRecs):
 		// the claims a filter drops would change the others' series and ids.
-		if filter && len(opts.Decisions) == 0 && !hasContext(c) && !f.matchClaim(p, sc, gn.group, place, src, c.Category) {
+		if filter && len(opts.Decisions) == 0 && !ctx && !f.matchClaim(p, sc, gn.group, place, src, c.Category) {
 			continue
 		}
 		asOf := c.AsOf
@@ -1088,6 +1089,39 @@ func (f filterSpec) inDates(sc *tracker.StoredClaim, shown bool) bool {
 		d = sc.Published
 	}
 	return !(!f.since.IsZero() && d.Before(f.since) || !f.until.IsZero() && d.After(f.until))
+}
+
+// readWithContext returns the reports of which some claim was read with
+// its report's context, when some claim has none (nil otherwise). A claim
+// of such a report whose sentence and report gave it nothing (no place, no
+// event, no relay: a local paper's bulletin story that names only "the
+// Civil Defence") has an empty Context, as a claim extracted before report
+// context existed does; it is read with its report all the same, so that
+// the place its source or outlet speaks of near in time (placeBySource)
+// and its event's votes reach it. Claims come report by report from the
+// store, so a run of one report's claims is looked up once.
+func readWithContext(claims []tracker.StoredClaim) map[string]bool {
+	some := false
+	for ci := range claims {
+		if !hasContext(&claims[ci].Claim) {
+			some = true
+			break
+		}
+	}
+	if !some {
+		return nil
+	}
+	out := map[string]bool{}
+	last := ""
+	for ci := range claims {
+		sc := &claims[ci]
+		if sc.ReportID == last || !hasContext(&sc.Claim) {
+			continue
+		}
+		last = sc.ReportID
+		out[last] = true
+	}
+	return out
 }
 
 // eventDayTotal reports whether a figure read with its report's context is
