@@ -221,9 +221,11 @@ func (s *sentence) parseTimes() []timeExpr {
 				k = i - 1
 			}
 			kind := timePeriod
-			// "the ministry said on Sunday", "officials said Tuesday":
-			// the day of the statement, not a period of the figure
-			if s.is(k-1, fAttrVerb) || s.isWord(k-1, "statement") {
+			// "the ministry said on Sunday", "officials said Tuesday",
+			// "the bulletin on Monday counts 147 deaths": the day of the
+			// statement, not a period of the figure (a document noun is
+			// the vocabulary's sourcedoc)
+			if s.is(k-1, fAttrVerb) || s.in(k-1, gSourceDoc) {
 				kind = timeAsOf
 			}
 			// "the 7 October attack", "Monday's earthquake": a date that

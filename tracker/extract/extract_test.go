@@ -243,6 +243,7 @@ func TestExtractTime(t *testing.T) {
 		{"past 24 hours", "In the past 24 hours, 704 Palestinians were killed.", "2023-10-24", tracker.Period, "", "2023-10-23", "2023-10-24", "2023-10-24"},
 		{"on weekday", "An airstrike killed 12 people on Tuesday.", "2023-10-20", tracker.Period, "", "2023-10-17", "2023-10-17", "2023-10-17"},
 		{"said on weekday is not the period", "Israel said on Sunday that 1,300 people had been killed.", "2023-10-15", tracker.Cumulative, "", "", "", "2023-10-15"},
+		{"a bulletin's day is not the period", "The civil defence bulletin on Monday counts 147 deaths.", "2024-05-13", tracker.UnknownScope, "", "", "", "2024-05-13"},
 		{"between long span", "Between 7 October and 23 May, at least 35,800 Palestinians were killed.", "2024-05-23", tracker.Cumulative, "2023-10-07", "", "", "2024-05-23"},
 		{"between short span", "Between the afternoons of 22 and 23 May, 91 Palestinians were killed.", "2024-05-23", tracker.Period, "", "2024-05-22", "2024-05-23", "2024-05-23"},
 		{"toll is cumulative", "The death toll rose to 2,329.", "2023-10-13", tracker.Cumulative, "", "", "", "2023-10-13"},
@@ -311,6 +312,7 @@ func TestExtractAttribution(t *testing.T) {
 		{"a day is no name", "The ministry on Saturday, in a statement, raised the toll to at least 2,012 dead.", ""},
 		{"official figures are officials'", "At least 135 people died, according to official figures.", "officials"},
 		{"the latest official count is officials'", "At least 12 died, according to the latest official count.", "officials"},
+		{"a part of a day is no name", "On Sunday evening the ministry said 143 people had died.", "ministry"},
 		{"a list is no apposition", "Aid reached Herat, Farah and Badghis, officials said 12 people died.", "officials"},
 	}
 	for _, tt := range tests {

@@ -299,7 +299,9 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper
 		if joined || paren || inThe || t.kind == tWord && isAcronym(t.text) ||
 			t.kind == tWord && !s.is(k, fFunc) && (!isTriggerWord(s, k) || nounInName) && (!s.in(k, gSpeculation) || t.upper) || w == "of" && k+1 < end || w == "'s" || w == "the" || w == "-" && s.glued(k) || (w == "'" || w == "’") && s.glued(k) || t.kind == tAlnum || (w == "for" || w == "on" || w == "in") && k+1 < end && s.toks[k+1].upper {
-			if s.is(k, fWeekday) {
+			// (a day is no name, nor its part: "On Sunday evening the
+			// ministry said …" is the ministry's)
+			if s.is(k, fWeekday) || k > 0 && s.is(k-1, fWeekday) && s.dateEndsAfter(k-1, k) {
 				break
 			}
 			startTok = k
@@ -348,6 +350,13 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{i: startTok, j: end, name: name, verb: v}, true
+}
+
+// dateEndsAfter reports whether a date expression read at i covers token
+// k ("Sunday evening": the "evening").
+func (s *sentence) dateEndsAfter(i, k int) bool {
+	_, end, ok := s.dateAt(i)
+	return ok && end > k
 }
 
 // sourceAfter reads a source after "according to", "citing" or an
