@@ -393,7 +393,7 @@ func (s *sentence) correction() int {
 // before ends in sent ("An earlier version of this story said", "…
 // incorrectly reported that"), or -1.
 func correctionAt(sent string) int {
-	if !strings.Contains(sent, "ersion of this") && !strings.Contains(sent, "ncorrectly") && !strings.Contains(sent, "rroneously") {
+	if !mayCorrect(sent) {
 		return -1
 	}
 	low := strings.ToLower(sent)
@@ -405,6 +405,25 @@ func correctionAt(sent string) int {
 		}
 	}
 	return -1
+}
+
+// mayCorrect reports whether sent holds "ersion of this", "ncorrectly"
+// or "rroneously", which every phrase of correctionAt holds, in one pass
+// over the r each of them holds at a fixed offset (three searches of
+// the whole sentence cost 2% of the extractor).
+func mayCorrect(sent string) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(sent[i:], 'r')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i >= 1 && strings.HasPrefix(sent[i-1:], "ersion of this") ||
+			i >= 3 && strings.HasPrefix(sent[i-3:], "ncorrectly") ||
+			strings.HasPrefix(sent[i:], "rroneously") {
+			return true
+		}
+	}
 }
 
 // revised reports revision words in the clause before the figure.

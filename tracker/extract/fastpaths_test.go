@@ -30,6 +30,9 @@ var fastPathSeeds = []string{
 	"most of them in THE ", "mainly IN\t", "most in Theof ", "most in thein ", "mostly in\u00a0",
 	"the  majority in ", "in ſeptember 2019", "during Auguſt 2001", "of \u212a", "the previouſ year", "THE PREVIOUS YEAR", "last\tyear", "a  decade ago",
 	"years  ago", "in\n1999", "of March  2001", "the 1999", "the x 1999", "in the 2019 floods", "during", "in", "the", "in ", "of 20", "THE BULK in the ", "the majorityin ", "many of them in the city of ", "most  OF whom in ", "mainly  in\t", "half\tin ", "the bulkin ",
+	"An earlier version of this story said 12", "version of this", "ersion of this", "ersion of thi", "it incorrectly said", "ncorrectly", "ncorrectl",
+	", Mozambique and Madagascar", " and Syria", ",Syria", ", \tSyria", ",  and Syria", " andSyria", "and Syria", " and\nSyria", ", syria", " and ", ",", " and", "\u00a0and Syria", ", Édessa", " and Édessa",
+	"Incorrectly", "was erroneously reported", "rroneously", "rroneousl", "r", "rr", "Rroneously", "ERSION OF THIS",
 }
 
 // fastPathInputs are the seeds and the sentences of the reports under
@@ -64,6 +67,10 @@ var fastPaths = []struct {
 	name       string
 	fast, slow func(string) bool
 }{
+	{"mayList", func(s string) bool { return mayList(s) && listRE.MatchString(s) }, listRE.MatchString},
+	{"mayCorrect", mayCorrect, func(s string) bool {
+		return strings.Contains(s, "ersion of this") || strings.Contains(s, "ncorrectly") || strings.Contains(s, "rroneously")
+	}},
 	{"incidentMatch", incidentMatch, func(s string) bool { return mayBeIncident(s) && incidentRE.MatchString(s) }},
 	{"spreadMatch", spreadMatch, spreadRE.MatchString},
 	{"mayBeNational", func(s string) bool { return mayBeNational(s) && nationalRE.MatchString(s) }, nationalRE.MatchString},
@@ -187,6 +194,9 @@ func FuzzFastPaths(f *testing.F) {
 				t.Errorf("afterThe(%q, %q) = %v, want %v", s, w, got, want)
 			}
 		}
+		if got, want := lastBlankLine(s), strings.LastIndex(s, "\n\n"); got != want {
+			t.Errorf("lastBlankLine(%q) = %d, want %d", s, got, want)
+		}
 		for _, c := range fastPaths {
 			if got, want := c.fast(s), c.slow(s); got != want {
 				t.Errorf("%s(%q) = %v, want %v", c.name, s, got, want)
@@ -235,5 +245,35 @@ func TestHoldsUnitsWord(t *testing.T) {
 	}
 	if hits < 3 {
 		t.Errorf("%d inputs held a units word: the test checks little", hits)
+	}
+}
+
+// TestLastBlankLine holds lastBlankLine to strings.LastIndex on runs of
+// line breaks and on every report under testdata, cut at each byte of
+// its first 2 KB.
+func TestLastBlankLine(t *testing.T) {
+	inputs := []string{"", "\n", "\n\n", "\n\n\n", "a\n\nb", "a\n\nb\n\n", "a\n\n\n\nb\n", "\r\n\r\n", "\n \n"}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "*.txt"))
+	breaks := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range min(len(b), 2048) {
+			inputs = append(inputs, string(b[:n]))
+		}
+	}
+	for _, s := range inputs {
+		want := strings.LastIndex(s, "\n\n")
+		if want >= 0 {
+			breaks++
+		}
+		if got := lastBlankLine(s); got != want {
+			t.Errorf("lastBlankLine(%q) = %d, want %d", s, got, want)
+		}
+	}
+	if breaks < 100 {
+		t.Errorf("%d inputs held a blank line: the test checks little", breaks)
 	}
 }
