@@ -39,7 +39,13 @@ import (
 // helper who had not read the rules) scored P 0.942 R 0.827 F1 0.881
 // before any rule was tuned on it (corpus-j.first.log); its floor is what
 // the rules tuned on it reach (F1 0.961), as I's is after the J work
-// (0.941).
+// (0.941). Part K (348 passages, 132 hard negatives, 2024–2025 events in
+// OCHA, WHO, Red Cross table-as-prose, South Asian, Nigerian, Kenyan and
+// Philippine local, police, court, shipwreck, mine and factory, conflict,
+// breakdown, number-last and live-blog styles, written by a helper who
+// had not read the rules) scored P 0.970 R 0.870 F1 0.917 before any rule
+// was tuned on it (corpus-k.first.log), and F1 0.918 once two labels were
+// fixed; its floor is that score rounded down.
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
