@@ -187,6 +187,70 @@ func (p *prep) placeBySource(recs []ctxRec) {
 	}
 }
 
+// placeByEvent gives a claim that has no place still (neither its report
+// nor its source or outlet named one: a live blog's "The toll is now 10"
+// under a headline that names none) the country its event's figures of the
+// same two weeks lie in, when two thirds of them lie in one: the blog's
+// collapse is the collapse the store follows in Florida that fortnight.
+func (p *prep) placeByEvent(recs []ctxRec) {
+	type ew struct {
+		event string
+		week  int32
+	}
+	type named struct{ id, name string }
+	var byWeek map[ew]map[named]int
+	for i := range recs {
+		r := &recs[i]
+		if r.place != "" || r.readPlace != "" || r.day == noDay || r.bucket.event == "" {
+			continue
+		}
+		if byWeek == nil {
+			byWeek = map[ew]map[named]int{}
+			for j := range recs {
+				q := &recs[j]
+				if q.place == "" || q.day == noDay || q.bucket.event == "" || strings.HasPrefix(q.bucket.kind, "past ") {
+					continue
+				}
+				c := countryOf(q.readPlace)
+				if c == "" || strings.HasPrefix(c, "~") {
+					continue
+				}
+				name := c
+				if cp, ok := gaz().Get(c); ok {
+					name = cp.Name
+				}
+				k := ew{q.bucket.event, weekOf(q.day)}
+				if byWeek[k] == nil {
+					byWeek[k] = map[named]int{}
+				}
+				byWeek[k][named{c, name}]++
+			}
+		}
+		counts := map[named]int{}
+		total := 0
+		for w := weekOf(r.day) - 2; w <= weekOf(r.day)+2; w++ {
+			for n, c := range byWeek[ew{r.bucket.event, w}] {
+				counts[n] += c
+				total += c
+			}
+		}
+		var best named
+		bestN := 0
+		for n, c := range counts {
+			if c > bestN || c == bestN && n.id < best.id {
+				best, bestN = n, c
+			}
+		}
+		if bestN == 0 || bestN*3 < total*2 {
+			continue
+		}
+		r.place, r.readPlace, r.name, r.inherited = best.id, best.id, best.name, true
+		if r.bucket.kind == "incident" && !p.claims[p.recs[r.ri].ci].Claim.Context.Incident {
+			r.bucket.kind = "total"
+		}
+	}
+}
+
 // unifySites gives the sites the gazetteer does not know their place
 // back when some figure names them with an event that strikes one site:
 // such an event's toll at its site is its toll ("killed on Bourbon
@@ -608,6 +672,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			b.event = all.most()
 		}
 	}
+	p.placeByEvent(recs)
 	// Buckets and places are interned: the maps below are keyed by a
 	// bucket and a place once per claim, and hashing their strings was
 	// most of the time at a million claims.

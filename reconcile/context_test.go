@@ -164,9 +164,9 @@ func TestContextSeries(t *testing.T) {
 				fromOutlet(ctxClaim("b-1", "b", "2024-05-10", "fire brigade", tracker.Exact, 116), "Correio do Pampa"),
 				fromOutlet(ctxClaim("c-1", "c", "2024-05-13", "Morning Bulletin", tracker.Exact, 147), "Correio do Pampa"),
 				fromOutlet(ctxClaim("c-2", "c", "2024-05-13", "Civil Defence", tracker.Exact, 147), "Correio do Pampa"),
-				// (another outlet's no-place figure of the week takes
+				// (another outlet's no-place figure months on takes
 				// nothing from this one's stories)
-				ctxClaim("d-1", "d", "2024-05-13", "Civil Defence", tracker.Exact, 3),
+				ctxClaim("d-1", "d", "2024-09-13", "Civil Defence", tracker.Exact, 3),
 			},
 			ctx: func(i int) tracker.Context {
 				switch i {
@@ -182,6 +182,26 @@ func TestContextSeries(t *testing.T) {
 				return tracker.Context{}
 			},
 			same: [][]string{{"a-1", "b-1", "c-1", "c-2"}, {"d-1"}},
+		},
+		{
+			// a live blog whose headline and entries name no place and
+			// no event ("The toll is now 10"), from an outlet that wrote
+			// nothing else those weeks: its figures have no context at
+			// all, and are the toll of the one collapse the store
+			// follows those two weeks
+			name: "a report naming nothing takes its event's country of the fortnight",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2021-06-24", "police", tracker.AtLeast, 1),
+				ctxClaim("b-1", "b", "2021-06-26", "mayor", tracker.Exact, 5),
+				fromOutlet(ctxClaim("c-1", "c", "2021-06-28", "", tracker.Exact, 10), "Gulf Stream Radio").sc(tracker.Cumulative),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 2 {
+					return tracker.Context{}
+				}
+				return tracker.Context{Place: "Florida", PlaceID: "US.FL", PlaceFrom: "headline", Event: "collapse"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1"}},
 		},
 		{
 			// "Aftershock injures 13 in Nangarhar; quake toll stands at

@@ -368,14 +368,14 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 		return i
 	}
 
-	readReports := readWithContext(claims)
+	readAll := readWithContext(claims)
 	p.recs = make([]rec, 0, len(claims))
 	for ci := range claims {
 		sc := &claims[ci]
 		if !sc.Counts() || opts.ReviewedOnly && sc.Status != tracker.Accepted && sc.Status != tracker.Corrected {
 			continue
 		}
-		ctx := hasContext(&sc.Claim) || readReports[sc.ReportID]
+		ctx := hasContext(&sc.Claim) || readAll && strings.TrimSpace(sc.Claim.Where) == ""
 		var sd int8
 		if side != nil {
 			// a claim of neither side is dropped, but one read with its
@@ -1091,37 +1091,24 @@ func (f filterSpec) inDates(sc *tracker.StoredClaim, shown bool) bool {
 	return !(!f.since.IsZero() && d.Before(f.since) || !f.until.IsZero() && d.After(f.until))
 }
 
-// readWithContext returns the reports of which some claim was read with
-// its report's context, when some claim has none (nil otherwise). A claim
-// of such a report whose sentence and report gave it nothing (no place, no
-// event, no relay: a local paper's bulletin story that names only "the
-// Civil Defence") has an empty Context, as a claim extracted before report
-// context existed does; it is read with its report all the same, so that
-// the place its source or outlet speaks of near in time (placeBySource)
-// and its event's votes reach it. Claims come report by report from the
-// store, so a run of one report's claims is looked up once.
-func readWithContext(claims []tracker.StoredClaim) map[string]bool {
-	some := false
+// readWithContext reports whether claims that have no context are read
+// with their reports all the same: when some claim was (the store was
+// extracted by rules that read report context). A claim whose sentence and
+// report gave it nothing (no place, no event, no relay: a live blog's "The
+// toll is now 10" under a headline that names no place, a local paper's
+// bulletin story that names only "the Civil Defence") then has an empty
+// Context, as a claim extracted before report context existed does; read
+// with its report, the place its source or outlet speaks of near in time
+// (placeBySource) and its event's votes reach it. A claim that names a
+// place (Where) with no context is not such a claim: the rules that read
+// context give every placed claim its place.
+func readWithContext(claims []tracker.StoredClaim) bool {
 	for ci := range claims {
-		if !hasContext(&claims[ci].Claim) {
-			some = true
-			break
+		if hasContext(&claims[ci].Claim) {
+			return true
 		}
 	}
-	if !some {
-		return nil
-	}
-	out := map[string]bool{}
-	last := ""
-	for ci := range claims {
-		sc := &claims[ci]
-		if sc.ReportID == last || !hasContext(&sc.Claim) {
-			continue
-		}
-		last = sc.ReportID
-		out[last] = true
-	}
-	return out
+	return false
 }
 
 // eventDayTotal reports whether a figure read with its report's context is
