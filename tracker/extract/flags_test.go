@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math/bits"
+	"strings"
 	"testing"
 )
 
@@ -109,5 +110,26 @@ func flagMatchesTable(tb testing.TB, s *sentence, n int, flag func(i int) bool, 
 	}
 	if hits == 0 {
 		tb.Errorf("no token is in the table: the test reads nothing")
+	}
+}
+
+// TestLexTable holds the lexicon's hash table to its map: every word,
+// and words one byte longer or shorter, which mostly it does not hold.
+func TestLexTable(t *testing.T) {
+	v := defaultVocabulary()
+	held := 0
+	for w := range v.lexicon {
+		for _, x := range []string{w, w + "s", w[:len(w)-1], "x" + w, w + " " + w, strings.ToUpper(w), ""} {
+			want, ok := v.lexicon[x]
+			if ok {
+				held++
+			}
+			if got := v.lexTab.get(x); got != want {
+				t.Fatalf("lexTab.get(%q) = %v, want %v", x, got, want)
+			}
+		}
+	}
+	if held < len(v.lexicon) {
+		t.Errorf("%d of the lexicon's %d words found: the test checks little", held, len(v.lexicon))
 	}
 }

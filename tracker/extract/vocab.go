@@ -258,6 +258,7 @@ func (v *vocabulary) buildIndexes() {
 		e.g = g
 		v.lexicon[w] = e
 	}
+	v.lexTab = newLexTable(v.lexicon)
 	for w, e := range v.lexicon {
 		if len(w) == 1 && w[0] < utf8.RuneSelf {
 			v.lexByte[w[0]] = e
@@ -278,7 +279,110 @@ func (v *vocabulary) flagsOf(t *token) lexEntry {
 	case t.kind == tNum && !v.digitKeys:
 		return lexEntry{}
 	}
-	return v.lexicon[t.lower]
+	return v.lexTab.get(t.lower)
+}
+
+// lexTable is the lexicon as an open-addressed hash table: the same
+// answers as the map (TestExactFlags and TestLexTable hold it to it),
+// for fewer instructions a lookup. A word of up to eight bytes (nearly
+// every token, and most of them found: function words, casualty words)
+// is read as one integer (lexKey) and compared as one, without a
+// string comparison; a longer one is hashed by words and compared as a
+// string. Built once by buildIndexes; read-only.
+type lexTable struct {
+	slots []lexSlot // a power of two, at most half full
+	mask  uint64
+}
+
+// lexSlot is one word of lexTable: its key and length (n 0 marks a free
+// slot), the word itself when longer than eight bytes, and its entry.
+type lexSlot struct {
+	key  uint64
+	n    int
+	long string
+	e    lexEntry
+}
+
+func newLexTable(m map[string]lexEntry) *lexTable {
+	n := 16
+	for n < 2*len(m)+2 {
+		n *= 2
+	}
+	t := &lexTable{slots: make([]lexSlot, n), mask: uint64(n - 1)}
+	for w, e := range m {
+		if w == "" {
+			continue // no token is empty
+		}
+		k := lexKey(w)
+		i := lexHash(k, len(w)) & t.mask
+		for t.slots[i].n != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = lexSlot{key: k, n: len(w), e: e}
+		if len(w) > 8 {
+			t.slots[i].long = w
+		}
+	}
+	return t
+}
+
+// get returns w's entry, the zero entry for a word the table does not
+// hold (and for "", which no token is).
+func (t *lexTable) get(w string) lexEntry {
+	if w == "" {
+		return lexEntry{}
+	}
+	k := lexKey(w)
+	for i := lexHash(k, len(w)) & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if sl.key == k && sl.n == len(w) && (len(w) <= 8 || sl.long == w) {
+			return sl.e
+		}
+		if sl.n == 0 {
+			return lexEntry{}
+		}
+	}
+}
+
+// lexKey reads w (not empty) as one integer: for up to eight bytes,
+// which it determines given the length, its first four and its last four
+// bytes (overlapping in a shorter word) or, below four, the bytes
+// themselves; for a longer word, a hash of its eight-byte words.
+func lexKey(w string) uint64 {
+	n := len(w)
+	switch {
+	case n >= 8:
+		const k = 0x9e3779b97f4a7c15
+		var h uint64
+		for i := 0; i+8 < n; i += 8 {
+			h = (h ^ le64(w[i:])) * k
+			h ^= h >> 29
+		}
+		// (the last eight bytes, overlapping the word before)
+		return h ^ le64(w[n-8:])
+	case n >= 4:
+		return uint64(le32(w)) | uint64(le32(w[n-4:]))<<32
+	}
+	x := uint64(w[0]) | uint64(w[n-1])<<8
+	if n == 3 {
+		x |= uint64(w[1]) << 16
+	}
+	return x
+}
+
+// lexHash spreads a key and its length over the table's slots.
+func lexHash(k uint64, n int) uint64 {
+	h := (k ^ uint64(n)<<59) * 0x9e3779b97f4a7c15
+	return h ^ h>>29
+}
+
+func le64(w string) uint64 {
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+func le32(w string) uint32 {
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
 }
 
 // is reports whether token i carries the flag f (false out of range):

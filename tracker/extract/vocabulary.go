@@ -134,6 +134,7 @@ type vocabulary struct {
 
 	// The indexes over the tables (vocab.go).
 	lexicon map[string]lexEntry
+	lexTab  *lexTable // lexicon for reset's lookups
 	// lexByte is lexicon for one-byte ASCII words and marks, and
 	// digitKeys whether some lexicon word starts with a digit: reset
 	// looks up no number token when none does.
