@@ -555,6 +555,9 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 		if s.isWord(m, "and") && s.isWord(m-1, ",") {
 			m--
 		}
+		// (past an aside in brackets: "Nakuru 61 (including Mai
+		// Mahiu), Machakos 14")
+		m = s.asideStart(m)
 		for h := len(links) - 1; h >= 0; h-- {
 			l := links[h]
 			if max(l.b, s.qs[l.q].j) != m {
@@ -659,6 +662,44 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	}
 	carried := hc != nil
 	return link{q: qi, cat: cat, who: who, how: byBreakdown, a: it.a, b: it.end, trig: -1, head: -1, placeMin: it.end, carried: carried, where: it.where}, true
+}
+
+// asideStart returns where a short aside in brackets that ends right
+// before token k starts ("(including Mai Mahiu)"), or k when there is
+// none. An aside holding a number is no aside: it may be a figure.
+func (s *sentence) asideStart(k int) int {
+	if !s.isWord(k-1, ")") {
+		return k
+	}
+	for m := k - 2; m >= 0 && m >= k-10; m-- {
+		switch {
+		case s.toks[m].kind == tNum || s.qty[m] >= 0:
+			return k
+		case s.isWord(m, ")"):
+			return k
+		case s.isWord(m, "("):
+			return m
+		}
+	}
+	return k
+}
+
+// asideEnd returns the token after a short aside in brackets that starts
+// at token k ("(including Mai Mahiu)"), or k when there is none; as
+// asideStart, one holding a number is none.
+func (s *sentence) asideEnd(k int) int {
+	if !s.isWord(k, "(") {
+		return k
+	}
+	for m := k + 1; m < len(s.toks) && m <= k+9; m++ {
+		switch {
+		case s.toks[m].kind == tNum || s.qty[m] >= 0, s.isWord(m, "("):
+			return k
+		case s.isWord(m, ")"):
+			return m + 1
+		}
+	}
+	return k
 }
 
 // inApposition reports a list item that names its group inside the
@@ -780,8 +821,8 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 		return partItem{}, false
 	}
 	// a name before the number: "Iran 464", "Catarroja lost 25",
-	// "Balochistan for 336"
-	if !s.itemEnds(q.j) {
+	// "Balochistan for 336", "Nakuru 61 (including Mai Mahiu)"
+	if !s.itemEnds(s.asideEnd(q.j)) {
 		return partItem{}, false
 	}
 	// a group before the number, as a bulletin labels its breakdown:
@@ -905,6 +946,24 @@ func (s *sentence) openingMarker(a int) (tracker.Category, bool) {
 			}
 		}
 		return "", true
+	}
+	if (s.isWord(a-1, ":") || s.isWord(a-1, "—") || s.isWord(a-1, "–")) && a-1 <= 12 {
+		// a longer lead-in (up to eight words, after its own colon if
+		// it has one) only when it names the category: "Deaths by
+		// nationality reported by governments: Jordan 99, …", "Red
+		// Cross update: flood deaths by county — Nairobi 32, …"
+		from := 0
+		for m := a - 2; m > 0; m-- {
+			if s.isWord(m, ":") {
+				from = m + 1
+				break
+			}
+		}
+		for m := from; m < a-1 && a-1-from <= 8; m++ {
+			if tr, n := lookup(s, s.v.triggerTab, m, 2); n > 0 && tr.noun {
+				return tr.cat, true
+			}
+		}
 	}
 	if !s.isWord(a-1, ",") || !s.isWord(0, "of") {
 		return "", false

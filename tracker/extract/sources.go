@@ -430,6 +430,14 @@ func (v *vocabulary) cleanSource(name string) string {
 	for _, suf := range []string{" in a statement", " statement", "'s", "’s"} {
 		name = strings.TrimSuffix(name, suf)
 	}
+	// "Kenya Red Cross update", "OCHA bulletin": the body that issued
+	// it, when what is left names one (an acronym or two words or more:
+	// "Morning Bulletin" stays)
+	if i := strings.LastIndexByte(name, ' '); i > 0 && v.sourceDocs[strings.ToLower(name[i+1:])] {
+		if rest := name[:i]; strings.IndexByte(rest, ' ') > 0 || isAcronym(rest) {
+			name = rest
+		}
+	}
 	// "the US embassy in Moscow publicly warned": a manner, not the name
 	for {
 		i := strings.LastIndexByte(name, ' ')
