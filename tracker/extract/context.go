@@ -311,15 +311,20 @@ func (rc *reportContext) headlinePlaces(claims []tracker.Claim) {
 	}
 	for i := range claims {
 		c := &claims[i]
-		if !c.Context.Headline || c.Where != "" || c.Prior || c.Context.PlaceFrom == "sentence" || c.Context.Past != "" {
+		if !c.Context.Headline || c.Prior || c.Context.PlaceFrom == "sentence" || c.Context.Past != "" {
 			continue
 		}
+		// (a headline's figure that names a place no one could read
+		// takes the narrower place the body names for it: "61 From
+		// State Killed" over "Sixty-one people from West Bengal were
+		// among those killed")
+		unread := c.Where != ""
 		j, ok := body[figureKeyOf(c)]
 		if !ok {
 			continue
 		}
 		if o := &claims[j]; o.Interval.Low.Equal(c.Interval.Low) && o.Interval.Unbounded == c.Interval.Unbounded && o.Interval.High.Equal(c.Interval.High) && o.Context.PlaceID != c.Context.PlaceID &&
-			(c.Context.PlaceID == "" || rc.places.contains(o.Context.PlaceID, c.Context.PlaceID)) {
+			(c.Context.PlaceID == "" || !unread && rc.places.contains(o.Context.PlaceID, c.Context.PlaceID) || unread && rc.places.contains(c.Context.PlaceID, o.Context.PlaceID)) {
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = o.Context.Place, o.Context.PlaceID, "body"
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -352,6 +353,21 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 	return attribution{i: startTok, j: end, name: name, verb: v}, true
 }
 
+// capitalisedName reports whether every word of name is capitalised,
+// but for the joining words of a body's name ("Ministry of Health").
+func capitalisedName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		switch w {
+		case "of", "for", "and", "the", "on":
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // dateEndsAfter reports whether a date expression read at i covers token
 // k ("Sunday evening": the "evening").
 func (s *sentence) dateEndsAfter(i, k int) bool {
@@ -431,10 +447,11 @@ func (v *vocabulary) cleanSource(name string) string {
 		name = strings.TrimSuffix(name, suf)
 	}
 	// "Kenya Red Cross update", "OCHA bulletin": the body that issued
-	// it, when what is left names one (an acronym or two words or more:
-	// "Morning Bulletin" stays)
+	// it, when what is left is a name (an acronym, or two capitalised
+	// words or more: "Morning Bulletin" and "count of the national
+	// figures" stay)
 	if i := strings.LastIndexByte(name, ' '); i > 0 && v.sourceDocs[strings.ToLower(name[i+1:])] {
-		if rest := name[:i]; strings.IndexByte(rest, ' ') > 0 || isAcronym(rest) {
+		if rest := name[:i]; isAcronym(rest) || strings.IndexByte(rest, ' ') > 0 && capitalisedName(rest) {
 			name = rest
 		}
 	}
