@@ -263,6 +263,7 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 		}
 	}
 	rc.totalsAboveParts(claims)
+	rc.acrossCountries(claims, title, text)
 	rc.headlinePlaces(claims)
 	copyAttributions(claims)
 }
@@ -395,6 +396,78 @@ func (rc *reportContext) totalsAboveParts(claims []tracker.Claim) {
 			}
 		}
 		c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = above.Name, above.ID, "parts"
+	}
+}
+
+// acrossCountries gives a figure that took its place from the headline,
+// dateline, lead or paragraph the continent its report names when the
+// report gives figures of its category for two countries or more, whose
+// largest figures together are no more than it: "At least 15 people have
+// died in the floods Storm Boris has brought to central and eastern
+// Europe" under a headline that names a Polish town, over "Romania has
+// counted six deaths, Poland five and Austria three", is the storm's toll
+// across Europe, not Poland's. Only when the report names a continent (a
+// cross-border region of the gazetteer's hand file, "Europe", "Central
+// Europe"): without one the figure keeps its place.
+func (rc *reportContext) acrossCountries(claims []tracker.Claim, title, text string) {
+	type ck struct {
+		cat     tracker.Category
+		country string
+	}
+	var top map[ck]decimal.Decimal
+	for i := range claims {
+		c := &claims[i]
+		if c.Context.PlaceFrom != "sentence" || c.Prior || c.Context.Part || c.Context.Past != "" || c.Context.PlaceID == "" {
+			continue
+		}
+		p, ok := rc.places.getPlace(c.Context.PlaceID)
+		if !ok || p.Country == "" {
+			continue
+		}
+		if top == nil {
+			top = map[ck]decimal.Decimal{}
+		}
+		k := ck{c.Category, p.Country}
+		if v, ok := top[k]; !ok || c.Interval.Low.Cmp(v) > 0 {
+			top[k] = c.Interval.Low
+		}
+	}
+	if len(top) < 2 {
+		return
+	}
+	sums := map[tracker.Category]decimal.Decimal{}
+	n := map[tracker.Category]int{}
+	for k, v := range top {
+		sums[k.cat] = sums[k.cat].Add(v)
+		n[k.cat]++
+	}
+	var region gazetteer.Place
+	found := false
+	for i := range claims {
+		c := &claims[i]
+		if n[c.Category] < 2 || c.Prior || c.Context.Part || c.Context.Past != "" || c.Where != "" {
+			continue
+		}
+		switch c.Context.PlaceFrom {
+		case "headline", "dateline", "lead", "paragraph":
+		default:
+			continue
+		}
+		if c.Interval.Low.Cmp(sums[c.Category]) < 0 {
+			continue
+		}
+		if !found {
+			for _, p := range append(rc.places.placesOf(title, false), rc.places.placesOf(text, false)...) {
+				if p.Country == "" && p.Parent == "" && strings.HasPrefix(p.ID, "x:") {
+					region, found = p, true
+					break
+				}
+			}
+			if !found {
+				return
+			}
+		}
+		c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = region.Name, region.ID, "countries"
 	}
 }
 

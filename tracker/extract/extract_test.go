@@ -147,6 +147,7 @@ func TestExtractRules(t *testing.T) {
 		{"age", "A 12-year-old boy was among those wounded.", nil},
 		{"released hostages", "Thirteen Israeli hostages were released on Friday.", nil},
 		{"headline toll", "Gaza death toll tops 10,000, health ministry says", []want{{desc: "killed [10001, ∞) more_than people", where: "Gaza"}}},
+		{"a storm's name is no place", "Storm Boris death toll rises to 15", []want{{desc: "killed [15, 15] exact people"}}},
 		{"a possessor's storm toll", "North Carolina's Helene toll rises to 101", []want{{desc: "killed [101, 101] exact people", where: "North Carolina"}}},
 		{"a county opening its sentence", "Buncombe County's death toll rose to 30.", []want{{desc: "killed [30, 30] exact people", where: "Buncombe County"}}},
 		{"hostage count headline", "Israel raises hostage count to 203", []want{{desc: "hostage [203, 203] exact people"}}},

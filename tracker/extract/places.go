@@ -71,6 +71,11 @@ func (s *sentence) places(attrs []attribution) []place {
 				if m >= 2 && (s.isWord(m-1, "–") || s.isWord(m-1, "-")) && s.glued(m) && s.glued(m-1) && s.toks[m-2].upper {
 					m -= 2
 				}
+				// "Storm Boris death toll", "Hurricane Helene toll": the
+				// name after an event word is the storm's, no place
+				if s.is(m, fEvent) || m > 0 && s.is(m-1, fEvent) {
+					continue
+				}
 				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "’s"), "'s")
 				// "North Carolina's Helene toll": the possessor is the
 				// place, the name after it the storm's

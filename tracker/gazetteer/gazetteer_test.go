@@ -97,6 +97,7 @@ func TestLookupFirst(t *testing.T) {
 		{"West Darfur", "West Darfur", "SD.47"},
 		{"Western Darfur", "Western Darfur", "SD.47"},
 		{"the Sahel", "the Sahel", "x:sahel"},
+		{"a part of a continent is the continent", "Central Europe", "x:europe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
