@@ -133,3 +133,99 @@ func TestLexTable(t *testing.T) {
 		t.Errorf("%d of the lexicon's %d words found: the test checks little", held, len(v.lexicon))
 	}
 }
+
+// lookupRef is lookup by strings, as it was before word ids: the
+// phrase of n tokens joined by spaces looked up in t.m.
+func lookupRef[V any](s *sentence, t *phrases[V], i, maxN int) (V, int) {
+	var zero V
+	if i < 0 || i >= len(s.toks) || s.flags[i]&t.fFirst == 0 {
+		return zero, 0
+	}
+	for n := min(maxN, t.first[s.toks[i].lower]); n >= 1; n-- {
+		if i+n > len(s.toks) {
+			continue
+		}
+		key := s.toks[i].lower
+		for k := i + 1; k < i+n; k++ {
+			key += " " + s.toks[k].lower
+		}
+		if v, ok := t.m[key]; ok {
+			return v, n
+		}
+	}
+	return zero, 0
+}
+
+// lookupEndingRef is lookupEnding by lookupRef.
+func lookupEndingRef[V any](s *sentence, t *phrases[V], j, maxN int) (V, int) {
+	var zero V
+	if j-1 < 0 || j-1 >= len(s.toks) || s.flags[j-1]&t.fLast == 0 {
+		return zero, 0
+	}
+	for n := min(maxN, t.last[s.toks[j-1].lower]); n >= 1; n-- {
+		if i := j - n; i >= 0 {
+			if v, k := lookupRef(s, t, i, n); k == n {
+				return v, n
+			}
+		}
+	}
+	return zero, 0
+}
+
+// checkLookups holds lookup and lookupEnding on table t to their
+// references at every token of s and every length; it returns the
+// phrases found.
+func checkLookups[V comparable](t *testing.T, name string, s *sentence, tab *phrases[V]) int {
+	t.Helper()
+	found := 0
+	for i := -1; i <= len(s.toks); i++ {
+		for n := 0; n <= 6; n++ {
+			gv, gn := lookup(s, tab, i, n)
+			wv, wn := lookupRef(s, tab, i, n)
+			if gv != wv || gn != wn {
+				t.Fatalf("%s: lookup at %d (%q), %d = %v, %d; want %v, %d", name, i, s.word(i), n, gv, gn, wv, wn)
+			}
+			found += gn
+			gv, gn = lookupEnding(s, tab, i, n)
+			wv, wn = lookupEndingRef(s, tab, i, n)
+			if gv != wv || gn != wn {
+				t.Fatalf("%s: lookupEnding at %d (%q), %d = %v, %d; want %v, %d", name, i, s.word(i-1), n, gv, gn, wv, wn)
+			}
+		}
+	}
+	return found
+}
+
+// TestLookupByID holds the phrase tables' lookups by word id to the
+// lookups by string on the benchmark copy and on every entry of every
+// table, written as it is, in capitals, and next to each other.
+func TestLookupByID(t *testing.T) {
+	v := defaultVocabulary()
+	var sb strings.Builder
+	sb.WriteString(kindText(t, "dense", 0) + kindText(t, "ordinary", 0))
+	for _, m := range []map[string]bool{keysOf(v.triggerTab.m), keysOf(v.tollTab.m), keysOf(v.groupTab.m), keysOf(v.preQualTab.m),
+		keysOf(v.postQualTab.m), keysOf(v.incrementTab.m), keysOf(v.breakdownTab.m)} {
+		for k := range m {
+			sb.WriteString(" " + k + " 12 " + strings.ToUpper(k) + ", " + k + " " + k + ".")
+		}
+	}
+	text := sb.String()
+	toks, _ := lexText(text, 0, len(text), nil, nil)
+	s := &sentence{v: v, text: text}
+	s.reset(span{0, len(text)}, toks)
+	found := checkLookups(t, "trigger", s, v.triggerTab) + checkLookups(t, "toll", s, v.tollTab) +
+		checkLookups(t, "group", s, v.groupTab) + checkLookups(t, "prequal", s, v.preQualTab) +
+		checkLookups(t, "postqual", s, v.postQualTab) + checkLookups(t, "increment", s, v.incrementTab) +
+		checkLookups(t, "breakdown", s, v.breakdownTab)
+	if found < 1000 {
+		t.Errorf("%d phrases found: the test checks little", found)
+	}
+}
+
+func keysOf[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}

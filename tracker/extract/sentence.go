@@ -20,20 +20,22 @@ func (s *sentence) reset(sp span, toks []token) {
 	if cap(s.flags) < n {
 		s.flags = make([]wflag, n)
 		s.gflags = make([]gflag, n)
+		s.ids = make([]uint32, n)
 	}
 	s.excluded = s.excluded[:n]
 	s.qty = s.qty[:n]
 	s.flags = s.flags[:n]
 	s.gflags = s.gflags[:n]
+	s.ids = s.ids[:n]
 	for i := range s.excluded {
 		s.excluded[i] = false
 		s.qty[i] = -1
-		e := s.v.flagsOf(&toks[i])
+		e, id := s.v.flagsOf(&toks[i])
 		f := e.f
 		if k := toks[i].kind; k != tWord && k != tPunct {
 			f &= exactFlags
 		}
-		s.flags[i], s.gflags[i] = f, e.g
+		s.flags[i], s.gflags[i], s.ids[i] = f, e.g, id
 	}
 	s.qs = s.qs[:0]
 	s.corrRead = false
@@ -124,9 +126,12 @@ type sentence struct {
 	date tracker.Date
 	key  []byte // scratch for phrase lookups
 	next []int  // scratch for parseQuantities
-	// flags and gflags hold each token's lexicon flags.
+	// flags and gflags hold each token's lexicon flags, ids its word id
+	// (lexTable.find; 0 for a word the lexicon does not hold), which
+	// the phrase tables are indexed by.
 	flags  []wflag
 	gflags []gflag
+	ids    []uint32
 	// linkBuf, linkedBuf and npBuf are link()'s scratch.
 	linkBuf   []link
 	linkedBuf []int

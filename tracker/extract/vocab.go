@@ -141,7 +141,20 @@ type phrases[V any] struct {
 	first         map[string]int // longest entry starting with the word
 	last          map[string]int // longest entry ending with the word
 	fFirst, fLast wflag
+	// The same by word id (a token's lexTable id, sentence.ids), which
+	// lookup reads: firstN and lastN are first and last, byID holds each
+	// entry of at most maxIDWords words under its words' ids packed
+	// sixteen bits each (indexIDs). byID is nil when the lexicon has too
+	// many words for sixteen-bit ids; longer entries are looked up by
+	// their string.
+	firstN, lastN []uint8
+	byID          map[uint64]V
 }
+
+// maxIDWords is the longest entry lookup finds by its word ids (four
+// sixteen-bit ids in a key); the built-in tables' entries have four
+// words at most.
+const maxIDWords = 4
 
 // index builds the phrase table of m, marking the words its entries start
 // and end with in lex under the given flags.
@@ -158,8 +171,41 @@ func index[V any](m map[string]V, lex map[string]wflag, fFirst, fLast wflag) *ph
 		}
 		lex[ws[0]] |= fFirst
 		lex[ws[n-1]] |= fLast
+		for _, w := range ws {
+			lex[w] |= 0 // every word of an entry has an id
+		}
 	}
 	return p
+}
+
+// indexIDs builds p's tables by word id once the lexicon's table t is
+// built. An entry that is not its words joined by single spaces can
+// match no phrase (a phrase's key is its tokens so joined) and is left
+// out, as are entries longer than maxIDWords.
+func (p *phrases[V]) indexIDs(t *lexTable) {
+	n := len(t.slots) + 1
+	p.firstN, p.lastN = make([]uint8, n), make([]uint8, n)
+	for w, k := range p.first {
+		p.firstN[t.id(w)] = uint8(min(k, 255))
+	}
+	for w, k := range p.last {
+		p.lastN[t.id(w)] = uint8(min(k, 255))
+	}
+	if n > 1<<16 {
+		return
+	}
+	p.byID = make(map[uint64]V, len(p.m))
+	for k, v := range p.m {
+		ws := strings.Fields(k)
+		if len(ws) > maxIDWords || strings.Join(ws, " ") != k {
+			continue
+		}
+		var key uint64
+		for j, w := range ws {
+			key |= uint64(t.id(w)) << (16 * j)
+		}
+		p.byID[key] = v
+	}
 }
 
 // buildIndexes indexes the phrase tables and builds the lexicon that maps
@@ -259,9 +305,17 @@ func (v *vocabulary) buildIndexes() {
 		v.lexicon[w] = e
 	}
 	v.lexTab = newLexTable(v.lexicon)
+	v.triggerTab.indexIDs(v.lexTab)
+	v.tollTab.indexIDs(v.lexTab)
+	v.groupTab.indexIDs(v.lexTab)
+	v.preQualTab.indexIDs(v.lexTab)
+	v.postQualTab.indexIDs(v.lexTab)
+	v.incrementTab.indexIDs(v.lexTab)
+	v.breakdownTab.indexIDs(v.lexTab)
 	for w, e := range v.lexicon {
 		if len(w) == 1 && w[0] < utf8.RuneSelf {
 			v.lexByte[w[0]] = e
+			v.lexByteID[w[0]] = v.lexTab.id(w)
 		}
 		if w != "" && '0' <= w[0] && w[0] <= '9' {
 			v.digitKeys = true
@@ -272,14 +326,14 @@ func (v *vocabulary) buildIndexes() {
 // flagsOf is lexicon[t.lower], the flags of a token's word: one-byte
 // words and marks from a table, numbers only when a word of the lexicon
 // can be one.
-func (v *vocabulary) flagsOf(t *token) lexEntry {
+func (v *vocabulary) flagsOf(t *token) (lexEntry, uint32) {
 	switch {
 	case len(t.lower) == 1 && t.lower[0] < utf8.RuneSelf:
-		return v.lexByte[t.lower[0]]
+		return v.lexByte[t.lower[0]], v.lexByteID[t.lower[0]]
 	case t.kind == tNum && !v.digitKeys:
-		return lexEntry{}
+		return lexEntry{}, 0
 	}
-	return v.lexTab.get(t.lower)
+	return v.lexTab.find(t.lower)
 }
 
 // lexTable is the lexicon as an open-addressed hash table: the same
@@ -329,17 +383,30 @@ func newLexTable(m map[string]lexEntry) *lexTable {
 // get returns w's entry, the zero entry for a word the table does not
 // hold (and for "", which no token is).
 func (t *lexTable) get(w string) lexEntry {
+	e, _ := t.find(w)
+	return e
+}
+
+// id returns w's word id, 0 for a word the table does not hold.
+func (t *lexTable) id(w string) uint32 {
+	_, id := t.find(w)
+	return id
+}
+
+// find returns w's entry and its word id: its slot's index plus one, 0
+// (and the zero entry) for a word the table does not hold.
+func (t *lexTable) find(w string) (lexEntry, uint32) {
 	if w == "" {
-		return lexEntry{}
+		return lexEntry{}, 0
 	}
 	k := lexKey(w)
 	for i := lexHash(k, len(w)) & t.mask; ; i = (i + 1) & t.mask {
 		sl := &t.slots[i]
 		if sl.key == k && sl.n == len(w) && (len(w) <= 8 || sl.long == w) {
-			return sl.e
+			return sl.e, uint32(i) + 1
 		}
 		if sl.n == 0 {
-			return lexEntry{}
+			return lexEntry{}, 0
 		}
 	}
 }
@@ -440,9 +507,25 @@ func lookup[V any](s *sentence, t *phrases[V], i, maxN int) (V, int) {
 	if i < 0 || i >= len(s.toks) || s.flags[i]&t.fFirst == 0 {
 		return zero, 0
 	}
-	longest := t.first[s.toks[i].lower]
+	longest := int(t.firstN[s.ids[i]])
 	for n := min(maxN, longest); n >= 1; n-- {
 		if i+n > len(s.toks) {
+			continue
+		}
+		if n <= maxIDWords && t.byID != nil {
+			// the key of the phrase's word ids; a word with none is in
+			// no entry
+			key := uint64(s.ids[i])
+			for k := 1; k < n && key != 0; k++ {
+				if id := s.ids[i+k]; id != 0 {
+					key |= uint64(id) << (16 * k)
+				} else {
+					key = 0
+				}
+			}
+			if v, ok := t.byID[key]; ok && key != 0 {
+				return v, n
+			}
 			continue
 		}
 		if n == 1 {
@@ -472,7 +555,7 @@ func lookupEnding[V any](s *sentence, t *phrases[V], j, maxN int) (V, int) {
 	if j-1 < 0 || j-1 >= len(s.toks) || s.flags[j-1]&t.fLast == 0 {
 		return zero, 0
 	}
-	longest := t.last[s.toks[j-1].lower]
+	longest := int(t.lastN[s.ids[j-1]])
 	for n := min(maxN, longest); n >= 1; n-- {
 		i := j - n
 		if i < 0 {

@@ -139,6 +139,7 @@ type vocabulary struct {
 	// digitKeys whether some lexicon word starts with a digit: reset
 	// looks up no number token when none does.
 	lexByte      [128]lexEntry
+	lexByteID    [128]uint32 // their word ids
 	digitKeys    bool
 	triggerTab   *phrases[trigger]
 	tollTab      *phrases[tracker.Category]
