@@ -540,11 +540,6 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 	// title-case headlines and sentence starts are full of capitalised
 	// words that are also the names of small towns somewhere
 	// ("Intelligence agencies doubt…", "Hope", "Eastern").
-	type pending struct {
-		p            gazetteer.Place
-		from         string
-		weight, rank int
-	}
 	sure := map[string]bool{}
 	var all []pending
 	add := func(ps []gazetteer.Place, from string, weight, rank int) {
@@ -569,47 +564,71 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 			}
 		}
 	}
-	if rc.headEnd > 0 {
-		add(rc.places.placesOf(headlineWords(text[:rc.headEnd]), true), "headline", 3, 0)
-	}
+	// read reads the headline, dateline and lead, their names resolved
+	// in country in (none: the gazetteer's first reading of each)
 	leadStart := body
 	datelineCountry := ""
-	if m := datelineMatch(text[body:]); m != nil {
-		city := text[body+m[2] : body+m[3]]
-		region := strings.TrimPrefix(text[body+m[4]:body+m[5]], ", ")
-		if m[6] >= 0 {
-			rc.agency = text[body+m[6] : body+m[7]]
+	read := func(in string) {
+		placesOf := func(s string) []gazetteer.Place {
+			if in == "" {
+				return rc.places.placesOf(s, true)
+			}
+			return rc.places.placesOfIn(s, true, in)
 		}
-		var ps []gazetteer.Place
-		var rp gazetteer.Place
-		var rok bool
-		if region != "" {
-			rp, rok = lookupPlace(rc.v, g, region, "")
+		if rc.headEnd > 0 {
+			add(placesOf(headlineWords(text[:rc.headEnd])), "headline", 3, 0)
 		}
-		if p, ok := lookupPlace(rc.v, g, titleCase(city), region); ok && !(rok && rp.Kind == gazetteer.Country && p.Country != rp.ID) {
-			// ("SUZU, Japan": a Chinese city the gazetteer also calls
-			// Suzu is no reading of a Japanese dateline)
-			ps = append(ps, p)
+		if m := datelineMatch(text[body:]); m != nil {
+			city := text[body+m[2] : body+m[3]]
+			region := strings.TrimPrefix(text[body+m[4]:body+m[5]], ", ")
+			if m[6] >= 0 {
+				rc.agency = text[body+m[6] : body+m[7]]
+			}
+			var ps []gazetteer.Place
+			var rp gazetteer.Place
+			var rok bool
+			if region != "" {
+				rp, rok = lookupPlace(rc.v, g, region, "")
+			}
+			within := region
+			if within == "" {
+				within = in
+			}
+			if p, ok := lookupPlace(rc.v, g, titleCase(city), within); ok && !(rok && rp.Kind == gazetteer.Country && p.Country != rp.ID) {
+				// ("SUZU, Japan": a Chinese city the gazetteer also calls
+				// Suzu is no reading of a Japanese dateline)
+				ps = append(ps, p)
+			}
+			if rok {
+				ps = append(ps, rp)
+			}
+			add(ps, "dateline", 2, 2)
+			if len(ps) > 0 {
+				datelineCountry = ps[0].Country
+			}
+			leadStart = body + m[1]
 		}
-		if rok {
-			ps = append(ps, rp)
+		leadEnd := len(text)
+		if i := strings.Index(text[leadStart:], "\n\n"); i >= 0 {
+			leadEnd = leadStart + i
 		}
-		add(ps, "dateline", 2, 2)
-		if len(ps) > 0 {
-			datelineCountry = ps[0].Country
+		if leadEnd-leadStart > 600 {
+			// a body with no paragraphs: its first two sentences are the lead
+			leadEnd = leadStart + sentencesEnd(text[leadStart:], 2)
 		}
-		leadStart = body + m[1]
+		rc.leadEnd = leadEnd
+		add(placesOf(text[leadStart:leadEnd]), "lead", 2, 1)
 	}
-	leadEnd := len(text)
-	if i := strings.Index(text[leadStart:], "\n\n"); i >= 0 {
-		leadEnd = leadStart + i
+	read("")
+	// A report whose headline, dateline and lead name places only by
+	// another of their names ("SUZU –", which the gazetteer reads first
+	// as Suzhou, China, whose name is not in the text), while the rest
+	// of the text names places of one other country by their own names
+	// (Wajima, Nanao, Anamizu), is read again in that country.
+	if in := rc.bodyCountry(text, all); in != "" {
+		all, sure, datelineCountry, leadStart = all[:0], map[string]bool{}, "", body
+		read(in)
 	}
-	if leadEnd-leadStart > 600 {
-		// a body with no paragraphs: its first two sentences are the lead
-		leadEnd = leadStart + sentencesEnd(text[leadStart:], 2)
-	}
-	rc.leadEnd = leadEnd
-	add(rc.places.placesOf(text[leadStart:leadEnd], true), "lead", 2, 1)
 	commit()
 	// (a tie goes to the dateline's country: "GAZA —" over a lead that
 	// names Israel as often as Gaza; else to the first code, for a
@@ -656,9 +675,9 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 			}
 		}
 	}
-	rc.event = v.eventIn(text[:leadEnd])
+	rc.event = v.eventIn(text[:rc.leadEnd])
 	if rc.hasPl {
-		rc.evPlace, rc.hasEvPl = rc.eventPlace(text[:leadEnd])
+		rc.evPlace, rc.hasEvPl = rc.eventPlace(text[:rc.leadEnd])
 		rc.hasEvPl = rc.hasEvPl && rc.evPlace.Country != rc.place.Country
 	}
 	return rc
@@ -2285,6 +2304,51 @@ func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Cla
 	}
 	*pl = p
 	return true
+}
+
+// pending is a place the report pass read in the headline, dateline or
+// lead, before the report's country is known: where it was read, how much
+// its country's vote weighs and its rank as the report's place.
+type pending struct {
+	p            gazetteer.Place
+	from         string
+	weight, rank int
+}
+
+// bodyCountry returns the country the text's places name by their own
+// names when every place the headline, dateline and lead read (read) is
+// named in the text by another name and lies in another country; ""
+// otherwise, which is nearly always and costs one look at each place.
+func (rc *reportContext) bodyCountry(text string, read []pending) string {
+	if len(read) == 0 {
+		return ""
+	}
+	for _, x := range read {
+		if strings.Contains(text, x.p.Name) {
+			return ""
+		}
+	}
+	counts := map[string]int{}
+	for _, p := range rc.places.placesOf(text, false) {
+		if p.Country != "" && strings.Contains(text, p.Name) {
+			counts[p.Country]++
+		}
+	}
+	best, bestN := "", 0
+	for c, n := range counts {
+		if n > bestN || n == bestN && c < best {
+			best, bestN = c, n
+		}
+	}
+	if bestN < 2 {
+		return ""
+	}
+	for _, x := range read {
+		if x.p.Country == best {
+			return ""
+		}
+	}
+	return best
 }
 
 // weakPlace reports whether a place found by its name alone may be a

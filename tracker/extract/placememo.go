@@ -190,6 +190,53 @@ func (m *placeMemo) placesOf(s string, demonyms bool) []gazetteer.Place {
 	return out
 }
 
+// placesOfIn is placesOf with each name resolved in country in (the
+// gazetteer's best reading inside it, else its first): for the rare
+// report read again in another country (reportContext.bodyCountry), so
+// not memoised.
+func (m *placeMemo) placesOfIn(s string, demonyms bool, in string) []gazetteer.Place {
+	if !hasUpperASCII(s) {
+		return nil
+	}
+	var out []gazetteer.Place
+	m.v.capRuns(s, func(a, b int) {
+		words := strings.Fields(s[a:b])
+		for i := range words {
+			words[i] = strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "’s")
+		}
+		var ps []gazetteer.Place
+		for i := 0; i < len(words); {
+			found := false
+			for j := min(len(words), i+m.g.MaxWords()); j > i; j-- {
+				name := strings.Join(words[i:j], " ")
+				if j < len(words) && m.v.streetWord(words[j]) {
+					if _, ok := m.lookup(name); ok {
+						i, found = j+1, true
+						break
+					}
+				}
+				if p, ok := lookupPlace(m.v, m.g, name, in); ok {
+					ps = append(ps, p)
+					i, found = j, true
+					break
+				}
+				if j == i+1 && demonyms {
+					if p, ok := m.demonym(name); ok {
+						ps = append(ps, p)
+						i, found = j, true
+						break
+					}
+				}
+			}
+			if !found {
+				i++
+			}
+		}
+		out = pushNew(out, ps)
+	})
+	return out
+}
+
 // pushNew appends to out the places of ps it does not hold yet.
 func pushNew(out, ps []gazetteer.Place) []gazetteer.Place {
 	for _, p := range ps {
