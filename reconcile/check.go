@@ -484,7 +484,7 @@ func (c *checker) sharesLiveReport(x, y int32) bool {
 		c.live = map[int32]bool{}
 		n := map[int32]int{}
 		for i := range p.recs {
-			if sent := p.claims[p.recs[i].ci].Claim.Sentence; len(sent) > 4 && sent[0] >= '0' && sent[0] <= '9' && clockRE.MatchString(sent) {
+			if sc := &p.claims[p.recs[i].ci]; opensWithClockFlags(sc.Claim.Sentence, knownFlags(sc)) {
 				if n[p.recs[i].report]++; n[p.recs[i].report] >= 2 {
 					c.live[p.recs[i].report] = true
 				}

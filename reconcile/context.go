@@ -327,12 +327,13 @@ func eventClass(e string) string {
 }
 
 // ctxKind returns a context claim's kind.
-func ctxKind(c *tracker.Claim) string { return ctxKindOf(c, nil) }
+func ctxKind(c *tracker.Claim) string { return ctxKindOf(c, 0, nil) }
 
-// ctxKindOf is ctxKind with m's memo of periodRE over sentences (nil: none):
-// a report's claims share their sentences, and a million claims tested
-// one by one took seconds.
-func ctxKindOf(c *tracker.Claim, m *ctxMemo) string {
+// ctxKindOf is ctxKind with the claim's text flags f (0: not known; see
+// TextFlags) and m's memo of periodRE over sentences (nil: none) for a
+// claim whose flags are not known: a report's claims share their
+// sentences, and a million claims tested one by one took seconds.
+func ctxKindOf(c *tracker.Claim, f tracker.TextFlags, m *ctxMemo) string {
 	switch {
 	case c.Context.Past != "":
 		return "past " + c.Context.Past
@@ -341,10 +342,10 @@ func ctxKindOf(c *tracker.Claim, m *ctxMemo) string {
 	case c.Context.Incident || c.Scope == tracker.UnknownScope && c.Context.Place == "" && c.Context.Event == "":
 		return "incident"
 	case c.Category == tracker.Hostage:
-		if k := hostageKind(c); k != "" {
+		if k := hostageKindFlags(c, f); k != "" {
 			return k
 		}
-	case c.Scope == tracker.Period && (c.From != c.To || m.periodic(c.Sentence) || moreIncrement(c.Span) || riseByRE.MatchString(c.Span)):
+	case c.Scope == tracker.Period && (c.From != c.To || m.periodText(c, f)):
 		return "period"
 	}
 	return "total"

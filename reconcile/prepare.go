@@ -492,7 +492,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			if grp, ok := memo.group(c.Who, pid); ok {
 				g = groupIndex(grp)
 			}
-			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKindOf(c, &memo)}
+			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKindOf(c, knownFlags(sc), &memo)}
 			incident = b.kind == "incident"
 			// "the bombings on Wednesday killed at least 84", in Thursday's
 			// report: the event's day, not a count for that day, so the
@@ -1085,7 +1085,7 @@ func (f filterSpec) inDates(sc *tracker.StoredClaim, shown bool) bool {
 		return true
 	}
 	d := sc.Claim.AsOf
-	if d.IsZero() || shown && eventDayTotal(&sc.Claim) && sc.Published.After(d) {
+	if d.IsZero() || shown && eventDayTotal(&sc.Claim, knownFlags(sc)) && sc.Published.After(d) {
 		d = sc.Published
 	}
 	return !(!f.since.IsZero() && d.Before(f.since) || !f.until.IsZero() && d.After(f.until))
@@ -1117,8 +1117,9 @@ func readWithContext(claims []tracker.StoredClaim) bool {
 // toll as the report knew it, so shown on, and filtered by, the report's
 // day. Only the dead and the injured: "hostages taken on October 7" were
 // taken that day.
-func eventDayTotal(c *tracker.Claim) bool {
-	return hasContext(c) && c.Scope == tracker.Period && c.From == c.To && countCannotFall(c.Category) && ctxKind(c) == "total"
+// f is the claim's text flags (0: not known).
+func eventDayTotal(c *tracker.Claim, f tracker.TextFlags) bool {
+	return hasContext(c) && c.Scope == tracker.Period && c.From == c.To && countCannotFall(c.Category) && ctxKindOf(c, f, nil) == "total"
 }
 
 // sourceMatches reports whether the lowercase text s is in the claim's

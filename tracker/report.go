@@ -246,7 +246,22 @@ type StoredClaim struct {
 	Status Status `json:"status"`
 	// Versions holds every version, oldest (the extracted original) first.
 	Versions []Version `json:"versions"`
+	// TextFlags are what the store's text test (TextFlagsFunc) found in the
+	// current version's sentence and span when it stored the claim; zero
+	// when not known (the reader tests the text itself).
+	TextFlags TextFlags `json:"-"`
 }
+
+// TextFlags are bits a function of a claim's text gives (its sentence and
+// span, read with the claim's other fields): the tests a reader would
+// otherwise make of the text of every claim it reads, kept with the claim
+// when it is stored. Their meaning is the function's own; zero is "not
+// computed". cmd/toll passes reconcile.TextFlags to the store.
+type TextFlags uint16
+
+// TextFlagsFunc computes a claim's TextFlags; it returns a non-zero value
+// for every claim (the function's own bit for "computed", at least).
+type TextFlagsFunc func(c *Claim) TextFlags
 
 // Counts reports whether the claim counts in timelines and checks: every
 // claim that is not rejected.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/tollproject/toll/reconcile"
 	"github.com/tollproject/toll/tracker/bolt"
 )
 
@@ -94,9 +95,12 @@ func openRead(path string, e env) (*bolt.DB, error) {
 // reextract, and checks a taxonomy before it stores one). $TOLL_NO_INDEX
 // set to anything has the store decode every claim instead of reading
 // the claim index (bolt.Options.NoIndex): the same output, more slowly.
+// The store keeps reconcile's tests of each claim's text as flags
+// (reconcile.TextFlags), which cmd passes it as it passes the extractor.
 func storeOptions(e env, readOnly bool) bolt.Options {
 	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version(),
-		CheckTaxonomy: checkTaxonomy, NoIndex: e.getenv("TOLL_NO_INDEX") != ""}
+		CheckTaxonomy: checkTaxonomy, NoIndex: e.getenv("TOLL_NO_INDEX") != "",
+		TextFlags: reconcile.TextFlags, TextFlagsVersion: reconcile.TextFlagsVersion()}
 	if e.damage != nil {
 		o.Damaged = e.damage.note
 	}

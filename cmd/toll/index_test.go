@@ -1,9 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tollproject/toll/reconcile"
+	"github.com/tollproject/toll/tracker"
 )
 
 // TestIndexOutputs runs the reconciling commands on the demo's database
@@ -65,5 +71,59 @@ func TestIndexOutputs(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestTextFlagsOutputs reads the demo's claims as the commands do, with
+// the text flags the store kept (reconcile.TextFlags, made when each
+// claim was written), and reconciles them twice: as read, and with the
+// flags cleared, so that reconcile tests every claim's text itself.
+// Timelines, findings and diffs must be byte for byte the same, and
+// every claim's flags those of its text.
+func TestTextFlagsOutputs(t *testing.T) {
+	demo := filepath.Join(t.TempDir(), "demo")
+	mustToll(t, storeEnv("", ""), "demo", "--keep", demo)
+	db, err := openRead(filepath.Join(demo, "toll.db"), storeEnv("", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := db.CurrentClaims(t.Context())
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cleared := slices.Clone(claims)
+	for i := range cleared {
+		if got, want := claims[i].TextFlags, reconcile.TextFlags(&claims[i].Claim); got != want {
+			t.Errorf("claim %s: text flags %#x, its text's %#x", claims[i].ID, got, want)
+		}
+		cleared[i].TextFlags = 0
+	}
+	render := func(claims []tracker.StoredClaim) string {
+		t.Helper()
+		var b bytes.Buffer
+		tl, err := reconcile.Timelines(claims, reconcile.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := reconcile.Check(claims, reconcile.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := reconcile.Diff(claims, "health ministry", "Media Office", reconcile.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := errors.Join(tl.Write(&b, reconcile.FormatJSON), fs.Write(&b, reconcile.FormatJSON), d.Write(&b, reconcile.FormatJSON)); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	want := render(cleared)
+	if strings.Count(want, "\n") < 100 {
+		t.Fatalf("the demo reconciles to almost nothing:\n%s", want)
+	}
+	if got := render(claims); got != want {
+		t.Errorf("reconciled with the stored text flags:\n%s", lineDiff(want, got))
 	}
 }

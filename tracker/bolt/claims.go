@@ -104,14 +104,18 @@ func (db *DB) EachClaim(f ClaimFilter, fn func(tracker.StoredClaim) error) error
 // report's claims share their sentences, and the slice is made once at
 // its full size. Each bucket is walked once in key order
 // (currentInOrder), unless the bydate bucket is damaged. ctx is checked
-// between reports.
+// between reports. With a text flags function (Options.TextFlags) every
+// claim has its TextFlags: its record's, made when it was written, else
+// made now.
 func (db *DB) CurrentClaims(ctx context.Context) ([]tracker.StoredClaim, error) {
 	var out []tracker.StoredClaim
 	err := db.view(func(tx *bbolt.Tx) error {
 		in := newInterner()
 		var ir *indexReader
 		if !db.noIndex {
-			ir = newIndexReader(tx, in)
+			if ir = newIndexReader(tx, in); ir != nil {
+				ir.textFlags = db.flagsKept
+			}
 		}
 		var ok bool
 		var err error
@@ -146,6 +150,15 @@ func (db *DB) CurrentClaims(ctx context.Context) ([]tracker.StoredClaim, error) 
 	})
 	if err != nil {
 		return nil, err
+	}
+	if db.textFlags != nil {
+		// (a claim decoded, or whose record's flags are not made or of
+		// another version, gets them now: the same claims either way)
+		for i := range out {
+			if out[i].TextFlags == 0 {
+				out[i].TextFlags = db.textFlags(&out[i].Claim)
+			}
+		}
 	}
 	return slices.Clip(out), nil
 }
@@ -266,7 +279,7 @@ func (db *DB) Review(id string, v tracker.Version) (tracker.StoredClaim, error) 
 			return fmt.Errorf("claim %s: report %s: %w", sc.ID, rid, ErrNotFound)
 		}
 		rec := claimRecord{Outlet: sc.Outlet, Published: sc.Published, Versions: append(sc.Versions, v)}
-		if err := putClaim(tx, nil, headOf(r), rid, n, rec); err != nil {
+		if err := putClaim(tx, db.newIxTx(), headOf(r), rid, n, rec); err != nil {
 			return err
 		}
 		out = rec.stored(rid, n)

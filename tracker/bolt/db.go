@@ -97,6 +97,15 @@ type Options struct {
 	// index (see CurrentClaims): the same claims, more slowly; for
 	// telling a fault of the index from one elsewhere.
 	NoIndex bool
+	// TextFlags, when set, computes each claim's text flags
+	// (tracker.TextFlags) when its index record is written, and
+	// TextFlagsVersion names its rules: a store whose flags were made
+	// under another version makes them again when it is opened for
+	// writing (see flagStored), and until then its readers compute
+	// them. cmd/toll passes reconcile.TextFlags and
+	// reconcile.TextFlagsVersion(); without them records get no flags.
+	TextFlags        tracker.TextFlagsFunc
+	TextFlagsVersion string
 
 	// compactBatch and compactAfter are compactStored's batch and after,
 	// for tests of the migration to schema 4.
@@ -106,6 +115,10 @@ type Options struct {
 	// migration to schema 5.
 	indexBatch int
 	indexAfter func(done int) error
+	// flagBatch and flagAfter are flagStored's, for tests of remaking
+	// the text flags.
+	flagBatch int
+	flagAfter func(done int) error
 }
 
 // DB is an open toll database. Its methods are safe for concurrent use.
@@ -118,7 +131,13 @@ type DB struct {
 	onDamaged func(Damaged)
 	checkTax  func(string) error
 	noIndex   bool // Options.NoIndex
-	bySeek    bool // CurrentClaims walks report by report (tests compare the ways)
+	// textFlags and flagsVersion are Options.TextFlags and
+	// TextFlagsVersion; flagsKept is set when the index's flags were all
+	// made under flagsVersion (read from meta on open)
+	textFlags    tracker.TextFlagsFunc
+	flagsVersion string
+	flagsKept    bool
+	bySeek       bool // CurrentClaims walks report by report (tests compare the ways)
 }
 
 // Open opens the toll database at path, creating it (but not its
@@ -150,7 +169,11 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, openError(path, err)
 	}
 	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion,
-		onDamaged: opts.Damaged, checkTax: opts.CheckTaxonomy, noIndex: opts.NoIndex}
+		onDamaged: opts.Damaged, checkTax: opts.CheckTaxonomy, noIndex: opts.NoIndex,
+		textFlags: opts.TextFlags, flagsVersion: opts.TextFlagsVersion}
+	if db.flagsVersion == "" {
+		db.textFlags = nil
+	}
 	if db.now == nil {
 		db.now = time.Now
 	}
@@ -164,6 +187,15 @@ func Open(path string, opts Options) (*DB, error) {
 		if err == nil {
 			err = db.indexStored(opts.indexBatch, opts.indexAfter)
 		}
+		if err == nil {
+			err = db.flagStored(opts.flagBatch, opts.flagAfter)
+		}
+	}
+	if err == nil && db.textFlags != nil {
+		err = db.view(func(tx *bbolt.Tx) error {
+			db.flagsKept = string(tx.Bucket(bucketMeta).Get(keyTextFlags)) == db.flagsVersion
+			return nil
+		})
 	}
 	if err != nil {
 		_ = bdb.Close()

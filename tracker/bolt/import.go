@@ -63,7 +63,7 @@ func (db *DB) importFrom(r io.Reader, name string, merge bool) (ImportResult, er
 	var res ImportResult
 	err := db.update(func(tx *bbolt.Tx) error {
 		pack(tx)
-		im := &importer{db: db, tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}, strs: strCache{}}
+		im := &importer{db: db, tx: tx, merge: merge, reports: map[string]*importedReport{}, acks: map[string]bool{}, strs: db.newIxTx()}
 		var err error
 		lead := bytes.TrimLeft(first, " \t\r\n")
 		switch {
@@ -128,7 +128,7 @@ type importer struct {
 	// dateKeys are the date index keys of the reports stored, put by
 	// finish
 	dateKeys [][]byte
-	strs     strCache // the index's strings, for this transaction
+	strs     *ixTx // the index's strings and flags, for this transaction
 }
 
 func (im *importer) headerOK(h exportHeader) error {

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -60,6 +61,7 @@ const (
 	ixStatus    = 3  // tracker.Statuses() likewise
 	ixScope     = 4  // scopes likewise
 	ixQualifier = 5  // tracker.Qualifiers() likewise
+	ixText      = 6  // uint16: the claim's tracker.TextFlags, 0 when not made
 	ixLow       = 8  // uint64
 	ixHigh      = 16 // uint64, 0 when unbounded
 	ixAsOf      = 24 // dateCode, uint32
@@ -124,28 +126,36 @@ func enumIndex[T ~string](s T, names []T) byte {
 	return 0
 }
 
-// strCache holds the ids internString gave or found in one write
-// transaction (only: a transaction rolled back takes its new ids with it),
-// so that a batch's claims, which share most of their strings, look each
-// up once. A nil strCache caches nothing.
-type strCache map[string]uint32
+// ixTx is what one write transaction makes index records with: the ids
+// internString gave or found in it (only: a transaction rolled back takes
+// its new ids with it), so that a batch's claims, which share most of
+// their strings, look each up once; and the store's text flags function
+// (Options.TextFlags; nil: records get no flags). A nil *ixTx caches
+// nothing and makes no flags.
+type ixTx struct {
+	ids   map[string]uint32
+	flags tracker.TextFlagsFunc
+}
+
+// newIxTx starts an ixTx for one write transaction.
+func (db *DB) newIxTx() *ixTx { return &ixTx{ids: map[string]uint32{}, flags: db.textFlags} }
 
 // internString returns s's id in the strings bucket, adding it when new.
 // ok is false for a string too long to hold.
-func internString(tx *bbolt.Tx, cache strCache, s string) (id uint32, ok bool, err error) {
+func internString(tx *bbolt.Tx, cache *ixTx, s string) (id uint32, ok bool, err error) {
 	if s == "" {
 		return 0, true, nil
 	}
 	if len(s) > maxIndexedString {
 		return 0, false, nil
 	}
-	if id, ok := cache[s]; ok {
-		return id, true, nil
-	}
 	if cache != nil {
+		if id, ok := cache.ids[s]; ok {
+			return id, true, nil
+		}
 		defer func() {
 			if ok && err == nil {
-				cache[s] = id
+				cache.ids[s] = id
 			}
 		}()
 	}
@@ -174,7 +184,7 @@ func internString(tx *bbolt.Tx, cache strCache, s string) (id uint32, ok bool, e
 // indexRecord makes the index record of a claim whose current version is
 // c with status st, of a report whose text is text; value is the claim's
 // value in the claims bucket. It interns the claim's strings in tx.
-func indexRecord(tx *bbolt.Tx, cache strCache, text string, outlet string, published tracker.Date, c tracker.Claim, st tracker.Status, value []byte) ([]byte, error) {
+func indexRecord(tx *bbolt.Tx, cache *ixTx, text string, outlet string, published tracker.Date, c tracker.Claim, st tracker.Status, value []byte) ([]byte, error) {
 	r := make([]byte, ixSize)
 	r[ixFormat] = formatIndex
 	var flags byte
@@ -251,6 +261,9 @@ func indexRecord(tx *bbolt.Tx, cache strCache, text string, outlet string, publi
 	}
 	set(ixPartial, partial)
 	r[ixFlags] = flags
+	if cache != nil && cache.flags != nil {
+		binary.BigEndian.PutUint16(r[ixText:], uint16(cache.flags(&c)))
+	}
 	return r, nil
 }
 
@@ -267,7 +280,7 @@ func wholeCount(d decimal.Decimal) (uint64, bool) {
 
 // putIndex stores the index record of claim n of a report, whose claims
 // value is value; cache is the transaction's (or nil).
-func putIndex(tx *bbolt.Tx, cache strCache, text, reportID string, n int, rec claimRecord, value []byte) error {
+func putIndex(tx *bbolt.Tx, cache *ixTx, text, reportID string, n int, rec claimRecord, value []byte) error {
 	last := rec.Versions[len(rec.Versions)-1]
 	r, err := indexRecord(tx, cache, text, rec.Outlet, rec.Published, last.Claim, last.Status, value)
 	if err != nil {
@@ -328,18 +341,18 @@ func (db *DB) indexStored(batch int, after func(done int) error) error {
 	}
 	// (one string cache a transaction: a cache outliving a rolled-back
 	// transaction would hand out ids it took back)
-	var cache strCache
+	var cache *ixTx
 	var cacheTx *bbolt.Tx
 	return db.migrateReports(keyIndexing, batch, "migrate schema 4 to 5", after, func(tx *bbolt.Tx, id string) error {
 		if tx != cacheTx {
-			cache, cacheTx = strCache{}, tx
+			cache, cacheTx = db.newIxTx(), tx
 		}
 		return indexClaimsOf(tx, cache, id)
 	})
 }
 
 // indexClaimsOf writes the index records of a report's claims.
-func indexClaimsOf(tx *bbolt.Tx, cache strCache, id string) error {
+func indexClaimsOf(tx *bbolt.Tx, cache *ixTx, id string) error {
 	r, ok, err := getReport(tx, id)
 	if !ok || err != nil {
 		return nil // (a report that does not decode: its claims get no record)
@@ -369,6 +382,77 @@ func indexClaimsOf(tx *bbolt.Tx, cache strCache, id string) error {
 	return nil
 }
 
+// The text flags (schema 5 still). A record's bytes ixText hold the
+// claim's tracker.TextFlags as Options.TextFlags made them when the
+// record was written (zero: not made, as in records written before, or
+// by a store given no function). keyTextFlags in meta holds the version
+// (Options.TextFlagsVersion) every record's flags were made under; a
+// reader of another version does not use them. While flagStored makes
+// them again for another version, keyTextFlags is absent, keyFlagging
+// holds the id of the last report done (empty before the first) and
+// keyFlaggingTo the version being made.
+var (
+	keyTextFlags  = []byte("textflags")
+	keyFlagging   = []byte("textflagging")
+	keyFlaggingTo = []byte("textflagsto")
+)
+
+// flagStored makes every index record's text flags again when the store
+// holds flags of another version than db's (or none), in resumable
+// batches as indexStored builds the index (batch reports a transaction,
+// indexBatch when zero; after as in compactStored); a store with no
+// reports takes db's version at once. Nothing is done without a text
+// flags function.
+func (db *DB) flagStored(batch int, after func(done int) error) error {
+	if db.textFlags == nil {
+		return nil
+	}
+	done := false
+	err := db.update(func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if string(meta.Get(keyTextFlags)) == db.flagsVersion {
+			done = true
+			return nil
+		}
+		if k, _ := tx.Bucket(bucketReports).Cursor().First(); k == nil {
+			done = true
+			return cmp.Or(meta.Delete(keyFlagging), meta.Delete(keyFlaggingTo), meta.Put(keyTextFlags, []byte(db.flagsVersion)))
+		}
+		if meta.Get(keyFlagging) != nil && string(meta.Get(keyFlaggingTo)) == db.flagsVersion {
+			return nil // (resumed)
+		}
+		return cmp.Or(meta.Delete(keyTextFlags), meta.Put(keyFlaggingTo, []byte(db.flagsVersion)), meta.Put(keyFlagging, []byte{}))
+	})
+	if err != nil {
+		return fmt.Errorf("database %s: make the claims' text flags: %w", db.path, err)
+	}
+	if done {
+		return nil
+	}
+	if batch <= 0 {
+		batch = indexBatch
+	}
+	var cache *ixTx
+	var cacheTx *bbolt.Tx
+	err = db.migrateReports(keyFlagging, batch, "make the claims' text flags", after, func(tx *bbolt.Tx, id string) error {
+		if tx != cacheTx {
+			cache, cacheTx = db.newIxTx(), tx
+		}
+		return indexClaimsOf(tx, cache, id)
+	})
+	if err != nil {
+		return err
+	}
+	err = db.update(func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		return cmp.Or(meta.Delete(keyFlaggingTo), meta.Put(keyTextFlags, []byte(db.flagsVersion)))
+	})
+	if err != nil {
+		return fmt.Errorf("database %s: make the claims' text flags: %w", db.path, err)
+	}
+	return nil
+}
+
 // indexReader builds claims from index records, reading each string of
 // the strings bucket once.
 type indexReader struct {
@@ -385,6 +469,9 @@ type indexReader struct {
 	categories []tracker.Category
 	statuses   []tracker.Status
 	qualifiers []tracker.Qualifier
+	// textFlags: the records' text flags are of the reader's version
+	// (DB.flagsKept), and a claim takes its record's
+	textFlags bool
 }
 
 // maxStringSlice is the largest id indexReader keeps in its slice; a
@@ -506,6 +593,9 @@ func (ir *indexReader) claimInto(sc *tracker.StoredClaim, r, value []byte, id st
 		Incident: flags&ixIncident != 0, Part: flags&ixPart != 0, Headline: flags&ixHeadline != 0,
 	}
 	sc.ID, sc.ReportID, sc.Outlet = tracker.ClaimID(id, n), id, strs[isOutlet]
+	if ir.textFlags {
+		sc.TextFlags = tracker.TextFlags(binary.BigEndian.Uint16(r[ixText:]))
+	}
 	return true
 }
 

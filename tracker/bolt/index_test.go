@@ -50,6 +50,9 @@ func checkIndex(tb testing.TB, db *DB) int {
 				return nil
 			}
 			want := rec.stored(rid, n)
+			if f := tracker.TextFlags(binary.BigEndian.Uint16(r[ixText:])); db.flagsKept && f != 0 && f != db.textFlags(&want.Claim) {
+				tb.Errorf("claim %s: text flags %#x stored, %#x made from its text", want.ID, f, db.textFlags(&want.Claim))
+			}
 			if r[ixFlags]&ixPartial != 0 {
 				if r[ixCategory] != enumIndex(want.Claim.Category, tracker.Categories()) || r[ixStatus] != enumIndex(want.Status, tracker.Statuses()) {
 					tb.Errorf("claim %s: partial record category %d status %d, claim %s %s", want.ID, r[ixCategory], r[ixStatus], want.Claim.Category, want.Status)
@@ -111,8 +114,15 @@ func checkIndex(tb testing.TB, db *DB) int {
 			tb.Fatalf("CurrentClaims: %d claims from the index in one walk, %d %s", len(fromIndex), len(other), way.name)
 		}
 		for i := range other {
-			if !sameCurrent(fromIndex[i], other[i]) || fromIndex[i].Versions != nil {
+			if !sameCurrent(fromIndex[i], other[i]) || fromIndex[i].Versions != nil || fromIndex[i].TextFlags != other[i].TextFlags {
 				tb.Fatalf("CurrentClaims[%d] from the index in one walk:\n%+v\n%s:\n%+v", i, fromIndex[i], way.name, other[i])
+			}
+		}
+	}
+	if db.textFlags != nil {
+		for _, sc := range fromIndex {
+			if got, want := sc.TextFlags, db.textFlags(&sc.Claim); got != want {
+				tb.Errorf("CurrentClaims: claim %s has text flags %#x, its text %#x", sc.ID, got, want)
 			}
 		}
 	}
@@ -131,7 +141,7 @@ func sameCurrent(a, b tracker.StoredClaim) bool {
 // that write claims: add, review (accept, correct, reset, reject),
 // re-extraction, removal, import and merge.
 func TestIndexRecords(t *testing.T) {
-	db := mustOpen(t, Options{})
+	db := mustOpen(t, Options{TextFlags: flagsA, TextFlagsVersion: "a"})
 	seedDB(t, db)
 	if checkIndex(t, db) == 0 {
 		t.Fatal("no whole index records after adding reports")
@@ -160,7 +170,7 @@ func TestIndexRecords(t *testing.T) {
 	checkIndex(t, db)
 	export := mustExport(t, db, FormatJSONL)
 
-	fresh := mustOpen(t, Options{})
+	fresh := mustOpen(t, Options{TextFlags: flagsB, TextFlagsVersion: "b"})
 	if _, err := fresh.Import(bytes.NewReader(export), "export.jsonl"); err != nil {
 		t.Fatal(err)
 	}

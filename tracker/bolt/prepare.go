@@ -73,7 +73,7 @@ func (db *DB) PrepareAdd(reports []NewReport) (*Prepared, error) {
 func (db *DB) CommitAdd(p *Prepared) ([]AddResult, error) {
 	results := make([]AddResult, len(p.reports))
 	err := db.update(func(tx *bbolt.Tx) error {
-		cache := strCache{}
+		cache := db.newIxTx()
 		for i, nr := range p.reports {
 			if pre := p.pre[i]; pre != nil && pre.fatal != nil {
 				return pre.fatal

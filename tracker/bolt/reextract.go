@@ -226,6 +226,7 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string, pre *prepared) (ReextractResu
 		return ReextractResult{}, fmt.Errorf("report %s: %w", id, ErrNotFound)
 	}
 	res := ReextractResult{ReportID: id, From: r.Extractor, To: db.extractor}
+	cache := db.newIxTx()
 	if db.extract == nil {
 		return ReextractResult{}, fmt.Errorf("report %s: %w", id, ErrNoExtractor)
 	}
@@ -277,7 +278,7 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string, pre *prepared) (ReextractResu
 			rec := claimRecord{Outlet: r.Source, Published: r.Published, Versions: []tracker.Version{
 				{Claim: c, Status: tracker.Unreviewed, By: by, At: now},
 			}}
-			if err := putClaim(tx, nil, headOf(r), id, next, rec); err != nil {
+			if err := putClaim(tx, cache, headOf(r), id, next, rec); err != nil {
 				return ReextractResult{}, err
 			}
 			res.Added = append(res.Added, tracker.ClaimID(id, next))
@@ -298,7 +299,7 @@ func (db *DB) reextractTx(tx *bbolt.Tx, id string, pre *prepared) (ReextractResu
 				Claim: c, Status: tracker.Unreviewed, By: by, At: now,
 				Note: "re-extracted (was extractor " + r.Extractor + ")",
 			})
-			if err := putClaim(tx, nil, headOf(r), id, e.n, e.rec); err != nil {
+			if err := putClaim(tx, cache, headOf(r), id, e.n, e.rec); err != nil {
 				return ReextractResult{}, err
 			}
 			res.Changed = append(res.Changed, cid)

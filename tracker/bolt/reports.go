@@ -82,8 +82,8 @@ func (db *DB) Add(reports []NewReport) ([]AddResult, error) {
 // extracted and encoded here) and the time PrepareAdd read for it (zero:
 // the clock is read here). Its error is a storage failure that must
 // abort the transaction; problems with the report itself go in
-// AddResult.Err. cache is the transaction's strings (see strCache).
-func (db *DB) addTx(tx *bbolt.Tx, cache strCache, id string, nr NewReport, pre *prepared, now time.Time) (AddResult, error) {
+// AddResult.Err. cache is the transaction's (see ixTx).
+func (db *DB) addTx(tx *bbolt.Tx, cache *ixTx, id string, nr NewReport, pre *prepared, now time.Time) (AddResult, error) {
 	clock := func() time.Time {
 		if now.IsZero() {
 			now = db.now().UTC()
@@ -373,8 +373,8 @@ func putReportValue(tx *bbolt.Tx, r tracker.Report, b []byte) error {
 
 // putClaim stores a claim record of the report whose outlet, date and
 // text head holds, with its index record; cache is the transaction's
-// strings (see strCache) or nil.
-func putClaim(tx *bbolt.Tx, cache strCache, head reportHead, reportID string, n int, rec claimRecord) error {
+// (see ixTx) or nil.
+func putClaim(tx *bbolt.Tx, cache *ixTx, head reportHead, reportID string, n int, rec claimRecord) error {
 	b, err := encodeClaim(head, reportID, n, rec)
 	if err != nil {
 		return err
