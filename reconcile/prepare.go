@@ -285,6 +285,8 @@ type prep struct {
 	disjMemo map[[2]int32]bool
 	siteMemo []int8 // isSite by place index: 0 not asked, 1 no, 2 yes
 
+	countryMemo map[string][2]string // countryNamed by place id
+
 	decided *decided // what opts.Decisions did; nil when none
 }
 
