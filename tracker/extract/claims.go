@@ -50,6 +50,11 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 				c.Category = tracker.Killed
 				c.Context.Part = true
 			}
+			if c.Category == tracker.Killed && !c.Context.Part && s.bodyStatusOf(l) {
+				// "101 bodies are still unidentified", "159 bodies have
+				// been handed over": some of the dead, not the toll
+				c.Context.Part = true
+			}
 			// the nearest earlier figure that is not a part
 			prev := k - 1
 			for prev >= 0 && (links[prev].how == byBreakdown || links[prev].part) {
@@ -572,6 +577,34 @@ func (s *sentence) bodiesOf(i int) bool {
 		k--
 	}
 	return s.isWord(k, "of") && (s.isWord(k-1, "bodies") || s.isWord(k-1, "remains"))
+}
+
+// bodyStatusOf reports a count of bodies ("101 bodies", "the bodies of
+// 81 victims") whose clause says they are (un)identified, (un)claimed or
+// handed over (the vocabulary's bodystatus): from four words before the
+// figure to eight after its phrase, within its clause.
+func (s *sentence) bodyStatusOf(l *link) bool {
+	q := &s.qs[l.q]
+	if !s.bodiesOf(q.i) && !s.isWord(q.j, "bodies") {
+		return false
+	}
+	for k := q.i - 1; k >= 0 && k >= q.i-4; k-- {
+		if s.isWord(k, ",") || s.isWord(k, ";") {
+			break
+		}
+		if s.v.bodyStatus[s.toks[k].lower] {
+			return true
+		}
+	}
+	for k := max(q.j, l.b); k < len(s.toks) && k < max(q.j, l.b)+8; k++ {
+		if s.isWord(k, "and") || s.isWord(k, ";") || s.isWord(k, ",") {
+			break
+		}
+		if s.v.bodyStatus[s.toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // missingWithin reports whether "missing" is among the n tokens from j,

@@ -221,6 +221,10 @@ func TestPartitiveOfCount(t *testing.T) {
 		{"identified of the dead", "Authorities have identified 141 of the 179 people killed.", []bool{true, false}},
 		{"a group's toll", "Two of the 12 people killed were children.", []bool{false, false}},
 		{"some of the dead, no figure", "By evening 88 of the dead had been identified.", []bool{true}},
+		{"bodies not yet identified", "Some 101 bodies are still unidentified, officials said.", []bool{true}},
+		{"bodies handed over", "So far 159 bodies have been handed over to families.", []bool{true}},
+		{"the bodies of victims unclaimed", "The bodies of 81 victims remain unclaimed at the hospital.", []bool{true}},
+		{"bodies recovered are the toll", "Rescuers recovered 40 bodies from the river.", []bool{false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

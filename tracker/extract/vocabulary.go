@@ -82,6 +82,10 @@ type vocabulary struct {
 	clauseWords, releaseWords, rescueWords, funcWords      map[string]bool
 	postSkip, preSkip, countVerbs, notToll, verbQualifiers map[string]bool
 	armed                                                  map[string]bool
+	// bodyStatus: words of identifying or handing over the dead ("101
+	// bodies are still unidentified"): such a count of bodies is some of
+	// the dead, not their toll
+	bodyStatus map[string]bool
 	tollLinkers, tollNearLinkers                           map[string]bool
 	alwaysAbbr                                             map[string]bool
 	placeHeads, notPlaces, placeDirections                 map[string]bool
@@ -247,6 +251,7 @@ func directives() map[string]directiveSpec {
 		"clause":         setDir(func(v *vocabulary) map[string]bool { return v.clauseWords }),
 		"release":        setDir(func(v *vocabulary) map[string]bool { return v.releaseWords }),
 		"rescue":         setDir(func(v *vocabulary) map[string]bool { return v.rescueWords }),
+		"bodystatus":     setDir(func(v *vocabulary) map[string]bool { return v.bodyStatus }),
 		"held":           setDir(func(v *vocabulary) map[string]bool { return v.heldWords }),
 		"loss":           setDir(func(v *vocabulary) map[string]bool { return v.lossVerbs }),
 		"kin":            setDir(func(v *vocabulary) map[string]bool { return v.kinWords }),
@@ -331,7 +336,7 @@ func newVocabulary() *vocabulary {
 		&v.phoneWords, &v.speculation, &v.negations, &v.restateHedges, &v.changeVerbs,
 		&v.revisionWords, &v.breakdownWords, &v.attributionVerbs, &v.passiveVerbs, &v.sourceCues, &v.sourceHeads,
 		&v.sourceNouns, &v.clauseWords, &v.releaseWords, &v.rescueWords, &v.funcWords, &v.postSkip, &v.preSkip,
-		&v.countVerbs, &v.notToll, &v.verbQualifiers, &v.armed, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
+		&v.countVerbs, &v.notToll, &v.verbQualifiers, &v.armed, &v.bodyStatus, &v.tollLinkers, &v.tollNearLinkers, &v.alwaysAbbr, &v.placeHeads,
 		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.strikeVerbs, &v.eventNouns,
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,

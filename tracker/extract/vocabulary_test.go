@@ -120,6 +120,7 @@ func TestVocabularyFile(t *testing.T) {
 		{"verbqualifier", v.verbQualifiers, "tops", true},
 		{"armed", v.armed, "militants", true},
 		{"rescue", v.rescueWords, "spared", true},
+		{"bodystatus", v.bodyStatus, "unclaimed", true},
 		{"notgazetted", v.notGazetted, "reuters", true},
 		{"notgazetted phrase", v.notGazetted, "city of justice", true},
 		{"diseaseevent", v.diseaseEvents, "cholera", true},
