@@ -85,24 +85,24 @@ type vocabulary struct {
 	// bodyStatus: words of identifying or handing over the dead ("101
 	// bodies are still unidentified"): such a count of bodies is some of
 	// the dead, not their toll
-	bodyStatus map[string]bool
-	tollLinkers, tollNearLinkers                           map[string]bool
-	alwaysAbbr                                             map[string]bool
-	placeHeads, notPlaces, placeDirections                 map[string]bool
-	placeDrop, placePreps, eventNouns, areaNouns           map[string]bool
-	strikeVerbs                                            map[string]bool
-	numberParts, dateOpeners                               map[string]bool
-	countNouns, earlierWords, countModifiers               map[string]bool
-	correctionWords, putVerbs, sayingVerbs, countedBy      map[string]bool
-	lumpedWords, measureWords, durationWords, heldWords    map[string]bool
-	lossVerbs, kinWords, coordinators                      map[string]bool
-	rateWords, rateNot, aliveWords, exceptWords            map[string]bool
-	fearedWords, relativePlaces, severityWords             map[string]bool
-	injurySeverity, reasonVerbs                            map[string]bool
-	diseaseWords                                           map[string]bool
-	hadPrior, priorAfter, priorBefore                      map[string]bool
-	sourceDocs, saidSkip, causeVerbs, officialData         map[string]bool
-	takenVerbs, takenSkip, heldNow, cumulativeWords        map[string]bool
+	bodyStatus                                          map[string]bool
+	tollLinkers, tollNearLinkers                        map[string]bool
+	alwaysAbbr                                          map[string]bool
+	placeHeads, notPlaces, placeDirections              map[string]bool
+	placeDrop, placePreps, eventNouns, areaNouns        map[string]bool
+	strikeVerbs                                         map[string]bool
+	numberParts, dateOpeners                            map[string]bool
+	countNouns, earlierWords, countModifiers            map[string]bool
+	correctionWords, putVerbs, sayingVerbs, countedBy   map[string]bool
+	lumpedWords, measureWords, durationWords, heldWords map[string]bool
+	lossVerbs, kinWords, coordinators                   map[string]bool
+	rateWords, rateNot, aliveWords, exceptWords         map[string]bool
+	fearedWords, relativePlaces, severityWords          map[string]bool
+	injurySeverity, reasonVerbs                         map[string]bool
+	diseaseWords                                        map[string]bool
+	hadPrior, priorAfter, priorBefore                   map[string]bool
+	sourceDocs, saidSkip, causeVerbs, officialData      map[string]bool
+	takenVerbs, takenSkip, heldNow, cumulativeWords     map[string]bool
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
