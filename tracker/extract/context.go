@@ -1668,9 +1668,9 @@ func (v *vocabulary) eventNamedIn(s string) bool {
 }
 
 // subjectRE is a place that opens its sentence as the one that counts
-// (a new verb needs its stem in subjectVerbStems, which mayBeSubject
-// checks before the regexp runs; TestContextPrefilters holds them to each
-// other):
+// (a new verb needs its opening in subjectVerbOpenings, a new designator
+// its word in subjectDesignators, which mayBeSubject checks before the
+// regexp runs; TestContextPrefilters holds them to each other):
 // "Wajima accounted for 52 of the deaths", "Suzu reported 91 deaths",
 // "Buncombe County had 42 deaths, the most of any county",
 // "Al Haouz, the mountain province, accounted for 1,684", "Al Haouz

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tollproject/toll/tracker"
 )
@@ -698,30 +700,102 @@ func timeOpening(s string) bool {
 }
 
 // mayBeSubject reports whether subjectRE can match s: it needs an ASCII
-// capital first and the stem of one of its verbs (case-sensitive).
+// capital first and then, as the regexp reads them, one or two
+// capitalised words, maybe a designator, maybe a clause between commas,
+// and white space before the stem of one of its verbs
+// (case-sensitive). The regexp is anchored, so most sentences that hold
+// a verb stem somewhere still fail here, at their second or third word.
 func mayBeSubject(s string) bool {
 	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	// (one pass at the stems' first letters, a, r, c and h: a search per
-	// stem stopped at every a, r, c and h of the sentence)
-	for i := 1; i < len(s); i++ {
-		switch s[i] {
-		case 'a', 'r', 'c', 'h':
-			for _, w := range subjectVerbStems {
-				if w[0] == s[i] && strings.HasPrefix(s[i:], w) {
-					return true
+	var ends [4]int // where the place's name (and designator) may end
+	n := 0
+	e := subjectWordEnd(s, 1)
+	if e == 1 {
+		return false // ([A-Z] and at least one letter)
+	}
+	ends[n], n = e, n+1
+	if j := skipSpaceRE(s, e); j > e && j < len(s) && 'A' <= s[j] && s[j] <= 'Z' {
+		if e2 := subjectWordEnd(s, j+1); e2 > j+1 {
+			ends[n], n = e2, n+1
+		}
+	}
+	for _, e := range ends[:n] {
+		if j := skipSpaceRE(s, e); j > e {
+			for _, d := range subjectDesignators {
+				if strings.HasPrefix(s[j:], d) {
+					ends[n], n = j+len(d), n+1
+					break // (no designator is a prefix of another)
 				}
+			}
+		}
+	}
+	for _, e := range ends[:n] {
+		if subjectVerbAt(s, e) {
+			return true
+		}
+		// ", the mountain province, accounted for": the clause ends at
+		// the first comma after the one that opens it
+		if e+1 < len(s) && s[e] == ',' && isSpaceRE(s[e+1]) {
+			if k := strings.IndexByte(s[e+2:], ','); k > 0 && subjectVerbAt(s, e+2+k+1) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// subjectVerbStems are the stems of subjectRE's verbs (mayBeSubject
-// reads their first letters: a stem that starts with another one needs
-// a case there).
-var subjectVerbStems = []string{"account", "report", "record", "regist", "counted", "confirm", "has ", "had "}
+// subjectWordEnd returns the end of the run of subjectRE's name
+// characters (letters, ', ’ and -) that starts at s[i].
+func subjectWordEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) && c != '\'' && c != '-' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r != '’' && !unicode.IsLetter(r) {
+			return i
+		}
+		i += w
+	}
+	return i
+}
+
+// skipSpaceRE returns the offset after the white space (\s) at s[i:].
+func skipSpaceRE(s string, i int) int {
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	return i
+}
+
+// subjectVerbAt reports whether s[i:] opens with white space and the
+// stem of one of subjectRE's verbs.
+func subjectVerbAt(s string, i int) bool {
+	j := skipSpaceRE(s, i)
+	if j == i {
+		return false
+	}
+	for _, w := range subjectVerbOpenings {
+		if strings.HasPrefix(s[j:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectVerbOpenings are what subjectRE's verbs open with;
+// subjectDesignators the designators it reads after a name.
+var (
+	subjectVerbOpenings = []string{"account", "report", "record", "regist", "counted", "confirm", "has", "had", "have"}
+	subjectDesignators  = []string{"province", "state", "region", "district", "county", "prefecture", "governorate"}
+)
 
 // mayBePronounSaid reports whether pronounSaidRE can match s: it opens
 // with "It" or "They", or ends with "said" or "added" before white space

@@ -48,6 +48,10 @@ var prefilterSeeds = []string{
 	"headquarters in", "a briefing in the", "a visit inn ", "meeting at the\n", "", "in ", " the ",
 	"In Syria, 1,602 deaths", "Inside Gaza, x", "Across Malawi,", "Throughout the Valley, x", "Elsewhere in Libya, x", "In x", "in Syria, x",
 	"Wajima accounted for 52", "Suzu reported 91 deaths", "Al Haouz, the mountain province, accounted for 1,684", "Suzu has\tconfirmed 3 ",
+	"Kerr County had 42 deaths, ", "Al-Haouz province recorded 9.", "Nangarhar Province reported 3;", "Herat province, near the border, has 12 dead.",
+	"Kahramanmaraş registers 40 ", "Bint Jbeil, Lebanon’s south,\trecords 5.", "O’Higgins region counted 7,", "Suzu  \n reports 3 ", "Suzu,  ,\thas 3 dead ",
+	"Su reported 4 ", "S reported 4 ", "Suzu: reported 4 ", "Suzu Wajima Noto reported 4 ", "Suzu statement reported 4 ", "Suzu district, a, b, reported 4 ",
+	"Gaza's ministry reported 9 ", "Gaza’s ministry, citing hospitals, has had 9 ", "Éire reported 4 ", "Suzu,reported 4 ", "Suzu state  ,  x, have confirmed 5 ",
 	"It said 3,166 bodies", "They put the toll at 9", "12 died, it said.", "12 died, they added .", "12 died, it said \t", "It’s said", "died, it said. ",
 	"deadliest since 1999, when", "SINCE October 1973 WHEN", "ſince 2004 when", "since 2004,\twhen",
 }
