@@ -324,8 +324,10 @@ func (rc *reportContext) headlinePlaces(claims []tracker.Claim) {
 		if !ok {
 			continue
 		}
-		if o := &claims[j]; o.Interval.Low.Equal(c.Interval.Low) && o.Interval.Unbounded == c.Interval.Unbounded && o.Interval.High.Equal(c.Interval.High) && o.Context.PlaceID != c.Context.PlaceID &&
-			(c.Context.PlaceID == "" || !unread && rc.places.contains(o.Context.PlaceID, c.Context.PlaceID) || unread && rc.places.contains(c.Context.PlaceID, o.Context.PlaceID)) {
+		// (the same figure: equal bounds, or a headline's exact 24 over
+		// the body's "at least 24", which headlines drop)
+		if o := &claims[j]; o.Interval.Low.Equal(c.Interval.Low) && (o.Interval.Unbounded == c.Interval.Unbounded && o.Interval.High.Equal(c.Interval.High) || o.Interval.Unbounded && c.Interval.High.Equal(c.Interval.Low)) && o.Context.PlaceID != c.Context.PlaceID &&
+			(c.Context.PlaceID == "" || !unread && (rc.places.contains(o.Context.PlaceID, c.Context.PlaceID) || rc.acrossBorders(o.Context.PlaceID)) || unread && rc.places.contains(c.Context.PlaceID, o.Context.PlaceID)) {
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = o.Context.Place, o.Context.PlaceID, "body"
 		}
 	}
@@ -2304,6 +2306,17 @@ func (rc *reportContext) paragraphPlaceOf(text string, start int, c *tracker.Cla
 	}
 	*pl = p
 	return true
+}
+
+// acrossBorders reports a region of the gazetteer's hand file that lies
+// in no country ("Europe", "the Middle East"): wider than any country,
+// though the gazetteer puts no country inside it.
+func (rc *reportContext) acrossBorders(id string) bool {
+	if !strings.HasPrefix(id, "x:") {
+		return false
+	}
+	p, ok := rc.places.getPlace(id)
+	return ok && p.Country == "" && p.Parent == ""
 }
 
 // pending is a place the report pass read in the headline, dateline or
