@@ -39,6 +39,7 @@ func TestSeriesScenarios(t *testing.T) {
 		{dir: "series-heldout4", files: 5, f1: 0.77, raised: 2, traps: 2, falseAlarms: 15},
 		{dir: "series-heldout5", files: 5, f1: 0.83, raised: 2, traps: 2, falseAlarms: 7},
 		{dir: "series-heldout6", files: 5, f1: 0.74, raised: 3, traps: 2, falseAlarms: 32},
+		{dir: "series-heldout7", files: 5, f1: 0.83, raised: 2, traps: 0, falseAlarms: 7},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
