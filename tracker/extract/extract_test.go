@@ -323,6 +323,7 @@ func TestExtractAttribution(t *testing.T) {
 		{"official figures are officials'", "At least 135 people died, according to official figures.", "officials"},
 		{"the latest official count is officials'", "At least 12 died, according to the latest official count.", "officials"},
 		{"a body's update is the body's", "Kenya Red Cross update: flood deaths by county — Nairobi 32, Kiambu 28.", "Kenya Red Cross"},
+		{"a subject before a relative clause", "The Red Crescent, whose teams are working in the districts of Nurgal, Chawkay and Dara-i-Pech, said it had recorded 1,124 deaths.", "Red Crescent"},
 		{"a part of a day is no name", "On Sunday evening the ministry said 143 people had died.", "ministry"},
 		{"a list is no apposition", "Aid reached Herat, Farah and Badghis, officials said 12 people died.", "officials"},
 	}

@@ -283,6 +283,22 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		}
 		k--
 	}
+	// "The Afghan Red Crescent Society, whose teams are working in the
+	// districts of Nurgal, Chawkay and Dara-i-Pech, said": the subject
+	// before a relative clause set off by commas (with no figure in it)
+	if s.isWord(k, ",") {
+		for m := k - 1; m > 0 && m >= k-30; m-- {
+			if s.qty[m] >= 0 || s.toks[m].kind == tNum {
+				break
+			}
+			if s.isWord(m, ",") {
+				if w := s.word(m + 1); w == "whose" || w == "which" || w == "who" {
+					k = m - 1
+					break
+				}
+			}
+		}
+	}
 	end := k + 1
 	startTok := end
 	for k >= 0 && end-k <= 8 {
