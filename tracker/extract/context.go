@@ -823,13 +823,26 @@ func (v *vocabulary) eventIn(s string) string {
 func (m *sentMemo) eventNear(v *vocabulary, off int, c *tracker.Claim) string {
 	if !m.evRead {
 		m.evRead = true
+		// (asciiWords' runs of ASCII letters, read here without a call a
+		// word: most words are turned away by their length and their
+		// first and last letters, eventWord's own first test)
 		sent := m.sent
-		asciiWords(sent, func(start, end int) bool {
-			if e, ok := v.eventWord(sent[start:end]); ok && !v.metaphor(sent, start, end) {
-				m.events = append(m.events, sentEvent{start, end, e})
+		for i := 0; i < len(sent); {
+			if !isASCIILetter(sent[i]) {
+				i++
+				continue
 			}
-			return true
-		})
+			j := i + 1
+			for j < len(sent) && isASCIILetter(sent[j]) {
+				j++
+			}
+			if v.mayBeEventWord(sent[i:j]) {
+				if e, ok := v.eventWord(sent[i:j]); ok && !v.metaphor(sent, i, j) {
+					m.events = append(m.events, sentEvent{i, j, e})
+				}
+			}
+			i = j
+		}
 	}
 	best, bestD := "", 1<<30
 	for _, ev := range m.events {

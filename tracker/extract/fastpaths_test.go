@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tollproject/toll/tracker"
 )
 
 // fastPathSeeds sit at the edges of the hand-written stand-ins for the
@@ -275,5 +277,30 @@ func TestLastBlankLine(t *testing.T) {
 	}
 	if breaks < 100 {
 		t.Errorf("%d inputs held a blank line: the test checks little", breaks)
+	}
+}
+
+// TestSentenceEvents holds the event nouns eventNear finds in a sentence
+// to asciiWords and eventWord, which it reads without a call a word.
+func TestSentenceEvents(t *testing.T) {
+	v := defaultVocabulary()
+	found := 0
+	for _, s := range fastPathInputs(t) {
+		m := &sentMemo{sent: s}
+		m.eventNear(v, -1, &tracker.Claim{})
+		var want []sentEvent
+		asciiWords(s, func(a, b int) bool {
+			if e, ok := v.eventWord(s[a:b]); ok && !v.metaphor(s, a, b) {
+				want = append(want, sentEvent{a, b, e})
+			}
+			return true
+		})
+		if !slices.Equal(m.events, want) {
+			t.Fatalf("events of %q: %v, want %v", s, m.events, want)
+		}
+		found += len(want)
+	}
+	if found < 100 {
+		t.Errorf("%d event nouns found: the test checks little", found)
 	}
 }

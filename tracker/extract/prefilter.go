@@ -319,18 +319,26 @@ func isASCIILetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
 // eventWord is v.eventOf[strings.ToLower(w)] for an ASCII word w,
 // without building the lowered string.
 func (v *vocabulary) eventWord(w string) (string, bool) {
+	if !v.mayBeEventWord(w) {
+		return "", false
+	}
 	var buf [maxEventWord]byte
-	if len(w) < v.eventMin || len(w) > v.eventMax {
-		return "", false // no event noun is that short or long
-	}
-	if f, l := w[0]|0x20, w[len(w)-1]|0x20; f < 'a' || f > 'z' || l < 'a' || l > 'z' || v.eventShapes[len(w)][f-'a']&(1<<(l-'a')) == 0 {
-		return "", false // no event noun of this length starts and ends so
-	}
 	for i := range len(w) {
 		buf[i] = w[i] | 0x20
 	}
 	e, ok := v.eventOf[string(buf[:len(w)])]
 	return e, ok
+}
+
+// mayBeEventWord reports whether the ASCII word w has the length and the
+// first and last letters of some event noun.
+func (v *vocabulary) mayBeEventWord(w string) bool {
+	if len(w) < v.eventMin || len(w) > v.eventMax {
+		return false // no event noun is that short or long
+	}
+	f, l := w[0]|0x20, w[len(w)-1]|0x20
+	// (no event noun of this length starts and ends so)
+	return 'a' <= f && f <= 'z' && 'a' <= l && l <= 'z' && v.eventShapes[len(w)][f-'a']&(1<<(l-'a')) != 0
 }
 
 // incidentNouns are the nouns incidentRE ends with.
