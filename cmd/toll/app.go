@@ -126,6 +126,9 @@ type env struct {
 	// damage names the damaged records the store skips; newAppEnv sets
 	// it, one a run.
 	damage *damageLog
+	// lockTimeout bounds the wait for a database another process holds;
+	// zero is bolt.DefaultTimeout. Tests that hold the lock make it short.
+	lockTimeout time.Duration
 }
 
 // extract returns the extractor the commands read reports with.
@@ -139,7 +142,13 @@ func (e env) extract() *extract.Extractor {
 // newApp builds a fresh toll command-line app writing to stdout and
 // stderr. It never calls os.Exit: errors come back from Run.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) app {
-	return newAppEnv(env{stdin: stdin, now: time.Now, getenv: osGetenv}, stdout, stderr)
+	return newAppEnv(osEnv(stdin), stdout, stderr)
+}
+
+// osEnv is the environment of a real run: the process's clock and
+// environment variables, stdin as given.
+func osEnv(stdin io.Reader) env {
+	return env{stdin: stdin, now: time.Now, getenv: osGetenv}
 }
 
 func newAppEnv(e env, stdout, stderr io.Writer) app {

@@ -92,14 +92,15 @@ func openRead(path string, e env) (*bolt.DB, error) {
 // storeOptions are the options every command opens the store with: the
 // clock, and toll's extractor and taxonomy parser, which the store is
 // handed rather than importing (it reads a report's text on add and
-// reextract, and checks a taxonomy before it stores one). $TOLL_NO_INDEX
+// reextract, and checks a taxonomy before it stores one), and how long to
+// wait for a database another process holds (env.lockTimeout). $TOLL_NO_INDEX
 // set to anything has the store decode every claim instead of reading
 // the claim index (bolt.Options.NoIndex): the same output, more slowly.
 // The store keeps reconcile's tests of each claim's text as flags
 // (reconcile.TextFlags), which cmd passes it as it passes the extractor.
 func storeOptions(e env, readOnly bool) bolt.Options {
 	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version(),
-		CheckTaxonomy: checkTaxonomy, NoIndex: e.getenv("TOLL_NO_INDEX") != "",
+		CheckTaxonomy: checkTaxonomy, NoIndex: e.getenv("TOLL_NO_INDEX") != "", Timeout: e.lockTimeout,
 		TextFlags: reconcile.TextFlags, TextFlagsVersion: reconcile.TextFlagsVersion()}
 	if e.damage != nil {
 		o.Damaged = e.damage.note

@@ -8,11 +8,17 @@ import (
 )
 
 func main() {
+	os.Exit(run(osEnv(os.Stdin)))
+}
+
+// run is main in the environment e: it runs the command line, prints
+// the error once and returns the exit status.
+func run(e env) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
-	stop()
-	if err != nil {
+	defer stop()
+	if err := newAppEnv(e, os.Stdout, os.Stderr).RunContext(ctx, os.Args); err != nil {
 		printError(os.Stderr, err)
-		os.Exit(exitCode(err))
+		return exitCode(err)
 	}
+	return 0
 }

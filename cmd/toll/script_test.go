@@ -22,10 +22,20 @@ const scriptDir = "../../testdata/script"
 
 // TestMain lets the test binary play toll: testscript puts a copy of it
 // named toll on the scripts' PATH, and run under that name it is main
-// itself, with main's exit statuses and error printing.
+// itself, with main's exit statuses and error printing, except that it
+// waits testLockTimeout for a database another process holds (holddb).
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"toll": main})
+	os.Exit(testscript.RunMain(m, map[string]func() int{"toll": func() int {
+		e := osEnv(os.Stdin)
+		e.lockTimeout = testLockTimeout
+		return run(e)
+	}}))
 }
+
+// testLockTimeout is how long toll waits for a locked database in tests
+// (bolt.DefaultTimeout is 2s): the tests that hold the lock wait it out in
+// full, and no test has two tolls use one database at once.
+const testLockTimeout = 100 * time.Millisecond
 
 // TestScripts runs every testdata/script/*.txtar. Each runs toll as a
 // real process in a fresh directory ($WORK), with TOLL_DB=$WORK/toll.db,

@@ -299,7 +299,7 @@ func TestReadOnlyLocation(t *testing.T) {
 }
 
 // TestLockedDatabase holds the database open and runs a command: it must
-// fail within a few seconds saying another toll process has it.
+// fail after its lock timeout saying another toll process has it.
 func TestLockedDatabase(t *testing.T) {
 	path := fixtureDB(t)
 	held, err := bolt.Open(path, bolt.Options{})
@@ -307,8 +307,10 @@ func TestLockedDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Close()
+	e := storeEnv(path, "")
+	e.lockTimeout = testLockTimeout
 	for _, args := range [][]string{{"claims"}, {"review", "--accept", "abc-1"}} {
-		_, _, err := runToll(t, storeEnv(path, ""), args...)
+		_, _, err := runToll(t, e, args...)
 		if want := "database " + path + " is in use by another toll process"; err == nil || err.Error() != want {
 			t.Errorf("toll %s: err = %v, want %q", args[0], err, want)
 		}

@@ -197,6 +197,7 @@ func TestWatchLocked(t *testing.T) {
 	srv := feedServer(t, rss(itemMonday))
 	dbPath := filepath.Join(t.TempDir(), "toll.db")
 	e, ticks := tickEnv(dbPath)
+	e.lockTimeout = testLockTimeout
 	held, err := bolt.Open(dbPath, bolt.Options{}) // as another toll would
 	if err != nil {
 		t.Fatal(err)
@@ -206,12 +207,19 @@ func TestWatchLocked(t *testing.T) {
 	go func() {
 		done <- newAppEnv(e, &out, &errOut).RunContext(context.Background(), []string{"toll", "watch", "--count", "2", srv.URL + "/feed"})
 	}()
-	ticks <- time.Time{} // poll 1, refused the lock, is over
+	// Poll 1 is refused the lock: let go of it once poll 1 has said so,
+	// before the tick that starts poll 2, which waits only testLockTimeout.
+	const refused = "in use by another toll process (the new items are tried again at the next poll)"
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(errOut.String(), refused) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
 	held.Close()
+	ticks <- time.Time{}
 	if err := <-done; !errors.Is(err, errFailed) {
 		t.Fatalf("watch: %v, want errFailed for the failed poll", err)
 	}
-	if !strings.Contains(errOut.String(), "in use by another toll process (the new items are tried again at the next poll)") {
+	if !strings.Contains(errOut.String(), refused) {
 		t.Errorf("stderr: %s", errOut.String())
 	}
 	if !strings.Contains(out.String(), "  Delta Wire  1 claims  (") {
