@@ -52,7 +52,9 @@ type addOptions struct {
 	// DefaultDate dates the reports whose input gives no date (a
 	// dateline's month and day take their year from it).
 	DefaultDate tracker.Date
-	Batch       int
+	// Batch is how many reports are committed a transaction (less than 1
+	// means addBatch).
+	Batch int
 	// Timeout bounds the fetch of each address given (zero means
 	// fetch.DefaultTimeout).
 	Timeout time.Duration
@@ -97,7 +99,7 @@ func addCommand(e env) *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			opts := addOptions{Paths: c.Args().Slice(), Source: c.String("source"), URL: c.String("url"),
-				Title: c.String("title"), Batch: addBatch, Timeout: c.Duration("timeout")}
+				Title: c.String("title"), Batch: e.batch, Timeout: c.Duration("timeout")}
 			if len(opts.Paths) == 0 {
 				return usageError{msg: "add: give files, directories, addresses, or - for standard input"}
 			}

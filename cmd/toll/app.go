@@ -129,6 +129,10 @@ type env struct {
 	// lockTimeout bounds the wait for a database another process holds;
 	// zero is bolt.DefaultTimeout. Tests that hold the lock make it short.
 	lockTimeout time.Duration
+	// batch is how many reports toll add commits in one transaction;
+	// zero is addBatch. TestAddCrash makes it small, to kill an add after
+	// a few batches of a few reports.
+	batch int
 }
 
 // extract returns the extractor the commands read reports with.
