@@ -40,7 +40,7 @@ func (s *sentence) markExclusions() {
 	// "crosses 15, 200": a thousands separator with a stray space, or a
 	// list? Either reading could be wrong, so neither is a count.
 	for i := 0; i+2 < len(toks); i++ {
-		a, b := toks[i], toks[i+2]
+		a, b := &toks[i], &toks[i+2] // (pointers: a token is 64 bytes)
 		if a.kind == tNum && len(a.text) <= 3 && !strings.ContainsAny(a.text, ",.") && s.isWord(i+1, ",") && s.glued(i+1) &&
 			b.kind == tNum && b.space && len(b.text) == 3 && !strings.ContainsAny(b.text, ",.") {
 			if i+3 >= len(toks) || toks[i+3].kind == tPunct {
@@ -70,7 +70,7 @@ func (s *sentence) markExclusions() {
 
 func (s *sentence) notACount(i int) bool {
 	toks := s.toks
-	t := toks[i]
+	t := &toks[i]
 	digits := strings.ReplaceAll(t.text, ",", "")
 	prev, next := s.word(i-1), s.word(i+1)
 	// Fractions without a scale word ("magnitude 7.8") are never counts,
@@ -293,7 +293,7 @@ type numMemo struct {
 
 func (s *sentence) readNumber(i int) (decimal.Decimal, int, bool) {
 	toks := s.toks
-	t := toks[i]
+	t := &toks[i]
 	if t.kind == tNum {
 		if s.excluded[i] {
 			return decimal.Decimal{}, i, false
