@@ -90,7 +90,7 @@ func (s *sentence) link() []link {
 			continue
 		}
 		if l, ok := s.linkNoun(qi, p); ok {
-			add(l)
+			add(s.killedHeld(qi, p, l))
 			continue
 		}
 		// a toll noun whose linking word stands right before the number
@@ -102,6 +102,7 @@ func (s *sentence) link() []link {
 			continue
 		}
 		if l, ok := s.linkPost(qi, p); ok {
+			l = s.killedHeld(qi, p, l)
 			s.partOfHead(&l, links)
 			add(l)
 			continue
@@ -772,6 +773,36 @@ func (s *sentence) linkPre(qi int, p np) (link, bool) {
 	}
 	// "took 240 people hostage" is post; "holding 240 hostages" noun.
 	return link{q: qi, cat: tr.cat, who: who, how: byPre, a: k + 1 - n, b: end, trig: k + 1 - n, head: -1, placeMin: end, period: q.increment}, true
+}
+
+// killedHeld turns a figure of hostages or detainees that a verb of
+// killing or wounding right before it governs into the dead or hurt it
+// says they are: "the militants killed 21 hostages" is no count of people
+// held. Other links are returned as they are.
+func (s *sentence) killedHeld(qi int, p np, l link) link {
+	if l.cat != tracker.Hostage && l.cat != tracker.Arrested {
+		return l
+	}
+	lp, ok := s.linkPre(qi, p)
+	if !ok || lp.cat != tracker.Killed && lp.cat != tracker.Injured {
+		return l
+	}
+	lp.who = s.heldGroup(l)
+	lp.b = max(lp.b, l.b)
+	return lp
+}
+
+// heldGroup is the group a hostage or detainee noun names ("hostages",
+// "detainees"), for a figure a verb of killing counts: its own word,
+// lowercased.
+func (s *sentence) heldGroup(l link) string {
+	if l.who != "" && l.who != "people" {
+		return l.who
+	}
+	if l.trig >= 0 && l.trig < len(s.toks) {
+		return s.toks[l.trig].lower
+	}
+	return "people"
 }
 
 // linkLabel: a casualty noun or participle as the label of a bulletin

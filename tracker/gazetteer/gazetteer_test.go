@@ -98,6 +98,7 @@ func TestLookupFirst(t *testing.T) {
 		{"Western Darfur", "Western Darfur", "SD.47"},
 		{"the Sahel", "the Sahel", "x:sahel"},
 		{"a part of a continent is the continent", "Central Europe", "x:europe"},
+		{"a region across borders", "the Caribbean", "x:caribbean"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
