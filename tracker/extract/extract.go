@@ -14,7 +14,7 @@ import (
 // rulesVersion names the extractor's code: bump it whenever a change to
 // the passes can change what is extracted. A change to vocabulary.txt
 // needs no bump: its hash is part of Version.
-const rulesVersion = "81"
+const rulesVersion = "82"
 
 // Version names the built-in extractor (Default().Version()).
 func Version() string { return Default().Version() }
