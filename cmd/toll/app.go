@@ -143,6 +143,15 @@ func (e env) extract() *extract.Extractor {
 	return extract.Default()
 }
 
+// extractorVersion is e.extract().Version() without building the built-in
+// extractor, which a command that reads no report does not need.
+func (e env) extractorVersion() string {
+	if e.extractor != nil {
+		return e.extractor.Version()
+	}
+	return extract.Version()
+}
+
 // newApp builds a fresh toll command-line app writing to stdout and
 // stderr. It never calls os.Exit: errors come back from Run.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) app {

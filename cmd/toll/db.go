@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/tollproject/toll/reconcile"
+	"github.com/tollproject/toll/tracker"
 	"github.com/tollproject/toll/tracker/bolt"
 )
 
@@ -99,7 +100,9 @@ func openRead(path string, e env) (*bolt.DB, error) {
 // The store keeps reconcile's tests of each claim's text as flags
 // (reconcile.TextFlags), which cmd passes it as it passes the extractor.
 func storeOptions(e env, readOnly bool) bolt.Options {
-	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: e.extract().Report, ExtractorVersion: e.extract().Version(),
+	// the extractor is built on the first report read, not on every open
+	read := func(r tracker.Report) (tracker.Extraction, error) { return e.extract().Report(r) }
+	o := bolt.Options{ReadOnly: readOnly, Now: e.now, Extract: read, ExtractorVersion: e.extractorVersion(),
 		CheckTaxonomy: checkTaxonomy, NoIndex: e.getenv("TOLL_NO_INDEX") != "", Timeout: e.lockTimeout,
 		TextFlags: reconcile.TextFlags, TextFlagsVersion: reconcile.TextFlagsVersion()}
 	if e.damage != nil {

@@ -109,7 +109,7 @@ func runReextract(ctx context.Context, opts reextractOptions, e env, w, ew io.Wr
 		return err
 	}
 	_, err = fmt.Fprintf(w, "%d reports re-read with extractor %s: %d claims kept, %d changed, %d added, %d removed; %d reviewed claims to look at again\n",
-		total.reports, e.extract().Version(), total.kept, total.changed, total.added, total.removed, total.look)
+		total.reports, e.extractorVersion(), total.kept, total.changed, total.added, total.removed, total.look)
 	return err
 }
 

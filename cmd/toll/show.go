@@ -106,7 +106,7 @@ func runShow(ctx context.Context, opts showOptions, e env, w io.Writer) error {
 			Claims    []tracker.StoredClaim `json:"claims"`
 		}{r, sightings, claims})
 	}
-	return writeReport(w, r, sightings, claims, e.extract().Version())
+	return writeReport(w, r, sightings, claims, e.extractorVersion())
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"slices"
@@ -16,8 +17,17 @@ import (
 // needs no bump: its hash is part of Version.
 const rulesVersion = "82"
 
-// Version names the built-in extractor (Default().Version()).
-func Version() string { return Default().Version() }
+// Version names the built-in extractor (Default().Version()). It hashes
+// the embedded vocabulary.txt without parsing it, so that a command that
+// only names the extractor (toll --version, the store's record of what
+// read each report) does not build it.
+func Version() string { return defaultVersion() }
+
+var defaultVersion = sync.OnceValue(func() string {
+	h := sha256.New()
+	h.Write(vocabularyFile)
+	return rulesVersion + "." + vocabularyHash(h)
+})
 
 // Extractor reads text with one vocabulary. It holds immutable tables
 // and a cache of gazetteer answers safe for concurrent use (placeCache),

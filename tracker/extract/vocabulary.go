@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"sort"
 	"strconv"
@@ -419,13 +420,19 @@ func parseVocabulary(name string, r io.Reader) (*vocabulary, error) {
 	if err := p.addGroupNames(tracker.GroupNames()); err != nil {
 		return nil, fmt.Errorf("%w: %s:%w", errVocabulary, name, err)
 	}
-	// the version covers the group names too: they change what is read
+	v.hash = vocabularyHash(h)
+	v.derive()
+	return v, nil
+}
+
+// vocabularyHash is the hash of a vocabulary in its version, from h, a
+// sha256 that has read the whole file: 8 hex digits. It covers the group
+// names too, since they change what is read.
+func vocabularyHash(h hash.Hash) string {
 	for _, g := range tracker.GroupNames() {
 		fmt.Fprintf(h, "\x00group %s = %s in %s", g.Name, g.Group, g.Place)
 	}
-	v.hash = hex.EncodeToString(h.Sum(nil))[:8]
-	v.derive()
-	return v, nil
+	return hex.EncodeToString(h.Sum(nil))[:8]
 }
 
 // directive reads one line.
