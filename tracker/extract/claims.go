@@ -100,6 +100,13 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 					if c.Who == hc.Who && c.Where == hc.Where && c.Category == hc.Category {
 						c.Context.Part = true
 					}
+					// "Of the 126 people killed in the county, 52 were
+					// from Changsuo": the places after a total the
+					// sentence opens with are some of it (its groups,
+					// "…, 98 were women", count a group's toll)
+					if h := findLink(links, l.head); h >= 0 && l.how == byBreakdown && c.Category == hc.Category && c.Who == hc.Who && s.isWord(0, "of") && s.qs[links[h].q].i <= 3 {
+						c.Context.Part = true
+					}
 				}
 			}
 			if l.partitive || c.Category == tracker.Injured && s.severePhrase(l) {

@@ -227,6 +227,8 @@ func TestPartitiveOfCount(t *testing.T) {
 		{"bodies not yet identified", "Some 101 bodies are still unidentified, officials said.", []bool{true}},
 		{"bodies handed over", "So far 159 bodies have been handed over to families.", []bool{true}},
 		{"the bodies of victims unclaimed", "The bodies of 81 victims remain unclaimed at the hospital.", []bool{true}},
+		{"a place after an opening total is some of it", "Of the 126 people killed in the county, 52 were from Changsuo, officials said.", []bool{false, true}},
+		{"a group after an opening total is its own toll", "Of the 221 people killed, 98 were women.", []bool{false, false}},
 		{"bodies recovered are the toll", "Rescuers recovered 40 bodies from the river.", []bool{false}},
 	}
 	for _, tt := range tests {
