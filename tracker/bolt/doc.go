@@ -12,6 +12,10 @@
 //	         only while the migration to schema 4 is under way;
 //	         "indexing" → the last report indexed, only while the
 //	         migration to schema 5 is under way;
+//	         "textflags" → the version of the text flags function every
+//	         index record's flags were made by; "textflagging" and
+//	         "textflagsto" → the last report done and the version being
+//	         made, only while they are made again (index.go);
 //	         "taxonomy" → the taxonomy file's text, when one is stored
 //	         (SetTaxonomy; any schema may hold it)
 //	reports  report id (12 hex digits) → the report in the compact
@@ -34,8 +38,9 @@
 //	         report's text, in the order recorded (new in schema 3)
 //	cindex   claim key (as in claims) → the claim index record: the
 //	         current version in 112 fixed bytes, its strings as ids of
-//	         strings, and the checksum of the claim value it was made
-//	         from (new in schema 5; index.go)
+//	         strings, its text flags (Options.TextFlags), and the
+//	         checksum of the claim value it was made from (new in
+//	         schema 5; index.go)
 //	strings  a string of a claim (group, place, source, period, report
 //	         context) → its id (uint32, big-endian, from 1)
 //	stringids id → the string
