@@ -344,7 +344,9 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 	if l.where != "" && c.Attribution != "" && c.Attribution != l.where && (l.how == byBreakdown || l.how == byCoord) {
 		// "South Carolina reported 36 deaths, Georgia 25, Florida 15": each
 		// place of the list reported its own
-		if gaz().IsPlaceName(c.Attribution) {
+		// (not "Salgado said 29 of the dead were in Acapulco and 10 in
+		// Coyuca": a speaker, though some town is called Salgado)
+		if gaz().IsPlaceName(c.Attribution) && !s.saidBy(c.Attribution) {
 			c.Attribution = l.where
 		}
 	}
@@ -374,9 +376,38 @@ func (s *sentence) earlierFigure(l link) bool {
 		if w := s.word(k); w == "," || w == ";" {
 			break
 		}
-		if s.isWord(k-1, "had") && s.in(k, gHadPrior) {
+		if s.in(k, gHadPrior) && (s.isWord(k-1, "had") || s.isWord(k-1, "been") && s.isWord(k-2, "had")) {
+			// ("the toll had been put at 27")
 			return true
 		}
+	}
+	// "The toll had stood at 27 on Thursday": the pluperfect inside a
+	// toll's own phrase, between its noun and its number
+	if l.how == byToll {
+		for k := l.a + 1; k < q.i; k++ {
+			if s.in(k, gHadPrior) && (s.isWord(k-1, "had") || s.isWord(k-1, "been") && s.isWord(k-2, "had")) {
+				return true
+			}
+		}
+	}
+	// "The previous official count was 48 dead", "the earlier toll had
+	// stood at 27": a count the sentence calls an earlier one, before
+	// the figure in its clause
+	for k := lo - 1; k >= 1 && k >= lo-6; k-- {
+		if w := s.word(k); w == "," || w == ";" || s.is(k, fNumber) {
+			break
+		}
+		if !s.is(k, fCountNoun) {
+			continue
+		}
+		m := k - 1
+		for m >= 0 && s.is(m, fCountMod) && !s.is(m, fEarlier) {
+			m--
+		}
+		if s.is(m, fEarlier) {
+			return true
+		}
+		break
 	}
 	for k := lo - 1; k >= 0 && k >= lo-4; k-- {
 		switch w := s.word(k); {
@@ -627,4 +658,27 @@ func (s *sentence) missingWithin(j, n int) bool {
 		}
 	}
 	return false
+}
+
+// saidBy reports whether the sentence has who right before "said",
+// "says" or "told" ("Salgado said"): a speaker, whatever else the name
+// may be.
+func (s *sentence) saidBy(who string) bool {
+	sent := s.text[s.start:s.end]
+	for off := 0; ; {
+		k := strings.Index(sent[off:], who+" ")
+		if k < 0 {
+			return false
+		}
+		off += k + len(who) + 1
+		w := sent[off:]
+		if e := strings.IndexAny(w, " ,.;"); e >= 0 {
+			w = w[:e]
+		}
+		// (only the verbs of a person speaking: a place "reported" or
+		// "announced" its own dead)
+		if w == "said" || w == "says" || w == "told" {
+			return true
+		}
+	}
 }

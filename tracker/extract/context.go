@@ -179,6 +179,14 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 		return
 	}
 	rc := readReport(v, places, text, title, date)
+	for i := range claims {
+		// "Otis death toll climbs to 39" in a report about Hurricane
+		// Otis: the storm's name, no place (the sentence pass reads it as
+		// the place a toll is of, as in "Gaza death toll")
+		if c := &claims[i]; c.Where != "" && v.stormName(title, text, c.Where) {
+			c.Where = ""
+		}
+	}
 	// the headline's own figure names the place the report is about
 	// ("Flash floods kill at least 51 in Spain's Valencia region")
 	for i := range claims {
@@ -243,6 +251,10 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 			}
 		}
 		switch {
+		case (c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group") && c.Context.Part:
+			// a part's place is no place of the paragraph: "29 of the dead
+			// were in Acapulco and 10 in Coyuca. The toll had stood at 27
+			// on Thursday." is no toll of Coyuca
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
 			carry = c.Context
 		case c.Context.PlaceFrom != "source" && c.Where == "" && c.Start >= rc.leadEnd && rc.v.anaphor(c.Sentence) && rc.anaphorPlace(text, p+1, c, &pl):
@@ -2389,4 +2401,39 @@ func eventToll(c tracker.Category) bool {
 
 func weakPlace(p gazetteer.Place) bool {
 	return p.Kind == gazetteer.City && p.Population < 100000 || p.Minor
+}
+
+// stormName reports whether the report names a storm where (one
+// capitalised word) after a storm's event noun: "Hurricane Otis",
+// "Typhoon Yagi", "Storm Boris". Limit: a storm named after a place the
+// report also means as a place ("Cyclone Kerala") loses that place.
+func (v *vocabulary) stormName(title, text, where string) bool {
+	if where == "" || strings.ContainsAny(where, " -") || where[0] < 'A' || where[0] > 'Z' {
+		return false
+	}
+	for _, t := range [2]string{title, text} {
+		for off := 0; ; {
+			k := strings.Index(t[off:], where)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(where)
+			if off < len(t) && isWordByte(t[off]) {
+				continue
+			}
+			if k < 2 || t[k-1] != ' ' {
+				continue
+			}
+			b := k - 1
+			a := b
+			for a > 0 && isWordByte(t[a-1]) {
+				a--
+			}
+			if w := strings.ToLower(t[a:b]); v.eventOf[w] == "storm" && w != "storms" {
+				return true
+			}
+		}
+	}
+	return false
 }

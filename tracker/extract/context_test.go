@@ -550,3 +550,74 @@ func TestCombined(t *testing.T) {
 		}
 	}
 }
+
+// TestStormNameIsNoPlace: a headline's "Otis death toll" in a report
+// that names Hurricane Otis is the storm's toll, not a place called Otis,
+// while a place the report does not name as a storm stays a place.
+func TestStormNameIsNoPlace(t *testing.T) {
+	tests := []struct {
+		name, title, body string
+		want              []string // each claim's Where, in order
+	}{
+		{"the storm a body names", "Otis death toll climbs to 39",
+			"The number of people killed by Hurricane Otis in the state of Guerrero has risen to 39, the governor said.",
+			[]string{"", "Guerrero"}},
+		{"a typhoon named in the title", "Typhoon Yagi: Yagi toll rises to 59",
+			"The storm has killed 59 people, officials said.",
+			[]string{"", ""}},
+		{"a place whose name no storm bears", "Gaza death toll tops 10,000",
+			"The storm season has not begun. The ministry said more than 10,000 people had been killed.",
+			[]string{"Gaza", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Report(tracker.Report{ID: "r", Title: tt.title, Text: tracker.WithHeadline(tt.title, tt.body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range res.Claims {
+				got = append(got, c.Where)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("places got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPartitiveSiblings: "29 of the dead were in Acapulco and 10 in
+// Coyuca" gives both places' figures, both parts and both the speaker's,
+// and the toll of the next sentence is no toll of the last part's place.
+func TestPartitiveSiblings(t *testing.T) {
+	title := "Storm toll climbs to 39"
+	body := "CHILPANCINGO, Mexico - The number of people killed in the state of Guerrero has risen to 39, the governor said.\n\n" +
+		"Salgado said 29 of the dead were in Acapulco and 10 in Coyuca de Benitez. The toll had stood at 27 on Thursday."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		low         int64
+		where, attr string
+		part, prior bool
+		placeFrom   string
+	}
+	var got []row
+	for _, c := range res.Claims {
+		if c.Start < len(title) {
+			continue
+		}
+		lo := c.Interval.Low.IntPart()
+		got = append(got, row{lo, c.Where, c.Attribution, c.Context.Part, c.Prior, c.Context.PlaceFrom})
+	}
+	want := []row{
+		{39, "Guerrero", "governor", false, false, "sentence"},
+		{29, "Acapulco", "Salgado", true, false, "sentence"},
+		{10, "Coyuca de Benitez", "Salgado", true, false, "sentence"},
+		{27, "", "", false, true, "lead"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}

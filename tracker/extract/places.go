@@ -223,7 +223,14 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	// "Nigeria's Kaduna state" is "Kaduna state"
 	if k := strings.IndexAny(name, "'’"); k > 0 && first < last {
 		if rest := name[k:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
-			name = strings.TrimSpace(rest[strings.IndexByte(rest, ' '):])
+			if s.v.coasts[s.word(last+1)] || s.v.coasts[s.word(last)] {
+				// "Mexico's Pacific coast", "Florida's Gulf Coast": a
+				// stretch of the possessor's shore, whose name is no place
+				// the gazetteer holds
+				name = name[:k]
+			} else {
+				name = strings.TrimSpace(rest[strings.IndexByte(rest, ' '):])
+			}
 		}
 	}
 	return place{i: i, j: last + 1, name: name}, true

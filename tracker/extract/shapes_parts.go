@@ -546,7 +546,9 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	if it.where != "" && !it.verb && (s.isWord(k, "and") || s.isWord(k, ",")) {
 		if l, ok := s.elidedSibling(k, links); ok {
 			return link{q: qi, cat: l.cat, who: l.who, how: byCoord, a: it.a, b: it.end, trig: -1, head: l.head,
-				placeMin: it.end, part: l.part, carried: l.carried, where: it.where}, true
+				placeMin: it.end, part: l.part, carried: l.carried, where: it.where, partitive: l.partitive}, true
+			// ("29 of the dead were in Acapulco and 10 in Coyuca": the
+			// second is some of the dead too)
 		}
 	}
 	// (1) the list goes on: "…, 23 in Suzu", "… and five in Nanao"
@@ -737,6 +739,10 @@ func (s *sentence) elidedSibling(k int, links []link) (link, bool) {
 		return link{}, false
 	}
 	e := max(l.b, s.qs[l.q].j)
+	if w := s.word(e); w == "were" || w == "are" || w == "was" {
+		// "29 of the dead were in Acapulco and 10 in Coyuca"
+		e++
+	}
 	end, _, ok := s.inPlace(e)
 	if !ok || end > m {
 		return link{}, false

@@ -108,10 +108,10 @@ type vocabulary struct {
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
 	// oneSiteEvents strike one site, where their dead and hurt are
-	oneSiteEvents              map[string]bool
-	fireService, compass       map[string]bool
-	continents, sites, streets map[string]bool
-	eventOf                    map[string]string // event noun → event
+	oneSiteEvents                      map[string]bool
+	fireService, compass               map[string]bool
+	continents, sites, streets, coasts map[string]bool
+	eventOf                            map[string]string // event noun → event
 	// lists read in file order, as suffixes and prefixes of a text
 	gunfire, strikeAux, comparisons []string
 	particles                       []string // of a run of capitalised words (capruns.go)
@@ -314,6 +314,7 @@ func directives() map[string]directiveSpec {
 		"compass":        setDir(func(v *vocabulary) map[string]bool { return v.compass }),
 		"continent":      setDir(func(v *vocabulary) map[string]bool { return v.continents }),
 		"street":         setDir(func(v *vocabulary) map[string]bool { return v.streets }),
+		"coast":          setDir(func(v *vocabulary) map[string]bool { return v.coasts }),
 		"site":           setDir(func(v *vocabulary) map[string]bool { return v.sites }),
 		"gunfire":        listDir(func(v *vocabulary) *[]string { return &v.gunfire }),
 		"strikeaux":      listDir(func(v *vocabulary) *[]string { return &v.strikeAux }),
@@ -345,7 +346,7 @@ func newVocabulary() *vocabulary {
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
-		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets,
+		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts,
 	} {
 		*p = map[string]bool{}
 	}
