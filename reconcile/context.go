@@ -721,7 +721,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 				if ra.pl == rbb.pl || p.recs[rbb.ri].prior || !in.contains(rbb.pl, ra.pl) {
 					continue
 				}
-				if p.compareRecIntervals(&p.recs[ra.ri], &p.recs[rbb.ri]) != 0 {
+				if !p.sameFigure(&p.recs[ra.ri], &p.recs[rbb.ri]) {
 					differ = true
 				} else {
 					same = true
@@ -965,6 +965,18 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			p.recs[r.ri].series = si
 		}
 	}
+}
+
+// sameFigure reports whether two figures are one number as written,
+// whatever their qualifiers: "27 dead in Acapulco" in a headline above
+// "at least 27 people were killed" in Mexico is Mexico's toll by another
+// name, not a part of it. Limit: "about 100" ([90, 110]) and "100" are
+// two figures here.
+func (p *prep) sameFigure(a, b *rec) bool {
+	if a.big || b.big {
+		return p.compareRecIntervals(a, b) == 0
+	}
+	return a.lo == b.lo && (a.open || b.open || a.hi == b.hi)
 }
 
 // liftToWhole moves a figure that took its report's place into the

@@ -110,6 +110,30 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}, {"e-1"}},
 		},
 		{
+			// "Hurricane Otis leaves 27 dead in Acapulco" over "at least
+			// 27 people were killed" in Mexico: one figure as written,
+			// the country's toll, so the report does not make the city a
+			// part (a city's own lower figure does: the case above)
+			name: "a headline's city figure the body gives its country is the country's",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-26", "security secretary", tracker.Exact, 27),
+				ctxClaim("a-2", "a", "2023-10-26", "security secretary", tracker.AtLeast, 27),
+				ctxClaim("b-1", "b", "2023-10-29", "government", tracker.Exact, 43),
+				ctxClaim("c-1", "c", "2023-11-01", "government", tracker.Exact, 48),
+			},
+			ctx: func(i int) tracker.Context {
+				acapulco := tracker.Context{Place: "Acapulco de Juárez", PlaceID: "gn:3533462", PlaceFrom: "sentence", Event: "storm"}
+				switch i {
+				case 1, 3:
+					return tracker.Context{Place: "Mexico", PlaceID: "MX", PlaceFrom: "sentence", Event: "storm"}
+				case 2:
+					acapulco.PlaceFrom = "headline"
+				}
+				return acapulco
+			},
+			same: [][]string{{"a-1", "a-2", "b-1", "c-1"}},
+		},
+		{
 			// a building fire's toll at its estate is the district's, and a
 			// fire is a wildfire's class ("the Eaton fire")
 			name: "a fire's unknown site is its place",
