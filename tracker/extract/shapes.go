@@ -705,12 +705,33 @@ func (s *sentence) modifierRun(k int) int {
 
 // relativeClauseEnd returns the token after a relative clause opened at
 // k by "who" or "that" and closed by the main clause's auxiliary ("…
-// who had been digging trenches around the town were killed"), or 0
-// when there is none: a casualty word, a figure or punctuation inside it
-// means the clause is read as it stands ("30 people who died").
+// who had been digging trenches around the town were killed") or by a
+// verb of dying ("two pupils who were shot during the raid died", "one
+// teacher who was kidnapped with the children died in captivity": what
+// the clause says happened to them first is not the figure), or 0 when
+// there is none: a figure or punctuation inside it, or a casualty word
+// that is not followed so, means the clause is read as it stands ("30
+// people who died", "12 people who were kidnapped last week").
 func (s *sentence) relativeClauseEnd(k int) int {
 	for m := k + 2; m < len(s.toks) && m <= k+12; m++ {
-		if s.toks[m].kind != tWord || s.qty[m] >= 0 || isTriggerWord(s, m) || s.flags[m]&fClause != 0 {
+		if s.toks[m].kind != tWord || s.qty[m] >= 0 || s.flags[m]&fClause != 0 {
+			return 0
+		}
+		if tr, n := lookup(s, s.v.triggerTab, m, 4); n > 0 {
+			if tr.cat == tracker.Killed {
+				// the main clause's verb, after a word of the clause
+				// ("… during the raid died"), not a participle of it
+				if tr.post && m > k+2 && !s.is(m-1, fPostSkip) && !s.isCopula(m-1) {
+					return m
+				}
+				return 0
+			}
+			// the clause's own word of wounding or taking: "who was
+			// kidnapped", "who were wounded"
+			m += n - 1
+			continue
+		}
+		if isTriggerWord(s, m) {
 			return 0
 		}
 		if s.isCopula(m) && !s.is(m-1, fPostSkip) {

@@ -347,6 +347,11 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 	if !p.person() && p.kind != npNone || s.isWord(q.j, "each") {
 		return link{}, false
 	}
+	// "the bodies of 12 children and one teacher": one person named by a
+	// singular noun beside a counted group is named, not counted, as "a
+	// police officer" is before a verb (singleNounAfter); in a breakdown
+	// ("15 people - 14 men and one woman") the one is a part
+	single := s.isWord(q.i-1, "and") && q.j == q.ni+1 && s.isWord(q.ni, "one") && p.person() && p.end == q.j+1 && !pluralNoun(s.word(q.j))
 	// backward: … q1 [group] (and|,|together with) q2 where q1 is
 	// linked by pre, breakdown or coordination
 	k := q.i - 1
@@ -378,6 +383,9 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 		l := links[linked[x]]
 		end := l.b
 		if end-1 == k && (l.how == byPre || l.how == byLoss || l.how == byBreakdown || l.how == byCoord || l.how == byNoun && s.qs[l.q].j == l.b) {
+			if single && l.how != byBreakdown && !l.part {
+				return link{}, false
+			}
 			who := p.who
 			if who == "" {
 				if l.how == byBreakdown {
