@@ -52,6 +52,17 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "hostage [20, 20] exact people"}}},
 		{"a relative clause of dying stands", "Forty people who died in the blast were buried on Monday.",
 			[]want{{desc: "killed [40, 40] exact people"}}},
+		// among the dead, the victims
+		{"among the victims", "The embassy said 14 Filipino workers were among the victims of the blaze.",
+			[]want{{desc: "killed [14, 14] exact workers"}}},
+		{"among the injured stays injured", "Six firefighters were among the injured.",
+			[]want{{desc: "injured [6, 6] exact firefighters"}}},
+		{"a headline's Among Dead", "Three Nurses Among Dead In Hospital Fire",
+			[]want{{desc: "killed [3, 3] exact medics"}}},
+		{"among dead without the article", "Police said 12 pilgrims among dead after bus plunge.",
+			[]want{{desc: "killed [12, 12] exact people"}}},
+		{"some of the victims is no count of its own", "Three of the victims were children.", nil},
+		{"among the survivors is no death", "Two Japanese tourists were among the survivors.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

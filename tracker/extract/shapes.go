@@ -453,9 +453,23 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	}
 	for d := 0; d < 8 && k < len(s.toks); d++ {
 		w := s.word(k)
-		// "were among those killed", "are among the dead"
+		// "were among those killed", "are among the dead", a headline's
+		// "Among Dead"
 		if w == "among" && (s.isWord(k+1, "those") || s.isWord(k+1, "the")) {
+			// "were among the victims": the victims a subject word names
+			// ("victims", "fatalities") are its category's
+			if c, ok := s.v.subjects[s.word(k+2)]; ok && s.isWord(k+1, "the") && !isTriggerWord(s, k+2) && !s.qtyBetween(start, k) {
+				who, bare := p.who, p.who == ""
+				if bare {
+					who = "people"
+				}
+				return link{q: qi, cat: c, who: who, how: byPost, a: q.i, b: k + 3, trig: k + 2, head: -1, placeMin: k + 3, period: q.increment, bare: bare, ofWhom: ofWhom}, true
+			}
 			k += 2
+			continue
+		}
+		if w == "among" && isTriggerWord(s, k+1) {
+			k++
 			continue
 		}
 		if tr, n := lookup(s, s.v.triggerTab, k, 4); n > 0 && tr.post {
