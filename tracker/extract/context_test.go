@@ -621,3 +621,29 @@ func TestPartitiveSiblings(t *testing.T) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 }
+
+// TestArticleBeforeNoPlace: a word the vocabulary says is no place is
+// none after "the" either ("the South" of a lake's name is not
+// Cameroon's South region), while a real place after "the" still is.
+func TestArticleBeforeNoPlace(t *testing.T) {
+	m := newPlaceMemo(defaultVocabulary(), gaz(), nil)
+	tests := []struct {
+		name, text string
+		want       []string // place ids
+	}{
+		{"a compass word after the", "When the South Lhonak lake gave way, it killed at least 40 people in Sikkim.", []string{"IN.29"}},
+		{"a month after the", "By the March floods the toll in Sikkim had risen.", []string{"IN.29"}},
+		{"a country after the", "Aid reached the Philippines on Monday.", []string{"PH"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range m.placesOf(tt.text, true) {
+				got = append(got, p.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

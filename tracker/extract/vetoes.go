@@ -15,6 +15,21 @@ func (s *sentence) undone(l link) string {
 	if l.trig >= 0 {
 		lo, hi = min(lo, l.trig), max(hi, l.trig+1)
 	}
+	// "Bodies of 22 more soldiers recovered? Army says search goes on",
+	// "Did 300 people die?": a figure in a question is asked about, not
+	// given. A question a wh-word opens takes it as given ("Why did the
+	// toll pass 30,000?"), and so keeps it.
+	switch s.word(0) {
+	case "why", "how", "what", "where", "when", "who", "which":
+	default:
+		for k := hi; k < len(s.toks); k++ {
+			if w := s.word(k); w == "?" {
+				return "a question, not a claim"
+			} else if w == "." || w == ";" || w == "!" {
+				break
+			}
+		}
+	}
 	// speculation anywhere from a few words before to the end of the phrase
 	from := lo - 6
 	// "Officials warned the toll, which stood at 11 on Friday morning,
