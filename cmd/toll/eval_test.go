@@ -20,7 +20,9 @@ import (
 // F1 0.711 with 35 of 84 findings false alarms, F1 0.709 with 20 of 32,
 // F1 0.675 with 15 of 29 and no expected finding raised, F1 0.719 with
 // 20 of 32 and 1 of 13 raised, and F1 0.690 with 14 of 39 and 2 of 10
-// raised (their READMEs). The floors are what lands; raise one when a
+// raised (their READMEs); the eighth (series-heldout8) first scored F1
+// 0.784 with 4 of 35 findings false alarms, 3 of 8 raised and 2 of 61
+// traps flagged. The floors are what lands; raise one when a
 // change lifts the score, never lower one to let a change in.
 func TestSeriesScenarios(t *testing.T) {
 	tests := []struct {
@@ -44,6 +46,7 @@ func TestSeriesScenarios(t *testing.T) {
 		{dir: "series-heldout5", files: 5, f1: 0.88, raised: 6, traps: 3, falseAlarms: 7},
 		{dir: "series-heldout6", files: 5, f1: 0.74, raised: 3, traps: 2, falseAlarms: 32},
 		{dir: "series-heldout7", files: 5, f1: 0.83, raised: 2, traps: 0, falseAlarms: 7},
+		{dir: "series-heldout8", files: 5, f1: 0.78, raised: 3, traps: 2, falseAlarms: 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
