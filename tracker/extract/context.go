@@ -262,6 +262,10 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 			// been recovered in the city": the place the paragraph last
 			// named
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = pl.Name, pl.ID, "paragraph"
+		case c.Context.PlaceFrom != "sentence" && mayBeBoth(c.Sentence) && bothRE.MatchString(c.Sentence):
+			// a figure its sentence calls the countries' together takes no
+			// place of its paragraph's: "Syria's dead number 3,513. That
+			// takes the combined toll to 23,831" is no toll of Syria
 		case rc.country2 != "" && c.Context.PlaceFrom != "source" && c.Start >= rc.leadEnd && rc.paragraphPlaceOf(text, p+1, c, &pl):
 			// a report about two countries: a figure that names no place
 			// is about the one its paragraph last named ("… in Gaza. The

@@ -49,9 +49,10 @@ func (s *sentence) places(attrs []attribution) []place {
 			out = append(out, place{i: 0, j: m + 1, name: s.textOf(0, m+1), initial: true})
 		}
 	}
-	// "Gaza death toll", "Israel's death toll", "Derna flood toll"
+	// "Gaza death toll", "Israel's death toll", "Derna flood toll" (and
+	// "Syria's dead number 3,513", subjectCount's)
 	for i := 0; i < len(s.toks); i++ {
-		if _, n := lookup(s, s.v.tollTab, i, 2); n > 0 && i > 0 {
+		if _, n := lookup(s, s.v.tollTab, i, 2); n > 0 && i > 0 || i > 0 && s.countSubject(i) {
 			k := i - 1
 			if s.is(k, fEvent) {
 				k--

@@ -63,6 +63,18 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "killed [12, 12] exact people"}}},
 		{"some of the victims is no count of its own", "Three of the victims were children.", nil},
 		{"among the survivors is no death", "Two Japanese tourists were among the survivors.", nil},
+		// a casualty noun as the subject of its count
+		{"a headline's noun rises", "Flood injured rise to 212; dead remain 38",
+			[]want{{desc: "injured [212, 212] exact people"}, {desc: "killed [38, 38] exact people"}}},
+		{"a possessor's dead number", "The province's dead number 1,215, officials say.",
+			[]want{{desc: "killed [1215, 1215] exact people"}}},
+		{"a place's dead rise", "Nepal's landslide dead rise to 44",
+			[]want{{desc: "killed [44, 44] exact people", where: "Nepal"}}},
+		{"a quantity before the noun counts it", "Police said 12 dead rise to the surface.", []want{{desc: "killed [12, 12] exact people"}}},
+		{"a copula before the noun makes it no subject", "They were dead numb with cold at 6.", nil},
+		{"the missing list", "The sheriff's missing list grows to 31, officials say.",
+			[]want{{desc: "missing [31, 31] exact people"}}},
+		{"a missing list of names is no count", "The missing list was published with 40 names.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},
@@ -71,5 +83,34 @@ func TestCorpusKForms(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			checkWants(t, tt.want, tt.text)
 		})
+	}
+}
+
+// TestCombinedTollTakesNoParagraphPlace: a figure its own sentence calls
+// the countries' together ("the combined toll") is not about the country
+// the sentence before it named, as a figure with no place of its own is.
+func TestCombinedTollTakesNoParagraphPlace(t *testing.T) {
+	title := "Turkey-Syria quake toll tops 15,000"
+	text := "ISTANBUL, Turkey (Reuters) - Turkey's agency said the toll rose to 12,873 on Friday.\n\nSyria's dead number 2,992. That takes the combined toll to 15,865."
+	res, err := Extract(text, Options{Title: title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range res.Claims {
+		switch c.Span {
+		case "dead number 2,992":
+			if c.Context.Place != "Syria" {
+				t.Errorf("%q: place %q, want Syria", c.Span, c.Context.Place)
+			}
+		case "toll to 15,865":
+			found = true
+			if c.Context.Place == "Syria" || c.Context.PlaceFrom == "paragraph" {
+				t.Errorf("%q: place %q from %q, want no paragraph's place", c.Span, c.Context.Place, c.Context.PlaceFrom)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no claim for the combined toll in %d claims", len(res.Claims))
 	}
 }

@@ -1034,6 +1034,13 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 				return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: max(k-1, 0), b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
 			}
 		}
+		// a headline's or a possessor's casualty noun whose verb comes
+		// right after it: "Itaewon injured rise to 196", "dead remain
+		// 156", "Iran's haj dead rise to 17", "the haj's dead number
+		// 1,301"
+		if l, ok := s.subjectCount(qi, k); ok {
+			return l, true
+		}
 		w := s.word(k)
 		// a relative clause between the noun and the number has a subject
 		// of its own: "11 arrests after violence at the match, where a
@@ -1076,6 +1083,59 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		k--
 	}
 	return link{}, false
+}
+
+// subjectCount reads a casualty noun at k as the subject of the count
+// qi when its verb follows it at once and links the number ("rise to",
+// "remain", "number", "stood at"), and what stands before the noun makes
+// it a noun: a possessive, a name, a headline's start or clause
+// boundary, or a noun of its own ("haj dead"). A number, an auxiliary
+// or a function word before it makes it something else ("12 dead",
+// "were dead", "of the dead rose to" is some other phrase's).
+func (s *sentence) subjectCount(qi, k int) (link, bool) {
+	q := &s.qs[qi]
+	if !s.countSubject(k) {
+		return link{}, false
+	}
+	v := k + 1
+	switch {
+	case v == q.i-1 && (s.is(v, fCountVerb) || s.isWord(v, "remain") || s.isWord(v, "remains")):
+	case v == q.i-2 && (s.isWord(q.i-1, "to") && s.is(v, fChange) || s.isWord(q.i-1, "at") && (s.is(v, fCountVerb) || s.isWord(v, "remain") || s.isWord(v, "remains"))):
+	default:
+		return link{}, false
+	}
+	if k > 0 {
+		b := &s.toks[k-1]
+		switch {
+		case b.text == ";" || b.text == ":" || possessive(b.lower):
+		case b.kind == tWord && b.upper && !s.is(k-1, fFunc):
+		case b.kind == tWord && !s.is(k-1, fFunc) && !s.is(k-1, fPostSkip) && !isTriggerWord(s, k-1) && !s.isCopula(k-1) && (k == 1 || possessive(s.toks[k-2].lower) || s.toks[k-2].upper):
+		default:
+			return link{}, false
+		}
+	}
+	tr, n := lookup(s, s.v.triggerTab, k, 1)
+	if n == 0 {
+		return link{}, false
+	}
+	return link{q: qi, cat: tr.cat, who: "people", how: byToll, a: k, b: q.j, trig: k, head: -1, placeMin: k + 1, toll: true}, true
+}
+
+// countSubject reports a casualty noun at k that a verb of counting
+// right after it makes a subject: "dead number", "injured rise".
+func (s *sentence) countSubject(k int) bool {
+	switch s.word(k) {
+	case "dead", "injured", "wounded", "missing":
+	default:
+		return false
+	}
+	return s.is(k+1, fCountVerb) || s.is(k+1, fChange) || s.isWord(k+1, "remain") || s.isWord(k+1, "remains")
+}
+
+// possessive reports a word written with a possessive "'s" ("haj's",
+// "Iran’s").
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // numberOfPhrase reads what "the number of …" counts, from token i up to
