@@ -53,7 +53,7 @@ func checkCompact(claims []tracker.StoredClaim, opts Options, decimals bool) (*C
 		return nil, err
 	}
 	c := &checker{p: p, window: int32(opts.Window), filter: newFilterSpec(p.tax, opts),
-		decreasePairs: map[[2]int32]bool{}, ids: map[uint64]bool{}, handled: map[int32]bool{}, decimals: decimals}
+		decreasePairs: map[[2]int32]bool{}, handled: map[int32]bool{}, decimals: decimals}
 	c.indexSeries()
 	c.staleAndRevised()
 	c.decreases()
@@ -83,7 +83,7 @@ type checker struct {
 	// out are the findings; cited the records they cite (found.lo, hi)
 	out   []found
 	cited []int32
-	ids   map[uint64]bool
+	ids   idSet // the findings' keys
 	// decreasePairs holds the figure pairs already reported as a
 	// decrease or revision, so that a window does not report them again
 	// as sources_disagree.
@@ -611,6 +611,11 @@ func ratioPhrase(hiLow, loHigh decimal.Decimal) string {
 			}
 			return "the lower bound of one is " + s + "× the upper bound of the other"
 		}
+		// (the ratio rounds to 1.0 or less: the gap, on int64s too, as
+		// ratioTenths holds both)
+		x, _ := smallInt(hiLow)
+		y, _ := smallInt(loHigh)
+		return "the lower bound of one is " + tracker.FormatCount(decimal.NewFromInt(x-y)) + " above the upper bound of the other"
 	}
 	r := hiLow.DivRound(loHigh, 1)
 	if r.Cmp(decimal.NewFromInt(1)) <= 0 {
@@ -1152,10 +1157,9 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 		day = max(day, p.recs[ri].day)
 	}
 	id := findingKey(kind, ids)
-	if c.ids[id] {
+	if !c.ids.add(id) {
 		return
 	}
-	c.ids[id] = true
 	lo := int32(len(c.cited))
 	c.cited = append(c.cited, recs...)
 	c.out = append(c.out, found{id: id, msg: msg, series: series, day: day, lo: lo, hi: int32(len(c.cited)),

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -434,5 +435,32 @@ func TestClockOpensLiveEntry(t *testing.T) {
 				t.Errorf("clockRE.MatchString(%q) = %v, want %v", tt.sent, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestIDSet holds idSet to a map under random keys, small ones (which
+// collide in its slots) and zero among them.
+func TestIDSet(t *testing.T) {
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	var s idSet
+	want := map[uint64]bool{}
+	for i := range 20000 {
+		k := rng.Uint64() >> 16
+		if i%3 == 0 {
+			k = rng.Uint64N(3000) // (repeats, and zero)
+		}
+		if got := s.add(k); got != !want[k] {
+			t.Fatalf("add(%d) = %v, want %v", k, got, !want[k])
+		}
+		want[k] = true
+	}
+	held := s.n
+	if s.zero {
+		held++
+	}
+	if held != len(want) {
+		t.Errorf("%d keys held, want %d", held, len(want))
 	}
 }

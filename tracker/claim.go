@@ -181,7 +181,7 @@ type Context struct {
 
 // Validate reports the first problem that makes c unusable: an unknown
 // category, qualifier or scope, a missing group, or an empty interval.
-func (c Claim) Validate() error {
+func (c *Claim) Validate() error {
 	if _, err := ParseCategory(string(c.Category)); err != nil {
 		return err
 	}

@@ -151,8 +151,10 @@ func (iv Interval) Range() string {
 // (Interval.Range writes it), which a table shows beside the figure:
 // "more than 700" is [701, ∞), never written "701+" as if a source had
 // said 701. A claim whose bounds were set by hand against its qualifier
-// is written as its interval.
-func (c Claim) Figure() string {
+// is written as its interval. (A pointer receiver, as Validate's: a Claim
+// is 400 bytes, and a value receiver copied it whole at each of the
+// million calls a timeline makes, a cache miss a line.)
+func (c *Claim) Figure() string {
 	iv := c.Interval
 	switch c.Qualifier {
 	case Exact:
