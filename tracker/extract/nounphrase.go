@@ -149,6 +149,11 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				if n2 > 0 {
 					return np{kind: npPerson, who: joinGroups(who, g2), end: m + n2}
 				}
+				// a plural noun no table knows after a group: "19
+				// hikers and guides", "460 patients and companions"
+				if w := s.word(m); m == end+1 && m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && pluralNoun(w) && !s.v.units[w] && !s.v.funcWords[w] && !isTriggerWord(s, m) && !s.is(m, fPostSkip) {
+					return np{kind: npPerson, who: joinGroups(who, w), end: m + 1}
+				}
 			}
 			return np{kind: npPerson, who: who, end: end}
 		}

@@ -75,6 +75,13 @@ func TestCorpusKForms(t *testing.T) {
 		{"the missing list", "The sheriff's missing list grows to 31, officials say.",
 			[]want{{desc: "missing [31, 31] exact people"}}},
 		{"a missing list of names is no count", "The missing list was published with 40 names.", nil},
+		// a known group and a plural noun no table knows
+		{"a group and an unknown plural", "Eleven trekkers and porters died in the avalanche.",
+			[]want{{desc: "killed [11, 11] exact people"}}},
+		{"a group and an unknown plural after a qualifier", "At least 40 patients and caregivers were killed in the shelling.",
+			[]want{{desc: "killed [40, ∞) at_least people"}}},
+		{"a verb after the group's 'and' is another clause", "The raid killed 12 soldiers and destroyed tanks.",
+			[]want{{desc: "killed [12, 12] exact soldiers"}}},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},
