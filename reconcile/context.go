@@ -55,8 +55,9 @@ type ctxRec struct {
 	// the figure refers to
 	readPlace string
 	day       int32
-	// inherited: the place is the report's, not the sentence's
-	inherited bool
+	// inherited: the place is the report's, not the sentence's;
+	// datelineOnly: the report's place is only its dateline's
+	inherited, datelineOnly bool
 	// oneSite: the claim's event strikes one site (Taxonomy.OneSite)
 	oneSite bool
 	// bucket and place interned by resolveContext (place -1 when "")
@@ -752,9 +753,22 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 	}
 	// the first-level units of each country the figures of a bucket
-	// name, directly or through a place inside one
+	// name, directly or through a place inside one. A place only
+	// datelines give is where reporters file from, no unit the event
+	// struck: "ASTANA –" over a mine fire in Karaganda region does not
+	// make the fire's toll one of two regions' (the capital is a region
+	// of its own in Kazakhstan, as Delhi is in India).
+	named := map[bp]bool{}
+	for i := range recs {
+		if r := &recs[i]; r.pl >= 0 && !r.datelineOnly {
+			named[bp{r.bid, r.pl}] = true
+		}
+	}
 	units := map[bp]map[string]bool{}
 	for k := range present {
+		if !named[k] {
+			continue
+		}
 		id := in.places[k[1]]
 		if i := strings.IndexByte(id, '/'); i >= 0 {
 			id = id[:i]

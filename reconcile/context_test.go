@@ -134,6 +134,32 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "a-2", "b-1", "c-1"}},
 		},
 		{
+			// "ASTANA –" over a mine fire in Karaganda region: the capital
+			// (a region of its own) is where the reporter files, no
+			// second region of the fire's, so the country's toll stays
+			// whole; a second region a sentence names splits it, as
+			// Helene's states do
+			name: "a dateline's region is no region of the event",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-28", "ministry", tracker.Exact, 32),
+				ctxClaim("b-1", "b", "2023-10-29", "ministry", tracker.Exact, 45),
+				ctxClaim("c-1", "c", "2023-11-17", "ministry", tracker.Exact, 46),
+				ctxClaim("d-1", "d", "2023-10-29", "ministry", tracker.Exact, 46),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "Kazakhstan", PlaceID: "KZ", PlaceFrom: "headline", Event: "fire"}
+				case 1:
+					return tracker.Context{Place: "Karaganda", PlaceID: "KZ.12", PlaceFrom: "sentence", Event: "fire"}
+				case 2:
+					return tracker.Context{Place: "Astana", PlaceID: "KZ.05", PlaceFrom: "dateline", Event: "fire"}
+				}
+				return tracker.Context{Place: "Kazakhstan", PlaceID: "KZ", PlaceFrom: "headline", Event: "fire"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1", "d-1"}},
+		},
+		{
 			// a building fire's toll at its estate is the district's, and a
 			// fire is a wildfire's class ("the Eaton fire")
 			name: "a fire's unknown site is its place",

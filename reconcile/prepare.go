@@ -512,7 +512,7 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			if ctxRecs == nil {
 				ctxRecs = make([]ctxRec, 0, len(claims)-ci) // (grown one by one, a million cost a second)
 			}
-			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, readPlace: c.Context.PlaceID, name: c.Context.Place, report: rep, day: r.day, inherited: inherited, oneSite: tax.OneSite(c.Context.Event)})
+			ctxRecs = append(ctxRecs, ctxRec{ri: int32(len(p.recs)), bucket: b, place: pid, readPlace: c.Context.PlaceID, name: c.Context.Place, report: rep, day: r.day, inherited: inherited, datelineOnly: c.Context.PlaceFrom == "dateline", oneSite: tax.OneSite(c.Context.Event)})
 		}
 		switch {
 		case c.Scope == tracker.Period:

@@ -167,8 +167,9 @@ func (rc *reportContext) sentenceStart(text, sent string) int {
 }
 
 // datelineRE reads a dateline at the start of a body: "RABAT, Sept 9
-// (Reuters) - ", "BEIRUT, Sept 9 — ", "Rabat — ", "LAHAINA, Hawaii (AP) —".
-var datelineRE = regexp.MustCompile(`^([A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3})((?:, [A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,2})?)(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?(?:,? \d{4})?\s*(?:\(([A-Za-z][A-Za-z .&/-]{0,30})\))?\s*[-–—]+\s`)
+// (Reuters) - ", "BEIRUT, Sept 9 — ", "Rabat — ", "LAHAINA, Hawaii (AP) —",
+// "ASTANA, 17 November – ".
+var datelineRE = regexp.MustCompile(`^([A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3})((?:, [A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,2})?)(?:,? (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?))?(?:,? \d{4})?\s*(?:\(([A-Za-z][A-Za-z .&/-]{0,30})\))?\s*[-–—]+\s`)
 
 // applyContext fills every claim's Context from its report. title is the
 // report's headline as stored apart from the text (tracker.HeadlineEnd

@@ -647,3 +647,38 @@ func TestArticleBeforeNoPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestRedCrossIsNoPlace: a name the vocabulary says is no place keeps its
+// words from being places one by one ("Red Cross" is not Cross County,
+// Arkansas).
+func TestRedCrossIsNoPlace(t *testing.T) {
+	m := newPlaceMemo(defaultVocabulary(), gaz(), nil)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the Red Cross", "The Kenya Red Cross Says 112 Are Missing", []string{"KE"}},
+		{"the Red Crescent", "The Red Crescent sent teams to Gaziantep.", []string{"TR.83"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range m.placesOf(tt.text, true) {
+				got = append(got, p.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDatelineDayMonth: "ASTANA, 17 November –" is a dateline, as
+// "RABAT, Sept 9 (Reuters) -" is.
+func TestDatelineDayMonth(t *testing.T) {
+	for _, s := range []string{"ASTANA, 17 November – The commission said.", "RABAT, Sept 9 (Reuters) - The ministry said.", "ALMATY, Kazakhstan, Oct 28 (MPA) – A fire killed 11."} {
+		if m := datelineMatch(s); m == nil {
+			t.Errorf("%q: no dateline", s)
+		}
+	}
+}

@@ -220,6 +220,10 @@ func (m *placeMemo) placesOfIn(s string, demonyms bool, in string) []gazetteer.P
 					i, found = j, true
 					break
 				}
+				if j > i+1 && m.v.notPlace(name) {
+					i, found = j, true
+					break
+				}
 				if j == i+1 && demonyms {
 					if p, ok := m.demonym(name); ok {
 						ps = append(ps, p)
@@ -280,6 +284,12 @@ func (m *placeMemo) runPlaces(run string, demonyms bool) []gazetteer.Place {
 					break
 				}
 				out = append(out, p)
+				i, found = j, true
+				break
+			}
+			if j > i+1 && m.v.notPlace(name) {
+				// "Red Cross": a name the vocabulary says is no place, whose
+				// words are no places either (Cross County, Arkansas)
 				i, found = j, true
 				break
 			}

@@ -77,6 +77,18 @@ func (s *sentence) places(attrs []attribution) []place {
 				if s.is(m, fEvent) || m > 0 && s.is(m-1, fEvent) {
 					continue
 				}
+				// "Kenya Starvation Cult Toll Climbs To 89", "Kenya Cult
+				// Death Toll": the run's longest opening that is a known
+				// place is the place, the words after it the event's; a run
+				// with no known opening ("Shakahola Forest") stays whole, and
+				// so does one a designator ends ("Buncombe County"). Only in
+				// title-case headlines, which capitalise the event's words.
+				for e := k; e > m && titled && stripDesignator(s.textOf(m, k+1)) == s.textOf(m, k+1) && !gaz().IsPlaceName(s.textOf(m, k+1)); e-- {
+					if gaz().IsPlaceName(s.textOf(m, e)) {
+						k = e - 1
+						break
+					}
+				}
 				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "’s"), "'s")
 				// "North Carolina's Helene toll": the possessor is the
 				// place, the name after it the storm's
