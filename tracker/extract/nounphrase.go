@@ -341,6 +341,15 @@ func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
 		// militia", "of his family"
 		for m := k + 2; m < len(s.toks) && m < k+10; m++ {
 			t := &s.toks[m]
+			// "17 members of three families": the families' count is
+			// part of the phrase (insideOfPhrase leaves it unread)
+			if x := s.qty[m]; x >= 0 && s.qs[x].i == m && s.isWord(m-1, "of") && pluralNoun(s.word(s.qs[x].j)) {
+				m = s.qs[x].j - 1
+				continue
+			}
+			if t.lower == "one" && s.isWord(m-1, "of") {
+				continue
+			}
 			if t.kind != tWord && !(t.kind == tPunct && t.text == "-" && !t.space) {
 				break
 			}
@@ -348,6 +357,11 @@ func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
 				return np{kind: npPerson, who: g, end: m + n}, true
 			}
 			if !t.upper && t.kind == tWord && !s.is(m, fFunc) && !s.is(m, fModifier) && !strings.Contains(t.lower, "-") {
+				return np{kind: npOpen, who: "members", end: m + 1}, true
+			}
+			// a modifier that ends the phrase is its noun: "members of
+			// one family, including three children, died"
+			if !t.upper && t.kind == tWord && s.is(m, fModifier) && (s.isWord(m+1, ",") || s.is(m+1, fPostSkip) || isTriggerWord(s, m+1)) {
 				return np{kind: npOpen, who: "members", end: m + 1}, true
 			}
 		}

@@ -82,6 +82,13 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "killed [40, ∞) at_least people"}}},
 		{"a verb after the group's 'and' is another clause", "The raid killed 12 soldiers and destroyed tanks.",
 			[]want{{desc: "killed [12, 12] exact soldiers"}}},
+		// members of families
+		{"members of several families", "Twelve members of two families, including five children, were killed in the strike.",
+			[]want{{desc: "killed [12, 12] exact members"}, {desc: "killed [5, 5] exact children"}}},
+		{"members of one family before a breakdown", "Six members of one family, including two infants, died in the fire.",
+			[]want{{desc: "killed [6, 6] exact members"}, {desc: "killed [2, 2] exact children"}}},
+		{"members of one family", "Four members of one family drowned.",
+			[]want{{desc: "killed [4, 4] exact members"}}},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},
