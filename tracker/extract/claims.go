@@ -112,6 +112,14 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			if l.partitive || c.Category == tracker.Injured && s.severePhrase(l) {
 				c.Context.Part = true
 			}
+			// "19 probable deaths", "20 suspected deaths": an outbreak's
+			// deaths not confirmed by a test are some of its dead, beside
+			// the confirmed, never the toll
+			if c.Category == tracker.Killed && l.trig > 0 {
+				if w := s.word(l.trig - 1); w == "probable" || w == "suspected" || w == "presumed" {
+					c.Context.Part = true
+				}
+			}
 			// "284 people were wounded, 220 of whom were taken to
 			// hospital": some of the 284
 			// (or of another count: "600 injured people …, at least 40 of

@@ -682,3 +682,32 @@ func TestDatelineDayMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestProbableDeathsArePart: an outbreak's probable or suspected deaths
+// are some of its dead, never the toll; suspected militants killed are
+// the militants' toll.
+func TestProbableDeathsArePart(t *testing.T) {
+	tests := []struct {
+		name, text string
+		part       []bool
+	}{
+		{"probable deaths in a list", "The toll has risen to 29, including 10 confirmed and 19 probable deaths.", []bool{false, true, true}},
+		{"probable deaths alone", "In addition, 20 probable deaths were recorded.", []bool{true}},
+		{"suspected militants", "Police said 12 suspected militants were killed.", []bool{false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Report(tracker.Report{ID: "r", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, c := range res.Claims {
+				got = append(got, c.Context.Part)
+			}
+			if !slices.Equal(got, tt.part) {
+				t.Errorf("parts got %v, want %v", got, tt.part)
+			}
+		})
+	}
+}

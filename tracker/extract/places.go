@@ -229,6 +229,14 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	}
 	// "in the New Year's Day earthquake": a name used as a modifier
 	if lt.upper && s.is(last+1, fEvent) {
+		// ("in Uganda's Ebola outbreak": the possessor is the place)
+		if first < last {
+			if name := s.text[s.toks[first].start:lt.end]; !strings.HasPrefix(name, "New Year") {
+				if k := strings.IndexAny(name, "'’"); k > 0 && (strings.HasPrefix(name[k:], "'s ") || strings.HasPrefix(name[k:], "’s ")) {
+					return place{i: i, j: last + 1, name: name[:k]}, true
+				}
+			}
+		}
 		return place{}, false
 	}
 	name := s.text[s.toks[first].start:lt.end]

@@ -325,6 +325,16 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	if s.isWord(k, "of") {
 		if (s.isWord(k+1, "them") || s.isWord(k+1, "those") || s.isWord(k+1, "whom")) && p.kind == npNone {
 			ofWhom = s.isWord(k+1, "whom") || s.isWord(k+1, "them")
+			if ofWhom && p.who == "" {
+				// "Nineteen health workers have been infected, seven of
+				// whom have died": some of the group counted before
+				for x := qi - 1; x >= 0; x-- {
+					if p2 := s.nounPhrase(&s.qs[x]); p2.kind == npPerson && p2.who != "" {
+						p.who = p2.who
+						break
+					}
+				}
+			}
 			k += 2
 		} else if m, ok := s.ofTheAboard(qi, k); ok && p.kind == npNone {
 			// "241 of the 242 people on board were killed": 242 were
