@@ -274,6 +274,17 @@ func (s *sentence) placeIn(places []place, i, j int) bool {
 func (s *sentence) placeFor(k int, links []link, grp []int, places []place) string {
 	l := links[k]
 	q := s.qs[l.q]
+	// a possessor's toll: "North Carolina's death toll from Hurricane
+	// Helene has risen to 104 after the department added a crash in
+	// Mitchell County" is the state's, whatever place a clause after the
+	// number names
+	if l.how == byToll {
+		for _, p := range places {
+			if p.modTok && p.j <= l.a+1 && p.j >= l.a-3 && p.j > p.i && possessive(s.toks[p.j-1].lower) {
+				return p.name
+			}
+		}
+	}
 	start := q.j
 	if l.how != byPost && l.how != byNoun {
 		start = max(l.placeMin, q.j)

@@ -89,6 +89,15 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "killed [6, 6] exact members"}, {desc: "killed [2, 2] exact children"}}},
 		{"members of one family", "Four members of one family drowned.",
 			[]want{{desc: "killed [4, 4] exact members"}}},
+		// a place's share of a total
+		{"with a place accounting for", "The agency recorded 212 flood deaths, with Sindh alone accounting for 97.",
+			[]want{{desc: "killed [212, 212] exact people"}, {desc: "killed [97, 97] exact people", where: "Sindh"}}},
+		{"a place accounts for", "Officials counted 140 deaths; Kasai accounts for 61.",
+			[]want{{desc: "killed [140, 140] exact people"}, {desc: "killed [61, 61] exact people", where: "Kasai"}}},
+		{"accounts for with no total is no claim", "The company sold 40 cars; Texas accounts for 12.", nil},
+		// a possessor's toll is the possessor's, whatever a later clause names
+		{"a possessor's toll and a clause after it", "Kenya's death toll from the floods has risen to 188 after officials added a landslide in Murang'a.",
+			[]want{{desc: "killed [188, 188] exact people", where: "Kenya"}}},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

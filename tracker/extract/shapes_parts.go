@@ -854,6 +854,17 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 			return partItem{}, false
 		}
 		k--
+		// "Bicol accounts for 85", "with Buncombe County alone
+		// accounting for 40": the place's share of the total
+		if s.isWord(k+1, "for") {
+			switch s.word(k) {
+			case "accounts", "accounting", "accounted", "account":
+				k--
+				if s.isWord(k, "alone") {
+					k--
+				}
+			}
+		}
 	}
 	e := k + 1
 	a := k
