@@ -582,6 +582,44 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"stale_repeat c-1 b-1"},
 		},
 		{
+			// "177 … after the final 179": the fire agency's 179 of the
+			// night, repeated by the city for days, is the figure the
+			// feature ignores, and the finding cites where it was first
+			// given beside the latest
+			name: "a stale repeat cites where the figure it ignores was first given",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-12-29", "fire agency", tracker.Exact, 177),
+				ctxClaim("b-1", "b", "2024-12-29", "fire agency", tracker.Exact, 179),
+				ctxClaim("c-1", "c", "2025-01-02", "city", tracker.Exact, 179),
+				ctxClaim("d-1", "d", "2025-01-06", "Weekly Ledger", tracker.Exact, 177),
+			},
+			want: []string{"stale_repeat d-1 c-1 b-1"},
+		},
+		{
+			// "2,053 … after its 2,445 of the same night": the highest
+			// figure since the one repeated is cited beside the latest
+			name: "a stale repeat cites the highest figure given since the one it repeats",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-08", "disaster ministry", tracker.Exact, 2053),
+				ctxClaim("b-1", "b", "2023-10-08", "disaster ministry", tracker.Exact, 2445),
+				ctxClaim("c-1", "c", "2023-10-09", "administration", tracker.MoreThan, 2400),
+				ctxClaim("d-1", "d", "2023-10-09", "Taliban government", tracker.Exact, 2053),
+			},
+			want: []string{"stale_repeat d-1 c-1 b-1"},
+		},
+		{
+			// (figures above the repeat published before the figure it
+			// repeats made nothing old: not cited)
+			name: "a stale repeat cites no higher figure older than the one it repeats",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-07", "provincial officials", tracker.Exact, 3000),
+				ctxClaim("b-1", "b", "2023-10-08", "disaster ministry", tracker.Exact, 2053),
+				ctxClaim("c-1", "c", "2023-10-09", "disaster ministry", tracker.Exact, 2445),
+				ctxClaim("d-1", "d", "2023-10-10", "Taliban government", tracker.Exact, 2053),
+			},
+			want: []string{"decrease a-1 b-1", "stale_repeat d-1 c-1"},
+		},
+		{
 			name: "a repeat may change the qualifier",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-03-15", "disaster department", tracker.Exact, 225),

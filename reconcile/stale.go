@@ -22,7 +22,9 @@ import (
 const SourcesFarApart Kind = "sources_far_apart"
 
 // StaleRepeat: a report gives a figure that an earlier report gave, after a
-// higher one had been published: an old figure repeated, not a fall.
+// higher one had been published: an old figure repeated, not a fall. It
+// cites the repeat, the latest higher figure, where that figure was first
+// given and the highest figure given since the one repeated.
 const StaleRepeat Kind = "stale_repeat"
 
 // farApartRatio is how many times one open figure must be the other's
@@ -268,10 +270,57 @@ func (c *checker) staleAndRevised() {
 			msg := fmt.Sprintf("%s repeats %s for %s on %s, the figure of %s (%s), after %s had given %s on %s: an older figure, not a fall.",
 				p.sources[fy.source].name, p.figure(fy), p.what(fy.series), dateOf(fy.day),
 				dateOf(fx.day), p.sources[fx.source].name, p.sources[fz.source].name, p.figure(fz), dateOf(fz.day))
-			c.emit(StaleRepeat, Info, fy.series, msg, append(slices.Clone(p.figRecs(fy)), p.figRecs(fz)...))
+			recs := append(slices.Clone(p.figRecs(fy)), p.figRecs(fz)...)
+			for _, h := range c.higherSince(figs, y, z, fx.day) {
+				recs = append(recs, p.figRecs(&p.figs[h])...)
+			}
+			c.emit(StaleRepeat, Info, fy.series, msg, recs)
 		}
 		c.revisedRepeats(figs, revs)
 	}
+}
+
+// higherSince returns, of the figures of figs (in day order) above figure
+// y published from day since (the day of the figure y repeats) to y's day
+// by reports other than y's, where z's figure (the latest above y) was
+// first given, and the highest of them where it was first given: the
+// figures of that interval on the earliest day it appears, z left out.
+// They are what made y's figure old: "2,053 … after its 2,445 of the same
+// night", "177 … after the final 179" (first given by the fire agency,
+// then repeated for days).
+func (c *checker) higherSince(figs []int32, y, z int32, since int32) []int32 {
+	p := c.p
+	fy := &p.figs[y]
+	i, _ := slices.BinarySearchFunc(figs, since, func(f int32, d int32) int { return cmp.Compare(p.figs[f].day, d) })
+	var first, top []int32 // z's interval and the highest, on their first days
+	for ; i < len(figs); i++ {
+		h := figs[i]
+		fh := &p.figs[h]
+		if fh.day > fy.day {
+			break
+		}
+		if h == y || !c.lowerThan(y, h) || c.sharesReport(y, h) {
+			continue
+		}
+		if c.compareFigs(h, z) == 0 && (len(first) == 0 || p.figs[first[0]].day == fh.day) {
+			first = append(first, h)
+		}
+		switch {
+		case len(top) == 0:
+			top = append(top, h)
+		case c.compareFigs(h, top[0]) > 0:
+			top = append(top[:0], h)
+		case c.compareFigs(h, top[0]) == 0 && p.figs[top[0]].day == fh.day:
+			top = append(top, h)
+		}
+	}
+	var out []int32
+	for _, h := range append(first, top...) {
+		if h != z && !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // revisedRepeats finds figures that give, after a stated revision, the
