@@ -277,8 +277,9 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 	// a possessor's toll: "North Carolina's death toll from Hurricane
 	// Helene has risen to 104 after the department added a crash in
 	// Mitchell County" is the state's, whatever place a clause after the
-	// number names
-	if l.how == byToll {
+	// number names (not one the toll names before its number: "Chido's
+	// Toll In Mozambique Rises To 94", where the possessor is a storm)
+	if l.how == byToll && !s.placeIn(places, l.a, q.i) {
 		for _, p := range places {
 			if p.modTok && p.j <= l.a+1 && p.j >= l.a-3 && p.j > p.i && possessive(s.toks[p.j-1].lower) {
 				return p.name
