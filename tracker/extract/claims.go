@@ -389,6 +389,16 @@ func (s *sentence) earlierFigure(l link) bool {
 			return true
 		}
 	}
+	// "Previously, WHO had reported 413 deaths", "Earlier, officials had
+	// given 90": a sentence an earlier-word opens, before a comma, gives
+	// an earlier figure when its verb is pluperfect
+	if s.is(0, fEarlier) && s.isWord(1, ",") {
+		for k := 2; k < lo; k++ {
+			if s.isWord(k, "had") {
+				return true
+			}
+		}
+	}
 	// "The toll had stood at 27 on Thursday": the pluperfect inside a
 	// toll's own phrase, between its noun and its number
 	if l.how == byToll {

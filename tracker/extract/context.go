@@ -256,6 +256,10 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 			// a part's place is no place of the paragraph: "29 of the dead
 			// were in Acapulco and 10 in Coyuca. The toll had stood at 27
 			// on Thursday." is no toll of Coyuca
+		case (c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group") && c.Category == tracker.Displaced && rc.country != "" && rc.countryOfID(c.Context.PlaceID) != rc.country:
+			// where refugees fled to is no place of the paragraph: "about
+			// 20,000 people had fled across the border into Chad.
+			// Previously, WHO had reported 413 deaths." is no toll of Chad
 		case c.Context.PlaceFrom == "sentence" || c.Context.PlaceFrom == "group":
 			carry = c.Context
 		case c.Context.PlaceFrom != "source" && c.Where == "" && c.Start >= rc.leadEnd && rc.v.anaphor(c.Sentence) && rc.anaphorPlace(text, p+1, c, &pl):
@@ -2447,4 +2451,13 @@ func (v *vocabulary) stormName(title, text, where string) bool {
 		}
 	}
 	return false
+}
+
+// countryOfID returns the country of a place id the gazetteer knows, ""
+// otherwise.
+func (rc *reportContext) countryOfID(id string) string {
+	if p, ok := rc.places.getPlace(id); ok {
+		return p.Country
+	}
+	return ""
 }

@@ -711,3 +711,31 @@ func TestProbableDeathsArePart(t *testing.T) {
 		})
 	}
 }
+
+// TestRefugeesPlaceNoParagraph: where refugees fled abroad is no place
+// for the paragraph's next figure; a displaced count at home still is.
+func TestRefugeesPlaceNoParagraph(t *testing.T) {
+	title := "Sudan death toll passes 400"
+	tests := []struct {
+		name, para string
+		want       string // the last claim's place
+	}{
+		{"refugees abroad", "About 20,000 people had fled across the border into Chad. Previously, WHO had reported 413 deaths.", "Sudan"},
+		{"displaced at home", "The fighting has displaced 10,000 people in Khartoum. Another 40 people were killed there.", "Khartoum"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := "KHARTOUM, Sudan (Wire) - The death toll from ten days of fighting in Sudan has risen to 427, the WHO said.\n\n" + tt.para
+			res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) == 0 {
+				t.Fatal("no claims")
+			}
+			if got := res.Claims[len(res.Claims)-1].Context.Place; got != tt.want {
+				t.Errorf("place got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
