@@ -281,7 +281,9 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 	// Toll In Mozambique Rises To 94", where the possessor is a storm)
 	if l.how == byToll && !s.placeIn(places, l.a, q.i) {
 		for _, p := range places {
-			if p.modTok && p.j <= l.a+1 && p.j >= l.a-3 && p.j > p.i && possessive(s.toks[p.j-1].lower) {
+			// (a known place only: "Chido's Toll In Mozambique Rises To
+			// 94" names a storm, and the toll is Mozambique's)
+			if p.modTok && p.j <= l.a+1 && p.j >= l.a-3 && p.j > p.i && possessive(s.toks[p.j-1].lower) && gaz().IsPlaceName(p.name) {
 				return p.name
 			}
 		}
