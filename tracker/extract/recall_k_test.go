@@ -98,6 +98,13 @@ func TestCorpusKForms(t *testing.T) {
 		// a possessor's toll is the possessor's, whatever a later clause names
 		{"a possessor's toll and a clause after it", "Kenya's death toll from the floods has risen to 188 after officials added a landslide in Murang'a.",
 			[]want{{desc: "killed [188, 188] exact people", where: "Kenya"}}},
+		// a guess's reason is a fact of its own
+		{"the toll could rise as N remain missing", "Officials fear the toll could rise as 40 people remain missing.",
+			[]want{{desc: "missing [40, 40] exact people"}}},
+		{"the toll could rise because N are trapped", "The toll may climb because 15 miners are still missing.",
+			[]want{{desc: "missing [15, 15] exact workers"}}},
+		{"as high as stays a guess", "Officials said the toll could rise as high as 40.", nil},
+		{"a guess after as stays a guess", "The toll could rise as 12 workers may be trapped.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

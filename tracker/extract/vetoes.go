@@ -47,6 +47,12 @@ func (s *sentence) undone(l link) string {
 			from = k + 1
 			break
 		}
+		// "the toll could rise as 12 workers had not been traced": the
+		// reason the guess gives is a fact of its own
+		if w := s.word(k); (w == "as" || w == "because") && k+1 == lo && !s.isWord(k-1, "such") && !s.isWord(k-1, "well") {
+			from = k + 1
+			break
+		}
 		if s.word(k) == "," && l.how != byToll {
 			from = k + 1
 			break
