@@ -1108,7 +1108,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			weakWhere = false
 		}
 	}
-	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 == "" && mayBeNational(c.Span) && nationalRE.MatchString(c.Span) {
+	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 == "" && (mayBeNational(c.Span) && nationalRE.MatchString(c.Span) || opensNational(sent)) {
 		// "bringing the national total to 205": the whole country,
 		// whichever province the paragraph was about
 		if p, ok := g.Get(rc.country); ok {
@@ -2460,4 +2460,16 @@ func (rc *reportContext) countryOfID(id string) string {
 		return p.Country
 	}
 	return ""
+}
+
+// opensNational reports a sentence that opens by saying it speaks of the
+// whole country: "Across the country the NDMA's count stood at 1,391"
+// in a report about Sindh.
+func opensNational(sent string) bool {
+	for _, p := range [...]string{"Across the country", "Nationwide,", "Nationally,", "Countrywide,"} {
+		if strings.HasPrefix(sent, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -739,3 +739,21 @@ func TestRefugeesPlaceNoParagraph(t *testing.T) {
 		})
 	}
 }
+
+// TestOpensNational: a sentence that opens "Across the country" gives the
+// country's toll in a report about one province.
+func TestOpensNational(t *testing.T) {
+	title := "Sindh counts the cost"
+	body := "HYDERABAD, Pakistan - In Sindh alone, 578 people have died since June, the provincial authority said.\n\nAcross the country the NDMA's count stood at 1,391."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Claims {
+		got = append(got, c.Context.Place)
+	}
+	if want := []string{"Sindh", "Pakistan"}; !slices.Equal(got, want) {
+		t.Errorf("places got %q, want %q", got, want)
+	}
+}

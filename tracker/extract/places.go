@@ -49,6 +49,26 @@ func (s *sentence) places(attrs []attribution) []place {
 			out = append(out, place{i: 0, j: m + 1, name: s.textOf(0, m+1), initial: true})
 		}
 	}
+	// "Sindh province has been worst hit with 347 deaths", "Balochistan
+	// has recorded 234": a known place that opens the sentence as the
+	// subject of an auxiliary or a verb of counting
+	if len(s.toks) > 3 && s.toks[0].upper && !s.is(0, fNotPlace) && !s.is(0, fDemonymAdj) && !inAttribution(attrs, 0) {
+		m := 0
+		for m+1 < len(s.toks) && m < 3 && s.toks[m+1].upper && !s.is(m+1, fNotPlace) {
+			m++
+		}
+		j := m + 1
+		switch s.word(j) {
+		case "province", "state", "district", "county", "region", "prefecture", "governorate":
+			j++
+		}
+		switch s.word(j) {
+		case "has", "had", "have", "was", "is", "recorded", "reported", "registered", "saw", "counted", "confirmed":
+			if name := s.textOf(0, j); gaz().IsPlaceName(stripDesignator(name)) && !s.titled() {
+				out = append(out, place{i: 0, j: j, name: name, initial: true})
+			}
+		}
+	}
 	// "Gaza death toll", "Israel's death toll", "Derna flood toll" (and
 	// "Syria's dead number 3,513", subjectCount's)
 	for i := 0; i < len(s.toks); i++ {
@@ -381,6 +401,13 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 		subjEnd = l.a - 2
 	}
 	for _, p := range places {
+		// (a place that opens the sentence as its subject, "Cao Bang has
+		// 29 deaths and 23 missing, and landslides in Yen Bai have killed
+		// 37, with three missing", gives way to a nearer one; it is the
+		// fallback below)
+		if p.initial && p.i == 0 && !s.in(0, gPlacePrep) {
+			continue
+		}
 		if !p.modTok && p.j <= subjEnd && !s.clauseBreakBetween(p.j, subjEnd) && !s.sinceCovers(p.i) {
 			// the first place of the subject is the most specific:
 			// "a blast at al-Ahli Arab hospital in Gaza City"
@@ -389,6 +416,10 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 	}
 	for _, p := range places {
 		if p.initial {
+			if p.i == 0 && !s.in(0, gPlacePrep) && s.clauseBreakBetween(p.j, lo) {
+				// (a subject place is no place of a clause after a comma)
+				continue
+			}
 			return p.name
 		}
 	}
