@@ -431,18 +431,10 @@ func (c *checker) periodDisagreements(s int32) {
 // statesPriorOf reports whether figure a's own sentence gives figure b
 // as its earlier figure ("up from 87", "down from 103").
 func (c *checker) statesPriorOf(a, b int32) bool {
-	p := c.p
-	if len(p.priors) == 0 {
-		return false
-	}
-	c.indexPriors()
-	for _, ri := range p.figRecs(&p.figs[a]) {
-		r := &p.recs[ri]
-		sent := p.claims[r.ci].Claim.Sentence
-		for _, pi := range c.priorsOf[[2]int32{r.report, r.series}] {
-			if pc := &p.claims[p.recs[pi].ci].Claim; pc.Sentence == sent && compareIntervals(pc.Interval, *p.figs[b].iv) == 0 {
-				return true
-			}
+	var buf [4]int32
+	for _, pi := range c.sentencePriors(a, buf[:0]) {
+		if compareIntervals(c.p.claims[c.p.recs[pi].ci].Claim.Interval, *c.p.figs[b].iv) == 0 {
+			return true
 		}
 	}
 	return false

@@ -671,6 +671,25 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"revision a-1 b-1 b-2", "stale_repeat c-1 b-1"},
 		},
 		{
+			name: "a stated revision of a figure no report gave, with nothing above it, is a revision",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-05-15", "civil defence", tracker.Exact, 149),
+				ctxClaim("b-1", "b", "2024-05-29", "civil defence", tracker.Exact, 169).isRevised().says("The civil defence revised the number of flood deaths down to 169 from 170 on Wednesday."),
+				ctxClaim("b-2", "b", "2024-05-29", "civil defence", tracker.Exact, 170).isPrior().isRevised().says("The civil defence revised the number of flood deaths down to 169 from 170 on Wednesday."),
+			},
+			want: []string{"revision b-2 b-1"},
+		},
+		{
+			// (a part beside a total's "up from 12" is below the 12 too:
+			// no revision unless the text says revised)
+			name: "a figure below a prior of its sentence that the text does not call revised is no revision",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-09-20", "health ministry", tracker.Exact, 3).of("women"),
+				ctxClaim("b-1", "b", "2024-09-21", "health ministry", tracker.Exact, 7).of("women").says("The ministry said 31 people, including seven women, were killed, up from 12."),
+				ctxClaim("b-2", "b", "2024-09-21", "health ministry", tracker.Exact, 12).of("women").isPrior().says("The ministry said 31 people, including seven women, were killed, up from 12."),
+			},
+		},
+		{
 			// "94 were in Kerr County, up from 87 reported by the sheriff
 			// that morning": the text gives the sheriff's 87 as the figure
 			// before
@@ -818,6 +837,61 @@ func TestContextFindings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			claims := withCtx(tt.ss, func(int) tracker.Context { return morocco(tracker.Context{}) })
+			if got := findingKinds(t, claims); !slices.Equal(got, tt.want) {
+				t.Errorf("findings:\ngot  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStatedPriorAcrossSeries: the earlier figure a sentence states is
+// its figure's, whatever series the prior's own words would form, unless
+// a figure of that series shares the sentence.
+func TestStatedPriorAcrossSeries(t *testing.T) {
+	marrakesh := tracker.Context{Place: "Marrakesh", PlaceID: "gn:2542997", PlaceFrom: "sentence", Event: "earthquake"}
+	kuwait := tracker.Context{Place: "Al Aḩmadī", PlaceID: "KW/al ahmadi", PlaceFrom: "source", Event: "earthquake"}
+	tests := []struct {
+		name string
+		ss   []syn
+		ctx  map[int]tracker.Context // by claim index; Morocco otherwise
+		want []string
+	}{
+		{
+			// "84 people had been killed …, lowering the toll of 95 given
+			// the previous night": the 95's place was read from the
+			// minister's name, but its sentence says it is the 84's
+			// earlier figure
+			name: "a revision is of the earlier figure its sentence states whatever series that figure's words form",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-01-03", "state media", tracker.Exact, 103),
+				ctxClaim("b-1", "b", "2024-01-04", "interior minister", tracker.Exact, 84).says("The interior minister said 84 people had been killed, lowering the toll of 95 given the previous night."),
+				ctxClaim("b-2", "b", "2024-01-04", "interior minister", tracker.Exact, 95).isPrior().says("The interior minister said 84 people had been killed, lowering the toll of 95 given the previous night."),
+			},
+			ctx:  map[int]tracker.Context{2: kuwait},
+			want: []string{"revision b-2 b-1"},
+		},
+		{
+			// "revised … to 153, from 157 …: 101 people died in Jajarkot":
+			// the 157 is the 153's earlier figure, not the district's
+			name: "a prior its own series' figure states is no earlier figure of a part in its sentence",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-09-10", "government", tracker.Exact, 157),
+				ctxClaim("b-1", "b", "2023-09-11", "interior ministry", tracker.Exact, 153).isRevised().says("The ministry revised the toll to 153, from 157: 101 people died in Marrakesh."),
+				ctxClaim("b-2", "b", "2023-09-11", "interior ministry", tracker.Exact, 157).isPrior().isRevised().says("The ministry revised the toll to 153, from 157: 101 people died in Marrakesh."),
+				ctxClaim("b-3", "b", "2023-09-11", "interior ministry", tracker.Exact, 101).isRevised().in("Marrakesh").says("The ministry revised the toll to 153, from 157: 101 people died in Marrakesh."),
+			},
+			ctx:  map[int]tracker.Context{3: marrakesh},
+			want: []string{"revision a-1 b-1 b-2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			claims := withCtx(tt.ss, func(i int) tracker.Context {
+				if c, ok := tt.ctx[i]; ok {
+					return c
+				}
+				return morocco(tracker.Context{})
+			})
 			if got := findingKinds(t, claims); !slices.Equal(got, tt.want) {
 				t.Errorf("findings:\ngot  %q\nwant %q", got, tt.want)
 			}

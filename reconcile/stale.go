@@ -182,7 +182,7 @@ func (c *checker) staleAndRevised() {
 				if fy.iv.Unbounded {
 					th = fy.iv.Low
 				}
-				if maxLows[k].Cmp(th) <= 0 {
+				if maxLows[k].Cmp(th) <= 0 && !fy.revised {
 					continue // no figure by its day is above it
 				}
 			}
@@ -209,6 +209,16 @@ func (c *checker) staleAndRevised() {
 				}
 			}
 			if len(above) == 0 && own < 0 {
+				if stated >= 0 && c.saysRevised(y) && below(*fy.iv, p.claims[p.recs[stated].ci].Claim.Interval) {
+					// ("revised the number of flood deaths down to 169
+					// from 170" where no report held 170, nor anything
+					// above 169: the revision as the text states it;
+					// only where the text says revised, since a part
+					// beside a total's "up from 12" is lower than the
+					// 12 too)
+					c.handled[y] = true
+					c.textRevision(y, stated)
+				}
 				continue
 			}
 			z := own
@@ -233,9 +243,7 @@ func (c *checker) staleAndRevised() {
 						// text states it
 						c.handled[y] = true
 						if below(*fy.iv, pv) {
-							msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s; the text says the figure was revised.",
-								p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day), p.claims[p.recs[pri].ci].Claim.Figure())
-							c.emit(Revision, Info, fy.series, msg, append([]int32{pri}, p.figRecs(fy)...))
+							c.textRevision(y, pri)
 						}
 						continue
 					}
@@ -321,6 +329,28 @@ func (c *checker) higherSince(figs []int32, y, z int32, since int32) []int32 {
 		}
 	}
 	return out
+}
+
+// saysRevised reports whether a claim of figure f says in its words that
+// the figure was revised or corrected (statedFalls also marks figures
+// below a higher earlier one their sentence states).
+func (c *checker) saysRevised(f int32) bool {
+	for _, ri := range c.p.figRecs(&c.p.figs[f]) {
+		if c.p.claims[c.p.recs[ri].ci].Claim.Revised {
+			return true
+		}
+	}
+	return false
+}
+
+// textRevision reports figure y as a revision of the earlier figure its
+// sentence states (prior record pri) that no other report gave.
+func (c *checker) textRevision(y, pri int32) {
+	p := c.p
+	fy := &p.figs[y]
+	msg := fmt.Sprintf("%s revised the count of %s down to %s on %s, from %s; the text says the figure was revised.",
+		p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day), p.claims[p.recs[pri].ci].Claim.Figure())
+	c.emit(Revision, Info, fy.series, msg, append([]int32{pri}, p.figRecs(fy)...))
 }
 
 // revisedRepeats finds figures that give, after a stated revision, the
@@ -693,8 +723,9 @@ func (c *checker) outletOnly(f int32) bool {
 	return true
 }
 
-// indexPriors fills priorsOf: the priors of each report and series, in
-// p.priors' order.
+// indexPriors fills priorsOf: the priors of each report and series, and
+// under series -1 each report's priors whose series holds no figure of
+// their sentence, in p.priors' order.
 func (c *checker) indexPriors() {
 	if c.priorsOf != nil {
 		return
@@ -705,23 +736,76 @@ func (c *checker) indexPriors() {
 		k := [2]int32{pr.report, pr.series}
 		c.priorsOf[k] = append(c.priorsOf[k], pi)
 	}
+	// a prior whose series holds no figure of its sentence is stated in
+	// that sentence for a figure of another series (see sentencePriors)
+	type owner struct {
+		report, series int32
+		sent           string
+	}
+	reports := map[int32]bool{}
+	for _, pi := range c.p.priors {
+		reports[c.p.recs[pi].report] = true
+	}
+	owned := map[owner]bool{}
+	for i := range c.p.recs {
+		if r := &c.p.recs[i]; !r.prior && reports[r.report] {
+			owned[owner{r.report, r.series, c.p.claims[r.ci].Claim.Sentence}] = true
+		}
+	}
+	for _, pi := range c.p.priors {
+		pr := &c.p.recs[pi]
+		if !owned[owner{pr.report, pr.series, c.p.claims[pr.ci].Claim.Sentence}] {
+			k := [2]int32{pr.report, -1}
+			c.priorsOf[k] = append(c.priorsOf[k], pi)
+		}
+	}
+}
+
+// sentencePriors returns, into buf, the priors figure f's own sentences
+// state: those of its series, or when there are none, those of its
+// category and group that no figure of their own series shares a
+// sentence with, as
+// statedFalls reads them ("84 people had been killed …, lowering the toll
+// of 95 given the previous night": the prior's own words may place it
+// elsewhere, here at a town the minister's name reads as, but its
+// sentence says whose earlier figure it is; "revised … to 153, from 157
+// …: 101 people died in Jajarkot" keeps the 157 for the 153).
+func (c *checker) sentencePriors(f int32, buf []int32) []int32 {
+	p := c.p
+	buf = buf[:0]
+	if len(p.priors) == 0 {
+		return buf
+	}
+	c.indexPriors()
+	for pass := 0; pass < 2 && len(buf) == 0; pass++ {
+		for _, ri := range p.figRecs(&p.figs[f]) {
+			r := &p.recs[ri]
+			cl := &p.claims[r.ci].Claim
+			k := [2]int32{r.report, r.series}
+			if pass == 1 {
+				k[1] = -1
+			}
+			for _, pi := range c.priorsOf[k] {
+				pc := &p.claims[p.recs[pi].ci].Claim
+				if pass == 1 && p.recs[pi].wgroup != r.wgroup {
+					continue // ("31 people, including … seven women, … up from 12")
+				}
+				if pc.Sentence == cl.Sentence && pc.Category == cl.Category && !slices.Contains(buf, pi) {
+					buf = append(buf, pi)
+				}
+			}
+		}
+	}
+	return buf
 }
 
 // statedPrior returns the earlier figure a revised figure's own sentence
 // states ("revised down to 90 from 91": 91) and its record, when there is
 // one.
 func (c *checker) statedPrior(f int32) (tracker.Interval, int32, bool) {
-	p := c.p
-	c.indexPriors()
-	for _, ri := range p.figRecs(&p.figs[f]) {
-		r := &p.recs[ri]
-		sent := p.claims[r.ci].Claim.Sentence
-		for _, pi := range c.priorsOf[[2]int32{r.report, r.series}] {
-			pr := &p.recs[pi]
-			if p.claims[pr.ci].Claim.Sentence == sent {
-				return p.claims[pr.ci].Claim.Interval, pi, true
-			}
-		}
+	var buf [4]int32
+	if prs := c.sentencePriors(f, buf[:0]); len(prs) > 0 {
+		return c.p.claims[c.p.recs[prs[0]].ci].Claim.Interval, prs[0], true
 	}
 	return tracker.Interval{}, -1, false
 }

@@ -35,7 +35,7 @@ func TestSeriesScenarios(t *testing.T) {
 		falseAlarmShare float64
 	}{
 		{dir: "series", files: 8, f1: 0.88, raised: 27, traps: 1, falseAlarms: -1, falseAlarmShare: 0.10},
-		{dir: "series-heldout", files: 4, f1: 0.87, raised: 9, traps: 0, falseAlarms: 4},
+		{dir: "series-heldout", files: 4, f1: 0.87, raised: 10, traps: 0, falseAlarms: 4},
 		{dir: "series-heldout2", files: 4, f1: 0.76, raised: 4, traps: 1, falseAlarms: 4},
 		{dir: "series-heldout3", files: 4, f1: 0.78, raised: 1, traps: 2, falseAlarms: 4},
 		{dir: "series-heldout4", files: 5, f1: 0.77, raised: 3, traps: 2, falseAlarms: 15},
@@ -43,7 +43,7 @@ func TestSeriesScenarios(t *testing.T) {
 		// services' 94 of a morning and the security secretary's 128 of
 		// that afternoon are two origins far apart on one day, a finding;
 		// the set calls them bulletins of one count)
-		{dir: "series-heldout5", files: 5, f1: 0.88, raised: 8, traps: 3, falseAlarms: 7},
+		{dir: "series-heldout5", files: 5, f1: 0.88, raised: 9, traps: 3, falseAlarms: 7},
 		{dir: "series-heldout6", files: 5, f1: 0.74, raised: 3, traps: 2, falseAlarms: 32},
 		{dir: "series-heldout7", files: 5, f1: 0.83, raised: 2, traps: 0, falseAlarms: 7},
 		// (set 8's third trap: a stale repeat cites where the figure it
