@@ -39,7 +39,7 @@ import (
 // helper who had not read the rules) scored P 0.942 R 0.827 F1 0.881
 // before any rule was tuned on it (corpus-j.first.log); its floor is what
 // the rules tuned on it reach (F1 0.961), as I's is after the J work
-// (0.941). Part K (348 passages, 132 hard negatives, 2024–2025 events in
+// (0.941; 0.956 after the K work). Part K (348 passages, 132 hard negatives, 2024–2025 events in
 // OCHA, WHO, Red Cross table-as-prose, South Asian, Nigerian, Kenyan and
 // Philippine local, police, court, shipwreck, mine and factory, conflict,
 // breakdown, number-last and live-blog styles, written by a helper who
@@ -61,7 +61,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-f.jsonl": 0.97,
 		"corpus-g.jsonl": 0.96,
 		"corpus-h.jsonl": 0.97,
-		"corpus-i.jsonl": 0.94,
+		"corpus-i.jsonl": 0.95,
 		"corpus-j.jsonl": 0.96,
 		"corpus-k.jsonl": 0.94,
 	}

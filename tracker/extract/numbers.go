@@ -148,7 +148,13 @@ func (s *sentence) notACount(i int) bool {
 	}
 	// Dates: "October 7", "Oct. 7", "7 October", "7 Oct".
 	if len(digits) <= 2 {
-		if s.is(i-1, fMonth) && prev != "may" || prev == "may" && toks[i-1].upper {
+		// (not a number past 31, nor one after a month that has its day:
+		// "On 10 October 40 people died")
+		dayAfter := digits <= "31" || len(digits) == 1
+		if i >= 2 && toks[i-2].kind == tNum && len(toks[i-2].text) <= 2 {
+			dayAfter = false
+		}
+		if dayAfter && (s.is(i-1, fMonth) && prev != "may" || prev == "may" && toks[i-1].upper) {
 			return true
 		}
 		if prev == "." && i >= 2 {
@@ -162,6 +168,18 @@ func (s *sentence) notACount(i int) bool {
 		if next == "of" {
 			if _, ok := s.monthAt(i + 2); ok {
 				return true // "the 7th of October" written "7 of October"
+			}
+		}
+		// two days of one month: "the protests of 8 and 9 September",
+		// "8-9 September", "on September 8 and 9"
+		if next == "and" || next == "-" || next == "–" || next == "to" {
+			if d := toks[min(i+2, len(toks)-1)]; i+2 < len(toks) && d.kind == tNum && len(d.text) <= 2 && s.is(i+3, fMonth) && (s.word(i+3) != "may" || toks[i+3].upper) {
+				return true
+			}
+		}
+		if prev == "and" || prev == "-" || prev == "–" || prev == "to" {
+			if d := toks[max(i-2, 0)]; i >= 3 && d.kind == tNum && len(d.text) <= 2 && s.is(i-3, fMonth) && (s.word(i-3) != "may" || toks[i-3].upper) {
+				return true
 			}
 		}
 	}

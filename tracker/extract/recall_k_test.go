@@ -105,6 +105,17 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "missing [15, 15] exact workers"}}},
 		{"as high as stays a guess", "Officials said the toll could rise as high as 40.", nil},
 		{"a guess after as stays a guess", "The toll could rise as 12 workers may be trapped.", nil},
+		// two days of one month are a date, not figures
+		{"days D and D Month", "The toll from the riots of 14 and 15 August has reached 37, including 12 police officers.",
+			[]want{{desc: "killed [37, 37] exact people"}, {desc: "killed [12, 12] exact police officers"}}},
+		{"days Month D and D", "Clashes on August 14 and 15 killed 37 people.",
+			[]want{{desc: "killed [37, 37] exact people"}}},
+		{"days D-D Month", "Clashes on 14-15 August killed 37 people.",
+			[]want{{desc: "killed [37, 37] exact people"}}},
+		{"a figure after a month that has its day", "On 10 October 40 people died in the clashes.",
+			[]want{{desc: "killed [40, 40] exact people"}}},
+		{"a figure past 31 after a month", "Since October 45 people have died.",
+			[]want{{desc: "killed [45, 45] exact people"}}},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},
