@@ -116,6 +116,11 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "killed [40, 40] exact people"}}},
 		{"a figure past 31 after a month", "Since October 45 people have died.",
 			[]want{{desc: "killed [45, 45] exact people"}}},
+		// the unburied dead
+		{"lie in hospital morgues", "Rescuers have buried 1,200 bodies and 400 more lie in hospital morgues.",
+			[]want{{desc: "killed [1200, 1200] exact people"}, {desc: "killed [400, 400] exact people"}}},
+		{"a headline's In Morgues", "Hundreds Still In Morgues As Burials Begin",
+			[]want{{desc: "killed [100, ∞) vague people", where: ""}}},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},
