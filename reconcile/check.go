@@ -58,6 +58,7 @@ func checkCompact(claims []tracker.StoredClaim, opts Options, decimals bool) (*C
 	c.staleAndRevised()
 	c.decreases()
 	c.disagreements()
+	c.togetherApart()
 	c.farApart()
 	c.subgroups()
 	c.parts()
@@ -237,12 +238,125 @@ func (c *checker) decreases() {
 					// release or a death takes off the count)
 					stockMoved := (si.key.Category == tracker.Missing || si.key.Category == tracker.Displaced || si.key.Category == tracker.Arrested) && withinTwice(*fx.iv, *fy.iv)
 					if below(*fy.iv, *fx.iv) && !c.handled[y] && !(si.ctx && farBelow(*fy.iv, *fx.iv)) && !stockMoved {
+						if si.ctx && countCannotFall(si.key.Category) && c.togetherPair(x, y) {
+							continue // (togetherApart compares them)
+						}
 						c.decrease(x, y, false)
 					}
 				}
 			}
 		}
 	}
+}
+
+// publishedTogether reports whether figures x and y have records
+// published on one day.
+func (c *checker) publishedTogether(x, y int32) bool {
+	p := c.p
+	for _, a := range p.figRecs(&p.figs[x]) {
+		da := dayOf(p.claims[p.recs[a].ci].Published)
+		if da == noDay {
+			continue
+		}
+		for _, b := range p.figRecs(&p.figs[y]) {
+			if dayOf(p.claims[p.recs[b].ci].Published) == da {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// togetherPair reports whether togetherApart compares figures x and y:
+// published on one day, and not one report restating a figure nobody
+// gives beside a named source's (a part or another time, as in
+// disagreements).
+func (c *checker) togetherPair(x, y int32) bool {
+	return c.publishedTogether(x, y) && !(c.sharesReport(x, y) && (c.outletOnly(x) || c.outletOnly(y)))
+}
+
+// togetherApart finds, in context series of the dead or the injured, two
+// origins' figures published on one day whose older one is above the
+// newer: "WHO reports 2,601 fatalities as of 30 March … the authorities'
+// figures on 31 March were 2,056 dead" in one digest. Growth cannot
+// explain the gap and the reader has both at once: sources_disagree
+// (warning), not a fall across a change of source.
+func (c *checker) togetherApart() {
+	p := c.p
+	type entry struct{ pub, day, f int32 }
+	var es []entry
+	for s := range p.series {
+		si := &p.series[s]
+		if !si.ctx || si.key.Scope != tracker.Cumulative || !countCannotFall(si.key.Category) {
+			continue
+		}
+		// each figure under each day it was published, by publication
+		// day, then the day it gives
+		es = es[:0]
+		for _, f := range c.byDay[s] {
+			n := len(es)
+			for _, ri := range p.figRecs(&p.figs[f]) {
+				pd := dayOf(p.claims[p.recs[ri].ci].Published)
+				if pd == noDay || slices.ContainsFunc(es[n:], func(e entry) bool { return e.pub == pd }) {
+					continue
+				}
+				es = append(es, entry{pd, p.figs[f].day, f})
+			}
+		}
+		slices.SortFunc(es, func(a, b entry) int {
+			return cmp.Or(cmp.Compare(a.pub, b.pub), cmp.Compare(a.day, b.day), cmp.Compare(a.f, b.f))
+		})
+		for i := 0; i < len(es); {
+			j := i
+			for j < len(es) && es[j].pub == es[i].pub {
+				j++
+			}
+			g := es[i:j]
+			// the highest lower bound of the group's figures of earlier
+			// days than each one: a figure under it is scanned for
+			var top decimal.Decimal
+			have := false
+			for k := 0; k < len(g); {
+				l := k
+				for l < len(g) && g[l].day == g[k].day {
+					l++
+				}
+				if have {
+					for _, ey := range g[k:l] {
+						fy := &p.figs[ey.f]
+						if fy.iv.Unbounded || fy.iv.High.Cmp(top) >= 0 {
+							continue
+						}
+						for _, ex := range g[:k] {
+							c.togetherPairApart(ex.f, ey.f)
+						}
+					}
+				}
+				for _, e := range g[k:l] {
+					if lo := p.figs[e.f].iv.Low; !have || lo.Cmp(top) > 0 {
+						top, have = lo, true
+					}
+				}
+				k = l
+			}
+			i = j
+		}
+	}
+}
+
+// togetherPairApart reports figure x (of an earlier day) and y, published
+// together, when x lies above y (see togetherApart).
+func (c *checker) togetherPairApart(x, y int32) {
+	p := c.p
+	fx, fy := &p.figs[x], &p.figs[y]
+	if fx.source == fy.source || c.handled[x] || c.handled[y] || !below(*fy.iv, *fx.iv) || farBelow(*fy.iv, *fx.iv) {
+		return
+	}
+	if c.decreasePairs[[2]int32{x, y}] || !c.togetherPair(x, y) {
+		return
+	}
+	c.decreasePairs[[2]int32{x, y}] = true
+	c.disagree(x, y, Warning)
 }
 
 // farBelow reports whether a is under a third of b's lower bound. In a

@@ -25,6 +25,7 @@ type syn struct {
 	from, to                 string
 	sentence                 string
 	status                   tracker.Status
+	pub                      string // the report's date when not date
 }
 
 func (s syn) stored() tracker.StoredClaim {
@@ -42,8 +43,12 @@ func (s syn) stored() tracker.StoredClaim {
 	if sentence == "" {
 		sentence = "sentence of " + s.id
 	}
+	published := tracker.MustDate(s.date)
+	if s.pub != "" {
+		published = tracker.MustDate(s.pub)
+	}
 	return tracker.StoredClaim{
-		ID: s.id, ReportID: s.report, Outlet: s.outlet, Published: tracker.MustDate(s.date), Status: status,
+		ID: s.id, ReportID: s.report, Outlet: s.outlet, Published: published, Status: status,
 		Claim: tracker.Claim{Category: s.cat, Interval: iv, Qualifier: s.q, Who: s.who, Where: s.where,
 			Attribution: s.attr, AsOf: tracker.MustDate(s.date), Scope: s.scope, From: s.from, To: s.to,
 			Prior: s.prior, Revised: s.revised, Sentence: sentence, Span: "span of " + s.id},
@@ -77,6 +82,7 @@ func (s syn) period(from, to string) syn {
 	return s
 }
 func (s syn) says(sentence string) syn      { s.sentence = sentence; return s }
+func (s syn) publishedOn(date string) syn   { s.pub = date; return s }
 func (s syn) status_(st tracker.Status) syn { s.status = st; return s }
 
 // idSig writes a finding as kind/severity and its claim ids in order.

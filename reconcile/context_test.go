@@ -790,6 +790,48 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"decrease a-1 b-1"},
 		},
 		{
+			// "WHO reports 2,601 fatalities as of 30 March … the
+			// authorities' figures on 31 March were 2,056 dead", read
+			// side by side on one day
+			name: "two origins' figures published on one day, the older above the newer, disagree",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-03-30", "WHO", tracker.Exact, 2601).publishedOn("2025-03-31"),
+				ctxClaim("b-1", "b", "2025-03-31", "authorities", tracker.Exact, 2056),
+			},
+			want: []string{"sources_disagree a-1 b-1"},
+		},
+		{
+			name: "the same fall published on two days stays a fall across a change of source",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-03-30", "WHO", tracker.Exact, 2601),
+				ctxClaim("b-1", "b", "2025-03-31", "authorities", tracker.Exact, 2056),
+			},
+			want: []string{"decrease a-1 b-1"},
+		},
+		{
+			// (the 996 of 29 September and the 866 of 4 October, two
+			// agencies' tolls for one year published on 4 October, with
+			// another's 844 of 1 October between them)
+			name: "figures published together are compared across the days between them",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-09-29", "WHO", tracker.Exact, 996).publishedOn("2024-10-04"),
+				ctxClaim("b-1", "b", "2024-10-01", "health news", tracker.Exact, 844),
+				ctxClaim("c-1", "c", "2024-10-04", "Africa CDC", tracker.Exact, 866),
+			},
+			want: []string{"decrease a-1 b-1", "sources_disagree a-1 c-1"},
+		},
+		{
+			// (a figure nobody in its report gives, below a named one
+			// the report dates earlier: a part or another time, as on
+			// one day)
+			name: "one report's outlet figure below an older named one it gives stays a fall",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-03-30", "WHO", tracker.Exact, 2601).publishedOn("2025-03-31"),
+				ctxClaim("a-2", "a", "2025-03-31", "", tracker.Exact, 2056),
+			},
+			want: []string{"decrease a-1 a-2"},
+		},
+		{
 			name: "the missing another source gives lower by less than half have moved, no finding",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "interior ministry", tracker.Exact, 140).cat_(tracker.Missing),

@@ -89,7 +89,11 @@
 //     and injured figures up to Window days apart are compared only in the
 //     direction growth cannot explain (the earlier lower bound above the
 //     later upper bound), as a warning; stocks are not compared across
-//     days.
+//     days. In series read from report context, two origins' figures of
+//     the dead or the injured published on one day (a digest's "2,601 as
+//     of 30 March" beside "2,056 on 31 March") are compared so whatever
+//     the window, as a warning, and are no decrease across a change of
+//     source.
 //   - subgroup_exceeds_total: a part's lower bound above its whole's upper
 //     bound (children killed above people killed) in one place, scope and
 //     day, from one source (cumulative and period series), or within one
