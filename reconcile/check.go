@@ -796,7 +796,9 @@ func (c *checker) subgroups() {
 			for _, x := range figs {
 				for _, y := range figs {
 					fx, fy := &p.figs[x], &p.figs[y]
-					if p.partOf(p.series[fx.series].group, p.series[fy.series].group) && below(*fy.iv, *fx.iv) {
+					if p.partOf(p.series[fx.series].group, p.series[fy.series].group) && below(*fy.iv, *fx.iv) && p.figPast(fx) == p.figPast(fy) {
+						// (and of one time: "40 of them died" in 2013 is no
+						// part of the nine a 2005 attack killed)
 						recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
 						msg := fmt.Sprintf("%s gives %s %s on %s, more than the %s %s it gives for the same day; a part cannot exceed its whole.",
 							p.sources[fx.source].name, p.figure(fx), p.what(fx.series), dateOf(fx.day),
@@ -1324,4 +1326,14 @@ func categoryWords(c tracker.Category) string {
 func (p *prep) what(s int32) string {
 	si := &p.series[s]
 	return si.key.phrase(si.site)
+}
+
+// figPast is the other time a figure's first claim is about (its
+// context's Past), "" for today's.
+func (p *prep) figPast(f *fig) string {
+	recs := p.figRecs(f)
+	if len(recs) == 0 {
+		return ""
+	}
+	return p.claims[p.recs[recs[0]].ci].Claim.Context.Past
 }

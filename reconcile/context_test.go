@@ -1482,3 +1482,46 @@ func TestClockMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestPastPartsAreNoParts: one source's two tolls of other times, each
+// of its own year, are no part and whole of each other ("40 of them
+// died" in 2013 beside the nine a 2005 attack killed), while the same
+// two of one time are.
+func TestPastPartsAreNoParts(t *testing.T) {
+	tests := []struct {
+		name         string
+		pastA, pastB string
+		want         int // subgroup_exceeds_total findings
+	}{
+		{"two other times", "2013", "2005", 0},
+		{"one other time", "2013", "2013", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := []syn{
+				ctxClaim("a-1", "a", "2014-01-16", "", tracker.Exact, 40).of("workers").sc(tracker.Cumulative),
+				ctxClaim("a-2", "a", "2014-01-16", "", tracker.Exact, 9).sc(tracker.Cumulative),
+			}
+			claims := withCtx(ss, func(i int) tracker.Context {
+				c := tracker.Context{Place: "Algeria", PlaceID: "DZ", PlaceFrom: "headline", Event: "attack", Past: tt.pastA}
+				if i == 1 {
+					c.Past = tt.pastB
+				}
+				return c
+			})
+			fs, err := Check(claims, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			for _, f := range fs {
+				if f.Kind == SubgroupExceedsTotal {
+					got++
+				}
+			}
+			if got != tt.want {
+				t.Errorf("subgroup_exceeds_total findings got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

@@ -283,6 +283,7 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = carry.Place, carry.PlaceID, "paragraph"
 		}
 	}
+	rc.ownBesideForeign(claims)
 	rc.totalsAboveParts(claims)
 	rc.acrossCountries(claims, title, text)
 	rc.headlinePlaces(claims)
@@ -2472,4 +2473,37 @@ func opensNational(sent string) bool {
 		}
 	}
 	return false
+}
+
+// ownBesideForeign marks as a part a count of the report's own nationals
+// that its sentence sets beside a count of foreigners: "37 foreign
+// hostages … and one Algerian were killed" in Algeria counts one of the
+// dead, not the toll (the reconciler reads the people of a claim's own
+// country as its people, which is right for "1,200 Israelis were killed"
+// in Israel and wrong here).
+func (rc *reportContext) ownBesideForeign(claims []tracker.Claim) {
+	if rc.country == "" {
+		return
+	}
+	for i := range claims {
+		c := &claims[i]
+		if c.Context.Part || c.Who == "" || c.Who == "people" {
+			continue
+		}
+		w := strings.ToUpper(c.Who[:1]) + c.Who[1:]
+		p, ok := rc.places.demonym(w)
+		if !ok || p.Country != rc.country {
+			continue
+		}
+		for j := range claims {
+			d := &claims[j]
+			if j == i || d.Sentence != c.Sentence || d.Category != c.Category {
+				continue
+			}
+			if d.Who == "foreigners" || strings.Contains(strings.ToLower(d.Span), "foreign") {
+				c.Context.Part = true
+				break
+			}
+		}
+	}
 }

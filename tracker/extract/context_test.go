@@ -757,3 +757,32 @@ func TestOpensNational(t *testing.T) {
 		t.Errorf("places got %q, want %q", got, want)
 	}
 }
+
+// TestOwnBesideForeign: the report's own nationals counted beside
+// foreigners in one sentence are a part of the dead; alone they are the
+// toll's people.
+func TestOwnBesideForeign(t *testing.T) {
+	tests := []struct {
+		name, body string
+		part       []bool
+	}{
+		{"beside foreigners", "ALGIERS (Wire) - The prime minister said 37 foreign hostages and one Algerian were killed at the plant in Algeria.", []bool{false, true}},
+		{"alone", "ALGIERS (Wire) - The ministry said 12 Algerians were killed in the attack in Algeria.", []bool{false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title := "Attack in Algeria"
+			res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, tt.body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, c := range res.Claims {
+				got = append(got, c.Context.Part)
+			}
+			if !slices.Equal(got, tt.part) {
+				t.Errorf("parts got %v, want %v", got, tt.part)
+			}
+		})
+	}
+}

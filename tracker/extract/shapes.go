@@ -507,6 +507,11 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 					m++
 				}
 				if tr2, n2 := lookup(s, s.v.triggerTab, m, 3); n2 > 0 && tr2.post && tr2.cat == tracker.Killed {
+					if (tr.cat == tracker.Hostage || tr.cat == tracker.Arrested) && bare {
+						// ("21 hostages were killed" counts hostages, as
+						// "the militants killed 21 hostages" does)
+						who, bare = s.toks[k].lower, false
+					}
 					tr, k, n = tr2, m, n2
 				}
 			}
@@ -829,10 +834,48 @@ func (s *sentence) killedHeld(qi int, p np, l link) link {
 		return l
 	}
 	lp, ok := s.linkPre(qi, p)
+	who := s.heldGroup(l)
+	// (the held as a counted group: "the deaths of 23 hostages", "34
+	// hostages … had died")
+	held := np{kind: npPerson, who: who, end: max(l.b, s.qs[qi].j)}
+	// ("37 foreign hostages of eight nationalities … were killed": past a
+	// count of things that describes them)
+	if e := held.end; s.isWord(e, "of") && e+1 < len(s.toks) {
+		if x := s.qty[e+1]; x >= 0 && x != qi && s.qs[x].i == e+1 {
+			if p2 := s.nounPhrase(&s.qs[x]); p2.kind == npUnit {
+				held.end = p2.end
+			}
+		}
+	}
 	if !ok || lp.cat != tracker.Killed && lp.cat != tracker.Injured {
+		lp, ok = s.linkPre(qi, held)
+	}
+	if !ok || lp.cat != tracker.Killed && lp.cat != tracker.Injured {
+		lp, ok = s.linkPost(qi, held)
+		// (only a verb of the held themselves: "… had been abducted from
+		// their dormitory and a vice-principal was killed", "freed 346
+		// hostages … and killed 33 militants" kill someone else)
+		for m := held.end; ok && m < lp.trig && m < len(s.toks); m++ {
+			if w := s.word(m); w == "and" || w == "," || w == ";" || w == "from" || s.qty[m] >= 0 {
+				ok = false
+			}
+		}
+	}
+	if !ok || lp.cat != tracker.Killed && lp.cat != tracker.Injured {
+		// "34 hostages and 14 militants had died": the verb of the
+		// figure coordinated after
+		if e := held.end; s.isWord(e, "and") && e+1 < len(s.toks) {
+			if x := s.qty[e+1]; x >= 0 && x != qi && s.qs[x].i == e+1 {
+				if p2 := s.nounPhrase(&s.qs[x]); p2.person() {
+					if l2, ok2 := s.linkPost(x, p2); ok2 && (l2.cat == tracker.Killed || l2.cat == tracker.Injured) {
+						return link{q: qi, cat: l2.cat, who: who, how: byCoord, a: s.qs[qi].i, b: e, trig: l2.trig, head: x, placeMin: l2.placeMin}
+					}
+				}
+			}
+		}
 		return l
 	}
-	lp.who = s.heldGroup(l)
+	lp.who = who
 	lp.b = max(lp.b, l.b)
 	return lp
 }
