@@ -46,8 +46,8 @@ import (
 // had not read the rules) scored P 0.970 R 0.870 F1 0.917 before any rule
 // was tuned on it (corpus-k.first.log), and F1 0.918 once two labels were
 // fixed; its floor is what the rules tuned on it reach, rounded down
-// (0.943 after the verbs of dying of local copy and groups joined to
-// unknown plurals).
+// (0.951 after the verbs of dying of local copy, groups joined to
+// unknown plurals and the words of police and bulletin copy).
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -63,7 +63,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-h.jsonl": 0.97,
 		"corpus-i.jsonl": 0.95,
 		"corpus-j.jsonl": 0.96,
-		"corpus-k.jsonl": 0.94,
+		"corpus-k.jsonl": 0.95,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {

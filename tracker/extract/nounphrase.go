@@ -201,6 +201,16 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				k++
 				continue
 			}
+			// a demonym before a body's name and its members: "Six
+			// Philippine Air Force crewmen", "three Indian Navy sailors"
+			for n := 1; n <= 2 && k+n+1 < len(s.toks); n++ {
+				if !s.toks[k+n].upper || s.toks[k+n].kind != tWord || s.is(k+n, fFunc) {
+					break
+				}
+				if g2, n2 := lookup(s, s.v.groupTab, k+n+1, 2); n2 > 0 && !s.toks[k+n+1].upper {
+					return np{kind: npPerson, who: g2, end: k + n + 1 + n2}
+				}
+			}
 			if s.isWord(k+1, "and") {
 				m := k + 2
 				for s.is(m, fModifier) || s.is(m, fDemonymAdj) {
@@ -240,10 +250,17 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				k++
 				continue
 			}
-			// two names: "Frontier Corps soldiers", "Red Crescent volunteers"
+			// two or three names: "Frontier Corps soldiers", "Red Crescent
+			// volunteers", "Philippine Air Force crewmen"
 			if k+2 < len(s.toks) && s.toks[k+1].upper && s.toks[k+1].kind == tWord && !s.toks[k+2].upper {
 				if _, n := lookup(s, s.v.groupTab, k+2, 2); n > 0 {
 					k += 2
+					continue
+				}
+			}
+			if k+3 < len(s.toks) && s.toks[k+1].upper && s.toks[k+1].kind == tWord && s.toks[k+2].upper && s.toks[k+2].kind == tWord && !s.is(k+1, fFunc) && !s.is(k+2, fFunc) && !s.toks[k+3].upper {
+				if _, n := lookup(s, s.v.groupTab, k+3, 2); n > 0 {
+					k += 3
 					continue
 				}
 			}

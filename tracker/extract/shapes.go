@@ -763,7 +763,9 @@ func (s *sentence) relativeClauseEnd(k int) int {
 		if isTriggerWord(s, m) {
 			return 0
 		}
-		if s.isCopula(m) && !s.is(m-1, fPostSkip) {
+		// (or "remain": "14 others who had been aboard the vessel remain
+		// missing")
+		if (s.isCopula(m) || s.isWord(m, "remain") || s.isWord(m, "remains") || s.isWord(m, "remained")) && !s.is(m-1, fPostSkip) {
 			return m
 		}
 	}

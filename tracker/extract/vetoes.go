@@ -76,6 +76,9 @@ func (s *sentence) undone(l link) string {
 			if w == "may" && (s.toks[k].upper || k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
 				continue // the month
 			}
+			if w == "could" && s.isWord(k+1, "only") && (s.isWord(k+2, "confirm") || s.isWord(k+2, "verify") || s.isWord(k+2, "identify") || s.isWord(k+2, "count")) {
+				continue // what one was able to tell: "it could only confirm 43 deaths"
+			}
 			if s.toks[k].upper && k > 0 {
 				continue // a name: "the Disaster Risk Reduction Council"
 			}
