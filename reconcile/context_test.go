@@ -1093,6 +1093,8 @@ func TestMergeExtendedSources(t *testing.T) {
 
 		{"a surname is the person named in full", "Abbott", "Greg Abbott", true, "Greg Abbott"},
 		{"a surname with a title is the person", "Vijayan", "Chief Minister Pinarayi Vijayan", true, "Chief Minister Pinarayi Vijayan"},
+		{"a body's name alone is the body", "Bakhtar", "state-run Bakhtar news agency", true, "state-run Bakhtar news agency"},
+		{"a name alone is no other kind of name's", "Xinhua", "Xinhua correspondent Li Wei", false, ""},
 		{"a surname with a lowercase title is the person", "Fitrat", "deputy Taliban government spokesman Hamdullah Fitrat", true, "deputy Taliban government spokesman Hamdullah Fitrat"},
 	}
 	for _, tt := range tests {

@@ -1283,6 +1283,41 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]ma
 			merged = true
 		}
 	}
+	// a body's name alone is the one body the store names with it and a
+	// word for what it is: "Bakhtar" is the state-run Bakhtar news agency
+	// (and "Bakhtar agency"), "Xinhua" Xinhua news agency, when every
+	// longer name holding the word is one origin already
+	for i := range to {
+		ws := words[i]
+		if len(ws) != 1 || canon[int32(i)] || to[i] != int32(i) || !startsUpper(p.sources[i].name) {
+			continue
+		}
+		target := int32(-1)
+		for j := range p.sources {
+			wj := words[j]
+			if j == i || len(wj) < 2 || !slices.Contains(wj, ws[0]) {
+				continue
+			}
+			if canon[int32(j)] || !bodyWord(wj[len(wj)-1]) || apart(int32(i), int32(j)) {
+				target = -2
+				break
+			}
+			t := int32(j)
+			for to[t] != t {
+				t = to[t]
+			}
+			if target == -1 {
+				target = t
+			} else if target != t {
+				target = -2
+				break
+			}
+		}
+		if target >= 0 {
+			to[i] = target
+			merged = true
+		}
+	}
 	if !merged {
 		return
 	}
@@ -1362,4 +1397,14 @@ func plainWords(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// bodyWord reports a word that names what kind of body a source is, at
+// the end of its name: "agency", "ministry", "broadcaster".
+func bodyWord(w string) bool {
+	switch w {
+	case "agency", "ministry", "broadcaster", "network", "service", "office", "authority", "committee", "council", "society", "organisation", "organization", "institute", "department", "media", "news", "channel", "television", "radio":
+		return true
+	}
+	return false
 }

@@ -2138,8 +2138,10 @@ var frontedRE = regexp.MustCompile(`^(?:(?:(?:Hours|Minutes|Moments|Days|Weeks)\
 // bothRE reads a figure for the two countries of a report together.
 var bothRE = regexp.MustCompile(`(?i)\b(?:in|across|for|of)\s+(?:the\s+two|both)\s+countries\b|\bcombined\s+(?:death\s+)?(?:toll|number|count|total)\b|\bboth\s+countries\b`)
 
-// heldRE reads a part of a country named by who holds it.
-var heldRE = regexp.MustCompile(`(?i)\b(government|regime|state|rebel|opposition|insurgent|militant)[- ](?:held|controlled|run)\b`)
+// heldRE reads a part of a country named by who holds it. Not "run":
+// "the state-run Bakhtar news agency" and "a government-run hospital"
+// name institutions, not areas.
+var heldRE = regexp.MustCompile(`(?i)\b(government|regime|state|rebel|opposition|insurgent|militant)[- ](?:held|controlled)\b`)
 
 // nearest returns the submatches of re in c's sentence nearest c's span;
 // off is the sentence's offset in the text (sentenceStart).

@@ -786,3 +786,19 @@ func TestOwnBesideForeign(t *testing.T) {
 		})
 	}
 }
+
+// TestStateRunIsNoArea: "the state-run Bakhtar news agency" names an
+// institution, not a government-held part of the country.
+func TestStateRunIsNoArea(t *testing.T) {
+	title := "Earthquake kills 255 in eastern Afghanistan"
+	body := "KABUL (Wire) - A powerful earthquake struck eastern Afghanistan on Wednesday, killing at least 255 people, the state-run Bakhtar news agency reported."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		if strings.Contains(c.Context.Place, "-held") {
+			t.Errorf("claim %q placed in %q", c.Span, c.Context.Place)
+		}
+	}
+}

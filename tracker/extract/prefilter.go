@@ -655,10 +655,9 @@ func nearestHeld(off int, c *tracker.Claim) []string {
 	return nearest(heldRE, off, c)
 }
 
-// mayBeHeld reports whether heldRE can match s: it needs "held",
-// "controlled" or "run" in any case right after a hyphen or a space
-// (none of them with s or k). "run" alone is in too many sentences
-// ("running", "overran") to keep the regexp from most of them.
+// mayBeHeld reports whether heldRE can match s: it needs "held" or
+// "controlled" in any case right after a hyphen or a space (neither with
+// s or k).
 func mayBeHeld(s string) bool {
 	for i := 1; i < len(s); i++ {
 		if s[i-1] != '-' && s[i-1] != ' ' {
@@ -671,10 +670,6 @@ func mayBeHeld(s string) bool {
 			}
 		case 'c':
 			if hasPrefixFoldLower(s[i:], "controlled") {
-				return true
-			}
-		case 'r':
-			if hasPrefixFoldLower(s[i:], "run") {
 				return true
 			}
 		}
