@@ -1241,7 +1241,7 @@ func (p *prep) ctxPlace(id, name string) int32 {
 
 // ministryOfRE is "the ministry of (the) interior", written as "interior
 // ministry".
-var ministryOfRE = regexp.MustCompile(`(?i)^(ministry|department|office)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)$`)
+var ministryOfRE = regexp.MustCompile(`(?i)^(ministry|department|office|directorate)\s+of\s+(?:the\s+)?([a-z]+(?:\s+[a-z]+)?)$`)
 
 // originName drops from a source's name the place of the claim it gives
 // (its own country), so that "Morocco's interior ministry", "the Moroccan
@@ -1269,7 +1269,10 @@ func originName(source, placeID string) string {
 			drop = true
 		}
 		if drop {
-			if r, _ := utf8.DecodeRuneInString(ws[1]); unicode.IsLower(r) {
+			// (a possessive is the country's whatever follows:
+			// "Haiti's Civil Protection Directorate"; "Kenya Red
+			// Cross" keeps its name)
+			if r, _ := utf8.DecodeRuneInString(ws[1]); unicode.IsLower(r) || first != ws[0] {
 				s = strings.Join(ws[1:], " ")
 			}
 		}

@@ -1090,6 +1090,9 @@ func TestMergeExtendedSources(t *testing.T) {
 		{"another office's holder is another", "health ministry", "Interior Minister Ahmad Vahidi", false, ""},
 		{"a one-word office is nobody", "coroner", "Coroner Dwight McKenna", false, ""},
 		{"a body's spokesman is the body", "interior ministry", "interior ministry spokesman", true, "interior ministry"},
+		{"a directorate of something is that directorate", "Civil Protection Directorate", "Directorate of Civil Protection", true, "Directorate of Civil Protection"},
+		{"the country's possessive before a proper name is the country's body", "Civil Protection Directorate", "Afghanistan's Civil Protection Directorate", true, "Afghanistan's Civil Protection Directorate"},
+		{"another country's possessive before a proper name is another body", "Civil Protection Directorate", "Iran's Civil Protection Directorate", false, ""},
 
 		{"a surname is the person named in full", "Abbott", "Greg Abbott", true, "Greg Abbott"},
 		{"a surname with a title is the person", "Vijayan", "Chief Minister Pinarayi Vijayan", true, "Chief Minister Pinarayi Vijayan"},
