@@ -762,9 +762,9 @@ func (c *checker) indexPriors() {
 }
 
 // sentencePriors returns, into buf, the priors figure f's own sentences
-// state: those of its series, or when there are none, those of its
-// category and group that no figure of their own series shares a
-// sentence with, as
+// state: those of its series, or when there are none and the series is
+// read from report context, those of its category and group that no
+// figure of their own series shares a sentence with, as
 // statedFalls reads them ("84 people had been killed …, lowering the toll
 // of 95 given the previous night": the prior's own words may place it
 // elsewhere, here at a town the minister's name reads as, but its
@@ -777,7 +777,13 @@ func (c *checker) sentencePriors(f int32, buf []int32) []int32 {
 		return buf
 	}
 	c.indexPriors()
-	for pass := 0; pass < 2 && len(buf) == 0; pass++ {
+	passes := 1
+	if p.series[p.figs[f].series].ctx {
+		// (only report context misplaces a prior so: a series read from
+		// a sentence's own words is the tuple its prior states too)
+		passes = 2
+	}
+	for pass := 0; pass < passes && len(buf) == 0; pass++ {
 		for _, ri := range p.figRecs(&p.figs[f]) {
 			r := &p.recs[ri]
 			cl := &p.claims[r.ci].Claim
