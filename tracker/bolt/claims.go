@@ -120,7 +120,8 @@ func (db *DB) CurrentClaims(ctx context.Context) ([]tracker.StoredClaim, error) 
 		var ok bool
 		var err error
 		if !db.bySeek {
-			if out, ok, err = currentInOrder(ctx, tx, ir, in, db.skip); ok || err != nil {
+			drop := newPageDropper(tx, db.dropEvery, db.dropped)
+			if out, ok, err = currentInOrder(ctx, tx, ir, in, db.skip, drop); ok || err != nil {
 				return err
 			}
 		}

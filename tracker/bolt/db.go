@@ -119,6 +119,11 @@ type Options struct {
 	// the text flags.
 	flagBatch int
 	flagAfter func(done int) error
+	// dropEvery is how many steps of a long read pass between drops of
+	// the file's mapped pages (pageDropper; dropEvery when zero), for
+	// tests; dropped, when set, is called at each drop.
+	dropEvery int
+	dropped   func()
 }
 
 // DB is an open toll database. Its methods are safe for concurrent use.
@@ -137,7 +142,9 @@ type DB struct {
 	textFlags    tracker.TextFlagsFunc
 	flagsVersion string
 	flagsKept    bool
-	bySeek       bool // CurrentClaims walks report by report (tests compare the ways)
+	bySeek       bool   // CurrentClaims walks report by report (tests compare the ways)
+	dropEvery    int    // Options.dropEvery
+	dropped      func() // Options.dropped
 }
 
 // Open opens the toll database at path, creating it (but not its
@@ -170,7 +177,7 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 	db := &DB{bdb: bdb, path: path, now: opts.Now, extract: opts.Extract, extractor: opts.ExtractorVersion,
 		onDamaged: opts.Damaged, checkTax: opts.CheckTaxonomy, noIndex: opts.NoIndex,
-		textFlags: opts.TextFlags, flagsVersion: opts.TextFlagsVersion}
+		textFlags: opts.TextFlags, flagsVersion: opts.TextFlagsVersion, dropEvery: opts.dropEvery, dropped: opts.dropped}
 	if db.flagsVersion == "" {
 		db.textFlags = nil
 	}

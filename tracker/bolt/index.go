@@ -663,7 +663,9 @@ func eachCurrentOf(tx *bbolt.Tx, cd *claimDecoder, ir *indexReader, reportID str
 // walks report by report then, to name the damage where it always has.
 // A claim that does not decode goes to skip in listing order, after the
 // walk.
-func currentInOrder(ctx context.Context, tx *bbolt.Tx, ir *indexReader, in *interner, skip func(error) error) (out []tracker.StoredClaim, ok bool, err error) {
+// drop gives back the file's pages the walk mapped (pageDropper), every
+// so many reports and claims and between the walk's passes.
+func currentInOrder(ctx context.Context, tx *bbolt.Tx, ir *indexReader, in *interner, skip func(error) error, drop *pageDropper) (out []tracker.StoredClaim, ok bool, err error) {
 	var order []string
 	rank := map[string]int32{}
 	c := tx.Bucket(bucketByDate).Cursor()
@@ -711,6 +713,10 @@ func currentInOrder(ctx context.Context, tx *bbolt.Tx, ir *indexReader, in *inte
 			}
 		}
 	}
+	// (the pages of the reports and the claims these passes mapped are
+	// dropped once: alone they are below the peak the claims listing
+	// reaches by the end of the walk, and mapping them again is the cost)
+	drop.now()
 	for i := 1; i < len(pos); i++ {
 		pos[i] += pos[i-1]
 	}
@@ -760,6 +766,7 @@ func currentInOrder(ctx context.Context, tx *bbolt.Tx, ir *indexReader, in *inte
 		n := int(binary.BigEndian.Uint32(k[len(k)-4:]))
 		at := pos[r]
 		pos[r]++
+		drop.step()
 		if ic != nil {
 			for ik != nil && bytes.Compare(ik, k) < 0 {
 				ik, iv = ic.Next()

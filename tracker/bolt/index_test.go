@@ -101,14 +101,22 @@ func checkIndex(tb testing.TB, db *DB) int {
 		tb.Fatal(err)
 	}
 	for _, way := range []struct {
-		name            string
-		noIndex, bySeek bool
-	}{{"decoded", true, false}, {"by seeks", false, true}, {"decoded by seeks", true, true}} {
+		name                  string
+		noIndex, bySeek, drop bool
+	}{{"decoded", true, false, false}, {"by seeks", false, true, false}, {"decoded by seeks", true, true, false},
+		{"dropping the mapped pages at each claim", false, false, true}} {
 		db.noIndex, db.bySeek = way.noIndex, way.bySeek
+		drops := 0
+		if way.drop {
+			db.dropEvery, db.dropped = 1, func() { drops++ }
+		}
 		other, err := db.CurrentClaims(tb.Context())
-		db.noIndex, db.bySeek = false, false
+		db.noIndex, db.bySeek, db.dropEvery, db.dropped = false, false, 0, nil
 		if err != nil {
 			tb.Fatal(err)
+		}
+		if way.drop && len(other) > 0 && drops <= len(other) {
+			tb.Errorf("CurrentClaims dropping the mapped pages at each claim: %d drops for %d claims", drops, len(other))
 		}
 		if len(fromIndex) != len(other) {
 			tb.Fatalf("CurrentClaims: %d claims from the index in one walk, %d %s", len(fromIndex), len(other), way.name)
