@@ -139,6 +139,12 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "injured [5, 5] exact police officers"}}},
 		{"a relative clause closed by remain", "Nine others who had been on the ferry remain missing.",
 			[]want{{desc: "missing [9, 9] exact people"}}},
+		// raids and treatment
+		{"carted away", "Bandits killed four farmers and carted away 11 others.",
+			[]want{{desc: "killed [4, 4] exact farmers"}, {desc: "hostage [11, 11] exact people"}}},
+		{"carted away things", "Thieves carted away 40 goats.", nil},
+		{"received medical assistance", "Officials said 18 workers received medical assistance.",
+			[]want{{desc: "injured [18, 18] exact workers"}}},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},
