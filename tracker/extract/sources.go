@@ -34,6 +34,32 @@ func (s *sentence) attributions() []attribution {
 		}
 		break
 	}
+	// a live blog's "15:00 - Interior Minister Carolina Toha: the official
+	// toll stands at 64": an office-holder named before a colon
+	if len(out) == 0 {
+		st := 0
+		if len(s.toks) > 4 && s.toks[0].kind == tNum && s.isWord(1, ":") && s.toks[2].kind == tNum {
+			st = 3
+			if w := s.word(3); w == "-" || w == "–" || w == "—" {
+				st = 4
+			}
+		}
+		for k := st; k <= st+6 && k < len(s.toks); k++ {
+			if !s.isWord(k, ":") || k < st+2 {
+				if t := s.toks[k]; t.kind != tWord || !t.upper {
+					break
+				}
+				continue
+			}
+			for m := st; m < k; m++ {
+				if s.v.officeWord(s.word(m)) {
+					out = append(out, attribution{i: st, j: k, name: s.v.cleanSource(s.textOf(st, k)), verb: k, leading: true})
+					break
+				}
+			}
+			break
+		}
+	}
 	for v := 0; v < len(s.toks); v++ {
 		if s.flags[v]&fAttr == 0 {
 			continue
@@ -708,4 +734,14 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 		}
 	}
 	return attribution{}, false
+}
+
+// officeWord reports a word of an office whose holder, named before a
+// colon, gives a figure ("Interior Minister Carolina Toha: …").
+func (v *vocabulary) officeWord(w string) bool {
+	switch w {
+	case "minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "commissioner", "director", "chief", "secretary", "prefect", "sheriff", "coroner":
+		return true
+	}
+	return v.sourceNouns[w]
 }

@@ -1,0 +1,32 @@
+package extract
+
+import "testing"
+
+// TestOfficeHolderBeforeColon: a live blog's "15:00 - Interior Minister
+// Carolina Toha: …" names who gave the figure; a label before a colon
+// ("Update 3:") names no one.
+func TestOfficeHolderBeforeColon(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"an office-holder", "Interior Minister Carolina Toha: the official toll stands at 64.", "Interior Minister Carolina Toha"},
+		{"after a live blog's time", "15:00 - Interior Minister Carolina Toha: the official toll stands at 64.", "Interior Minister Carolina Toha"},
+		{"a body, as before", "Health ministry: 40 people have been killed.", "Health ministry"},
+		{"a label is no one", "Update 3: the toll stands at 64.", ""},
+		{"a place is no one", "Valparaiso Region: the toll stands at 64.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(tt.text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) != 1 {
+				t.Fatalf("got %d claims, want 1", len(res.Claims))
+			}
+			if got := res.Claims[0].Attribution; got != tt.want {
+				t.Errorf("attribution got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
