@@ -620,6 +620,33 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"decrease a-1 b-1", "stale_repeat d-1 c-1"},
 		},
 		{
+			// "the earthquake that killed more than 1,600 people in
+			// Myanmar last week", after 2,719: the 1,644 of 29 March
+			name: "an outlet's round floor after a higher toll repeats the figure it rounds down",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-03-29", "junta", tracker.Exact, 1644),
+				ctxClaim("b-1", "b", "2025-04-01", "junta", tracker.Exact, 2719),
+				ctxClaim("c-1", "c", "2025-04-02", "", tracker.MoreThan, 1600),
+			},
+			want: []string{"stale_repeat c-1 b-1"},
+		},
+		{
+			name: "a named origin's round floor is its own estimate, no repeat",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-03-29", "junta", tracker.Exact, 1644),
+				ctxClaim("b-1", "b", "2025-04-01", "junta", tracker.Exact, 2719),
+				ctxClaim("c-1", "c", "2025-04-02", "migration agency", tracker.MoreThan, 1600),
+			},
+		},
+		{
+			name: "a round floor of one significant digit repeats no figure",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-03-29", "junta", tracker.Exact, 2445),
+				ctxClaim("b-1", "b", "2025-04-01", "junta", tracker.Exact, 2900),
+				ctxClaim("c-1", "c", "2025-04-02", "", tracker.MoreThan, 2000),
+			},
+		},
+		{
 			name: "a repeat may change the qualifier",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-03-15", "disaster department", tracker.Exact, 225),

@@ -270,6 +270,9 @@ func (c *checker) staleAndRevised() {
 			// a repeat: an earlier figure (before z's day, from another
 			// report) that y's interval equals
 			echo := col.echo(y, ky, fz.day)
+			if echo < 0 {
+				echo = c.roundedEcho(figs, y, fz.day)
+			}
 			if echo < 0 || fy.day == p.figs[echo].day {
 				continue
 			}
@@ -341,6 +344,58 @@ func (c *checker) saysRevised(f int32) bool {
 		}
 	}
 	return false
+}
+
+// roundedEcho returns, for an open figure written as a round number of
+// two or more significant digits ("more than 1,600", "at least 150"),
+// the latest figure of figs (in day order) before day, from another
+// report, that it rounds down: a bounded figure within the number's last
+// unit (1,644 for "more than 1,600": [1,600, 1,700)); -1 when y is no
+// such figure or none is found. Only a figure no one in its text gives
+// is read so: an outlet recalling an old toll ("the earthquake that
+// killed more than 1,600 people in Myanmar last week"). "More than
+// 2,000" says too little of which figure it repeats, and is never one.
+func (c *checker) roundedEcho(figs []int32, y int32, day int32) int32 {
+	p := c.p
+	fy := &p.figs[y]
+	if !fy.iv.Unbounded || !c.outletOnly(y) {
+		// (a named origin's round floor is its own estimate: "the U.N.
+		// migration agency still puts the toll at more than 670")
+		return -1
+	}
+	n := fy.iv.Low
+	switch p.claims[p.recs[p.ord[fy.lo]].ci].Claim.Qualifier {
+	case tracker.MoreThan:
+		n = n.Sub(decimal.NewFromInt(1))
+	case tracker.AtLeast:
+	default:
+		return -1
+	}
+	v, ok := smallInt(n)
+	if !ok || v < 10 {
+		return -1
+	}
+	unit := int64(1)
+	for v%(unit*10) == 0 {
+		unit *= 10
+	}
+	if unit == 1 || v/unit < 10 {
+		// (not round, or one significant digit)
+		return -1
+	}
+	end := decimal.NewFromInt(v + unit)
+	found := int32(-1)
+	for _, x := range figs {
+		fx := &p.figs[x]
+		if fx.day >= day || fx.day >= fy.day {
+			break
+		}
+		if x == y || fx.iv.Unbounded || fx.iv.Low.Cmp(n) < 0 || fx.iv.High.Cmp(end) >= 0 || c.sharesReport(x, y) {
+			continue
+		}
+		found = x
+	}
+	return found
 }
 
 // textRevision reports figure y as a revision of the earlier figure its
