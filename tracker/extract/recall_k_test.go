@@ -145,6 +145,11 @@ func TestCorpusKForms(t *testing.T) {
 		{"carted away things", "Thieves carted away 40 goats.", nil},
 		{"received medical assistance", "Officials said 18 workers received medical assistance.",
 			[]want{{desc: "injured [18, 18] exact workers"}}},
+		// a body's name that a place's name opens, between a group and its verb
+		{"a name a place opens", "Three soldiers of the Frontier Corps were killed in the ambush.",
+			[]want{{desc: "killed [3, 3] exact soldiers"}}},
+		{"a place alone between a group and its verb", "Twelve people in Gaza City were killed.",
+			[]want{{desc: "killed [12, 12] exact people", where: "Gaza City"}}},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

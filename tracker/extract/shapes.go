@@ -365,9 +365,11 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 	// million people in Gaza have been displaced", "seven aid workers from
 	// World Central Kitchen were killed"
 	if (s.in(k, gPlacePrep) || s.isWord(k, "from") || s.isWord(k, "of")) && p.kind != npNone {
-		if pl, ok := s.placeAt(k); ok && pl.j-k <= 6 {
+		if pl, ok := s.placeAt(k); ok && pl.j-k <= 6 && s.properRun(k+1) <= pl.j {
 			k = pl.j
 		} else if m := s.properRun(k + 1); m > k+1 && m-k <= 7 {
+			// (a name a place's name opens: "four soldiers of the
+			// Frontier Corps were killed")
 			k = m
 		} else if s.isWord(k+1, "the") && k+2 < len(s.toks) && s.toks[k+2].kind == tWord && !s.toks[k+2].upper && !isTriggerWord(s, k+2) && s.is(k+3, fPostSkip) {
 			// "10 girls from the camp were still missing", "29 people
