@@ -551,8 +551,9 @@ func (s *sentence) attributionFor(l link, attrs []attribution) string {
 	for _, a := range attrs {
 		d := 0
 		switch {
-		case a.passive && a.verb == q.j:
-			// "… 260 counted by ZAKA"
+		case a.passive && (a.verb == q.j || a.verb == l.b && l.b > q.j):
+			// "… 260 counted by ZAKA", "the 1,000 dead given by the
+			// Taliban government"
 			d = 0
 		case a.passive && a.j <= q.i:
 			// "the cumulative toll reported by the Ministry of Health … is

@@ -30,3 +30,19 @@ func TestOfficeHolderBeforeColon(t *testing.T) {
 		})
 	}
 }
+
+// TestPassiveAfterPhrase: a passive source right after a figure's phrase
+// gave that figure, whoever speaks for the sentence.
+func TestPassiveAfterPhrase(t *testing.T) {
+	res, err := Extract("The UN said around 770 people had been killed, lower than the 1,000 dead given by the Taliban government.", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Claims {
+		got = append(got, c.Attribution)
+	}
+	if want := []string{"UN", "Taliban government"}; len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("attributions got %q, want %q", got, want)
+	}
+}
