@@ -850,13 +850,27 @@ func TestContextFindings(t *testing.T) {
 		{
 			// (a figure nobody in its report gives, below a named one
 			// the report dates earlier: a part or another time, as on
-			// one day)
-			name: "one report's outlet figure below an older named one it gives stays a fall",
+			// one day; within twice it, no fall either)
+			name: "one report's outlet figure below an older named one it gives raises nothing",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2025-03-30", "WHO", tracker.Exact, 2601).publishedOn("2025-03-31"),
 				ctxClaim("a-2", "a", "2025-03-31", "", tracker.Exact, 2056),
 			},
-			want: []string{"decrease a-1 a-2"},
+		},
+		{
+			name: "an outlet's own figure below a named origin's earlier one, within twice, is no fall",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-11-25", "Israeli officials", tracker.Exact, 210),
+				ctxClaim("b-1", "b", "2023-12-01", "", tracker.Exact, 137),
+			},
+		},
+		{
+			name: "an outlet's own figure under half a named origin's earlier one stays a fall",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-09-10", "state broadcaster", tracker.Exact, 87),
+				ctxClaim("b-1", "b", "2024-09-11", "", tracker.Exact, 37),
+			},
+			want: []string{"decrease a-1 b-1"},
 		},
 		{
 			name: "the missing another source gives lower by less than half have moved, no finding",

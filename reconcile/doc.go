@@ -77,8 +77,11 @@
 //     hostages, missing, displaced and arrested, which are stocks. Across a
 //     change of source (the series passes from a source silent on the
 //     later day to one silent on the earlier day) it is a warning with a
-//     note on the switch. Where both sources speak on one day,
-//     sources_disagree compares them instead, so no pair is reported twice.
+//     note on the switch; in series read from report context a later
+//     figure no one in its text gives (the outlet's own) within twice a
+//     named origin's earlier one is no finding, as on one day. Where
+//     both sources speak on one day, sources_disagree compares them
+//     instead, so no pair is reported twice.
 //   - revision: the same fall where the later claim says the figure was
 //     revised or corrected; severity info, across a change of source too.
 //   - sources_disagree: two sources' intervals for one series and day do
