@@ -87,6 +87,15 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 					hc = s.carryOf(l.cat)
 					s.usedCarry = s.usedCarry || hc != nil
 				}
+				if hc == nil && l.where == "" && c.Category == tracker.Killed && c.Who == "people" {
+					// "The dead include two foreigners and two local
+					// residents": the residents are some of the dead, whose
+					// toll the sentence does not give, not the toll of people
+					// (a named group, "23 children", is its own series
+					// already, and a place's item, "Iran 464", is that
+					// place's toll)
+					c.Context.Part = true
+				}
 				if hc != nil {
 					c.Scope, c.Since, c.From, c.To, c.AsOf = hc.Scope, hc.Since, hc.From, hc.To, hc.AsOf
 					if c.Where == "" {
@@ -397,6 +406,21 @@ func (s *sentence) earlierFigure(l link) bool {
 			if s.isWord(k, "had") {
 				return true
 			}
+		}
+	}
+	// "…, correcting earlier accounts that two residents had died": the
+	// figure of the accounts a correction sets right
+	for k := lo - 1; k >= 1 && k >= lo-4; k-- {
+		if s.isWord(k, "that") {
+			for m := k - 1; m >= 0 && m >= k-3; m-- {
+				if s.in(m, gCorrection) {
+					return true
+				}
+				if w := s.word(m); w == "," || w == ";" {
+					break
+				}
+			}
+			break
 		}
 	}
 	// "The toll had stood at 27 on Thursday": the pluperfect inside a

@@ -802,3 +802,31 @@ func TestStateRunIsNoArea(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadIncludePeopleArePart: people a sentence lists among the dead,
+// with no total of its own, are some of the dead; a named group and a
+// place's item keep their own series.
+func TestDeadIncludePeopleArePart(t *testing.T) {
+	tests := []struct {
+		name, text string
+		part       []bool
+	}{
+		{"residents among the dead", "The dead include two foreigners and two local residents, a senior official said.", []bool{false, true}},
+		{"a named group", "The dead included 12 children.", []bool{false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Report(tracker.Report{ID: "r", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, c := range res.Claims {
+				got = append(got, c.Context.Part)
+			}
+			if !slices.Equal(got, tt.part) {
+				t.Errorf("parts got %v, want %v", got, tt.part)
+			}
+		})
+	}
+}
