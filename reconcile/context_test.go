@@ -664,6 +664,18 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"revision a-1 b-1"},
 		},
 		{
+			// "one, a pony ride operator, was a local, police said …,
+			// correcting earlier accounts": the correction is about a
+			// part, and the toll given again later is no figure revised
+			// away
+			name: "a figure called corrected at a tenth of the toll, no earlier figure stated, is no revision",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-04-22", "officials", tracker.Exact, 26),
+				ctxClaim("b-1", "b", "2025-04-23", "police", tracker.Exact, 2).isRevised(),
+				ctxClaim("c-1", "c", "2025-04-26", "Valley Sentinel", tracker.Exact, 26),
+			},
+		},
+		{
 			name: "a revision is of the figure its text states, not of a higher one of another quantity",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2024-01-09", "prefectural officials", tracker.Exact, 202),

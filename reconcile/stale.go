@@ -250,6 +250,15 @@ func (c *checker) staleAndRevised() {
 					fz = &p.figs[z]
 				}
 			}
+			if fy.revised && stated < 0 && own < 0 && tenfoldBelow(*fy.iv, *fz.iv) {
+				// (a figure the text calls revised or corrected, a tenth
+				// of the toll before it, with no earlier figure stated,
+				// is far likelier a part the correction is about, "one
+				// … was a local, police said …, correcting earlier
+				// accounts", than the toll cut tenfold: no revision, and
+				// no figure revised away)
+				continue
+			}
 			if fy.revised && (below(*fy.iv, *fz.iv) || fy.iv.Unbounded && fy.iv.Low.Cmp(fz.iv.Low) < 0) {
 				// (revised "to more than 2,000" from 9,240 is a revision
 				// too)
@@ -397,6 +406,18 @@ func (c *checker) roundedEcho(figs []int32, y int32, day int32) int32 {
 	}
 	return found
 }
+
+// tenfoldBelow reports whether a (its floor when open) is under a tenth
+// of b's lower bound.
+func tenfoldBelow(a, b tracker.Interval) bool {
+	hi := a.High
+	if a.Unbounded {
+		hi = a.Low
+	}
+	return hi.Mul(ten).Cmp(b.Low) < 0
+}
+
+var ten = decimal.NewFromInt(10)
 
 // textRevision reports figure y as a revision of the earlier figure its
 // sentence states (prior record pri) that no other report gave.
