@@ -150,6 +150,14 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "killed [3, 3] exact soldiers"}}},
 		{"a place alone between a group and its verb", "Twelve people in Gaza City were killed.",
 			[]want{{desc: "killed [12, 12] exact people", where: "Gaza City"}}},
+		// a participle phrase between a group and its verb
+		{"travelling in", "Some 40 pilgrims travelling in minibuses are out of contact.",
+			[]want{{desc: "missing [36, 44] approx people"}}},
+		{"attending", "Twelve guests attending the wedding were killed.",
+			[]want{{desc: "killed [12, 12] exact people"}}},
+		{"a participle phrase then a verb of dying", "Three soldiers guarding the checkpoint died.",
+			[]want{{desc: "killed [3, 3] exact soldiers"}}},
+		{"sheltering with no casualty verb is no claim", "Rescuers found 12 people sheltering in a school.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

@@ -463,6 +463,19 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			}
 		}
 	}
+	// a participle phrase read the same way: "50 hotel workers travelling
+	// in minibuses are out of contact", "12 guests attending the wedding
+	// were killed" (a preposition in -ing, "including", "during", is none)
+	if w := s.word(k); p.kind != npNone && len(w) > 5 && strings.HasSuffix(w, "ing") && s.toks[k].kind == tWord && !s.toks[k].upper && !s.is(k, fFunc) && !s.is(k, fPostSkip) && !isTriggerWord(s, k) && s.flags[k]&fClause == 0 {
+		if _, n := lookup(s, s.v.breakdownTab, k, 2); n == 0 {
+			if m := s.relativeClauseEnd(k - 1); m > 0 {
+				if l, ok := s.linkPost(qi, np{kind: p.kind, who: p.who, end: m}); ok {
+					l.a = q.i
+					return l, true
+				}
+			}
+		}
+	}
 	for d := 0; d < 8 && k < len(s.toks); d++ {
 		w := s.word(k)
 		// "were among those killed", "are among the dead", a headline's
