@@ -595,18 +595,7 @@ var clockRE = regexp.MustCompile(`^\d{1,2}[:.]\d{2}\s*(?:(?:[aApP]\.?[mM]\.?)\s*
 // with a clock time. Its figures are bulletins of one day in order, so
 // two of them differing is the count moving, not sources at odds.
 func (c *checker) sharesLiveReport(x, y int32) bool {
-	p := c.p
-	if c.live == nil {
-		c.live = map[int32]bool{}
-		n := map[int32]int{}
-		for i := range p.recs {
-			if sc := &p.claims[p.recs[i].ci]; opensWithClockFlags(sc.Claim.Sentence, knownFlags(sc)) {
-				if n[p.recs[i].report]++; n[p.recs[i].report] >= 2 {
-					c.live[p.recs[i].report] = true
-				}
-			}
-		}
-	}
+	c.liveReports()
 	if len(c.live) == 0 {
 		return false
 	}
@@ -617,6 +606,44 @@ func (c *checker) sharesLiveReport(x, y int32) bool {
 		}
 	}
 	return false
+}
+
+// liveReports fills live: the reports of which at least two sentences
+// holding a figure open with a clock time.
+func (c *checker) liveReports() {
+	p := c.p
+	if c.live != nil {
+		return
+	}
+	c.live = map[int32]bool{}
+	n := map[int32]int{}
+	for i := range p.recs {
+		if sc := &p.claims[p.recs[i].ci]; opensWithClockFlags(sc.Claim.Sentence, knownFlags(sc)) {
+			if n[p.recs[i].report]++; n[p.recs[i].report] >= 2 {
+				c.live[p.recs[i].report] = true
+			}
+		}
+	}
+}
+
+// otherEntry reports whether records a and b of one report are given in
+// two entries of a live blog at two clock times ("10:50 - … 47 people
+// have been confirmed dead", "13:25 - 85 people are now confirmed dead
+// …: 46 women and 39 men"): bulletins of two moments, whose parts are not
+// each other's.
+func (c *checker) otherEntry(a, b int32) bool {
+	p := c.p
+	ra := &p.recs[a]
+	if ra.report != p.recs[b].report {
+		return false
+	}
+	c.liveReports()
+	if !c.live[ra.report] {
+		return false
+	}
+	ma := clockMinutes(p.claims[ra.ci].Claim.Sentence)
+	mb := clockMinutes(p.claims[p.recs[b].ci].Claim.Sentence)
+	return ma >= 0 && mb >= 0 && ma != mb
 }
 
 // risesThroughLive reports whether a live blog shared by figures x and
@@ -835,6 +862,9 @@ func (c *checker) subgroups() {
 					// toll is no whole of today's parts
 					continue
 				}
+				if c.otherEntry(x, y) {
+					continue // (a live blog's 32 miners at 18:20 beside its 21 dead at 13:15)
+				}
 				msg := fmt.Sprintf("Report %s gives %s %s (%s), more than the %s %s (%s) it gives for the same %s; a part cannot exceed its whole.",
 					p.claims[rx.ci].ReportID, p.claims[rx.ci].Claim.Figure(), p.what(rx.series), p.sources[rx.source].name,
 					p.claims[ry.ci].Claim.Figure(), p.what(ry.series), p.sources[ry.source].name, sameWhat(sx.key.Scope))
@@ -951,7 +981,7 @@ func (c *checker) parts() {
 			for _, x := range recs {
 				rx := &p.recs[x]
 				sx := seriesInfo{group: rx.wgroup, place: rx.wplace, site: p.isSite(rx.wplace)}
-				if x == w || !p.partOf(sx.group, sw.group) || p.iv(x).Low.Cmp(wiv.High) > 0 {
+				if x == w || !p.partOf(sx.group, sw.group) || p.iv(x).Low.Cmp(wiv.High) > 0 || c.otherEntry(x, w) {
 					continue
 				}
 				if sx.place != sw.place && (p.places[sw.place].key != "" || sx.site) {

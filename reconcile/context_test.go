@@ -754,6 +754,22 @@ func TestContextFindings(t *testing.T) {
 			},
 		},
 		{
+			name: "a live blog's breakdown is no part of an earlier entry's total",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-12-29", "fire agency", tracker.Exact, 47).says("10:50 - The fire agency says 47 people have been confirmed dead."),
+				ctxClaim("a-2", "a", "2024-12-29", "fire agency", tracker.Exact, 85).says("13:25 - 85 people are now confirmed dead, according to the fire agency: 46 women and 39 men."),
+				ctxClaim("a-3", "a", "2024-12-29", "fire agency", tracker.Exact, 46).of("women").says("13:25 - 85 people are now confirmed dead, according to the fire agency: 46 women and 39 men."),
+				ctxClaim("a-4", "a", "2024-12-29", "fire agency", tracker.Exact, 39).of("men").says("13:25 - 85 people are now confirmed dead, according to the fire agency: 46 women and 39 men."),
+			},
+		},
+		{
+			name: "a live blog's later entry's part is no part of an earlier entry's whole",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-28", "regional administration", tracker.Exact, 25).says("15:50 – Now 25 dead, local media report, citing the regional administration."),
+				ctxClaim("a-2", "a", "2023-10-28", "ministry", tracker.Exact, 32).of("soldiers").says("18:20 – The ministry says 32 soldiers have been killed and 14 are missing."),
+			},
+		},
+		{
 			name: "a live blog's counts four times apart are two sources at odds",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-10-08", "Red Crescent", tracker.Exact, 500).says("09:40 — The Red Crescent says 500 people have died."),

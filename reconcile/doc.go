@@ -102,16 +102,17 @@
 //     day, from one source (cumulative and period series), or within one
 //     report whatever the sources; for single events only within one
 //     sentence, since a report often tells of several strikes in one
-//     place. Error.
+//     place. In a live blog, within one entry (one clock time): its
+//     entries are bulletins of several moments. Error.
 //   - parts_exceed_total: within one report, groups that share no one (by
 //     the taxonomy) whose lower bounds add up above a total's upper bound:
 //     more than 700 Israelis and at least 415 Palestinians against an
 //     exact 1,100 people. The parts must come from the same report as the
 //     total, because a breakdown is read with its total; across reports
-//     the parts may describe other moments or definitions. A total with no
-//     place is read as the report's overall figure and takes parts in any
-//     place but event sites; a total with a place takes parts in that
-//     place. Error.
+//     the parts may describe other moments or definitions (in a live blog,
+//     from the same entry: one clock time). A total with no place is read
+//     as the report's overall figure and takes parts in any place but
+//     event sites; a total with a place takes parts in that place. Error.
 //   - prior_mismatch: "rose to X from Y" where X is below Y, or where Y is
 //     below everything the source gave on its last earlier day and matches
 //     none of its earlier figures (Y above the last figure is explained by
