@@ -158,6 +158,10 @@ func TestCorpusKForms(t *testing.T) {
 		{"a participle phrase then a verb of dying", "Three soldiers guarding the checkpoint died.",
 			[]want{{desc: "killed [3, 3] exact soldiers"}}},
 		{"sheltering with no casualty verb is no claim", "Rescuers found 12 people sheltering in a school.", nil},
+		// places an event's relative clause names, inside a toll
+		{"the floods that hit several states", "The death toll in the floods that hit several provinces since Monday stands at nine, four of them in Aceh.",
+			[]want{{desc: "killed [9, 9] exact people"}, {desc: "killed [4, 4] exact people", where: "Aceh"}}},
+		{"a toll in two countries stays unread", "The toll in the two countries rose to 900.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

@@ -1463,7 +1463,10 @@ func (s *sentence) acrossPlaces(x int) bool {
 	if s.isWord(k, "the") {
 		k--
 	}
-	if !s.isWord(k, "across") && !s.isWord(k, "between") || q.hasQual {
+	// (or the places an event's relative clause names: "the death toll in
+	// the floods that hit several states since last week stands at six")
+	struck := (s.isWord(k-1, "that") || s.isWord(k-1, "which")) && (s.isWord(k, "hit") || s.isWord(k, "struck") || s.isWord(k, "affected") || s.isWord(k, "battered") || s.isWord(k, "swept"))
+	if !s.isWord(k, "across") && !s.isWord(k, "between") && !struck || q.hasQual {
 		return false
 	}
 	m := q.j
