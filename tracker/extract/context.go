@@ -57,7 +57,11 @@ type reportContext struct {
 	// than place (eventPlace)
 	evPlace gazetteer.Place
 	hasEvPl bool
-	year    int // the report's year, 0 when undated
+	// storms: the names the report gives storms ("Idai" of "Cyclone
+	// Idai"), which stand for the storm where a sentence names no storm
+	// noun ("Idai toll passes 750 as cholera fears grow")
+	storms []string
+	year   int // the report's year, 0 when undated
 	// sent and sentOff are the last sentence sentenceStart found and
 	// its offset: see sentenceStart
 	sent    string
@@ -349,7 +353,7 @@ func (rc *reportContext) headlinePlaces(claims []tracker.Claim) {
 		// (the same figure: equal bounds, or a headline's exact 24 over
 		// the body's "at least 24", which headlines drop)
 		if o := &claims[j]; o.Interval.Low.Equal(c.Interval.Low) && (o.Interval.Unbounded == c.Interval.Unbounded && o.Interval.High.Equal(c.Interval.High) || o.Interval.Unbounded && c.Interval.High.Equal(c.Interval.Low)) && o.Context.PlaceID != c.Context.PlaceID &&
-			(c.Context.PlaceID == "" || !unread && (rc.places.contains(o.Context.PlaceID, c.Context.PlaceID) || rc.acrossBorders(o.Context.PlaceID)) || unread && rc.places.contains(c.Context.PlaceID, o.Context.PlaceID)) {
+			(c.Context.PlaceID == "" || !unread && (rc.places.contains(o.Context.PlaceID, c.Context.PlaceID) || rc.acrossBorders(o.Context.PlaceID) || rc.amongCountries(o.Context.PlaceID, c.Context.PlaceID)) || unread && rc.places.contains(c.Context.PlaceID, o.Context.PlaceID)) {
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = o.Context.Place, o.Context.PlaceID, "body"
 		}
 	}
@@ -699,7 +703,24 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 			}
 		}
 	}
+	rc.storms = v.stormNames(title, text)
 	rc.event = v.eventIn(text[:rc.leadEnd])
+	if rc.event != "storm" && len(rc.storms) > 0 {
+		lead := text[:rc.leadEnd]
+		if sp := firstNameAt(lead, rc.storms); sp >= 0 {
+			ep := -1
+			asciiWords(lead, func(a, b int) bool {
+				if _, ok := v.eventWord(lead[a:b]); ok && !v.metaphor(lead, a, b) {
+					ep = a
+					return false
+				}
+				return true
+			})
+			if ep < 0 || sp < ep {
+				rc.event = "storm"
+			}
+		}
+	}
 	if rc.hasPl {
 		rc.evPlace, rc.hasEvPl = rc.eventPlace(text[:rc.leadEnd])
 		rc.hasEvPl = rc.hasEvPl && rc.evPlace.Country != rc.place.Country
@@ -1159,7 +1180,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
-	if ctx.Place == "" && c.Where == "" && rc.country2 != "" && sm.bothMatch() {
+	if ctx.Place == "" && c.Where == "" && rc.country != "" && rc.country2 != "" && sm.bothMatch() {
 		ctx.Place, ctx.PlaceID = bothPlace(g, []string{rc.country, rc.country2})
 		ctx.PlaceFrom = "sentence"
 	}
@@ -1196,7 +1217,9 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		if !ok {
 			// the provinces listed after the figure's phrase ("622 people
 			// have died … in Kunar, Nangarhar and Laghman")
-			if id, name, ok = combined(rc.places, listFrom(sent, c.Where)); ok && strings.Contains(id, "+") {
+			// (countries listed so only after "across": "more than 750
+			// across Mozambique, Zimbabwe and Malawi" is their total)
+			if id, name, ok = combined(rc.places, listFrom(sent, c.Where)); ok && strings.Contains(id, "+") && !rc.acrossAfter(text, sent, c) {
 				ok = false
 			}
 		}
@@ -1280,6 +1303,24 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			if ev.event != "outbreak" && rc.v.diseaseEvents[ev.event] {
 				ctx.Event = ev.event
 				break
+			}
+		}
+	}
+	if ctx.Event != "storm" && len(rc.storms) > 0 {
+		// "Idai toll passes 750 as cholera fears grow": a storm's name
+		// before the figure, with no event noun between, is the storm's
+		if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off > 0 && c.Start-off <= len(sent) {
+			before := sent[:c.Start-off]
+			if k := lastNameAt(before, rc.storms); k >= 0 {
+				between := false
+				for _, ev := range sm.events {
+					if ev.start > k && ev.end <= len(before) {
+						between = true
+					}
+				}
+				if !between {
+					ctx.Event = "storm"
+				}
 			}
 		}
 	}
@@ -2231,7 +2272,7 @@ func sourcePlace(m *placeMemo, source string) (gazetteer.Place, bool) {
 // and the report's ("In Syria, … bringing the combined toll to more than
 // 11,200" in a report about Turkey); nil when there are not two.
 func (rc *reportContext) bothCountries(sent string) []string {
-	if rc.country2 != "" {
+	if rc.country2 != "" && rc.country != "" {
 		return []string{rc.country, rc.country2}
 	}
 	var ids []string
@@ -2242,6 +2283,16 @@ func (rc *reportContext) bothCountries(sent string) []string {
 	}
 	if len(ids) == 1 && rc.country != "" && ids[0] != rc.country {
 		ids = append(ids, rc.country)
+	}
+	// (a report whose main reading is a continent or a region, "southern
+	// Africa", has no country of its own to pair: "in both countries" is
+	// then the two its text names)
+	if len(ids) < 2 && rc.country2 != "" {
+		for _, p := range rc.named {
+			if p.Kind == gazetteer.Country && !slices.Contains(ids, p.ID) {
+				ids = append(ids, p.ID)
+			}
+		}
 	}
 	if len(ids) != 2 {
 		return nil
@@ -2508,4 +2559,102 @@ func (rc *reportContext) ownBesideForeign(claims []tracker.Claim) {
 			}
 		}
 	}
+}
+
+// stormNames returns the names the report gives storms: each capitalised
+// word after a capitalised storm noun ("Cyclone Idai", "Hurricane Otis",
+// "Typhoon Yagi", "Storm Boris"), once each.
+func (v *vocabulary) stormNames(title, text string) []string {
+	var out []string
+	for _, t := range [2]string{title, text} {
+		for noun, ev := range v.eventOf {
+			if ev != "storm" || noun == "storms" || len(noun) < 2 {
+				continue
+			}
+			key := strings.ToUpper(noun[:1]) + noun[1:] + " "
+			for off := 0; ; {
+				k := strings.Index(t[off:], key)
+				if k < 0 {
+					break
+				}
+				k += off + len(key)
+				off = k
+				e := k
+				for e < len(t) && isASCIILetter(t[e]) {
+					e++
+				}
+				if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) {
+					out = append(out, t[k:e])
+				}
+			}
+		}
+	}
+	return out
+}
+
+// firstNameAt returns where in s the first of names stands as a word,
+// or -1.
+func firstNameAt(s string, names []string) int {
+	best := -1
+	for _, n := range names {
+		if k := wordIndex(s, n, false); k >= 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	return best
+}
+
+// lastNameAt returns where in s the last of names stands as a word, or
+// -1.
+func lastNameAt(s string, names []string) int {
+	best := -1
+	for _, n := range names {
+		if k := wordIndex(s, n, true); k > best {
+			best = k
+		}
+	}
+	return best
+}
+
+// wordIndex is the first (or, with last, the last) index of w in s as a
+// whole word, or -1.
+func wordIndex(s, w string, last bool) int {
+	found := -1
+	for off := 0; ; {
+		k := strings.Index(s[off:], w)
+		if k < 0 {
+			return found
+		}
+		k += off
+		off = k + len(w)
+		if (k == 0 || !isWordByte(s[k-1])) && (off >= len(s) || !isWordByte(s[off])) {
+			found = k
+			if !last {
+				return found
+			}
+		}
+	}
+}
+
+// acrossAfter reports "across" and the claim's place right after its
+// span: "has risen to more than 750 across Mozambique, Zimbabwe and
+// Malawi", not "468 dead in Mozambique alone" later in that sentence.
+func (rc *reportContext) acrossAfter(text, sent string, c *tracker.Claim) bool {
+	off := rc.sentenceStart(text, c.Sentence)
+	if off < 0 || c.End-off < 0 || c.End-off > len(sent) {
+		return false
+	}
+	rest := strings.TrimLeft(sent[c.End-off:], " ")
+	return strings.HasPrefix(rest, "across "+c.Where)
+}
+
+// amongCountries reports whether id is a place of one of the countries
+// a joint place joins ("MW+MZ+ZW" of Mozambique, Zimbabwe and Malawi
+// together, a Zimbabwe dateline's figure among them).
+func (rc *reportContext) amongCountries(joint, id string) bool {
+	if !strings.Contains(joint, "+") {
+		return false
+	}
+	c := rc.countryOfID(id)
+	return c != "" && slices.Contains(strings.Split(joint, "+"), c)
 }

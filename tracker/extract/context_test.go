@@ -830,3 +830,36 @@ func TestDeadIncludePeopleArePart(t *testing.T) {
 		})
 	}
 }
+
+// TestStormsAcrossCountries: a storm's name stands for the storm where a
+// sentence names another event after it; a figure "across" three
+// countries is their joint toll, and a headline's same figure takes it;
+// "in both countries" of a report about a region is the two it names.
+func TestStormsAcrossCountries(t *testing.T) {
+	title := "Idai toll passes 750 as cholera fears grow"
+	body := "HARARE (Wire) - The death toll from Cyclone Idai has risen to more than 750 across Mozambique, Zimbabwe and Malawi, officials said on Tuesday, with 468 dead in Mozambique alone.\n\nZimbabwe's toll stood at 259, the government said."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ placeID, event string }
+	var got []row
+	for _, c := range res.Claims {
+		got = append(got, row{c.Context.PlaceID, c.Context.Event})
+	}
+	want := []row{{"MW+MZ+ZW", "storm"}, {"MW+MZ+ZW", "storm"}, {"MZ", "storm"}, {"ZW", "storm"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+
+	title = "Idai death toll rises above 300 in southern Africa"
+	body = "The number of people killed by Cyclone Idai in Mozambique and Zimbabwe has risen to more than 300, officials said.\n\nHundreds more were missing in both countries."
+	res, err = Report(tracker.Report{ID: "r2", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := res.Claims[len(res.Claims)-1]
+	if last.Category != tracker.Missing || last.Context.PlaceID != "MZ+ZW" {
+		t.Errorf("both countries: got %s in %q (%s), want missing in MZ+ZW", last.Category, last.Context.Place, last.Context.PlaceID)
+	}
+}
