@@ -70,11 +70,41 @@ func checkCompact(claims []tracker.StoredClaim, opts Options, decimals bool) (*C
 
 // sort puts the findings in order: by date, series (in key order, which
 // the series indexes follow), kind and id.
+//
+// The order is total (ids are unique), so the sort sorts keys of two
+// words and then moves each finding once: sorting the findings
+// themselves, each compared field by field and swapped whole, was half a
+// CPU second of a check of a million claims.
 func (c *checker) sort() {
-	slices.SortFunc(c.out, func(fa, fb found) int {
-		return cmp.Or(cmp.Compare(fa.day, fb.day), cmp.Compare(fa.series, fb.series),
-			cmp.Compare(fa.kind, fb.kind), cmp.Compare(fa.id, fb.id))
+	type key struct {
+		dayS   uint64 // the day, then the series, each offset to sort unsigned
+		kindID uint64 // the kind, then the id (48 bits)
+		at     int32  // the finding's place in c.out
+	}
+	keys := make([]key, len(c.out))
+	for i := range c.out {
+		f := &c.out[i]
+		keys[i] = key{dayS: uint64(uint32(f.day)^1<<31)<<32 | uint64(uint32(f.series)^1<<31),
+			kindID: uint64(f.kind)<<56 | f.id, at: int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.dayS != b.dayS {
+			return cmp.Compare(a.dayS, b.dayS)
+		}
+		return cmp.Compare(a.kindID, b.kindID)
 	})
+	// c.out[i] goes to where keys puts it, cycle by cycle, in place
+	to := make([]int32, len(keys))
+	for j, k := range keys {
+		to[k.at] = int32(j)
+	}
+	for i := range c.out {
+		for int(to[i]) != i {
+			j := to[i]
+			c.out[i], c.out[j] = c.out[j], c.out[i]
+			to[i], to[j] = to[j], to[i]
+		}
+	}
 }
 
 type checker struct {

@@ -176,13 +176,14 @@ func (t *Timeline) writeTable(w io.Writer) error {
 // break or tabwriter's escape byte goes through tabwriter itself.
 type table struct {
 	cells  []string
+	runes  []int // each cell's width (cellWidth), counted once
 	ncols  int
 	widths []int
 	odd    bool // a cell tabwriter reads other than as text
 }
 
 func (t *table) reset() {
-	t.cells, t.ncols, t.widths, t.odd = t.cells[:0], 0, t.widths[:0], false
+	t.cells, t.runes, t.ncols, t.widths, t.odd = t.cells[:0], t.runes[:0], 0, t.widths[:0], false
 }
 
 // row adds a row; every row of a table has as many cells.
@@ -199,6 +200,7 @@ func (t *table) row(cells ...string) {
 		if i < len(t.widths) {
 			t.widths[i] = max(t.widths[i], n+2)
 		}
+		t.runes = append(t.runes, n)
 	}
 	t.cells = append(t.cells, cells...)
 }
@@ -241,7 +243,7 @@ func (t *table) write(out *flusher) {
 		for i, c := range t.cells[r : r+t.ncols] {
 			b = append(b, c...)
 			if i < len(t.widths) {
-				for n, _ := cellWidth(c); n < t.widths[i]; n++ {
+				for n := t.runes[r+i]; n < t.widths[i]; n++ {
 					b = append(b, ' ')
 				}
 			}

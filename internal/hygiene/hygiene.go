@@ -31,7 +31,7 @@ func unsafeRune(r rune) bool {
 // one pass over the bytes; ASCII text without controls is the fast path.
 func needsWork(b []byte) bool {
 	for i := 0; i < len(b); {
-		// eight bytes at a time while none is a control, DEL or
+		// eight bytes at a time while none is a control (but a tab or line feed), DEL or
 		// non-ASCII (a check's table is a gigabyte of plain text); a
 		// word that may hold one is read a byte or rune at a time
 		for len(b)-i >= 8 && plainWord(binary.LittleEndian.Uint64(b[i:])) {
@@ -72,15 +72,24 @@ func needsWorkBytes(b []byte) bool {
 	return false
 }
 
-// plainWord reports whether none of x's eight bytes is below 0x20, 0x7f
-// or above it. It may say false of a plain word (a borrow between bytes),
-// never true of another.
+// plainWord reports whether each of x's eight bytes is one Printable
+// leaves as it is by itself: printable ASCII, a tab or a line feed (every
+// line of a table ends in one, and a word holding it had been read a byte
+// at a time). It is exact: with every byte below 0x80, no sum below
+// carries from one byte into the next.
 func plainWord(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	below20 := (x - 0x20*ones) &^ x & highs // a byte below 0x20 (or a borrow)
-	del := x ^ 0x7f*ones
-	isDel := (del - ones) &^ del & highs // a byte that is 0x7f
-	return (x|below20|isDel)&highs == 0
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	if x&highs != 0 {
+		return false // not ASCII
+	}
+	// a byte's high bit, after adding 0x60, says it is 0x20 or above
+	below20 := ^(x + 0x60*ones) & highs
+	// is(c) has the high bit of each byte that is c
+	is := func(c uint64) uint64 {
+		v := x ^ c*ones
+		return ^((v&lows + lows) | v | lows)
+	}
+	return below20&^(is('\t')|is('\n')) == 0 && is(0x7f) == 0
 }
 
 // appendPrintable appends b to dst with every unsafe character escaped.
