@@ -1084,6 +1084,21 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Part = placeAlone(rc.v, sent[:c.Start-off], sent[c.End-off:])
 		}
 	}
+	if ctx.Place == "" && strings.Contains(c.Span, " countries") && (strings.Contains(c.Span, "across the ") || strings.Contains(c.Span, "in the ")) {
+		// "bringing the total across the three countries to 608": the
+		// countries the sentence names, together
+		var ids, names []string
+		for _, p := range rc.places.placesOf(sent, false) {
+			if p.Kind == gazetteer.Country && !slices.Contains(ids, p.ID) {
+				ids, names = append(ids, p.ID), append(names, p.Name)
+			}
+		}
+		if len(ids) >= 2 && len(ids) <= 3 {
+			slices.Sort(ids)
+			name := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = name, strings.Join(ids, "+"), "sentence"
+		}
+	}
 	if ctx.Place == "" && spanBoth {
 		// (a figure whose own phrase says "the combined toll" is both
 		// countries', whichever one the sentence named before it)

@@ -863,3 +863,21 @@ func TestStormsAcrossCountries(t *testing.T) {
 		t.Errorf("both countries: got %s in %q (%s), want missing in MZ+ZW", last.Category, last.Context.Place, last.Context.PlaceID)
 	}
 }
+
+// TestTotalAcrossTheCountries: "bringing the total across the three
+// countries to 608" is read, and is the countries' joint toll.
+func TestTotalAcrossTheCountries(t *testing.T) {
+	title := "Cyclone Idai Flash Update"
+	body := "As of 22 March, 293 deaths have been confirmed in Mozambique, 259 in Zimbabwe and 56 in Malawi, bringing the total across the three countries to 608."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Claims {
+		got = append(got, c.Interval.Low.String()+" "+c.Context.PlaceID)
+	}
+	if want := []string{"293 MZ", "259 ZW", "56 MW", "608 MW+MZ+ZW"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

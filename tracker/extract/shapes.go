@@ -1346,6 +1346,21 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	for d := 0; d < 4 && k >= 0 && (s.is(k, fTollLinker) || s.is(k, fTollNear) || s.is(k, fChange)) && !s.is(k, fCountNoun) && !isDeterminer(s.word(k)); d++ {
 		k--
 	}
+	// "bringing the total across the three countries to 608": the
+	// count's own place phrase, a count of places, between the count noun
+	// and its linking word
+	if k >= 4 && s.isWord(k, "countries") || k >= 4 && s.isWord(k, "provinces") || k >= 4 && s.isWord(k, "states") || k >= 4 && s.isWord(k, "districts") {
+		m := k - 1
+		if x := s.qty[m]; x >= 0 && s.qs[x].i == m {
+			m--
+		}
+		if s.isWord(m, "the") && (s.isWord(m-1, "across") || s.isWord(m-1, "in") || s.isWord(m-1, "for")) && s.is(m-2, fCountNoun) {
+			if x := s.qty[k-1]; x >= 0 {
+				s.qs[x].consumed = true
+			}
+			k = m - 2
+		}
+	}
 	linker := s.word(k + 1)
 	// the noun phrase before them, read backwards: "the [civilian] dead"
 	// after "put", "[det] [mods] NOUN [of|for the CASUALTY]"
