@@ -881,3 +881,28 @@ func TestTotalAcrossTheCountries(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestNationalSourceInACityReport: a national body's figure in a report
+// about a city is the country's; a province's report keeps its province.
+func TestNationalSourceInACityReport(t *testing.T) {
+	tests := []struct {
+		name, title, body, want string
+	}{
+		{"a city's live blog", "Live: Acapulco after Hurricane Otis", "18:40 - Mexico's government now says 43 people died in the hurricane.", "MX"},
+		{"a province's report", "Floods in Sindh", "HYDERABAD, Pakistan - Pakistan's disaster authority said 578 people had died in the floods.", "PK.05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Report(tracker.Report{ID: "r", Title: tt.title, Text: tracker.WithHeadline(tt.title, tt.body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) != 1 {
+				t.Fatalf("got %d claims, want 1", len(res.Claims))
+			}
+			if got := res.Claims[0].Context.PlaceID; got != tt.want {
+				t.Errorf("place got %q (%s), want %q", got, res.Claims[0].Context.Place, tt.want)
+			}
+		})
+	}
+}
