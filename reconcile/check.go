@@ -137,6 +137,8 @@ type checker struct {
 	// priorsOf holds the prior records of each report and series
 	// (statedPrior)
 	priorsOf map[[2]int32][]int32
+	// priorReport[r] says whether report r holds a prior (indexPriors)
+	priorReport []bool
 	// live holds the reports that are live blogs (liveReports)
 	live map[int32]bool
 	// decimals: every figure's bounds read as not int64s (see check)

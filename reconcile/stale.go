@@ -300,6 +300,11 @@ func (c *checker) staleAndRevised() {
 	}
 }
 
+// maxHigherScan caps the figures higherSince looks at, back from the
+// repeat's day: a long series holds thousands of figures between an old
+// figure and its repeat, and the latest of them tell what made it old.
+const maxHigherScan = 64
+
 // higherSince returns, of the figures of figs (in day order) above figure
 // y published from day since (the day of the figure y repeats) to y's day
 // by reports other than y's, where z's figure (the latest above y) was
@@ -307,33 +312,41 @@ func (c *checker) staleAndRevised() {
 // figures of that interval on the earliest day it appears, z left out.
 // They are what made y's figure old: "2,053 … after its 2,445 of the same
 // night", "177 … after the final 179" (first given by the fire agency,
-// then repeated for days).
+// then repeated for days). It looks at the last maxHigherScan figures
+// by y's day at most.
 func (c *checker) higherSince(figs []int32, y, z int32, since int32) []int32 {
 	p := c.p
 	fy := &p.figs[y]
-	i, _ := slices.BinarySearchFunc(figs, since, func(f int32, d int32) int { return cmp.Compare(p.figs[f].day, d) })
-	var first, top []int32 // z's interval and the highest, on their first days
-	for ; i < len(figs); i++ {
+	end, _ := slices.BinarySearchFunc(figs, fy.day+1, func(f int32, d int32) int { return cmp.Compare(p.figs[f].day, d) })
+	var first, top []int32 // z's interval and the highest, on their first days (latest position first)
+	for i, n := end-1, 0; i >= 0 && n < maxHigherScan; i, n = i-1, n+1 {
 		h := figs[i]
 		fh := &p.figs[h]
-		if fh.day > fy.day {
+		if fh.day < since {
 			break
 		}
 		if h == y || !c.lowerThan(y, h) || c.sharesReport(y, h) {
 			continue
 		}
-		if c.compareFigs(h, z) == 0 && (len(first) == 0 || p.figs[first[0]].day == fh.day) {
+		if c.compareFigs(h, z) == 0 {
+			if len(first) > 0 && p.figs[first[0]].day > fh.day {
+				first = first[:0]
+			}
 			first = append(first, h)
 		}
-		switch {
-		case len(top) == 0:
+		if len(top) == 0 {
 			top = append(top, h)
-		case c.compareFigs(h, top[0]) > 0:
+		} else if k := c.compareFigs(h, top[0]); k > 0 {
 			top = append(top[:0], h)
-		case c.compareFigs(h, top[0]) == 0 && p.figs[top[0]].day == fh.day:
+		} else if k == 0 {
+			if p.figs[top[0]].day > fh.day {
+				top = top[:0]
+			}
 			top = append(top, h)
 		}
 	}
+	slices.Reverse(first)
+	slices.Reverse(top)
 	var out []int32
 	for _, h := range append(first, top...) {
 		if h != z && !slices.Contains(out, h) {
@@ -811,6 +824,10 @@ func (c *checker) indexPriors() {
 		pr := &c.p.recs[pi]
 		k := [2]int32{pr.report, pr.series}
 		c.priorsOf[k] = append(c.priorsOf[k], pi)
+		for int(pr.report) >= len(c.priorReport) {
+			c.priorReport = append(c.priorReport, false)
+		}
+		c.priorReport[pr.report] = true
 	}
 	// a prior whose series holds no figure of its sentence is stated in
 	// that sentence for a figure of another series (see sentencePriors)
@@ -862,6 +879,9 @@ func (c *checker) sentencePriors(f int32, buf []int32) []int32 {
 	for pass := 0; pass < passes && len(buf) == 0; pass++ {
 		for _, ri := range p.figRecs(&p.figs[f]) {
 			r := &p.recs[ri]
+			if int(r.report) >= len(c.priorReport) || !c.priorReport[r.report] {
+				continue
+			}
 			cl := &p.claims[r.ci].Claim
 			k := [2]int32{r.report, r.series}
 			if pass == 1 {
