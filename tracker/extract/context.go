@@ -645,7 +645,7 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 			leadEnd = leadStart + sentencesEnd(text[leadStart:], 2)
 		}
 		rc.leadEnd = leadEnd
-		add(placesOf(text[leadStart:leadEnd]), "lead", 2, 1)
+		add(placesOf(withoutShares(text[leadStart:leadEnd])), "lead", 2, 1)
 	}
 	read("")
 	// A report whose headline, dateline and lead name places only by
@@ -2672,4 +2672,41 @@ func (rc *reportContext) amongCountries(joint, id string) bool {
 	}
 	c := rc.countryOfID(id)
 	return c != "" && slices.Contains(strings.Split(joint, "+"), c)
+}
+
+// withoutShares returns lead with the clauses that say where most of a
+// toll lies blanked out ("Nearly all of the dead were in Kunar, he
+// said."): such a place holds most of the figure, it is not what the
+// report's figures count (the national toll of a quake that struck one
+// province hardest). Blanked with spaces, so offsets keep.
+func withoutShares(lead string) string {
+	if !strings.Contains(lead, " of th") && !strings.Contains(lead, "f the dead") {
+		return lead
+	}
+	low := strings.ToLower(lead)
+	var b []byte
+	for _, o := range [...]string{"most of the ", "nearly all of the ", "almost all of the ", "the majority of the ", "the bulk of the ", "most of them ", "nearly all of them ", "almost all of them "} {
+		for off := 0; ; {
+			k := strings.Index(low[off:], o)
+			if k < 0 {
+				break
+			}
+			k += off
+			e := k + len(o)
+			for e < len(low) && low[e] != '.' && low[e] != ';' && low[e] != '\n' {
+				e++
+			}
+			if b == nil {
+				b = []byte(lead)
+			}
+			for i := k; i < e; i++ {
+				b[i] = ' '
+			}
+			off = e
+		}
+	}
+	if b == nil {
+		return lead
+	}
+	return string(b)
 }

@@ -906,3 +906,22 @@ func TestNationalSourceInACityReport(t *testing.T) {
 		})
 	}
 }
+
+// TestWhereMostOfTheDeadAre: a lead's "Nearly all of the dead were in
+// Kunar" says where most of the toll lies, not what the report counts.
+func TestWhereMostOfTheDeadAre(t *testing.T) {
+	title := "Quake Toll Rises To 1,411"
+	body := "KABUL — The number of people killed by Sunday's earthquake has risen to 1,411, the government spokesman said on Tuesday. Nearly all of the dead were in Kunar, he said."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		if c.Context.Place == "Kunar" {
+			t.Errorf("claim %q placed in Kunar", c.Span)
+		}
+	}
+	if got, want := withoutShares("Most of the dead were in Kunar. Aid came."), "                              . Aid came."; got != want {
+		t.Errorf("withoutShares got %q, want %q", got, want)
+	}
+}
