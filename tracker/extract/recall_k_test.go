@@ -162,6 +162,14 @@ func TestCorpusKForms(t *testing.T) {
 		{"the floods that hit several states", "The death toll in the floods that hit several provinces since Monday stands at nine, four of them in Aceh.",
 			[]want{{desc: "killed [9, 9] exact people"}, {desc: "killed [4, 4] exact people", where: "Aceh"}}},
 		{"a toll in two countries stays unread", "The toll in the two countries rose to 900.", nil},
+		// the whole count through ", all of whom"
+		{"all of whom had died", "Coastguards found 14 migrants, all of whom had died.",
+			[]want{{desc: "killed [14, 14] exact migrants"}}},
+		{"cases all of whom have died", "Nine cases have been reported (three confirmed and six probable), all of whom have died.",
+			[]want{{desc: "killed [9, 9] exact people"}}},
+		{"all of whom were arrested", "Police stopped 25 men, all of whom were arrested.",
+			[]want{{desc: "arrested [25, 25] exact men"}}},
+		{"all of whom survived is no claim", "The plane carried 62 passengers, all of whom survived.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

@@ -86,6 +86,12 @@ func (s *sentence) link() []link {
 			continue
 		}
 		p := nps[qi]
+		// "ten cases have been reported (two confirmed and eight
+		// probable), all of whom have died": the whole count is the dead
+		if l, ok := s.linkAllOfWhom(qi, p); ok && !s.insideOfPhrase(qi, links) {
+			add(l)
+			continue
+		}
 		if p.kind == npUnit || s.inAgeList(qi) || s.insideOfPhrase(qi, links) || s.ratioOf(qi) {
 			continue
 		}
@@ -544,6 +550,56 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		k++
 	}
 	return link{}, false
+}
+
+// linkAllOfWhom: a figure whose whole count a casualty verb governs
+// through ", all of whom" or ", all of them" later in its clause ("Police
+// found 12 migrants, all of whom had died", "a total of 10 cases (two
+// confirmed and eight probable), all of whom have died"). Between the
+// figure and the comma stand only words and an aside in brackets: no
+// other figure, casualty word or clause boundary.
+func (s *sentence) linkAllOfWhom(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	if q.increment || s.isWord(q.i-1, "of") {
+		return link{}, false
+	}
+	k := max(p.end, q.j)
+	for d := 0; d < 12 && k < len(s.toks); d++ {
+		if s.isWord(k, "(") {
+			m := k + 1
+			for m < len(s.toks) && m < k+12 && !s.isWord(m, ")") && !s.isWord(m, ".") && !s.isWord(m, ";") {
+				m++
+			}
+			if !s.isWord(m, ")") {
+				return link{}, false
+			}
+			k = m + 1
+			continue
+		}
+		if s.isWord(k, ",") {
+			break
+		}
+		if s.toks[k].kind != tWord || s.qty[k] >= 0 || isTriggerWord(s, k) || s.flags[k]&fClause != 0 || s.is(k, fSaying) && !s.is(k, fPostSkip) {
+			return link{}, false
+		}
+		k++
+	}
+	if !s.isWord(k, ",") || !s.isWord(k+1, "all") || !s.isWord(k+2, "of") || !(s.isWord(k+3, "whom") || s.isWord(k+3, "them")) {
+		return link{}, false
+	}
+	m := k + 4
+	for d := 0; d < 4 && m < len(s.toks) && s.is(m, fPostSkip); d++ {
+		m++
+	}
+	tr, n := lookup(s, s.v.triggerTab, m, 4)
+	if n == 0 || !tr.post {
+		return link{}, false
+	}
+	who := "people"
+	if p.person() {
+		who = p.who
+	}
+	return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: m + n, trig: m, head: -1, placeMin: m + n}, true
 }
 
 // respective is the noun a figure of a "respectively" list belongs to.
