@@ -713,7 +713,10 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		is := byReport[bounds[g]:bounds[g+1]]
 		for _, a := range is {
 			ra := &recs[a]
-			if p.recs[ra.ri].prior {
+			if p.recs[ra.ri].prior || ra.datelineOnly {
+				// (nor a place only its dateline gave, where the reporter
+				// filed from: "KABUL —" over 1,411 dead is no part of
+				// Afghanistan's toll beside the Red Crescent's 1,124)
 				continue
 			}
 			same, differ := false, false
@@ -794,12 +797,14 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		v := k[1]
 		if !part[k] && !strings.HasPrefix(in.places[k[1]], "~/") && !p.tax.IsSite(present[k]) {
 			for a, n := in.parent(k[1]), 0; a >= 0 && n < 16; a, n = in.parent(a), n+1 {
-				if firstLevel(in.places[k[1]], in.places[a]) && len(units[bp{k[0], a}]) > 1 {
+				if firstLevel(in.places[k[1]], in.places[a]) && len(units[bp{k[0], a}]) > 1 && named[k] {
 					// in an event over several states or provinces, each
 					// one's toll is its own quantity beside the country's
 					// (Helene's North Carolina, Florida, Georgia); an
 					// event in one province is the country's by another
-					// name (Herat's quake, "in Afghanistan")
+					// name (Herat's quake, "in Afghanistan"); a unit only
+					// datelines give is none of the event's ("KABUL –" over
+					// a quake in Kunar and Nangarhar is Afghanistan's)
 					break
 				}
 				if _, ok := present[bp{k[0], a}]; ok {

@@ -160,6 +160,35 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1", "d-1"}},
 		},
 		{
+			// "KABUL —" over a spokesman's 1,411 and the Red Crescent's
+			// 1,124 for Afghanistan in one report, in a store that also
+			// holds Kunar's and Nangarhar's own figures: the dateline's
+			// place is no part and no unit, so both are Afghanistan's
+			// (and may be compared)
+			name: "a dateline's place votes for no part",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2025-09-01", "interior ministry", tracker.Exact, 622),
+				ctxClaim("b-1", "b", "2025-09-02", "spokesman", tracker.Exact, 1411),
+				ctxClaim("b-2", "b", "2025-09-02", "Red Crescent", tracker.Exact, 1124),
+				ctxClaim("c-1", "c", "2025-09-01", "provincial health department", tracker.Exact, 9),
+				ctxClaim("c-2", "c", "2025-09-01", "interior ministry", tracker.Exact, 610),
+				ctxClaim("d-1", "d", "2025-09-06", "provincial office", tracker.Exact, 2193),
+				ctxClaim("d-2", "d", "2025-09-06", "provincial office", tracker.Exact, 2205),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 1:
+					return tracker.Context{Place: "Kabul", PlaceID: "AF.13", PlaceFrom: "dateline", Event: "earthquake"}
+				case 3:
+					return tracker.Context{Place: "Nangarhar", PlaceID: "AF.18", PlaceFrom: "sentence", Event: "earthquake"}
+				case 5:
+					return tracker.Context{Place: "Kunar", PlaceID: "AF.34", PlaceFrom: "sentence", Event: "earthquake"}
+				}
+				return tracker.Context{Place: "Afghanistan", PlaceID: "AF", PlaceFrom: "headline", Event: "earthquake"}
+			},
+			same: [][]string{{"a-1", "b-1", "b-2", "c-2", "d-2"}, {"c-1"}, {"d-1"}},
+		},
+		{
 			// a building fire's toll at its estate is the district's, and a
 			// fire is a wildfire's class ("the Eaton fire")
 			name: "a fire's unknown site is its place",

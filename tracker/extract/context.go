@@ -1290,7 +1290,7 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		if p, ok := rc.places.sourcePlace(c.Attribution); ok && (rc.country == "" || rc.votes[p.Country] > 0) {
 			// (and only a source of the report's own countries: "US
 			// intelligence" on a strike in Gaza speaks of Gaza)
-			if rc.hasPl && (p.ID == rc.place.ID || rc.places.contains(p.ID, rc.place.ID)) && !(p.Kind == gazetteer.Country && rc.place.Kind == gazetteer.City) {
+			if rc.hasPl && (p.ID == rc.place.ID || rc.places.contains(p.ID, rc.place.ID)) && !(p.Kind == gazetteer.Country && (rc.place.Kind == gazetteer.City || rc.from == "dateline")) {
 				// a national body speaking in a report about one of its
 				// provinces keeps the report's nearer place, still as
 				// the source's (no paragraph's other country takes it:
