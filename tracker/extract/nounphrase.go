@@ -77,6 +77,15 @@ func (s *sentence) nounPhrase(q *quantity) np {
 				part := who == "people" && !s.isWord(q.i-1, "all") && (s.isWord(k+1, "the") || s.isWord(k+1, "those"))
 				return np{kind: npCasualty, who: who, trig: tr, end: e, partitive: part}
 			}
+			// "Forty of the victims have been identified", "69 of the
+			// victims were given a mass burial": some of the dead, as a
+			// subject word names them; not after a sentence that gave
+			// other victims' figures and no deaths ("… the number of
+			// injured has risen to 299. Twelve of the victims hold a
+			// foreign nationality")
+			if c, ok := s.v.subjects[s.word(m)]; ok && s.isWord(m-1, "the") && s.isWord(m, "victims") && !s.isWord(q.i-1, "all") && (s.carryOf("") == nil || s.carryOf(c) != nil) {
+				return np{kind: npCasualty, who: "people", trig: trigger{cat: c, noun: true}, end: m + 1, partitive: true}
+			}
 			for s.is(m, fModifier) || s.is(m, fDemonymAdj) {
 				m++
 			}

@@ -61,7 +61,11 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "killed [3, 3] exact medics"}}},
 		{"among dead without the article", "Police said 12 pilgrims among dead after bus plunge.",
 			[]want{{desc: "killed [12, 12] exact people"}}},
-		{"some of the victims is no count of its own", "Three of the victims were children.", nil},
+		{"some of the victims are some of the dead", "Thirty of the victims have been identified, the coroner said.",
+			[]want{{desc: "killed [30, 30] exact people"}}},
+		{"some of the victims after a sentence of the hurt", "The number of injured has risen to 120. Twelve of the victims hold a foreign passport.",
+			[]want{{desc: "injured [120, 120] exact people"}}},
+		{"all of the victims is no part", "All 30 of the victims were identified.", nil},
 		{"among the survivors is no death", "Two Japanese tourists were among the survivors.", nil},
 		// a casualty noun as the subject of its count
 		{"a headline's noun rises", "Flood injured rise to 212; dead remain 38",
