@@ -139,6 +139,9 @@ type checker struct {
 	priorsOf map[[2]int32][]int32
 	// priorReport[r] says whether report r holds a prior (indexPriors)
 	priorReport []bool
+	// own[ci]: 0 not asked, 1 no, 2 claim ci's sentence says its outlet
+	// counted the figure (ownCount)
+	own []int8
 	// live holds the reports that are live blogs (liveReports)
 	live map[int32]bool
 	// decimals: every figure's bounds read as not int64s (see check)

@@ -799,6 +799,30 @@ func TestContextFindings(t *testing.T) {
 			},
 		},
 		{
+			// (the outlet is the origin: not its copy of some bulletin)
+			name: "an outlet's own tally beside a named origin's figure in one report disagrees with it",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-08-02", "chief minister", tracker.Exact, 215),
+				ctxClaim("a-2", "a", "2024-08-02", "", tracker.Exact, 334).says("An unofficial tally by this newspaper, drawn from hospital and mortuary records, put the number of dead at 334 on Friday evening."),
+			},
+			want: []string{"sources_disagree a-2 a-1"},
+		},
+		{
+			name: "our own count is the outlet's, an origin of its own",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-08-02", "chief minister", tracker.Exact, 215),
+				ctxClaim("a-2", "a", "2024-08-02", "", tracker.Exact, 334).says("By our own count of hospital records, the dead numbered 334."),
+			},
+			want: []string{"sources_disagree a-2 a-1"},
+		},
+		{
+			name: "an outlet's figure it does not say it counted is its copy of a bulletin",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-08-02", "chief minister", tracker.Exact, 215),
+				ctxClaim("a-2", "a", "2024-08-02", "", tracker.Exact, 334).says("The number of dead rose to 334 on Friday evening."),
+			},
+		},
+		{
 			name: "a live blog's counts four times apart are two sources at odds",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-10-08", "Red Crescent", tracker.Exact, 500).says("09:40 — The Red Crescent says 500 people have died."),

@@ -35,7 +35,7 @@ func TestSeriesScenarios(t *testing.T) {
 		falseAlarmShare float64
 	}{
 		{dir: "series", files: 8, f1: 0.88, raised: 27, traps: 0, falseAlarms: -1, falseAlarmShare: 0.10},
-		{dir: "series-heldout", files: 4, f1: 0.87, raised: 11, traps: 0, falseAlarms: 4},
+		{dir: "series-heldout", files: 4, f1: 0.87, raised: 12, traps: 0, falseAlarms: 4},
 		{dir: "series-heldout2", files: 4, f1: 0.76, raised: 6, traps: 1, falseAlarms: 4},
 		{dir: "series-heldout3", files: 4, f1: 0.78, raised: 2, traps: 2, falseAlarms: 4},
 		{dir: "series-heldout4", files: 5, f1: 0.77, raised: 3, traps: 2, falseAlarms: 14},
