@@ -1015,6 +1015,42 @@ func (rc *reportContext) pastOf(sent string) string {
 	return ""
 }
 
+// pastNear returns the past year of a sentence with several nearest
+// before byte at (or "" when it names fewer than two years, or none
+// before at): the year pastOf's tests let stand, of the match that ends
+// last before at.
+func (rc *reportContext) pastNear(sent string, at int) string {
+	ms := pastMatches(sent)
+	if len(ms) < 2 {
+		return ""
+	}
+	best, bestEnd := "", -1
+	from := 0
+	for _, m := range ms {
+		k := strings.Index(sent[from:], m[0])
+		if k < 0 {
+			continue
+		}
+		k += from
+		from = k + len(m[0])
+		if m[3] != "" {
+			continue
+		}
+		y := m[1]
+		if y == "" {
+			y = m[2]
+		}
+		n, _ := strconv.Atoi(y)
+		if rc.year == 0 || n >= rc.year || inMonthSince(sent, m[0]) {
+			continue
+		}
+		if e := k + len(m[0]); e <= at && e > bestEnd {
+			best, bestEnd = y, e
+		}
+	}
+	return best
+}
+
 // inMonthSince says whether a past match is "in MONTH YEAR" after a
 // "since" in its sentence ("killed since Russia invaded in February
 // 2022"): the start of a count, not another time.
@@ -1352,6 +1388,15 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		sm.past, sm.pastS = true, rc.pastOf(sent)
 	}
 	ctx.Past = sm.pastS
+	if ctx.Past != "" {
+		// "only Katrina in 2005, Audrey in 1957, which killed 416 people,
+		// and Camille in 1969": each toll is of the year nearest before it
+		if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off > 0 && c.Start-off <= len(sent) {
+			if y := rc.pastNear(sent, c.Start-off); y != "" {
+				ctx.Past = y
+			}
+		}
+	}
 	if ctx.Past != "" {
 		// "rose to 126, making it the deadliest quake since the 2011
 		// tsunami, which killed more than 15,000": the past is the

@@ -925,3 +925,21 @@ func TestWhereMostOfTheDeadAre(t *testing.T) {
 		t.Errorf("withoutShares got %q, want %q", got, want)
 	}
 }
+
+// TestPastNearestYear: a sentence that lists past storms with their
+// years gives each toll the year nearest before it.
+func TestPastNearestYear(t *testing.T) {
+	title := "Helene toll"
+	body := "Since 1950, only Katrina in 2005, Audrey in 1957, which killed 416 people, and Camille in 1969, which killed 256, have claimed more lives."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body), Published: tracker.MustDate("2024-10-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Claims {
+		got = append(got, c.Interval.Low.String()+" "+c.Context.Past)
+	}
+	if want := []string{"416 1957", "256 1969"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
