@@ -174,6 +174,15 @@ func TestCorpusKForms(t *testing.T) {
 		{"all of whom were arrested", "Police stopped 25 men, all of whom were arrested.",
 			[]want{{desc: "arrested [25, 25] exact men"}}},
 		{"all of whom survived is no claim", "The plane carried 62 passengers, all of whom survived.", nil},
+		// the place a ranking names, after its superlative
+		{"the most deaths", "Kasai province has recorded the most deaths, 64, the ministry said.",
+			[]want{{desc: "killed [64, 64] exact people", where: "Kasai"}}},
+		{"the highest number after a total", "The floods have killed 140 people, with Sindh province recording the highest number, 81.",
+			[]want{{desc: "killed [140, 140] exact people"}, {desc: "killed [81, 81] exact people", where: "Sindh"}}},
+		{"the highest number of deaths in brackets", "Luanda province has reported the highest number of deaths (57), followed by Bengo (21).",
+			[]want{{desc: "killed [57, 57] exact people", where: "Luanda"}, {desc: "killed [21, 21] exact people", where: "Bengo"}}},
+		{"the most of something else is no claim", "The team scored the most goals, 12.", nil},
+		{"a bare highest number with no casualty figure is no claim", "Japan has the highest number, 40.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},

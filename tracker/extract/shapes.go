@@ -141,6 +141,10 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if l, ok := s.linkMost(qi, p, links); ok {
+			add(l)
+			continue
+		}
 		if l, ok := s.linkCountNoun(qi, p, links); ok {
 			add(l)
 			continue
@@ -600,6 +604,97 @@ func (s *sentence) linkAllOfWhom(qi int, p np) (link, bool) {
 		who = p.who
 	}
 	return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: m + n, trig: m, head: -1, placeMin: m + n}, true
+}
+
+// linkMost: the figure of the place a ranking names, set off after its
+// superlative: "Kassala state has recorded the most deaths, 112", "Luanda
+// province has reported the highest number of deaths (137)", "the floods
+// have claimed 162 lives, with Songkhla province recording the highest
+// number, 110". The category is the casualty noun's, or for a bare "the
+// highest number" the sentence's earlier figure's; the figure is a part
+// of that figure, or of the total the sentence before gave.
+func (s *sentence) linkMost(qi int, p np, links []link) (link, bool) {
+	q := &s.qs[qi]
+	if p.kind != npNone || q.hasQual || q.increment {
+		return link{}, false
+	}
+	k := q.i - 1
+	switch {
+	case s.isWord(k, ","):
+	case s.isWord(k, "(") && s.isWord(q.j, ")"):
+	default:
+		return link{}, false
+	}
+	m := k - 1
+	var cat tracker.Category
+	if tr, n := lookupEnding(s, s.v.triggerTab, m+1, 1); n > 0 && tr.noun {
+		cat = tr.cat
+		m--
+		if s.isWord(m, "of") {
+			m--
+		}
+	}
+	sup, art := m, m-1
+	switch {
+	case s.isWord(sup, "most") && s.isWord(sup-1, "the") && cat != "":
+	case (s.isWord(sup, "number") || s.isWord(sup, "toll")) && (s.isWord(sup-1, "highest") || s.isWord(sup-1, "largest")) && s.isWord(sup-2, "the"):
+		art = sup - 2
+	default:
+		return link{}, false
+	}
+	end := q.j
+	if s.isWord(q.j, ")") {
+		end++
+	}
+	head, carried := -1, false
+	if h := s.headBefore(sup, links); h >= 0 && (cat == "" || links[h].cat == cat) {
+		cat, head = links[h].cat, links[h].q
+		if links[h].how == byBreakdown || links[h].part {
+			head = links[h].head
+		}
+	} else if cat == "" {
+		hc := s.firstCarry()
+		if hc == nil {
+			return link{}, false
+		}
+		cat, carried = hc.Category, true
+	} else if s.carryOf(cat) != nil {
+		carried = true
+	}
+	// the place ranked: the name before its verb ("Songkhla province
+	// recording", "Luanda province has reported")
+	where := ""
+	v := art - 1
+	for d := 0; d < 3 && v >= 0 && s.toks[v].kind == tWord && !s.toks[v].upper && (strings.HasSuffix(s.word(v), "ed") || strings.HasSuffix(s.word(v), "ing") || s.word(v) == "has" || s.word(v) == "had" || s.word(v) == "have"); d++ {
+		v--
+	}
+	// (past a relative clause in commas: "Kassala state, where the
+	// outbreak began, has recorded")
+	if v < art-1 && s.isWord(v, ",") {
+		for m2 := v - 1; m2 >= 0 && m2 > v-12; m2-- {
+			if s.isWord(m2, ",") {
+				if s.isWord(m2+1, "where") || s.isWord(m2+1, "which") {
+					v = m2 - 1
+				}
+				break
+			}
+		}
+	}
+	if v < art-1 {
+		switch s.word(v) {
+		case "province", "state", "district", "county", "region", "governorate", "department":
+			v--
+		}
+		e := v + 1
+		a := v
+		for a >= 0 && e-a <= 3 && s.toks[a].kind == tWord && s.toks[a].upper && s.nameWord(a) {
+			a--
+		}
+		if a+1 < e {
+			where = s.textOf(a+1, e)
+		}
+	}
+	return link{q: qi, cat: cat, who: "people", how: byBreakdown, a: art, b: end, trig: -1, head: head, placeMin: end, part: head >= 0, carried: carried, where: where}, true
 }
 
 // respective is the noun a figure of a "respectively" list belongs to.
