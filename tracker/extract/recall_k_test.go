@@ -183,6 +183,11 @@ func TestCorpusKForms(t *testing.T) {
 			[]want{{desc: "killed [57, 57] exact people", where: "Luanda"}, {desc: "killed [21, 21] exact people", where: "Bengo"}}},
 		{"the most of something else is no claim", "The team scored the most goals, 12.", nil},
 		{"a bare highest number with no casualty figure is no claim", "Japan has the highest number, 40.", nil},
+		{"sustained burn injuries", "Nine workers sustained burn injuries in the blast.",
+			[]want{{desc: "injured [9, 9] exact workers"}}},
+		{"homicides counted", "The state recorded 312 homicides in the first half of the year.",
+			[]want{{desc: "killed [312, 312] exact people"}}},
+		{"a homicide rate is no count", "The homicide rate rose to 12 per 100,000.", nil},
 		// missing
 		{"untraceable", "About 40 villagers remain untraceable after the cloudburst.",
 			[]want{{desc: "missing [36, 44] approx people"}}},
