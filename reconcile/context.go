@@ -522,18 +522,10 @@ func addVote[K comparable](m map[K]*votes, k K, e string) {
 func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, name, since string) int32) {
 	p.placeBySource(recs)
 	unifySites(recs)
-	// a claim whose report names no event counts the event most claims
-	// of its category, group and kind count
-	type cgk struct {
-		cat   tracker.Category
-		group int32
-		kind  string
-	}
-	classes := map[cgk]*votes{}
-	var all votes
-	// (and first the events of its own report, then of its country: a
-	// wildfire's figure is not a war's because the store also follows a
-	// war)
+	// a claim whose report names no event counts the event of its own
+	// report's figures, else of its country's near in time, and no other
+	// (a wildfire's figure is not a war's because the store also follows
+	// a war)
 	type rc struct {
 		report int32
 		cat    tracker.Category
@@ -573,6 +565,15 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	ofReport := map[rc]*votes{}
 	ofCountry := map[cc]*votes{}
 	ofCountryWeek := map[ccw]*votes{}
+	// (and, for a figure whose report names neither place nor event, the
+	// events of its category's figures of those weeks anywhere, when one
+	// holds two thirds of them: a live blog's "The toll is now 10" the
+	// fortnight a store follows one collapse)
+	type cw struct {
+		cat  tracker.Category
+		week int32
+	}
+	ofCatWeek := map[cw]*votes{}
 	needEvent := false
 	for i := range recs {
 		if recs[i].bucket.event == "" {
@@ -603,11 +604,11 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		// that names "the 1995 collapse" of a store is not about a
 		// collapse)
 		if needEvent && b.event != "" && !strings.HasPrefix(b.kind, "past ") { // (counted only when some claim needs them)
-			k := cgk{b.cat, b.group, b.kind}
-			addVote(classes, k, b.event)
-			all.add(b.event, 1)
 			rk := rc{recs[i].report, b.cat}
 			addVote(ofReport, rk, b.event)
+			if d := recs[i].day; d != noDay {
+				addVote(ofCatWeek, cw{b.cat, weekOf(d)}, b.event)
+			}
 			if c := countryOfRec(i); c != "" {
 				ck := cc{c, b.cat}
 				addVote(ofCountry, ck, b.event)
@@ -627,8 +628,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		if b.event != "" {
 			continue
 		}
-		// the event of its report's figures, else its country's, else
-		// of its own kind of figure, else of all figures
+		// the event of its report's figures, else its country's
 		b.event = ofReport[rc{recs[i].report, b.cat}].most()
 		if c := countryOfRec(i); b.event == "" && c != "" {
 			if d := recs[i].day; d != noDay {
@@ -659,11 +659,26 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 				b.event = ofCountry[cc{c, b.cat}].most()
 			}
 		}
-		if b.event == "" {
-			b.event = classes[cgk{b.cat, b.group, b.kind}].most()
-		}
-		if b.event == "" {
-			b.event = all.most()
+		if b.event == "" && countryOfRec(i) == "" && recs[i].day != noDay {
+			// (no further than those weeks, and only a clear majority:
+			// the event most figures of the store count is another
+			// story's as often as not, and a cult's toll with no place or
+			// event named in its report had become a cyclone's in Malawi)
+			var near votes
+			total := 0
+			for w := weekOf(recs[i].day) - 2; w <= weekOf(recs[i].day)+2; w++ {
+				for _, v := range ofCatWeek[cw{b.cat, w}].list() {
+					near.add(v.event, v.n)
+					total += v.n
+				}
+			}
+			if e := near.most(); e != "" {
+				for _, v := range near {
+					if v.event == e && v.n*3 >= total*2 {
+						b.event = e
+					}
+				}
+			}
 		}
 	}
 	p.placeByEvent(recs)

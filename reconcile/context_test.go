@@ -283,6 +283,28 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}},
 		},
 		{
+			// a report that names neither place nor event, in a fortnight
+			// the store follows two events in two countries, takes neither:
+			// the store's most common event is another story's as often as
+			// not
+			name: "a report naming nothing takes no event of a fortnight of two",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-05-08", "police", tracker.Exact, 110),
+				ctxClaim("b-1", "b", "2023-05-09", "disaster agency", tracker.Exact, 500),
+				ctxClaim("c-1", "c", "2023-05-10", "commissioner", tracker.Exact, 145),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "Kenya", PlaceID: "KE", PlaceFrom: "headline", Event: "attack"}
+				case 1:
+					return tracker.Context{Place: "Malawi", PlaceID: "MW", PlaceFrom: "headline", Event: "floods"}
+				}
+				return tracker.Context{}
+			},
+			same: [][]string{{"a-1"}, {"b-1"}, {"c-1"}},
+		},
+		{
 			// "Aftershock injures 13 in Nangarhar; quake toll stands at
 			// 2,205": the 2,205 the report's place took is the country's,
 			// which another report gives, not Nangarhar's (its own 12)
