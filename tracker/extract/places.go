@@ -241,6 +241,15 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	if !hasCap || last < 0 {
 		return place{}, false
 	}
+	// "the Crocus City Hall concert venue": a venue named with its own
+	// site noun ("Hall", "Arena") is that name, whatever the words for
+	// what was on there after it
+	for m := first + 1; m < last; m++ {
+		if t := s.toks[m]; t.upper && (s.is(m, fPlaceHead) && !s.in(m, gAreaNoun) && !s.isWord(m, "city") || s.isWord(m, "hall") || s.isWord(m, "arena")) && !s.toks[m+1].upper {
+			last = m
+			break
+		}
+	}
 	// a place ends with a name or a site noun, never with a common noun
 	// ("Israeli airstrikes" is not a place)
 	lt := s.toks[last]
