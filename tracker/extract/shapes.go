@@ -1209,6 +1209,19 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 			if p.kind == npPerson {
 				end = p.end
 			}
+			if cat == tracker.Hostage || cat == tracker.Arrested {
+				// "the number of hostages who died has risen to 118", "the
+				// number of hostages killed": the held a verb of dying or
+				// wounding right after them counts, dead or hurt
+				for m := k + 1; m < q.i && m < k+5; m++ {
+					if tr, n2 := lookup(s, s.v.triggerTab, m, 3); n2 > 0 {
+						if tr.cat == tracker.Killed || tr.cat == tracker.Injured {
+							cat, who = tr.cat, s.word(k)
+						}
+						break
+					}
+				}
+			}
 			period := q.increment || byWord
 			// "after they lowered an earlier toll of 103", "the initial
 			// death toll of 73": a figure the toll had before
@@ -1367,6 +1380,19 @@ func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
 	who := "people"
 	for k := i; k < j && k < i+8; k++ {
 		if tr, n := lookup(s, s.v.triggerTab, k, 3); n > 0 {
+			if tr.cat == tracker.Hostage || tr.cat == tracker.Arrested {
+				// "the number of hostages who died has risen to 118",
+				// "the number of detainees killed": the held a verb of
+				// dying or wounding after them counts, dead or hurt
+				for m := k + n; m < j && m < k+n+4; m++ {
+					if tr2, n2 := lookup(s, s.v.triggerTab, m, 3); n2 > 0 {
+						if tr2.cat == tracker.Killed || tr2.cat == tracker.Injured {
+							return tr2.cat, s.toks[k].lower, true
+						}
+						break
+					}
+				}
+			}
 			return tr.cat, who, true
 		}
 		if g, n := lookup(s, s.v.groupTab, k, 2); n > 0 {
