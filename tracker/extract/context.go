@@ -2728,7 +2728,9 @@ func withoutShares(lead string) string {
 	if !strings.Contains(lead, " of th") && !strings.Contains(lead, "f the dead") {
 		return lead
 	}
-	low := strings.ToLower(lead)
+	// (lowered rune for rune: strings.ToLower changes the byte length
+	// of some runes, "Ⱥ" to "ⱥ", and its offsets are then not lead's)
+	low, _ := lowerSameLen(lead, nil)
 	var b []byte
 	for _, o := range [...]string{"most of the ", "nearly all of the ", "almost all of the ", "the majority of the ", "the bulk of the ", "most of them ", "nearly all of them ", "almost all of them "} {
 		for off := 0; ; {

@@ -943,3 +943,25 @@ func TestPastNearestYear(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestWithoutSharesRunes: a lead holding a rune whose lowercase form is
+// longer in bytes ("Ⱥ" is two bytes, "ⱥ" three) is blanked at its own
+// offsets; strings.ToLower's had run past the lead's end and panicked.
+func TestWithoutSharesRunes(t *testing.T) {
+	tests := []struct{ name, lead, want string }{
+		{"longer lowercase", "ȺȺ Most of the dead were in Kunar", "ȺȺ " + strings.Repeat(" ", 30)},
+		{"shorter lowercase", "\u212a Most of the dead were in Kunar. Aid came.", "\u212a " + strings.Repeat(" ", 30) + ". Aid came."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := withoutShares(tt.lead); got != tt.want {
+				t.Errorf("withoutShares(%q) = %q, want %q", tt.lead, got, tt.want)
+			}
+		})
+	}
+	title := "Quake kills 12 in Afghanistan"
+	body := "ȺȺȺȺ At least 12 people were killed in the earthquake, officials said. Nearly all of the dead were in Kunar"
+	if _, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)}); err != nil {
+		t.Fatal(err)
+	}
+}
