@@ -184,11 +184,23 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 		return
 	}
 	rc := readReport(v, places, text, title, date)
+	// (asked once a name: stormName reads the whole text, and a long
+	// report's claims name a few places thousands of times)
+	storm := map[string]bool{}
 	for i := range claims {
 		// "Otis death toll climbs to 39" in a report about Hurricane
 		// Otis: the storm's name, no place (the sentence pass reads it as
 		// the place a toll is of, as in "Gaza death toll")
-		if c := &claims[i]; c.Where != "" && v.stormName(title, text, c.Where) {
+		c := &claims[i]
+		if c.Where == "" {
+			continue
+		}
+		is, ok := storm[c.Where]
+		if !ok {
+			is = v.stormName(title, text, c.Where)
+			storm[c.Where] = is
+		}
+		if is {
 			c.Where = ""
 		}
 	}
@@ -2608,15 +2620,16 @@ func (rc *reportContext) ownBesideForeign(claims []tracker.Claim) {
 		if !ok || p.Country != rc.country {
 			continue
 		}
-		for j := range claims {
-			d := &claims[j]
-			if j == i || d.Sentence != c.Sentence || d.Category != c.Category {
-				continue
-			}
-			if d.Who == "foreigners" || strings.Contains(strings.ToLower(d.Span), "foreign") {
-				c.Context.Part = true
-				break
-			}
+		// (claims are in text order: its sentence's are the ones beside
+		// it, and looking no further keeps a long report linear)
+		beside := func(d *tracker.Claim) bool {
+			return d.Category == c.Category && (d.Who == "foreigners" || strings.Contains(strings.ToLower(d.Span), "foreign"))
+		}
+		for j := i - 1; j >= 0 && claims[j].Sentence == c.Sentence && !c.Context.Part; j-- {
+			c.Context.Part = beside(&claims[j])
+		}
+		for j := i + 1; j < len(claims) && claims[j].Sentence == c.Sentence && !c.Context.Part; j++ {
+			c.Context.Part = beside(&claims[j])
 		}
 	}
 }

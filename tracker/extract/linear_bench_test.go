@@ -26,6 +26,19 @@ func BenchmarkHostileLinear(b *testing.B) {
 		{"digits", func(n int) string { return strings.Repeat("7", 64<<10*n) + " people were killed." }},
 		{"killed-list", func(n int) string { return strings.Repeat("5 killed, ", 600*n) + "police said." }},
 		{"zwsp-digits", func(n int) string { return strings.Repeat("1\u200b", 16<<10*n) + " people were killed." }},
+		// a place's toll in every sentence: stormName read the whole
+		// text once a claim (quadratic before: 200 KB took 0.8 s)
+		{"place-tolls", func(n int) string { return strings.Repeat("The Gaza death toll rose to 12, officials said. ", 600*n) }},
+		// the report's own nationals in every sentence: ownBesideForeign
+		// compared each with every claim of the report
+		{"own-nationals", func(n int) string {
+			var b strings.Builder
+			b.WriteString("Attack in Algeria\n\n")
+			for i := range 600 * n {
+				fmt.Fprintf(&b, "In Algeria, %d Algerians were killed on day %d. ", i%97+2, i)
+			}
+			return b.String()
+		}},
 	}
 	opts := Options{Date: tracker.MustDate("2023-10-09")}
 	for _, c := range cases {
