@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tollproject/toll/tracker"
+)
 
 // np is the noun phrase after a number: the counted group, or a casualty
 // noun, or nothing (a verb or a preposition follows), or a unit that
@@ -83,7 +87,7 @@ func (s *sentence) nounPhrase(q *quantity) np {
 			// other victims' figures and no deaths ("… the number of
 			// injured has risen to 299. Twelve of the victims hold a
 			// foreign nationality")
-			if c, ok := s.v.subjects[s.word(m)]; ok && s.isWord(m-1, "the") && s.isWord(m, "victims") && !s.isWord(q.i-1, "all") && (s.carryOf("") == nil || s.carryOf(c) != nil) {
+			if c, ok := s.v.subjects[s.word(m)]; ok && s.isWord(m-1, "the") && s.isWord(m, "victims") && !s.isWord(q.i-1, "all") && (s.carryOf("") == nil || s.carryOf(c) != nil) && !s.otherCasualtyAround(q.i, m+1, c) {
 				return np{kind: npCasualty, who: "people", trig: trigger{cat: c, noun: true}, end: m + 1, partitive: true}
 			}
 			for s.is(m, fModifier) || s.is(m, fDemonymAdj) {
@@ -540,4 +544,35 @@ func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
 	// "82 of the 153 dead were children")
 	part := who == "people" && mq.n.Cmp(q.n) > 0
 	return np{kind: npCasualty, who: who, trig: tr, end: e, partitive: part}, true
+}
+
+// otherCasualtyAround reports a casualty word of another category than
+// cat in the clause of a phrase [i, j): after it up to a clause break, or
+// right before it ("Twelve of the victims were seriously injured", "Five
+// of the victims remain missing", "Doctors treated 300 of the victims"):
+// the victims are then that word's, not some of the dead.
+func (s *sentence) otherCasualtyAround(i, j int, cat tracker.Category) bool {
+	for k := j; k < len(s.toks) && k < j+8; k++ {
+		if w := s.word(k); w == "," || w == ";" || w == ":" || w == "." || s.qty[k] >= 0 {
+			break
+		}
+		if tr, n := lookup(s, s.v.triggerTab, k, 4); n > 0 {
+			if tr.cat != cat {
+				return true
+			}
+			k += n - 1
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if tr, n := lookup(s, s.v.triggerTab, k, 1); n > 0 {
+			return tr.cat != cat
+		}
+		// (and a verb of caring for the living, which no table reads
+		// before a number: "doctors treated 300 of the victims")
+		switch s.word(k) {
+		case "treated", "treating", "treat", "treats", "hospitalised", "hospitalized", "discharged", "admitted":
+			return true
+		}
+	}
+	return false
 }
