@@ -64,7 +64,12 @@ func (s *sentence) places(attrs []attribution) []place {
 		}
 		switch s.word(j) {
 		case "has", "had", "have", "was", "is", "recorded", "reported", "registered", "saw", "counted", "confirmed":
-			if name := s.textOf(0, j); gaz().IsPlaceName(stripDesignator(name)) && !s.titled() {
+			// (one word with no designator is a place only when some
+			// place of that name is more than a small town or a minor
+			// unit: "Police have recovered 12 bodies", "Rain has killed
+			// 12 people" and "Hope is fading for 40 missing miners" open
+			// with words that are also towns in Poland and Arkansas)
+			if name := s.textOf(0, j); gaz().IsPlaceName(stripDesignator(name)) && !s.titled() && (m > 0 || j > m+1 || strongPlaceName(name)) {
 				out = append(out, place{i: 0, j: j, name: name, initial: true})
 			}
 		}
@@ -445,6 +450,18 @@ func (s *sentence) clauseVerbWithin(i, n int) bool {
 			return false
 		case "have", "has", "had", "were", "was", "are", "is":
 			return k > i // (a subject before it)
+		}
+	}
+	return false
+}
+
+// strongPlaceName reports a name of which the gazetteer holds some place
+// more than a small town or a minor unit (weakPlace): "Balochistan",
+// "Reading", not "Police" (a town in Poland) or "Hope".
+func strongPlaceName(name string) bool {
+	for _, p := range gaz().Lookup(name) {
+		if !weakPlace(p) {
+			return true
 		}
 	}
 	return false
