@@ -401,8 +401,15 @@ func (s *sentence) earlierFigure(l link) bool {
 	// "Previously, WHO had reported 413 deaths", "Earlier, officials had
 	// given 90": a sentence an earlier-word opens, before a comma, gives
 	// an earlier figure when its verb is pluperfect
+	// (the pluperfect of the figure's own clause: "Earlier, officials
+	// had said 40 people died, but on Tuesday the toll rose to 55" and
+	// "Previously, the ministry had reported 30 deaths; now it says 45"
+	// give the 55 and the 45 as today's)
 	if s.is(0, fEarlier) && s.isWord(1, ",") {
-		for k := 2; k < lo; k++ {
+		for k := lo - 1; k >= 2; k-- {
+			if w := s.word(k); w == ";" || w == ":" || w == "but" || w == "now" || w == "however" || w == "while" || w == "whereas" {
+				break
+			}
 			if s.isWord(k, "had") {
 				return true
 			}
