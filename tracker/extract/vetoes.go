@@ -22,11 +22,26 @@ func (s *sentence) undone(l link) string {
 	switch s.word(0) {
 	case "why", "how", "what", "where", "when", "who", "which":
 	default:
+		// (to the end of the figure's clause: "Flood kills 40 in Kenya:
+		// was it preventable?", "… 40 people died, but could it have
+		// been prevented?" and "The storm killed 12 people - who is to
+		// blame?" ask about something else)
+	question:
 		for k := hi; k < len(s.toks); k++ {
-			if w := s.word(k); w == "?" {
+			switch w := s.word(k); w {
+			case "?":
 				return "a question, not a claim"
-			} else if w == "." || w == ";" || w == "!" {
-				break
+			case ".", ";", "!", ":", "—", "–":
+				break question
+			case "-":
+				if !s.glued(k) {
+					break question
+				}
+			case ",":
+				switch s.word(k + 1) {
+				case "but", "and", "so", "yet", "or", "why", "how", "what", "where", "when", "who", "which":
+					break question
+				}
 			}
 		}
 	}
