@@ -178,7 +178,9 @@ func (s *sentence) notACount(i int) bool {
 			}
 		}
 		if prev == "and" || prev == "-" || prev == "–" || prev == "to" {
-			if d := toks[max(i-2, 0)]; i >= 3 && d.kind == tNum && len(d.text) <= 2 && s.is(i-3, fMonth) && (s.word(i-3) != "may" || toks[i-3].upper) {
+			// (when nothing after it makes it a count: "on May 1 and 5
+			// others were hurt" counts five)
+			if d := toks[max(i-2, 0)]; i >= 3 && d.kind == tNum && len(d.text) <= 2 && s.is(i-3, fMonth) && (s.word(i-3) != "may" || toks[i-3].upper) && s.dayEnds(i+1) {
 				return true
 			}
 		}
@@ -884,4 +886,23 @@ func (q *quantity) interval() tracker.Interval {
 		return tracker.RangeInterval(q.n, q.n2)
 	}
 	return tracker.Bounds(q.q, q.n)
+}
+
+// dayEnds reports that token k can follow a day of the month: anything
+// but a noun that makes the number a count ("May 1 and 5 others were
+// hurt", "4 more", "5 soldiers") or a casualty word that is its own
+// ("on May 1 and 5 dead"; "on September 8 and 9 killed 20 people" is a
+// verb of the sentence's).
+func (s *sentence) dayEnds(k int) bool {
+	switch s.word(k) {
+	case "others", "other", "more", "people", "persons":
+		return false
+	}
+	if _, n := lookup(s, s.v.groupTab, k, 2); n > 0 {
+		return false
+	}
+	if isTriggerWord(s, k) && !(k+1 < len(s.toks) && s.toks[k+1].kind == tNum) {
+		return false
+	}
+	return true
 }
