@@ -493,7 +493,8 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 		if w == "among" && (s.isWord(k+1, "those") || s.isWord(k+1, "the")) {
 			// "were among the victims": the victims a subject word names
 			// ("victims", "fatalities") are its category's
-			if c, ok := s.v.subjects[s.word(k+2)]; ok && s.isWord(k+1, "the") && !isTriggerWord(s, k+2) && !s.qtyBetween(start, k) {
+			// (not their possessor: "were among the victims' relatives")
+			if c, ok := s.v.subjects[s.word(k+2)]; ok && s.isWord(k+1, "the") && !isTriggerWord(s, k+2) && !s.qtyBetween(start, k) && !possessive(s.word(k+3)) && !s.isWord(k+3, "'") && !s.isWord(k+3, "’") {
 				who, bare := p.who, p.who == ""
 				if bare {
 					who = "people"
