@@ -462,6 +462,10 @@ func (s *sentence) properGroup(k int) bool {
 // crew, and the 242 were aboard, not casualties (the whole is consumed
 // when a casualty word follows the group, so that only the part is read).
 func (s *sentence) partitiveOfCount(q *quantity, m int) (np, bool) {
+	// (a sentence may end at "of the": "… 0 of the")
+	if m >= len(s.toks) {
+		return np{}, false
+	}
 	x := s.qty[m]
 	if x < 0 || s.qs[x].i != m || q.vague != "" || s.qs[x].n.Cmp(q.n) < 0 {
 		return np{}, false
