@@ -113,3 +113,69 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// reportSeeds are titled reports for FuzzReport: the title-only paths
+// (headline places, storm names, headline twins) are reached only through
+// Report with a title, which FuzzExtract never passes.
+func reportSeeds() [][2]string {
+	return [][2]string{
+		{"Otis death toll climbs to 39", "The number of people killed by Hurricane Otis in the state of Guerrero has risen to 39, the governor said. The toll had stood at 27 on Thursday."},
+		{"Idai toll passes 750 as cholera fears grow", "HARARE (Wire) - The death toll from Cyclone Idai has risen to more than 750 across Mozambique, Zimbabwe and Malawi, officials said, with 468 dead in Mozambique alone."},
+		{"Kenya Starvation Cult Toll Climbs To 89, Including Children", "MALINDI, Kenya, April 25 (Wire) – Investigators unearthed 16 more bodies, raising the number of dead to 89, police said."},
+		{"Bodies of 22 more soldiers recovered? Army says search goes on", "NEW DELHI (Times) - The army said nine bodies had been recovered so far."},
+		{"Quake Toll Rises To 1,411", "KABUL — The number of people killed has risen to 1,411, the spokesman said. Nearly all of the dead were in Kunar, he said."},
+		{"Ȿ", "ȺȺ 5 of the"},
+		{"", "Martyrs 5 of the"},
+	}
+}
+
+func TestReportFuzzSeedsNotEmpty(t *testing.T) {
+	if n := len(reportSeeds()); n < 5 {
+		t.Fatalf("got %d report fuzz seeds, want at least 5", n)
+	}
+}
+
+// FuzzReport checks Report's promises on any title and body: no panic,
+// no hang, every span inside the text and equal to its slice, the same
+// claims twice.
+func FuzzReport(f *testing.F) {
+	for _, s := range reportSeeds() {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, title, body string) {
+		text := tracker.WithHeadline(title, body)
+		rep := tracker.Report{ID: "r", Title: title, Text: text, Published: tracker.MustDate("2024-01-02")}
+		type out struct {
+			res tracker.Extraction
+			err error
+		}
+		done := make(chan out, 1)
+		go func() {
+			r, err := Report(rep)
+			done <- out{r, err}
+		}()
+		var res tracker.Extraction
+		var err error
+		select {
+		case o := <-done:
+			res, err = o.res, o.err
+		case <-time.After(3 * time.Second):
+			t.Fatalf("Report took over 3s on %d bytes", len(text))
+		}
+		if errors.Is(err, tracker.ErrInternal) {
+			t.Fatal(err)
+		}
+		if err != nil {
+			return
+		}
+		again, err := Report(rep)
+		if err != nil || !reflect.DeepEqual(res, again) {
+			t.Fatalf("same input, different result (%v)", err)
+		}
+		for _, c := range res.Claims {
+			if c.Start < 0 || c.End > len(text) || c.Start > c.End || text[c.Start:c.End] != c.Span {
+				t.Fatalf("span %q at %d..%d is not the text's (%d bytes)", c.Span, c.Start, c.End, len(text))
+			}
+		}
+	})
+}
