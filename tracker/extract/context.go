@@ -292,7 +292,9 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 			// is about the one its paragraph last named ("… in Gaza. The
 			// ministry said 7,028 were dead.")
 			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = pl.Name, pl.ID, "paragraph"
-		case carry.Place != "" && c.Start >= rc.leadEnd && c.Context.PlaceFrom != "source":
+		case carry.Place != "" && c.Start >= rc.leadEnd && c.Context.PlaceFrom != "source" && !rc.statewideNear(text, c):
+			// (not "…, bringing the statewide toll to 31": the state's,
+			// not the fire's the clause before named)
 			// a sentence after one that named its place, in the same
 			// paragraph, is about that place ("In Gaza, the ministry said
 			// 2,329 had died. More than 9,000 have been wounded.")
@@ -629,6 +631,10 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 			var rok bool
 			if region != "" {
 				rp, rok = lookupPlace(rc.v, g, region, "")
+				if id, ok := rc.v.datelineStates[strings.ToLower(region)]; ok {
+					// "OROVILLE, Calif." (a wire's abbreviation)
+					rp, rok = g.Get(id)
+				}
 			}
 			within := region
 			if within == "" {
@@ -641,6 +647,21 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 			}
 			if rok {
 				ps = append(ps, rp)
+				if rp.Kind != gazetteer.Country {
+					// "Missing list in Paradise fire swells" over "OROVILLE,
+					// Calif.": the headline's name read inside the
+					// dateline's state (Paradise, California, not the
+					// bigger Paradise of Nevada)
+					for i := range all {
+						x := &all[i]
+						if x.from != "headline" || x.p.Country != rp.Country || x.p.ID == rp.ID || g.Contains(rp.ID, x.p.ID) {
+							continue
+						}
+						if q, ok := lookupPlace(rc.v, g, x.p.Name, rp.Name); ok && g.Contains(rp.ID, q.ID) {
+							x.p = q
+						}
+					}
+				}
 			}
 			add(ps, "dateline", 2, 2)
 			if len(ps) > 0 {
@@ -1400,6 +1421,17 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 		sm.past, sm.pastS = true, rc.pastOf(sent)
 	}
 	ctx.Past = sm.pastS
+	if ctx.Past != "" {
+		// "The toll rose to 29, tying the record set by the Griffith Park
+		// fire in 1933": a year named only after the figure, past a comma,
+		// is another figure's time
+		if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.End-off > 0 && c.End-off <= len(sent) {
+			end := c.End - off
+			if k := strings.Index(sent[end:], ctx.Past); k >= 0 && strings.Contains(sent[end:end+k], ",") && !strings.Contains(sent[:end], ctx.Past) {
+				ctx.Past = ""
+			}
+		}
+	}
 	if ctx.Past != "" {
 		// "only Katrina in 2005, Audrey in 1957, which killed 416 people,
 		// and Camille in 1969": each toll is of the year nearest before it
@@ -2769,4 +2801,15 @@ func withoutShares(lead string) string {
 		return lead
 	}
 	return string(b)
+}
+
+// statewideNear reports statewideRE in a claim's phrase or the few words
+// before it ("bringing the statewide toll to 31").
+func (rc *reportContext) statewideNear(text string, c *tracker.Claim) bool {
+	off := rc.sentenceStart(text, c.Sentence)
+	if off < 0 || c.Start-off < 0 || c.End-off > len(c.Sentence) {
+		return false
+	}
+	near := c.Sentence[max(0, c.Start-off-24) : c.End-off]
+	return mayBeStatewide(near) && statewideRE.MatchString(near)
 }

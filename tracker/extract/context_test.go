@@ -965,3 +965,41 @@ func TestWithoutSharesRunes(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestNamedFiresAndStateDatelines: a capitalised event word makes its
+// name the event's ("Camp Fire toll"); a wire's abbreviated state in a
+// dateline places the report in that state and reads the headline's
+// names inside it; a year named only after a figure, past a comma, is
+// another figure's; "the statewide toll" takes no place of the clause
+// before.
+func TestNamedFiresAndStateDatelines(t *testing.T) {
+	title := "Missing list in Paradise fire swells to 1,011"
+	body := "OROVILLE, Calif. (Wire) - The number of people listed as missing after the Camp Fire rose to 1,011 on Friday, the sheriff said."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		if pl, ok := gaz().Get(c.Context.PlaceID); !ok || !gaz().Contains("US.CA", pl.ID) && pl.ID != "US.CA" {
+			t.Errorf("claim %q placed in %q (%s), want a place in California", c.Span, c.Context.Place, c.Context.PlaceID)
+		}
+	}
+
+	title = "Camp Fire toll rises to 29"
+	body = "The number of people killed rose to 29 on Sunday, the sheriff said, tying the record set by the Griffith Park fire in 1933.\n\nTwo more people died in the Woolsey Fire near Malibu, bringing the statewide toll to 31."
+	res, err = Report(tracker.Report{ID: "r2", Title: title, Text: tracker.WithHeadline(title, body), Published: tracker.MustDate("2018-11-11")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		if c.Where == "Camp" || c.Context.Place == "Camp" {
+			t.Errorf("claim %q placed in Camp", c.Span)
+		}
+		if c.Interval.Low.IntPart() == 29 && c.Context.Past != "" {
+			t.Errorf("claim %q dated %q, want today's", c.Span, c.Context.Past)
+		}
+		if c.Interval.Low.IntPart() == 31 && c.Context.Place == "Woolsey Fire" {
+			t.Errorf("the statewide 31 placed in the Woolsey Fire")
+		}
+	}
+}

@@ -80,6 +80,12 @@ func (s *sentence) places(attrs []attribution) []place {
 		if _, n := lookup(s, s.v.tollTab, i, 2); n > 0 && i > 0 || i > 0 && s.countSubject(i) {
 			k := i - 1
 			if s.is(k, fEvent) {
+				if s.toks[k].upper && !s.titled() && k > 0 && s.toks[k-1].upper {
+					// "Camp Fire toll rises to 29", "Woolsey Fire death
+					// toll": a capitalised event word makes the name the
+					// event's own, no place
+					continue
+				}
 				k--
 			}
 			if s.isWord(k, "'s") {

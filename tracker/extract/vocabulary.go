@@ -112,6 +112,7 @@ type vocabulary struct {
 	fireService, compass               map[string]bool
 	continents, sites, streets, coasts map[string]bool
 	eventOf                            map[string]string // event noun → event
+	datelineStates                     map[string]string // "calif." → "US.CA", read only in datelines
 	// lists read in file order, as suffixes and prefixes of a text
 	gunfire, strikeAux, comparisons []string
 	particles                       []string // of a run of capitalised words (capruns.go)
@@ -308,6 +309,7 @@ func directives() map[string]directiveSpec {
 		"area":           setDir(func(v *vocabulary) map[string]bool { return v.areaNouns }),
 		"notgazetted":    setDir(func(v *vocabulary) map[string]bool { return v.notGazetted }),
 		"eventnoun":      {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.eventOf }},
+		"datelinestate":  {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.datelineStates }},
 		"diseaseevent":   setDir(func(v *vocabulary) map[string]bool { return v.diseaseEvents }),
 		"onesite":        setDir(func(v *vocabulary) map[string]bool { return v.oneSiteEvents }),
 		"fireservice":    setDir(func(v *vocabulary) map[string]bool { return v.fireService }),
@@ -330,7 +332,7 @@ func newVocabulary() *vocabulary {
 		preQualifiers: map[string]tracker.Qualifier{}, postQualifiers: map[string]tracker.Qualifier{},
 		triggers: map[string]trigger{}, tollNouns: map[string]tracker.Category{}, subjects: map[string]tracker.Category{},
 		groups: map[string]string{}, demonyms: map[string]string{}, nounModifierGroups: map[string]string{},
-		weekdays: map[string]int{}, months: map[string]int{}, eventOf: map[string]string{},
+		weekdays: map[string]int{}, months: map[string]int{}, eventOf: map[string]string{}, datelineStates: map[string]string{},
 		no: map[string]map[string]int{},
 	}
 	for _, p := range []*map[string]bool{

@@ -100,6 +100,14 @@ func TestVocabularyFile(t *testing.T) {
 			t.Errorf("%s %q = %q, want %q", tt.name, tt.word, got, tt.want)
 		}
 	}
+	if v.datelineStates["calif."] != "US.CA" || v.datelineStates["n.c."] != "US.NC" {
+		t.Errorf(`datelinestate "calif." = %q, "n.c." = %q; want US.CA, US.NC`, v.datelineStates["calif."], v.datelineStates["n.c."])
+	}
+	for abbr, id := range v.datelineStates {
+		if _, ok := gaz().Get(id); !ok {
+			t.Errorf("datelinestate %q = %q: no such place in the gazetteer", abbr, id)
+		}
+	}
 	if v.eventOf["quake"] != "earthquake" || v.eventOf["hostilities"] != "war" {
 		t.Errorf(`eventnoun "quake" = %q, "hostilities" = %q; want earthquake, war`, v.eventOf["quake"], v.eventOf["hostilities"])
 	}
