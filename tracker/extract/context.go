@@ -678,7 +678,7 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 			leadEnd = leadStart + sentencesEnd(text[leadStart:], 2)
 		}
 		rc.leadEnd = leadEnd
-		add(placesOf(withoutShares(text[leadStart:leadEnd])), "lead", 2, 1)
+		add(placesOf(rc.withoutPast(withoutShares(text[leadStart:leadEnd]))), "lead", 2, 1)
 	}
 	read("")
 	// A report whose headline, dateline and lead name places only by
@@ -2812,4 +2812,35 @@ func (rc *reportContext) statewideNear(text string, c *tracker.Claim) bool {
 	}
 	near := c.Sentence[max(0, c.Start-off-24) : c.End-off]
 	return mayBeStatewide(near) && statewideRE.MatchString(near)
+}
+
+// withoutPast returns lead with its clauses about another time blanked
+// out ("…, tying the record set by the Griffith Park fire in 1933."):
+// the places of a historical comparison are not what the report is
+// about. A clause runs between commas, semicolons and sentence ends;
+// blanked with spaces, so offsets keep.
+func (rc *reportContext) withoutPast(lead string) string {
+	if rc.year == 0 || !mayBePast(lead) {
+		return lead
+	}
+	var b []byte
+	start := 0
+	for i := 0; i <= len(lead); i++ {
+		if i < len(lead) && lead[i] != ',' && lead[i] != ';' && lead[i] != '.' && lead[i] != '\n' {
+			continue
+		}
+		if cl := lead[start:i]; len(cl) > 8 && mayBePast(cl) && rc.pastOf(cl) != "" {
+			if b == nil {
+				b = []byte(lead)
+			}
+			for k := start; k < i; k++ {
+				b[k] = ' '
+			}
+		}
+		start = i + 1
+	}
+	if b == nil {
+		return lead
+	}
+	return string(b)
 }

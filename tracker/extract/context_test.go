@@ -1003,3 +1003,24 @@ func TestNamedFiresAndStateDatelines(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadPastClauseNamesNoPlace: a lead's clause about another time
+// ("tying the record set by the Griffith Park fire in 1933") names no
+// place of the report.
+func TestLeadPastClauseNamesNoPlace(t *testing.T) {
+	title := "Camp Fire toll rises to 29"
+	body := "The number of people killed by the Camp Fire rose to 29 on Sunday, Butte County Sheriff Kory Honea said, tying the record for the deadliest single wildfire in California set by the Griffith Park fire in 1933."
+	res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, body), Published: tracker.MustDate("2018-11-11")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		if c.Context.PlaceID == "US" {
+			t.Errorf("claim %q placed in the whole country, want Butte County", c.Span)
+		}
+	}
+	rc := &reportContext{v: defaultVocabulary(), year: 2018}
+	if got := rc.withoutPast("Officials said 29 died, tying a record set in 1933. Aid came."); got != "Officials said 29 died,                           . Aid came." {
+		t.Errorf("withoutPast got %q", got)
+	}
+}
