@@ -980,6 +980,11 @@ func (s *sentence) linkPre(qi int, p np) (link, bool) {
 	}
 	tr, n := lookupEnding(s, s.v.triggerTab, k+1, 4)
 	if n == 0 || !tr.pre {
+		if h, ok := s.heldBy(k); ok && p.person() {
+			// "the rebels still held more than 750 people": people an
+			// armed group holds are its hostages
+			return link{q: qi, cat: tracker.Hostage, who: p.who, how: byPre, a: h, b: p.end, trig: h, head: -1, placeMin: p.end}, true
+		}
 		return link{}, false
 	}
 	who := p.who
@@ -1763,4 +1768,26 @@ func (s *sentence) ofTheAboard(qi, k int) (int, bool) {
 	}
 	s.qs[x].consumed = true
 	return m, true
+}
+
+// heldBy reports "held", "holding" or "hold" at k whose subject, up to
+// six words before it, is an armed group that takes hostages ("the
+// rebels still held", "gunmen were holding"): the verb's object are its
+// hostages. Police and courts "hold" suspects too, which this never
+// reads. It returns the verb's index.
+func (s *sentence) heldBy(k int) (int, bool) {
+	switch s.word(k) {
+	case "held", "holding", "hold", "holds":
+	default:
+		return 0, false
+	}
+	for m := k - 1; m >= 0 && m >= k-6; m-- {
+		switch s.word(m) {
+		case "gunmen", "rebels", "militants", "kidnappers", "hijackers", "attackers", "insurgents", "captors", "abductors", "bandits", "pirates", "assailants":
+			return k, true
+		case ",", ";", ".":
+			return 0, false
+		}
+	}
+	return 0, false
 }
