@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tollproject/toll/tracker"
+	"github.com/tollproject/toll/tracker/gazetteer"
 )
 
 // claims runs the passes over one sentence and appends its claims to dst.
@@ -140,6 +141,12 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 						break
 					}
 				}
+			}
+			if (l.how == byCoord || l.how == byBreakdown || l.part) && c.Where != "" {
+				// "… said 136 Indonesians had died, Tunisia counted 35 and
+				// Iran 11": another country's item counts its own people,
+				// not the nationals of the first
+				c.Who = otherCountryPeople(c.Who, c.Where)
 			}
 			made[k], ok[k] = c, true
 			if !dependent && !c.Prior {
@@ -730,4 +737,26 @@ func (s *sentence) saidBy(who string) bool {
 			return true
 		}
 	}
+}
+
+
+// otherCountryPeople returns "people" when who is the demonym group of a
+// country and where names another country, else who.
+func otherCountryPeople(who, where string) string {
+	if who == "" || who == "people" {
+		return who
+	}
+	d, ok := gaz().Demonym(strings.ToUpper(who[:1]) + who[1:])
+	if !ok || d.Kind != gazetteer.Country {
+		return who
+	}
+	for _, p := range gaz().Lookup(where) {
+		if p.Kind == gazetteer.Country {
+			if p.ID != d.ID {
+				return "people"
+			}
+			return who
+		}
+	}
+	return who
 }

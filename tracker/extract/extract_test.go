@@ -181,6 +181,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{desc: "killed [29, 29] exact people", where: "Cao Bang"}, {desc: "missing [23, 23] exact people", where: "Cao Bang"}, {desc: "killed [37, 37] exact people", where: "Yen Bai"}, {desc: "missing [3, 3] exact people", where: "Yen Bai"}}},
 		{"a source opening its sentence is no place", "Israel has said 1,200 people were killed.",
 			[]want{{desc: "killed [1200, 1200] exact people", where: ""}}},
+		{"another country's item counts its own people", "Indonesia's religious affairs ministry said 136 Indonesians had died, Tunisia counted 35 and Iran 11.",
+			[]want{{desc: "killed [136, 136] exact indonesians"}, {desc: "killed [35, 35] exact people", where: "Tunisia"}, {desc: "killed [11, 11] exact people", where: "Iran"}}},
 		{"of whom counts the group before", "Nineteen health workers have been infected, seven of whom have died.",
 			[]want{{desc: "killed [7, 7] exact medics"}}},
 		{"a possessor before an outbreak is the place", "At least 200 people died in Japan's Noto earthquake.",
