@@ -739,7 +739,6 @@ func (s *sentence) saidBy(who string) bool {
 	}
 }
 
-
 // otherCountryPeople returns "people" when who is the demonym group of a
 // country and where names another country, else who.
 func otherCountryPeople(who, where string) string {
