@@ -1249,6 +1249,13 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]ma
 			byOffice[i] = true
 		}
 	}
+	// root is the name a merged name's chain ends at
+	root := func(t int32) int32 {
+		for to[t] != t {
+			t = to[t]
+		}
+		return t
+	}
 	// a surname alone is the one person of that surname the store names
 	// in full: "Abbott" is Greg Abbott, "Vahidi" Ahmad Vahidi, when no
 	// other source ends with that word (wire copy names a speaker in full
@@ -1267,14 +1274,7 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]ma
 				target = -2
 				break
 			}
-			t := j
-			for to[t] != t {
-				t = to[t]
-			}
-			if target == -1 {
-				target = t
-			} else if target != t {
-				target = -2
+			if target = oneRoot(target, root(j)); target == -2 {
 				break
 			}
 		}
@@ -1302,14 +1302,7 @@ func (p *prep) mergeExtendedSources(canon map[int32]bool, countries map[int32]ma
 				target = -2
 				break
 			}
-			t := int32(j)
-			for to[t] != t {
-				t = to[t]
-			}
-			if target == -1 {
-				target = t
-			} else if target != t {
-				target = -2
+			if target = oneRoot(target, root(int32(j))); target == -2 {
 				break
 			}
 		}
@@ -1407,4 +1400,17 @@ func bodyWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// oneRoot folds the root t of one more candidate into target: -1 while
+// none is found, the root while all candidates share it, -2 once two
+// differ.
+func oneRoot(target, t int32) int32 {
+	switch {
+	case target == -1:
+		return t
+	case target != t:
+		return -2
+	}
+	return target
 }

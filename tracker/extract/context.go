@@ -184,23 +184,13 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 		return
 	}
 	rc := readReport(v, places, text, title, date)
-	// (asked once a name: stormName reads the whole text, and a long
-	// report's claims name a few places thousands of times)
-	storm := map[string]bool{}
 	for i := range claims {
 		// "Otis death toll climbs to 39" in a report about Hurricane
 		// Otis: the storm's name, no place (the sentence pass reads it as
-		// the place a toll is of, as in "Gaza death toll")
-		c := &claims[i]
-		if c.Where == "" {
-			continue
-		}
-		is, ok := storm[c.Where]
-		if !ok {
-			is = v.stormName(title, text, c.Where)
-			storm[c.Where] = is
-		}
-		if is {
+		// the place a toll is of, as in "Gaza death toll"). Limit: a storm
+		// named after a place the report also means as a place ("Cyclone
+		// Kerala") loses that place.
+		if c := &claims[i]; c.Where != "" && slices.Contains(rc.storms, c.Where) {
 			c.Where = ""
 		}
 	}
@@ -2576,41 +2566,6 @@ func weakPlace(p gazetteer.Place) bool {
 	return p.Kind == gazetteer.City && p.Population < 100000 || p.Minor
 }
 
-// stormName reports whether the report names a storm where (one
-// capitalised word) after a storm's event noun: "Hurricane Otis",
-// "Typhoon Yagi", "Storm Boris". Limit: a storm named after a place the
-// report also means as a place ("Cyclone Kerala") loses that place.
-func (v *vocabulary) stormName(title, text, where string) bool {
-	if where == "" || strings.ContainsAny(where, " -") || where[0] < 'A' || where[0] > 'Z' {
-		return false
-	}
-	for _, t := range [2]string{title, text} {
-		for off := 0; ; {
-			k := strings.Index(t[off:], where)
-			if k < 0 {
-				break
-			}
-			k += off
-			off = k + len(where)
-			if off < len(t) && isWordByte(t[off]) {
-				continue
-			}
-			if k < 2 || t[k-1] != ' ' {
-				continue
-			}
-			b := k - 1
-			a := b
-			for a > 0 && isWordByte(t[a-1]) {
-				a--
-			}
-			if w := strings.ToLower(t[a:b]); v.eventOf[w] == "storm" && w != "storms" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // countryOfID returns the country of a place id the gazetteer knows, ""
 // otherwise.
 func (rc *reportContext) countryOfID(id string) string {
@@ -2667,8 +2622,9 @@ func (rc *reportContext) ownBesideForeign(claims []tracker.Claim) {
 }
 
 // stormNames returns the names the report gives storms: each capitalised
-// word after a capitalised storm noun ("Cyclone Idai", "Hurricane Otis",
-// "Typhoon Yagi", "Storm Boris"), once each.
+// word after a storm noun ("Cyclone Idai", "Hurricane Otis", "Typhoon
+// Yagi", "Storm Boris", "the hurricane Otis"), once each, read once a
+// report.
 func (v *vocabulary) stormNames(title, text string) []string {
 	var out []string
 	for _, t := range [2]string{title, text} {
@@ -2676,20 +2632,21 @@ func (v *vocabulary) stormNames(title, text string) []string {
 			if ev != "storm" || noun == "storms" || len(noun) < 2 {
 				continue
 			}
-			key := strings.ToUpper(noun[:1]) + noun[1:] + " "
-			for off := 0; ; {
-				k := strings.Index(t[off:], key)
-				if k < 0 {
-					break
-				}
-				k += off + len(key)
-				off = k
-				e := k
-				for e < len(t) && isASCIILetter(t[e]) {
-					e++
-				}
-				if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) {
-					out = append(out, t[k:e])
+			for _, key := range [2]string{strings.ToUpper(noun[:1]) + noun[1:] + " ", noun + " "} {
+				for off := 0; ; {
+					k := strings.Index(t[off:], key)
+					if k < 0 {
+						break
+					}
+					k += off + len(key)
+					off = k
+					e := k
+					for e < len(t) && isASCIILetter(t[e]) {
+						e++
+					}
+					if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) {
+						out = append(out, t[k:e])
+					}
 				}
 			}
 		}

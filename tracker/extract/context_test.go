@@ -697,15 +697,7 @@ func TestProbableDeathsArePart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Report(tracker.Report{ID: "r", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []bool
-			for _, c := range res.Claims {
-				got = append(got, c.Context.Part)
-			}
-			if !slices.Equal(got, tt.part) {
+			if got := claimParts(t, "", tt.text); !slices.Equal(got, tt.part) {
 				t.Errorf("parts got %v, want %v", got, tt.part)
 			}
 		})
@@ -771,16 +763,7 @@ func TestOwnBesideForeign(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			title := "Attack in Algeria"
-			res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, tt.body)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []bool
-			for _, c := range res.Claims {
-				got = append(got, c.Context.Part)
-			}
-			if !slices.Equal(got, tt.part) {
+			if got := claimParts(t, "Attack in Algeria", tt.body); !slices.Equal(got, tt.part) {
 				t.Errorf("parts got %v, want %v", got, tt.part)
 			}
 		})
@@ -816,15 +799,7 @@ func TestDeadIncludePeopleArePart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Report(tracker.Report{ID: "r", Text: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []bool
-			for _, c := range res.Claims {
-				got = append(got, c.Context.Part)
-			}
-			if !slices.Equal(got, tt.part) {
+			if got := claimParts(t, "", tt.text); !slices.Equal(got, tt.part) {
 				t.Errorf("parts got %v, want %v", got, tt.part)
 			}
 		})
@@ -1023,4 +998,23 @@ func TestLeadPastClauseNamesNoPlace(t *testing.T) {
 	if got := rc.withoutPast("Officials said 29 died, tying a record set in 1933. Aid came."); got != "Officials said 29 died,                           . Aid came." {
 		t.Errorf("withoutPast got %q", got)
 	}
+}
+
+// claimParts reads a report (with its headline when title is not empty)
+// and returns whether each claim is a part.
+func claimParts(tb testing.TB, title, body string) []bool {
+	tb.Helper()
+	rep := tracker.Report{ID: "r", Text: body}
+	if title != "" {
+		rep.Title, rep.Text = title, tracker.WithHeadline(title, body)
+	}
+	res, err := Report(rep)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var got []bool
+	for _, c := range res.Claims {
+		got = append(got, c.Context.Part)
+	}
+	return got
 }
