@@ -716,9 +716,8 @@ func (s *sentence) missingWithin(j, n int) bool {
 	return false
 }
 
-// saidBy reports whether the sentence has who right before "said",
-// "says" or "told" ("Salgado said"): a speaker, whatever else the name
-// may be.
+// saidBy reports whether the sentence has who right before a speaker
+// verb ("Salgado said"): a speaker, whatever else the name may be.
 func (s *sentence) saidBy(who string) bool {
 	sent := s.text[s.start:s.end]
 	for off := 0; ; {
@@ -733,7 +732,7 @@ func (s *sentence) saidBy(who string) bool {
 		}
 		// (only the verbs of a person speaking: a place "reported" or
 		// "announced" its own dead)
-		if w == "said" || w == "says" || w == "told" {
+		if s.v.speakerVerbs[w] {
 			return true
 		}
 	}

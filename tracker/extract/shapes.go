@@ -1782,10 +1782,10 @@ func (s *sentence) heldBy(k int) (int, bool) {
 		return 0, false
 	}
 	for m := k - 1; m >= 0 && m >= k-6; m-- {
-		switch s.word(m) {
-		case "gunmen", "rebels", "militants", "kidnappers", "hijackers", "attackers", "insurgents", "captors", "abductors", "bandits", "pirates", "assailants":
+		switch w := s.word(m); {
+		case s.v.holders[w]:
 			return k, true
-		case ",", ";", ".":
+		case w == "," || w == ";" || w == ".":
 			return 0, false
 		}
 	}

@@ -740,9 +740,5 @@ func (s *sentence) apposition(v int) (attribution, bool) {
 // officeWord reports a word of an office whose holder, named before a
 // colon, gives a figure ("Interior Minister Carolina Toha: …").
 func (v *vocabulary) officeWord(w string) bool {
-	switch w {
-	case "minister", "president", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "commissioner", "director", "chief", "secretary", "prefect", "sheriff", "coroner":
-		return true
-	}
-	return v.sourceNouns[w]
+	return v.offices[w] || v.sourceNouns[w]
 }

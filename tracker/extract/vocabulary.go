@@ -111,6 +111,7 @@ type vocabulary struct {
 	oneSiteEvents                      map[string]bool
 	fireService, compass               map[string]bool
 	continents, sites, streets, coasts map[string]bool
+	holders, offices, speakerVerbs     map[string]bool
 	eventOf                            map[string]string // event noun → event
 	datelineStates                     map[string]string // "calif." → "US.CA", read only in datelines
 	// lists read in file order, as suffixes and prefixes of a text
@@ -317,6 +318,9 @@ func directives() map[string]directiveSpec {
 		"continent":      setDir(func(v *vocabulary) map[string]bool { return v.continents }),
 		"street":         setDir(func(v *vocabulary) map[string]bool { return v.streets }),
 		"coast":          setDir(func(v *vocabulary) map[string]bool { return v.coasts }),
+		"holder":         setDir(func(v *vocabulary) map[string]bool { return v.holders }),
+		"office":         setDir(func(v *vocabulary) map[string]bool { return v.offices }),
+		"speakerverb":    setDir(func(v *vocabulary) map[string]bool { return v.speakerVerbs }),
 		"site":           setDir(func(v *vocabulary) map[string]bool { return v.sites }),
 		"gunfire":        listDir(func(v *vocabulary) *[]string { return &v.gunfire }),
 		"strikeaux":      listDir(func(v *vocabulary) *[]string { return &v.strikeAux }),
@@ -348,7 +352,7 @@ func newVocabulary() *vocabulary {
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
-		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts,
+		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts, &v.holders, &v.offices, &v.speakerVerbs,
 	} {
 		*p = map[string]bool{}
 	}
