@@ -365,6 +365,11 @@ func (a *adder) report(d ingest.Doc) (bolt.NewReport, error) {
 		// too, so that the stored title is the text's marked headline.
 		if end := tracker.HeadlineEnd(d.Title, d.Text); end > 0 {
 			nr.Text = tracker.WithHeadline(a.opts.Title, strings.TrimLeft(d.Text[end:], "\n"))
+		} else if d.Title == "" {
+			// a text file has no headline of its own: the given one
+			// is read with the body, as a page's or a feed item's is
+			// (its figures were stored as the title and never read)
+			nr.Text = tracker.WithHeadline(a.opts.Title, d.Text)
 		}
 		nr.Title = a.opts.Title
 	}
