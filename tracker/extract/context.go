@@ -194,6 +194,32 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 			c.Where = ""
 		}
 	}
+	if rc.headEnd > 0 && titledLine(text[:rc.headEnd]) {
+		body := text[rc.headEnd:]
+		for i := range claims {
+			// "Nepal Plane Crash Kills At Least 68 In Deadliest Accident
+			// In Three Decades": a title-case headline capitalises
+			// common words, so "In Deadliest Accident" reads as a place.
+			// A name the gazetteer does not know whose first word the
+			// body writes in lower case ("Nepal's deadliest air
+			// accident") is no name. Limit: a site whose first word is
+			// also a common word the body uses ("Camp Mystic" beside
+			// "the camp") loses its name in the headline only.
+			c := &claims[i]
+			if c.Start >= rc.headEnd {
+				break
+			}
+			if c.Where == "" || gaz().IsPlaceName(stripDesignator(c.Where)) {
+				continue
+			}
+			first, _, _ := strings.Cut(c.Where, " ")
+			// (an area noun, "61 From State Killed", is the body's
+			// place, read below)
+			if lw := strings.ToLower(first); lw != first && !rc.v.areaNouns[lw] && wordIndex(body, lw, false) >= 0 {
+				c.Where = ""
+			}
+		}
+	}
 	// the headline's own figure names the place the report is about
 	// ("Flash floods kill at least 51 in Spain's Valencia region")
 	for i := range claims {

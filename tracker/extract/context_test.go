@@ -553,7 +553,9 @@ func TestCombined(t *testing.T) {
 
 // TestStormNameIsNoPlace: a headline's "Otis death toll" in a report
 // that names Hurricane Otis is the storm's toll, not a place called Otis,
-// while a place the report does not name as a storm stays a place.
+// while a place the report does not name as a storm stays a place; and a
+// title-case headline's "In Deadliest Accident" is no place when the body
+// writes "deadliest" in lower case.
 func TestStormNameIsNoPlace(t *testing.T) {
 	tests := []struct {
 		name, title, body string
@@ -568,6 +570,19 @@ func TestStormNameIsNoPlace(t *testing.T) {
 		{"a place whose name no storm bears", "Gaza death toll tops 10,000",
 			"The storm season has not begun. The ministry said more than 10,000 people had been killed.",
 			[]string{"Gaza", ""}},
+		// a title-case headline's capitalised common words
+		{"common words the body writes in lower case", "Nepal Plane Crash Kills At Least 68 In Deadliest Accident In Three Decades",
+			"A plane crashed near Pokhara on Sunday, killing at least 68 people in Nepal's deadliest air accident in 30 years, officials said.",
+			[]string{"", "Nepal"}},
+		{"an unknown site the body capitalises", "Landslide Kills 12 In Kalehe Gold Mine",
+			"A landslide at an artisanal gold mine in Kalehe killed 12 people, officials said.",
+			[]string{"Kalehe Gold Mine", "Kalehe"}},
+		{"an area noun is left to the body", "Bengal Counts Its Dead: 61 From State Killed In Train Crash",
+			"Sixty-one people from West Bengal were among those killed in the train crash, the chief minister said.",
+			[]string{"State", ""}},
+		{"in a sentence-case headline", "Plane crash kills 68 in Deadliest Accident",
+			"A plane crashed on Sunday, killing 68 people in the deadliest accident in years.",
+			[]string{"Deadliest Accident", ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

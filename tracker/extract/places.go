@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // place is a place phrase found in a sentence.
@@ -153,6 +155,24 @@ func (s *sentence) titled() bool {
 		}
 		words++
 		if t.upper {
+			upper++
+		}
+	}
+	return words >= 4 && upper*5 >= words*4
+}
+
+// titledLine is titled for a line of text not yet tokenised (a
+// report's headline): four words of four letters or more, nearly all
+// capitalised.
+func titledLine(line string) bool {
+	words, upper := 0, 0
+	for _, w := range strings.Fields(line) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			upper++
 		}
 	}
