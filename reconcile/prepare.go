@@ -494,6 +494,9 @@ func prepare(claims []tracker.StoredClaim, opts Options, filter bool, side func(
 			if grp, ok := memo.group(c.Who, pid); ok {
 				g = groupIndex(grp)
 			}
+			if c.Context.Event != "" && tax.Whole(c.Context.Event, p.groups[g].key) {
+				g = groupIndex(People)
+			}
 			b := ctxBucket{cat: c.Category, group: g, event: eventClass(c.Context.Event), kind: ctxKindOf(c, knownFlags(sc), &memo)}
 			incident = b.kind == "incident"
 			// "the bombings on Wednesday killed at least 84", in Thursday's

@@ -35,6 +35,9 @@ type Taxonomy struct {
 	// oneSite: the events (as the extractor names them) that strike one
 	// site, whose unknown sites are their place by another name
 	oneSite       map[string]bool
+	// whole: {event, group} pairs where the group counts everyone the
+	// event struck (a mine's workers)
+	whole map[[2]string]bool
 	parents       map[string][]string // part → wholes named by part directives
 	populations   map[string]bool
 	demographics  map[string]bool
@@ -163,6 +166,13 @@ onesite kidnapping
 onesite shipwreck
 onesite crash
 onesite fire
+onesite mining
+
+# Groups that count everyone an event struck (as the extractor names the
+# event): a mine's fire kills its miners, whom the extractor counts as
+# workers, so "45 miners killed" is the toll "killed 46 people" revises.
+# Elsewhere workers are some of the people.
+whole workers in mining
 
 # Source aliases: different names for one body. Only true synonyms belong
 # here; bodies that count differently (the Gaza health ministry and the
@@ -239,7 +249,7 @@ func LoadTaxonomy(r io.Reader) (*Taxonomy, error) {
 func newTaxonomy() *Taxonomy {
 	return &Taxonomy{
 		groups: map[string]groupAlias{}, places: map[string]string{},
-		sources: map[string]string{}, siteWords: map[string]bool{}, oneSite: map[string]bool{},
+		sources: map[string]string{}, siteWords: map[string]bool{}, oneSite: map[string]bool{}, whole: map[[2]string]bool{},
 		placeCanon: map[string]string{}, sourceCanon: map[string]string{},
 		parents: map[string][]string{}, populations: map[string]bool{},
 		demographics: map[string]bool{}, nationalities: map[string]bool{},
@@ -312,6 +322,13 @@ func (t *Taxonomy) parse(r io.Reader, user bool) error {
 				return bad("onesite needs one event word, got %q", rest)
 			}
 			t.oneSite[w] = true
+		case "whole":
+			g, e, ok := strings.Cut(rest, " in ")
+			g, e = normName(g), normName(e)
+			if !ok || g == "" || e == "" || strings.Contains(e, " ") {
+				return bad("want whole GROUP in EVENT, got %q", line)
+			}
+			t.whole[[2]string{e, g}] = true
 		case "site", "unsite":
 			w := normName(rest)
 			if w == "" {
@@ -530,6 +547,12 @@ func trimName(s string) string {
 // OneSite reports whether an event, as the extractor names it, strikes
 // one site (the onesite directive).
 func (t *Taxonomy) OneSite(event string) bool { return t.oneSite[event] }
+
+// Whole reports whether group counts everyone event struck (the
+// taxonomy's whole), so that its figures are the event's toll of people.
+func (t *Taxonomy) Whole(event, group string) bool {
+	return len(t.whole) > 0 && t.whole[[2]string{event, group}]
+}
 
 // IsSite reports whether a place is an event site: its name holds a site
 // word as whole words ("al-Ahli Arab hospital" holds "hospital").

@@ -52,6 +52,10 @@ type reportContext struct {
 	hasPl       bool
 	from        string // where place was read: headline, dateline or lead
 	event       string // the report's event noun, normalised
+	// siteEvent: the event of a site the headline or lead names
+	// ("mining" of "a fire at the Kostenko coal mine"), which the
+	// report's fires and collapses are (sitecause), or ""
+	siteEvent string
 	// evPlace: the place headline or lead names the event by ("links to
 	// Moscow attack", "the Herat quake"), when it is in another country
 	// than place (eventPlace)
@@ -62,6 +66,7 @@ type reportContext struct {
 	// noun ("Idai toll passes 750 as cholera fears grow")
 	storms []string
 	year   int // the report's year, 0 when undated
+	month  int // the report's month (1-12), 0 when undated
 	// sent and sentOff are the last sentence sentenceStart found and
 	// its offset: see sentenceStart
 	sent    string
@@ -568,6 +573,7 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 	rc := &reportContext{v: v, places: newPlaceMemo(v, gaz(), places)}
 	if !date.IsZero() {
 		rc.year = date.Time().Year()
+		rc.month = int(date.Time().Month())
 	}
 	if title != "" {
 		rc.headEnd = tracker.HeadlineEnd(title, text)
@@ -754,6 +760,10 @@ func readReport(v *vocabulary, places *placeCache, text, title string, date trac
 	}
 	rc.storms = v.stormNames(title, text)
 	rc.event = v.eventIn(text[:rc.leadEnd])
+	rc.siteEvent = v.siteEventIn(text[:rc.leadEnd])
+	if rc.siteEvent != "" && v.siteCauses[rc.event] {
+		rc.event = rc.siteEvent
+	}
 	if rc.event != "storm" && len(rc.storms) > 0 {
 		lead := text[:rc.leadEnd]
 		if sp := firstNameAt(lead, rc.storms); sp >= 0 {
@@ -913,6 +923,20 @@ func (v *vocabulary) eventIn(s string) string {
 	return found
 }
 
+// siteEventIn returns the event of the first site event noun of s (an
+// event of the vocabulary's siteevent, "mining" of "mine"), or "".
+func (v *vocabulary) siteEventIn(s string) string {
+	found := ""
+	asciiWords(s, func(a, b int) bool {
+		if e, ok := v.eventWord(s[a:b]); ok && v.siteEvents[e] && !v.metaphor(s, a, b) {
+			found = e
+			return false
+		}
+		return true
+	})
+	return found
+}
+
 // eventNear returns the event noun of a claim's sentence nearest its
 // span ("Sudan cholera cases near 7,000 as floods kill 212": the floods),
 // the first of two as near. off is the sentence's offset in the text
@@ -1033,6 +1057,12 @@ var sinceWhenRE = regexp.MustCompile(`(?i)\bsince\s+(?:(?:January|February|March
 
 // pastOf returns the other time a sentence's figure is about, or "".
 func (rc *reportContext) pastOf(sent string) string {
+	if when := rc.pastMonth(sent); when != "" {
+		return when
+	}
+	if when := longSpan(sent); when != "" {
+		return when
+	}
 	if !mayBePast(sent) {
 		return ""
 	}
@@ -1062,6 +1092,78 @@ func (rc *reportContext) pastOf(sent string) string {
 		return y
 	}
 	return ""
+}
+
+// longSpanRE is a count over years gone by: "more than 100 people have
+// died at its sites in the past 15 years", "about 200 miners have died
+// since the collapse of the Soviet Union", "since independence".
+var longSpanRE = regexp.MustCompile(`(?i)\b(?:(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|several|few)\s+(?:years|decades)|since\s+(?:the\s+(?:collapse|fall|break-?up)\s+of\s+the\s+Soviet\s+Union|(?:the\s+country's\s+|its\s+)?independence))\b`)
+
+// longSpan returns the span of years gone by a sentence counts over
+// (longSpanRE), lowercased, or "": another time's toll, never the toll of
+// the event the report follows. A superlative before it compares the
+// event with those years ("the deadliest accident in the past 30 years
+// killed 68": the 68 is today's), and so does "worst since
+// independence".
+func longSpan(sent string) string {
+	if !strings.Contains(sent, " years") && !strings.Contains(sent, " decades") && !strings.Contains(sent, "ince ") {
+		return ""
+	}
+	loc := longSpanRE.FindStringIndex(sent)
+	if loc == nil {
+		return ""
+	}
+	before := strings.ToLower(sent[max(0, loc[0]-40):loc[0]])
+	for _, w := range []string{"est ", "worst", "most ", "record", "first ", "largest"} {
+		if strings.Contains(before, w) {
+			return ""
+		}
+	}
+	return strings.ToLower(strings.Join(strings.Fields(sent[loc[0]:loc[1]]), " "))
+}
+
+// pastMonthRE is a month a sentence opens with ("In August this year,
+// five miners died", "In May a Twin Otter flew into a mountainside") or
+// names as this year's ("in March this year").
+var pastMonthRE = regexp.MustCompile(`^(?:In|in)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b(\s+(?:this|last)\s+year)?|\bin\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:of\s+)?this\s+year\b`)
+
+// pastMonth returns the other time a sentence's figure is about when the
+// sentence opens with a month at least two months before the report's
+// (or names one "this year"), as "august 2023", else "". The month before
+// the report's is left alone: "In March, the ministry said 300 had died"
+// in an April story is the same toll's earlier figure as often as not.
+// Limit: a month with no year after the report's month is taken as last
+// year's.
+func (rc *reportContext) pastMonth(sent string) string {
+	if rc.month == 0 || !strings.Contains(sent, "n ") {
+		return ""
+	}
+	m := pastMonthRE.FindStringSubmatch(sent)
+	if m == nil {
+		return ""
+	}
+	name, year := m[1], rc.year
+	if name == "" {
+		name = m[3]
+	}
+	mon := 0
+	for i, n := range monthNames {
+		if strings.EqualFold(n, name) {
+			mon = i + 1
+		}
+	}
+	switch {
+	case strings.HasSuffix(m[2], "last year"):
+		year--
+	case mon > rc.month && m[2] == "" && m[3] == "":
+		year--
+	case mon >= rc.month:
+		return ""
+	}
+	if (rc.year-year)*12+rc.month-mon < 2 {
+		return ""
+	}
+	return strings.ToLower(name) + " " + strconv.Itoa(year)
 }
 
 // pastNear returns the past year of a sentence with several nearest
@@ -1429,6 +1531,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	}
 	if ctx.Event == "" {
 		ctx.Event = rc.event
+	}
+	if rc.siteEvent != "" && rc.v.siteCauses[ctx.Event] {
+		// "bringing the death toll from Saturday's fire to 46" in a
+		// report whose lead names the mine: the mine's fire
+		ctx.Event = rc.siteEvent
 	}
 	if c.Start >= rc.leadEnd && sm.incidentMatch() {
 		ctx.Incident = true

@@ -109,6 +109,9 @@ type vocabulary struct {
 	notGazetted, diseaseEvents map[string]bool
 	// oneSiteEvents strike one site, where their dead and hurt are
 	oneSiteEvents                      map[string]bool
+	// siteEvents are a site's accidents ("mining"), siteCauses the
+	// events a report about such a site names them by (its fire)
+	siteEvents, siteCauses map[string]bool
 	fireService, compass               map[string]bool
 	continents, sites, streets, coasts map[string]bool
 	holders, offices, speakerVerbs     map[string]bool
@@ -313,6 +316,8 @@ func directives() map[string]directiveSpec {
 		"datelinestate":  {kind: groupValue, str: func(v *vocabulary) map[string]string { return v.datelineStates }},
 		"diseaseevent":   setDir(func(v *vocabulary) map[string]bool { return v.diseaseEvents }),
 		"onesite":        setDir(func(v *vocabulary) map[string]bool { return v.oneSiteEvents }),
+		"siteevent":      setDir(func(v *vocabulary) map[string]bool { return v.siteEvents }),
+		"sitecause":      setDir(func(v *vocabulary) map[string]bool { return v.siteCauses }),
 		"fireservice":    setDir(func(v *vocabulary) map[string]bool { return v.fireService }),
 		"compass":        setDir(func(v *vocabulary) map[string]bool { return v.compass }),
 		"continent":      setDir(func(v *vocabulary) map[string]bool { return v.continents }),
@@ -352,7 +357,7 @@ func newVocabulary() *vocabulary {
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
-		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts, &v.holders, &v.offices, &v.speakerVerbs,
+		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.siteEvents, &v.siteCauses, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts, &v.holders, &v.offices, &v.speakerVerbs,
 	} {
 		*p = map[string]bool{}
 	}
@@ -628,6 +633,16 @@ func (p *vparser) check() error {
 	for e := range v.diseaseEvents {
 		if !events[e] {
 			return fmt.Errorf("%d: diseaseevent %q is no event an eventnoun line gives (add one)", p.lines["diseaseevent\x00"+e], e)
+		}
+	}
+	for _, d := range []struct {
+		name string
+		set  map[string]bool
+	}{{"siteevent", v.siteEvents}, {"sitecause", v.siteCauses}} {
+		for e := range d.set {
+			if !events[e] {
+				return fmt.Errorf("%d: %s %q is no event an eventnoun line gives (add one)", p.lines[d.name+"\x00"+e], d.name, e)
+			}
 		}
 	}
 	v.casualtyStems = newStems(p.casualtyStems...)
