@@ -682,6 +682,28 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"stale_repeat c-1 b-1"},
 		},
 		{
+			// a mine fire's morning: the region's 11 and the company's
+			// 16, before the ministry's 42 that night
+			name: "two earlier bulletins of an event's first day below its highest figure are no rivals",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-28", "regional authorities", tracker.Exact, 11),
+				ctxClaim("b-1", "b", "2023-10-28", "company", tracker.Exact, 16),
+				ctxClaim("c-1", "c", "2023-10-28", "ministry", tracker.Exact, 42),
+			},
+			want: []string{"sources_disagree c-1 b-1", "sources_disagree c-1 a-1"},
+		},
+		{
+			// (the Red Crescent's 500 against the ministry's 2,053, both
+			// below the 2,445 of that night: two counts apart)
+			name: "two figures of an event's first day more than twice apart stay rivals below its highest",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-10-08", "Red Crescent", tracker.Exact, 500),
+				ctxClaim("b-1", "b", "2023-10-08", "disaster ministry", tracker.Exact, 2053),
+				ctxClaim("c-1", "c", "2023-10-08", "administration", tracker.Exact, 2445),
+			},
+			want: []string{"sources_disagree c-1 b-1", "sources_disagree c-1 a-1", "sources_disagree b-1 a-1"},
+		},
+		{
 			name: "a named origin's round floor is its own estimate, no repeat",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2025-03-29", "junta", tracker.Exact, 1644),

@@ -115,6 +115,40 @@ func TestOneSite(t *testing.T) {
 	}
 }
 
+// TestWhole: a group that counts everyone an event struck (a mine's
+// workers) is the event's people; elsewhere it is not.
+func TestWhole(t *testing.T) {
+	tax := DefaultTaxonomy()
+	tests := []struct {
+		name, event, group string
+		want               bool
+	}{
+		{"a mine's workers", "mining", "workers", true},
+		{"a fire's workers", "fire", "workers", false},
+		{"a mine's children", "mining", "children", false},
+		{"no event", "", "workers", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tax.Whole(tt.event, tt.group); got != tt.want {
+				t.Errorf("Whole(%q, %q) = %v, want %v", tt.event, tt.group, got, tt.want)
+			}
+		})
+	}
+	user, err := LoadTaxonomy(strings.NewReader("whole crew in shipwreck\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !user.Whole("shipwreck", "crew") || !user.Whole("mining", "workers") {
+		t.Error("a user file's whole is not added to the built-in ones")
+	}
+	for _, bad := range []string{"whole workers\n", "whole in mining\n", "whole workers in two words\n"} {
+		if _, err := LoadTaxonomy(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
 func TestHierarchy(t *testing.T) {
 	tax := DefaultTaxonomy()
 	partOf := []struct {

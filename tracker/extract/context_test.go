@@ -333,6 +333,15 @@ func TestReportContextEvents(t *testing.T) {
 		{"the heat is an event", "Hajj deaths",
 			"More than 1,300 pilgrims died in the extreme heat, Saudi officials said.",
 			"More than 1,300 pilgrims died", "heat"},
+		{"a mine's fire is a mining accident", "Kazakh mine fire",
+			"A fire at a coal mine in Karaganda region killed 32 miners on Saturday, the ministry said.",
+			"killed 32 miners", "mining"},
+		{"a fire in a report whose lead names a mine is the mine's", "Kazakh mine fire",
+			"A fire broke out at the Kostenko coal mine early on Saturday.\n\nRescuers found more bodies, bringing the toll from the fire to 46.",
+			"toll from the fire to 46", "mining"},
+		{"a fire in a report that names no mine stays a fire", "Tower blaze",
+			"A fire broke out in the tower early on Saturday.\n\nRescuers found more bodies, bringing the toll from the fire to 46.",
+			"toll from the fire to 46", "fire"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -931,6 +940,38 @@ func TestPastNearestYear(t *testing.T) {
 	}
 	if want := []string{"416 1957", "256 1969"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestPastMonthsAndSpans: a sentence opening with a month two or more
+// before the report's, or counting over years gone by, is another time's;
+// the month before the report's, and a span after a superlative, are not.
+func TestPastMonthsAndSpans(t *testing.T) {
+	tests := []struct {
+		name, body, published, want string
+	}{
+		{"a month this year", "In August this year, five miners died in a fire at another mine.", "2023-10-29", "august 2023"},
+		{"a month after the report's is last year's", "In May a small plane flew into a mountainside, killing all 22 on board.", "2023-02-09", "may 2022"},
+		{"the month before is left alone", "In September, the ministry said 300 people had died.", "2023-10-29", ""},
+		{"the report's own month", "In October, floods killed 12 people.", "2023-10-29", ""},
+		{"years gone by", "More than 100 people have died at the company's mines in the past 15 years.", "2023-10-29", "in the past 15 years"},
+		{"since the Soviet Union", "About 200 miners have died since the collapse of the Soviet Union.", "2023-10-29", "since the collapse of the soviet union"},
+		{"a superlative compares", "It is the deadliest accident in the past 30 years, and 68 people were killed.", "2023-01-15", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			title := "Mine accidents"
+			res, err := Report(tracker.Report{ID: "r", Title: title, Text: tracker.WithHeadline(title, tt.body), Published: tracker.MustDate(tt.published)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) != 1 {
+				t.Fatalf("got %d claims, want 1", len(res.Claims))
+			}
+			if got := res.Claims[0].Context.Past; got != tt.want {
+				t.Errorf("past got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
