@@ -34,10 +34,10 @@ type Taxonomy struct {
 	siteWords   map[string]bool
 	// oneSite: the events (as the extractor names them) that strike one
 	// site, whose unknown sites are their place by another name
-	oneSite       map[string]bool
+	oneSite map[string]bool
 	// whole: {event, group} pairs where the group counts everyone the
 	// event struck (a mine's workers)
-	whole map[[2]string]bool
+	whole         map[[2]string]bool
 	parents       map[string][]string // part → wholes named by part directives
 	populations   map[string]bool
 	demographics  map[string]bool

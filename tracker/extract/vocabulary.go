@@ -108,10 +108,10 @@ type vocabulary struct {
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
 	// oneSiteEvents strike one site, where their dead and hurt are
-	oneSiteEvents                      map[string]bool
+	oneSiteEvents map[string]bool
 	// siteEvents are a site's accidents ("mining"), siteCauses the
 	// events a report about such a site names them by (its fire)
-	siteEvents, siteCauses map[string]bool
+	siteEvents, siteCauses             map[string]bool
 	fireService, compass               map[string]bool
 	continents, sites, streets, coasts map[string]bool
 	holders, offices, speakerVerbs     map[string]bool
