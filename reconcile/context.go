@@ -410,6 +410,51 @@ var riseByRE = regexp.MustCompile(`(?i)\b(?:rise|rises|rose|risen|rising|increas
 // the event struck ("killing at least 912 people … on Monday").
 var periodRE = regexp.MustCompile(`(?i)\b(?:(?:past|last|previous|preceding)\s+(?:\d+\s+|two\s+|three\s+|few\s+)?(?:hours?|days?|weeks?|night|24)|overnight|new|another|additional|further|daily|a day|per day|alone|that day|during the day|since (?:yesterday|the previous|the last))\b`)
 
+// periodicText reports whether periodRE finds in a sentence words that
+// make a one-day figure a count for its period, other than a bare "last
+// week" or "last month" after a verb: "a stampede that killed 121 people
+// last week" says when the event struck, and the figure is its toll as
+// the report knows it; "in the last week", "over the past week" and
+// "deaths last week rose" still count a period.
+func periodicText(sentence string) bool {
+	if !strings.Contains(sentence, "last ") && !strings.Contains(sentence, "Last ") {
+		return periodRE.MatchString(sentence)
+	}
+	for _, m := range periodRE.FindAllStringIndex(sentence, -1) {
+		if !bareLastSpan(sentence, m[0], m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// bareLastSpan reports whether sentence[a:b], a periodRE match, is "last
+// week" or "last month" with no preposition or article before it, after
+// a figure's noun or verb ("killed 121 people last week").
+func bareLastSpan(sentence string, a, b int) bool {
+	switch strings.ToLower(sentence[a:b]) {
+	case "last week", "last month":
+	default:
+		return false
+	}
+	if b < len(sentence) && isWordByte(sentence[b]) {
+		return false
+	}
+	before := strings.TrimRight(sentence[:a], " ")
+	i := strings.LastIndexByte(before, ' ')
+	prev := strings.ToLower(before[i+1:])
+	switch prev {
+	case "", "in", "over", "during", "within", "the", "for", "of", "past", "since", "from", "until", "through", "throughout":
+		return false
+	}
+	return true
+}
+
+// isWordByte reports whether b is an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
 // ctxGroup returns the group a context claim counts: "people" for a
 // demonym of the claim's own place (or a place containing or inside it).
 func ctxGroup(who, placeID string) (string, bool) {
@@ -1441,17 +1486,17 @@ type ctxMemo struct {
 	periodOf map[string]bool // periodRE over sentences
 }
 
-// periodic is periodRE.MatchString(sentence), memoised when m is not nil.
+// periodic is periodicText(sentence), memoised when m is not nil.
 func (m *ctxMemo) periodic(sentence string) bool {
 	if m == nil {
-		return periodRE.MatchString(sentence)
+		return periodicText(sentence)
 	}
 	v, ok := m.periodOf[sentence]
 	if !ok {
 		if m.periodOf == nil {
 			m.periodOf = map[string]bool{}
 		}
-		v = periodRE.MatchString(sentence)
+		v = periodicText(sentence)
 		m.periodOf[sentence] = v
 	}
 	return v

@@ -1696,3 +1696,28 @@ func TestPastPartsAreNoParts(t *testing.T) {
 		})
 	}
 }
+
+// TestPeriodicText: a bare "last week" after a figure says when the event
+// struck; with a preposition, or beside another period word, the figure
+// counts a period.
+func TestPeriodicText(t *testing.T) {
+	tests := []struct {
+		name, sentence string
+		want           bool
+	}{
+		{"when the event struck", "The team blamed the organisers for a stampede that killed 121 people last week.", false},
+		{"last month after the figure", "The fire killed 46 miners last month.", false},
+		{"in the last week", "In the last week, 50 people died of cholera.", true},
+		{"over the past week", "Over the past week 12 more people died.", true},
+		{"last week opens the sentence", "Last week 30 people were killed.", true},
+		{"beside a day's new deaths", "The fire killed 46 miners last month, and three new deaths were reported.", true},
+		{"no period words", "The quake killed 2,000 people.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := periodicText(tt.sentence); got != tt.want {
+				t.Errorf("periodicText(%q) = %v, want %v", tt.sentence, got, tt.want)
+			}
+		})
+	}
+}

@@ -34,7 +34,7 @@ const (
 // textFlagsRules is the version of the code of TextFlags and of the tests
 // it runs: raise it when one changes (the regexps' own text is in
 // TextFlagsVersion already).
-const textFlagsRules = "1"
+const textFlagsRules = "2"
 
 // TextFlags returns the tests reconcile makes of the claim's sentence and
 // span as bits, for a store to keep with the claim
@@ -45,7 +45,7 @@ const textFlagsRules = "1"
 func TextFlags(c *tracker.Claim) tracker.TextFlags {
 	f := tfKnown
 	if c.Scope == tracker.Period {
-		if periodRE.MatchString(c.Sentence) {
+		if periodicText(c.Sentence) {
 			f |= tfPeriodic
 		}
 		if moreIncrement(c.Span) {

@@ -1138,9 +1138,20 @@ func (rc *reportContext) pastMonth(sent string) string {
 	if rc.month == 0 || !strings.Contains(sent, "n ") {
 		return ""
 	}
-	m := pastMonthRE.FindStringSubmatch(sent)
-	if m == nil {
+	loc := pastMonthRE.FindStringSubmatchIndex(sent)
+	if loc == nil {
 		return ""
+	}
+	if rest := strings.TrimLeft(sent[loc[1]:], " ,"); len(rest) >= 4 && rest[0] >= '0' && rest[0] <= '9' {
+		// "In October 2013, 115 died near a temple": the year's (pastRE),
+		// and "In June 12" a day's
+		return ""
+	}
+	m := make([]string, len(loc)/2)
+	for k := range m {
+		if loc[2*k] >= 0 {
+			m[k] = sent[loc[2*k]:loc[2*k+1]]
+		}
 	}
 	name, year := m[1], rc.year
 	if name == "" {

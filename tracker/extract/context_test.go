@@ -954,6 +954,8 @@ func TestPastMonthsAndSpans(t *testing.T) {
 		{"a month after the report's is last year's", "In May a small plane flew into a mountainside, killing all 22 on board.", "2023-02-09", "may 2022"},
 		{"the month before is left alone", "In September, the ministry said 300 people had died.", "2023-10-29", ""},
 		{"the report's own month", "In October, floods killed 12 people.", "2023-10-29", ""},
+		{"a month with its year is the year's", "In October 2013, 115 people died in a crush near a temple.", "2024-07-09", "2013"},
+		{"a month with its day", "In June 12 floods, 40 people died.", "2024-07-09", ""},
 		{"years gone by", "More than 100 people have died at the company's mines in the past 15 years.", "2023-10-29", "in the past 15 years"},
 		{"since the Soviet Union", "About 200 miners have died since the collapse of the Soviet Union.", "2023-10-29", "since the collapse of the soviet union"},
 		{"a superlative compares", "It is the deadliest accident in the past 30 years, and 68 people were killed.", "2023-01-15", ""},
