@@ -267,6 +267,9 @@ func TestResolve(t *testing.T) {
 		// or "-gu" (GeoNames also gives Suzhou, China, the name "Suzu")
 		{"Suzu in Japan is the city, not Suzhou", "Suzu", []string{"Japan"}, "JP.15.1851337"},
 		{"Wajima without its Shi", "Wajima", []string{"JP"}, "JP.15.1848973"},
+		{"Suzu with no context is no Suzhou", "Suzu", nil, "JP.15.1851337"},
+		// (GeoNames also gives Ishigaki, Okinawa, the name "Shika")
+		{"Shika is the Ishikawa town, not Ishigaki", "Shika", []string{"Japan"}, "x:shika"},
 		{"Yongsan without its -gu", "Yongsan", []string{"South Korea"}, "KR.11.11030"},
 	}
 	for _, tt := range tests {
