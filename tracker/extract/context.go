@@ -1563,6 +1563,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			end := c.End - off
 			if k := strings.Index(sent[end:], ctx.Past); k >= 0 && strings.Contains(sent[end:end+k], ",") && !strings.Contains(sent[:end], ctx.Past) {
 				ctx.Past = ""
+			} else if k >= 0 && !strings.Contains(sent[:end], ctx.Past) && containsFoldASCII(sent[end:end+k], "since ") {
+				// "the first quake to claim more than 100 lives since
+				// the Kumamoto earthquakes of 2016": the figure a "since"
+				// compares with a past year is today's
+				ctx.Past = ""
 			}
 		}
 	}

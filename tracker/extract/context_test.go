@@ -959,6 +959,8 @@ func TestPastMonthsAndSpans(t *testing.T) {
 		{"years gone by", "More than 100 people have died at the company's mines in the past 15 years.", "2023-10-29", "in the past 15 years"},
 		{"since the Soviet Union", "About 200 miners have died since the collapse of the Soviet Union.", "2023-10-29", "since the collapse of the soviet union"},
 		{"a superlative compares", "It is the deadliest accident in the past 30 years, and 68 people were killed.", "2023-01-15", ""},
+		{"a figure since a past year is today's", "It is the first quake to claim more than 100 lives since the Kumamoto earthquakes of 2016.", "2024-01-07", ""},
+		{"a past year's figure", "The Kumamoto earthquakes of 2016 killed 276 people.", "2024-01-07", "2016"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
