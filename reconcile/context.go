@@ -847,6 +847,68 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			}
 		}
 	}
+	// buckets most of whose figures are of an event that strikes one
+	// site (a train crash, an attack, a collapse): its toll is one
+	// quantity whether a report names the site's state or the country,
+	// and another state's figures are where victims came from, not the
+	// event's toll. The site's state is the unit most of the bucket's
+	// placed figures lie in (siteUnit); the others stay apart.
+	oneSite := map[int32]int{}
+	for i := range recs {
+		if recs[i].oneSite {
+			oneSite[recs[i].bid]++
+		} else {
+			oneSite[recs[i].bid]--
+		}
+	}
+	// unitOf: the first-level unit a place lies in (or is), interned, or
+	// -1
+	unitMemo := map[int32]int32{}
+	unitOf := func(pl int32) int32 {
+		if u, ok := unitMemo[pl]; ok {
+			return u
+		}
+		u := int32(-1)
+		id := in.places[pl]
+		if j := strings.IndexByte(id, '/'); j >= 0 {
+			id = id[:j]
+		}
+		for a, n := parentOf(id), 0; a != "" && n < 16; id, a, n = a, parentOf(a), n+1 {
+			if firstLevel(id, a) {
+				u = in.place(id)
+				break
+			}
+		}
+		unitMemo[pl] = u
+		return u
+	}
+	unitN := map[bp]int{} // figures of a one-site bucket in or under a unit
+	for i := range recs {
+		r := &recs[i]
+		if r.pl < 0 || r.datelineOnly || oneSite[r.bid] <= 0 {
+			continue
+		}
+		if u := unitOf(r.pl); u >= 0 {
+			unitN[bp{r.bid, u}]++
+		}
+	}
+	// the site's unit of each one-site bucket and country: the one most
+	// of its figures lie in (none on a tie)
+	siteOf := map[bp]int32{}
+	best := map[bp]int{}
+	for k, n := range unitN {
+		ck := bp{k[0], in.parent(k[1])}
+		switch m, ok := best[ck]; {
+		case !ok || n > m:
+			best[ck], siteOf[ck] = n, k[1]
+		case n == m:
+			siteOf[ck] = -1
+		}
+	}
+	siteUnit := func(k bp) bool {
+		site, ok := siteOf[bp{k[0], in.parent(k[1])}]
+		return ok && site == k[1]
+	}
 	repMemo := map[bp]int32{}
 	var rep func(k bp) int32
 	rep = func(k bp) int32 {
@@ -857,7 +919,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		v := k[1]
 		if !part[k] && !strings.HasPrefix(in.places[k[1]], "~/") && !p.tax.IsSite(present[k]) {
 			for a, n := in.parent(k[1]), 0; a >= 0 && n < 16; a, n = in.parent(a), n+1 {
-				if firstLevel(in.places[k[1]], in.places[a]) && len(units[bp{k[0], a}]) > 1 && named[k] {
+				if firstLevel(in.places[k[1]], in.places[a]) && len(units[bp{k[0], a}]) > 1 && named[k] && !siteUnit(k) {
 					// in an event over several states or provinces, each
 					// one's toll is its own quantity beside the country's
 					// (Helene's North Carolina, Florida, Georgia); an

@@ -110,6 +110,49 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}, {"e-1"}},
 		},
 		{
+			// a train crash in Odisha: the state's toll is India's by
+			// another name, though a report names West Bengal too (its
+			// victims, a part: the same report gives India another
+			// figure)
+			name: "a one-site event's state is its country though another state is named",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-06-03", "railway", tracker.Exact, 288),
+				ctxClaim("b-1", "b", "2023-06-04", "chief secretary", tracker.Exact, 275),
+				ctxClaim("c-1", "c", "2023-06-04", "chief minister", tracker.Exact, 61),
+				ctxClaim("c-2", "c", "2023-06-04", "chief minister", tracker.Exact, 294),
+				ctxClaim("d-1", "d", "2023-06-06", "railway", tracker.Exact, 278),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0, 3:
+					return tracker.Context{Place: "India", PlaceID: "IN", PlaceFrom: "headline", Event: "crash"}
+				case 2:
+					return tracker.Context{Place: "West Bengal", PlaceID: "IN.28", PlaceFrom: "sentence", Event: "crash"}
+				}
+				return tracker.Context{Place: "Odisha", PlaceID: "IN.21", PlaceFrom: "sentence", Event: "crash"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-2", "d-1"}, {"c-1"}},
+		},
+		{
+			// (a storm over two states: each state's toll is its own)
+			name: "a regional event's states stay apart from the country",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-06-03", "officials", tracker.Exact, 60),
+				ctxClaim("b-1", "b", "2023-06-04", "officials", tracker.Exact, 40),
+				ctxClaim("c-1", "c", "2023-06-04", "officials", tracker.Exact, 20),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0:
+					return tracker.Context{Place: "India", PlaceID: "IN", PlaceFrom: "headline", Event: "storm"}
+				case 2:
+					return tracker.Context{Place: "West Bengal", PlaceID: "IN.28", PlaceFrom: "sentence", Event: "storm"}
+				}
+				return tracker.Context{Place: "Odisha", PlaceID: "IN.21", PlaceFrom: "sentence", Event: "storm"}
+			},
+			same: [][]string{{"a-1"}, {"b-1"}, {"c-1"}},
+		},
+		{
 			// "Hurricane Otis leaves 27 dead in Acapulco" over "at least
 			// 27 people were killed" in Mexico: one figure as written,
 			// the country's toll, so the report does not make the city a
