@@ -134,6 +134,39 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-2", "d-1"}, {"c-1"}},
 		},
 		{
+			// Crocus: the Moscow region's 182 injured beside Russia's 152
+			// in one report are two counts of the attack's injured, not
+			// a part and its whole (a storm's would be: below)
+			name: "a one-site event's state figure beside the country's in one report is no part",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-03-24", "health ministry", tracker.Exact, 182),
+				ctxClaim("a-2", "a", "2024-03-24", "emergencies ministry", tracker.Exact, 152),
+				ctxClaim("b-1", "b", "2024-03-25", "health ministry", tracker.Exact, 190),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 1 {
+					return tracker.Context{Place: "Russia", PlaceID: "RU", PlaceFrom: "sentence", Event: "attack"}
+				}
+				return tracker.Context{Place: "Moscow", PlaceID: "RU.48", PlaceFrom: "sentence", Event: "attack"}
+			},
+			same: [][]string{{"a-1", "a-2", "b-1"}},
+		},
+		{
+			name: "a regional event's state figure beside the country's in one report is a part",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-03-24", "health ministry", tracker.Exact, 182),
+				ctxClaim("a-2", "a", "2024-03-24", "emergencies ministry", tracker.Exact, 152),
+				ctxClaim("b-1", "b", "2024-03-25", "health ministry", tracker.Exact, 190),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 1 {
+					return tracker.Context{Place: "Russia", PlaceID: "RU", PlaceFrom: "sentence", Event: "floods"}
+				}
+				return tracker.Context{Place: "Moscow", PlaceID: "RU.48", PlaceFrom: "sentence", Event: "floods"}
+			},
+			same: [][]string{{"a-1", "b-1"}, {"a-2"}},
+		},
+		{
 			// (a storm over two states: each state's toll is its own)
 			name: "a regional event's states stay apart from the country",
 			ss: []syn{
