@@ -48,6 +48,11 @@ import (
 // fixed; its floor is what the rules tuned on it reach, rounded down
 // (0.951 after the verbs of dying of local copy, groups joined to
 // unknown plurals and the words of police and bulletin copy).
+// Part L (353 passages, 120 hard negatives, 2005–2026 events in court,
+// police, table, IFRC, WHO, agency-relay, translated, NGO, live-blog,
+// local, UN, headline, ministry and wire styles, written by a helper who
+// had not read the rules) scored P 0.974 R 0.815 F1 0.887 before any rule
+// was tuned on it (corpus-l.first.log); its floor is just under that.
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -64,6 +69,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-i.jsonl": 0.95,
 		"corpus-j.jsonl": 0.96,
 		"corpus-k.jsonl": 0.95,
+		"corpus-l.jsonl": 0.88,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
