@@ -37,10 +37,46 @@ func Language(text string) string {
 		return ""
 	}
 	info := detectLanguage(text)
-	if !info.IsReliable() || info.Lang == whatlanggo.Eng {
+	if !info.IsReliable() || info.Lang == whatlanggo.Eng || readsEnglish(text) {
 		return ""
 	}
 	return info.Lang.String()
+}
+
+// englishMarker reports whether a lowercased word is one no other
+// language the detector knows writes: a text in which several of them
+// make a share of the words is English, whatever the trigrams say.
+// whatlanggo had called a wire story of 25 words ("MUMBAI (Reuters) - A
+// week after seven bombs ripped through commuter trains, … was carrying
+// its usual 6 million passengers a day") and a bulletin line of place
+// names and figures French.
+func englishMarker(w string) bool {
+	switch w {
+	case "the", "and", "of", "was", "were", "has", "have", "had", "said", "after", "through",
+		"with", "which", "that", "its", "their", "been", "from", "at", "by", "people", "killed",
+		"per", "about", "orders":
+		return true
+	}
+	return false
+}
+
+// readsEnglish reports whether at least three distinct englishMarkers
+// make at least a tenth of text's words.
+func readsEnglish(text string) bool {
+	words, hits := 0, 0
+	seen := map[string]bool{} // (a handful of words at most)
+	for _, w := range strings.Fields(text) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?()\"'’“”-–—"))
+		if w == "" {
+			continue
+		}
+		words++
+		if englishMarker(w) {
+			hits++
+			seen[w] = true
+		}
+	}
+	return len(seen) >= 3 && hits*10 >= words
 }
 
 // languageSample cuts text to the first maxLanguageBytes on a rune

@@ -125,3 +125,28 @@ func BenchmarkLanguageLong(b *testing.B) {
 		Language(text)
 	}
 }
+
+// TestReadsEnglish: English function words make a text English whatever
+// its trigrams; French, Spanish and German texts do not have them.
+func TestReadsEnglish(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"a short wire story", "MUMBAI (Reuters) - A week after seven bombs ripped through commuter trains, Mumbai's suburban rail network was carrying its usual 6 million passengers a day.", true},
+		{"a bulletin line", "Los Angeles fires, at a glance: Palisades fire 20,000 acres, 8 per cent contained. Eaton fire 14,000 acres, 0 per cent contained. Structures destroyed: about 10,000. Evacuation orders: 180,000 residents.", true},
+		{"French", "Au moins 27 personnes ont été tuées et des dizaines blessées dans l'explosion survenue mardi soir dans le port de la capitale, selon le ministère de la Santé.", false},
+		{"Spanish", "Al menos 27 personas murieron y decenas resultaron heridas en la explosión ocurrida el martes por la noche en el puerto de la capital, según el ministerio.", false},
+		{"German", "Mindestens 27 Menschen wurden bei der Explosion am Dienstagabend im Hafen der Hauptstadt getötet, teilte das Gesundheitsministerium mit.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readsEnglish(tt.text); got != tt.want {
+				t.Errorf("readsEnglish = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if got := Language("Au moins 27 personnes ont été tuées et des dizaines blessées dans l'explosion survenue mardi soir dans le port de la capitale, selon le ministère de la Santé, qui a fait état de nombreux disparus."); got != "French" {
+		t.Errorf("Language of a French report = %q, want French", got)
+	}
+}

@@ -65,14 +65,15 @@ func languageTexts(tb testing.TB) []string {
 	return texts
 }
 
-// languageRef is Language as it was with whatlanggo.Detect alone.
+// languageRef is Language as it was with whatlanggo.Detect alone, and
+// its English function words (readsEnglish) as Language has them.
 func languageRef(text string) string {
 	text, ok := languageSample(text)
 	if !ok {
 		return ""
 	}
 	info := whatlanggo.Detect(text)
-	if !info.IsReliable() || info.Lang == whatlanggo.Eng {
+	if !info.IsReliable() || info.Lang == whatlanggo.Eng || readsEnglish(text) {
 		return ""
 	}
 	return info.Lang.String()
