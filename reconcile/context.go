@@ -1220,10 +1220,26 @@ func (p *prep) liftToWhole(recs []ctxRec, order []int, keyOf [][2]int32, in *ctx
 // with a revised count up to a few months later (Helene's Buncombe County
 // toll, corrected in January); a war or an epidemic is reported on
 // without such a gap; two disasters of one kind in one country a season
-// apart are two events. Limit: two such disasters closer than that in
-// time, and named alike, are one series (toll series move sets them
-// apart).
+// apart are two events. A figure after such a gap close to the last one
+// before it continues the run (settles). Limit: two such disasters closer
+// than that in time, and named alike, are one series (toll series move
+// sets them apart).
 const epochGap = 120
+
+// settles reports whether figure b, given more than epochGap days after
+// figure a with none between, is a's toll settled rather than another
+// event's: within a quarter below to a half above it (Grenfell's "about
+// 80" of June and the 71 of November, Sewol's 295 and a feature's 288
+// months on). Another disaster of one kind a season later starts from its
+// own first figure, far from the last one's settled toll (Maui's 115 and
+// the Los Angeles fires' 10). Limit: two events of one kind, place and
+// size months apart are one run.
+func (p *prep) settles(a, b *rec) bool {
+	if a.big || b.big || a.lo <= 0 || b.lo <= 0 {
+		return false
+	}
+	return b.lo*4 >= a.lo*3 && b.lo*2 <= a.lo*3
+}
 
 // epochs returns, for each record, the first day of its run of figures
 // when that run is not its series' first (noDay for the first run, for
@@ -1248,7 +1264,7 @@ func (p *prep) epochs(recs []ctxRec, order []int, keyOf [][2]int32, partKey int3
 		slices.SortStableFunc(is, func(a, b int32) int { return cmp.Compare(day(a), day(b)) })
 		start, first := int32(noDay), true
 		for k, i := range is {
-			if k > 0 && day(i)-day(is[k-1]) > epochGap {
+			if k > 0 && day(i)-day(is[k-1]) > epochGap && !p.settles(&p.recs[recs[is[k-1]].ri], &p.recs[recs[i].ri]) {
 				start, first = day(i), false
 			}
 			if !first {

@@ -500,6 +500,20 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1"}, {"a-2", "b-1"}},
 		},
 		{
+			// Grenfell: "about 80" in June, the final 71 in November
+			name: "a toll settled months later stays its event's",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2017-06-16", "police", tracker.Exact, 30),
+				ctxClaim("b-1", "b", "2017-06-28", "police", tracker.Approx, 80),
+				ctxClaim("c-1", "c", "2017-11-16", "police", tracker.Exact, 71),
+				ctxClaim("d-1", "d", "2019-06-14", "Weekly Ledger", tracker.Exact, 72),
+			},
+			ctx: func(int) tracker.Context {
+				return tracker.Context{Place: "London", PlaceID: "gn:2643743", PlaceFrom: "headline", Event: "fire"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1", "d-1"}},
+		},
+		{
 			// Maui's fire of August 2023 and the Los Angeles fires of
 			// January 2025 are both "people killed in the United States";
 			// a county toll corrected three months on is still its event's
