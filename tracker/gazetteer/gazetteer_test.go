@@ -270,6 +270,8 @@ func TestResolve(t *testing.T) {
 		{"Suzu with no context is no Suzhou", "Suzu", nil, "JP.15.1851337"},
 		// (GeoNames also gives Ishigaki, Okinawa, the name "Shika")
 		{"Shika is the Ishikawa town, not Ishigaki", "Shika", []string{"Japan"}, "x:shika"},
+		{"Tibet by its full name", "Tibet Autonomous Region", nil, "CN.14"},
+		{"Prince William County with its designator", "Prince William County", nil, "US.VA.153"},
 		{"Yongsan without its -gu", "Yongsan", []string{"South Korea"}, "KR.11.11030"},
 	}
 	for _, tt := range tests {
@@ -279,6 +281,9 @@ func TestResolve(t *testing.T) {
 				t.Errorf("Resolve(%q, %q) = %s, %v, want %s", tt.in, tt.context, got.ID, ok, tt.want)
 			}
 		})
+	}
+	if p, ok := g.Resolve("Prince William", "United Kingdom"); ok {
+		t.Errorf("Resolve(Prince William) = %+v, want nothing: a prince", p)
 	}
 	if p, ok := g.Resolve("Richter", "Morocco"); ok {
 		t.Errorf("Resolve(Richter) = %+v, want nothing", p)
