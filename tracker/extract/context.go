@@ -1738,6 +1738,13 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		if p.Minor {
 			return p, false
 		}
+		// nor a unit abroad below a state or province ("Grenfell", the
+		// London tower's name, is a municipality of Saskatchewan)
+		if p.Kind == gazetteer.Subdivision {
+			if par, ok := g.Get(p.Parent); ok && par.Kind != gazetteer.Country {
+				return p, false
+			}
+		}
 		// nor is a big city abroad that the name only stands for as
 		// one of its other names ("Suzu", a town in Japan, is also a
 		// spelling of Suzhou in China)

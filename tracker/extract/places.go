@@ -116,7 +116,9 @@ func (s *sentence) places(attrs []attribution) []place {
 				// with no known opening ("Shakahola Forest") stays whole, and
 				// so does one a designator ends ("Buncombe County"). Only in
 				// title-case headlines, which capitalise the event's words.
-				for e := k; e > m && titled && stripDesignator(s.textOf(m, k+1)) == s.textOf(m, k+1) && !gaz().IsPlaceName(s.textOf(m, k+1)); e-- {
+				// (nor one a site noun ends: "Grenfell Tower Death Toll"
+				// is the tower's, not a Saskatchewan town's)
+				for e := k; e > m && titled && stripDesignator(s.textOf(m, k+1)) == s.textOf(m, k+1) && !gaz().IsPlaceName(s.textOf(m, k+1)) && !s.is(k, fPlaceHead); e-- {
 					if gaz().IsPlaceName(s.textOf(m, e)) {
 						k = e - 1
 						break
