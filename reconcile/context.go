@@ -284,6 +284,86 @@ func unifySites(recs []ctxRec) {
 			s.parent = par
 		}
 	}
+	// a site no report places in a country ("the fire at Grenfell Tower"
+	// in reports with no dateline and no other place) is in the country
+	// of its bucket's other figures of those days, when they name one:
+	// the fire's toll given for London on the same days
+	var lone map[string]bool
+	for id, s := range sites {
+		if s.one && s.parent == "" {
+			if lone == nil {
+				lone = map[string]bool{}
+			}
+			lone[id] = true
+		}
+	}
+	if lone != nil {
+		// (the one place they name when they name one, else their
+		// country: London's toll, not the United Kingdom's, when the
+		// reports say London)
+		type near struct {
+			country, place string
+			many           bool
+		}
+		// the countries of each bucket's placed figures by day, read
+		// once (two passes, not a scan of all figures per site figure)
+		type bucketDay struct {
+			b   ctxBucket
+			day int32
+		}
+		byDay := map[bucketDay]*near{}
+		countries := map[string]string{}
+		for i := range recs {
+			o := &recs[i]
+			if o.place == "" || strings.HasPrefix(o.place, "~") || o.day == noDay {
+				continue
+			}
+			c, ok := countries[o.place]
+			if !ok {
+				c = countryOf(o.place)
+				countries[o.place] = c
+			}
+			k := bucketDay{o.bucket, o.day}
+			switch n := byDay[k]; {
+			case n == nil:
+				byDay[k] = &near{country: c, place: o.place}
+			case n.country != c:
+				n.many = true
+			case n.place != o.place:
+				n.place = ""
+			}
+		}
+		found := map[string]*near{}
+		for i := range recs {
+			r := &recs[i]
+			if !lone[r.place] || r.day == noDay {
+				continue
+			}
+			for d := r.day - 3; d <= r.day+3; d++ {
+				o := byDay[bucketDay{r.bucket, d}]
+				if o == nil {
+					continue
+				}
+				switch n := found[r.place]; {
+				case n == nil:
+					found[r.place] = &near{country: o.country, place: o.place, many: o.many}
+				case n.country != o.country || o.many:
+					n.many = true
+				case n.place != o.place:
+					n.place = ""
+				}
+			}
+		}
+		for id, n := range found {
+			switch {
+			case n.many || n.country == "":
+			case n.place != "" && !strings.Contains(n.place, "/"):
+				sites[id].parent = n.place
+			default:
+				sites[id].parent = n.country
+			}
+		}
+	}
 	for i := range recs {
 		r := &recs[i]
 		if s := sites[r.place]; s != nil && s.one && s.parent != "" {

@@ -500,6 +500,30 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1"}, {"a-2", "b-1"}},
 		},
 		{
+			// Grenfell: reports that name only the tower, beside reports
+			// of London on the same days; a quake's village stays a part
+			name: "a one-site event's site no report places is in its bucket's country of those days",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2017-06-14", "police", tracker.Exact, 12),
+				ctxClaim("b-1", "b", "2017-06-15", "police", tracker.Exact, 17),
+				ctxClaim("c-1", "c", "2017-06-16", "police", tracker.Exact, 30),
+				ctxClaim("d-1", "d", "2015-04-26", "police", tracker.Exact, 2400),
+				ctxClaim("e-1", "e", "2015-04-26", "police", tracker.Exact, 40),
+			},
+			ctx: func(i int) tracker.Context {
+				switch i {
+				case 0, 2:
+					return tracker.Context{Place: "London", PlaceID: "gn:2643743", PlaceFrom: "headline", Event: "fire"}
+				case 1:
+					return tracker.Context{Place: "Grenfell Tower", PlaceFrom: "sentence", Event: "fire"}
+				case 3:
+					return tracker.Context{Place: "Nepal", PlaceID: "NP", PlaceFrom: "headline", Event: "earthquake"}
+				}
+				return tracker.Context{Place: "Langtang", PlaceFrom: "sentence", Event: "earthquake"}
+			},
+			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}, {"e-1"}},
+		},
+		{
 			// Grenfell: "about 80" in June, the final 71 in November
 			name: "a toll settled months later stays its event's",
 			ss: []syn{
