@@ -1725,6 +1725,12 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		}
 		return p, false
 	}
+	if rc.country == "" && p.Minor {
+		// (a report that names no country: a minor unit with no town,
+		// "Grenfell" of "Grenfell toll put at around 80" being a
+		// Saskatchewan municipality, is a reading of the spelling)
+		return p, false
+	}
 	if rc.country != "" && p.Country != rc.country && p.Kind != gazetteer.Country {
 		// a same-named town abroad is a reading of the spelling, not of
 		// the report; keep it only when the name is capitalised words

@@ -1078,3 +1078,38 @@ func claimParts(tb testing.TB, title, body string) []bool {
 	}
 	return got
 }
+
+// TestMinorUnitOfNoCountry: a report that names no country reads no
+// minor unit abroad into a name ("Grenfell", a Saskatchewan
+// municipality, of a London tower's fire), while a country it names
+// still places its figures.
+func TestMinorUnitOfNoCountry(t *testing.T) {
+	tests := []struct {
+		name, title, body, notIn, wantID string
+	}{
+		{"a minor unit's spelling", "Council leader resigns as Grenfell toll put at around 80",
+			"Police said on Wednesday that around 80 people were believed to have died, and that the final figure would not be known for months.", "CA", ""},
+		{"a country named", "Council leader resigns as toll in Japan put at around 80",
+			"Police said on Wednesday that around 80 people were believed to have died.", "", "JP"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Report(tracker.Report{ID: "r", Title: tt.title, Text: tracker.WithHeadline(tt.title, tt.body)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) == 0 {
+				t.Fatal("no claims")
+			}
+			for _, c := range res.Claims {
+				id := c.Context.PlaceID
+				if tt.notIn != "" && (id == tt.notIn || strings.HasPrefix(id, tt.notIn+".")) {
+					t.Errorf("claim %q placed in %q (%s)", c.Span, c.Context.Place, id)
+				}
+				if tt.wantID != "" && id != tt.wantID {
+					t.Errorf("claim %q placed in %q, want %s", c.Span, id, tt.wantID)
+				}
+			}
+		})
+	}
+}
