@@ -66,6 +66,9 @@ type reportContext struct {
 	// noun ("Idai toll passes 750 as cholera fears grow")
 	storms []string
 	year   int // the report's year, 0 when undated
+	// text is the report's text; siteNames memoises namesSite
+	text      string
+	siteNames map[string]bool
 	month  int // the report's month (1-12), 0 when undated
 	// sent and sentOff are the last sentence sentenceStart found and
 	// its offset: see sentenceStart
@@ -570,7 +573,7 @@ func commonAncestor(g *gazetteer.Gazetteer, ids []string) (gazetteer.Place, bool
 
 // readReport reads the headline, dateline and lead of a report.
 func readReport(v *vocabulary, places *placeCache, text, title string, date tracker.Date) *reportContext {
-	rc := &reportContext{v: v, places: newPlaceMemo(v, gaz(), places)}
+	rc := &reportContext{v: v, places: newPlaceMemo(v, gaz(), places), text: text}
 	if !date.IsZero() {
 		rc.year = date.Time().Year()
 		rc.month = int(date.Time().Month())
@@ -1725,10 +1728,11 @@ func (rc *reportContext) sentencePlace(g *gazetteer.Gazetteer, where string) (ga
 		}
 		return p, false
 	}
-	if rc.country == "" && p.Minor {
-		// (a report that names no country: a minor unit with no town,
-		// "Grenfell" of "Grenfell toll put at around 80" being a
-		// Saskatchewan municipality, is a reading of the spelling)
+	if rc.country == "" && p.Minor && rc.namesSite(name) {
+		// (a report that names no country: a minor unit with no town
+		// whose name the text also gives a site ("Grenfell toll put at
+		// around 80" beside "the Grenfell Tower fire") is the site's
+		// short name, not a Saskatchewan municipality)
 		return p, false
 	}
 	if rc.country != "" && p.Country != rc.country && p.Kind != gazetteer.Country {
@@ -2187,6 +2191,35 @@ func designated(sent, where string) bool {
 		i = k + 1
 	}
 	return false
+}
+
+// namesSite reports whether the report's text writes name before a
+// capitalised site noun ("Grenfell Tower", "Kostenko Mine"), asked once
+// a name.
+func (rc *reportContext) namesSite(name string) bool {
+	if v, ok := rc.siteNames[name]; ok {
+		return v
+	}
+	found := false
+	for off := 0; !found; {
+		k := strings.Index(rc.text[off:], name+" ")
+		if k < 0 {
+			break
+		}
+		off += k + len(name) + 1
+		w := rc.text[off:]
+		if e := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); e >= 0 {
+			w = w[:e]
+		}
+		if w != "" && unicode.IsUpper(rune(w[0])) && rc.v.placeHeads[strings.ToLower(w)] {
+			found = true
+		}
+	}
+	if rc.siteNames == nil {
+		rc.siteNames = map[string]bool{}
+	}
+	rc.siteNames[name] = found
+	return found
 }
 
 // stripDesignator drops a designator word from a place name.

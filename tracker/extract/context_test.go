@@ -1080,15 +1080,15 @@ func claimParts(tb testing.TB, title, body string) []bool {
 }
 
 // TestMinorUnitOfNoCountry: a report that names no country reads no
-// minor unit abroad into a name ("Grenfell", a Saskatchewan
-// municipality, of a London tower's fire), while a country it names
-// still places its figures.
+// minor unit into a name it also gives a site ("Grenfell", a Saskatchewan
+// municipality, beside "Grenfell Tower"), while a country it names still
+// places its figures.
 func TestMinorUnitOfNoCountry(t *testing.T) {
 	tests := []struct {
 		name, title, body, notIn, wantID string
 	}{
-		{"a minor unit's spelling", "Council leader resigns as Grenfell toll put at around 80",
-			"Police said on Wednesday that around 80 people were believed to have died, and that the final figure would not be known for months.", "CA", ""},
+		{"a site's short name", "Council leader resigns as Grenfell toll put at around 80",
+			"The council leader resigned over the handling of the Grenfell Tower fire.\n\nPolice said on Wednesday that around 80 people were believed to have died, and that the final figure would not be known for months.", "CA", ""},
 		{"a country named", "Council leader resigns as toll in Japan put at around 80",
 			"Police said on Wednesday that around 80 people were believed to have died.", "", "JP"},
 	}
