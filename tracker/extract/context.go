@@ -69,7 +69,7 @@ type reportContext struct {
 	// text is the report's text; siteNames memoises namesSite
 	text      string
 	siteNames map[string]bool
-	month  int // the report's month (1-12), 0 when undated
+	month     int // the report's month (1-12), 0 when undated
 	// sent and sentOff are the last sentence sentenceStart found and
 	// its offset: see sentenceStart
 	sent    string
