@@ -271,7 +271,10 @@ func (c *checker) decreases() {
 					// a source's own fall still is one, and so is a fall
 					// of the dead, the injured or hostages, whom only a
 					// release or a death takes off the count)
-					stockMoved := (si.key.Category == tracker.Missing || si.key.Category == tracker.Displaced || si.key.Category == tracker.Arrested) && withinTwice(*fx.iv, *fy.iv)
+					// (nor when the earlier figure is another source's
+					// open floor: "more than 60 missing" the morning after
+					// a blast, 21 the next day as people are found)
+					stockMoved := (si.key.Category == tracker.Missing || si.key.Category == tracker.Displaced || si.key.Category == tracker.Arrested) && (withinTwice(*fx.iv, *fy.iv) || fx.iv.Unbounded)
 					if below(*fy.iv, *fx.iv) && !c.handled[y] && !(si.ctx && farBelow(*fy.iv, *fx.iv)) && !stockMoved {
 						if si.ctx && countCannotFall(si.key.Category) && c.togetherPair(x, y) {
 							continue // (togetherApart compares them)

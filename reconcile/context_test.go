@@ -1127,6 +1127,15 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"decrease a-1 b-1"},
 		},
 		{
+			// Beirut: "more than 60" missing the morning after, 21 the next
+			// day by the health ministry
+			name: "the missing another source gives below an open floor have moved, no finding",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2020-08-07", "ministry official", tracker.MoreThan, 60).cat_(tracker.Missing),
+				ctxClaim("b-1", "b", "2020-08-08", "health ministry", tracker.Exact, 21).cat_(tracker.Missing),
+			},
+		},
+		{
 			name: "the arrested another source gives lower by less than half have moved, no finding",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-10", "security service", tracker.Exact, 11).cat_(tracker.Arrested),
