@@ -1005,6 +1005,17 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"sources_far_apart a-1 b-1"},
 		},
 		{
+			// Sewol's first hours: the government's "at least 2" and a
+			// radio's 4; Lebanon's "at least 3" and 12
+			name: "two open figures a handful apart are not far apart",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2014-04-16", "government", tracker.AtLeast, 2),
+				ctxClaim("b-1", "b", "2014-04-16", "radio", tracker.Exact, 4),
+				ctxClaim("c-1", "c", "2024-09-18", "state media", tracker.AtLeast, 3).in("Lebanon"),
+				ctxClaim("d-1", "d", "2024-09-18", "health ministry", tracker.Exact, 12).in("Lebanon"),
+			},
+		},
+		{
 			// Derna: the eastern administration's more than 2,000 and the
 			// Red Crescent's at least 150, both named in one report
 			name: "one report's two origins far apart on one day",

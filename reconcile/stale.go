@@ -32,6 +32,10 @@ const StaleRepeat Kind = "stale_repeat"
 // lower bound to be reported as far apart.
 var farApartRatio = decimal.NewFromInt(2)
 
+// farApartMin is how far apart, in people, two figures must be as well:
+// ten.
+var farApartMin = decimal.NewFromInt(10)
+
 // figReports returns the distinct reports of a figure's records, sorted.
 // They are listed for every figure on first use: the checks ask for them
 // of a figure many times over.
@@ -765,6 +769,12 @@ func (c *checker) farApart() {
 						x, y, fx, fy = y, x, fy, fx
 					}
 					if fx.iv.Low.Sign() <= 0 || fy.iv.Low.Cmp(fx.iv.Low.Mul(farApartRatio)) < 0 {
+						continue
+					}
+					if fy.iv.Low.Sub(fx.iv.Low).Cmp(farApartMin) < 0 {
+						// (a handful apart is the first hours' count,
+						// not a spread to show: "at least 2" dead and 4,
+						// "at least 3" and 12)
 						continue
 					}
 					if p.claims[p.recs[p.ord[fx.lo]].ci].Claim.Qualifier == tracker.Vague {
