@@ -38,6 +38,10 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "injured [3, 3] exact men"}, {desc: "injured [15, 15] exact workers"}}},
 		{"disappeared", "Activists said 38 people were reported disappeared after the raids.",
 			[]want{{desc: "missing [38, 38] exact people"}}},
+		// (set 9: "known to have died" after "the number of people")
+		{"the number of people known to have died", "The number of people known to have died in the tower fire rose to 17 on Thursday.",
+			[]want{{desc: "killed [17, 17] exact people"}}},
+		{"the number of people feared to have died is no toll", "The number of people feared to have died rose to 17.", nil},
 		{"out of contact and uncontacted", "Some 40 climbers are out of contact, and 12 residents remain uncontacted.",
 			[]want{{desc: "missing [36, 44] approx climbers"}, {desc: "missing [12, 12] exact people"}}},
 		{"took hostage before the figure", "The gunmen took hostage 17 passengers on the bus.",

@@ -1412,6 +1412,14 @@ func (s *sentence) numberOfPhrase(i, j int) (tracker.Category, string, bool) {
 			}
 			continue
 		}
+		if (s.isWord(k, "known") || s.isWord(k, "believed") || s.isWord(k, "confirmed")) && s.isWord(k+1, "to") && s.isWord(k+2, "have") {
+			// "the number of people known to have died": the verb's
+			// category, three words on
+			if _, n := lookup(s, s.v.triggerTab, k+3, 3); n > 0 {
+				k += 2
+				continue
+			}
+		}
 		if s.is(k, fTollLinker) && !s.isWord(k, "in") && !s.isWord(k, "the") && !s.isWord(k, "of") {
 			// "the number of people reported missing"
 			if _, n := lookup(s, s.v.triggerTab, k+1, 3); n > 0 && s.toks[k].kind == tWord && strings.HasSuffix(s.word(k), "ed") {
