@@ -818,6 +818,45 @@ func (rc *reportContext) eventPlace(s string) (gazetteer.Place, bool) {
 	return found, ok
 }
 
+// eventInPlace returns the place of the last "EVENT in PLACE" of s (an
+// event noun, "in", a name the gazetteer knows as more than a small
+// town): "the earthquake in Haiti".
+func (rc *reportContext) eventInPlace(s string) (gazetteer.Place, bool) {
+	var found gazetteer.Place
+	ok := false
+	asciiWords(s, func(a, b int) bool {
+		if _, isEv := rc.v.eventWord(s[a:b]); !isEv || rc.v.metaphor(s, a, b) {
+			return true
+		}
+		rest := s[b:]
+		if !strings.HasPrefix(rest, " in ") {
+			return true
+		}
+		rest = rest[len(" in "):]
+		end := 0
+		for end < len(rest) {
+			r, n := utf8.DecodeRuneInString(rest[end:])
+			if !unicode.IsLetter(r) && r != ' ' && r != '-' {
+				break
+			}
+			end += n
+		}
+		ws := strings.Fields(rest[:end])
+		for n := min(3, len(ws)); n >= 1; n-- {
+			name := strings.Join(ws[:n], " ")
+			if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+				continue
+			}
+			if p, pok := lookupPlace(rc.v, rc.places.g, name, ""); pok && !weakPlace(p) {
+				found, ok = p, true
+				break
+			}
+		}
+		return true
+	})
+	return found, ok
+}
+
 // flagRE is a wire headline's flag: "CORRECTED-", "UPDATE 2-", "EXCLUSIVE-".
 var flagRE = regexp.MustCompile(`^(?:[A-Z]{3,}(?: \d+)?-)+`)
 
@@ -1500,6 +1539,18 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = rc.place.Name, rc.place.ID, "source"
 			} else {
 				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "source"
+			}
+		}
+	}
+	if ctx.Place == "" && c.Where == "" && eventToll(c.Category) && rc.hasPl && rc.from == "dateline" {
+		// "GENEVA — … after the earthquake in Haiti, which the civil
+		// protection office says has killed 1,941 people": in a report
+		// only its dateline places, the place the sentence names its
+		// event by, before the figure, is the figure's (a Bangkok story
+		// that counts Bangkok's own dead names Bangkok for them)
+		if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off > 0 && c.Start-off <= len(sent) {
+			if p, ok := rc.eventInPlace(sent[:c.Start-off]); ok && p.Country != rc.place.Country {
+				ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 			}
 		}
 	}

@@ -1113,3 +1113,32 @@ func TestMinorUnitOfNoCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineOverAnEventElsewhere: in a report only its dateline
+// places, a figure of "the earthquake in Haiti" is Haiti's, not
+// Geneva's; a figure the sentence places itself keeps its place.
+func TestDatelineOverAnEventElsewhere(t *testing.T) {
+	tests := []struct {
+		name, body, wantID string
+	}{
+		{"an aid agency's dateline", "GENEVA (Relief Bulletin) - UNICEF said on Tuesday that 650,000 people needed aid after the earthquake in Haiti, which the civil protection office says has killed 1,941 people.", "HT"},
+		{"the city's own dead", "BANGKOK (Relief Bulletin) - The earthquake in Myanmar killed 10 people in Bangkok, the city said.", "TH.40"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Report(tracker.Report{ID: "r", Text: tt.body})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range res.Claims {
+				if c.Category == tracker.Killed {
+					got = append(got, c.Context.PlaceID)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.wantID {
+				t.Errorf("killed placed in %q, want [%s]", got, tt.wantID)
+			}
+		})
+	}
+}
