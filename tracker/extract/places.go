@@ -434,6 +434,16 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 	// the subject's place: "an airstrike on Jabalia killed 12", "the
 	// floods in Libya have left 4,000 dead"
 	lo, _ := s.groupExtent(k, links, grp)
+	// "most of the deaths were in Derna, where 1,054 people were
+	// killed": a relative "where" after a place gives the figure that
+	// place
+	if lo >= 2 && s.isWord(lo-1, "where") && s.isWord(lo-2, ",") {
+		for _, p := range places {
+			if !p.modTok && p.j == lo-2 {
+				return p.name
+			}
+		}
+	}
 	// ", killing at least 51 people", ", bringing the death toll to 40":
 	// a participle clause whose subject is the main clause before the comma
 	subjEnd := lo
