@@ -2275,7 +2275,7 @@ func (rc *reportContext) namesSite(name string) bool {
 
 // stripDesignator drops a designator word from a place name.
 func stripDesignator(name string) string {
-	for _, d := range []string{" province", " Province", " district", " District", " governorate", " Governorate", " region", " Region", " state", " State", " county", " County", " prefecture", " city", " town", " village", " township", " Township", " municipality", " Municipality"} {
+	for _, d := range []string{" province", " Province", " district", " District", " governorate", " Governorate", " region", " Region", " state", " State", " county", " County", " prefecture", " city", " town", " village", " township", " Township", " municipality", " Municipality", " department", " Department"} {
 		if strings.HasSuffix(name, d) {
 			return strings.TrimSpace(strings.TrimSuffix(name, d))
 		}

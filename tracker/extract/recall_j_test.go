@@ -40,6 +40,8 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "missing [38, 38] exact people"}}},
 		{"a place before a relative where", "Most of the deaths were in Derna, where 1,054 people were killed, the agency said.",
 			[]want{{desc: "killed [1054, 1054] exact people", where: "Derna"}}},
+		{"a department", "The floods killed 12 people in the Antioquia department.",
+			[]want{{desc: "killed [12, 12] exact people", where: "Antioquia department"}}},
 		// (set 9: "known to have died" after "the number of people")
 		{"the number of people known to have died", "The number of people known to have died in the tower fire rose to 17 on Thursday.",
 			[]want{{desc: "killed [17, 17] exact people"}}},
