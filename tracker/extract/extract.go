@@ -158,7 +158,15 @@ func extract(v *vocabulary, text string, opts Options) tracker.Extraction {
 			for a := 0; a < len(toks); a += maxSentenceTokens {
 				b := min(a+maxSentenceTokens, len(toks))
 				w := toks[a:b]
-				s.reset(span{w[0].start, w[len(w)-1].end}, w)
+				sp := span{w[0].start, w[len(w)-1].end}
+				if a == 0 {
+					// a live blog's entry opens with its clock time ("16:40
+					// - In the Ahrweiler district alone, police count 50
+					// dead"): the rules read the sentence after it, as
+					// one opening with "In …"; the sentence kept is whole
+					w = w[clockStamp(text, w):]
+				}
+				s.reset(sp, w)
 				res.Claims = s.claims(res.Claims)
 				slices.SortStableFunc(s.diags, func(a, b tracker.Diagnostic) int { return a.Start - b.Start })
 				res.Diagnostics = append(res.Diagnostics, s.diags...)
@@ -207,3 +215,33 @@ func chunkEnd(text string, a, end int) int {
 // maxSentenceTokens bounds the tokens read as one sentence. News
 // sentences run to 60 tokens, rarely 120.
 const maxSentenceTokens = 160
+
+// clockStamp returns how many tokens of toks open with a live blog's
+// clock time and its dash ("16:40 -", "09.45 —"), 0 when they do not or
+// when nothing follows it.
+func clockStamp(text string, toks []token) int {
+	if len(toks) >= 3 && toks[0].kind == tNum && toks[1].kind == tPunct {
+		// "09.45" lexes as one number
+		if n := text[toks[0].start:toks[0].end]; len(n) >= 4 && len(n) <= 5 && n[len(n)-3] == '.' && n[0] >= '0' && n[0] <= '2' && n[len(n)-2] <= '5' {
+			switch text[toks[1].start:toks[1].end] {
+			case "-", "–", "—":
+				return 2
+			}
+		}
+	}
+	if len(toks) < 5 || toks[0].kind != tNum || toks[1].kind != tPunct || toks[2].kind != tNum || toks[3].kind != tPunct {
+		return 0
+	}
+	if sep := text[toks[1].start:toks[1].end]; sep != ":" && sep != "." {
+		return 0
+	}
+	h, m := text[toks[0].start:toks[0].end], text[toks[2].start:toks[2].end]
+	if len(h) > 2 || len(m) != 2 || h > "23" && len(h) == 2 || m > "59" {
+		return 0
+	}
+	switch text[toks[3].start:toks[3].end] {
+	case "-", "–", "—", ":":
+		return 4
+	}
+	return 0
+}

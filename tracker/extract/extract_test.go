@@ -609,3 +609,27 @@ func TestStemsCoverTables(t *testing.T) {
 		}
 	}
 }
+
+// TestClockStamp: a live blog's clock time and dash open an entry; other
+// numbers do not.
+func TestClockStamp(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"colon and hyphen", "16:40 - In Ahrweiler, 50 died.", 4},
+		{"point and em dash, one number token", "09.45 — Police say 12 died.", 2},
+		{"a score", "Israel 2-1 Spain, with 40 hurt.", 0},
+		{"no dash", "16:40 In Ahrweiler 50 died.", 0},
+		{"not a time", "26:40 - The toll is 50.", 0},
+		{"a decimal", "7.5 - magnitude quake kills 12.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks, _ := lexText(tt.text, 0, len(tt.text), nil, nil)
+			if got := clockStamp(tt.text, toks); got != tt.want {
+				t.Errorf("clockStamp = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

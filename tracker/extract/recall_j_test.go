@@ -40,6 +40,10 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "missing [38, 38] exact people"}}},
 		{"a place before a relative where", "Most of the deaths were in Derna, where 1,054 people were killed, the agency said.",
 			[]want{{desc: "killed [1054, 1054] exact people", where: "Derna"}}},
+		{"a live blog's entry opening with a place", "16:40 - In the Ahrweiler district alone, police now count 50 dead.",
+			[]want{{desc: "killed [50, 50] exact people", where: "Ahrweiler district"}}},
+		{"a clock time that opens no entry", "By 16:40 police counted 50 dead in the district.",
+			[]want{{desc: "killed [50, 50] exact people"}}},
 		{"a department", "The floods killed 12 people in the Antioquia department.",
 			[]want{{desc: "killed [12, 12] exact people", where: "Antioquia department"}}},
 		// (set 9: "known to have died" after "the number of people")
