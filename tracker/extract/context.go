@@ -2302,13 +2302,15 @@ func (v *vocabulary) looksLikePlace(where string) bool {
 			return true
 		}
 	}
-	caps := 0
+	caps, last := 0, ""
 	for w := range strings.FieldsSeq(where) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			caps++
 		}
+		last = w
 	}
-	return caps >= 2
+	// (a name and a landform: "the Ahr valley", "the Swat valley")
+	return caps >= 2 || caps == 1 && v.landforms[last]
 }
 
 // siteWord reports whether a word, lowercased and trimmed of commas and

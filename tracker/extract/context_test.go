@@ -446,13 +446,15 @@ func looksLikePlaceRef(where string) bool {
 			return true
 		}
 	}
-	caps := 0
+	caps, last := 0, ""
 	for _, w := range strings.Fields(where) {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			caps++
 		}
+		last = w
 	}
-	return caps >= 2
+	// (and a name before a landform: "the Ahr valley")
+	return caps >= 2 || caps == 1 && defaultVocabulary().landforms[last]
 }
 
 // TestLooksLikePlace holds looksLikePlace to looksLikePlaceRef on the
@@ -460,7 +462,7 @@ func looksLikePlaceRef(where string) bool {
 func TestLooksLikePlace(t *testing.T) {
 	inputs := []string{"", "Gaza", "Al Haouz", "the al-Ahli Arab Hospital,", "HOSPITAL", "Nasser hospital.", "camp,.", "Kibbutz Be'eri",
 		"Ａ Ｂ", "Śląsk Wrocław", "the ſchool", "K hall", "Hospitalx", "a very long word like universityuniversity hospital",
-		"Jabalia\tcamp", "Zinda Jan district", "province of Taroudant", "Été Hall", "\xff\xfe camp"}
+		"Jabalia\tcamp", "the Ahr valley", "Ahr Valley", "the valley", "Zinda Jan district", "province of Taroudant", "Été Hall", "\xff\xfe camp"}
 	for _, s := range fastPathInputs(t) {
 		ws := strings.Fields(s)
 		for i := 0; i+3 <= len(ws); i += 3 {

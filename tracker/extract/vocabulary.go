@@ -111,7 +111,10 @@ type vocabulary struct {
 	oneSiteEvents map[string]bool
 	// siteEvents are a site's accidents ("mining"), siteCauses the
 	// events a report about such a site names them by (its fire)
-	siteEvents, siteCauses             map[string]bool
+	siteEvents, siteCauses map[string]bool
+	// landforms make a lowercase word after a name a place ("the Ahr
+	// valley")
+	landforms                          map[string]bool
 	fireService, compass               map[string]bool
 	continents, sites, streets, coasts map[string]bool
 	holders, offices, speakerVerbs     map[string]bool
@@ -318,6 +321,7 @@ func directives() map[string]directiveSpec {
 		"onesite":        setDir(func(v *vocabulary) map[string]bool { return v.oneSiteEvents }),
 		"siteevent":      setDir(func(v *vocabulary) map[string]bool { return v.siteEvents }),
 		"sitecause":      setDir(func(v *vocabulary) map[string]bool { return v.siteCauses }),
+		"landform":       setDir(func(v *vocabulary) map[string]bool { return v.landforms }),
 		"fireservice":    setDir(func(v *vocabulary) map[string]bool { return v.fireService }),
 		"compass":        setDir(func(v *vocabulary) map[string]bool { return v.compass }),
 		"continent":      setDir(func(v *vocabulary) map[string]bool { return v.continents }),
@@ -357,7 +361,7 @@ func newVocabulary() *vocabulary {
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
-		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.siteEvents, &v.siteCauses, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts, &v.holders, &v.offices, &v.speakerVerbs,
+		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.siteEvents, &v.siteCauses, &v.landforms, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts, &v.holders, &v.offices, &v.speakerVerbs,
 	} {
 		*p = map[string]bool{}
 	}

@@ -152,6 +152,8 @@ func TestVocabularyFile(t *testing.T) {
 		{"holder", v.holders, "kidnappers", true},
 		{"holder", v.holders, "police", false},
 		{"office", v.offices, "minister", true},
+		{"landform", v.landforms, "valley", true},
+		{"landform", v.landforms, "mine", false},
 		{"speakerverb", v.speakerVerbs, "said", true},
 		{"speakerverb", v.speakerVerbs, "reported", false},
 		{"takenverb", v.takenVerbs, "snatched", true},
