@@ -1527,9 +1527,11 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 	if ctx.Place == "" && c.Attribution != "" {
 		// "the Gaza health ministry", "Israel's military", "Syrian state
 		// media": a source named by its place speaks of that place
-		if p, ok := rc.places.sourcePlace(c.Attribution); ok && (rc.country == "" || rc.votes[p.Country] > 0) {
+		if p, ok := rc.places.sourcePlace(c.Attribution); ok && (rc.country == "" || rc.votes[p.Country] > 0 || diedThere(sent)) {
 			// (and only a source of the report's own countries: "US
-			// intelligence" on a strike in Gaza speaks of Gaza)
+			// intelligence" on a strike in Gaza speaks of Gaza; unless
+			// the figure says "there": "Belgium's interior ministry says
+			// 20 people have died there", in a blog about Germany)
 			if rc.hasPl && (p.ID == rc.place.ID || rc.places.contains(p.ID, rc.place.ID)) && !(p.Kind == gazetteer.Country && (rc.place.Kind == gazetteer.City || rc.from == "dateline")) {
 				// a national body speaking in a report about one of its
 				// provinces keeps the report's nearer place, still as
@@ -3048,4 +3050,27 @@ func (rc *reportContext) withoutPast(lead string) string {
 		return lead
 	}
 	return string(b)
+}
+
+// diedThere reports whether a figure's sentence says "there" of a
+// place, not as "there were" ("20 people have died there and 20 are
+// missing"): the place its source named.
+func diedThere(sent string) bool {
+	for off := 0; ; {
+		k := strings.Index(sent[off:], "there")
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + 5
+		if k > 0 && isASCIILetter(sent[k-1]) || off < len(sent) && isASCIILetter(sent[off]) {
+			continue
+		}
+		next, _, _ := strings.Cut(strings.TrimLeft(sent[off:], " "), " ")
+		switch strings.Trim(next, ".,;") {
+		case "is", "are", "was", "were", "have", "has", "had", "will", "would", "may", "might", "could", "remain", "remained":
+			continue
+		}
+		return true
+	}
 }

@@ -1144,3 +1144,29 @@ func TestDatelineOverAnEventElsewhere(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceOfAnotherCountryThere: in a live blog about one country, a
+// source of another whose figure says "there" speaks of its own; without
+// "there" (or with "there were"), a foreign source does not.
+func TestSourceOfAnotherCountryThere(t *testing.T) {
+	tests := []struct {
+		name, entry, wantID string
+	}{
+		{"there", "18:20 - Belgium's interior ministry says 20 people have died there and 20 are missing.", "BE"},
+		{"there were", "18:20 - Belgium's interior ministry says there were 20 people killed.", "DE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "16:05 - The death toll in Germany has risen to 103, officials say.\n\n16:40 - Rescuers are still searching.\n\n" + tt.entry
+			res, err := Report(tracker.Report{ID: "r", Text: text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range res.Claims[1:] {
+				if c.Context.PlaceID != tt.wantID {
+					t.Errorf("claim %q placed in %q, want %s", c.Span, c.Context.PlaceID, tt.wantID)
+				}
+			}
+		})
+	}
+}
