@@ -450,6 +450,10 @@ func (s *sentence) earlierFigure(l link) bool {
 	// stood at 27": a count the sentence calls an earlier one, before
 	// the figure in its clause
 	for k := lo - 1; k >= 1 && k >= lo-6; k-- {
+		if s.isWord(k, ",") && s.isWord(k+1, "of") && s.is(k-1, fCountNoun) {
+			// "the first counts, of 58 dead, had been far too low"
+			continue
+		}
 		if w := s.word(k); w == "," || w == ";" || s.is(k, fNumber) {
 			break
 		}

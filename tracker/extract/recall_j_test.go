@@ -44,6 +44,10 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "killed [50, 50] exact people", where: "Ahrweiler district"}}},
 		{"a clock time that opens no entry", "By 16:40 police counted 50 dead in the district.",
 			[]want{{desc: "killed [50, 50] exact people"}}},
+		{"an earlier count set off by commas", "Residents said the first counts, of 58 dead, had been far too low.",
+			[]want{{desc: "killed [58, 58] exact people prior"}}},
+		{"a new count set off by commas is today's", "The new count, of 58 dead, was given on Monday.",
+			[]want{{desc: "killed [58, 58] exact people"}}},
 		{"a department", "The floods killed 12 people in the Antioquia department.",
 			[]want{{desc: "killed [12, 12] exact people", where: "Antioquia department"}}},
 		// (set 9: "known to have died" after "the number of people")
