@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -368,6 +369,70 @@ func unifySites(recs []ctxRec) {
 		r := &recs[i]
 		if s := sites[r.place]; s != nil && s.one && s.parent != "" {
 			r.place = s.parent + "/" + strings.TrimPrefix(r.place, "~/")
+		}
+	}
+}
+
+// pastOfFollowed turns a past year's toll of an event the store follows
+// into that event's running total: "the attacks of November 2008 killed
+// 166 people" in an anniversary feature of 2009 is the Mumbai attacks'
+// final count, and "the crash in January 2023 killed 72" a year on is the
+// Yeti crash's, when the store holds a running total of the same
+// category, group, event and country dated in that year, and the year is
+// the figure's own or the one before. A past year no such series covers
+// (the 1970 cyclone, the 2015 quake the store never followed), or older,
+// stays its own.
+func (p *prep) pastOfFollowed(recs []ctxRec) {
+	type key struct {
+		b       ctxBucket
+		country string
+		year    int
+	}
+	var past []int
+	for i := range recs {
+		if k := recs[i].bucket.kind; strings.HasPrefix(k, "past ") && len(k) == len("past 2008") {
+			past = append(past, i)
+		}
+	}
+	if len(past) == 0 {
+		return
+	}
+	countries := map[string]string{}
+	country := func(id string) string {
+		c, ok := countries[id]
+		if !ok {
+			c = countryOf(id)
+			countries[id] = c
+		}
+		return c
+	}
+	followed := map[key]bool{}
+	for i := range recs {
+		r := &recs[i]
+		if r.bucket.kind != "total" || r.place == "" || r.day == noDay || strings.HasPrefix(r.place, "~") {
+			continue
+		}
+		followed[key{r.bucket, country(r.place), dateOf(r.day).Time().Year()}] = true
+	}
+	for _, i := range past {
+		r := &recs[i]
+		if r.place == "" || strings.HasPrefix(r.place, "~") {
+			continue
+		}
+		y, err := strconv.Atoi(strings.TrimPrefix(r.bucket.kind, "past "))
+		if err != nil {
+			continue
+		}
+		// (only the year before the figure's own, an anniversary's: the
+		// figure keeps its report's day, which a toll eight years old
+		// would put in another run of the country's series)
+		if r.day == noDay || dateOf(r.day).Time().Year()-y > 1 {
+			continue
+		}
+		b := r.bucket
+		b.kind = "total"
+		if followed[key{b, country(r.place), y}] {
+			r.bucket = b
 		}
 	}
 }
@@ -807,6 +872,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 	}
 	p.placeByEvent(recs)
+	p.pastOfFollowed(recs)
 	// Buckets and places are interned: the maps below are keyed by a
 	// bucket and a place once per claim, and hashing their strings was
 	// most of the time at a million claims.

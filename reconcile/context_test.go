@@ -524,6 +524,26 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}, {"e-1"}},
 		},
 		{
+			// Mumbai: an anniversary feature's "the attacks of November
+			// 2008 killed 166" is the attacks' final count; a 2015 toll
+			// in a report of 2023 stays its own
+			name: "a past year's toll of an event the store follows is its running total",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2008-11-27", "police", tracker.Exact, 125),
+				ctxClaim("b-1", "b", "2008-12-01", "police", tracker.Exact, 171),
+				ctxClaim("c-1", "c", "2009-11-26", "officials", tracker.Exact, 166),
+				ctxClaim("d-1", "d", "2016-11-26", "officials", tracker.Exact, 166),
+			},
+			ctx: func(i int) tracker.Context {
+				c := tracker.Context{Place: "India", PlaceID: "IN", PlaceFrom: "headline", Event: "attack"}
+				if i >= 2 {
+					c.Past = "2008"
+				}
+				return c
+			},
+			same: [][]string{{"a-1", "b-1", "c-1"}, {"d-1"}},
+		},
+		{
 			// Grenfell: "about 80" in June, the final 71 in November
 			name: "a toll settled months later stays its event's",
 			ss: []syn{
