@@ -1060,8 +1060,31 @@ func (v *vocabulary) metaphor(sent string, start, end int) bool {
 		if endsWithWordAtBoundary(strings.ToLower(before), v.strikeAux...) {
 			return true
 		}
+	case "storm", "storms":
+		// "commandos storm hotels", "troops stormed the building", "police
+		// prepared to storm the compound": a verb, no weather (a storm
+		// named after it, "Storm Grace", follows "the", "as" or nothing)
+		if endsWithWordAtBoundary(strings.ToLower(before), v.strikeAux...) {
+			return true
+		}
+		next := firstWordLower(rest)
+		if next == "the" || next == "a" || next == "an" || next == "into" || next == "through" {
+			return true
+		}
+		if pw := lastWordLower(before); len(pw) > 3 && strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss") && !strings.HasSuffix(pw, "'s") && pw != "as" && pw != "its" && pw != "was" && pw != "this" {
+			// a plural subject before it: "Commandos Storm Hotels"
+			return true
+		}
 	}
 	return false
+}
+
+// lastWordLower returns the word s ends with (its trailing letters and
+// apostrophes), lowercased.
+func lastWordLower(s string) string {
+	s = strings.TrimRight(s, " ")
+	start := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	return strings.ToLower(s[start+1:])
 }
 
 // firstWordLower returns the word s starts with (its leading letters),
