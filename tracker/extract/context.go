@@ -1071,9 +1071,17 @@ func (v *vocabulary) metaphor(sent string, start, end int) bool {
 		if next == "the" || next == "a" || next == "an" || next == "into" || next == "through" {
 			return true
 		}
-		if pw := lastWordLower(before); len(pw) > 3 && strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss") && !strings.HasSuffix(pw, "'s") && pw != "as" && pw != "its" && pw != "was" && pw != "this" {
-			// a plural subject before it: "Commandos Storm Hotels"
+		if pw := lastWordLower(before); len(pw) > 3 && strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss") && !strings.HasSuffix(pw, "'s") && pw != "as" && pw != "its" && pw != "was" && pw != "this" || v.groups[pw] != "" && pw != "people" {
+			// a plural subject or a group before it: "Commandos Storm
+			// Hotels", "Gunmen storm Nairobi mall"
 			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(sent[start:end]); unicode.IsLower(r) && next != "" {
+			if n, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " ")); unicode.IsUpper(n) {
+				// "storm Nairobi mall": a lowercase storm before a name
+				// is a verb; a storm's name follows "Storm"
+				return true
+			}
 		}
 	}
 	return false
@@ -2917,7 +2925,9 @@ func (v *vocabulary) stormNames(title, text string) []string {
 					for e < len(t) && isASCIILetter(t[e]) {
 						e++
 					}
-					if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) {
+					// ("Gunmen storm Nairobi mall": a verb, and Nairobi
+					// no storm's name)
+					if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) && !v.metaphor(t, k-len(key), k-1) {
 						out = append(out, t[k:e])
 					}
 				}
