@@ -2909,27 +2909,29 @@ func (rc *reportContext) ownBesideForeign(claims []tracker.Claim) {
 func (v *vocabulary) stormNames(title, text string) []string {
 	var out []string
 	for _, t := range [2]string{title, text} {
-		for noun, ev := range v.eventOf {
-			if ev != "storm" || noun == "storms" || len(noun) < 2 {
+		// One pass over the text: a name is three or more ASCII letters,
+		// the first a capital, right after a space that ends one of
+		// stormKeys (the byte before the space ends a key: stormKeyEnds
+		// turns most capitals away before the keys are tried). That is the set a search for each key's every
+		// occurrence finds (a key ends in its space, so two of its
+		// occurrences never overlap), in text order rather than by key:
+		// the callers only ask whether a word is one of the names, or
+		// where the first or last of them stands.
+		for k := 2; k+3 <= len(t); k++ {
+			if c := t[k]; c < 'A' || c > 'Z' || t[k-1] != ' ' || !v.stormKeyEnds[t[k-2]] {
 				continue
 			}
-			for _, key := range [2]string{strings.ToUpper(noun[:1]) + noun[1:] + " ", noun + " "} {
-				for off := 0; ; {
-					k := strings.Index(t[off:], key)
-					if k < 0 {
-						break
-					}
-					k += off + len(key)
-					off = k
-					e := k
-					for e < len(t) && isASCIILetter(t[e]) {
-						e++
-					}
-					// ("Gunmen storm Nairobi mall": a verb, and Nairobi
-					// no storm's name)
-					if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) && !v.metaphor(t, k-len(key), k-1) {
-						out = append(out, t[k:e])
-					}
+			e := k + 1
+			for e < len(t) && isASCIILetter(t[e]) {
+				e++
+			}
+			if e-k < 3 || slices.Contains(out, t[k:e]) {
+				continue
+			}
+			for _, key := range v.stormKeys {
+				if strings.HasSuffix(t[:k], key) {
+					out = append(out, t[k:e])
+					break
 				}
 			}
 		}

@@ -130,6 +130,14 @@ type vocabulary struct {
 	// eventWord turns them away before it lowers and hashes them.
 	eventShapes        [maxEventWord + 1][26]uint32
 	eventMin, eventMax int
+	// stormKeys are what stands before a storm's name: each storm noun
+	// but "storms", capitalised and as written, with the space after it
+	// ("Cyclone ", "cyclone "), made once here so that stormNames builds
+	// no strings a report.
+	stormKeys []string
+	// stormKeyEnds[c] is set when a storm key's last byte before its
+	// space is c.
+	stormKeyEnds [256]bool
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -715,6 +723,18 @@ func (v *vocabulary) derive() {
 		v.eventShapes[len(w)][w[0]-'a'] |= 1 << (w[len(w)-1] - 'a')
 		v.eventMin, v.eventMax = min(v.eventMin, len(w)), max(v.eventMax, len(w))
 	}
+	v.stormKeys = nil
+	for noun, ev := range v.eventOf {
+		if ev != "storm" || noun == "storms" || len(noun) < 2 {
+			continue
+		}
+		v.stormKeys = append(v.stormKeys, strings.ToUpper(noun[:1])+noun[1:]+" ", noun+" ")
+	}
+	v.stormKeyEnds = [256]bool{}
+	for _, k := range v.stormKeys {
+		v.stormKeyEnds[k[len(k)-2]] = true
+	}
+	sort.Strings(v.stormKeys) // (any order reads the same; sorted, every run of the same file does)
 	v.buildIndexes()
 	for n := range v.small {
 		v.small[n] = decimal.NewFromInt(int64(n))
