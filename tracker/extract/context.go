@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -2911,32 +2912,70 @@ func (v *vocabulary) stormNames(title, text string) []string {
 	for _, t := range [2]string{title, text} {
 		// One pass over the text: a name is three or more ASCII letters,
 		// the first a capital, right after a space that ends one of
-		// stormKeys (the byte before the space ends a key: stormKeyEnds
-		// turns most capitals away before the keys are tried). That is the set a search for each key's every
+		// stormKeys. That is the set a search for each key's every
 		// occurrence finds (a key ends in its space, so two of its
 		// occurrences never overlap), in text order rather than by key:
 		// the callers only ask whether a word is one of the names, or
-		// where the first or last of them stands.
-		for k := 2; k+3 <= len(t); k++ {
-			if c := t[k]; c < 'A' || c > 'Z' || t[k-1] != ' ' || !v.stormKeyEnds[t[k-2]] {
-				continue
+		// where the first or last of them stands. A capital after a space
+		// is found eight bytes at a time (spaceCapitals), and the byte
+		// before the space must end a key (stormKeyEnds) before the keys
+		// are tried.
+		try := func(k int) {
+			if k < 2 || !v.stormKeyEnds[t[k-2]] {
+				return
 			}
 			e := k + 1
 			for e < len(t) && isASCIILetter(t[e]) {
 				e++
 			}
 			if e-k < 3 || slices.Contains(out, t[k:e]) {
-				continue
+				return
 			}
 			for _, key := range v.stormKeys {
 				if strings.HasSuffix(t[:k], key) {
 					out = append(out, t[k:e])
-					break
+					return
 				}
+			}
+		}
+		j := 0 // the next space not yet looked at
+		for ; j+9 <= len(t); j += 8 {
+			for m := spaceCapitals(t, j); m != 0; m &= m - 1 {
+				try(j + bits.TrailingZeros64(m)/8 + 1)
+			}
+		}
+		for ; j+1 < len(t); j++ {
+			if t[j] == ' ' && 'A' <= t[j+1] && t[j+1] <= 'Z' {
+				try(j + 1)
 			}
 		}
 	}
 	return out
+}
+
+// spaceCapitals has the high bit of byte n set (n = 0 to 7) when t[j+n]
+// is a space and t[j+n+1] an ASCII capital; j+9 <= len(t). Both tests
+// are exact byte tests done on eight bytes at once: no carry crosses a
+// byte, as each sum is of 7-bit values.
+func spaceCapitals(t string, j int) uint64 {
+	const lows, highs = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	x := load64(t, j)
+	y := x>>8 | uint64(t[j+8])<<56
+	// spaces: the bytes of x ^ "        " that are zero
+	z := x ^ 0x2020202020202020
+	sp := ^((z&lows + lows) | z | lows)
+	// capitals: 7-bit bytes of y from 0x41 to 0x5a
+	c := y & lows
+	up := (c + 0x3f3f3f3f3f3f3f3f) &^ (c + 0x2525252525252525) &^ y & highs
+	return sp & up
+}
+
+// load64 is t[j:j+8] as a little-endian word (one bounds check, and the
+// compiler makes the eight byte loads one).
+func load64(t string, j int) uint64 {
+	b := t[j : j+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // firstNameAt returns where in s the first of names stands as a word,

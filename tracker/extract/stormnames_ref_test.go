@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -91,4 +92,31 @@ func FuzzStormNames(f *testing.F) {
 			t.Errorf("stormNames(%q, %q) = %q, want %q", title, text, got, want)
 		}
 	})
+}
+
+// TestSpaceCapitals holds spaceCapitals to a byte-at-a-time test on
+// random bytes drawn mostly from the edges of its two ranges.
+func TestSpaceCapitals(t *testing.T) {
+	edges := []byte{0x00, 0x1f, ' ', '!', '@', 'A', 'M', 'Z', '[', 'a', 'z', 0x7f, 0x80, 0xa0, 0xc1, 0xda, 0xe2, 0xff}
+	r := rand.New(rand.NewPCG(rand.Uint64(), 1))
+	b := make([]byte, 9)
+	for range 200000 {
+		for i := range b {
+			if r.IntN(3) == 0 {
+				b[i] = byte(r.IntN(256))
+			} else {
+				b[i] = edges[r.IntN(len(edges))]
+			}
+		}
+		s := string(b)
+		var want uint64
+		for n := 0; n < 8; n++ {
+			if s[n] == ' ' && 'A' <= s[n+1] && s[n+1] <= 'Z' {
+				want |= 0x80 << (8 * n)
+			}
+		}
+		if got := spaceCapitals(s, 0); got != want {
+			t.Fatalf("spaceCapitals(%q) = %#x, want %#x", s, got, want)
+		}
+	}
 }
