@@ -53,9 +53,9 @@ func Bounds(q Qualifier, n decimal.Decimal) Interval {
 	case LessThan:
 		iv = Interval{Low: zero, High: n.Sub(one)}
 	case Approx:
-		iv = Interval{Low: n.Mul(tenth9).Round(0), High: n.Mul(tenth11).Round(0)}
+		iv = Interval{Low: tenthsRound(n, tenth9), High: tenthsRound(n, tenth11)}
 	case Nearly:
-		iv = Interval{Low: n.Mul(tenth9).Round(0), High: n.Sub(one)}
+		iv = Interval{Low: tenthsRound(n, tenth9), High: n.Sub(one)}
 	default: // Exact, and Range given one number
 		iv = Point(n)
 	}
@@ -69,6 +69,28 @@ func Bounds(q Qualifier, n decimal.Decimal) Interval {
 		iv.Low = iv.High
 	}
 	return iv
+}
+
+// maxWhole is MaxCount as a decimal, for tenthsRound's test.
+var maxWhole = decimal.NewFromInt(MaxCount)
+
+// tenthsRound is n.Mul(f).Round(0) for f a number of tenths (tenth9,
+// tenth11): n scaled and rounded half away from zero to a whole number. A
+// whole n of exponent 0 from 0 to MaxCount, which every count the
+// extractor reads is, takes an int64 path: (tenths*n + 5) / 10 is that
+// rounding for n >= 0, and the result is made as Round makes it
+// (exponent 0), or is n itself when equal. The decimal path made about
+// seven big.Int allocations a bound; this makes two or none.
+// TestTenthsRound holds the two paths together.
+func tenthsRound(n, f decimal.Decimal) decimal.Decimal {
+	if n.Exponent() != 0 || n.Sign() < 0 || n.Cmp(maxWhole) > 0 || f.Exponent() != -1 {
+		return n.Mul(f).Round(0)
+	}
+	v := n.CoefficientInt64()
+	if r := (f.CoefficientInt64()*v + 5) / 10; r != v {
+		return decimal.NewFromInt(r)
+	}
+	return n
 }
 
 // RangeInterval returns [a, b], swapping the ends if they come reversed.

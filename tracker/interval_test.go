@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -140,5 +141,31 @@ func TestApproxStatedInt(t *testing.T) {
 	}
 	if checked < 10_000 {
 		t.Fatalf("checked only %d intervals", checked)
+	}
+}
+
+// TestTenthsRound holds tenthsRound to the decimal arithmetic it stands
+// for: the same value and exponent (so the same String and MarshalJSON),
+// on every count to 20,000, random ones to MaxCount and past it, and
+// counts of other exponents, negative or fractional.
+func TestTenthsRound(t *testing.T) {
+	r := rand.New(rand.NewPCG(rand.Uint64(), 2))
+	var ns []decimal.Decimal
+	for v := int64(0); v <= 20000; v++ {
+		ns = append(ns, decimal.NewFromInt(v))
+	}
+	for range 20000 {
+		ns = append(ns, decimal.NewFromInt(r.Int64N(MaxCount+1)), decimal.NewFromInt(r.Int64N(3*MaxCount)))
+	}
+	ns = append(ns, decimal.Decimal{}, decimal.Zero, decimal.NewFromInt(MaxCount), decimal.NewFromInt(MaxCount+1),
+		decimal.NewFromInt(-1), decimal.NewFromInt(-15), decimal.New(25, -1), decimal.New(15, -1), decimal.New(3, 2),
+		decimal.New(-25, -1), decimal.RequireFromString("1.5e3"), decimal.RequireFromString("12.0"))
+	for _, n := range ns {
+		for _, f := range []decimal.Decimal{tenth9, tenth11} {
+			got, want := tenthsRound(n, f), n.Mul(f).Round(0)
+			if got.String() != want.String() || got.Exponent() != want.Exponent() || got.Cmp(want) != 0 {
+				t.Fatalf("tenthsRound(%s, %s) = %s (exp %d), want %s (exp %d)", n, f, got, got.Exponent(), want, want.Exponent())
+			}
+		}
 	}
 }
