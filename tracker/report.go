@@ -153,8 +153,11 @@ func controlCount(text string) (ctrl, runes int) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for i := 0; i < len(text); {
 		if i+8 <= len(text) {
-			x := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
-				uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+			// (sliced first: one bounds check, where indexing text
+			// checked each of the eight, and one load)
+			b := text[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 			// every byte ASCII, none below 0x20, none 0x7f
 			if x&highs == 0 && (x-0x20*ones)&^x&highs == 0 && ((x+ones)|x)&highs == 0 {
 				runes += 8

@@ -140,8 +140,7 @@ func lowerSameLen(s string, buf []byte) (string, []byte) {
 			// bytes from 'A' up, of z in those from 'Z'+1 up (no byte
 			// carries into the next: each is below 0x80), and 0x80>>2 is
 			// the 0x20 that lowers a capital
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			x := load64(s, i)
 			if x&highs == 0 {
 				a, z := x+(0x80-'A')*ones, x+(0x80-'Z'-1)*ones
 				binary.LittleEndian.PutUint64(buf[i:], x|(a&^z&highs)>>2)
