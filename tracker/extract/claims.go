@@ -234,7 +234,12 @@ func findLink(links []link, q int) int {
 // a group: "13 were killed and 19 wounded in Rafah on Tuesday" puts both
 // in Rafah on Tuesday; parts join their head's group.
 func (s *sentence) groups(links []link) []int {
-	grp := make([]int, len(links))
+	// (in the sentence's buffer, as made is: every element is set below
+	// before it is read)
+	if cap(s.grpBuf) < len(links) {
+		s.grpBuf = make([]int, len(links))
+	}
+	grp := s.grpBuf[:len(links)]
 	for k := range links {
 		grp[k] = k
 		l := links[k]

@@ -151,6 +151,7 @@ func extract(v *vocabulary, text string, opts Options) tracker.Extraction {
 	}
 	toks := make([]token, 0, 64)
 	var lowb []byte // lowercasing scratch
+	lx := new(lexer)
 	s := &sentence{v: v, text: text, date: opts.Date}
 	for si, sp := range sents {
 		// the totals of the sentence before head the parts this one
@@ -171,7 +172,7 @@ func extract(v *vocabulary, text string, opts Options) tracker.Extraction {
 		// bounded whatever the input.
 		for c := sp.start; c < sp.end; {
 			ce := chunkEnd(text, c, sp.end)
-			toks, lowb = lexText(text, c, ce, toks[:0], lowb)
+			toks, lowb = lx.lex(text, c, ce, toks[:0], lowb)
 			c = ce
 			for a := 0; a < len(toks); a += maxSentenceTokens {
 				b := min(a+maxSentenceTokens, len(toks))

@@ -199,8 +199,15 @@ func isInnerHyphen(r rune) bool { return r == '-' || r == '‐' || r == '‑' }
 // lexText lexes src[start:end] and appends its tokens to toks. buf is
 // scratch for lowercasing, returned for reuse.
 func lexText(src string, start, end int, toks []token, buf []byte) ([]token, []byte) {
+	return new(lexer).lex(src, start, end, toks, buf)
+}
+
+// lex is lexText with l as the lexer's state, overwritten: the state
+// functions take a *lexer, so one made per call goes to the heap, and
+// extract lexes every sentence it reads with one.
+func (l *lexer) lex(src string, start, end int, toks []token, buf []byte) ([]token, []byte) {
 	lowered, buf := lowerSameLen(src[start:end], buf)
-	l := &lexer{src: src, pos: start, start: start, end: end, toks: toks, lowered: lowered, base: start}
+	*l = lexer{src: src, pos: start, start: start, end: end, toks: toks, lowered: lowered, base: start}
 	for state := lexAny; state != nil; {
 		state = state(l)
 	}

@@ -150,8 +150,11 @@ type sentence struct {
 	usedCarry, listBefore, listNext bool
 	// diags collects the sentence's diagnostics.
 	diags []tracker.Diagnostic
-	// timesBuf is parseTimes' buffer, kept across sentences.
+	// timesBuf is parseTimes' buffer, kept across sentences; attrBuf
+	// attributions' and grpBuf groups'.
 	timesBuf []timeExpr
+	attrBuf  []attribution
+	grpBuf   []int
 	// corr is correctionAt of the sentence once corrRead (correction).
 	corr     int
 	corrRead bool

@@ -22,7 +22,10 @@ type attribution struct {
 // attributions finds "according to X", "X said", "said X", "citing X"
 // and "X figures show".
 func (s *sentence) attributions() []attribution {
-	var out []attribution
+	// (into the sentence's buffer: the attributions are read while the
+	// sentence's claims are made, and kept by none of them)
+	out := s.attrBuf[:0]
+	defer func() { s.attrBuf = out[:0] }()
 	// headline form "UN: 1.4 million displaced", "IDF: 203 hostages"
 	for k := 1; k <= 4 && k < len(s.toks); k++ {
 		if s.word(k) != ":" {
