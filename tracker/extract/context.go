@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -2438,26 +2439,44 @@ func figureKeyOf(c *tracker.Claim) figureKey {
 }
 
 func copyAttributions(claims []tracker.Claim) {
-	var byKey map[figureKey][]int
+	// The attributed claims, sorted by key and then by offset, stand
+	// where a map of each key's claims in text order stood: one slice
+	// rather than a map and a slice a key, and each claim is found by a
+	// binary search and read in the same order as before.
+	type keyed struct {
+		k figureKey
+		j int
+	}
+	var byKey []keyed
 	for j := range claims {
 		if o := &claims[j]; o.Attribution != "" && !o.Prior {
-			if byKey == nil {
-				byKey = map[figureKey][]int{}
-			}
-			k := figureKeyOf(o)
-			byKey[k] = append(byKey[k], j)
+			byKey = append(byKey, keyed{figureKeyOf(o), j})
 		}
 	}
 	if byKey == nil {
 		return
 	}
+	cmpKey := func(a, b figureKey) int {
+		if c := cmp.Compare(a.cat, b.cat); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.low, b.low)
+	}
+	slices.SortFunc(byKey, func(a, b keyed) int {
+		if c := cmpKey(a.k, b.k); c != 0 {
+			return c
+		}
+		return a.j - b.j
+	})
 	for i := range claims {
 		c := &claims[i]
 		if c.Attribution != "" || c.Prior {
 			continue
 		}
-		for _, j := range byKey[figureKeyOf(c)] {
-			o := &claims[j]
+		k := figureKeyOf(c)
+		n, _ := slices.BinarySearchFunc(byKey, k, func(e keyed, k figureKey) int { return cmpKey(e.k, k) })
+		for ; n < len(byKey) && byKey[n].k == k; n++ {
+			o := &claims[byKey[n].j]
 			if o.Interval.Low.Equal(c.Interval.Low) {
 				c.Context.Via = strings.TrimSpace(c.Context.Via)
 				if c.Context.Origin == "" {
