@@ -1917,7 +1917,7 @@ func (rc *reportContext) wherePlace(g *gazetteer.Gazetteer, text string, c *trac
 		return gazetteer.Place{}, false
 	}
 	rel := c.Start - rc.sentenceStart(text, c.Sentence)
-	for _, m := range whereRelRE.FindAllStringSubmatchIndex(c.Sentence, -1) {
+	for _, m := range whereMatches(c.Sentence) {
 		if m[1] > rel || rel-m[1] > 80 {
 			continue
 		}
@@ -1926,6 +1926,62 @@ func (rc *reportContext) wherePlace(g *gazetteer.Gazetteer, text string, c *trac
 		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// whereAtRE is whereRelRE anchored at the start of its text.
+var whereAtRE = regexp.MustCompile(`^` + whereRelRE.String())
+
+// whereMatches is whereRelRE.FindAllStringSubmatchIndex(s, -1), with the
+// regexp tried only where a match can open: a match is names and white
+// space, which hold no comma, then the first comma after them and
+// ",\s+where\s", so it lies in the text after a comma (or s's start) and
+// before the next comma, when that comma is followed by "where". There the
+// anchored regexp is tried at each ASCII capital ([A-Z] opens it) in
+// order, and the first that matches is the leftmost match; the text it
+// takes past the comma holds no capital and no comma, so the search goes
+// on from the comma. Run unanchored, the regexp tried every position of
+// the sentence. TestWhereMatches and FuzzWhereMatches hold the two
+// together.
+func whereMatches(s string) [][]int {
+	var out [][]int
+	for seg := 0; seg < len(s); {
+		k := strings.IndexByte(s[seg:], ',')
+		if k < 0 {
+			break
+		}
+		k += seg
+		if whereAfterComma(s, k+1) {
+			for i := seg; i < k; i++ {
+				if s[i] < 'A' || s[i] > 'Z' {
+					continue
+				}
+				if m := whereAtRE.FindStringSubmatchIndex(s[i:]); m != nil {
+					for x := range m {
+						if m[x] >= 0 {
+							m[x] += i
+						}
+					}
+					out = append(out, m)
+					break
+				}
+			}
+		}
+		seg = k + 1
+	}
+	return out
+}
+
+// whereAfterComma reports whether s[j:] opens with \s+where\s (RE2's
+// \s: tab, newline, form feed, carriage return, space).
+func whereAfterComma(s string, j int) bool {
+	sp := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	if j >= len(s) || !sp(s[j]) {
+		return false
+	}
+	for j < len(s) && sp(s[j]) {
+		j++
+	}
+	return strings.HasPrefix(s[j:], "where") && j+5 < len(s) && sp(s[j+5])
 }
 
 // listRE is the rest of a list of names after its first: ", Mozambique
