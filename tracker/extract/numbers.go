@@ -209,23 +209,8 @@ func (s *sentence) notACount(i int) bool {
 func (s *sentence) parseQuantities() {
 	toks := s.toks
 	// where a number could start: only there are qualifiers worth looking
-	// up (a number phrase opens at most four words before its number)
-	last := -100
-	for i := range toks {
-		if s.numberish(i) {
-			last = i
-		}
-	}
-	if last < 0 {
-		return
-	}
-	// the exclusions are final now: remember numbers from here on
-	if cap(s.memoBuf) < len(toks) {
-		s.memoBuf = make([]numMemo, len(toks))
-	}
-	s.memo = s.memoBuf[:len(toks)]
-	clear(s.memo)
-	defer func() { s.memo = nil }()
+	// up (a number phrase opens at most four words before its number).
+	// (numberish is asked once a token: next[0] says whether any is.)
 	if cap(s.next) < len(toks)+1 {
 		s.next = make([]int, len(toks)+1)
 	}
@@ -237,6 +222,16 @@ func (s *sentence) parseQuantities() {
 			next[i] = i
 		}
 	}
+	if next[0] >= len(toks) {
+		return
+	}
+	// the exclusions are final now: remember numbers from here on
+	if cap(s.memoBuf) < len(toks) {
+		s.memoBuf = make([]numMemo, len(toks))
+	}
+	s.memo = s.memoBuf[:len(toks)]
+	clear(s.memo)
+	defer func() { s.memo = nil }()
 	for i := 0; i < len(toks); {
 		if s.qty[i] >= 0 || next[i] > i+4 {
 			i++
@@ -272,9 +267,21 @@ func (s *sentence) numberish(i int) bool {
 		if s.flags[i]&fNumber != 0 {
 			return true
 		}
-		if strings.IndexByte(w, '-') > 0 {
+		if firstHyphenAfterStart(w) {
 			_, ok := s.v.wordValue(w)
 			return ok
+		}
+	}
+	return false
+}
+
+// firstHyphenAfterStart is strings.IndexByte(w, '-') > 0, a byte at a
+// time: numberish asks it of every word, most of them short, where the
+// call to IndexByte cost more than the loop.
+func firstHyphenAfterStart(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] == '-' {
+			return k > 0
 		}
 	}
 	return false
