@@ -2993,10 +2993,10 @@ func (v *vocabulary) stormNames(title, text string) []string {
 		// the callers only ask whether a word is one of the names, or
 		// where the first or last of them stands. A capital after a space
 		// is found eight bytes at a time (spaceCapitals), and the byte
-		// before the space must end a key (stormKeyEnds) before the keys
-		// are tried.
+		// before the space must end a key before the keys that end with it
+		// are tried (stormKeysByEnd).
 		try := func(k int) {
-			if k < 2 || !v.stormKeyEnds[t[k-2]] {
+			if k < 2 || len(v.stormKeysByEnd[t[k-2]]) == 0 {
 				return
 			}
 			e := k + 1
@@ -3006,7 +3006,7 @@ func (v *vocabulary) stormNames(title, text string) []string {
 			if e-k < 3 || slices.Contains(out, t[k:e]) {
 				return
 			}
-			for _, key := range v.stormKeys {
+			for _, key := range v.stormKeysByEnd[t[k-2]] {
 				if strings.HasSuffix(t[:k], key) {
 					out = append(out, t[k:e])
 					return

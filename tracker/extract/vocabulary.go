@@ -135,9 +135,9 @@ type vocabulary struct {
 	// ("Cyclone ", "cyclone "), made once here so that stormNames builds
 	// no strings a report.
 	stormKeys []string
-	// stormKeyEnds[c] is set when a storm key's last byte before its
-	// space is c.
-	stormKeyEnds [256]bool
+	// stormKeysByEnd[c] are the storm keys whose last byte before the
+	// space is c, sorted.
+	stormKeysByEnd [256][]string
 
 	// numberWords and dateWords are derived: the words numberish accepts
 	// and the words that can open a time expression.
@@ -730,11 +730,12 @@ func (v *vocabulary) derive() {
 		}
 		v.stormKeys = append(v.stormKeys, strings.ToUpper(noun[:1])+noun[1:]+" ", noun+" ")
 	}
-	v.stormKeyEnds = [256]bool{}
-	for _, k := range v.stormKeys {
-		v.stormKeyEnds[k[len(k)-2]] = true
-	}
 	sort.Strings(v.stormKeys) // (any order reads the same; sorted, every run of the same file does)
+	v.stormKeysByEnd = [256][]string{}
+	for _, k := range v.stormKeys {
+		c := k[len(k)-2]
+		v.stormKeysByEnd[c] = append(v.stormKeysByEnd[c], k)
+	}
 	v.buildIndexes()
 	for n := range v.small {
 		v.small[n] = decimal.NewFromInt(int64(n))
