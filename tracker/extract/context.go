@@ -3008,7 +3008,11 @@ func (v *vocabulary) stormNames(title, text string) []string {
 			}
 			for _, key := range v.stormKeysByEnd[t[k-2]] {
 				if strings.HasSuffix(t[:k], key) {
-					out = append(out, t[k:e])
+					// ("Gunmen storm Nairobi mall": a verb, and Nairobi
+					// no storm's name)
+					if !v.metaphor(t, k-len(key), k-1) {
+						out = append(out, t[k:e])
+					}
 					return
 				}
 			}

@@ -32,7 +32,7 @@ func (v *vocabulary) stormNamesRef(title, text string) []string {
 					for e < len(t) && isASCIILetter(t[e]) {
 						e++
 					}
-					if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) {
+					if e-k >= 3 && t[k] >= 'A' && t[k] <= 'Z' && !slices.Contains(out, t[k:e]) && !v.metaphor(t, k-len(key), k-1) {
 						out = append(out, t[k:e])
 					}
 				}
@@ -45,7 +45,7 @@ func (v *vocabulary) stormNamesRef(title, text string) []string {
 var stormSeeds = []string{
 	"", "Cyclone Idai", "cyclone Idai", "the hurricane Otis hit", "Hurricane Ot", "Hurricane Otis's", "Typhoon  Yagi",
 	"Storm Boris and Storm Boris", "storms Boris", "superstorm Sandy", "Hurricane\tOtis", "Tornado ABC", "Hurricane Ó",
-	"Hurricane O'Neil", "Cyclone Freddy, then Cyclone Gombe", "Hurricane Cyclone Idai", "StormX Boris", "storm Abc",
+	"Hurricane O'Neil", "Cyclone Freddy, then Cyclone Gombe", "Hurricane Cyclone Idai", "StormX Boris", "storm Abc", "Gunmen storm Nairobi mall", "Commandos Storm Hotels",
 }
 
 func stormInputs(tb testing.TB) []string {
