@@ -1025,6 +1025,17 @@ func TestContextFindings(t *testing.T) {
 			want: []string{"sources_far_apart a-1 b-1"},
 		},
 		{
+			// Crocus: "revised the number injured sharply upwards to 551,
+			// from 382"
+			name: "a stated revision upward cites the figure it revises",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2024-03-27", "emergencies ministry", tracker.Exact, 382).cat_(tracker.Injured),
+				ctxClaim("b-1", "b", "2024-03-30", "emergencies ministry", tracker.Exact, 551).cat_(tracker.Injured).isRevised().says("The ministry revised the number injured upwards to 551, from 382."),
+				ctxClaim("b-2", "b", "2024-03-30", "emergencies ministry", tracker.Exact, 382).cat_(tracker.Injured).isPrior().says("The ministry revised the number injured upwards to 551, from 382."),
+			},
+			want: []string{"revision b-2 a-1 b-1"},
+		},
+		{
 			// Sewol's first hours: the government's "at least 2" and a
 			// radio's 4; Lebanon's "at least 3" and 12
 			name: "two open figures a handful apart are not far apart",

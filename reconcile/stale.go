@@ -214,6 +214,15 @@ func (c *checker) staleAndRevised() {
 				}
 			}
 			if len(above) == 0 && own < 0 {
+				if stated >= 0 && c.saysRevised(y) && below(p.claims[p.recs[stated].ci].Claim.Interval, *fy.iv) {
+					// ("revised the walkie-talkie toll up to 25 from 20",
+					// "revised the injured count up to 551 from 382,
+					// counting outpatients": a stated revision upward,
+					// shown beside the figure it revises)
+					c.handled[y] = true
+					c.textRevisionUp(figs, y, stated)
+					continue
+				}
 				if stated >= 0 && c.saysRevised(y) && below(*fy.iv, p.claims[p.recs[stated].ci].Claim.Interval) {
 					// ("revised the number of flood deaths down to 169
 					// from 170" where no report held 170, nor anything
@@ -439,6 +448,30 @@ var ten = decimal.NewFromInt(10)
 
 // textRevision reports figure y as a revision of the earlier figure its
 // sentence states (prior record pri) that no other report gave.
+// textRevisionUp reports figure y as a revision upward of the earlier
+// figure its sentence states (record pri), citing also the latest figure
+// of the series before y's day, from another report, that gives it.
+func (c *checker) textRevisionUp(figs []int32, y, pri int32) {
+	p := c.p
+	fy := &p.figs[y]
+	pv := p.claims[p.recs[pri].ci].Claim.Interval
+	recs := []int32{pri}
+	from := p.claims[p.recs[pri].ci].Claim.Figure()
+	for k := len(figs) - 1; k >= 0; k-- {
+		a := figs[k]
+		fa := &p.figs[a]
+		if fa.day > fy.day || a == y || c.sharesReport(a, y) || compareIntervals(pv, *fa.iv) != 0 {
+			continue
+		}
+		recs = append(recs, p.figRecs(fa)...)
+		from = fmt.Sprintf("%s (%s, %s)", p.figure(fa), p.sources[fa.source].name, dateOf(fa.day))
+		break
+	}
+	msg := fmt.Sprintf("%s revised the count of %s up to %s on %s, from %s; the text says the figure was revised.",
+		p.sources[fy.source].name, p.what(fy.series), p.figure(fy), dateOf(fy.day), from)
+	c.emit(Revision, Info, fy.series, msg, append(recs, p.figRecs(fy)...))
+}
+
 func (c *checker) textRevision(y, pri int32) {
 	p := c.p
 	fy := &p.figs[y]

@@ -301,7 +301,17 @@ func (s *sentence) attachPriors() {
 				k++
 				continue
 			}
+			// "up to 25 dead from 20" (not "145 missing, up from 3,564
+			// dead", whose earlier figure is another count's)
+			if isTriggerWord(s, k) && s.toks[k].kind == tWord && s.isWord(k+1, "from") {
+				k++
+				continue
+			}
 			break
+		}
+		// "upwards to 551 on Saturday, from 382"
+		if s.isWord(k, "on") && k+1 < len(s.toks) && s.flags[k+1]&fDate != 0 {
+			k += 2
 		}
 		if s.isWord(k, ",") {
 			k++

@@ -831,6 +831,16 @@ func (s *sentence) upToIsMotion(k int) bool {
 	if !s.isWord(k, "up") || !s.isWord(k+1, "to") {
 		return false
 	}
+	// "revised the toll of Wednesday's explosions up to 25 dead": a
+	// revision verb further back, with no figure or clause between
+	for d := 1; d <= 8 && k-d >= 0; d++ {
+		if s.is(k-d, fRevision) && !s.qtyBetween(k-d, k) {
+			return true
+		}
+		if s.is(k-d, fNumber) || s.isWord(k-d, ",") || s.isWord(k-d, ";") {
+			break
+		}
+	}
 	for d := 1; d <= 4 && k-d >= 0; d++ {
 		w := s.word(k - d)
 		switch {

@@ -48,6 +48,12 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "killed [58, 58] exact people prior"}}},
 		{"a new count set off by commas is today's", "The new count, of 58 dead, was given on Monday.",
 			[]want{{desc: "killed [58, 58] exact people"}}},
+		{"revised up to a figure, from an earlier one", "The minister revised the toll of Wednesday's explosions up to 25 dead from 20, saying several of the wounded had died.",
+			[]want{{desc: "killed [25, 25] exact people"}, {desc: "killed [20, 20] exact people prior"}}},
+		{"revised upwards, a day, then the earlier figure", "The ministry revised the number of people injured in the attack sharply upwards to 551 on Saturday, from 382.",
+			[]want{{desc: "injured [551, 551] exact people"}, {desc: "injured [382, 382] exact people prior"}}},
+		{"up to a figure with no revision is at most", "Up to 300 people were killed, officials said.",
+			[]want{{desc: "killed [0, 300] at_most people"}}},
 		{"a department", "The floods killed 12 people in the Antioquia department.",
 			[]want{{desc: "killed [12, 12] exact people", where: "Antioquia department"}}},
 		// (set 9: "known to have died" after "the number of people")
