@@ -220,7 +220,9 @@ func (s *sentence) placeAt(i int) (place, bool) {
 		}
 	}
 	first := k
-	if s.in(k, gPlaceDirection) {
+	// ("the South department", "Eastern Province": a capitalised
+	// direction before a unit's noun is the unit's name)
+	if s.in(k, gPlaceDirection) && !(s.toks[k].upper && k+1 < len(s.toks) && s.is(k+1, fPlaceHead)) {
 		k++
 	}
 	hasCap := false

@@ -54,6 +54,10 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "injured [551, 551] exact people"}, {desc: "injured [382, 382] exact people prior"}}},
 		{"up to a figure with no revision is at most", "Up to 300 people were killed, officials said.",
 			[]want{{desc: "killed [0, 300] at_most people"}}},
+		{"a capitalised direction before a unit's noun names the unit", "Most of the deaths were in the South department, where 1,054 people were killed.",
+			[]want{{desc: "killed [1054, 1054] exact people", where: "South department"}}},
+		{"a direction before a country stays a direction", "Three people died in southern Israel.",
+			[]want{{desc: "killed [3, 3] exact people", where: "southern Israel"}}},
 		{"a department", "The floods killed 12 people in the Antioquia department.",
 			[]want{{desc: "killed [12, 12] exact people", where: "Antioquia department"}}},
 		// (set 9: "known to have died" after "the number of people")
