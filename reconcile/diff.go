@@ -152,8 +152,27 @@ func dated(es []Entry) []Entry {
 func align(ea, eb []Entry, window int) []DiffRow {
 	var rows []DiffRow
 	used := make([]bool, len(eb))
+	// B's entries come by day (entries sorts a series' figures so): its
+	// entries nearest an A entry's day are found by binary search, where
+	// scanning all of B for each A entry was quadratic in a series'
+	// length. (Out of order, B is scanned as before.)
+	byDay := slices.IsSortedFunc(eb, func(x, y Entry) int { return x.Date.Compare(y.Date) })
 	for i := range ea {
 		a := &ea[i]
+		if byDay {
+			lo, hi, ok := nearestDay(eb, a.Date, window)
+			if !ok {
+				rows = append(rows, DiffRow{A: a})
+				continue
+			}
+			for k := lo; k < hi; k++ {
+				used[k] = true
+				b := &eb[k]
+				gap := difference(b.Interval, a.Interval)
+				rows = append(rows, DiffRow{A: a, B: b, Days: a.Date.DaysUntil(b.Date), Gap: &gap, Overlap: a.Interval.Overlaps(b.Interval)})
+			}
+			continue
+		}
 		best := -1
 		for k := range eb {
 			dist := absInt(a.Date.DaysUntil(eb[k].Date))
@@ -188,6 +207,35 @@ func align(ea, eb []Entry, window int) []DiffRow {
 		return cmp.Or(x.Date().Compare(y.Date()), boolRank(x.A == nil)-boolRank(y.A == nil))
 	})
 	return rows
+}
+
+// nearestDay returns the entries [lo, hi) of eb (dated, in day order)
+// on the day nearest day within window days, the earlier day on a tie,
+// as align's scan of every entry chooses; ok is false when none is that
+// near.
+func nearestDay(eb []Entry, day tracker.Date, window int) (lo, hi int, ok bool) {
+	// eb[:at] are before day, eb[at:] on or after it
+	at, _ := slices.BinarySearchFunc(eb, day, func(e Entry, d tracker.Date) int { return e.Date.Compare(d) })
+	best := -1
+	if at > 0 && absInt(day.DaysUntil(eb[at-1].Date)) <= window {
+		best = at - 1
+	}
+	if at < len(eb) {
+		if dist := absInt(day.DaysUntil(eb[at].Date)); dist <= window &&
+			(best < 0 || dist < absInt(day.DaysUntil(eb[best].Date))) {
+			best = at
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	d := eb[best].Date
+	lo, _ = slices.BinarySearchFunc(eb, d, func(e Entry, d tracker.Date) int { return e.Date.Compare(d) })
+	hi = lo
+	for hi < len(eb) && eb[hi].Date == d {
+		hi++
+	}
+	return lo, hi, true
 }
 
 func boolRank(b bool) int {
