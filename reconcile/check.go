@@ -115,6 +115,10 @@ type checker struct {
 	out   []found
 	cited []int32
 	ids   idSet // the findings' keys
+	// idBuf and keyBuf are emit's buffers (the cited claims' ids, the
+	// bytes findingKey hashes)
+	idBuf  []string
+	keyBuf []byte
 	// decreasePairs holds the figure pairs already reported as a
 	// decrease or revision, so that a window does not report them again
 	// as sources_disagree.
@@ -420,7 +424,7 @@ func farBelow(a, b tracker.Interval) bool {
 	return hi.Mul(three).Cmp(b.Low) < 0
 }
 
-var two, three, twenty = decimal.NewFromInt(2), decimal.NewFromInt(3), decimal.NewFromInt(20)
+var two, three = decimal.NewFromInt(2), decimal.NewFromInt(3)
 
 func (c *checker) decrease(x, y int32, sameSource bool) {
 	p := c.p
@@ -774,7 +778,7 @@ func (c *checker) disagree(x, y int32, sev Severity) {
 		x, y, fx, fy = y, x, fy, fx
 	}
 	si := &p.series[fx.series]
-	if si.ctx && fy.iv.High.Mul(twenty).Cmp(fx.iv.Low) < 0 {
+	if si.ctx && timesBelow(fy.iv.High, 20, fx.iv.Low) {
 		// in a series formed from report context, figures twenty times
 		// apart are far likelier two quantities the context could not
 		// tell apart (a day's new deaths beside the running total) than
@@ -801,6 +805,18 @@ func (c *checker) disagree(x, y int32, sev Severity) {
 		ratioPhrase(fx.iv.Low, fy.iv.High))
 	recs := append(slices.Clone(p.figRecs(fx)), p.figRecs(fy)...)
 	c.emit(SourcesDisagree, sev, fx.series, msg, recs)
+}
+
+// timesBelow reports whether a·k < b, on int64s when both are whole
+// numbers small enough (a decimal product allocates, and every
+// disagreement of a context series asks).
+func timesBelow(a decimal.Decimal, k int64, b decimal.Decimal) bool {
+	if x, ok := smallInt(a); ok && x > -1e15 && x < 1e15 && k > 0 && k < 1000 {
+		if y, ok := smallInt(b); ok {
+			return x*k < y
+		}
+	}
+	return a.Mul(decimal.NewFromInt(k)).Cmp(b) < 0
 }
 
 // ratioPhrase says how far apart two intervals are: the higher one's
@@ -1361,20 +1377,35 @@ func (c *checker) emit(kind Kind, sev Severity, series int32, msg string, recs [
 			return
 		}
 	}
-	ids := make([]string, len(recs))
+	// (the ids and the bytes hashed in buffers kept for the next finding:
+	// a check of a million claims makes over a million findings)
+	c.idBuf = c.idBuf[:0]
 	var day int32 = noDay
-	for i, ri := range recs {
-		ids[i] = p.claims[p.recs[ri].ci].ID
+	for _, ri := range recs {
+		c.idBuf = append(c.idBuf, p.claims[p.recs[ri].ci].ID)
 		day = max(day, p.recs[ri].day)
 	}
-	id := findingKey(kind, ids)
+	var id uint64
+	id, c.keyBuf = findingKey(kind, c.idBuf, c.keyBuf)
 	if !c.ids.add(id) {
 		return
 	}
 	lo := int32(len(c.cited))
-	c.cited = append(c.cited, recs...)
-	c.out = append(c.out, found{id: id, msg: msg, series: series, day: day, lo: lo, hi: int32(len(c.cited)),
+	// (grown by doubling, where append grows a large slice by a quarter:
+	// the findings' copies had been five times their size, 0.5 GB of a
+	// million findings)
+	c.cited = append(growDouble(c.cited, len(recs)), recs...)
+	c.out = append(growDouble(c.out, 1), found{id: id, msg: msg, series: series, day: day, lo: lo, hi: int32(len(c.cited)),
 		kind: uint8(slices.Index(Kinds(), kind)), sev: sev})
+}
+
+// growDouble returns s with room for n more elements, doubling its
+// capacity when it has not.
+func growDouble[T any](s []T, n int) []T {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(n, len(s)))
 }
 
 // ref cites a record's claim.
@@ -1427,8 +1458,18 @@ func categoryWords(c tracker.Category) string {
 // what names a series in a sentence: "women killed in Gaza", "people
 // killed at al-Ahli Arab hospital".
 func (p *prep) what(s int32) string {
+	// (written once a series: each of a million findings names its
+	// series)
+	if len(p.whatText) != len(p.series) {
+		p.whatText = make([]string, len(p.series))
+	}
+	if w := p.whatText[s]; w != "" {
+		return w
+	}
 	si := &p.series[s]
-	return si.key.phrase(si.site)
+	w := si.key.phrase(si.site)
+	p.whatText[s] = w
+	return w
 }
 
 // figPast is the other time a figure's first claim is about (its

@@ -177,19 +177,19 @@ func (fs Findings) Count() (bySeverity map[Severity]int, acknowledged int) {
 	return bySeverity, acknowledged
 }
 
-// findingKey hashes the kind and the sorted claim ids: a finding id's 6
-// bytes, big-endian (findingID writes them in hex, which sorts alike).
-func findingKey(kind Kind, ids []string) uint64 {
+// findingKey hashes the kind and the sorted claim ids (sorting ids): a
+// finding id's 6 bytes, big-endian (findingID writes them in hex, which
+// sorts alike). The bytes hashed are appended to buf, which it returns
+// for the next key: one hash of one buffer, no hash state allocated.
+func findingKey(kind Kind, ids []string, buf []byte) (uint64, []byte) {
 	slices.Sort(ids)
-	h := sha256.New()
-	h.Write([]byte(kind))
+	buf = append(buf[:0], kind...)
 	for _, id := range ids {
-		h.Write([]byte{0})
-		h.Write([]byte(id))
+		buf = append(buf, 0)
+		buf = append(buf, id...)
 	}
-	var sum [sha256.Size]byte
-	b := h.Sum(sum[:0])
-	return uint64(b[0])<<40 | uint64(b[1])<<32 | uint64(b[2])<<24 | uint64(b[3])<<16 | uint64(b[4])<<8 | uint64(b[5])
+	b := sha256.Sum256(buf)
+	return uint64(b[0])<<40 | uint64(b[1])<<32 | uint64(b[2])<<24 | uint64(b[3])<<16 | uint64(b[4])<<8 | uint64(b[5]), buf
 }
 
 // findingID writes a finding key as the id users see: 12 hex digits.

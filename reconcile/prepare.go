@@ -279,7 +279,8 @@ type prep struct {
 	provs     []Provenance // see provenance
 	provsUsed int
 
-	figText []string // see claimFigure
+	figText  []string // see claimFigure
+	whatText []string // see what
 
 	partMemo map[[2]int32]bool
 	disjMemo map[[2]int32]bool
