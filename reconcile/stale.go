@@ -420,18 +420,20 @@ func (c *checker) roundedEcho(figs []int32, y int32, day int32) int32 {
 		return -1
 	}
 	end := decimal.NewFromInt(v + unit)
-	found := int32(-1)
-	for _, x := range figs {
+	// the latest such figure: back from the last figure before both days
+	// (figs is in day order), where a scan from the series' start had
+	// made each round figure cost the series' length
+	before := min(day, fy.day)
+	k, _ := slices.BinarySearchFunc(figs, before, func(f int32, d int32) int { return cmp.Compare(p.figs[f].day, d) })
+	for i := k - 1; i >= 0; i-- {
+		x := figs[i]
 		fx := &p.figs[x]
-		if fx.day >= day || fx.day >= fy.day {
-			break
-		}
 		if x == y || fx.iv.Unbounded || fx.iv.Low.Cmp(n) < 0 || fx.iv.High.Cmp(end) >= 0 || c.sharesReport(x, y) {
 			continue
 		}
-		found = x
+		return x
 	}
-	return found
+	return -1
 }
 
 // tenfoldBelow reports whether a (its floor when open) is under a tenth
