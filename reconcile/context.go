@@ -696,6 +696,36 @@ func (v *votes) most() string {
 	return best
 }
 
+// reportVotes are one report's votes (see votes), by category: a report
+// counts one or two categories, so a slice searched in order.
+type reportVotes []catVotes
+
+type catVotes struct {
+	cat tracker.Category
+	v   votes
+}
+
+// add counts one claim of category cat for event e.
+func (r *reportVotes) add(cat tracker.Category, e string) {
+	for i := range *r {
+		if (*r)[i].cat == cat {
+			(*r)[i].v.add(e, 1)
+			return
+		}
+	}
+	*r = append(*r, catVotes{cat, votes{{e, 1}}})
+}
+
+// of is category cat's votes; nil when none.
+func (r reportVotes) of(cat tracker.Category) *votes {
+	for i := range r {
+		if r[i].cat == cat {
+			return &r[i].v
+		}
+	}
+	return nil
+}
+
 // addVote counts one claim for event e under key k: one map lookup, not
 // a lookup and a store.
 func addVote[K comparable](m map[K]*votes, k K, e string) {
@@ -716,10 +746,6 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	// report's figures, else of its country's near in time, and no other
 	// (a wildfire's figure is not a war's because the store also follows
 	// a war)
-	type rc struct {
-		report int32
-		cat    tracker.Category
-	}
 	type cc struct {
 		country string
 		cat     tracker.Category
@@ -752,7 +778,13 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		}
 		return id
 	}
-	ofReport := map[rc]*votes{}
+	// (by report, then category: reports are interned ids, and a map
+	// of (report, category) had made a lookup and a vote list a claim)
+	nReports := int32(0)
+	for i := range recs {
+		nReports = max(nReports, recs[i].report+1)
+	}
+	ofReport := make([]reportVotes, nReports)
 	ofCountry := map[cc]*votes{}
 	ofCountryWeek := map[ccw]*votes{}
 	// (and, for a figure whose report names neither place nor event, the
@@ -794,8 +826,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 		// that names "the 1995 collapse" of a store is not about a
 		// collapse)
 		if needEvent && b.event != "" && !strings.HasPrefix(b.kind, "past ") { // (counted only when some claim needs them)
-			rk := rc{recs[i].report, b.cat}
-			addVote(ofReport, rk, b.event)
+			ofReport[recs[i].report].add(b.cat, b.event)
 			if d := recs[i].day; d != noDay {
 				addVote(ofCatWeek, cw{b.cat, weekOf(d)}, b.event)
 			}
@@ -819,7 +850,7 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			continue
 		}
 		// the event of its report's figures, else its country's
-		b.event = ofReport[rc{recs[i].report, b.cat}].most()
+		b.event = ofReport[recs[i].report].of(b.cat).most()
 		if c := countryOfRec(i); b.event == "" && c != "" {
 			if d := recs[i].day; d != noDay {
 				// the weeks around the figure's: ±28 to ±34 days, its own
