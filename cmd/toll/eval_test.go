@@ -22,7 +22,9 @@ import (
 // 20 of 32 and 1 of 13 raised, and F1 0.690 with 14 of 39 and 2 of 10
 // raised (their READMEs); the eighth (series-heldout8) first scored F1
 // 0.784 with 4 of 35 findings false alarms, 3 of 8 raised and 2 of 61
-// traps flagged. The floors are what lands; raise one when a
+// traps flagged; the ninth (series-heldout9) F1 0.801 (0.797 once a
+// missing label was added) with 0 of 12 false alarms, 3 of 8 raised and
+// 2 of 62 traps flagged. The floors are what lands; raise one when a
 // change lifts the score, never lower one to let a change in.
 func TestSeriesScenarios(t *testing.T) {
 	tests := []struct {
@@ -34,26 +36,26 @@ func TestSeriesScenarios(t *testing.T) {
 		falseAlarms     int // at most, or -1 for the share below
 		falseAlarmShare float64
 	}{
-		{dir: "series", files: 8, f1: 0.88, raised: 28, traps: 0, falseAlarms: -1, falseAlarmShare: 0.10},
-		{dir: "series-heldout", files: 4, f1: 0.89, raised: 12, traps: 0, falseAlarms: 3},
-		{dir: "series-heldout2", files: 4, f1: 0.78, raised: 6, traps: 1, falseAlarms: 4},
+		{dir: "series", files: 8, f1: 0.88, raised: 29, traps: 0, falseAlarms: -1, falseAlarmShare: 0.10},
+		{dir: "series-heldout", files: 4, f1: 0.90, raised: 12, traps: 0, falseAlarms: 3},
+		{dir: "series-heldout2", files: 4, f1: 0.79, raised: 6, traps: 1, falseAlarms: 4},
 		{dir: "series-heldout3", files: 4, f1: 0.82, raised: 2, traps: 2, falseAlarms: 4},
-		{dir: "series-heldout4", files: 5, f1: 0.78, raised: 3, traps: 2, falseAlarms: 14},
+		{dir: "series-heldout4", files: 5, f1: 0.78, raised: 3, traps: 2, falseAlarms: 11},
 		// (set 5's third trap: once Tai Po's toll is Hong Kong's, the fire
 		// services' 94 of a morning and the security secretary's 128 of
 		// that afternoon are two origins far apart on one day, a finding;
 		// the set calls them bulletins of one count)
-		{dir: "series-heldout5", files: 5, f1: 0.90, raised: 9, traps: 3, falseAlarms: 4},
-		{dir: "series-heldout6", files: 5, f1: 0.79, raised: 4, traps: 2, falseAlarms: 8},
-		{dir: "series-heldout7", files: 5, f1: 0.84, raised: 3, traps: 0, falseAlarms: 0},
+		{dir: "series-heldout5", files: 5, f1: 0.90, raised: 9, traps: 3, falseAlarms: 3},
+		{dir: "series-heldout6", files: 5, f1: 0.84, raised: 5, traps: 2, falseAlarms: 8},
+		{dir: "series-heldout7", files: 5, f1: 0.87, raised: 3, traps: 0, falseAlarms: 0},
 		// (one of set 8's traps: a stale repeat cites where the figure it
 		// ignores was first given, and the Magdeburg feature's "more
 		// than 200" injured after 299 was already one, citing the news
 		// agency's 299 of 6 January; it now cites the Rundschau's 299 of
 		// 3 January too, which the set calls consistent with it. Landed
 		// for five expected stale repeats raised on four other sets)
-		{dir: "series-heldout8", files: 5, f1: 0.79, raised: 3, traps: 2, falseAlarms: 3},
-		{dir: "series-heldout9", files: 5, f1: 0.79, raised: 3, traps: 2, falseAlarms: 0},
+		{dir: "series-heldout8", files: 5, f1: 0.84, raised: 5, traps: 2, falseAlarms: 3},
+		{dir: "series-heldout9", files: 5, f1: 0.85, raised: 6, traps: 0, falseAlarms: 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
