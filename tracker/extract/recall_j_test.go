@@ -58,6 +58,8 @@ func TestCorpusJForms(t *testing.T) {
 			[]want{{desc: "killed [1054, 1054] exact people", where: "South department"}}},
 		{"a direction before a country stays a direction", "Three people died in southern Israel.",
 			[]want{{desc: "killed [3, 3] exact people", where: "southern Israel"}}},
+		{"a coordinated figure across a country", "The floods killed 134 people in the Ahr valley and 183 across Germany, the government says.",
+			[]want{{desc: "killed [134, 134] exact people", where: "Ahr valley"}, {desc: "killed [183, 183] exact people", where: "Germany"}}},
 		{"a department", "The floods killed 12 people in the Antioquia department.",
 			[]want{{desc: "killed [12, 12] exact people", where: "Antioquia department"}}},
 		// (set 9: "known to have died" after "the number of people")

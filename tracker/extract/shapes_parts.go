@@ -811,8 +811,8 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 		}
 	}
 	// "in Wajima", "in the Valencia region", "in the Eaton fire", "(were)
-	// from West Rukum"
-	if w := s.word(m); w == "in" || w == "on" || w == "at" || w == "from" {
+	// from West Rukum", "183 across Germany"
+	if w := s.word(m); w == "in" || w == "on" || w == "at" || w == "from" || w == "across" || w == "throughout" {
 		if end, where, ok := s.placeAfter(m); ok {
 			return partItem{a: q.i, end: end, where: where, named: where == ""}, true
 		}
