@@ -343,6 +343,7 @@ func TestExtractAttribution(t *testing.T) {
 		{"a cause is not a source", "The ministry announced that the murder of a doctor raised the death toll in the health sector to 496.", "ministry"},
 		{"closing with a manner", "Between 100 and 300 people were killed, US intelligence said in an unclassified assessment.", "US intelligence"},
 		{"leading", "Police said 40 people were arrested.", "Police"},
+		{"a capitalised function word in a name", "Reporters Without Borders said 14 journalists were killed.", "Reporters Without Borders"},
 		{"a spokesman's body", "Janan Sayeeq, spokesman for the disaster management ministry, says 2,053 people have been killed.", "disaster management ministry"},
 		{"a person with a participle", "Green, speaking to reporters in Lahaina, says 59 people are known to have died.", "Green"},
 		{"a title before the name", "Floods have killed more than 2,000 people, the head of the eastern administration, Osama Hamad, said.", "eastern administration"},

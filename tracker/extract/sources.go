@@ -339,7 +339,10 @@ func (s *sentence) sourceBefore(v int) (attribution, bool) {
 		// "the Commission of Detainees' Affairs and the Palestinian
 		// Prisoners' Society", "officials and medics"; "(BINUH)"
 		// "the Committee to Protect Journalists"
-		inName := (w == "to" || w == "for" || w == "of") && k > 0 && k+1 < end && s.toks[k-1].upper && s.toks[k+1].upper
+		// "Reporters Without Borders": a capitalised function word
+		// between two capitalised words (not in a title-case headline,
+		// whose "As" is no name's: "… 1,373 Injured As Bayrou Warns")
+		inName := (w == "to" || w == "for" || w == "of" || t.upper && t.kind == tWord) && k > 0 && k+1 < end && s.toks[k-1].upper && s.toks[k+1].upper && (!t.upper || w == "to" || w == "for" || w == "of" || !s.titled())
 		joined := inName || (w == "and" || w == "&") && k > 0 && s.toks[k-1].kind == tWord && !s.is(k-1, fFunc) && !isTriggerWord(s, k-1)
 		paren := (w == "(" || w == ")") && (isAcronym(s.toks[min(k+1, len(s.toks)-1)].text) || isAcronym(s.toks[max(k-1, 0)].text))
 		inThe := w == "in" && s.isWord(k+1, "the") && k+2 < end && s.toks[k+2].upper

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tollproject/toll/tracker"
@@ -76,6 +77,7 @@ func (s *sentence) undone(l link) string {
 	if from < 0 {
 		from = 0
 	}
+	titled := int8(0) // titledOnce's cache: 0 unknown, 1 no, 2 yes
 	for k := from; k < hi && k < len(s.toks); k++ {
 		if k >= q.i && k < q.j {
 			continue // the qualifier itself ("no fewer than")
@@ -84,6 +86,9 @@ func (s *sentence) undone(l link) string {
 			continue // the restatement's hedge ("probably")
 		}
 		w := s.word(k)
+		if s.flags[k]&(fRescue|fNeg|fSpec) != 0 && s.inOrgName(k, &titled) {
+			continue // a name: "Save the Children said", "Reporters Without Borders said"
+		}
 		if s.flags[k]&fRescue != 0 && l.cat == tracker.Killed {
 			return "lives saved, not lost"
 		}
@@ -94,8 +99,9 @@ func (s *sentence) undone(l link) string {
 			if w == "could" && s.isWord(k+1, "only") && (s.isWord(k+2, "confirm") || s.isWord(k+2, "verify") || s.isWord(k+2, "identify") || s.isWord(k+2, "count")) {
 				continue // what one was able to tell: "it could only confirm 43 deaths"
 			}
-			if s.toks[k].upper && k > 0 {
-				continue // a name: "the Disaster Risk Reduction Council"
+			if s.toks[k].upper && k > 0 && !s.titledOnce(&titled) {
+				continue // a name: "the Disaster Risk Reduction Council" (but
+				// not a title-case headline's verb: "Toll Could Exceed 10,000")
 			}
 			return "a guess or a fear, not a reported figure"
 		}
@@ -303,4 +309,38 @@ func (s *sentence) hospitalWord(k int) bool {
 		}
 	}
 	return false
+}
+
+// titledOnce is titled, computed once into *c (0 unknown, 1 no, 2 yes).
+func (s *sentence) titledOnce(c *int8) bool {
+	if *c == 0 {
+		*c = 1
+		if s.titled() {
+			*c = 2
+		}
+	}
+	return *c == 2
+}
+
+// inOrgName reports whether the capitalised word k is part of a name of
+// several capitalised words in a sentence that is not a title-case
+// headline: "Save the Children", "Reporters Without Borders", "Doctors
+// Without Borders". The first word of a sentence is capitalised anyway,
+// so there the name needs two more words after it ("Save the Children",
+// not "No Americans").
+func (s *sentence) inOrgName(k int, c *int8) bool {
+	if !s.toks[k].upper || s.toks[k].kind != tWord {
+		return false
+	}
+	capAt := func(m int) bool { return m >= 0 && m < len(s.toks) && s.toks[m].kind == tWord && s.toks[m].upper }
+	linkAt := func(m int) bool {
+		return m >= 0 && m < len(s.toks) && s.toks[m].kind == tWord && !s.toks[m].upper && slices.Contains(s.v.particles, s.toks[m].lower)
+	}
+	name := false
+	if k == 0 {
+		name = (capAt(1) || linkAt(1)) && capAt(2)
+	} else {
+		name = capAt(k-1) && (k-1 > 0 || capAt(k+1)) || capAt(k+1) || linkAt(k+1) && capAt(k+2)
+	}
+	return name && !s.titledOnce(c)
 }
