@@ -24,6 +24,24 @@ func TestCorpusLForms(t *testing.T) {
 		{"a title-case Could is a guess", "Quake Toll Could Exceed 5,000, Agency Warns", nil},
 		{"a name with a modal stays a name", "The Disaster Risk Reduction Council said 31 people had died.",
 			[]want{{desc: "killed [31, 31] exact people"}}},
+		// hostages handed over, kidnappings as deeds, things seized
+		{"received hostages are released", "The Red Cross has received the first four hostages at the crossing, the army says.", nil},
+		{"received reports of abductions still counts", "Police received reports that 12 villagers were abducted overnight.",
+			[]want{{desc: "hostage [12, 12] exact people"}}},
+		{"taking part in kidnappings counts deeds", "The suspect confessed to taking part in five kidnappings.", nil},
+		{"carried out abductions counts deeds", "The gang carried out 12 abductions in Zamfara last year.", nil},
+		{"kidnappings in a tally still count", "Monitors recorded 300 killings and 1,130 kidnappings in 2024.",
+			[]want{{desc: "killed [300, 300] exact people"}, {desc: "hostage [1130, 1130] exact people"}}},
+		{"firearms seized are things", "Police said 4 suspects were arrested and six firearms seized in the raid.",
+			[]want{{desc: "arrested [4, 4] exact people"}}},
+		// a count of no one, a rate over seconds
+		{"a zero row is no claim", "Deaths by town: Wajima 39; Suzu 23; Monzen 0.",
+			[]want{{desc: "killed [39, 39] exact people"}, {desc: "killed [23, 23] exact people"}}},
+		{"zero deaths is no claim", "The agency reported 0 deaths and 12 injuries.",
+			[]want{{desc: "injured [12, 12] exact people"}}},
+		{"every N seconds is a rate", "Road Safety Report: One Death Every 24 Seconds", nil},
+		{"every N hours is a rate", "A child dies every two hours in the camps.", nil},
+		{"every day stays a rate", "Shelling killed 12 people every day in the first week.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

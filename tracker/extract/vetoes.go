@@ -119,6 +119,10 @@ func (s *sentence) undone(l link) string {
 			return "negated"
 		}
 	}
+	// "Hakui 1; Monzen 0", "0 deaths": a count of no one is no claim
+	if !q.isRange && q.q == tracker.Exact && q.n.IsZero() {
+		return "zero: no one counted"
+	}
 	// "all but two of the 181 on board were killed": the figure is
 	// those spared, not those counted
 	if q.i >= 2 && s.v.exceptWords[string(s.lowerKey(q.i-2, q.i))] {
@@ -213,6 +217,15 @@ func (s *sentence) undone(l link) string {
 			return "bodies in a hospital's morgue, not people hurt"
 		}
 	}
+	// "confessed to taking part in three kidnappings", "carried out
+	// 12 abductions": a count of deeds, each of which took an unknown
+	// number of people
+	if l.cat == tracker.Hostage && l.how == byNoun {
+		switch s.word(q.i - 1) {
+		case "in", "for", "behind", "out":
+			return "a count of kidnappings, not of people held"
+		}
+	}
 	// armies cross borders too: only civilians are displaced
 	if l.cat == tracker.Displaced && s.v.armed[l.who] {
 		return "armed forces moving, not people displaced"
@@ -245,8 +258,29 @@ func (s *sentence) undone(l link) string {
 				break
 			}
 		}
+		if s.handedOver(q.i) {
+			return "people released, not people held"
+		}
 	}
 	return ""
+}
+
+// handedOver reports a handover verb governing the quantity at i
+// directly: "has received the first seven hostages".
+func (s *sentence) handedOver(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if s.v.handoverWords[s.word(k)] {
+			return true
+		}
+		switch s.word(k) {
+		case "first", "last", "latest", "final", "next":
+			continue
+		}
+		if !s.is(k, fFunc) {
+			return false
+		}
+	}
+	return false
 }
 
 // rateNear reports "every", "each" or "per" before a duration word
@@ -257,7 +291,14 @@ func (s *sentence) undone(l link) string {
 func (s *sentence) rateNear(l link, from, lo, e int) bool {
 	rate := func(k int) bool {
 		w := s.word(k)
-		return (w == "every" || w == "each" || w == "per") && s.in(k+1, gDuration) && !s.in(k+2, gRateNot)
+		if w != "every" && w != "each" && w != "per" {
+			return false
+		}
+		// "every 26 seconds", "every two hours"
+		if x := s.qty[min(k+1, len(s.toks)-1)]; x >= 0 && k+1 < len(s.toks) && s.qs[x].i == k+1 && w == "every" {
+			return s.in(s.qs[x].j, gDuration)
+		}
+		return s.in(k+1, gDuration) && !s.in(k+2, gRateNot)
 	}
 after:
 	for k := e; k < len(s.toks) && k < e+8; k++ {
