@@ -42,6 +42,15 @@ func TestCorpusLForms(t *testing.T) {
 		{"every N seconds is a rate", "Road Safety Report: One Death Every 24 Seconds", nil},
 		{"every N hours is a rate", "A child dies every two hours in the camps.", nil},
 		{"every day stays a rate", "Shelling killed 12 people every day in the first week.", nil},
+		// a figure inside another's "of the N" phrase; a verb of its own
+		{"of the N have died counts the part", "Of the 20 people infected, 7 are nurses; 5 of the 20 have died.",
+			[]want{{desc: "killed [5, 5] exact people"}}},
+		{"of the N people killed keeps both", "Police said 41 of the 52 people killed were foreigners.",
+			[]want{{desc: "killed [41, 41] exact foreigners"}, {desc: "killed [52, 52] exact people"}}},
+		{"a second figure with its own verb is not coordinated", "The storm has killed at least 8 people, and about 40,000 people have taken shelter in schools.",
+			[]want{{desc: "killed [8, ∞) at_least people"}}},
+		{"a second object is coordinated", "Gunmen killed 12 soldiers and 30 civilians in the raid.",
+			[]want{{desc: "killed [12, 12] exact soldiers"}, {desc: "killed [30, 30] exact civilians"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -852,16 +852,29 @@ func (s *sentence) singleNounAfter(m int) int {
 	return 0
 }
 
+// isAux reports an auxiliary at k that opens a verb: "have", "were".
+func (s *sentence) isAux(k int) bool {
+	switch s.word(k) {
+	case "have", "has", "had", "were", "was", "are", "is":
+		return true
+	}
+	return false
+}
+
 // insideOfPhrase reports a quantity in the "of" phrase of a figure
 // already read, whose span holds it: "Seven members of one family were
 // killed" counts seven, not one family.
 func (s *sentence) insideOfPhrase(qi int, links []link) bool {
 	q := &s.qs[qi]
-	if !s.isWord(q.i-1, "of") {
+	o := q.i - 1
+	if s.isWord(o, "the") && s.isAux(q.j) {
+		o-- // "6 of the 13 have died", not "141 of the 179 people killed"
+	}
+	if !s.isWord(o, "of") {
 		return false
 	}
 	for _, l := range links {
-		if l.a < q.i-1 && q.j <= l.b && s.qs[l.q].j < q.i-1 {
+		if l.a < o && q.j <= l.b && s.qs[l.q].j <= o {
 			return true
 		}
 	}

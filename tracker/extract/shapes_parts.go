@@ -386,6 +386,9 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 			if single && l.how != byBreakdown && !l.part {
 				return link{}, false
 			}
+			if s.ownVerbAfter(max(p.end, q.j)) {
+				return link{}, false
+			}
 			who := p.who
 			if who == "" {
 				if l.how == byBreakdown {
@@ -1122,4 +1125,25 @@ func (v *vocabulary) listHeader(line string, date tracker.Date) (tracker.Claim, 
 		}
 	}
 	return tracker.Claim{}, false
+}
+
+// ownVerbAfter reports a verb of a clause of its own after a coordinated
+// figure's phrase ending at e, an auxiliary and a word that is no
+// casualty word: "killed at least 10 people, and about 60,000 people have
+// taken shelter", whose second figure the first verb does not govern.
+func (s *sentence) ownVerbAfter(e int) bool {
+	if !s.isAux(e) {
+		return false
+	}
+	m := e + 1
+	for d := 0; d < 3 && m < len(s.toks) && s.is(m, fPostSkip); d++ {
+		m++
+	}
+	if m >= len(s.toks) || s.toks[m].kind != tWord || s.qty[m] >= 0 {
+		return false
+	}
+	if tr, n := lookup(s, s.v.triggerTab, m, 4); n > 0 && tr.post {
+		return false
+	}
+	return !isTriggerWord(s, m)
 }
