@@ -51,6 +51,16 @@ func TestCorpusLForms(t *testing.T) {
 			[]want{{desc: "killed [8, ∞) at_least people"}}},
 		{"a second object is coordinated", "Gunmen killed 12 soldiers and 30 civilians in the raid.",
 			[]want{{desc: "killed [12, 12] exact soldiers"}, {desc: "killed [30, 30] exact civilians"}}},
+		// bulletin rows whose items a bar or a dash divides
+		{"items between bars", "Floods (NDMA, 6 pm) | Deaths 52 | Missing 17 | Injured 40 | Rescued 900.",
+			[]want{{desc: "killed [52, 52] exact people"}, {desc: "missing [17, 17] exact people"}, {desc: "injured [40, 40] exact people"}}},
+		{"items between dashes", "Storm, 3 Oct: Dead 12 — Missing 4 — Houses damaged 3,000.",
+			[]want{{desc: "killed [12, 12] exact people"}, {desc: "missing [4, 4] exact people"}}},
+		{"a place's row after a dash", "By region: Kayin — dead 31, injured 77; Mon — dead 6, injured 9.",
+			[]want{{desc: "killed [31, 31] exact people"}, {desc: "injured [77, 77] exact people"}, {desc: "killed [6, 6] exact people"}, {desc: "injured [9, 9] exact people"}}},
+		{"bodies recovered as a label", "Landslide, control room: Bodies recovered 61 | Missing 12.",
+			[]want{{desc: "killed [61, 61] exact people"}, {desc: "missing [12, 12] exact people"}}},
+		{"a bar row of things is no claim", "Relief | Camps 82 | Houses damaged 3,100 | Rescued 410.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

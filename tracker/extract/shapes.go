@@ -1127,7 +1127,9 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 	}
 	if a > 0 {
 		w := s.word(a - 1)
-		if w != ":" && w != ";" && w != "," && !(a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text)) {
+		// ("Dead 233 — Missing 103", "Deaths 217 | Missing 28": a dash
+		// or a bar between a bulletin's items)
+		if w != ":" && w != ";" && w != "," && w != "|" && w != "—" && w != "–" && !(a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text)) {
 			return link{}, false
 		}
 	}

@@ -938,7 +938,7 @@ func (s *sentence) itemEnds(k int) bool {
 		return true
 	}
 	switch s.word(k) {
-	case ",", "and", ".", ";", ")", "!", "—", "–":
+	case ",", "and", ".", ";", ")", "!", "—", "–", "|":
 		return true
 	}
 	return false
