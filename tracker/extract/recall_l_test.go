@@ -61,6 +61,10 @@ func TestCorpusLForms(t *testing.T) {
 		{"bodies recovered as a label", "Landslide, control room: Bodies recovered 61 | Missing 12.",
 			[]want{{desc: "killed [61, 61] exact people"}, {desc: "missing [12, 12] exact people"}}},
 		{"a bar row of things is no claim", "Relief | Camps 82 | Houses damaged 3,100 | Rescued 410.", nil},
+		// a list whose lead-in names its category before a bracket
+		{"a lead-in with its source in brackets", "Floods — deaths by county (state emergency office, July 9): Kerr 41; Travis 6.",
+			[]want{{desc: "killed [41, 41] exact people", where: "Kerr"}, {desc: "killed [6, 6] exact people", where: "Travis"}}},
+		{"a lead-in with no category stays no list", "Election update (state office, July 9): Kerr 41; Travis 6.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

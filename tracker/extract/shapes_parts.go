@@ -975,19 +975,33 @@ func (s *sentence) openingMarker(a int) (tracker.Category, bool) {
 		}
 		return "", true
 	}
-	if (s.isWord(a-1, ":") || s.isWord(a-1, "—") || s.isWord(a-1, "–")) && a-1 <= 12 {
+	// "deaths by county (state emergency management, July 9): Kerr
+	// 96; …": the lead-in's source or date in brackets before its colon
+	c := a - 1
+	if (s.isWord(c, ":") || s.isWord(c, "—") || s.isWord(c, "–")) && s.isWord(c-1, ")") {
+		for m := c - 2; m > 0 && m >= c-12; m-- {
+			if s.isWord(m, "(") {
+				c = m
+				break
+			}
+			if s.isWord(m, ")") || s.qty[m] >= 0 && s.isWord(m+1, ")") && m+1 != c-1 {
+				break
+			}
+		}
+	}
+	if (s.isWord(a-1, ":") || s.isWord(a-1, "—") || s.isWord(a-1, "–")) && c <= 12 {
 		// a longer lead-in (up to eight words, after its own colon if
 		// it has one) only when it names the category: "Deaths by
 		// nationality reported by governments: Jordan 99, …", "Red
 		// Cross update: flood deaths by county — Nairobi 32, …"
 		from := 0
-		for m := a - 2; m > 0; m-- {
+		for m := c - 1; m > 0; m-- {
 			if s.isWord(m, ":") {
 				from = m + 1
 				break
 			}
 		}
-		for m := from; m < a-1 && a-1-from <= 8; m++ {
+		for m := from; m < c && c-from <= 8; m++ {
 			if tr, n := lookup(s, s.v.triggerTab, m, 2); n > 0 && tr.noun {
 				return tr.cat, true
 			}
