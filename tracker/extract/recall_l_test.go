@@ -65,6 +65,18 @@ func TestCorpusLForms(t *testing.T) {
 		{"a lead-in with its source in brackets", "Floods — deaths by county (state emergency office, July 9): Kerr 41; Travis 6.",
 			[]want{{desc: "killed [41, 41] exact people", where: "Kerr"}, {desc: "killed [6, 6] exact people", where: "Travis"}}},
 		{"a lead-in with no category stays no list", "Election update (state office, July 9): Kerr 41; Travis 6.", nil},
+		// translated and local idioms
+		{"lost life", "Police said 3 people lost life in the collision.", []want{{desc: "killed [3, 3] exact people"}}},
+		{"resulted dead", "Seven agents of the state police resulted dead in the ambush.", []want{{desc: "killed [7, 7] exact agents"}}},
+		{"resulted injured", "In the clashes 52 resulted injured.", []want{{desc: "injured [52, 52] exact people"}}},
+		{"in grave state", "Officials said 9 are in grave state.", []want{{desc: "injured [9, 9] exact people"}}},
+		{"embraced shahadat", "Two soldiers embraced shahadat during the exchange of fire.", []want{{desc: "killed [2, 2] exact soldiers"}}},
+		{"escaped with gunshot wounds", "Four guards escaped with gunshot wounds.", []want{{desc: "injured [4, 4] exact guards"}}},
+		{"under treatment", "Some 40 people are under treatment at the district hospital.", []want{{desc: "injured [36, 44] approx people"}}},
+		{"the disappearance of", "Families marked the disappearance of 12 fishermen.", []want{{desc: "missing [12, 12] exact fishermen"}}},
+		{"the disappearance of things is no claim", "Officials investigated the disappearance of 12 vehicles.", nil},
+		{"the remand of", "The court granted the remand of 14 suspects.", []want{{desc: "arrested [14, 14] exact people"}}},
+		{"behind bars", "At least 90 journalists were behind bars at the end of the year.", []want{{desc: "arrested [90, ∞) at_least journalists"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
