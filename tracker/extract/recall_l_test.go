@@ -77,6 +77,15 @@ func TestCorpusLForms(t *testing.T) {
 		{"the disappearance of things is no claim", "Officials investigated the disappearance of 12 vehicles.", nil},
 		{"the remand of", "The court granted the remand of 14 suspects.", []want{{desc: "arrested [14, 14] exact people"}}},
 		{"behind bars", "At least 90 journalists were behind bars at the end of the year.", []want{{desc: "arrested [90, ∞) at_least journalists"}}},
+		// labels with a modifier or a period before their dash, a part
+		// list after "Of the killed:"
+		{"confirmed dead before a dash", "Flood (state agency): Confirmed dead — 64; Houses washed away — 200.",
+			[]want{{desc: "killed [64, 64] exact people"}}},
+		{"a period between the label and its dash", "Daily report: killed in the past 24 hours — 31; injured in the past 24 hours — 88.",
+			[]want{{desc: "killed [31, 31] exact people"}, {desc: "injured [88, 88] exact people"}}},
+		{"a period and a dash with no label is no claim", "Daily report: in the past 24 hours — 31.", nil},
+		{"of the killed and a colon", "Killed: 900. Injured: 2,000. Of the killed: 120 children, 200 women.",
+			[]want{{desc: "killed [900, 900] exact people"}, {desc: "injured [2000, 2000] exact people"}, {desc: "killed [120, 120] exact children"}, {desc: "killed [200, 200] exact women"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1095,6 +1095,21 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 	li := q.i
 	if w := s.word(li - 1); li >= 2 && (w == ":" || w == "-" || w == "–" || w == "—") && s.toks[li-2].kind == tWord {
 		li--
+		// "killed in the past 24 hours — 40": a period between the
+		// label and its separator
+		if _, n0 := lookupEnding(s, s.v.triggerTab, li, 3); n0 == 0 {
+			for m := li - 3; m >= 1 && m >= li-7; m-- {
+				switch s.word(m) {
+				case "in", "over", "during", "within":
+				default:
+					continue
+				}
+				if e, ok := s.pastHoursAt(m); ok && e.j == li {
+					li = m
+					break
+				}
+			}
+		}
 	}
 	tr, n := lookupEnding(s, s.v.triggerTab, li, 3)
 	if li < q.i && (n == 0 || !(tr.noun || tr.post)) {

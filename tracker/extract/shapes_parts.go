@@ -660,7 +660,7 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 	}
 	// without "Of the dead," the opening item names a place and another
 	// item follows: a list, not a sentence that starts with a number
-	if !s.isWord(it.a-1, ",") && (it.where == "" || !s.listGoesOn(it.end) && !s.isWord(it.a-1, ":") && !s.aloneInItem(it, hc)) {
+	if !(s.isWord(it.a-1, ",") || s.isWord(it.a-1, ":") && s.isWord(0, "of")) && (it.where == "" || !s.listGoesOn(it.end) && !s.isWord(it.a-1, ":") && !s.aloneInItem(it, hc)) {
 		return link{}, false
 	}
 	if hc != nil && !s.fits(q, hc.Interval) {
@@ -965,6 +965,12 @@ func (s *sentence) listGoesOn(k int) bool {
 func (s *sentence) openingMarker(a int) (tracker.Category, bool) {
 	if a == 0 || a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text) {
 		return "", true
+	}
+	// "Of the killed: 127 children, 261 women"
+	if s.isWord(a-1, ":") && a-1 == 3 && s.isWord(0, "of") && (s.isWord(1, "the") || s.isWord(1, "those")) {
+		if c, ok := s.subjectCategory(3); ok {
+			return c, true
+		}
 	}
 	if s.isWord(a-1, ":") && a-1 <= 3 {
 		// "Deaths by province: Punjab (135), …": the lead-in names it
