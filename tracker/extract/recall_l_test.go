@@ -86,6 +86,11 @@ func TestCorpusLForms(t *testing.T) {
 		{"a period and a dash with no label is no claim", "Daily report: in the past 24 hours — 31.", nil},
 		{"of the killed and a colon", "Killed: 900. Injured: 2,000. Of the killed: 120 children, 200 women.",
 			[]want{{desc: "killed [900, 900] exact people"}, {desc: "injured [2000, 2000] exact people"}, {desc: "killed [120, 120] exact children"}, {desc: "killed [200, 200] exact women"}}},
+		// a label's parts in brackets after it
+		{"a label's parts in brackets", "Update: fatalities 120 (Murcia province 100, Alicante 20).",
+			[]want{{desc: "killed [120, 120] exact people"}, {desc: "killed [100, 100] exact people", where: "Murcia province"}, {desc: "killed [20, 20] exact people", where: "Alicante"}}},
+		{"a bracket of things after a label is no part", "Update: fatalities 120 (about 40 per cent of them elderly).",
+			[]want{{desc: "killed [120, 120] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

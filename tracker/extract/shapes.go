@@ -1087,7 +1087,9 @@ func (s *sentence) heldGroup(l link) string {
 // (";", ",", ".", the end), so "the deaths 40 years ago" is no item.
 func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 	q := &s.qs[qi]
-	if p.kind != npNone || q.increment || !s.itemEnds(q.j) {
+	// ("fatalities 205 (Valencia province 202, …)": its parts in
+	// brackets after it)
+	if p.kind != npNone || q.increment || !s.itemEnds(q.j) && !s.isWord(q.j, "(") {
 		return link{}, false
 	}
 	// "Injured: 1,100", "killed - 1,290": a colon or a dash between the

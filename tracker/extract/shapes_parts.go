@@ -617,7 +617,7 @@ func (s *sentence) linkPartItem(qi int, p np, links []link) (link, bool) {
 		k--
 	}
 	// "Deaths: 854 (men 459, …)": a bracket right after the total
-	bracket := sep == "(" && it.who != "" && !it.verb
+	bracket := sep == "(" && (it.who != "" || it.where != "") && !it.verb
 	if followed || with || bracket || sep == ";" || sep == ":" || sep == "—" || sep == "–" || s.spacedHyphen(k) || sep == "," && (it.where != "" || it.named || it.severity || s.inApposition(k, it, links)) {
 		if h := s.headBefore(k, links); h >= 0 && (!bracket || max(links[h].b, s.qs[links[h].q].j) == k) {
 			l := links[h]
@@ -871,6 +871,10 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	}
 	e := k + 1
 	a := k
+	// "Valencia province 202": a name and its lowercase designator
+	if a > 0 && s.toks[a].kind == tWord && !s.toks[a].upper && s.is(a, fPlaceHead) && s.toks[a-1].kind == tWord && s.toks[a-1].upper && s.nameWord(a-1) {
+		a--
+	}
 	for a >= 0 && e-a <= 3 && s.toks[a].kind == tWord && s.toks[a].upper && s.nameWord(a) {
 		a--
 	}
