@@ -91,6 +91,13 @@ func TestCorpusLForms(t *testing.T) {
 			[]want{{desc: "killed [120, 120] exact people"}, {desc: "killed [100, 100] exact people", where: "Murcia province"}, {desc: "killed [20, 20] exact people", where: "Alicante"}}},
 		{"a bracket of things after a label is no part", "Update: fatalities 120 (about 40 per cent of them elderly).",
 			[]want{{desc: "killed [120, 120] exact people"}}},
+		// a table under a header of columns between bars
+		{"a table's columns", "Region | Deaths | Injured: North 40 | 120; South 7 | 19.",
+			[]want{{desc: "killed [40, 40] exact people", where: "North"}, {desc: "injured [120, 120] exact people", where: "North"},
+				{desc: "killed [7, 7] exact people", where: "South"}, {desc: "injured [19, 19] exact people", where: "South"}}},
+		{"a table of things is no claim", "Region | Houses | Schools: North 40 | 120; South 7 | 19.", nil},
+		{"a column of things beside one of deaths", "Region | Deaths | Houses damaged: North 40 | 1,200.",
+			[]want{{desc: "killed [40, 40] exact people", where: "North"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -225,6 +225,18 @@ func (s *sentence) link() []link {
 			}
 		}
 	}
+	// a table's later columns: "Province | Deaths | Injured: KP 427 |
+	// 207; …"
+	if cols, colon := s.tableHeader(); cols != nil {
+		for qi := range s.qs {
+			if linked[qi] >= 0 || s.qs[qi].consumed || s.qs[qi].i <= colon {
+				continue
+			}
+			if l, ok := s.linkColumn(qi, cols, colon, links); ok {
+				add(l)
+			}
+		}
+	}
 	// drop what speculation, negation or lumping undoes
 	kept := links[:0]
 	for _, l := range links {

@@ -1171,3 +1171,108 @@ func (s *sentence) ownVerbAfter(e int) bool {
 	}
 	return !isTriggerWord(s, m)
 }
+
+// tableHeader reads a table's header before the sentence's first colon,
+// its columns between bars: "Province | Deaths | Injured:". It returns
+// a category for each column ("" for a column of names) and the colon,
+// or nil when there is none: at least three columns, no figure, at least
+// one casualty word.
+func (s *sentence) tableHeader() ([]tracker.Category, int) {
+	colon, bars := -1, 0
+	for k := 0; k < len(s.toks) && k < 24; k++ {
+		if s.isWord(k, "|") {
+			bars++
+		}
+		if s.isWord(k, ":") {
+			colon = k
+			break
+		}
+	}
+	if colon < 3 || bars < 2 {
+		return nil, -1
+	}
+	var cols []tracker.Category
+	col, named, found := tracker.Category(""), false, false
+	for k := 0; k <= colon; k++ {
+		if k == colon || s.isWord(k, "|") {
+			cols = append(cols, col)
+			col, named = "", false
+			continue
+		}
+		if s.qty[k] >= 0 || s.toks[k].kind == tNum {
+			return nil, -1
+		}
+		if named {
+			continue
+		}
+		if tr, n := lookup(s, s.v.triggerTab, k, 2); n > 0 && (tr.noun || tr.post) {
+			col, named, found = tr.cat, true, true
+		} else if c, ok := s.v.subjects[s.word(k)]; ok {
+			col, named, found = c, true, true
+		}
+	}
+	if !found {
+		return nil, -1
+	}
+	return cols, colon
+}
+
+// linkColumn: a figure in a row of a table under a header tableHeader
+// read: "Province | Deaths | Injured: KP 427 | 207; Punjab 164 | 582".
+// A row runs from the colon or a ";" and opens with a name when the
+// first column is of names; each bar moves to the next column, whose
+// category the figure takes, with the row's name as its place.
+func (s *sentence) linkColumn(qi int, cols []tracker.Category, colon int, links []link) (link, bool) {
+	q := &s.qs[qi]
+	start := colon + 1
+	for k := q.i - 1; k > colon; k-- {
+		if s.isWord(k, ";") {
+			start = k + 1
+			break
+		}
+	}
+	bars, first := 0, start
+	for k := start; k < q.i; k++ {
+		if s.isWord(k, "|") {
+			if bars == 0 {
+				first = k
+			}
+			bars++
+		}
+	}
+	idx := bars
+	where := ""
+	if cols[0] == "" {
+		idx++
+		// the row's name: capitalised words before its first figure
+		e := q.i
+		if bars > 0 {
+			e = first - 1
+			if x := s.qty[max(e, 0)]; x >= 0 {
+				e = s.qs[x].i
+			}
+		}
+		if e <= start || e-start > 4 {
+			return link{}, false
+		}
+		for k := start; k < e; k++ {
+			if s.toks[k].kind != tWord && s.toks[k].kind != tAlnum || !s.toks[k].upper && !s.isWord(k, "-") {
+				return link{}, false
+			}
+		}
+		where = s.textOf(start, e)
+	}
+	if idx >= len(cols) || cols[idx] == "" || !s.itemEnds(q.j) && !s.isWord(q.j, "|") {
+		return link{}, false
+	}
+	a := q.i
+	if bars > 0 {
+		a = q.i - 1
+		if x := s.qty[max(q.i-2, 0)]; x >= 0 {
+			a = s.qs[x].i
+		}
+	} else if where != "" {
+		a = start
+	}
+	return link{q: qi, cat: cols[idx], who: "people", how: byBreakdown, a: a, b: q.j, trig: -1, head: -1, placeMin: q.j, where: where}, true
+}
