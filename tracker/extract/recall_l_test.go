@@ -98,6 +98,13 @@ func TestCorpusLForms(t *testing.T) {
 		{"a table of things is no claim", "Region | Houses | Schools: North 40 | 120; South 7 | 19.", nil},
 		{"a column of things beside one of deaths", "Region | Deaths | Houses damaged: North 40 | 1,200.",
 			[]want{{desc: "killed [40, 40] exact people", where: "North"}}},
+		// number-last and N of M forms
+		{"the total since a month", "Nine deaths were reported this week, bringing the total since March to 64.",
+			[]want{{desc: "killed [9, 9] exact people"}, {desc: "killed [64, 64] exact people"}}},
+		{"N of M on board, no the", "Officials said 88 of 90 people on board were killed.",
+			[]want{{desc: "killed [88, 88] exact people"}}},
+		{"N Of M On Board in a headline", "Jet Crash: 160 Of 162 On Board Killed",
+			[]want{{desc: "killed [160, 160] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

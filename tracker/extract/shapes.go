@@ -1581,6 +1581,15 @@ func (s *sentence) linkCountNoun(qi int, p np, links []link) (link, bool) {
 	for d := 0; d < 4 && k >= 0 && (s.is(k, fTollLinker) || s.is(k, fTollNear) || s.is(k, fChange)) && !s.is(k, fCountNoun) && !isDeterminer(s.word(k)); d++ {
 		k--
 	}
+	// "bringing the total since January to 187": the count's own date
+	for m := k - 1; m >= 1 && m >= k-4; m-- {
+		if s.isWord(m, "since") {
+			if _, end, ok := s.dateAt(m + 1); (ok && end == k+1 || m+1 == k && s.is(k, fMonth)) && s.is(m-1, fCountNoun) {
+				k = m - 1
+			}
+			break
+		}
+	}
 	// "bringing the total across the three countries to 608": the
 	// count's own place phrase, a count of places, between the count noun
 	// and its linking word
@@ -1787,11 +1796,16 @@ func (s *sentence) linkElidedToll(qi int, p np, links []link) (link, bool) {
 // figure: it is consumed. False for any other "of the M", such as "84 of
 // the 116 people who died", where M is the total.
 func (s *sentence) ofTheAboard(qi, k int) (int, bool) {
-	if !s.isWord(k+1, "the") || k+2 >= len(s.toks) {
+	// ("241 Of 242 On Board Killed": "the" left out)
+	t := k + 2
+	if !s.isWord(k+1, "the") {
+		t = k + 1
+	}
+	if t >= len(s.toks) {
 		return 0, false
 	}
-	x := s.qty[k+2]
-	if x < 0 || s.qs[x].i != k+2 || s.qs[x].n.Cmp(s.qs[qi].n) < 0 {
+	x := s.qty[t]
+	if x < 0 || s.qs[x].i != t || s.qs[x].n.Cmp(s.qs[qi].n) < 0 {
 		return 0, false
 	}
 	m := s.qs[x].j
