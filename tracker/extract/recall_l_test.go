@@ -105,6 +105,12 @@ func TestCorpusLForms(t *testing.T) {
 			[]want{{desc: "killed [88, 88] exact people"}}},
 		{"N Of M On Board in a headline", "Jet Crash: 160 Of 162 On Board Killed",
 			[]want{{desc: "killed [160, 160] exact people"}}},
+		// displaced
+		{"have had to leave their homes", "The agency says 9,000 people have had to leave their homes since May.",
+			[]want{{desc: "displaced [9000, 9000] exact people"}}},
+		{"left their homes", "About 500 villagers left their homes after the eruption.",
+			[]want{{desc: "displaced [450, 550] approx people"}}},
+		{"an order to leave with no figure is no claim", "Residents were told to leave their homes by 6 pm.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
