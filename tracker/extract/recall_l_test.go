@@ -111,6 +111,15 @@ func TestCorpusLForms(t *testing.T) {
 		{"left their homes", "About 500 villagers left their homes after the eruption.",
 			[]want{{desc: "displaced [450, 550] approx people"}}},
 		{"an order to leave with no figure is no claim", "Residents were told to leave their homes by 6 pm.", nil},
+		// households a displacement word governs
+		{"households were displaced", "About 2,000 households were displaced by the clashes.",
+			[]want{{desc: "displaced [1800, 2200] approx households"}}},
+		{"displaced households, before", "The storm displaced 8,000 households.",
+			[]want{{desc: "displaced [8000, 8000] exact households"}}},
+		{"flood-displaced households", "Aid reached 4,500 flood-displaced households.",
+			[]want{{desc: "displaced [4500, 4500] exact households"}}},
+		{"households affected are no displacement", "The floods affected 31,000 households.", nil},
+		{"households alone are no count", "About 111 households live in the block.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -92,6 +92,12 @@ func (s *sentence) link() []link {
 			add(l)
 			continue
 		}
+		if p.kind == npUnit || p.kind == npNone {
+			if l, ok := s.linkDisplacedUnit(qi, p); ok {
+				add(l)
+				continue
+			}
+		}
 		if p.kind == npUnit || s.inAgeList(qi) || s.insideOfPhrase(qi, links) || s.ratioOf(qi) {
 			continue
 		}

@@ -1276,3 +1276,46 @@ func (s *sentence) linkColumn(qi int, cols []tracker.Category, colon int, links 
 	}
 	return link{q: qi, cat: cols[idx], who: "people", how: byBreakdown, a: a, b: q.j, trig: -1, head: -1, placeMin: q.j, where: where}, true
 }
+
+// linkDisplacedUnit: a unit that counts the displaced (displacedunit)
+// when a displacement word governs it directly: after it ("1,300
+// households were displaced"), before the figure ("displaced 30,000
+// households") or inside its phrase ("45,000 flood-displaced
+// households").
+func (s *sentence) linkDisplacedUnit(qi int, p np) (link, bool) {
+	q := &s.qs[qi]
+	if q.increment {
+		return link{}, false
+	}
+	// "45,000 flood-displaced households", "900 displaced households"
+	displaced := -1
+	for m := q.j; m < len(s.toks) && m < q.j+5; m++ {
+		if t := s.toks[m]; t.kind != tWord && t.lower != "-" || s.qty[m] >= 0 {
+			break
+		}
+		if w := s.word(m); w == "displaced" || strings.HasSuffix(w, "-displaced") {
+			displaced = m
+		} else if s.v.displacedUnits[s.word(m)] {
+			if displaced < 0 {
+				break
+			}
+			return link{q: qi, cat: tracker.Displaced, who: s.word(m), how: byNoun, a: q.i, b: m + 1, trig: displaced, head: -1, placeMin: m + 1}, true
+		}
+	}
+	u := p.end - 1
+	if p.kind != npUnit || u != q.j || !s.v.displacedUnits[s.word(u)] {
+		return link{}, false
+	}
+	who := s.word(u)
+	k := p.end
+	for d := 0; d < 3 && k < len(s.toks) && s.is(k, fPostSkip); d++ {
+		k++
+	}
+	if tr, n := lookup(s, s.v.triggerTab, k, 3); n > 0 && tr.post && tr.cat == tracker.Displaced && k > p.end {
+		return link{q: qi, cat: tracker.Displaced, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n}, true
+	}
+	if tr, n := lookupEnding(s, s.v.triggerTab, q.i, 3); n > 0 && tr.pre && tr.cat == tracker.Displaced {
+		return link{q: qi, cat: tracker.Displaced, who: who, how: byPre, a: q.i - n, b: p.end, trig: q.i - n, head: -1, placeMin: p.end}, true
+	}
+	return link{}, false
+}

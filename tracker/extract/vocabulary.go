@@ -100,7 +100,7 @@ type vocabulary struct {
 	rateWords, rateNot, aliveWords, exceptWords         map[string]bool
 	fearedWords, relativePlaces, severityWords          map[string]bool
 	injurySeverity, reasonVerbs                         map[string]bool
-	diseaseWords, handoverWords                         map[string]bool
+	diseaseWords, handoverWords, displacedUnits         map[string]bool
 	hadPrior, priorAfter, priorBefore                   map[string]bool
 	sourceDocs, saidSkip, causeVerbs, officialData      map[string]bool
 	takenVerbs, takenSkip, heldNow, cumulativeWords     map[string]bool
@@ -271,6 +271,7 @@ func directives() map[string]directiveSpec {
 		"bodystatus":     setDir(func(v *vocabulary) map[string]bool { return v.bodyStatus }),
 		"held":           setDir(func(v *vocabulary) map[string]bool { return v.heldWords }),
 		"handover":       setDir(func(v *vocabulary) map[string]bool { return v.handoverWords }),
+		"displacedunit":  setDir(func(v *vocabulary) map[string]bool { return v.displacedUnits }),
 		"loss":           setDir(func(v *vocabulary) map[string]bool { return v.lossVerbs }),
 		"kin":            setDir(func(v *vocabulary) map[string]bool { return v.kinWords }),
 		"coordinator":    setDir(func(v *vocabulary) map[string]bool { return v.coordinators }),
@@ -366,7 +367,7 @@ func newVocabulary() *vocabulary {
 		&v.notPlaces, &v.placeDirections, &v.placeDrop, &v.placePreps, &v.strikeVerbs, &v.eventNouns,
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
-		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords, &v.handoverWords,
+		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords, &v.handoverWords, &v.displacedUnits,
 		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
