@@ -120,6 +120,12 @@ func TestCorpusLForms(t *testing.T) {
 			[]want{{desc: "displaced [4500, 4500] exact households"}}},
 		{"households affected are no displacement", "The floods affected 31,000 households.", nil},
 		{"households alone are no count", "About 111 households live in the block.", nil},
+		// modifiers and NGO phrasing
+		{"violent civilian deaths", "The project counts between 1,000 and 1,200 violent civilian deaths.",
+			[]want{{desc: "killed [1000, 1200] range civilians"}}},
+		{"violent incidents are no deaths", "Police reported 12 violent incidents.", nil},
+		{"living in internal displacement", "The council said 6.2 million people were living in internal displacement.",
+			[]want{{desc: "displaced [6200000, 6200000] exact people"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
