@@ -126,6 +126,10 @@ func TestCorpusLForms(t *testing.T) {
 		{"violent incidents are no deaths", "Police reported 12 violent incidents.", nil},
 		{"living in internal displacement", "The council said 6.2 million people were living in internal displacement.",
 			[]want{{desc: "displaced [6200000, 6200000] exact people"}}},
+		// one person counted by a singular group noun
+		{"one policeman", "Two robbers were killed, while one policeman was wounded.",
+			[]want{{desc: "killed [2, 2] exact robbers"}, {desc: "injured [1, 1] exact police officers"}}},
+		{"a policeman is no count", "A policeman was wounded.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
