@@ -52,7 +52,11 @@ import (
 // police, table, IFRC, WHO, agency-relay, translated, NGO, live-blog,
 // local, UN, headline, ministry and wire styles, written by a helper who
 // had not read the rules) scored P 0.974 R 0.815 F1 0.887 before any rule
-// was tuned on it (corpus-l.first.log); its floor is just under that.
+// was tuned on it (corpus-l.first.log); its floor is what the rules
+// tuned on it reach, rounded down (F1 0.984 after bulletin labels
+// between bars and dashes, bracketed lead-ins, table columns, the
+// vocabulary of translated, local and court copy and the false claims'
+// fixes).
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -69,7 +73,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-i.jsonl": 0.95,
 		"corpus-j.jsonl": 0.96,
 		"corpus-k.jsonl": 0.95,
-		"corpus-l.jsonl": 0.88,
+		"corpus-l.jsonl": 0.98,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
