@@ -387,6 +387,11 @@ func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
 				return np{kind: npPerson, who: g, end: m + n}, true
 			}
 			if !t.upper && t.kind == tWord && !s.is(m, fFunc) && !s.is(m, fModifier) && !strings.Contains(t.lower, "-") {
+				// "members of a secessionist group": an adjective before
+				// the body's noun
+				if n := m + 1; n < len(s.toks) && s.toks[n].kind == tWord && !s.toks[n].upper && !s.is(n, fFunc) && !s.is(n, fPostSkip) && !isTriggerWord(s, n) && s.flags[n]&(fClause|fAttr) == 0 && s.qty[n] < 0 {
+					continue
+				}
 				return np{kind: npOpen, who: "members", end: m + 1}, true
 			}
 			// a modifier that ends the phrase is its noun: "members of

@@ -130,6 +130,10 @@ func TestCorpusLForms(t *testing.T) {
 		{"one policeman", "Two robbers were killed, while one policeman was wounded.",
 			[]want{{desc: "killed [2, 2] exact robbers"}, {desc: "injured [1, 1] exact police officers"}}},
 		{"a policeman is no count", "A policeman was wounded.", nil},
+		// members of a body named with an adjective
+		{"members of a secessionist group", "Police said 14 members of a secessionist group were arrested.",
+			[]want{{desc: "arrested [14, 14] exact members"}}},
+		{"members of a party who resigned are no claim", "Nine members of the ruling party resigned.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
