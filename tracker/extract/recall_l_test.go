@@ -134,6 +134,10 @@ func TestCorpusLForms(t *testing.T) {
 		{"members of a secessionist group", "Police said 14 members of a secessionist group were arrested.",
 			[]want{{desc: "arrested [14, 14] exact members"}}},
 		{"members of a party who resigned are no claim", "Nine members of the ruling party resigned.", nil},
+		// a release in a clause of its own, with its own figure
+		{"a release of others after , and", "Police said 12 suspects were arrested in the raid, and two others escaped.",
+			[]want{{desc: "arrested [12, 12] exact people"}}},
+		{"a release of those counted still undoes", "Police said 12 suspects were arrested and later released.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -252,6 +252,11 @@ func (s *sentence) undone(l link) string {
 						continue
 					}
 				}
+				// "17 … were arrested in a raid, and three others escaped":
+				// a figure of its own after ", and" is the release's
+				if k >= hi && s.otherFigureAfterAnd(l.q, hi, k) {
+					continue
+				}
 				return "people released, not people held"
 			}
 			if k >= hi && (w == ";" || w == "." || s.flags[k]&fClause != 0) {
@@ -384,4 +389,17 @@ func (s *sentence) inOrgName(k int, c *int8) bool {
 		name = capAt(k-1) && (k-1 > 0 || capAt(k+1)) || capAt(k+1) || linkAt(k+1) && capAt(k+2)
 	}
 	return name && !s.titledOnce(c)
+}
+
+// otherFigureAfterAnd reports ", and" then a figure other than qi's
+// among tokens [i, k): the subject of a clause of its own.
+func (s *sentence) otherFigureAfterAnd(qi, i, k int) bool {
+	for m := max(i, 1); m+1 < k; m++ {
+		if s.isWord(m, "and") && s.isWord(m-1, ",") {
+			if x := s.qty[m+1]; x >= 0 && x != qi && s.qs[x].i == m+1 {
+				return true
+			}
+		}
+	}
+	return false
 }
