@@ -1051,7 +1051,7 @@ func (v *vocabulary) metaphor(sent string, start, end int) bool {
 	case "fire":
 		// "the gunman opened fire", "came under fire", "the fire service
 		// said", "Miami-Dade Fire Rescue": no blaze
-		if endsWithWordAtBoundary(strings.ToLower(before), v.gunfire...) {
+		if endsWithWordFold(before, v.gunfire) {
 			return true
 		}
 		if v.fireService[firstWordLower(rest)] {
@@ -1059,14 +1059,14 @@ func (v *vocabulary) metaphor(sent string, start, end int) bool {
 		}
 	case "strike", "strikes":
 		// "before the storm was due to strike the country": a verb
-		if endsWithWordAtBoundary(strings.ToLower(before), v.strikeAux...) {
+		if endsWithWordFold(before, v.strikeAux) {
 			return true
 		}
 	case "storm", "storms":
 		// "commandos storm hotels", "troops stormed the building", "police
 		// prepared to storm the compound": a verb, no weather (a storm
 		// named after it, "Storm Grace", follows "the", "as" or nothing)
-		if endsWithWordAtBoundary(strings.ToLower(before), v.strikeAux...) {
+		if endsWithWordFold(before, v.strikeAux) {
 			return true
 		}
 		next := firstWordLower(rest)
@@ -2807,6 +2807,26 @@ func (v *vocabulary) anaphor(s string) bool {
 			}
 		}
 	}
+}
+
+// endsWithWordFold is endsWithWordAtBoundary(strings.ToLower(s), ws...)
+// with only s's tail lowercased: as many runes as the longest word has
+// bytes, and one more for the boundary (a rune lowercases to a byte or
+// more, and strings.ToLower maps rune by rune, so the lowered tail is
+// the lowered whole's suffix and at least that long). metaphor is asked
+// with the whole text before a word (stormNames), and lowering all of it
+// once a word made a text of many storms quadratic.
+func endsWithWordFold(s string, ws []string) bool {
+	n := 1
+	for _, w := range ws {
+		n = max(n, len(w)+1)
+	}
+	start := len(s)
+	for ; n > 0 && start > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		start -= size
+	}
+	return endsWithWordAtBoundary(strings.ToLower(s[start:]), ws...)
 }
 
 // endsWithWordAtBoundary reports whether s ends with one of ws that

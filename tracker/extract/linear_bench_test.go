@@ -29,6 +29,10 @@ func BenchmarkHostileLinear(b *testing.B) {
 		// a place's toll in every sentence: stormName read the whole
 		// text once a claim (quadratic before: 200 KB took 0.8 s)
 		{"place-tolls", func(n int) string { return strings.Repeat("The Gaza death toll rose to 12, officials said. ", 600*n) }},
+		// a storm as a verb in every sentence: stormNames asked metaphor
+		// of the whole text, which lowercased all the text before each
+		// "storm" (quadratic before: 16x, 374 KB, took 3.8 s and 1.8 GB)
+		{"storm-verbs", func(n int) string { return strings.Repeat("Police storm Hotels and 3 were killed. ", 600*n) }},
 		// the report's own nationals in every sentence: ownBesideForeign
 		// compared each with every claim of the report
 		{"own-nationals", func(n int) string {
