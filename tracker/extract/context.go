@@ -1090,11 +1090,21 @@ func (v *vocabulary) metaphor(sent string, start, end int) bool {
 }
 
 // lastWordLower returns the word s ends with (its trailing letters and
-// apostrophes), lowercased.
+// apostrophes), lowercased, with a typographic apostrophe written '
+// ("Mozambique’s" is "mozambique's"). The word starts after the whole
+// rune before it: a byte past the start of a curly apostrophe had left
+// two bytes of it, so "Mozambique’s storm" read as a plural subject's
+// verb.
 func lastWordLower(s string) string {
 	s = strings.TrimRight(s, " ")
-	start := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	return strings.ToLower(s[start+1:])
+	start := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if start >= 0 {
+		_, n := utf8.DecodeRuneInString(s[start:])
+		start += n
+	} else {
+		start = 0
+	}
+	return strings.ReplaceAll(strings.ToLower(s[start:]), "’", "'")
 }
 
 // firstWordLower returns the word s starts with (its leading letters),

@@ -345,6 +345,15 @@ func TestReportContextEvents(t *testing.T) {
 		{"a storm named after its noun is one", "Haiti braces as Storm Grace nears",
 			"Storm Grace killed four people in the Dominican Republic.",
 			"killed four people", "storm"},
+		{"a country's storm is a storm", "Mozambique counts its dead",
+			"Mozambique's storm killed 5 people on Monday, officials said.",
+			"killed 5 people", "storm"},
+		{"a country's storm with a curly apostrophe is a storm", "Mozambique counts its dead",
+			"Mozambique\u2019s storm killed 5 people on Monday, officials said.",
+			"killed 5 people", "storm"},
+		{"a region's storms with a curly apostrophe are storms", "The region counts its dead",
+			"The region\u2019s storms killed 5 people.",
+			"killed 5 people", "storm"},
 		{"a mine's fire is a mining accident", "Kazakh mine fire",
 			"A fire at a coal mine in Karaganda region killed 32 miners on Saturday, the ministry said.",
 			"killed 32 miners", "mining"},
@@ -1178,6 +1187,26 @@ func TestSourceOfAnotherCountryThere(t *testing.T) {
 				if c.Context.PlaceID != tt.wantID {
 					t.Errorf("claim %q placed in %q, want %s", c.Span, c.Context.PlaceID, tt.wantID)
 				}
+			}
+		})
+	}
+}
+
+func TestLastWordLower(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty", "", ""},
+		{"one word", "Gunmen", "gunmen"},
+		{"trailing spaces", "the Gunmen  ", "gunmen"},
+		{"straight apostrophe", "Mozambique's", "mozambique's"},
+		{"curly apostrophe", "Mozambique’s", "mozambique's"},
+		{"after a dash", "police—Troops", "troops"},
+		{"ends with a dash", "police —", ""},
+		{"non-ASCII letters", "la Réunion", "réunion"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lastWordLower(tt.in); got != tt.want {
+				t.Errorf("lastWordLower(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
