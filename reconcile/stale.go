@@ -448,11 +448,10 @@ func tenfoldBelow(a, b tracker.Interval) bool {
 
 var ten = decimal.NewFromInt(10)
 
-// textRevision reports figure y as a revision of the earlier figure its
-// sentence states (prior record pri) that no other report gave.
 // textRevisionUp reports figure y as a revision upward of the earlier
 // figure its sentence states (record pri), citing also the latest figure
-// of the series before y's day, from another report, that gives it.
+// of the series on or before y's day, from another report, that gives
+// it.
 func (c *checker) textRevisionUp(figs []int32, y, pri int32) {
 	p := c.p
 	fy := &p.figs[y]
@@ -474,6 +473,8 @@ func (c *checker) textRevisionUp(figs []int32, y, pri int32) {
 	c.emit(Revision, Info, fy.series, msg, append(recs, p.figRecs(fy)...))
 }
 
+// textRevision reports figure y as a revision of the earlier figure its
+// sentence states (prior record pri) that no other report gave.
 func (c *checker) textRevision(y, pri int32) {
 	p := c.p
 	fy := &p.figs[y]
