@@ -43,8 +43,9 @@ func Language(text string) string {
 	return info.Lang.String()
 }
 
-// englishMarker reports whether a lowercased word is one no other
-// language the detector knows writes: a text in which several of them
+// englishMarker reports whether a lowercased word is one other
+// languages write rarely or never ("was", "had" and "per", Dutch or
+// Italian words too, are left out): a text in which several of them
 // make a share of the words is English, whatever the trigrams say.
 // whatlanggo had called a wire story of 25 words ("MUMBAI (Reuters) - A
 // week after seven bombs ripped through commuter trains, … was carrying
@@ -52,9 +53,9 @@ func Language(text string) string {
 // names and figures French.
 func englishMarker(w string) bool {
 	switch w {
-	case "the", "and", "of", "was", "were", "has", "have", "had", "said", "after", "through",
+	case "the", "and", "of", "were", "has", "have", "said", "after", "through",
 		"with", "which", "that", "its", "their", "been", "from", "at", "by", "people", "killed",
-		"per", "about", "orders":
+		"about", "orders":
 		return true
 	}
 	return false

@@ -137,6 +137,8 @@ func TestReadsEnglish(t *testing.T) {
 		{"a bulletin line", "Los Angeles fires, at a glance: Palisades fire 20,000 acres, 8 per cent contained. Eaton fire 14,000 acres, 0 per cent contained. Structures destroyed: about 10,000. Evacuation orders: 180,000 residents.", true},
 		{"French", "Au moins 27 personnes ont été tuées et des dizaines blessées dans l'explosion survenue mardi soir dans le port de la capitale, selon le ministère de la Santé.", false},
 		{"Spanish", "Al menos 27 personas murieron y decenas resultaron heridas en la explosión ocurrida el martes por la noche en el puerto de la capital, según el ministerio.", false},
+		{"Dutch", "Minstens 27 mensen werden gedood bij de explosie in de haven, en er was veel schade; de minister had het over een ramp.", false},
+		{"Italian", "Almeno 27 persone sono morte per l'esplosione nel porto della capitale, secondo il ministero della salute.", false},
 		{"German", "Mindestens 27 Menschen wurden bei der Explosion am Dienstagabend im Hafen der Hauptstadt getötet, teilte das Gesundheitsministerium mit.", false},
 	}
 	for _, tt := range tests {
