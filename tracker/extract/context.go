@@ -1070,10 +1070,10 @@ func (v *vocabulary) metaphor(sent string, start, end int) bool {
 			return true
 		}
 		next := firstWordLower(rest)
-		if next == "the" || next == "a" || next == "an" || next == "into" || next == "through" {
+		if v.stormObjects[next] {
 			return true
 		}
-		if pw := lastWordLower(before); len(pw) > 3 && strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss") && !strings.HasSuffix(pw, "'s") && pw != "as" && pw != "its" && pw != "was" && pw != "this" || v.groups[pw] != "" && pw != "people" {
+		if pw := lastWordLower(before); len(pw) > 3 && strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss") && !strings.HasSuffix(pw, "'s") && !v.stormNotSubjects[pw] || v.groups[pw] != "" && !v.stormNotSubjects[pw] {
 			// a plural subject or a group before it: "Commandos Storm
 			// Hotels", "Gunmen storm Nairobi mall"
 			return true
