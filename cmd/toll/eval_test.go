@@ -40,7 +40,7 @@ func TestSeriesScenarios(t *testing.T) {
 		{dir: "series-heldout", files: 4, f1: 0.90, raised: 12, traps: 0, falseAlarms: 3},
 		{dir: "series-heldout2", files: 4, f1: 0.79, raised: 6, traps: 1, falseAlarms: 4},
 		{dir: "series-heldout3", files: 4, f1: 0.82, raised: 2, traps: 2, falseAlarms: 4},
-		{dir: "series-heldout4", files: 5, f1: 0.78, raised: 3, traps: 2, falseAlarms: 11},
+		{dir: "series-heldout4", files: 5, f1: 0.79, raised: 4, traps: 2, falseAlarms: 11},
 		// (set 5's third trap: once Tai Po's toll is Hong Kong's, the fire
 		// services' 94 of a morning and the security secretary's 128 of
 		// that afternoon are two origins far apart on one day, a finding;
