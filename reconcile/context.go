@@ -397,13 +397,8 @@ func (p *prep) pastOfFollowed(recs []ctxRec) {
 	if len(past) == 0 {
 		return
 	}
-	countries := map[string]string{}
 	country := func(id string) string {
-		c, ok := countries[id]
-		if !ok {
-			c = countryOf(id)
-			countries[id] = c
-		}
+		c, _ := p.countryNamed(id)
 		return c
 	}
 	followed := map[key]bool{}
@@ -937,14 +932,6 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 	}
 	byReport, bounds := countingSort(placed, len(groupOf), func(i int32) int { return int(gid[i]) })
 	type bp = [2]int32 // a bucket and a place, interned
-	// Each report votes: a place whose figure equals one its report gives
-	// a containing place ("103 in Iran" above "103 in Kerman") is that
-	// place by another name; one whose figures all differ is a part. An
-	// earlier figure the report cites ("up from 73") votes for nothing:
-	// it differs from today's figure because it is older, not smaller.
-	// A place is a part when more reports say so than say not, so that
-	// one report's stray figure does not split a city's toll from its
-	// country's everywhere.
 	// buckets most of whose figures are of an event that strikes one
 	// site (a train crash, an attack, a collapse): its toll is one
 	// quantity whether a report names the site's state or the country,
@@ -1003,6 +990,14 @@ func (p *prep) resolveContext(recs []ctxRec, seriesOf func(b ctxBucket, place, n
 			siteOf[ck] = -1
 		}
 	}
+	// Each report votes: a place whose figure equals one its report gives
+	// a containing place ("103 in Iran" above "103 in Kerman") is that
+	// place by another name; one whose figures all differ is a part. An
+	// earlier figure the report cites ("up from 73") votes for nothing:
+	// it differs from today's figure because it is older, not smaller.
+	// A place is a part when more reports say so than say not, so that
+	// one report's stray figure does not split a city's toll from its
+	// country's everywhere.
 	partVotes := map[bp]int{}
 	for g := 0; g+1 < len(bounds); g++ {
 		is := byReport[bounds[g]:bounds[g+1]]
@@ -1411,7 +1406,7 @@ const epochGap = 120
 // own first figure, far from the last one's settled toll (Maui's 115 and
 // the Los Angeles fires' 10). Limit: two events of one kind, place and
 // size months apart are one run.
-func (p *prep) settles(a, b *rec) bool {
+func settles(a, b *rec) bool {
 	if a.big || b.big || a.lo <= 0 || b.lo <= 0 {
 		return false
 	}
@@ -1441,7 +1436,7 @@ func (p *prep) epochs(recs []ctxRec, order []int, keyOf [][2]int32, partKey int3
 		slices.SortStableFunc(is, func(a, b int32) int { return cmp.Compare(day(a), day(b)) })
 		start, first := int32(noDay), true
 		for k, i := range is {
-			if k > 0 && day(i)-day(is[k-1]) > epochGap && !p.settles(&p.recs[recs[is[k-1]].ri], &p.recs[recs[i].ri]) {
+			if k > 0 && day(i)-day(is[k-1]) > epochGap && !settles(&p.recs[recs[is[k-1]].ri], &p.recs[recs[i].ri]) {
 				start, first = day(i), false
 			}
 			if !first {

@@ -954,25 +954,18 @@ func lowerASCIIInto(buf *[32]byte, s string) (n int, ok bool) {
 }
 
 // eventIn returns the first event noun of s, normalised, or "".
-func (v *vocabulary) eventIn(s string) string {
-	found := ""
-	asciiWords(s, func(a, b int) bool {
-		e, ok := v.eventWord(s[a:b])
-		if ok && !v.metaphor(s, a, b) {
-			found = e
-			return false
-		}
-		return true
-	})
-	return found
-}
+func (v *vocabulary) eventIn(s string) string { return v.firstEvent(s, nil) }
 
 // siteEventIn returns the event of the first site event noun of s (an
 // event of the vocabulary's siteevent, "mining" of "mine"), or "".
-func (v *vocabulary) siteEventIn(s string) string {
+func (v *vocabulary) siteEventIn(s string) string { return v.firstEvent(s, v.siteEvents) }
+
+// firstEvent returns the event of the first event noun of s that is no
+// metaphor and, when of is not nil, whose event of holds; "" if none.
+func (v *vocabulary) firstEvent(s string, of map[string]bool) string {
 	found := ""
 	asciiWords(s, func(a, b int) bool {
-		if e, ok := v.eventWord(s[a:b]); ok && v.siteEvents[e] && !v.metaphor(s, a, b) {
+		if e, ok := v.eventWord(s[a:b]); ok && (of == nil || of[e]) && !v.metaphor(s, a, b) {
 			found = e
 			return false
 		}
@@ -1220,7 +1213,9 @@ var pastMonthRE = regexp.MustCompile(`^(?:In|in)\s+(January|February|March|April
 // Limit: a month with no year after the report's month is taken as last
 // year's.
 func (rc *reportContext) pastMonth(sent string) string {
-	if rc.month == 0 || !strings.Contains(sent, "n ") {
+	// (the regexp's two branches need the sentence to open with "In"
+	// or to say "this year": most sentences are turned away here)
+	if rc.month == 0 || !strings.HasPrefix(sent, "In ") && !strings.HasPrefix(sent, "in ") && !strings.Contains(sent, "this year") {
 		return ""
 	}
 	loc := pastMonthRE.FindStringSubmatchIndex(sent)
