@@ -474,9 +474,17 @@ func (rc *reportContext) totalsAboveParts(claims []tracker.Claim) {
 // died in the floods Storm Boris has brought to central and eastern
 // Europe" under a headline that names a Polish town, over "Romania has
 // counted six deaths, Poland five and Austria three", is the storm's toll
-// across Europe, not Poland's. Only when the report names a continent (a
-// cross-border region of the gazetteer's hand file, "Europe", "Central
-// Europe"): without one the figure keeps its place.
+// across Europe, not Poland's. When the report names no continent, the
+// figure's own sentence must say it spans countries, and the continent
+// is the one those countries lie in (the gazetteer's UN regions):
+// "Across the region nearly 300 people have died since Yagi struck,
+// including 233 in Vietnam" in a report of Myanmar's 33 is Asia's toll;
+// "Across the four countries hit hardest, Storm Boris killed 21" is
+// Europe's when the report is of Poland, with no other country's figure
+// ("the N countries" says it alone). Without either the figure keeps its
+// place: "at least 2,500 died" over "2,400 in Nepal and 34 in India" in a
+// report with no word of the region is Nepal's toll as the report reads
+// it.
 func (rc *reportContext) acrossCountries(claims []tracker.Claim, title, text string) {
 	type ck struct {
 		cat     tracker.Category
@@ -500,20 +508,30 @@ func (rc *reportContext) acrossCountries(claims []tracker.Claim, title, text str
 			top[k] = c.Interval.Low
 		}
 	}
-	if len(top) < 2 {
-		return
-	}
 	sums := map[tracker.Category]decimal.Decimal{}
 	n := map[tracker.Category]int{}
+	// the continent every country of a category's figures lies in ("" when
+	// they lie in two, or one has none)
+	cont := map[tracker.Category]string{}
+	g := rc.places.g
 	for k, v := range top {
 		sums[k.cat] = sums[k.cat].Add(v)
 		n[k.cat]++
+		p, ok := g.Continent(k.country)
+		switch c, seen := cont[k.cat]; {
+		case !ok:
+			cont[k.cat] = ""
+		case !seen:
+			cont[k.cat] = p.ID
+		case c != p.ID:
+			cont[k.cat] = ""
+		}
 	}
 	var region gazetteer.Place
-	found := false
+	found, looked := false, false
 	for i := range claims {
 		c := &claims[i]
-		if n[c.Category] < 2 || c.Prior || c.Context.Part || c.Context.Past != "" || c.Where != "" {
+		if c.Prior || c.Context.Part || c.Context.Past != "" || c.Where != "" {
 			continue
 		}
 		switch c.Context.PlaceFrom {
@@ -521,22 +539,88 @@ func (rc *reportContext) acrossCountries(claims []tracker.Claim, title, text str
 		default:
 			continue
 		}
-		if c.Interval.Low.Cmp(sums[c.Category]) < 0 {
+		counted := n[c.Category] >= 2 && c.Interval.Low.Cmp(sums[c.Category]) >= 0
+		if !counted && !nCountriesText(c.Sentence) {
 			continue
 		}
-		if !found {
+		if !looked {
+			looked = true
 			for _, p := range append(rc.places.placesOf(title, false), rc.places.placesOf(text, false)...) {
 				if p.Country == "" && p.Parent == "" && strings.HasPrefix(p.ID, "x:") {
 					region, found = p, true
 					break
 				}
 			}
-			if !found {
-				return
+		}
+		if found && counted {
+			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = region.Name, region.ID, "countries"
+			continue
+		}
+		// no continent named: the sentence says it spans countries
+		var id string
+		switch {
+		case counted && (acrossText(c.Sentence) || rc.countriesIn(c.Sentence) >= 2):
+			// (or its sentence's own parts name the countries: "report
+			// 23 deaths: seven in Poland, seven in Romania, …")
+			id = cont[c.Category]
+		case nCountriesText(c.Sentence) && rc.country != "" && rc.country2 == "":
+			if p, ok := g.Continent(rc.country); ok {
+				id = p.ID
 			}
 		}
-		c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = region.Name, region.ID, "countries"
+		if id == "" {
+			continue
+		}
+		if p, ok := g.Get(id); ok {
+			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = p.Name, p.ID, "countries"
+		}
 	}
+}
+
+// countriesIn counts the countries whose places a sentence names.
+func (rc *reportContext) countriesIn(sent string) int {
+	var seen []string
+	for _, p := range rc.places.placesOf(sent, false) {
+		if p.Country != "" && !slices.Contains(seen, p.Country) {
+			seen = append(seen, p.Country)
+		}
+	}
+	return len(seen)
+}
+
+// acrossText reports whether a sentence says its figure is a region's,
+// across borders: "across the region", "the regional toll", "in the
+// region" (with figures of two countries beside it, which acrossCountries
+// asks first: alone, "in the region" is as often a province's).
+func acrossText(sent string) bool {
+	return containsFoldASCII(sent, "the region") || containsFoldASCII(sent, "regional") || nCountriesText(sent)
+}
+
+// nCountriesText reports whether a sentence counts the countries its
+// figure spans: "across the four countries hit hardest", "in three
+// countries", "in the two countries".
+func nCountriesText(sent string) bool {
+	i := strings.Index(sent, " countries")
+	if i < 0 {
+		return false
+	}
+	before := strings.TrimRight(sent[:i], " ")
+	j := strings.LastIndexByte(before, ' ')
+	w := strings.ToLower(before[j+1:])
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both":
+	default:
+		if w == "" || w[0] < '2' || w[0] > '9' {
+			return false
+		}
+		for k := 0; k < len(w); k++ {
+			if w[k] < '0' || w[k] > '9' {
+				return false
+			}
+		}
+	}
+	rest := strings.ToLower(strings.TrimRight(before[:max(j, 0)], " "))
+	return strings.HasSuffix(rest, " the") || strings.HasSuffix(rest, " across") || strings.HasSuffix(rest, " in") || strings.HasSuffix(rest, " across the") || strings.HasSuffix(rest, " in the") || strings.HasSuffix(rest, " over")
 }
 
 // textBetween is the text of c's sentence between c's span and d's (d

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tollproject/toll/tracker/gazetteer"
 )
 
 // place is a place phrase found in a sentence.
@@ -224,6 +226,10 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	// direction before a unit's noun is the unit's name)
 	if s.in(k, gPlaceDirection) && !(s.toks[k].upper && k+1 < len(s.toks) && s.is(k+1, fPlaceHead)) {
 		k++
+		// ("central and eastern Europe": two directions joined)
+		if s.isWord(k, "and") && s.in(k+1, gPlaceDirection) && k+2 < len(s.toks) && s.toks[k+2].upper {
+			k += 2
+		}
 	}
 	hasCap := false
 	last := -1
@@ -380,7 +386,7 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 	// ("killed 12, including five children, in Gaza City" still gives Gaza
 	// City: that part names none)
 	for m, o := range links {
-		if m == k || o.head != l.q || o.how != byBreakdown {
+		if m == k || o.head != l.q || o.how != byBreakdown && !(o.how == byCoord && o.part) {
 			continue
 		}
 		oi := min(o.a, s.qs[o.q].i)
@@ -439,10 +445,29 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 	// "most of the deaths were in Derna, where 1,054 people were
 	// killed": a relative "where" after a place gives the figure that
 	// place
-	if lo >= 2 && s.isWord(lo-1, "where") && s.isWord(lo-2, ",") {
+	wh := lo
+	if s.isWord(wh-1, "it") || s.isWord(wh-1, "they") {
+		// ("…, where it killed 197 people")
+		wh--
+	}
+	if wh >= 2 && s.isWord(wh-1, "where") && s.isWord(wh-2, ",") {
 		for _, p := range places {
-			if !p.modTok && p.j == lo-2 {
+			if !p.modTok && p.j == wh-2 {
 				return p.name
+			}
+		}
+		// (and a country no preposition introduced: "counting Vietnam,
+		// where it killed 197 people"; only a country, as a capitalised
+		// word before a comma is as often a person's name)
+		if e := wh - 3; e >= 0 && s.toks[e].upper && !s.is(e, fNotPlace) && !s.is(e, fDemonymAdj) {
+			b := e
+			for b-1 >= 0 && e-b < 2 && s.toks[b-1].upper && !s.is(b-1, fNotPlace) {
+				b--
+			}
+			for ; b <= e; b++ {
+				if name := s.textOf(b, e+1); isCountryName(name) {
+					return name
+				}
 			}
 		}
 	}
@@ -490,6 +515,16 @@ func (s *sentence) clauseVerbWithin(i, n int) bool {
 			return false
 		case "have", "has", "had", "were", "was", "are", "is":
 			return k > i // (a subject before it)
+		}
+	}
+	return false
+}
+
+// isCountryName reports whether some place name names is a country.
+func isCountryName(name string) bool {
+	for _, p := range gaz().Lookup(name) {
+		if p.Kind == gazetteer.Country {
+			return true
 		}
 	}
 	return false

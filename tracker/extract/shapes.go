@@ -293,6 +293,17 @@ func sortLinks(ls []link, s *sentence) {
 	}
 }
 
+// qtyEndsAt reports whether a figure of the sentence ends right before
+// token i ("23" of "23 deaths").
+func (s *sentence) qtyEndsAt(i int) bool {
+	for k := range s.qs {
+		if s.qs[k].j == i {
+			return true
+		}
+	}
+	return false
+}
+
 // linkNoun: "12 deaths", "203 hostages", "1.4 million refugees".
 func (s *sentence) linkNoun(qi int, p np) (link, bool) {
 	if p.kind != npCasualty {
@@ -1252,6 +1263,11 @@ func (s *sentence) linkToll(qi int, p np) (link, bool) {
 		if cat, n := lookupEnding(s, s.v.tollTab, k+1, 5); n > 0 {
 			tollStart := k + 1 - n
 			if n == 1 && s.isWord(k, "toll") && !tollContext(s, tollStart) {
+				return link{}, false
+			}
+			if s.isWord(q.i-1, ":") && k+1 == q.i-1 && s.qtyEndsAt(tollStart) {
+				// "report 23 deaths: seven in Poland, …": the noun is
+				// the figure's before it, and the colon opens its parts
 				return link{}, false
 			}
 			who := s.tollGroup(tollStart, k+1)

@@ -85,9 +85,10 @@ type Gazetteer struct {
 // KIND one of c r s t, NUMBER a city's population or the rank weight of
 // anything else. names.tsv maps a folded name to the places it names,
 // best first, as indexes of places.tsv's lines: "KEY\t3,17", sorted by
-// KEY. demonyms.tsv is "KEY\tINDEX". Lines starting with '#' are comments
-// and come first. The tables are searched in place, so start-up only
-// finds where lines start.
+// KEY. demonyms.tsv is "KEY\tINDEX", continents.tsv "COUNTRY\tREGION ID"
+// sorted by COUNTRY. Lines starting with '#' are comments and come first.
+// The tables are searched in place, so start-up only finds where lines
+// start.
 var (
 	//go:embed data/places.tsv
 	placesTSV string
@@ -95,14 +96,16 @@ var (
 	namesTSV string
 	//go:embed data/demonyms.tsv
 	demonymsTSV string
+	//go:embed data/continents.tsv
+	continentsTSV string
 	//go:embed extra.txt
 	extraTxt string
 )
 
 // table is the embedded data with its line starts.
 type table struct {
-	places, names, demonyms lines
-	maxWords                int
+	places, names, demonyms, continents lines
+	maxWords                            int
 }
 
 // lines is a text with the offsets of its data lines (comments skipped).
@@ -188,9 +191,10 @@ var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
 // build reads the embedded tables and applies extra.txt.
 func build() (*Gazetteer, error) {
 	t := &table{
-		places:   newLines(placesTSV),
-		names:    newLines(namesTSV),
-		demonyms: newLines(demonymsTSV),
+		places:     newLines(placesTSV),
+		names:      newLines(namesTSV),
+		demonyms:   newLines(demonymsTSV),
+		continents: newLines(continentsTSV),
 	}
 	for _, c := range strings.SplitN(namesTSV, "\n", 8) {
 		if n, ok := strings.CutPrefix(c, "# maxwords "); ok {
@@ -276,6 +280,18 @@ func (g *Gazetteer) Get(id string) (Place, bool) {
 		return Place{}, false
 	}
 	return g.place(r), true
+}
+
+// Continent returns the continent a country lies in, as a cross-border
+// region of the hand file ("x:asia" for "MM", "x:middle-east" for "LB",
+// "x:latin-america" for "MX"): the UN geoscheme's regions, from
+// data/continents.tsv. False for a code it does not list.
+func (g *Gazetteer) Continent(country string) (Place, bool) {
+	id, ok := g.t.continents.search(country)
+	if !ok {
+		return Place{}, false
+	}
+	return g.Get(id)
 }
 
 // refs returns the places a key names, before ranking.

@@ -569,3 +569,33 @@ func FuzzCompareField(f *testing.F) {
 		}
 	})
 }
+
+func TestContinent(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		name, country, want string
+		ok                  bool
+	}{
+		{"south-east Asia", "MM", "x:asia", true},
+		{"Europe", "PL", "x:europe", true},
+		{"the Middle East", "LB", "x:middle-east", true},
+		{"Latin America", "MX", "x:latin-america", true},
+		{"the Caribbean", "HT", "x:caribbean", true},
+		{"North America", "US", "x:north-america", true},
+		{"Oceania", "PG", "x:oceania", true},
+		{"Kosovo, which the module lacks", "XK", "x:europe", true},
+		{"Antarctica has none", "AQ", "", false},
+		{"not a country", "MA.07", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, ok := g.Continent(tt.country)
+			if ok != tt.ok || p.ID != tt.want {
+				t.Errorf("Continent(%q) = %q, %v, want %q, %v", tt.country, p.ID, ok, tt.want, tt.ok)
+			}
+			if ok && p.Kind != Region {
+				t.Errorf("Continent(%q) kind %v, want a region", tt.country, p.Kind)
+			}
+		})
+	}
+}

