@@ -43,12 +43,25 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 			if !good {
 				continue
 			}
+			if l.kin && s.kinWithMissing(links, k) {
+				// "he had lost 26 members of his family: the bodies of 10
+				// have been found and 16 are still missing": the dead and
+				// the missing together, no count of either
+				s.note(l.a, l.b, "a family's dead and missing together: not filed")
+				continue
+			}
 			if (c.Category == tracker.Missing || c.Category == tracker.Killed && s.missingWithin(s.qs[l.q].j, 8)) && s.bodiesOf(s.qs[l.q].i) {
 				// "the bodies of two missing hikers were recovered", "the
 				// bodies of four people who had been listed as missing":
 				// the missing found dead, some of the dead, not the toll
 				// ("the remains of 95 people have been found" is the toll)
 				c.Category = tracker.Killed
+				c.Context.Part = true
+			}
+			if l.kin || s.afterKinColon(links, k) {
+				// "he had lost 26 members of his family: the bodies of 10
+				// have been found and 16 are still missing": a family's
+				// dead and missing, some of the event's
 				c.Context.Part = true
 			}
 			if c.Category == tracker.Killed && !c.Context.Part && s.bodyStatusOf(l) {
@@ -776,4 +789,37 @@ func otherCountryPeople(who, where string) string {
 		}
 	}
 	return who
+}
+
+// afterKinColon reports whether links[k] follows a family's loss and a
+// colon in its sentence ("lost 26 members of his family: the bodies of
+// 10 have been found"): the family's figures.
+func (s *sentence) afterKinColon(links []link, k int) bool {
+	start := min(links[k].a, s.qs[links[k].q].i)
+	for m := range links {
+		if !links[m].kin || m == k {
+			continue
+		}
+		end := max(links[m].b, s.qs[links[m].q].j)
+		if end > start {
+			continue
+		}
+		for i := end; i < start; i++ {
+			if s.isWord(i, ":") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// kinWithMissing reports whether a family's loss, links[k], is followed
+// after a colon by a missing figure of its sentence.
+func (s *sentence) kinWithMissing(links []link, k int) bool {
+	for m := range links {
+		if m != k && links[m].cat == tracker.Missing && s.afterKinColon(links, m) {
+			return true
+		}
+	}
+	return false
 }

@@ -771,6 +771,10 @@ func TestProbableDeathsArePart(t *testing.T) {
 		{"probable deaths in a list", "The toll has risen to 29, including 10 confirmed and 19 probable deaths.", []bool{false, true, true}},
 		{"probable deaths alone", "In addition, 20 probable deaths were recorded.", []bool{true}},
 		{"suspected militants", "Police said 12 suspected militants were killed.", []bool{false}},
+		{"a family's loss is some of the dead", "A farmer said he had lost 14 relatives in the slide.", []bool{true}},
+		{"members of a family, at the sentence's end", "A driver said he had lost 26 members of his family.", []bool{true}},
+		{"a family's dead and missing after a colon, with no total filed", "A worker said he had lost 26 members of his family: the bodies of 10 have been found and 16 are still missing.", []bool{true, true}},
+		{"a party's members are no family", "The toll rose to 40, and the party said it had lost three members of its council in the attack.", []bool{false, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -396,7 +396,8 @@ func (s *sentence) openNoun(q *quantity, k int) (np, bool) {
 			}
 			// a modifier that ends the phrase is its noun: "members of
 			// one family, including three children, died"
-			if !t.upper && t.kind == tWord && s.is(m, fModifier) && (s.isWord(m+1, ",") || s.is(m+1, fPostSkip) || isTriggerWord(s, m+1)) {
+			// (or the sentence: "he had lost 26 members of his family.")
+			if !t.upper && t.kind == tWord && s.is(m, fModifier) && (s.isWord(m+1, ",") || s.isWord(m+1, ".") || s.isWord(m+1, ":") || s.isWord(m+1, ";") || m+1 == len(s.toks) || s.is(m+1, fPostSkip) || isTriggerWord(s, m+1)) {
 				return np{kind: npOpen, who: "members", end: m + 1}, true
 			}
 		}

@@ -30,6 +30,9 @@ type link struct {
 	// partitive marks "34 of the dead": a sub-count of a total the
 	// sentence does not give (np.partitive)
 	partitive bool
+	// kin marks a family's loss ("lost 14 relatives"): some of the dead,
+	// a part of the event's toll, never the toll
+	kin bool
 	// ofWhom marks "220 of whom were taken to hospital": some of a group
 	// named before, a part when an earlier figure of the sentence counts
 	// that group in the same category
@@ -1204,6 +1207,14 @@ func (s *sentence) linkLoss(qi int, p np) (link, bool) {
 	for m := q.j; m < p.end; m++ {
 		kin = kin || s.in(m, gKin)
 	}
+	end := p.end
+	if !kin && s.isWord(end, "of") && s.in(end+2, gKin) {
+		// "lost 26 members of his family"
+		switch s.word(end + 1) {
+		case "his", "her", "their", "my", "our", "the":
+			kin, end = true, end+3
+		}
+	}
 	if !kin {
 		m := p.end
 		if !s.isWord(m, "in") && !s.isWord(m, "during") {
@@ -1224,7 +1235,7 @@ func (s *sentence) linkLoss(qi int, p np) (link, bool) {
 	if who == "" {
 		who = "people"
 	}
-	return link{q: qi, cat: tracker.Killed, who: who, how: byLoss, a: k, b: p.end, trig: k, head: -1, placeMin: p.end, period: q.increment}, true
+	return link{q: qi, cat: tracker.Killed, who: who, how: byLoss, a: k, b: end, trig: k, head: -1, placeMin: end, period: q.increment, kin: kin}, true
 }
 
 // linkToll: a toll noun before the number: "the death toll rose to 2,329",
