@@ -471,6 +471,13 @@ func (s *sentence) placeFor(k int, links []link, grp []int, places []place) stri
 			}
 		}
 	}
+	// a figure its own words spread over several units ("killing at
+	// least 44 people in four states") is no toll of the subject's place
+	// ("raced north into Georgia and the Carolinas, …"): the report pass
+	// gives it the country
+	if e := max(l.b, q.j); e < len(s.toks) && holdsUnitsWord(s.text[s.toks[e-1].end:s.toks[len(s.toks)-1].end]) && unitsRE.MatchString(s.text[s.toks[e-1].end:s.toks[len(s.toks)-1].end]) {
+		return ""
+	}
 	// ", killing at least 51 people", ", bringing the death toll to 40":
 	// a participle clause whose subject is the main clause before the comma
 	subjEnd := lo
