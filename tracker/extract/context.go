@@ -1222,6 +1222,9 @@ func (rc *reportContext) pastOf(sent string) string {
 	if when := rc.pastMonth(sent); when != "" {
 		return when
 	}
+	if when := rc.pastWhenMonth(sent); when != "" {
+		return when
+	}
 	if when := longSpan(sent); when != "" {
 		return when
 	}
@@ -1339,6 +1342,39 @@ func (rc *reportContext) pastMonth(sent string) string {
 		return ""
 	}
 	return strings.ToLower(name) + " " + strconv.Itoa(year)
+}
+
+// pastWhenMonthRE is a pluperfect toll dated by a "when" clause with an
+// earlier month: "The storm had already killed 10 people in Mozambique
+// when it first made landfall in late February."
+var pastWhenMonthRE = regexp.MustCompile(`\bhad\s+(?:already\s+|earlier\s+|previously\s+)?(?:killed|left|claimed)\b[^.;]*?\bwhen\b[^.;]*?\bin\s+(?:(?:late|early|mid-?)\s*)?(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+
+// pastWhenMonth returns the month a pluperfect toll's "when" clause
+// dates it to, when that month is before the report's ("february 2023"
+// in a report of 15 March 2023), else "": the figure of an earlier phase
+// (a cyclone's first landfall) is no figure of today's count.
+func (rc *reportContext) pastWhenMonth(sent string) string {
+	if rc.month == 0 || !strings.Contains(sent, "had ") || !strings.Contains(sent, "when ") {
+		return ""
+	}
+	m := pastWhenMonthRE.FindStringSubmatch(sent)
+	if m == nil {
+		return ""
+	}
+	mon := 0
+	for i, n := range monthNames {
+		if strings.EqualFold(n, m[1]) {
+			mon = i + 1
+		}
+	}
+	year := rc.year
+	if mon == 0 || mon == rc.month {
+		return ""
+	}
+	if mon > rc.month {
+		year--
+	}
+	return strings.ToLower(m[1]) + " " + strconv.Itoa(year)
 }
 
 // pastNear returns the past year of a sentence with several nearest

@@ -1021,6 +1021,10 @@ func TestPastMonthsAndSpans(t *testing.T) {
 		{"a superlative compares", "It is the deadliest accident in the past 30 years, and 68 people were killed.", "2023-01-15", ""},
 		{"a figure since a past year is today's", "It is the first quake to claim more than 100 lives since the Kumamoto earthquakes of 2016.", "2024-01-07", ""},
 		{"a past year's figure", "The Kumamoto earthquakes of 2016 killed 276 people.", "2024-01-07", "2016"},
+		{"a pluperfect toll an earlier month's 'when' dates", "The cyclone had already killed 10 people when it first made landfall in late February.", "2023-03-15", "february 2023"},
+		{"a 'when' month after the report's is last year's", "The virus had killed 30 people when it was first detected in November.", "2024-02-03", "november 2023"},
+		{"the report's own month is today's", "The cyclone had killed 10 people when it made landfall in early March.", "2023-03-15", ""},
+		{"a pluperfect toll with no 'when' is left alone", "The outbreak had killed 100 people by the end of February.", "2023-03-15", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
