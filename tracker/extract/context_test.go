@@ -777,6 +777,8 @@ func TestProbableDeathsArePart(t *testing.T) {
 		{"a family's loss is some of the dead", "A farmer said he had lost 14 relatives in the slide.", []bool{true}},
 		{"members of a family, at the sentence's end", "A driver said he had lost 26 members of his family.", []bool{true}},
 		{"a family's dead and missing after a colon, with no total filed", "A worker said he had lost 26 members of his family: the bodies of 10 have been found and 16 are still missing.", []bool{true, true}},
+		{"those who remain in hospital are some of the injured", "The fire injured 79 people. Thirty-seven people remain in hospital, four of them in critical condition.", []bool{false, true, true}},
+		{"the injured being treated on the first day are the injured", "The NHS says 74 people are being treated in hospital.", []bool{false}},
 		{"a party's members are no family", "The toll rose to 40, and the party said it had lost three members of its council in the attack.", []bool{false, false}},
 	}
 	for _, tt := range tests {

@@ -573,11 +573,12 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 					tr, k, n = tr2, m, n2
 				}
 			}
-			// "102 people were still being treated in hospital": those
-			// still there are some of the injured, a count that falls
+			// "102 people were still being treated in hospital", "37
+			// people remain in hospital": those still there are some of
+			// the injured, a count that falls (vocabulary "stockword")
 			stock := false
 			for m := start; m < k && tr.cat == tracker.Injured; m++ {
-				stock = stock || s.isWord(m, "still")
+				stock = stock || s.v.stockWords[s.word(m)]
 			}
 			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare, partitive: stock, ofWhom: ofWhom}, true
 		}

@@ -97,13 +97,16 @@ type vocabulary struct {
 	correctionWords, putVerbs, sayingVerbs, countedBy   map[string]bool
 	lumpedWords, measureWords, durationWords, heldWords map[string]bool
 	lossVerbs, kinWords, coordinators                   map[string]bool
-	rateWords, rateNot, aliveWords, exceptWords         map[string]bool
-	fearedWords, relativePlaces, severityWords          map[string]bool
-	injurySeverity, reasonVerbs                         map[string]bool
-	diseaseWords, handoverWords, displacedUnits         map[string]bool
-	hadPrior, priorAfter, priorBefore                   map[string]bool
-	sourceDocs, saidSkip, causeVerbs, officialData      map[string]bool
-	takenVerbs, takenSkip, heldNow, cumulativeWords     map[string]bool
+	// stockWords: an injured count's words that make it those still in
+	// care ("still", "remain"), a stock apart from the injured
+	stockWords                                      map[string]bool
+	rateWords, rateNot, aliveWords, exceptWords     map[string]bool
+	fearedWords, relativePlaces, severityWords      map[string]bool
+	injurySeverity, reasonVerbs                     map[string]bool
+	diseaseWords, handoverWords, displacedUnits     map[string]bool
+	hadPrior, priorAfter, priorBefore               map[string]bool
+	sourceDocs, saidSkip, causeVerbs, officialData  map[string]bool
+	takenVerbs, takenSkip, heldNow, cumulativeWords map[string]bool
 
 	// the report pass's tables (context.go)
 	notGazetted, diseaseEvents map[string]bool
@@ -276,6 +279,7 @@ func directives() map[string]directiveSpec {
 		"displacedunit":   setDir(func(v *vocabulary) map[string]bool { return v.displacedUnits }),
 		"loss":            setDir(func(v *vocabulary) map[string]bool { return v.lossVerbs }),
 		"kin":             setDir(func(v *vocabulary) map[string]bool { return v.kinWords }),
+		"stockword":       setDir(func(v *vocabulary) map[string]bool { return v.stockWords }),
 		"coordinator":     setDir(func(v *vocabulary) map[string]bool { return v.coordinators }),
 		"rate":            setDir(func(v *vocabulary) map[string]bool { return v.rateWords }),
 		"notrate":         setDir(func(v *vocabulary) map[string]bool { return v.rateNot }),
@@ -372,7 +376,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords, &v.handoverWords, &v.displacedUnits,
-		&v.lossVerbs, &v.kinWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
+		&v.lossVerbs, &v.kinWords, &v.stockWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
 		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.siteEvents, &v.siteCauses, &v.landforms, &v.stormObjects, &v.stormNotSubjects, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts, &v.holders, &v.offices, &v.speakerVerbs,
