@@ -56,6 +56,11 @@ func TestSeriesScenarios(t *testing.T) {
 		// for five expected stale repeats raised on four other sets)
 		{dir: "series-heldout8", files: 5, f1: 0.84, raised: 5, traps: 2, falseAlarms: 3},
 		{dir: "series-heldout9", files: 5, f1: 0.85, raised: 6, traps: 0, falseAlarms: 0},
+		// (set 10 at landing: the Sri Lanka health ministry's 253 after
+		// 359 is raised as a revision, the set's label a decrease; the
+		// Sainthamaruthu raid's 15 and the admitted 485 are its two false
+		// alarms)
+		{dir: "series-heldout10", files: 5, f1: 0.76, raised: 3, traps: 4, falseAlarms: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
