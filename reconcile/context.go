@@ -454,6 +454,10 @@ func eventClass(e string) string {
 		return "violence"
 	case "outbreak":
 		return "disease"
+	case "collapse", "mining":
+		// (a mine's collapse, a tailings dam's at a mine: reports call it
+		// the collapse or the mine disaster, one event either way)
+		return "collapse"
 	}
 	// each disease its own: cholera deaths are not dengue deaths
 	return e

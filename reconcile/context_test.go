@@ -67,6 +67,22 @@ func TestContextSeries(t *testing.T) {
 			same: [][]string{{"a-1", "b-1", "c-1"}},
 		},
 		{
+			// Brumadinho: reports call it the dam's collapse or the mine
+			// disaster
+			name: "a collapse and a mine disaster in one place are one event",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2019-01-26", "fire brigade", tracker.Exact, 34),
+				ctxClaim("b-1", "b", "2019-01-27", "fire brigade", tracker.Exact, 58),
+			},
+			ctx: func(i int) tracker.Context {
+				if i == 0 {
+					return tracker.Context{Place: "Brazil", PlaceID: "BR", PlaceFrom: "dateline", Event: "collapse"}
+				}
+				return tracker.Context{Place: "Brazil", PlaceID: "BR", PlaceFrom: "dateline", Event: "mining"}
+			},
+			same: [][]string{{"a-1", "b-1"}},
+		},
+		{
 			name: "a city joins its country unless a report gives it apart",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-09", "ministry", tracker.Exact, 2012),
