@@ -393,6 +393,11 @@ func (s *sentence) claimOf(links []link, k int, grp []int, places []place, attrs
 		c.Where = s.placeFor(k, links, grp, places)
 	}
 	c.Attribution = s.attributionFor(l, attrs)
+	if c.Attribution == "" && l.how == byToll {
+		// "more than 70 times the government's official toll of 64": the
+		// toll's possessor gave it
+		c.Attribution = s.tollPossessor(l.a)
+	}
 	if l.where != "" && c.Attribution != "" && c.Attribution != l.where && (l.how == byBreakdown || l.how == byCoord) {
 		// "South Carolina reported 36 deaths, Georgia 25, Florida 15": each
 		// place of the list reported its own
@@ -822,4 +827,34 @@ func (s *sentence) kinWithMissing(links []link, k int) bool {
 		}
 	}
 	return false
+}
+
+// tollPossessor returns the source that owns the toll noun at token a
+// ("the government's official toll of 64", "the ministry's latest count
+// of 1,200"), or "": the possessor right before the toll, past modifiers,
+// a capitalised name or a source noun of the vocabulary.
+func (s *sentence) tollPossessor(a int) string {
+	k := a - 1
+	for k >= 0 && (s.is(k, fModifier) || s.is(k, fCountMod)) && !strings.HasSuffix(s.word(k), "'s") && !strings.HasSuffix(s.word(k), "’s") {
+		k--
+	}
+	if k < 0 || s.toks[k].kind != tWord {
+		return ""
+	}
+	w := s.word(k)
+	base := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	lb := strings.ToLower(base)
+	if base == w || !(s.v.sourceNouns[lb] || s.v.sourceHeads[lb] || s.toks[k].upper && isAcronym(base)) {
+		// (a name alone is no source: "Helene's toll", "Chido's toll")
+		return ""
+	}
+	start := k
+	for start-1 >= 0 && start > k-3 && s.toks[start-1].kind == tWord && (s.toks[start-1].upper || s.v.sourceNouns[s.word(start-1)] || s.is(start-1, fSourceHead) || s.is(start-1, fModifier)) && !s.isWord(start-1, "the") {
+		start--
+	}
+	if gaz().IsPlaceName(s.textOf(start, k+1)) || gaz().IsPlaceName(strings.TrimSuffix(strings.TrimSuffix(s.textOf(start, k+1), "'s"), "’s")) {
+		// ("Gaza's death toll", "Morocco's toll": a place's, no source)
+		return ""
+	}
+	return s.v.cleanSource(s.textOf(start, k+1))
 }

@@ -201,13 +201,11 @@ func (m *placeMemo) placesOfIn(s string, demonyms bool, in string) []gazetteer.P
 	var out []gazetteer.Place
 	m.v.capRuns(s, func(a, b int) {
 		words := strings.Fields(s[a:b])
-		for i := range words {
-			words[i] = strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "’s")
-		}
+		poss := possessives(words)
 		var ps []gazetteer.Place
 		for i := 0; i < len(words); {
 			found := false
-			for j := min(len(words), i+m.g.MaxWords()); j > i; j-- {
+			for j := min(len(words), i+m.g.MaxWords(), possEnd(poss, i)); j > i; j-- {
 				name := strings.Join(words[i:j], " ")
 				if j < len(words) && m.v.streetWord(words[j]) {
 					if _, ok := m.lookup(name); ok {
@@ -241,6 +239,34 @@ func (m *placeMemo) placesOfIn(s string, demonyms bool, in string) []gazetteer.P
 	return out
 }
 
+// possessives trims the possessive "'s" off words, in place, and returns
+// a mask of the words that had one ("Morocco's" is "Morocco").
+func possessives(words []string) []bool {
+	var poss []bool
+	for i, w := range words {
+		t := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if t != w {
+			if poss == nil {
+				poss = make([]bool, len(words))
+			}
+			poss[i], words[i] = true, t
+		}
+	}
+	return poss
+}
+
+// possEnd is the end of the longest name that can start at word i: a
+// possessive ends its name ("Puerto Rico's Department of Public Safety"
+// names Puerto Rico, never a "Puerto Rico Department").
+func possEnd(poss []bool, i int) int {
+	for k := i; k < len(poss); k++ {
+		if poss[k] {
+			return k + 1
+		}
+	}
+	return 1 << 30
+}
+
 // pushNew appends to out the places of ps it does not hold yet.
 func pushNew(out, ps []gazetteer.Place) []gazetteer.Place {
 	for _, p := range ps {
@@ -269,12 +295,10 @@ func (m *placeMemo) runPlaces(run string, demonyms bool) []gazetteer.Place {
 	}
 	var out []gazetteer.Place
 	words := strings.Fields(run)
-	for i := range words {
-		words[i] = strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "’s")
-	}
+	poss := possessives(words)
 	for i := 0; i < len(words); {
 		found := false
-		for j := min(len(words), i+m.g.MaxWords()); j > i; j-- {
+		for j := min(len(words), i+m.g.MaxWords(), possEnd(poss, i)); j > i; j-- {
 			name := strings.Join(words[i:j], " ")
 			if p, ok := m.lookup(name); ok {
 				if j < len(words) && m.v.streetWord(words[j]) {

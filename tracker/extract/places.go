@@ -36,6 +36,14 @@ func (s *sentence) places(attrs []attribution) []place {
 		if inAttribution(attrs, i) {
 			continue
 		}
+		if s.isWord(i, "at") && i > 0 && s.v.scholarNouns[s.word(i-1)] {
+			// "researchers at the Harvard T.H. Chan School": where they
+			// work, no place of the figure
+			if p, ok := s.placeAt(i); ok {
+				i = p.j - 1
+			}
+			continue
+		}
 		if p, ok := s.placeAt(i); ok {
 			p.initial = i == 0 || (i == 1 && s.toks[0].kind == tPunct)
 			out = append(out, p)
@@ -126,13 +134,21 @@ func (s *sentence) places(attrs []attribution) []place {
 						break
 					}
 				}
-				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "’s"), "'s")
+				raw := s.textOf(m, k+1)
+				name := strings.TrimSuffix(strings.TrimSuffix(raw, "’s"), "'s")
 				// "North Carolina's Helene toll": the possessor is the
 				// place, the name after it the storm's
 				if c := strings.Index(name, "'s "); c > 0 {
 					name = name[:c]
 				} else if c := strings.Index(name, "’s "); c > 0 {
 					name = name[:c]
+				}
+				// a possessor the gazetteer does not know is a storm's or
+				// a body's name, no place: "Helene's toll", "the Red
+				// Crescent's toll" (the toll's owner gave it: tollPossessor)
+				if (name != raw || s.isWord(k+1, "'s") || s.isWord(k+1, "’s")) && (!gaz().IsPlaceName(name) || m > 0 && s.toks[m-1].upper && s.is(m-1, fNotPlace)) {
+					// (nor the end of a name that is none: "Red Crescent")
+					continue
 				}
 				out = append(out, place{i: m, j: i, name: name, modTok: true})
 			}

@@ -46,3 +46,36 @@ func TestPassiveAfterPhrase(t *testing.T) {
 		t.Errorf("attributions got %q, want %q", got, want)
 	}
 }
+
+// TestTollPossessor: the owner of a toll noun gave the toll ("the
+// government's official toll of 64"); a place's or a storm's toll names
+// no source.
+func TestTollPossessor(t *testing.T) {
+	tests := []struct {
+		name, text, want, where string
+	}{
+		{"a body's official toll", "It is more than 70 times the government's official toll of 64.", "government", ""},
+		{"a named body", "The Red Crescent's toll of 120 was higher than the government's.", "Red Crescent", ""},
+		{"a body whose modifier is no name", "The interior ministry's death toll stood at 2,012.", "ministry", ""},
+		{"a storm's toll names no source", "Helene's toll rose to 100.", "", ""},
+		{"a place's toll names no source", "Gaza's death toll rose to 300.", "", "Gaza"},
+		{"researchers at a school name no place", "The official toll of 64 is far too low, researchers at the Harvard T.H. Chan School of Public Health said.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(tt.text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Claims) != 1 {
+				t.Fatalf("got %d claims, want 1", len(res.Claims))
+			}
+			if got := res.Claims[0].Attribution; got != tt.want {
+				t.Errorf("attribution got %q, want %q", got, tt.want)
+			}
+			if got := res.Claims[0].Where; got != tt.where {
+				t.Errorf("where got %q, want %q", got, tt.where)
+			}
+		})
+	}
+}

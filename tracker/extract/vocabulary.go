@@ -99,7 +99,10 @@ type vocabulary struct {
 	lossVerbs, kinWords, coordinators                   map[string]bool
 	// stockWords: an injured count's words that make it those still in
 	// care ("still", "remain"), a stock apart from the injured
-	stockWords                                      map[string]bool
+	stockWords map[string]bool
+	// scholarNouns: people whose "at" names where they work, no place of
+	// a figure ("researchers at the Harvard T.H. Chan School")
+	scholarNouns                                    map[string]bool
 	rateWords, rateNot, aliveWords, exceptWords     map[string]bool
 	fearedWords, relativePlaces, severityWords      map[string]bool
 	injurySeverity, reasonVerbs                     map[string]bool
@@ -280,6 +283,7 @@ func directives() map[string]directiveSpec {
 		"loss":            setDir(func(v *vocabulary) map[string]bool { return v.lossVerbs }),
 		"kin":             setDir(func(v *vocabulary) map[string]bool { return v.kinWords }),
 		"stockword":       setDir(func(v *vocabulary) map[string]bool { return v.stockWords }),
+		"scholar":         setDir(func(v *vocabulary) map[string]bool { return v.scholarNouns }),
 		"coordinator":     setDir(func(v *vocabulary) map[string]bool { return v.coordinators }),
 		"rate":            setDir(func(v *vocabulary) map[string]bool { return v.rateWords }),
 		"notrate":         setDir(func(v *vocabulary) map[string]bool { return v.rateNot }),
@@ -376,7 +380,7 @@ func newVocabulary() *vocabulary {
 		&v.areaNouns, &v.numberParts, &v.dateOpeners,
 		&v.countNouns, &v.earlierWords, &v.countModifiers, &v.correctionWords, &v.putVerbs,
 		&v.sayingVerbs, &v.countedBy, &v.lumpedWords, &v.measureWords, &v.durationWords, &v.heldWords, &v.handoverWords, &v.displacedUnits,
-		&v.lossVerbs, &v.kinWords, &v.stockWords, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
+		&v.lossVerbs, &v.kinWords, &v.stockWords, &v.scholarNouns, &v.coordinators, &v.rateWords, &v.rateNot, &v.aliveWords, &v.exceptWords, &v.fearedWords, &v.relativePlaces, &v.severityWords, &v.injurySeverity, &v.reasonVerbs, &v.diseaseWords,
 		&v.hadPrior, &v.priorAfter, &v.priorBefore,
 		&v.sourceDocs, &v.saidSkip, &v.causeVerbs, &v.officialData, &v.takenVerbs, &v.takenSkip, &v.heldNow, &v.cumulativeWords,
 		&v.notGazetted, &v.diseaseEvents, &v.oneSiteEvents, &v.siteEvents, &v.siteCauses, &v.landforms, &v.stormObjects, &v.stormNotSubjects, &v.fireService, &v.compass, &v.continents, &v.sites, &v.streets, &v.coasts, &v.holders, &v.offices, &v.speakerVerbs,
