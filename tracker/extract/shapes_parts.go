@@ -882,6 +882,11 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	if a > k {
 		return partItem{}, false
 	}
+	if s.titled() && !gaz().IsPlaceName(s.textOf(a, k+1)) {
+		// a title-case headline capitalises every word: "Bombings Toll
+		// Jumps To 290; Police Hold 24" names no place "Police Hold"
+		return partItem{}, false
+	}
 	return partItem{a: a, end: q.j, where: s.textOf(a, k+1)}, true
 }
 
