@@ -64,6 +64,12 @@ func (s *sentence) claims(dst []tracker.Claim) []tracker.Claim {
 				// dead and missing, some of the event's
 				c.Context.Part = true
 			}
+			if c.Category == tracker.Killed && s.soughtBodies(l) {
+				// "the search goes on for the bodies of 141 others",
+				// "searching for the remains of 11 people": not found yet,
+				// the missing
+				c.Category = tracker.Missing
+			}
 			if c.Category == tracker.Killed && !c.Context.Part && s.bodyStatusOf(l) {
 				// "101 bodies are still unidentified", "159 bodies have
 				// been handed over": some of the dead, not the toll
@@ -857,4 +863,29 @@ func (s *sentence) tollPossessor(a int) string {
 		return ""
 	}
 	return s.v.cleanSource(s.textOf(start, k+1))
+}
+
+// soughtBodies reports whether a killed figure's "bodies of" or
+// "remains of" is what a search is for ("the search goes on for the
+// bodies of 141 others", "still searching for the remains of 11
+// people"): bodies not found, so people still missing.
+func (s *sentence) soughtBodies(l *link) bool {
+	t := s.qs[l.q].i - 2
+	if t < 0 || !(s.isWord(t, "bodies") || s.isWord(t, "remains")) || !s.isWord(t+1, "of") {
+		return false
+	}
+	k := t - 1
+	if s.isWord(k, "the") {
+		k--
+	}
+	if !s.isWord(k, "for") {
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-3; m-- {
+		switch s.word(m) {
+		case "search", "searching", "searched", "searches", "looking", "look", "hunt", "hunting", "combing":
+			return true
+		}
+	}
+	return false
 }
