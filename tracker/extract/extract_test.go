@@ -220,6 +220,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{desc: "missing [21, 21] exact people", where: "Rio Grande do Sul"}}},
 		{"a title-case clause before 'for' and a number is no place's part", "Taiwan Quake Toll Reaches 13; Search Continues For Six",
 			[]want{{desc: "killed [13, 13] exact people", where: "Taiwan"}}},
+		{"things before a verb with its own figure are no victims", "The coordinated attacks on three churches and three hotels killed 269 people.",
+			[]want{{desc: "killed [269, 269] exact people"}}},
 		{"bodies a search is for are the missing", "The search goes on for the bodies of 141 others, all reported missing by their families.",
 			[]want{{desc: "missing [141, 141] exact people"}}},
 		{"remains still sought are the missing", "Firefighters are still searching for the remains of 11 people.",

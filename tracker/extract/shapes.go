@@ -580,6 +580,12 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			for m := start; m < k && tr.cat == tracker.Injured; m++ {
 				stock = stock || s.v.stockWords[s.word(m)]
 			}
+			if !tr.noun && p.kind == npOpen && k+n < len(s.toks) && s.qty[k+n] >= 0 && s.qs[s.qty[k+n]].i == k+n {
+				// "the attacks on three churches and three hotels killed
+				// 269 people": a verb with a figure of its own after it
+				// counts that figure; the nouns before it are no victims
+				return link{}, false
+			}
 			return link{q: qi, cat: tr.cat, who: who, how: byPost, a: q.i, b: k + n, trig: k, head: -1, placeMin: k + n, period: q.increment, bare: bare, partitive: stock, ofWhom: ofWhom}, true
 		}
 		if !s.is(k, fPostSkip) && !(strings.HasSuffix(w, "ly") && s.toks[k].kind == tWord && !s.toks[k].upper) {
