@@ -94,6 +94,8 @@ func TestLookupFirst(t *testing.T) {
 		{"the Atlas Mountains", "the Atlas Mountains", "x:atlas-mountains"},
 		{"High Atlas", "High Atlas", "x:high-atlas"},
 		{"Darfur", "Darfur", "x:darfur"},
+		{"an island of several provinces", "Sulawesi", "x:sulawesi"},
+		{"a town the cities table lacks", "Savar", "x:savar"},
 		{"West Darfur", "West Darfur", "SD.47"},
 		{"Western Darfur", "Western Darfur", "SD.47"},
 		{"the Sahel", "the Sahel", "x:sahel"},
