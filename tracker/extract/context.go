@@ -329,6 +329,7 @@ func applyContext(v *vocabulary, places *placeCache, text, title string, date tr
 	}
 	rc.ownBesideForeign(claims)
 	rc.totalsAboveParts(claims)
+	rc.totalsAfterParts(claims)
 	rc.acrossCountries(claims, title, text)
 	rc.headlinePlaces(claims)
 	copyAttributions(claims)
@@ -399,6 +400,48 @@ func (rc *reportContext) headlinePlaces(claims []tracker.Claim) {
 	}
 }
 
+// totalsAfterParts gives a total that sums the figures its sentence gave
+// before it for two places or more the place that holds them all: "The
+// storm killed at least 105 people in Florida and five in North Carolina,
+// bringing the total to 110" is the country's 110, not Florida's (the
+// place the sentence pass read for the clause's subject). Only a toll's
+// phrase ("the total", "the toll"), whose place is none or one of the
+// parts', at or above the parts' sum.
+func (rc *reportContext) totalsAfterParts(claims []tracker.Claim) {
+	g := rc.places.g
+	for i := range claims {
+		c := &claims[i]
+		if c.Context.Part || c.Prior || c.Context.Past != "" || !(strings.Contains(c.Span, "total") || strings.Contains(c.Span, "toll")) {
+			continue
+		}
+		var parts []string
+		sum := decimal.Zero
+		for j := i - 1; j >= 0 && claims[j].Sentence == c.Sentence; j-- {
+			d := &claims[j]
+			if d.Category != c.Category || d.Context.PlaceFrom != "sentence" || d.Prior || d.Context.Past != "" || d.Context.PlaceID == "" || strings.Contains(d.Context.PlaceID, "/") {
+				continue
+			}
+			sum = sum.Add(d.Interval.Low)
+			if !slices.Contains(parts, d.Context.PlaceID) {
+				parts = append(parts, d.Context.PlaceID)
+			}
+		}
+		if len(parts) < 2 {
+			continue
+		}
+		bound := c.Interval.High
+		if c.Interval.Unbounded {
+			bound = c.Interval.Low
+		}
+		if sum.Cmp(bound) > 0 || c.Context.PlaceID != "" && !slices.Contains(parts, c.Context.PlaceID) {
+			continue
+		}
+		if above, ok := commonAncestor(g, parts); ok {
+			c.Context.Place, c.Context.PlaceID, c.Context.PlaceFrom = above.Name, above.ID, "parts"
+		}
+	}
+}
+
 // totalsAboveParts gives a total that names no place of its own the place
 // its parts lie in when the report's place would put it at or below one of
 // them: "157 people have died, 105 in Jajarkot and 52 in West Rukum" in a
@@ -424,7 +467,9 @@ func (rc *reportContext) totalsAboveParts(claims []tracker.Claim) {
 		sum := decimal.Zero
 		for j := i + 1; j < len(claims) && claims[j].Sentence == c.Sentence && claims[j].Start < c.End+200; j++ {
 			d := claims[j]
-			if d.Category != c.Category || d.Context.PlaceFrom != "sentence" || d.Prior || d.Interval.Unbounded {
+			// (an open part counts its floor: "rose above 100, with at
+			// least 54 deaths in Lee County")
+			if d.Category != c.Category || d.Context.PlaceFrom != "sentence" || d.Prior {
 				continue
 			}
 			if d.Start > c.End && d.Start-c.End < 400 && strings.Contains(textBetween(c, &d), ", and ") {
@@ -1550,7 +1595,14 @@ func (rc *reportContext) contextOf(text string, c *tracker.Claim) {
 			ctx.Place, ctx.PlaceID, ctx.PlaceFrom = p.Name, p.ID, "sentence"
 		}
 	}
-	if ctx.Place == "" && c.Where == "" && rc.hasPl && mayBeStatewide(near) && statewideRE.MatchString(near) {
+	// (the words around the figure a little wider: "The state's count
+	// now stands at 140 deaths", "lists 58 deaths from the hurricane
+	// across the state")
+	wide := near
+	if off := rc.sentenceStart(text, c.Sentence); off >= 0 && c.Start-off >= 0 && c.End-off <= len(sent) && sent[c.Start-off:c.End-off] == c.Span {
+		wide = sent[max(0, c.Start-off-40):min(len(sent), c.End-off+40)]
+	}
+	if ctx.Place == "" && c.Where == "" && rc.hasPl && mayBeStatewide(wide) && statewideRE.MatchString(wide) {
 		// "109 people have died statewide" in a report about Kerr
 		// County: the state's toll, not the county's
 		if p, ok := firstLevelOf(g, rc.place); ok {
