@@ -222,7 +222,7 @@ func (m *placeMemo) placesOfIn(s string, demonyms bool, in string) []gazetteer.P
 					i, found = j, true
 					break
 				}
-				if j == i+1 && demonyms {
+				if j <= i+3 && demonyms {
 					if p, ok := m.demonym(name); ok {
 						ps = append(ps, p)
 						i, found = j, true
@@ -317,7 +317,7 @@ func (m *placeMemo) runPlaces(run string, demonyms bool) []gazetteer.Place {
 				i, found = j, true
 				break
 			}
-			if j == i+1 && demonyms {
+			if j <= i+3 && demonyms {
 				if p, ok := m.demonym(name); ok {
 					out = append(out, p)
 					i, found = j, true

@@ -327,6 +327,13 @@ func (s *sentence) placeAt(i int) (place, bool) {
 	}
 	name := s.text[s.toks[first].start:lt.end]
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
+	if first < last {
+		// a demonym of two words is the people's adjective, no place:
+		// "hit Sri Lankan churches" (the report pass reads its country)
+		if _, ok := gaz().Demonym(name); ok && !gaz().IsPlaceName(name) {
+			return place{}, false
+		}
+	}
 	// "Nigeria's Kaduna state" is "Kaduna state"
 	if k := strings.IndexAny(name, "'’"); k > 0 && first < last {
 		if rest := name[k:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
