@@ -56,6 +56,7 @@ func checkCompact(claims []tracker.StoredClaim, opts Options, decimals bool) (*C
 		decreasePairs: map[[2]int32]bool{}, handled: map[int32]bool{}, decimals: decimals}
 	c.indexSeries()
 	c.staleAndRevised()
+	c.staleStocks()
 	c.decreases()
 	c.disagreements()
 	c.togetherApart()

@@ -774,6 +774,26 @@ func TestContextFindings(t *testing.T) {
 		want []string // kind and claim ids of each finding
 	}{
 		{
+			// Brumadinho: 160 missing on 10 February, 141 still sought on
+			// 25 February, a weekly's 160 on 1 March
+			name: "the missing climbing back to an old figure is a stale repeat",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2019-02-10", "civil defence", tracker.Exact, 160).cat_(tracker.Missing),
+				ctxClaim("b-1", "b", "2019-02-25", "fire brigade", tracker.Exact, 141).cat_(tracker.Missing),
+				ctxClaim("c-1", "c", "2019-03-01", "Mining Ledger", tracker.Exact, 160).cat_(tracker.Missing),
+			},
+			want: []string{"stale_repeat c-1 b-1"},
+		},
+		{
+			name: "the missing moving by a few is no stale repeat",
+			ss: []syn{
+				ctxClaim("a-1", "a", "2023-03-21", "disaster department", tracker.Exact, 537).cat_(tracker.Missing),
+				ctxClaim("b-1", "b", "2023-03-22", "agency", tracker.Exact, 533).cat_(tracker.Missing),
+				ctxClaim("c-1", "c", "2023-04-24", "Summit Herald", tracker.Exact, 537).cat_(tracker.Missing),
+			},
+			want: nil,
+		},
+		{
 			name: "a later lower figure that an earlier report gave is a stale repeat",
 			ss: []syn{
 				ctxClaim("a-1", "a", "2023-09-09", "interior ministry", tracker.Exact, 2012),
