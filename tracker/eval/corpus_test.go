@@ -57,6 +57,13 @@ import (
 // between bars and dashes, bracketed lead-ins, table columns, the
 // vocabulary of translated, local and court copy and the false claims'
 // fixes).
+// Part M (379 passages, 132 hard negatives, 2019–2025 events in local
+// South Asian, Nigerian, Kenyan and Philippine, wire, translated Spanish,
+// Portuguese, French, Arabic, Chinese and Russian agency, headline, UN,
+// WHO, police, live-blog, ministry, IFRC, court, table and NGO styles,
+// written by a helper who had not read the rules) scored P 0.974 R 0.869
+// F1 0.918 before any rule was tuned on it (corpus-m.first.log); its
+// floor is that score.
 // README ("Measured") gives each first score. It also keeps the corpus
 // honest: at least 300 passages, at least a third of them hard
 // negatives, and no corpus file without a floor.
@@ -74,6 +81,7 @@ func TestCorpus(t *testing.T) {
 		"corpus-j.jsonl": 0.96,
 		"corpus-k.jsonl": 0.95,
 		"corpus-l.jsonl": 0.98,
+		"corpus-m.jsonl": 0.918,
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*.jsonl"))
 	if err != nil || len(files) == 0 {
