@@ -57,7 +57,7 @@ import (
 // between bars and dashes, bracketed lead-ins, table columns, the
 // vocabulary of translated, local and court copy and the false claims'
 // fixes).
-// Part M (379 passages, 132 hard negatives, 2019–2025 events in local
+// Part M (379 passages, 132 hard negatives, 2024–2025 reports in local
 // South Asian, Nigerian, Kenyan and Philippine, wire, translated Spanish,
 // Portuguese, French, Arabic, Chinese and Russian agency, headline, UN,
 // WHO, police, live-blog, ministry, IFRC, court, table and NGO styles,
