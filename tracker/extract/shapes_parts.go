@@ -882,9 +882,10 @@ func (s *sentence) partShape(qi int, p np) (partItem, bool) {
 	if a > k {
 		return partItem{}, false
 	}
-	if s.titled() && !gaz().IsPlaceName(s.textOf(a, k+1)) {
+	if s.titled() && a < k && !gaz().IsPlaceName(s.textOf(a, k+1)) {
 		// a title-case headline capitalises every word: "Bombings Toll
-		// Jumps To 290; Police Hold 24" names no place "Police Hold"
+		// Jumps To 290; Police Hold 24" names no place "Police Hold" (one
+		// word is read as before: a table's "Serious 67")
 		return partItem{}, false
 	}
 	return partItem{a: a, end: q.j, where: s.textOf(a, k+1)}, true
