@@ -87,6 +87,12 @@ func (s *sentence) notACount(i int) bool {
 			}
 		}
 	}
+	// The fraction of a code or an amount the lexer split at its point:
+	// "P6.8 million" (pesos) is "P6" "." "8" "million", no count of 8
+	// million.
+	if s.glued(i) && prev == "." && i >= 2 && s.glued(i-1) && (toks[i-2].kind == tAlnum || toks[i-2].kind == tNum) {
+		return true
+	}
 	// Glued to a word before: "F-16", "COVID-19", "A/ES-10".
 	if s.glued(i) && i >= 1 && (prev == "-" || prev == "/" || prev == "#" || prev == "№") {
 		if i >= 2 && s.glued(i-1) && toks[i-2].kind != tNum {

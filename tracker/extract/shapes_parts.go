@@ -386,7 +386,7 @@ func (s *sentence) linkCoord(qi int, nps []np, linked []int, links []link) (link
 			if single && l.how != byBreakdown && !l.part {
 				return link{}, false
 			}
-			if s.ownVerbAfter(max(p.end, q.j)) {
+			if s.ownVerbAfter(max(p.end, q.j)) || s.ownParticipleAfter(max(p.end, q.j)) {
 				return link{}, false
 			}
 			who := p.who
@@ -1176,6 +1176,24 @@ func (s *sentence) ownVerbAfter(e int) bool {
 		return false
 	}
 	return !isTriggerWord(s, m)
+}
+
+// ownParticipleAfter reports whether the word at e, right after a
+// coordinated figure's group, is a participle of its own that is no
+// casualty word: "16 deaths, 11 of them in Nampula, and 400,000 people
+// affected" counts the affected, not more dead.
+func (s *sentence) ownParticipleAfter(e int) bool {
+	if e >= len(s.toks) || s.toks[e].kind != tWord || s.toks[e].upper || s.qty[e] >= 0 {
+		return false
+	}
+	w := s.word(e)
+	if !strings.HasSuffix(w, "ed") || len(w) < 5 {
+		return false
+	}
+	if tr, n := lookup(s, s.v.triggerTab, e, 4); n > 0 && tr.post {
+		return false
+	}
+	return !isTriggerWord(s, e)
 }
 
 // tableHeader reads a table's header before the sentence's first colon,

@@ -16,6 +16,26 @@ func (s *sentence) undone(l link) string {
 	if l.trig >= 0 {
 		lo, hi = min(lo, l.trig), max(hi, l.trig+1)
 	}
+	// "2,452 deaths and disappearances on the Mediterranean": the dead
+	// and the missing together, a count of neither
+	if l.cat == tracker.Killed && s.isWord(hi, "and") && (s.isWord(hi+1, "disappearances") || s.isWord(hi+1, "disappeared")) {
+		return "the dead and the missing together, not a count of either"
+	}
+	// "over 1,000 more killings than in 2023", "20 more deaths than last
+	// year": the gap between two counts, neither of them
+	// (one year against another only: "13 more deaths than in its
+	// previous update" and "eight more than a day earlier" count the new
+	// dead, "1,063 more people died than would be expected" the excess)
+	if q.increment || s.isWord(q.j, "more") {
+		for k := q.j; k < len(s.toks) && k <= hi+3; k++ {
+			if s.isWord(k, "than") && s.yearAfterThan(k) {
+				return "the gap between two counts, not a count"
+			}
+			if w := s.word(k); w == "," || w == ";" || w == "." {
+				break
+			}
+		}
+	}
 	// "Bodies of 22 more soldiers recovered? Army says search goes on",
 	// "Did 300 people die?": a figure in a question is asked about, not
 	// given. A question a wh-word opens takes it as given ("Why did the
@@ -230,6 +250,23 @@ func (s *sentence) undone(l link) string {
 	if l.cat == tracker.Displaced && s.v.armed[l.who] {
 		return "armed forces moving, not people displaced"
 	}
+	// "3,000 residents who had fled floods in Nyando had returned home":
+	// people back home are no longer displaced
+	if l.cat == tracker.Displaced {
+		for k := hi; k < len(s.toks) && k < hi+14; k++ {
+			if w := s.word(k); w == ";" || w == "." || w == "but" {
+				break
+			}
+			if s.isWord(k, ",") && s.isWord(k+1, "and") {
+				break // (another clause: "…, and few expect to return home")
+			}
+			if s.isWord(k, "returned") {
+				if s.isWord(k+1, "home") || s.isWord(k+1, "to") && (s.isWord(k+2, "their") || s.isWord(k+2, "the")) {
+					return "people who went home, no longer displaced"
+				}
+			}
+		}
+	}
 	// released hostages and prisoners are no longer held: "13 hostages
 	// were released", "the release of 50 hostages"; but a release still
 	// sought for those held is no release: "the release of the 96
@@ -402,4 +439,17 @@ func (s *sentence) otherFigureAfterAnd(qi, i, k int) bool {
 		}
 	}
 	return false
+}
+
+// yearAfterThan reports whether the "than" at k compares with a year:
+// "than in 2023", "than last year", "than the year before".
+func (s *sentence) yearAfterThan(k int) bool {
+	m := k + 1
+	if s.isWord(m, "in") {
+		m++
+	}
+	if m < len(s.toks) && s.toks[m].kind == tNum && len(s.word(m)) == 4 {
+		return true
+	}
+	return s.isWord(m, "last") && s.isWord(m+1, "year") || s.isWord(m, "the") && s.isWord(m+1, "year") && (s.isWord(m+2, "before") || s.isWord(m+2, "earlier"))
 }
