@@ -1181,15 +1181,28 @@ func (s *sentence) linkLabel(qi int, p np) (link, bool) {
 	if a > 0 && s.is(a-1, fCountMod) && s.toks[a-1].kind == tWord {
 		a--
 	}
+	// "Militants killed: 33. Hostages killed: 21.": a group before a
+	// participle label names who
+	who, bare := "people", true
+	if tr.post && li < q.i {
+		if g, gn := lookupEnding(s, s.v.groupTab, a, 2); gn > 0 && a-gn >= 0 {
+			who, bare, a = g, false, a-gn
+		} else if h, hn := lookupEnding(s, s.v.triggerTab, a, 1); hn > 0 && h.noun && (h.cat == tracker.Hostage || h.cat == tracker.Arrested) && a-hn >= 0 {
+			// ("Hostages killed: 21": the held who died, as "21
+			// hostages were killed" counts them)
+			who, bare, a = s.toks[a-1].lower, false, a-hn
+		}
+	}
 	if a > 0 {
 		w := s.word(a - 1)
 		// ("Dead 233 — Missing 103", "Deaths 217 | Missing 28": a dash
-		// or a bar between a bulletin's items)
-		if w != ":" && w != ";" && w != "," && w != "|" && w != "—" && w != "–" && !(a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text)) {
+		// or a bar between a bulletin's items; "Cases 5,400 / Deaths
+		// 196": a spaced slash)
+		if w != ":" && w != ";" && w != "," && w != "|" && w != "—" && w != "–" && !(w == "/" && !s.glued(a-1)) && !(w == "." && !bare) && !(a == 1 && s.toks[0].kind == tPunct && isBulletMark(s.toks[0].text)) {
 			return link{}, false
 		}
 	}
-	return link{q: qi, cat: tr.cat, who: "people", how: byNoun, a: a, b: q.j, trig: trig, head: -1, placeMin: q.j, bare: true}, true
+	return link{q: qi, cat: tr.cat, who: who, how: byNoun, a: a, b: q.j, trig: trig, head: -1, placeMin: q.j, bare: bare}, true
 }
 
 // linkLoss: a verb of losing before a counted group of people: "the

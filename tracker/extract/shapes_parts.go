@@ -950,6 +950,10 @@ func (s *sentence) itemEnds(k int) bool {
 	switch s.word(k) {
 	case ",", "and", ".", ";", ")", "!", "—", "–", "|":
 		return true
+	case "/":
+		// ("Cases 5,400 / Deaths 196 / Recovered 4,870": a spaced slash
+		// between a bulletin's items; "24/7" is glued)
+		return !s.glued(k)
 	}
 	return false
 }
