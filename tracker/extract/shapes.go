@@ -424,6 +424,20 @@ func (s *sentence) linkPost(qi int, p np) (link, bool) {
 			k = m
 		}
 	}
+	// "the 12 people aboard the helicopter were killed", "242 people
+	// aboard the Air India flight": the craft they were aboard, up to its
+	// verb
+	if s.isWord(k, "aboard") && p.kind != npNone {
+		for m := k + 1; m < len(s.toks) && m <= k+7; m++ {
+			if s.toks[m].kind != tWord || s.qty[m] >= 0 || s.flags[m]&(fAttr|fClause) != 0 {
+				break
+			}
+			if m > k+1 && (s.is(m, fPostSkip) || isTriggerWord(s, m)) {
+				k = m
+				break
+			}
+		}
+	}
 	// an appositive: "up to 1.9 million people, or over 85 per cent of
 	// the population, have been displaced"; "About 240 people, Israelis
 	// and foreign nationals, are held captive"

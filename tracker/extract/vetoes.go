@@ -16,6 +16,13 @@ func (s *sentence) undone(l link) string {
 	if l.trig >= 0 {
 		lo, hi = min(lo, l.trig), max(hi, l.trig+1)
 	}
+	// "All but one of the 242 people aboard … were killed": the 242 were
+	// aboard, and the dead are a count the text leaves to the reader
+	if s.isWord(q.i-1, "the") && s.isWord(q.i-2, "of") && q.i >= 3 {
+		if x := s.qty[q.i-3]; x >= 0 && x != l.q && s.isWord(s.qs[x].i-1, "but") && s.isWord(s.qs[x].i-2, "all") {
+			return "all but some of a number: a count the text leaves to the reader"
+		}
+	}
 	// "2,452 deaths and disappearances on the Mediterranean": the dead
 	// and the missing together, a count of neither
 	if l.cat == tracker.Killed && s.isWord(hi, "and") && (s.isWord(hi+1, "disappearances") || s.isWord(hi+1, "disappeared")) {
