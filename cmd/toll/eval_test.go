@@ -24,7 +24,9 @@ import (
 // 0.784 with 4 of 35 findings false alarms, 3 of 8 raised and 2 of 61
 // traps flagged; the ninth (series-heldout9) F1 0.801 (0.797 once a
 // missing label was added) with 0 of 12 false alarms, 3 of 8 raised and
-// 2 of 62 traps flagged. The floors are what lands; raise one when a
+// 2 of 62 traps flagged; the tenth (series-heldout10) F1 0.765 (0.767
+// once two missing labels were added) with 2 of 11 false alarms, 3 of 11
+// raised and 4 of 65 traps flagged. The floors are what lands; raise one when a
 // change lifts the score, never lower one to let a change in.
 func TestSeriesScenarios(t *testing.T) {
 	tests := []struct {
@@ -37,16 +39,16 @@ func TestSeriesScenarios(t *testing.T) {
 		falseAlarmShare float64
 	}{
 		{dir: "series", files: 8, f1: 0.88, raised: 29, traps: 0, falseAlarms: -1, falseAlarmShare: 0.10},
-		{dir: "series-heldout", files: 4, f1: 0.90, raised: 12, traps: 0, falseAlarms: 3},
+		{dir: "series-heldout", files: 4, f1: 0.91, raised: 12, traps: 0, falseAlarms: 1},
 		{dir: "series-heldout2", files: 4, f1: 0.79, raised: 6, traps: 1, falseAlarms: 4},
-		{dir: "series-heldout3", files: 4, f1: 0.82, raised: 2, traps: 2, falseAlarms: 4},
+		{dir: "series-heldout3", files: 4, f1: 0.83, raised: 3, traps: 2, falseAlarms: 2},
 		{dir: "series-heldout4", files: 5, f1: 0.79, raised: 4, traps: 2, falseAlarms: 11},
 		// (set 5's third trap: once Tai Po's toll is Hong Kong's, the fire
 		// services' 94 of a morning and the security secretary's 128 of
 		// that afternoon are two origins far apart on one day, a finding;
 		// the set calls them bulletins of one count)
-		{dir: "series-heldout5", files: 5, f1: 0.90, raised: 9, traps: 3, falseAlarms: 3},
-		{dir: "series-heldout6", files: 5, f1: 0.84, raised: 5, traps: 2, falseAlarms: 8},
+		{dir: "series-heldout5", files: 5, f1: 0.90, raised: 9, traps: 2, falseAlarms: 2},
+		{dir: "series-heldout6", files: 5, f1: 0.87, raised: 5, traps: 2, falseAlarms: 6},
 		{dir: "series-heldout7", files: 5, f1: 0.87, raised: 3, traps: 0, falseAlarms: 0},
 		// (one of set 8's traps: a stale repeat cites where the figure it
 		// ignores was first given, and the Magdeburg feature's "more
@@ -60,7 +62,7 @@ func TestSeriesScenarios(t *testing.T) {
 		// 359 is raised as a revision, the set's label a decrease; the
 		// Sainthamaruthu raid's 15 and the admitted 485 are its two false
 		// alarms)
-		{dir: "series-heldout10", files: 5, f1: 0.76, raised: 3, traps: 4, falseAlarms: 2},
+		{dir: "series-heldout10", files: 5, f1: 0.83, raised: 5, traps: 4, falseAlarms: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {
