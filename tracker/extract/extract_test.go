@@ -226,6 +226,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{desc: "missing [141, 141] exact people"}}},
 		{"remains still sought are the missing", "Firefighters are still searching for the remains of 11 people.",
 			[]want{{desc: "missing [11, 11] exact people"}}},
+		{"a lowercase designator's possessive before a toll", "The centre revised River Nile state's death toll down to 94 from 99.",
+			[]want{{desc: "killed [94, 94] exact people", where: "River Nile state"}, {desc: "killed [99, 99] exact people prior", where: "River Nile state"}}},
 		{"the craft a group was aboard stands between it and its verb", "The 12 people aboard the helicopter were killed.",
 			[]want{{desc: "killed [12, 12] exact people"}}},
 		{"all but some of a number is left to the reader", "All but one of the 242 people aboard the flight were killed.", nil},

@@ -103,7 +103,28 @@ func (s *sentence) places(attrs []attribution) []place {
 			if s.isWord(k, "'s") {
 				k--
 			}
+			// "River Nile state's death toll": a lowercase designator
+			// with the possessive, after the name it ends
+			desig := false
+			if k >= 1 && !s.toks[k].upper && s.toks[k-1].upper {
+				// (the gazetteer says whether "River Nile state" is a
+				// place, below: its designators are its own)
+				if w := s.word(k); (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && s.toks[k].kind == tWord {
+					desig = true
+				}
+			}
 			titled := s.titled()
+			if desig {
+				m := k - 1
+				for m-1 >= 0 && s.toks[m-1].upper && !s.is(m-1, fNotPlace) && (m-1 > 0 || !s.is(0, fFunc)) {
+					m--
+				}
+				name := strings.TrimSuffix(strings.TrimSuffix(s.textOf(m, k+1), "'s"), "’s")
+				if gaz().IsPlaceName(name) {
+					out = append(out, place{i: m, j: i, name: name, modTok: true})
+				}
+				continue
+			}
 			if k >= 0 && s.toks[k].upper && !s.is(k, fNotPlace) && !s.is(k, fDemonymAdj) && s.flags[k]&s.v.tollTab.fFirst == 0 && !(titled && s.titleStop(k)) {
 				m := k
 				// "Buncombe County's death toll" opens its sentence with
