@@ -15,7 +15,7 @@ import (
 // rulesVersion names the extractor's code: bump it whenever a change to
 // the passes can change what is extracted. A change to vocabulary.txt
 // needs no bump: its hash is part of Version.
-const rulesVersion = "170"
+const rulesVersion = "171"
 
 // Version names the built-in extractor (Default().Version()). It hashes
 // the embedded vocabulary.txt without parsing it, so that a command that
